@@ -1,0 +1,7 @@
+export const navLinks = [
+  { href: '/roadmap/', label: 'Roadmap' },
+  { href: '/playground/', label: 'Playground' },
+  { href: '/paths/', label: 'Paths' },
+  { href: '/progress/', label: 'Progress' },
+  { href: '/glossary/', label: 'Glossary' },
+] as const;

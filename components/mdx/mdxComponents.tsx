@@ -1,0 +1,9 @@
+import type { MDXComponents } from 'mdx/types';
+import { Callout } from './Callout';
+import { Term } from './Term';
+
+// The small component map lessons use without imports: Simulation, Challenge, Quiz, Console, Callout, Term.
+export const mdxComponents: MDXComponents = {
+  Callout,
+  Term,
+};

@@ -1,0 +1,26 @@
+import createMDX from '@next/mdx';
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // The whole course is plain files: any static host can serve out/.
+  output: 'export',
+  trailingSlash: true,
+  images: { unoptimized: true },
+  pageExtensions: ['ts', 'tsx', 'md', 'mdx'],
+  // Next dev refuses HMR from 127.0.0.1 unless allowed (toolchain notes, trap 6).
+  allowedDevOrigins: ['127.0.0.1'],
+  devIndicators: false,
+};
+
+// Turbopack needs MDX plugins by name with serialisable options (toolchain notes, trap 2).
+const withMDX = createMDX({
+  options: {
+    remarkPlugins: ['remark-gfm', 'remark-frontmatter', ['remark-mdx-frontmatter', { name: 'frontmatter' }]],
+    rehypePlugins: [
+      'rehype-slug',
+      ['rehype-pretty-code', { theme: { light: 'github-light', dark: 'github-dark' }, keepBackground: false }],
+    ],
+  },
+});
+
+export default withMDX(nextConfig);

@@ -1,0 +1,86 @@
+// Plain-data shapes of the cluster: brokers, topics, partitions and their replicas.
+import type { PartitionLog } from '../log/types';
+
+export type BrokerId = number;
+
+export type Broker = {
+  id: BrokerId;
+  /** The broker process: a stopped broker keeps its logs on disk. */
+  process: 'running' | 'stopped';
+  /** An isolated broker runs but reaches nobody (controllers, brokers, clients). */
+  network: 'connected' | 'isolated';
+  /** The controller's view (BrokerRegistrationChangeRecord): fenced brokers lead nothing and leave ISRs. */
+  registration: 'fenced' | 'unfenced';
+  /** Incremented on each registration (RegisterBrokerRecord.brokerEpoch). */
+  brokerEpoch: number;
+  /** Bumped on every stop/start/isolate/heal; scheduled tasks carry it and are ignored when stale. */
+  generation: number;
+  /** Virtual time the process (re)started; periodic broker jobs are phased from it. */
+  startedAt: number;
+  /** Virtual time of the last heartbeat the active controller received (lazy: refreshed on demand). */
+  lastHeartbeatAt: number;
+  /** The pending isr-expiration check (ReplicaManager schedules it every replica.lag.time.max.ms / 2), if any. */
+  isrCheckAt: number | null;
+};
+
+/** A replica of one partition on one broker. */
+export type Replica = {
+  brokerId: BrokerId;
+  log: PartitionLog;
+  /** This replica's local high watermark (the leader's is the partition's). */
+  highWatermark: number;
+  /** Leader-side bookkeeping of this follower (Replica.scala): valid for the current leader epoch. */
+  follower: FollowerState;
+  /** Broker-side idempotence state (ProducerStateManager): last batches per producer id. */
+  producers: Record<number, ProducerStateEntry>;
+};
+
+export type FollowerState = {
+  /** LEO the leader last saw in a fetch from this follower. */
+  fetchOffset: number;
+  lastCaughtUpTime: number;
+  lastFetchTime: number;
+  lastFetchLeaderLogEndOffset: number;
+  /** The follower's fetch loop: idle (not fetching), a request/response in flight, or parked at the leader. */
+  fetch: 'idle' | 'inflight' | 'parked';
+  /** HW sent in the last fetch response (to wake a parked fetch when the HW moves). */
+  sentHighWatermark: number;
+};
+
+/** Last batches of one producer on one partition (ProducerStateEntry keeps NUM_BATCHES_TO_RETAIN = 5). */
+export type ProducerStateEntry = {
+  producerEpoch: number;
+  batches: Array<{ firstSeq: number; lastSeq: number; firstOffset: number; lastOffset: number; timestamp: number }>;
+};
+
+/** An acks=all produce parked in the leader's purgatory until the HW passes it (DelayedProduce). */
+export type PendingProduce = {
+  requestId: number;
+  producer: string;
+  lastOffset: number;
+  expiresAt: number;
+};
+
+export type Partition = {
+  topic: string;
+  partition: number;
+  /** Replica assignment in order; replicas[0] is the preferred leader. */
+  replicas: BrokerId[];
+  isr: BrokerId[];
+  leader: BrokerId | null;
+  leaderEpoch: number;
+  partitionEpoch: number;
+  /** Bumped whenever leader/ISR/replica logs change in a way that invalidates in-flight fetches. */
+  fetchSession: number;
+  replicaLogs: Record<BrokerId, Replica>;
+  pendingProduces: PendingProduce[];
+};
+
+export type Topic = {
+  name: string;
+  topicId: string;
+  /** Topic-level overrides only (what kafka-configs --describe lists); defaults come from topicConfig.ts. */
+  configs: Record<string, string>;
+  partitions: Partition[];
+  internal: boolean;
+};

@@ -1,0 +1,64 @@
+// The handle every command, task and event hook receives: the state plus the only ways to emit events,
+// schedule tasks and draw random numbers (so every effect is recorded and replayable).
+import {
+  type EventMap,
+  type EventType,
+  eventHooksFor,
+  type SimEvent,
+  type TaskMap,
+  type TaskType,
+} from './registry';
+import { nextInt, nextRandom, nextUuid } from './rng';
+import { heapPush } from './scheduler';
+import type { SimState } from './state';
+
+export class Ctx {
+  constructor(
+    readonly state: SimState,
+    private readonly sink: SimEvent[],
+  ) {}
+
+  get now(): number {
+    return this.state.now;
+  }
+
+  /** Record an event (seq and time are filled in) and run the hooks other areas registered for it. */
+  emit<K extends EventType>(type: K, reason: string, payload: EventMap[K]): void {
+    const event = {
+      seq: this.state.nextEventSeq++,
+      time: this.state.now,
+      type,
+      reason,
+      ...payload,
+    } as unknown as SimEvent;
+    this.sink.push(event);
+    const hooks = eventHooksFor(type);
+    if (hooks) for (const hook of hooks) hook(this, event as never);
+  }
+
+  /** Run `task` at now + delayMs (delay ≥ 0). Tasks are never cancelled: handlers check they are still current. */
+  schedule<K extends TaskType>(delayMs: number, task: { type: K } & TaskMap[K]): void {
+    heapPush(this.state.tasks, {
+      at: this.state.now + Math.max(0, delayMs),
+      seq: this.state.nextTaskSeq++,
+      task: task as never,
+    });
+  }
+
+  /** Schedule at an absolute virtual time (clamped to now). */
+  scheduleAt<K extends TaskType>(at: number, task: { type: K } & TaskMap[K]): void {
+    this.schedule(at - this.state.now, task);
+  }
+
+  random(): number {
+    return nextRandom(this.state);
+  }
+
+  randomInt(n: number): number {
+    return nextInt(this.state, n);
+  }
+
+  uuid(): string {
+    return nextUuid(this.state);
+  }
+}

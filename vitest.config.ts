@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
+  test: {
+    // Playwright specs live in e2e/ and must not be collected by Vitest.
+    include: ['simulator/**/*.test.ts', 'components/**/*.test.ts', 'lib/**/*.test.ts', 'tests/**/*.test.ts'],
+    environment: 'node',
+  },
+});
