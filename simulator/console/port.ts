@@ -169,6 +169,8 @@ export interface ClusterPort {
   reset(brokers: number, seed: number): Outcome<void>;
 
   // ---- clients ----
+  /** Is a producer or consumer with this client name open in this console session? */
+  clientNameTaken(name: string): boolean;
   createProducer(name: string, settings: ProducerSettings): Outcome<void>;
   send(name: string, req: SendRequest): Outcome<SendResult>;
   flush(name: string): Outcome<SendResult[]>;

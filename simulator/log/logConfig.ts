@@ -102,7 +102,9 @@ export function validateStorageConfig(name: string, value: string): ConfigError 
 export function logConfigFrom(overrides: Readonly<Record<string, string>>): LogConfig {
   const get = (name: string): string => {
     const v = overrides[name];
-    return v !== undefined && validateStorageConfig(name, v) === null ? v : TOPIC_STORAGE_CONFIG_DEFAULTS[name];
+    return v !== undefined && validateStorageConfig(name, v) === null
+      ? v
+      : TOPIC_STORAGE_CONFIG_DEFAULTS[name];
   };
   return {
     cleanupPolicy: parseCleanupPolicy(get('cleanup.policy')) ?? 'delete',
@@ -125,5 +127,7 @@ export const isDeleteRetention = (c: LogConfig): boolean => c.cleanupPolicy !== 
  * than that lag, so the active segment can become cleanable (KIP-354, LogConfig#maxSegmentMs).
  */
 export function maxSegmentMs(c: LogConfig): number {
-  return isCompacted(c) && c.maxCompactionLagMs > 0 ? Math.min(c.maxCompactionLagMs, c.segmentMs) : c.segmentMs;
+  return isCompacted(c) && c.maxCompactionLagMs > 0
+    ? Math.min(c.maxCompactionLagMs, c.segmentMs)
+    : c.segmentMs;
 }

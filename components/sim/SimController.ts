@@ -1,0 +1,177 @@
+// One embed's simulation: the Simulation instance, the command log (console lines run after the preset's
+// setup), a scrub cursor into that log and a version counter React subscribes to. Time travel rebuilds
+// the Simulation from the seed and replays the log up to the cursor — the same path a share link takes.
+import type { SimEventVM, SimSnapshotVM } from './model';
+
+/** What the controller needs of the simulator; backend.ts implements it over simulator/index.ts. */
+export interface SimBackend {
+  /** Runs one console line; output is what the terminal would print. */
+  runLine(line: string): { ok: boolean; output: string };
+  snapshot(): SimSnapshotVM;
+  /** Events emitted since the backend was created, oldest first. */
+  eventsSince(seq: number): SimEventVM[];
+}
+
+export type BackendFactory = (init: { seed: number; brokers: number }) => SimBackend;
+
+export type SimInitSpec = { seed: number; brokers: number; setup: readonly string[] };
+
+export type LineResult = { line: string; ok: boolean; output: string };
+
+type Listener = () => void;
+type EventListener = (events: SimEventVM[]) => void;
+
+/** Lines kept in the narration window. */
+const NARRATION_LIMIT = 60;
+
+export class SimController {
+  private backend: SimBackend;
+  private lines: string[] = [];
+  private cursorAt = 0;
+  private lastSeq = -1;
+  private versionNo = 0;
+  private cached: { version: number; snap: SimSnapshotVM } | null = null;
+  private listeners = new Set<Listener>();
+  private eventListeners = new Set<EventListener>();
+  private narrationLog: SimEventVM[] = [];
+  /** Results of the lines run since the last rebuild, for the console transcript. */
+  private results: LineResult[] = [];
+  setupError: string | null = null;
+
+  constructor(
+    private readonly factory: BackendFactory,
+    readonly init: SimInitSpec,
+  ) {
+    this.backend = this.build(0, []);
+  }
+
+  /** A fresh Simulation with the setup and the first `k` lines of `lines` applied (no animation). */
+  private build(k: number, lines: readonly string[]): SimBackend {
+    const backend = this.factory({ seed: this.init.seed, brokers: this.init.brokers });
+    this.setupError = null;
+    for (const line of this.init.setup) {
+      const r = backend.runLine(line);
+      if (!r.ok && this.setupError === null) this.setupError = `Setup line failed: ${line} — ${r.output}`;
+    }
+    this.results = [];
+    for (const line of lines.slice(0, k)) this.results.push({ line, ...backend.runLine(line) });
+    const all = backend.eventsSince(-1);
+    this.narrationLog = all.slice(-NARRATION_LIMIT);
+    this.lastSeq = all.length > 0 ? all[all.length - 1].seq : -1;
+    return backend;
+  }
+
+  get version(): number {
+    return this.versionNo;
+  }
+  get log(): readonly string[] {
+    return this.lines;
+  }
+  get cursor(): number {
+    return this.cursorAt;
+  }
+  get narration(): readonly SimEventVM[] {
+    return this.narrationLog;
+  }
+  get transcript(): readonly LineResult[] {
+    return this.results;
+  }
+
+  snapshot(): SimSnapshotVM {
+    if (this.cached?.version !== this.versionNo) this.cached = { version: this.versionNo, snap: this.backend.snapshot() };
+    return this.cached.snap;
+  }
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  getVersion = (): number => this.versionNo;
+
+  /** Animation hook: called with the events of each live command (never during replay). */
+  onEvents(listener: EventListener): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  private changed(events: SimEventVM[]): void {
+    this.versionNo++;
+    for (const l of this.listeners) l();
+    if (events.length > 0) for (const l of this.eventListeners) l(events);
+  }
+
+  /**
+   * Runs a line as a new step. When the learner has scrubbed back, the steps after the cursor are dropped
+   * first, like typing after an undo. Consecutive clock advances merge into one step.
+   */
+  run(line: string): LineResult {
+    const trimmed = line.trim();
+    if (this.cursorAt < this.lines.length) {
+      this.lines = this.lines.slice(0, this.cursorAt);
+    }
+    const result = this.backend.runLine(trimmed);
+    const entry: LineResult = { line: trimmed, ...result };
+    this.results.push(entry);
+    const events = this.backend.eventsSince(this.lastSeq);
+    // Every state change emits an event, so a line that emitted none changed nothing and stays out of
+    // the log (describe, list); the clock is the exception — moving time is a change even when quiet.
+    if (events.length > 0 || (result.ok && CLOCK_LINE.test(trimmed))) {
+      const merged = mergeClockAdvance(this.lines[this.lines.length - 1], trimmed);
+      if (merged) this.lines[this.lines.length - 1] = merged;
+      else this.lines.push(trimmed);
+      this.cursorAt = this.lines.length;
+    }
+    if (events.length > 0) {
+      this.lastSeq = events[events.length - 1].seq;
+      this.narrationLog = [...this.narrationLog, ...events].slice(-NARRATION_LIMIT);
+    }
+    this.changed(events);
+    return entry;
+  }
+
+  /** Time travel: the state after the first `k` steps of the log. */
+  seek(k: number): void {
+    const target = Math.max(0, Math.min(this.lines.length, Math.floor(k)));
+    if (target === this.cursorAt) return;
+    if (target === this.cursorAt + 1) {
+      // One step forward replays just that line, with its animation.
+      const line = this.lines[this.cursorAt];
+      this.results.push({ line, ...this.backend.runLine(line) });
+      this.cursorAt = target;
+      const events = this.backend.eventsSince(this.lastSeq);
+      if (events.length > 0) {
+        this.lastSeq = events[events.length - 1].seq;
+        this.narrationLog = [...this.narrationLog, ...events].slice(-NARRATION_LIMIT);
+      }
+      this.changed(events);
+      return;
+    }
+    this.backend = this.build(target, this.lines);
+    this.cursorAt = target;
+    this.changed([]);
+  }
+
+  /** Replace the whole log (share links, presets) and jump to its end. */
+  load(lines: readonly string[]): void {
+    this.lines = [...lines];
+    this.backend = this.build(this.lines.length, this.lines);
+    this.cursorAt = this.lines.length;
+    this.changed([]);
+  }
+
+  reset(): void {
+    this.load([]);
+  }
+}
+
+const CLOCK_LINE = /^clock\b/;
+
+const CLOCK = /^clock advance (\d+)ms$/;
+
+/** "clock advance 100ms" twice becomes "clock advance 200ms": playing the clock keeps the log short. */
+export function mergeClockAdvance(previous: string | undefined, next: string): string | null {
+  const a = previous?.match(CLOCK);
+  const b = next.match(CLOCK);
+  if (!a || !b) return null;
+  return `clock advance ${Number(a[1]) + Number(b[1])}ms`;
+}

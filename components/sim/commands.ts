@@ -1,0 +1,66 @@
+// Console lines the views' buttons run. Every control goes through the same console grammar as the
+// terminal, so the command log is one list of lines and replaying it rebuilds exactly what was clicked.
+
+/** Quote a word for the console tokenizer (POSIX single quotes; a quote inside becomes '\''). */
+export function shellWord(word: string): string {
+  if (/^[A-Za-z0-9_.,:=@%+/-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export const brokerCommand = (action: 'stop' | 'start' | 'isolate' | 'heal', id: number) => `broker ${action} ${id}`;
+
+export type SendForm = {
+  producer: string;
+  topic: string;
+  key: string;
+  value: string;
+  /** null = let the partitioner choose. */
+  partition: number | null;
+  headers: Array<[string, string]>;
+  tombstone: boolean;
+};
+
+export function sendCommand(form: SendForm): string {
+  const parts = ['producer', 'send', shellWord(form.producer), shellWord(form.topic)];
+  if (form.key !== '') parts.push('--key', shellWord(form.key));
+  if (form.partition !== null) parts.push('--partition', String(form.partition));
+  for (const [k, v] of form.headers) parts.push('--header', shellWord(`${k}=${v}`));
+  parts.push(form.tombstone ? '--null' : shellWord(form.value));
+  return parts.join(' ');
+}
+
+export type ProducerForm = { name: string; acks: '0' | '1' | 'all'; idempotence: boolean; lingerMs: number };
+
+export function createProducerCommand(form: ProducerForm): string {
+  return `producer create ${shellWord(form.name)} --acks ${form.acks} --idempotence ${form.idempotence} --linger-ms ${Math.max(0, Math.floor(form.lingerMs))}`;
+}
+
+export function addConsumerCommand(name: string, group: string, topics: string[], assignor?: string): string {
+  const parts = ['consumer', 'create', shellWord(name), '--group', shellWord(group), '--topics', topics.map(shellWord).join(',')];
+  if (assignor) parts.push('--assignor', assignor);
+  return parts.join(' ');
+}
+
+/** Parse "k=v, k2=v2" into header pairs; blank entries are skipped. */
+export function parseHeaders(text: string): Array<[string, string]> {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .map((part) => {
+      const eq = part.indexOf('=');
+      return eq < 0 ? [part, ''] : [part.slice(0, eq).trim(), part.slice(eq + 1).trim()];
+    });
+}
+
+/** "1500" → "1.5s", for narration and clock labels. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const s = ms / 1000;
+  if (s < 120) return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+  const m = s / 60;
+  if (m < 120) return `${Math.round(m)} min`;
+  const h = m / 60;
+  if (h < 48) return `${Math.round(h)} h`;
+  return `${Math.round(h / 24)} d`;
+}

@@ -1,0 +1,237 @@
+// kafka-console-producer.sh — ConsoleProducer + LineMessageReader: one record per stdin line,
+// optional key (parse.key / key.separator) and headers (parse.headers), sent by a short-lived
+// producer whose client.id is `console-producer`. Prints nothing on success, like the real tool.
+
+import { missingRequired, type OptionSpec, parseLongOptions, renderHelp } from '../options';
+import { type CommandOutput, Output } from '../output';
+import type { ProducerSettings, SendRequest, SendResult } from '../port';
+import type { ToolContext, ToolDef } from '../tool';
+import { KAFKA_VERSION } from './kafkaTopics';
+
+const SPECS: OptionSpec[] = [
+  { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
+  { name: 'broker-list', arg: 'required', help: 'Deprecated alias of --bootstrap-server.' },
+  { name: 'topic', arg: 'required', help: 'Topic to produce to.' },
+  { name: 'property', arg: 'required', argName: 'prop', help: 'Reader property: parse.key, key.separator, parse.headers, null.marker, ignore.error.' },
+  { name: 'reader-property', arg: 'required', argName: 'prop', help: 'Same as --property.' },
+  { name: 'producer-property', arg: 'required', argName: 'k=v', help: 'Producer config, e.g. acks=1, enable.idempotence=false, linger.ms=0.' },
+  { name: 'producer.config', arg: 'required', help: 'Producer properties file (not available here).' },
+  { name: 'command-config', arg: 'required', help: 'Producer properties file (not available here).' },
+  { name: 'request-required-acks', arg: 'required', help: 'acks for the producer (-1/all, 0, 1).' },
+  { name: 'sync', arg: 'none', help: 'Send synchronously (each line is its own batch).' },
+  { name: 'compression-codec', arg: 'required', help: 'Compression codec (no effect in the simulation).' },
+  { name: 'batch-size', arg: 'required', type: 'int', help: 'Records per batch when not sync.' },
+  { name: 'timeout', arg: 'required', type: 'int', help: 'linger.ms for the producer.' },
+  { name: 'message-send-max-retries', arg: 'required', type: 'int', help: 'retries for the producer.' },
+  { name: 'line-reader', arg: 'required', help: 'Reader class (only the default line reader exists here).' },
+  { name: 'reader', arg: 'required', help: 'Reader class (only the default line reader exists here).' },
+  { name: 'help', arg: 'none', help: 'Print usage information.' },
+  { name: 'version', arg: 'none', help: 'Display Kafka version.' },
+];
+
+function props(values: string[]): Record<string, string> {
+  const p: Record<string, string> = {};
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    if (eq < 0) p[v] = '';
+    else p[v.slice(0, eq)] = v.slice(eq + 1);
+  }
+  return p;
+}
+
+/** Java-style unescaping of separators given on the command line (`\t` is common). */
+function unescape(s: string): string {
+  return s.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+}
+
+export type ParsedLine = { ok: true; record: SendRequest } | { ok: false; message: string };
+
+/** LineMessageReader.readRecord for one line. */
+export function readLine(
+  topic: string,
+  line: string,
+  lineNumber: number,
+  reader: Record<string, string>,
+): ParsedLine {
+  const parseKey = (reader['parse.key'] ?? 'false').trim().toLowerCase() === 'true';
+  const parseHeaders = (reader['parse.headers'] ?? 'false').trim().toLowerCase() === 'true';
+  const keySep = unescape(reader['key.separator'] ?? '\t');
+  const headersDelim = unescape(reader['headers.delimiter'] ?? '\t');
+  const headersSep = unescape(reader['headers.separator'] ?? ',');
+  const headersKeySep = unescape(reader['headers.key.separator'] ?? ':');
+  const ignoreError = (reader['ignore.error'] ?? 'false').trim().toLowerCase() === 'true';
+  const nullMarker = reader['null.marker'];
+  let rest = line;
+  const headers: Array<[string, string]> = [];
+  if (parseHeaders) {
+    const i = rest.indexOf(headersDelim);
+    if (i < 0) {
+      if (!ignoreError) {
+        return { ok: false, message: `No headers delimiter found on line number ${lineNumber}: '${line}'` };
+      }
+    } else {
+      const text = rest.slice(0, i);
+      rest = rest.slice(i + headersDelim.length);
+      if (text !== '') {
+        for (const h of text.split(headersSep)) {
+          const k = h.indexOf(headersKeySep);
+          if (k < 0) headers.push([h, '']);
+          else headers.push([h.slice(0, k), h.slice(k + headersKeySep.length)]);
+        }
+      }
+    }
+  }
+  let key: string | null = null;
+  let value: string | null = rest;
+  if (parseKey) {
+    const i = rest.indexOf(keySep);
+    if (i < 0) {
+      if (!ignoreError) return { ok: false, message: `No key separator found on line number ${lineNumber}: '${line}'` };
+    } else {
+      key = rest.slice(0, i);
+      value = rest.slice(i + keySep.length);
+    }
+  }
+  if (nullMarker !== undefined) {
+    if (key === nullMarker) key = null;
+    if (value === nullMarker) value = null;
+  }
+  return { ok: true, record: { topic, key, value, partition: null, headers } };
+}
+
+/** Producer settings from --producer-property and the legacy flags (ConsoleProducer defaults). */
+export function producerSettings(p: Record<string, string>, base: Partial<ProducerSettings> = {}): ProducerSettings | string {
+  const s: ProducerSettings = {
+    acks: 'all',
+    idempotence: true,
+    transactionalId: null,
+    lingerMs: 5,
+    batchSize: 16384,
+    retries: 2147483647,
+    maxInFlight: 5,
+    ...base,
+  };
+  if (p.acks !== undefined) {
+    const a = p.acks.trim();
+    if (a === '-1' || a === 'all') s.acks = 'all';
+    else if (a === '0' || a === '1') s.acks = a;
+    else return `Invalid value ${a} for configuration acks: String must be one of: all, -1, 0, 1`;
+  }
+  if (p['enable.idempotence'] !== undefined) {
+    const v = p['enable.idempotence'].trim().toLowerCase();
+    if (v !== 'true' && v !== 'false') return `Invalid value ${p['enable.idempotence']} for configuration enable.idempotence: Expected value to be either true or false`;
+    s.idempotence = v === 'true';
+  }
+  for (const [key, field] of [
+    ['linger.ms', 'lingerMs'],
+    ['batch.size', 'batchSize'],
+    ['retries', 'retries'],
+    ['max.in.flight.requests.per.connection', 'maxInFlight'],
+  ] as const) {
+    if (p[key] !== undefined) {
+      const n = Number(p[key]);
+      if (!/^\d+$/.test(p[key].trim()) || !Number.isSafeInteger(n)) return `Invalid value ${p[key]} for configuration ${key}: Not a number of type INT`;
+      s[field] = n;
+    }
+  }
+  if (p['transactional.id'] !== undefined) s.transactionalId = p['transactional.id'];
+  return s;
+}
+
+export function describeSendError(topic: string, req: SendRequest, r: SendResult): string | null {
+  if (r.kind !== 'failed') return null;
+  const key = req.key === null ? 'null' : `${new TextEncoder().encode(req.key).length} bytes`;
+  const value = req.value === null ? 'null' : `${new TextEncoder().encode(req.value).length} bytes`;
+  return `ERROR Error when sending message to topic ${topic} with key: ${key}, value: ${value} with error: org.apache.kafka.common.errors.${r.error.exception}: ${r.error.message}`;
+}
+
+/** A free client name like `console-producer`, `console-producer-2`, ... */
+export function freeClientName(ctx: ToolContext, base: string): string {
+  if (!ctx.port.clientNameTaken(base)) return base;
+  for (let i = 2; ; i++) if (!ctx.port.clientNameTaken(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const parsed = parseLongOptions(args, SPECS);
+  if (parsed.kind === 'error') return out.fail(parsed.message).result();
+  const o = parsed.options;
+  if (args.length === 0 || o.has('help')) {
+    const help = renderHelp('This tool helps to read data from standard input and publish it to Kafka.', SPECS);
+    return args.length === 0 ? out.fail(help).result() : out.line(help).result();
+  }
+  if (o.has('version')) return out.line(KAFKA_VERSION).result();
+  if (!o.has('topic')) return out.fail(missingRequired('topic')).result();
+  if (o.has('producer.config') || o.has('command-config')) {
+    return out.fail('Property files are not available in the simulation; use --producer-property k=v.').result();
+  }
+  const topic = o.value('topic') ?? '';
+  const reader = props([...o.values('property'), ...o.values('reader-property')]);
+  const producerProps = props(o.values('producer-property'));
+  if (o.has('request-required-acks')) producerProps.acks = o.value('request-required-acks') ?? 'all';
+  if (o.has('timeout')) producerProps['linger.ms'] = o.value('timeout') ?? '5';
+  if (o.has('message-send-max-retries')) producerProps.retries = o.value('message-send-max-retries') ?? '0';
+  if (o.has('batch-size')) producerProps['batch.size'] = o.value('batch-size') ?? '16384';
+  const settings = producerSettings(producerProps);
+  if (typeof settings === 'string') return out.fail(`org.apache.kafka.common.config.ConfigException: ${settings}`).result();
+
+  const lines = ctx.input ?? [];
+  const records: SendRequest[] = [];
+  let readerError: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const r = readLine(topic, lines[i], i + 1, reader);
+    if (!r.ok) {
+      // LineMessageReader throws and the producer stops reading; records before it are still sent.
+      readerError = r.message;
+      break;
+    }
+    records.push(r.record);
+  }
+  if (records.length > 0) {
+    const name = freeClientName(ctx, 'console-producer');
+    const created = ctx.port.createProducer(name, settings);
+    if (!created.ok) return out.fail(`org.apache.kafka.common.KafkaException: ${created.error.message}`).result();
+    const sync = o.has('sync');
+    const sent: Array<{ req: SendRequest; result: SendResult }> = [];
+    for (const req of records) {
+      const res = ctx.port.send(name, req);
+      if (!res.ok) sent.push({ req, result: { kind: 'failed', error: res.error } });
+      else sent.push({ req, result: res.value });
+      if (sync) settle(ctx, name, sent);
+    }
+    settle(ctx, name, sent);
+    ctx.port.closeProducer(name);
+    for (const s of sent) {
+      const msg = describeSendError(topic, s.req, s.result);
+      if (msg) out.fail(msg);
+    }
+  }
+  if (readerError) out.fail(`org.apache.kafka.common.KafkaException: ${readerError}`);
+  return out.result();
+}
+
+/** Flush and fill pending results with what the flush returned (in send order). */
+function settle(ctx: ToolContext, name: string, sent: Array<{ req: SendRequest; result: SendResult }>): void {
+  const pending = sent.filter((s) => s.result.kind === 'pending');
+  if (pending.length === 0) return;
+  const flushed = ctx.port.flush(name);
+  if (!flushed.ok) {
+    for (const p of pending) p.result = { kind: 'failed', error: flushed.error };
+    return;
+  }
+  pending.forEach((p, i) => {
+    p.result = flushed.value[i] ?? { kind: 'failed', error: { exception: 'TimeoutException', message: 'Expiring record(s): delivery timed out.' } };
+  });
+}
+
+export const consoleProducerTool: ToolDef = {
+  name: 'kafka-console-producer.sh',
+  aliases: ['kafka-console-producer'],
+  summary: 'Send the lines that follow (up to EOF) as records.',
+  usage:
+    'kafka-console-producer.sh --bootstrap-server localhost:9092 --topic T [--property parse.key=true] [--property key.separator=:] <<EOF\n' +
+    'key1:value1\nEOF',
+  flags: SPECS.map((s) => `--${s.name}`),
+  readsStdin: () => true,
+  run: runConsoleProducer,
+};

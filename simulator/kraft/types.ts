@@ -1,0 +1,48 @@
+// KRaft controller quorum and the __cluster_metadata log (records named after Kafka's metadata record types).
+import type { BrokerId } from '../cluster/types';
+
+export type ControllerNode = { id: number; process: 'running' | 'stopped' };
+
+export type MetadataRecord = { offset: number; epoch: number; time: number } & MetadataRecordBody;
+
+export type MetadataRecordBody =
+  | { type: 'RegisterBrokerRecord'; brokerId: BrokerId; brokerEpoch: number; fenced: boolean }
+  | { type: 'BrokerRegistrationChangeRecord'; brokerId: BrokerId; brokerEpoch: number; fenced: boolean }
+  | { type: 'TopicRecord'; name: string; topicId: string }
+  | {
+      type: 'PartitionRecord';
+      topicId: string;
+      partitionId: number;
+      replicas: BrokerId[];
+      isr: BrokerId[];
+      leader: BrokerId | -1;
+      leaderEpoch: number;
+      partitionEpoch: number;
+    }
+  | {
+      type: 'PartitionChangeRecord';
+      topicId: string;
+      partitionId: number;
+      leader: BrokerId | -1;
+      isr: BrokerId[];
+      leaderEpoch: number;
+      partitionEpoch: number;
+      /** Why the controller changed it (not a Kafka field; for the views). */
+      cause: string;
+    }
+  | { type: 'ConfigRecord'; resourceType: 'TOPIC' | 'BROKER'; resourceName: string; name: string; value: string | null }
+  | { type: 'RemoveTopicRecord'; topicId: string }
+  | { type: 'ProducerIdsRecord'; brokerId: BrokerId; nextProducerId: number }
+  | { type: 'LeaderChangeMessage'; leaderId: number };
+
+export type Quorum = {
+  voters: ControllerNode[];
+  /** Active controller (Raft leader); null while an election is pending or the quorum has lost its majority. */
+  leaderId: number | null;
+  /** Raft leader epoch of the metadata log. */
+  epoch: number;
+  /** __cluster_metadata; its high watermark = its length (records are committed as they are appended here). */
+  log: MetadataRecord[];
+  /** An election is scheduled (controller.quorum.election.timeout.ms after the leader was lost). */
+  electionPending: boolean;
+};
