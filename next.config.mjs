@@ -18,7 +18,10 @@ const withMDX = createMDX({
     remarkPlugins: ['remark-gfm', 'remark-frontmatter', ['remark-mdx-frontmatter', { name: 'frontmatter' }]],
     rehypePlugins: [
       'rehype-slug',
-      ['rehype-pretty-code', { theme: { light: 'github-light', dark: 'github-dark' }, keepBackground: false }],
+      [
+        'rehype-pretty-code',
+        { theme: { light: 'github-light', dark: 'github-dark' }, keepBackground: false },
+      ],
     ],
   },
 });

@@ -19,7 +19,9 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   // scripts/test-all.mjs asks for a JSON file too, to count results itself.
-  reporter: process.env.PW_JSON_OUTPUT ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]] : [['list']],
+  reporter: process.env.PW_JSON_OUTPUT
+    ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]]
+    : [['list']],
   globalSetup: './e2e/globalSetup.ts',
   use: {
     baseURL,
@@ -27,7 +29,12 @@ export default defineConfig({
     launchOptions: {
       executablePath,
       // As root Chromium needs --no-sandbox; the rest keeps it off a network this machine does not have.
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   // Against the built static export, served as plain files (no Next server at run time).

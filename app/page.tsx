@@ -3,10 +3,13 @@ import { levelLabel, roadmap, sectionHasLesson } from '@/lib/roadmap';
 
 const levelBlurbs: Record<string, string> = {
   beginner: 'What Kafka is, how a cluster is put together, and the record, offset and log at its heart.',
-  intermediate: 'Producers and consumers for real: keys and partitions, acks and retries, groups, commits, rebalances.',
-  advanced: 'Guarantees and internals: idempotence, transactions, segments, retention, compaction, ISR and elections.',
+  intermediate:
+    'Producers and consumers for real: keys and partitions, acks and retries, groups, commits, rebalances.',
+  advanced:
+    'Guarantees and internals: idempotence, transactions, segments, retention, compaction, ISR and elections.',
   expert: 'Processing and integration: Kafka Streams, Kafka Connect, Schema Registry and schema evolution.',
-  enterprise: 'Running it: security and ACLs, monitoring and lag, capacity, the cloud, Kubernetes, disaster recovery.',
+  enterprise:
+    'Running it: security and ACLs, monitoring and lag, capacity, the cloud, Kubernetes, disaster recovery.',
   tools: 'kcat, the Kafka CLI, MirrorMaker, Burrow and the wider platform.',
   choosing: 'Kafka versus RabbitMQ, when to use Kafka at all, and the architecture patterns built on it.',
 };
@@ -27,11 +30,12 @@ export default function HomePage() {
             Learn Kafka by running it — and breaking it.
           </h1>
           <p className="mt-6 max-w-3xl text-lg leading-relaxed text-slate-700 dark:text-slate-300">
-            Kafka Roadmap teaches Apache Kafka from the first record to production clusters. Every lesson sits beside a
-            live, deterministic simulation of a Kafka cluster: stop a broker and watch a new leader come out of the
-            in-sync replicas, produce with <code className="font-mono">acks=1</code> and lose a write, add a consumer
-            and watch the group rebalance. The console speaks the real <code className="font-mono">kafka-topics.sh</code>{' '}
-            and <code className="font-mono">kcat</code>, so what you learn here works on a real cluster.
+            Kafka Roadmap teaches Apache Kafka from the first record to production clusters. Every lesson sits
+            beside a live, deterministic simulation of a Kafka cluster: stop a broker and watch a new leader
+            come out of the in-sync replicas, produce with <code className="font-mono">acks=1</code> and lose
+            a write, add a consumer and watch the group rebalance. The console speaks the real{' '}
+            <code className="font-mono">kafka-topics.sh</code> and <code className="font-mono">kcat</code>, so
+            what you learn here works on a real cluster.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             <Link
@@ -63,9 +67,15 @@ export default function HomePage() {
         <ul className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
           {[
             ['Read', 'Short lessons in plain language, with the real config names, defaults and commands.'],
-            ['Poke', 'A simulation of brokers, partitions, replicas and consumers that behaves like Kafka 4.0.'],
+            [
+              'Poke',
+              'A simulation of brokers, partitions, replicas and consumers that behaves like Kafka 4.0.',
+            ],
             ['Solve', 'Challenges checked by the simulator, hints one at a time, and a quiz per lesson.'],
-            ['Track', 'Progress stays in your browser; learning paths for developers, operators and architects.'],
+            [
+              'Track',
+              'Progress stays in your browser; learning paths for developers, operators and architects.',
+            ],
           ].map(([title, text]) => (
             <li key={title} className="rounded-xl border border-slate-200 p-5 dark:border-slate-800">
               <h3 className="font-semibold text-slate-900 dark:text-white">{title}</h3>
@@ -80,8 +90,8 @@ export default function HomePage() {
           The roadmap at a glance
         </h2>
         <p className="mt-2 text-slate-700 dark:text-slate-300">
-          {roadmap.levels.length} stages, {topicCount} topics — from distributed logs to enterprise-scale event
-          streaming.
+          {roadmap.levels.length} stages, {topicCount} topics — from distributed logs to enterprise-scale
+          event streaming.
         </p>
         <ol className="mt-6 space-y-4">
           {roadmap.levels.map((level) => {
@@ -94,7 +104,8 @@ export default function HomePage() {
                 <div className="sm:w-56 sm:shrink-0">
                   <h3 className="font-semibold text-slate-900 dark:text-white">{levelLabel(level)}</h3>
                   <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-                    {level.sections.length} {level.sections.length === 1 ? 'section' : 'sections'} · {available} with lessons so far
+                    {level.sections.length} {level.sections.length === 1 ? 'section' : 'sections'} ·{' '}
+                    {available} with lessons so far
                   </p>
                 </div>
                 <div className="mt-2 sm:mt-0">

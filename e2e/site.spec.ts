@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
-import roadmap from '../content/roadmap.json' with { type: 'json' };
+import roadmapJson from '../content/roadmap.json' with { type: 'json' };
 
+type RoadmapShape = {
+  levels: Array<{ sections: Array<{ topics: Array<{ id: string; lesson: string | null }> }> }>;
+};
+const roadmap = roadmapJson as RoadmapShape;
 const topics = roadmap.levels.flatMap((level) => level.sections.flatMap((section) => section.topics));
 
 test('the home page says what the course is and where to start', async ({ page }) => {

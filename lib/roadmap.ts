@@ -2,7 +2,14 @@ import roadmapData from '@/content/roadmap.json';
 
 // content/roadmap.json is the one copy of the curriculum; everything here is derived from it.
 
-export type LevelId = 'beginner' | 'intermediate' | 'advanced' | 'expert' | 'enterprise' | 'tools' | 'choosing';
+export type LevelId =
+  | 'beginner'
+  | 'intermediate'
+  | 'advanced'
+  | 'expert'
+  | 'enterprise'
+  | 'tools'
+  | 'choosing';
 
 export type Topic = {
   id: string;

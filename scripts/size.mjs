@@ -29,12 +29,16 @@ function gzipKb(src) {
 const routes = htmlFiles(outDir).map((file) => {
   const html = readFileSync(file, 'utf8');
   const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]))];
-  const route = `/${path.relative(outDir, path.dirname(file)).split(path.sep).join('/')}`.replace(/\/$/, '') || '/';
+  const route =
+    `/${path.relative(outDir, path.dirname(file)).split(path.sep).join('/')}`.replace(/\/$/, '') || '/';
   return { route, scripts, kb: scripts.reduce((sum, src) => sum + gzipKb(src), 0) };
 });
 
 // What every route loads: the framework and the shared layout.
-const shared = routes.reduce((common, route) => common.filter((src) => route.scripts.includes(src)), routes[0]?.scripts ?? []);
+const shared = routes.reduce(
+  (common, route) => common.filter((src) => route.scripts.includes(src)),
+  routes[0]?.scripts ?? [],
+);
 const sharedKb = shared.reduce((sum, src) => sum + gzipKb(src), 0);
 
 routes.sort((a, b) => a.route.localeCompare(b.route));
@@ -45,12 +49,15 @@ console.log(`shared by every route: ${sharedKb.toFixed(1)} kB gzipped (${shared.
 if (process.argv.includes('--check')) {
   const limit = Math.max(BASELINE_KB, sharedKb) + LESSON_EXTRA_BUDGET_KB;
   const over = routes.filter((route) => route.route.startsWith('/learn/') && route.kb > limit);
-  for (const route of over) console.log(`OVER BUDGET: ${route.route} ${route.kb.toFixed(1)} kB > ${limit.toFixed(1)} kB`);
+  for (const route of over)
+    console.log(`OVER BUDGET: ${route.route} ${route.kb.toFixed(1)} kB > ${limit.toFixed(1)} kB`);
   const lessons = routes.filter((route) => route.route.startsWith('/learn/'));
   if (lessons.length === 0) {
     console.log('no lesson routes were exported');
     process.exit(1);
   }
-  console.log(`lesson budget ${limit.toFixed(1)} kB: ${over.length === 0 ? 'all within' : `${over.length} over`}`);
+  console.log(
+    `lesson budget ${limit.toFixed(1)} kB: ${over.length === 0 ? 'all within' : `${over.length} over`}`,
+  );
   process.exit(over.length === 0 ? 0 : 1);
 }

@@ -9,12 +9,16 @@ export function GlossaryList({ entries }: { entries: GlossaryEntry[] }) {
   const needle = query.trim().toLowerCase();
   const shown = needle
     ? entries.filter(
-        (entry) => entry.term.toLowerCase().includes(needle) || entry.definition.toLowerCase().includes(needle),
+        (entry) =>
+          entry.term.toLowerCase().includes(needle) || entry.definition.toLowerCase().includes(needle),
       )
     : entries;
   return (
     <div className="mt-6">
-      <label htmlFor="glossary-filter" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
+      <label
+        htmlFor="glossary-filter"
+        className="block text-sm font-medium text-slate-800 dark:text-slate-200"
+      >
         Filter terms
       </label>
       <input
@@ -29,7 +33,11 @@ export function GlossaryList({ entries }: { entries: GlossaryEntry[] }) {
       </p>
       <dl className="mt-6 space-y-6">
         {shown.map((entry) => (
-          <div key={entry.id} id={entry.id} className="scroll-mt-24 rounded-lg target:bg-brand-50 target:p-3 dark:target:bg-brand-950">
+          <div
+            key={entry.id}
+            id={entry.id}
+            className="scroll-mt-24 rounded-lg target:bg-brand-50 target:p-3 dark:target:bg-brand-950"
+          >
             <dt className="text-lg font-semibold text-slate-900 dark:text-white">{entry.term}</dt>
             <dd className="mt-1 text-slate-700 dark:text-slate-300">
               {entry.definition}

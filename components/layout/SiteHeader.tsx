@@ -10,8 +10,22 @@ export function SiteHeader() {
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900 dark:text-white">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-7 w-7">
             <rect x="3" y="6" width="26" height="5" rx="1.5" className="fill-brand-600 dark:fill-brand-400" />
-            <rect x="3" y="13.5" width="20" height="5" rx="1.5" className="fill-brand-500 dark:fill-brand-500" />
-            <rect x="3" y="21" width="14" height="5" rx="1.5" className="fill-brand-400 dark:fill-brand-600" />
+            <rect
+              x="3"
+              y="13.5"
+              width="20"
+              height="5"
+              rx="1.5"
+              className="fill-brand-500 dark:fill-brand-500"
+            />
+            <rect
+              x="3"
+              y="21"
+              width="14"
+              height="5"
+              rx="1.5"
+              className="fill-brand-400 dark:fill-brand-600"
+            />
           </svg>
           <span>Kafka Roadmap</span>
         </Link>

@@ -25,10 +25,21 @@ const styles: Record<CalloutKind, { label: string; box: string; badge: string }>
   },
 };
 
-export function Callout({ kind = 'note', title, children }: { kind?: CalloutKind; title?: string; children: ReactNode }) {
+export function Callout({
+  kind = 'note',
+  title,
+  children,
+}: {
+  kind?: CalloutKind;
+  title?: string;
+  children: ReactNode;
+}) {
   const style = styles[kind] ?? styles.note;
   return (
-    <aside className={`not-prose my-6 rounded-lg border-l-4 p-4 ${style.box}`} aria-label={title ?? style.label}>
+    <aside
+      className={`not-prose my-6 rounded-lg border-l-4 p-4 ${style.box}`}
+      aria-label={title ?? style.label}
+    >
       <p className={`mb-1 text-sm font-semibold ${style.badge}`}>{title ?? style.label}</p>
       <div className="text-[0.95rem] leading-relaxed text-slate-800 dark:text-slate-200 [&_a]:underline [&_code]:font-mono [&_code]:text-[0.9em] [&_p+p]:mt-2">
         {children}

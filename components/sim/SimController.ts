@@ -1,22 +1,40 @@
 // One embed's simulation: the Simulation instance, the command log (console lines run after the preset's
 // setup), a scrub cursor into that log and a version counter React subscribes to. Time travel rebuilds
 // the Simulation from the seed and replays the log up to the cursor — the same path a share link takes.
-import type { SimEventVM, SimSnapshotVM } from './model';
+import type { ConsoleSession } from '@/simulator/console';
+import type { PartitionLogVM, SimEventVM, SimSnapshotVM } from './model';
 
 /** What the controller needs of the simulator; backend.ts implements it over simulator/index.ts. */
 export interface SimBackend {
-  /** Runs one console line; output is what the terminal would print. */
-  runLine(line: string): { ok: boolean; output: string };
+  /** Runs one command block (a console line, plus its here-document lines); what the terminal prints. */
+  runLine(block: string): CommandOutput;
   snapshot(): SimSnapshotVM;
+  /** The leader's log of one partition (or the first replica's when it is offline). */
+  partitionLog(topic: string, partition: number): PartitionLogVM | null;
+  /** The console session the backend runs lines through (the terminal completes against it). */
+  readonly session: ConsoleSession;
   /** Events emitted since the backend was created, oldest first. */
   eventsSince(seq: number): SimEventVM[];
 }
 
 export type BackendFactory = (init: { seed: number; brokers: number }) => SimBackend;
 
-export type SimInitSpec = { seed: number; brokers: number; setup: readonly string[] };
+export type SimInitSpec = {
+  seed: number;
+  brokers: number;
+  setup: readonly string[];
+  /** A command log to replay at once (share links). */
+  lines?: readonly string[];
+};
 
-export type LineResult = { line: string; ok: boolean; output: string };
+export type CommandOutput = { stdout: string; stderr: string; exitCode: number };
+
+export type LineResult = CommandOutput & { line: string; ok: boolean; output: string };
+
+function result(line: string, out: CommandOutput): LineResult {
+  const output = [out.stdout, out.stderr].filter((t) => t.length > 0).join('\n');
+  return { line, ...out, ok: out.exitCode === 0, output };
+}
 
 type Listener = () => void;
 type EventListener = (events: SimEventVM[]) => void;
@@ -31,6 +49,7 @@ export class SimController {
   private lastSeq = -1;
   private versionNo = 0;
   private cached: { version: number; snap: SimSnapshotVM } | null = null;
+  private logCache: { version: number; logs: Map<string, PartitionLogVM | null> } = { version: -1, logs: new Map() };
   private listeners = new Set<Listener>();
   private eventListeners = new Set<EventListener>();
   private narrationLog: SimEventVM[] = [];
@@ -42,7 +61,9 @@ export class SimController {
     private readonly factory: BackendFactory,
     readonly init: SimInitSpec,
   ) {
-    this.backend = this.build(0, []);
+    this.lines = [...(init.lines ?? [])];
+    this.cursorAt = this.lines.length;
+    this.backend = this.build(this.lines.length, this.lines);
   }
 
   /** A fresh Simulation with the setup and the first `k` lines of `lines` applied (no animation). */
@@ -50,15 +71,20 @@ export class SimController {
     const backend = this.factory({ seed: this.init.seed, brokers: this.init.brokers });
     this.setupError = null;
     for (const line of this.init.setup) {
-      const r = backend.runLine(line);
-      if (!r.ok && this.setupError === null) this.setupError = `Setup line failed: ${line} — ${r.output}`;
+      const r = result(line, backend.runLine(line));
+      if (!r.ok && this.setupError === null) this.setupError = `A setup line of this preset failed: ${line} — ${r.output}`;
     }
     this.results = [];
-    for (const line of lines.slice(0, k)) this.results.push({ line, ...backend.runLine(line) });
+    for (const line of lines.slice(0, k)) this.results.push(result(line, backend.runLine(line)));
     const all = backend.eventsSince(-1);
     this.narrationLog = all.slice(-NARRATION_LIMIT);
     this.lastSeq = all.length > 0 ? all[all.length - 1].seq : -1;
     return backend;
+  }
+
+  /** The current console session (it is replaced whenever the log is replayed). */
+  get session(): ConsoleSession {
+    return this.backend.session;
   }
 
   get version(): number {
@@ -80,6 +106,13 @@ export class SimController {
   snapshot(): SimSnapshotVM {
     if (this.cached?.version !== this.versionNo) this.cached = { version: this.versionNo, snap: this.backend.snapshot() };
     return this.cached.snap;
+  }
+
+  partitionLog(topic: string, partition: number): PartitionLogVM | null {
+    const key = `${topic}\u0000${partition}`;
+    if (this.logCache.version !== this.versionNo) this.logCache = { version: this.versionNo, logs: new Map() };
+    if (!this.logCache.logs.has(key)) this.logCache.logs.set(key, this.backend.partitionLog(topic, partition));
+    return this.logCache.logs.get(key) ?? null;
   }
 
   subscribe = (listener: Listener): (() => void) => {
@@ -105,17 +138,16 @@ export class SimController {
    * first, like typing after an undo. Consecutive clock advances merge into one step.
    */
   run(line: string): LineResult {
-    const trimmed = line.trim();
+    const trimmed = line.replace(/^\s+|\s+$/g, '');
     if (this.cursorAt < this.lines.length) {
       this.lines = this.lines.slice(0, this.cursorAt);
     }
-    const result = this.backend.runLine(trimmed);
-    const entry: LineResult = { line: trimmed, ...result };
+    const entry = result(trimmed, this.backend.runLine(trimmed));
     this.results.push(entry);
     const events = this.backend.eventsSince(this.lastSeq);
     // Every state change emits an event, so a line that emitted none changed nothing and stays out of
-    // the log (describe, list); the clock is the exception — moving time is a change even when quiet.
-    if (events.length > 0 || (result.ok && CLOCK_LINE.test(trimmed))) {
+    // the log (describe, list); moving the clock and writing a console file count even when quiet.
+    if (events.length > 0 || (entry.ok && KEEP_QUIET_LINE.test(trimmed))) {
       const merged = mergeClockAdvance(this.lines[this.lines.length - 1], trimmed);
       if (merged) this.lines[this.lines.length - 1] = merged;
       else this.lines.push(trimmed);
@@ -136,7 +168,7 @@ export class SimController {
     if (target === this.cursorAt + 1) {
       // One step forward replays just that line, with its animation.
       const line = this.lines[this.cursorAt];
-      this.results.push({ line, ...this.backend.runLine(line) });
+      this.results.push(result(line, this.backend.runLine(line)));
       this.cursorAt = target;
       const events = this.backend.eventsSince(this.lastSeq);
       if (events.length > 0) {
@@ -164,7 +196,8 @@ export class SimController {
   }
 }
 
-const CLOCK_LINE = /^clock\b/;
+/** Lines kept even without events: moving the clock, and files (cat > plan.json) that later lines read. */
+const KEEP_QUIET_LINE = /^(clock\b|cat\s*>)/;
 
 const CLOCK = /^clock advance (\d+)ms$/;
 

@@ -105,8 +105,12 @@ export type ProducerVM = {
   inTransaction: boolean;
 };
 
+/** A KRaft controller node (ids from 1000, separate from brokers); one is the active controller. */
+export type ControllerVM = { id: number; running: boolean; active: boolean };
+
 export type SimSnapshotVM = {
   now: number;
+  controllers: ControllerVM[];
   brokers: BrokerVM[];
   topics: TopicVM[];
   groups: GroupVM[];

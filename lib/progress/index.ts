@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { keptAside, STORAGE_KEY } from './persistence';
 import { type ProgressState, progressData, useProgressStore } from './store';
 import type { ProgressData, QuizAttempt, TopicStatus } from './types';
@@ -49,7 +50,12 @@ export function recordChallengeResult(challengeId: string, topics: readonly stri
 }
 
 /** Records one quiz attempt (score of total correct) and returns it with its percentage and pass/fail. */
-export function recordQuizAttempt(quizId: string, score: number, total: number, passPercent: number): QuizAttempt {
+export function recordQuizAttempt(
+  quizId: string,
+  score: number,
+  total: number,
+  passPercent: number,
+): QuizAttempt {
   ensureHydrated();
   return useProgressStore.getState().recordQuizAttempt(quizId, score, total, passPercent);
 }
@@ -93,6 +99,11 @@ export function useProgressHydrated(): boolean {
 /** Subscribes to a slice of progress. Read it only once useProgressHydrated() is true. */
 export function useProgress<T>(selector: (state: ProgressState) => T): T {
   return useProgressStore(selector);
+}
+
+/** All stored progress as plain data (stable between renders while nothing changes). */
+export function useProgressData(): ProgressData {
+  return useProgressStore(useShallow(progressData));
 }
 
 export function readKeptAside() {

@@ -1,14 +1,14 @@
+import { dayOf } from './activity';
 import { type Checked, checkProgressV1, checkProgressV2 } from './schema';
 import {
-  CURRENT_VERSION,
   type ChallengeRecord,
+  CURRENT_VERSION,
   type LearnerMark,
   type LessonRecord,
   type ProgressData,
   type ProgressDataV1,
   type QuizRecord,
 } from './types';
-import { dayOf } from './activity';
 
 // Every stored version upgrades, one step at a time, to the current one. A new version adds a step here
 // and a test in migrations.test.ts; old steps never change (a learner may come back after months).
@@ -38,7 +38,13 @@ export function migrateV1ToV2(old: ProgressDataV1): ProgressData {
   const quizzes: Record<string, QuizRecord> = {};
   for (const [quizId, percent] of Object.entries(old.quizScores)) {
     // Only the percentage survived: record it as a score out of 100.
-    const attempt = { at, score: Math.round(percent), total: 100, percent, passed: percent >= V1_PASS_PERCENT };
+    const attempt = {
+      at,
+      score: Math.round(percent),
+      total: 100,
+      percent,
+      passed: percent >= V1_PASS_PERCENT,
+    };
     quizzes[quizId] = { best: attempt, history: [attempt] };
   }
   const somethingDone = Object.keys(marks).length + old.lessonsRead.length + old.challengesSolved.length > 0;

@@ -9,7 +9,10 @@ import { CURRENT_VERSION, type ProgressData } from './types';
 export const STORAGE_KEY = 'kafka-roadmap:progress';
 export const UNREADABLE_PREFIX = 'kafka-roadmap:progress:unreadable:';
 
-export type Stored = { kind: 'empty' } | { kind: 'ok'; data: ProgressData } | { kind: 'unreadable'; reason: string };
+export type Stored =
+  | { kind: 'empty' }
+  | { kind: 'ok'; data: ProgressData }
+  | { kind: 'unreadable'; reason: string };
 
 /** Interprets the raw stored text: parse, check the envelope, migrate, validate. Never throws. */
 export function readStored(raw: string | null): Stored {
@@ -111,7 +114,10 @@ export function progressStorage(
       const storage = getStorage();
       if (!storage || writesBlocked) return;
       try {
-        storage.setItem(name, JSON.stringify({ state: value.state, version: value.version ?? CURRENT_VERSION }));
+        storage.setItem(
+          name,
+          JSON.stringify({ state: value.state, version: value.version ?? CURRENT_VERSION }),
+        );
       } catch {
         // Quota exceeded or storage refused: keep going in memory.
       }

@@ -47,7 +47,8 @@ export function checkSection(data: ProgressData, sectionId: string, requirements
 
 export function ruleStatus(check: RuleCheck | null): TopicStatus {
   if (!check) return 'not-started';
-  const complete = check.read && check.challengesSolved === check.challengesTotal && check.quizPassed !== false;
+  const complete =
+    check.read && check.challengesSolved === check.challengesTotal && check.quizPassed !== false;
   if (complete) return 'done';
   return check.started ? 'in-progress' : 'not-started';
 }

@@ -133,7 +133,8 @@ const lesson = refine(
     visits: count,
     readToEndAt: nullable(timestamp),
   }),
-  (value) => (value.lastVisitedAt < value.firstVisitedAt ? 'was last visited before it was first visited' : null),
+  (value) =>
+    value.lastVisitedAt < value.firstVisitedAt ? 'was last visited before it was first visited' : null,
 );
 
 const challenge = refine(
@@ -144,7 +145,8 @@ const challenge = refine(
     firstSolvedAt: nullable(timestamp),
     lastAttemptAt: timestamp,
   }),
-  (value) => (value.solved && value.firstSolvedAt === null ? 'is solved but has no time it was solved' : null),
+  (value) =>
+    value.solved && value.firstSolvedAt === null ? 'is solved but has no time it was solved' : null,
 );
 
 const attempt = refine(

@@ -112,7 +112,13 @@ export function createProgressStore({ getStorage, now = Date.now }: StoreOptions
           const safeTotal = Math.max(0, Math.floor(total));
           const safeScore = Math.min(safeTotal, Math.max(0, Math.floor(score)));
           const percent = safeTotal === 0 ? 0 : Math.round((safeScore / safeTotal) * 1000) / 10;
-          const attempt: QuizAttempt = { at, score: safeScore, total: safeTotal, percent, passed: percent >= passPercent };
+          const attempt: QuizAttempt = {
+            at,
+            score: safeScore,
+            total: safeTotal,
+            percent,
+            passed: percent >= passPercent,
+          };
           const previous = state.quizzes[quizId];
           const best = previous && previous.best.percent >= attempt.percent ? previous.best : attempt;
           set({

@@ -1,5 +1,5 @@
-import { isPlainObject } from './schema';
 import { migrateToCurrent } from './migrations';
+import { isPlainObject } from './schema';
 import { CURRENT_VERSION, type ProgressData } from './types';
 
 // Export to and import from a JSON file the learner keeps. The file never leaves their machine unless
@@ -9,10 +9,20 @@ export const EXPORT_FORMAT = 'kafka-roadmap-progress';
 /** Files larger than this are refused before parsing (a real export is a few kilobytes). */
 export const MAX_IMPORT_BYTES = 2_000_000;
 
-export type ProgressExport = { format: typeof EXPORT_FORMAT; version: number; exportedAt: string; progress: ProgressData };
+export type ProgressExport = {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  exportedAt: string;
+  progress: ProgressData;
+};
 
 export function exportProgress(data: ProgressData, now: number): ProgressExport {
-  return { format: EXPORT_FORMAT, version: CURRENT_VERSION, exportedAt: new Date(now).toISOString(), progress: data };
+  return {
+    format: EXPORT_FORMAT,
+    version: CURRENT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    progress: data,
+  };
 }
 
 export function exportFileName(now: number): string {
@@ -31,12 +41,16 @@ export function parseImport(text: unknown): ImportResult {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'The file is not valid JSON, so it is not a progress export; nothing was imported.' };
+    return {
+      ok: false,
+      message: 'The file is not valid JSON, so it is not a progress export; nothing was imported.',
+    };
   }
   if (!isPlainObject(parsed) || parsed.format !== EXPORT_FORMAT) {
     return {
       ok: false,
-      message: 'This is not a Kafka Roadmap progress export (its "format" field is missing or different); nothing was imported.',
+      message:
+        'This is not a Kafka Roadmap progress export (its "format" field is missing or different); nothing was imported.',
     };
   }
   const version = typeof parsed.version === 'number' ? parsed.version : Number.NaN;

@@ -7,7 +7,8 @@ export const SHARE_VERSION = 1;
 /** Longest encoded payload accepted (characters after `#s=`). Keeps URLs pasteable into chat tools. */
 export const MAX_ENCODED_LENGTH = 24_000;
 export const MAX_LINES = 500;
-export const MAX_LINE_LENGTH = 400;
+/** A log entry is one console line, or a line with its standard input (here-document) on following lines. */
+export const MAX_LINE_LENGTH = 4000;
 export const MAX_BROKERS = 12;
 
 export type SharePayload = {
@@ -77,9 +78,9 @@ export function validatePayload(value: unknown): DecodeResult {
   for (const line of lines) {
     if (typeof line !== 'string') return bad('a command is not text');
     if (line.length > MAX_LINE_LENGTH) return bad('a command is too long');
-    // Control characters have no place in a console line and would hide what a link runs.
+    // Control characters (other than the newline between a command and its input) would hide what a link runs.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
-    if (/[\u0000-\u001f\u007f]/.test(line)) return bad('a command contains control characters');
+    if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(line)) return bad('a command contains control characters');
   }
   return { ok: true, payload: { v: SHARE_VERSION, seed, brokers, preset: preset as string | null, lines: lines as string[] } };
 }

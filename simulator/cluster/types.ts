@@ -57,7 +57,10 @@ export type ProducerStateEntry = {
 export type PendingProduce = {
   requestId: number;
   producer: string;
+  batchId: number;
+  baseOffset: number;
   lastOffset: number;
+  logAppendTime: number;
   expiresAt: number;
 };
 

@@ -48,7 +48,9 @@ export function tokenizeLine(line: string): Tokenized {
     }
     const word = readWord(line, i);
     if (word.kind === 'error') return word;
-    if (!word.quoted && UNSUPPORTED.has(word.value)) {
+    // `cat > FILE` is the one redirection the console understands (it writes a virtual file).
+    const catRedirect = word.value === '>' && tokens.length === 1 && tokens[0] === 'cat';
+    if (!word.quoted && !catRedirect && UNSUPPORTED.has(word.value)) {
       return {
         kind: 'error',
         message: `'${word.value}': pipes, redirections and command lists are not supported in this console; run one command per line`,
@@ -167,7 +169,7 @@ export function splitScript(lines: readonly string[], readsStdin: StdinPredicate
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     while (endsWithContinuation(line) && i < lines.length) {
-      line = `${line.replace(/\s+$/, '').slice(0, -1)} ${String(lines[i] ?? '').replace(/^\s+/, '')}`;
+      line = `${line.replace(/\s+$/, '').slice(0, -1).replace(/\s+$/, '')} ${String(lines[i] ?? '').replace(/^\s+/, '')}`;
       i++;
     }
     if (endsWithContinuation(line)) line = line.replace(/\s+$/, '').slice(0, -1);

@@ -45,4 +45,6 @@ export type Quorum = {
   log: MetadataRecord[];
   /** An election is scheduled (controller.quorum.election.timeout.ms after the leader was lost). */
   electionPending: boolean;
+  /** Next automatic preferred-leader check (auto.leader.rebalance.enable), if one is scheduled. */
+  leaderImbalanceCheckAt: number | null;
 };

@@ -34,3 +34,6 @@ export {
   truncateTo,
 } from './unifiedLog';
 export * from './validateRecords';
+export * from './logCleaner';
+export * from './logCleanerManager';
+export * from './transactionIndex';

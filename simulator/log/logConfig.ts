@@ -46,14 +46,14 @@ export const LOG_CLEANER_BACKOFF_MS = 15_000; // log.cleaner.backoff.ms
 
 export const DEFAULT_LOG_CONFIG: Readonly<LogConfig> = logConfigFrom({});
 
-export type ConfigError = { name: string; message: string };
-
-function parseLong(s: string): number {
-  if (s.trim() === LONG_MAX_STRING) return Number.MAX_SAFE_INTEGER;
-  return Number(s.trim());
+function parseLong(s: string, fallback: string): number {
+  const t = s.trim();
+  if (t === LONG_MAX_STRING) return Number.MAX_SAFE_INTEGER;
+  const n = Number(t);
+  return t !== '' && Number.isFinite(n) ? n : parseLong(fallback, '0');
 }
 
-/** Normalises a cleanup.policy value ("compact,delete" in either order, spaces allowed). */
+/** Normalises a cleanup.policy value ("compact,delete" in either order, spaces allowed); null if invalid. */
 export function parseCleanupPolicy(raw: string): CleanupPolicy | null {
   const parts = new Set(
     raw
@@ -67,56 +67,29 @@ export function parseCleanupPolicy(raw: string): CleanupPolicy | null {
 }
 
 /**
- * Checks one storage config value the way the broker's LogConfig validation would
- * (types and lower bounds). Returns null when valid, or when the name is not a storage config.
+ * Builds the effective LogConfig from a lookup of effective topic config values (the core's
+ * topicConfig(state, topic, name), which applies topic override → broker synonym → default).
+ * Values were validated when set (kafka-configs --alter); anything unparsable falls back to the default.
  */
-export function validateStorageConfig(name: string, value: string): ConfigError | null {
-  const bad = (why: string): ConfigError => ({
-    name,
-    message: `Invalid value ${value} for configuration ${name}: ${why}`,
-  });
-  if (!(name in TOPIC_STORAGE_CONFIG_DEFAULTS)) return null;
-  if (name === 'cleanup.policy') {
-    return parseCleanupPolicy(value) === null ? bad('String must be one of: compact, delete') : null;
-  }
-  if (name === 'min.cleanable.dirty.ratio') {
-    const n = Number(value);
-    return Number.isFinite(n) && n >= 0 && n <= 1 ? null : bad('Value must be in the range [0, 1]');
-  }
-  const n = parseLong(value);
-  if (!Number.isInteger(n)) return bad('Not a number of type LONG');
-  // segment.bytes: topic-level minimum 14 (LogConfig); retention.* accept -1.
-  const min: Record<string, number> = {
-    'segment.bytes': 14,
-    'segment.ms': 1,
-    'retention.ms': -1,
-    'retention.bytes': -1,
-    'delete.retention.ms': 0,
-    'min.compaction.lag.ms': 0,
-    'max.compaction.lag.ms': 1,
+export function logConfigFromLookup(get: (name: string) => string | undefined): LogConfig {
+  const str = (name: string): string => get(name) ?? TOPIC_STORAGE_CONFIG_DEFAULTS[name];
+  const num = (name: string): number => parseLong(str(name), TOPIC_STORAGE_CONFIG_DEFAULTS[name]);
+  return {
+    cleanupPolicy: parseCleanupPolicy(str('cleanup.policy')) ?? 'delete',
+    segmentBytes: num('segment.bytes'),
+    segmentMs: num('segment.ms'),
+    retentionMs: num('retention.ms'),
+    retentionBytes: num('retention.bytes'),
+    deleteRetentionMs: num('delete.retention.ms'),
+    minCompactionLagMs: num('min.compaction.lag.ms'),
+    maxCompactionLagMs: num('max.compaction.lag.ms'),
+    minCleanableDirtyRatio: num('min.cleanable.dirty.ratio'),
   };
-  return n < min[name] ? bad(`Value must be at least ${min[name]}`) : null;
 }
 
-/** Builds the effective LogConfig from a topic's override map (unknown or invalid keys fall back to defaults). */
+/** LogConfig from a plain override map (tests, benchmarks): missing keys take Kafka's defaults. */
 export function logConfigFrom(overrides: Readonly<Record<string, string>>): LogConfig {
-  const get = (name: string): string => {
-    const v = overrides[name];
-    return v !== undefined && validateStorageConfig(name, v) === null
-      ? v
-      : TOPIC_STORAGE_CONFIG_DEFAULTS[name];
-  };
-  return {
-    cleanupPolicy: parseCleanupPolicy(get('cleanup.policy')) ?? 'delete',
-    segmentBytes: parseLong(get('segment.bytes')),
-    segmentMs: parseLong(get('segment.ms')),
-    retentionMs: parseLong(get('retention.ms')),
-    retentionBytes: parseLong(get('retention.bytes')),
-    deleteRetentionMs: parseLong(get('delete.retention.ms')),
-    minCompactionLagMs: parseLong(get('min.compaction.lag.ms')),
-    maxCompactionLagMs: parseLong(get('max.compaction.lag.ms')),
-    minCleanableDirtyRatio: Number(get('min.cleanable.dirty.ratio')),
-  };
+  return logConfigFromLookup((name) => overrides[name]);
 }
 
 export const isCompacted = (c: LogConfig): boolean => c.cleanupPolicy !== 'delete';

@@ -47,7 +47,9 @@ export default async function LessonPage({ params }: Props) {
           </ol>
         </nav>
         <header className="mb-8 border-b border-slate-200 pb-6 dark:border-slate-800">
-          <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl dark:text-white">{meta.title}</h1>
+          <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl dark:text-white">
+            {meta.title}
+          </h1>
           <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{meta.summary}</p>
           <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
             About {meta.minutes} minutes · {meta.topics.length} topics
@@ -65,10 +67,7 @@ export default async function LessonPage({ params }: Props) {
               ))}
             </ul>
             <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
-              Topics:{' '}
-              {meta.topics
-                .map((id) => findTopic(id)?.title ?? id)
-                .join(' · ')}
+              Topics: {meta.topics.map((id) => findTopic(id)?.title ?? id).join(' · ')}
             </p>
           </section>
         </header>
@@ -76,7 +75,10 @@ export default async function LessonPage({ params }: Props) {
           <Lesson />
         </div>
         <LessonProgressTracker sectionId={sectionId} topics={meta.topics} />
-        <nav aria-label="Lessons" className="mt-12 grid gap-4 border-t border-slate-200 pt-6 sm:grid-cols-2 dark:border-slate-800">
+        <nav
+          aria-label="Lessons"
+          className="mt-12 grid gap-4 border-t border-slate-200 pt-6 sm:grid-cols-2 dark:border-slate-800"
+        >
           {previous ? (
             <Link
               href={`/learn/${previous.id}/`}
@@ -101,7 +103,9 @@ export default async function LessonPage({ params }: Props) {
               href="/roadmap/"
               className="rounded-lg border border-slate-200 p-4 text-right hover:border-brand-400 dark:border-slate-800"
             >
-              <span className="block text-sm text-slate-600 dark:text-slate-400">That is the last lesson so far</span>
+              <span className="block text-sm text-slate-600 dark:text-slate-400">
+                That is the last lesson so far
+              </span>
               <span className="font-semibold">Back to the roadmap</span>
             </Link>
           )}

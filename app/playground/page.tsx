@@ -1,0 +1,12 @@
+import type { Metadata } from 'next';
+import { Playground } from '@/components/sim/Playground';
+
+export const metadata: Metadata = {
+  title: 'Playground',
+  description:
+    'A simulated Kafka cluster to poke at: stop brokers, produce records, add consumers, scrub back in time and share what you built.',
+};
+
+export default function PlaygroundPage() {
+  return <Playground />;
+}

@@ -1,0 +1,145 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useRef } from 'react';
+import {
+  COMPLETION_RULE,
+  markLessonRead,
+  type Requirements,
+  topicProgress,
+  useProgressData,
+  useProgressHydrated,
+  visitLesson,
+} from '@/lib/progress';
+import { ProgressNotice } from './ProgressNotice';
+import { StatusBadge } from './StatusBadge';
+import { TopicStatusControl } from './TopicStatusControl';
+
+type LessonTopic = { id: string; title: string; lesson: string };
+
+// Records the visit, marks the lesson read when its end scrolls into view, and shows the completion rule
+// with where the learner stands on it for this lesson.
+export function LessonProgressPanel({
+  sectionId,
+  topics,
+  requirements,
+}: {
+  sectionId: string;
+  topics: LessonTopic[];
+  requirements: Requirements;
+}) {
+  const sentinel = useRef<HTMLDivElement>(null);
+  const visited = useRef(false);
+  const hydrated = useProgressHydrated();
+  const data = useProgressData();
+
+  useEffect(() => {
+    if (visited.current) return;
+    visited.current = true;
+    visitLesson(sectionId);
+  }, [sectionId]);
+
+  useEffect(() => {
+    const node = sentinel.current;
+    if (!node) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      markLessonRead(sectionId);
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        markLessonRead(sectionId);
+        observer.disconnect();
+      }
+    });
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [sectionId]);
+
+  const needs = requirements[sectionId] ?? { challenges: [], quiz: false };
+  const lesson = data.lessons[sectionId];
+  const quiz = data.quizzes[sectionId];
+  const solved = needs.challenges.filter((id) => data.challenges[id]?.solved).length;
+
+  const steps: Array<{ label: string; met: boolean; detail: string }> = [
+    {
+      label: 'Read the lesson to the end',
+      met: Boolean(lesson?.readToEndAt),
+      detail: lesson?.readToEndAt ? 'done' : 'not yet',
+    },
+  ];
+  if (needs.challenges.length > 0) {
+    steps.push({
+      label: needs.challenges.length === 1 ? 'Solve the challenge' : `Solve the ${needs.challenges.length} challenges`,
+      met: solved === needs.challenges.length,
+      detail: `${solved} of ${needs.challenges.length} solved`,
+    });
+  }
+  if (needs.quiz) {
+    steps.push({
+      label: 'Pass the quiz',
+      met: Boolean(quiz?.best.passed),
+      detail: quiz ? `best ${quiz.best.score} of ${quiz.best.total} (${quiz.best.percent}%)` : 'not tried yet',
+    });
+  }
+
+  return (
+    <section
+      aria-labelledby="lesson-progress-heading"
+      data-lesson-end={sectionId}
+      className="mt-12 rounded-xl border border-slate-200 p-4 sm:p-6 dark:border-slate-800"
+    >
+      <div ref={sentinel} className="h-px" aria-hidden="true" />
+      <ProgressNotice />
+      <h2 id="lesson-progress-heading" className="text-xl font-semibold text-slate-900 dark:text-white">
+        Your progress in this lesson
+      </h2>
+      <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{COMPLETION_RULE}</p>
+      {hydrated ? (
+        <>
+          <ul className="mt-4 space-y-1" aria-label="What this lesson asks">
+            {steps.map((step) => (
+              <li key={step.label} className="flex items-center gap-2 text-sm">
+                <span
+                  aria-hidden="true"
+                  className={step.met ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-500 dark:text-slate-400'}
+                >
+                  {step.met ? '✓' : '○'}
+                </span>
+                <span className="text-slate-900 dark:text-slate-100">{step.label}</span>
+                <span className="text-slate-600 dark:text-slate-400">
+                  — {step.met ? 'met' : 'not met'}, {step.detail}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <ul className="mt-4 divide-y divide-slate-200 dark:divide-slate-800" aria-label="Topics of this lesson">
+            {topics.map((topic) => {
+              const progress = topicProgress(data, topic, requirements);
+              return (
+                <li key={topic.id} data-topic-id={topic.id} className="flex flex-wrap items-center gap-2 py-2">
+                  <span className="min-w-0 flex-1 text-sm font-medium text-slate-900 dark:text-slate-100">
+                    {topic.title}
+                  </span>
+                  <StatusBadge status={progress.status} byLearner={progress.source === 'learner'} />
+                  <TopicStatusControl topicId={topic.id} title={topic.title} progress={progress} />
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : (
+        <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">Loading your progress…</p>
+      )}
+      <p className="mt-4 text-sm">
+        <Link href="/roadmap/" className="text-brand-700 underline dark:text-brand-300">
+          See all topics on the roadmap
+        </Link>{' '}
+        ·{' '}
+        <Link href="/progress/" className="text-brand-700 underline dark:text-brand-300">
+          Your progress
+        </Link>
+      </p>
+    </section>
+  );
+}

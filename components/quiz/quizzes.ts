@@ -1,0 +1,20 @@
+import basics from '@/content/quizzes/basics.json';
+import coreArchitecture from '@/content/quizzes/core-architecture.json';
+import { checkQuiz, type QuizData } from './quizData';
+
+// One import per content/quizzes/<section-id>.json (the build has no glob import). Regenerate with
+// `node components/quiz/update-registry.mjs`; quizzes.test.ts fails when a quiz file is missing here.
+// Each quiz is checked as the module loads, so a malformed quiz fails `next build`.
+
+const raw: Record<string, unknown> = {
+  basics: basics,
+  'core-architecture': coreArchitecture,
+};
+
+export const quizzes: Record<string, QuizData> = Object.fromEntries(
+  Object.entries(raw).map(([id, data]) => [id, checkQuiz(id, data)]),
+);
+
+export function findQuiz(id: string): QuizData | undefined {
+  return Object.hasOwn(quizzes, id) ? quizzes[id] : undefined;
+}

@@ -1,0 +1,50 @@
+'use client';
+import type { SimSnapshotVM } from './model';
+import { inputClass } from './ui';
+
+export function PartitionPicker({
+  snap,
+  topic,
+  partition,
+  onChange,
+  idPrefix,
+}: {
+  snap: SimSnapshotVM;
+  topic: string | null;
+  partition: number;
+  onChange: (topic: string, partition: number) => void;
+  idPrefix: string;
+}) {
+  const topics = snap.topics.filter((t) => !t.name.startsWith('__'));
+  const current = topics.find((t) => t.name === topic);
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-xs font-medium text-slate-700 dark:text-slate-300">
+      <label htmlFor={`${idPrefix}-topic`}>Topic</label>
+      <select
+        id={`${idPrefix}-topic`}
+        className={`${inputClass} w-auto`}
+        value={topic ?? ''}
+        onChange={(e) => onChange(e.target.value, 0)}
+      >
+        {topics.map((t) => (
+          <option key={t.name} value={t.name}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${idPrefix}-partition`}>Partition</label>
+      <select
+        id={`${idPrefix}-partition`}
+        className={`${inputClass} w-auto`}
+        value={partition}
+        onChange={(e) => topic && onChange(topic, Number(e.target.value))}
+      >
+        {(current?.partitions ?? []).map((p) => (
+          <option key={p.partition} value={p.partition}>
+            {p.partition}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

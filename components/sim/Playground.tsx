@@ -1,0 +1,177 @@
+'use client';
+// The free playground: every view, the console, presets to load, a share link (seed + command log in
+// the URL fragment) and large mode. A bad link shows why and leaves an empty cluster — never a crash.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { decodeShare, encodeShare, shareFromHash, shareHash } from '@/lib/share';
+import { presets } from '@/components/simulation/presets';
+import { createBackend } from './backend';
+import { SimConsole } from './SimConsole';
+import type { SimInitSpec } from './SimController';
+import { ALL_VIEWS, SimWorkspace } from './SimWorkspace';
+import { inputClass, SimButton } from './ui';
+import { restoreLargeMode, useSimUi } from './uiStore';
+import { useSimController, useSimVersion } from './useSimulation';
+
+const DEFAULT_PRESET = 'playground-default';
+const EMPTY: SimInitSpec = { seed: 42, brokers: 3, setup: [] };
+
+type Start = { spec: SimInitSpec; presetId: string | null; error: string | null };
+
+let epochCounter = 0;
+
+function startFromPreset(id: string): Start {
+  const p = presets.get(id);
+  if (!p) return { spec: EMPTY, presetId: null, error: `There is no preset called “${id}”.` };
+  return { spec: { seed: p.seed, brokers: p.brokers, setup: p.setup }, presetId: p.id, error: null };
+}
+
+function startFromLocation(): Start {
+  const encoded = shareFromHash(window.location.hash);
+  if (encoded === null) return startFromPreset(DEFAULT_PRESET);
+  const decoded = decodeShare(encoded);
+  if (!decoded.ok) return { spec: EMPTY, presetId: null, error: decoded.message };
+  const { payload } = decoded;
+  const preset = payload.preset ? presets.get(payload.preset) : null;
+  if (payload.preset && !preset) {
+    return { spec: EMPTY, presetId: null, error: `This share link starts from a preset this site does not have (“${payload.preset}”).` };
+  }
+  return {
+    spec: { seed: payload.seed, brokers: payload.brokers, setup: preset?.setup ?? [], lines: payload.lines },
+    presetId: preset?.id ?? null,
+    error: null,
+  };
+}
+
+const playgroundPresets = [...presets.values()].filter((p) => p.id.startsWith('playground-'));
+const lessonPresets = [...presets.values()].filter((p) => !p.id.startsWith('playground-'));
+
+export function Playground() {
+  const [start, setStartState] = useState<(Start & { epoch: number }) | null>(null);
+  const setStart = useCallback((next: Start) => setStartState({ ...next, epoch: ++epochCounter }), []);
+  const [choice, setChoice] = useState(DEFAULT_PRESET);
+  const [shareText, setShareText] = useState<string | null>(null);
+  const [shareStatus, setShareStatus] = useState('');
+  const largeMode = useSimUi((s) => s.largeMode);
+  const setLargeMode = useSimUi((s) => s.setLargeMode);
+
+  useEffect(() => {
+    restoreLargeMode();
+    const read = () => setStart(startFromLocation());
+    read();
+    window.addEventListener('hashchange', read);
+    return () => window.removeEventListener('hashchange', read);
+  }, [setStart]);
+
+  const controller = useSimController(createBackend, start?.spec ?? null, start?.epoch ?? 0);
+  useSimVersion(controller);
+
+  const loadPreset = useCallback(
+    (id: string) => {
+      history.replaceState(null, '', window.location.pathname);
+      setShareText(null);
+      setStart(startFromPreset(id));
+    },
+    [setStart],
+  );
+
+  const copyLink = useCallback(async () => {
+    if (!controller || !start) return;
+    try {
+      const encoded = encodeShare({
+        seed: start.spec.seed,
+        brokers: start.spec.brokers,
+        preset: start.presetId,
+        lines: [...controller.log.slice(0, controller.cursor)],
+      });
+      const url = `${window.location.origin}${window.location.pathname}${shareHash(encoded)}`;
+      history.replaceState(null, '', shareHash(encoded));
+      setShareText(url);
+      try {
+        await navigator.clipboard.writeText(url);
+        setShareStatus('Link copied. Anyone opening it replays the same steps and sees the same cluster.');
+      } catch {
+        setShareStatus('Your browser did not allow copying; select the link below and copy it.');
+      }
+    } catch (e) {
+      setShareStatus(e instanceof Error ? e.message : 'Could not make a link.');
+    }
+  }, [controller, start]);
+
+  const title = useMemo(() => (start?.presetId ? presets.get(start.presetId)?.title : null), [start]);
+
+  return (
+    <div className="mx-auto max-w-[110rem] px-3 py-6 sm:px-6">
+      <header className="mb-4 flex flex-col gap-3">
+        <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl dark:text-white">Playground</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{title ? `Started from: ${title}` : 'A bare cluster'}</p>
+        </div>
+        <div className="flex flex-wrap items-end gap-2">
+          <label className="flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
+            Preset
+            <select className={`${inputClass} w-auto max-w-[16rem]`} value={choice} onChange={(e) => setChoice(e.target.value)}>
+              <optgroup label="Playground">
+                {playgroundPresets.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label="From the lessons">
+                {lessonPresets.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </label>
+          <SimButton label="Load the chosen preset" onClick={() => loadPreset(choice)}>
+            Load preset
+          </SimButton>
+          <SimButton label="Start over with an empty cluster" onClick={() => { history.replaceState(null, '', window.location.pathname); setStart({ spec: EMPTY, presetId: null, error: null }); }}>
+            Empty cluster
+          </SimButton>
+          <SimButton variant="primary" label="Copy link to this playground" onClick={copyLink} disabled={!controller}>
+            Copy link
+          </SimButton>
+          <SimButton label="Large mode" pressed={largeMode} onClick={() => setLargeMode(!largeMode)}>
+            Large mode
+          </SimButton>
+        </div>
+        <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+          {shareStatus}
+        </p>
+        {shareText ? (
+          <label className="flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
+            Share link
+            <input className={`${inputClass} font-mono`} readOnly value={shareText} onFocus={(e) => e.currentTarget.select()} data-testid="share-link" />
+          </label>
+        ) : null}
+        {start?.error ? (
+          <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200" data-testid="share-error">
+            <p className="font-semibold">This link could not be opened.</p>
+            <p>{start.error} You are looking at an empty three-broker cluster instead.</p>
+          </div>
+        ) : null}
+        {controller?.setupError ? (
+          <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
+            {controller.setupError}
+          </p>
+        ) : null}
+      </header>
+      {controller ? (
+        <SimWorkspace
+          controller={controller}
+          views={ALL_VIEWS}
+          focus={start?.presetId ? presets.get(start.presetId)?.focus : undefined}
+          extra={<SimConsole controller={controller} />}
+        />
+      ) : (
+        <p className="text-slate-600 dark:text-slate-400" aria-live="polite">
+          Starting the cluster…
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+'use client';
+// Compose and send a record, choose the producer's acks / idempotence / linger, and watch it travel:
+// producer → partition leader, leader → followers (replication), acknowledgement back; a failure stops
+// where it happened with the error's name. Every flight is one simulator event.
+import { useCallback, useMemo, useState } from 'react';
+import { createProducerCommand, parseHeaders, sendCommand } from './commands';
+import { type Anchor, flightsFor } from './flights';
+import { useFlightLayer } from './FlightLayer';
+import { useFocus } from './focus';
+import type { SimSnapshotVM } from './model';
+import { Chip, inputClass, labelClass, Panel, SimButton } from './ui';
+import { useSimUi } from './uiStore';
+import { useSim, useSimEvents, useSnapshot } from './useSimulation';
+
+const W = 360;
+const BOX_H = 26;
+
+export function ProducerView() {
+  const sim = useSim();
+  const snap = useSnapshot(sim);
+  const focus = useFocus(snap);
+  const speed = useSimUi((s) => s.speed);
+  const [producerName, setProducerName] = useState<string | null>(null);
+  const [key, setKey] = useState('');
+  const [value, setValue] = useState('');
+  const [headers, setHeaders] = useState('');
+  const [partition, setPartition] = useState<string>('auto');
+  const [tombstone, setTombstone] = useState(false);
+  const [topicChoice, setTopicChoice] = useState<string | null>(null);
+  const [settings, setSettings] = useState({ name: '', acks: 'all' as '0' | '1' | 'all', idempotence: true, lingerMs: 0 });
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const brokers = snap?.brokers ?? [];
+  const height = Math.max(90, 16 + brokers.length * (BOX_H + 8));
+  const brokerY = useCallback((id: number) => {
+    const i = brokers.findIndex((b) => b.id === id);
+    return i < 0 ? null : 12 + i * (BOX_H + 8) + BOX_H / 2;
+  }, [brokers]);
+  const locate = useCallback(
+    (a: Anchor) => {
+      if (a.kind === 'producer') return { x: 70, y: height / 2 };
+      const y = brokerY(a.id);
+      return y === null ? null : { x: W - 80, y };
+    },
+    [brokerY, height],
+  );
+  const { gRef, launch } = useFlightLayer(locate);
+  useSimEvents(sim, (events) => launch(events.flatMap(flightsFor), 650 / speed));
+
+  const producers = snap?.producers ?? [];
+  const current = producers.find((p) => p.name === producerName) ?? producers[0] ?? null;
+  const topics = useMemo(() => (snap?.topics ?? []).filter((t) => !t.name.startsWith('__')), [snap]);
+  const topic = topics.find((t) => t.name === (topicChoice ?? focus.topic)) ?? topics[0] ?? null;
+
+  if (!snap) return null;
+
+  function send() {
+    if (!current || !topic) return;
+    const line = sendCommand({
+      producer: current.name,
+      topic: topic.name,
+      key,
+      value,
+      partition: partition === 'auto' ? null : Number(partition),
+      headers: parseHeaders(headers),
+      tombstone,
+    });
+    const r = sim.run(line);
+    setResult({ ok: r.ok, text: r.output.trim() || (r.ok ? 'Sent.' : 'Failed.') });
+  }
+
+  function createProducer() {
+    const name = settings.name.trim() || nextProducerName(snap as SimSnapshotVM);
+    const r = sim.run(createProducerCommand({ ...settings, name }));
+    setResult({ ok: r.ok, text: r.output.trim() || (r.ok ? `Producer ${name} created.` : 'Failed.') });
+    if (r.ok) setProducerName(name);
+  }
+
+  return (
+    <Panel id="sim-producer" title="Producer">
+      <svg viewBox={`0 0 ${W} ${height}`} width="100%" className="sim-svg mb-3 block text-[11px]" role="img" aria-label="Records travel from the producer to the partition leader, replicate to followers, and the acknowledgement returns.">
+        <g>
+          <rect x={10} y={height / 2 - 18} width={110} height={36} rx={8} fill="var(--sim-surface)" stroke="var(--sim-flight)" strokeWidth={1.5} />
+          <text x={65} y={height / 2 + 4} textAnchor="middle" fill="var(--sim-fg)" fontWeight={600}>
+            {current ? `producer ${current.name}` : 'no producer'}
+          </text>
+          {brokers.map((b) => {
+            const y = (brokerY(b.id) ?? 0) - BOX_H / 2;
+            const down = b.state !== 'online';
+            return (
+              <g key={b.id}>
+                <rect x={W - 120} y={y} width={110} height={BOX_H} rx={6} fill="var(--sim-surface)" stroke={down ? 'var(--sim-offline)' : 'var(--sim-line)'} strokeDasharray={down ? '4 3' : undefined} />
+                <text x={W - 65} y={y + BOX_H / 2 + 4} textAnchor="middle" fill={down ? 'var(--sim-offline)' : 'var(--sim-fg)'}>
+                  broker {b.id}
+                  {down ? ` (${b.state})` : ''}
+                </text>
+              </g>
+            );
+          })}
+        </g>
+        <g ref={gRef} />
+      </svg>
+
+      {current ? (
+        <p className="mb-2 flex flex-wrap items-center gap-1.5 text-xs text-slate-700 dark:text-slate-300">
+          <label className="flex items-center gap-1 font-medium">
+            Producer
+            <select className={`${inputClass} w-auto`} value={current.name} onChange={(e) => setProducerName(e.target.value)}>
+              {producers.map((p) => (
+                <option key={p.name} value={p.name}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Chip tone="muted">acks={current.acks}</Chip>
+          <Chip tone={current.idempotence ? 'ok' : 'muted'}>idempotence {current.idempotence ? 'on' : 'off'}</Chip>
+          <Chip tone="muted">linger.ms={current.lingerMs}</Chip>
+          {current.transactionalId ? <Chip tone="info">txn {current.transactionalId}{current.inTransaction ? ' (open)' : ''}</Chip> : null}
+          {current.pending > 0 ? <Chip tone="warn">{current.pending} buffered</Chip> : null}
+        </p>
+      ) : null}
+
+      <form
+        className="grid grid-cols-2 gap-2 sm:grid-cols-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          send();
+        }}
+        aria-label="Compose a record"
+      >
+        <label className={labelClass}>
+          Topic
+          <select className={inputClass} value={topic?.name ?? ''} onChange={(e) => setTopicChoice(e.target.value)}>
+            {topics.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={labelClass}>
+          Partition
+          <select className={inputClass} value={partition} onChange={(e) => setPartition(e.target.value)}>
+            <option value="auto">By key (partitioner)</option>
+            {(topic?.partitions ?? []).map((p) => (
+              <option key={p.partition} value={String(p.partition)}>
+                {p.partition}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={labelClass}>
+          Key
+          <input className={inputClass} value={key} onChange={(e) => setKey(e.target.value)} placeholder="(none)" />
+        </label>
+        <label className={labelClass}>
+          Value
+          <input className={inputClass} value={value} onChange={(e) => setValue(e.target.value)} disabled={tombstone} />
+        </label>
+        <label className={`${labelClass} col-span-2`}>
+          Headers (k=v, comma separated)
+          <input className={inputClass} value={headers} onChange={(e) => setHeaders(e.target.value)} />
+        </label>
+        <label className="col-span-1 flex items-center gap-2 self-end text-xs font-medium text-slate-700 dark:text-slate-300">
+          <input type="checkbox" checked={tombstone} onChange={(e) => setTombstone(e.target.checked)} />
+          Tombstone (null value)
+        </label>
+        <div className="col-span-1 flex items-end gap-1">
+          <SimButton type="submit" variant="primary" disabled={!current || !topic}>
+            Produce record
+          </SimButton>
+          {current && current.pending > 0 ? (
+            <SimButton label={`Flush producer ${current.name}`} onClick={() => sim.run(`producer flush ${current.name}`)}>
+              Flush
+            </SimButton>
+          ) : null}
+        </div>
+      </form>
+      <p className="mt-2 min-h-[1.25rem] text-xs" role="status" data-testid="produce-result">
+        {result ? <span className={result.ok ? 'text-slate-700 dark:text-slate-300' : 'font-semibold text-red-700 dark:text-red-300'}>{result.text}</span> : null}
+      </p>
+
+      <details className="mt-2 rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800">
+        <summary className="cursor-pointer text-xs font-semibold text-slate-700 dark:text-slate-300">New producer with other settings</summary>
+        <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
+          <label className={labelClass}>
+            Name
+            <input className={inputClass} value={settings.name} placeholder={nextProducerName(snap)} onChange={(e) => setSettings({ ...settings, name: e.target.value })} />
+          </label>
+          <label className={labelClass}>
+            acks
+            <select className={inputClass} value={settings.acks} onChange={(e) => setSettings({ ...settings, acks: e.target.value as '0' | '1' | 'all' })}>
+              <option value="0">0 (fire and forget)</option>
+              <option value="1">1 (leader only)</option>
+              <option value="all">all (every in-sync replica)</option>
+            </select>
+          </label>
+          <label className={labelClass}>
+            linger.ms
+            <input type="number" min={0} max={60000} className={inputClass} value={settings.lingerMs} onChange={(e) => setSettings({ ...settings, lingerMs: Number(e.target.value) || 0 })} />
+          </label>
+          <label className="flex items-center gap-2 self-end text-xs font-medium text-slate-700 dark:text-slate-300">
+            <input type="checkbox" checked={settings.idempotence} onChange={(e) => setSettings({ ...settings, idempotence: e.target.checked })} />
+            Idempotence
+          </label>
+        </div>
+        <div className="mt-2">
+          <SimButton onClick={createProducer}>Create producer</SimButton>
+        </div>
+      </details>
+    </Panel>
+  );
+}
+
+function nextProducerName(snap: SimSnapshotVM): string {
+  const taken = new Set(snap.producers.map((p) => p.name));
+  for (let i = 1; ; i++) if (!taken.has(`p${i}`)) return `p${i}`;
+}

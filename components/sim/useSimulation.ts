@@ -1,0 +1,54 @@
+'use client';
+import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { SimEventVM, SimSnapshotVM } from './model';
+import type { BackendFactory, SimController, SimInitSpec } from './SimController';
+import { SimController as Controller } from './SimController';
+
+/** One controller per embed, created once; re-renders follow its version counter. */
+/** `epoch` forces a fresh controller for the same spec (loading the same preset again). */
+export function useSimController(factory: BackendFactory, spec: SimInitSpec | null, epoch = 0): SimController | null {
+  const [controller, setController] = useState<SimController | null>(null);
+  const key = spec ? `${epoch}:${JSON.stringify(spec)}` : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the spec is compared by its JSON key
+  useEffect(() => {
+    if (!spec) {
+      setController(null);
+      return;
+    }
+    setController(new Controller(factory, spec));
+  }, [key, factory]);
+  return controller;
+}
+
+const noop = () => () => {};
+
+export function useSimVersion(controller: SimController | null): number {
+  return useSyncExternalStore(
+    controller ? controller.subscribe : noop,
+    controller ? controller.getVersion : () => -1,
+    () => -1,
+  );
+}
+
+export function useSnapshot(controller: SimController | null): SimSnapshotVM | null {
+  useSimVersion(controller);
+  return controller ? controller.snapshot() : null;
+}
+
+/** Calls `handler` with each batch of live events (not replays); the latest handler is always used. */
+export function useSimEvents(controller: SimController | null, handler: (events: SimEventVM[]) => void): void {
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    if (!controller) return;
+    return controller.onEvents((events) => ref.current(events));
+  }, [controller]);
+}
+
+export const SimContext = createContext<SimController | null>(null);
+
+export function useSim(): SimController {
+  const controller = useContext(SimContext);
+  if (!controller) throw new Error('A simulation view must be inside a <SimContext.Provider>.');
+  return controller;
+}

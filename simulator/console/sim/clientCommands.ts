@@ -1,0 +1,238 @@
+// Simulation client commands: named producers and consumers that live in the simulation.
+//   producer create NAME [--acks 0|1|all] [--idempotence true|false] [--transactional-id ID]
+//                        [--linger-ms N] [--batch-size N] [--retries N] [--max-in-flight N]
+//   producer send NAME TOPIC [--key K] [--partition P] [--header k=v ...] VALUE|--null
+//   producer flush|begin|commit|abort|close NAME
+//   consumer create NAME --group G --topics T[,T...] [--assignor range|roundrobin|sticky|cooperative-sticky]
+//                        [--auto-commit true|false] [--isolation-level read_uncommitted|read_committed]
+//                        [--offset-reset earliest|latest|none] [--instance-id ID]
+//   consumer poll NAME [--max N] | consumer commit|close|crash NAME
+
+import { parseLongOptions, type OptionSpec } from '../options';
+import { type CommandOutput, Output } from '../output';
+import type { ConsumerSettings, SendResult } from '../port';
+import type { ToolContext, ToolDef } from '../tool';
+
+const PRODUCER_CREATE: OptionSpec[] = [
+  { name: 'acks', arg: 'required', help: '0, 1 or all' },
+  { name: 'idempotence', arg: 'required', help: 'true or false' },
+  { name: 'transactional-id', arg: 'required', help: 'transactional.id' },
+  { name: 'linger-ms', arg: 'required', type: 'int', help: 'linger.ms' },
+  { name: 'batch-size', arg: 'required', type: 'int', help: 'batch.size' },
+  { name: 'retries', arg: 'required', type: 'int', help: 'retries' },
+  { name: 'max-in-flight', arg: 'required', type: 'int', help: 'max.in.flight.requests.per.connection' },
+];
+
+const PRODUCER_SEND: OptionSpec[] = [
+  { name: 'key', arg: 'required', help: 'record key' },
+  { name: 'partition', arg: 'required', type: 'int', help: 'explicit partition' },
+  { name: 'header', arg: 'required', help: 'k=v header (repeatable)' },
+  { name: 'null', arg: 'none', help: 'send a tombstone (null value)' },
+];
+
+const CONSUMER_CREATE: OptionSpec[] = [
+  { name: 'group', arg: 'required', help: 'group.id' },
+  { name: 'topics', arg: 'required', help: 'comma-separated topics' },
+  { name: 'assignor', arg: 'required', help: 'range | roundrobin | sticky | cooperative-sticky' },
+  { name: 'auto-commit', arg: 'required', help: 'true or false' },
+  { name: 'isolation-level', arg: 'required', help: 'read_uncommitted or read_committed' },
+  { name: 'offset-reset', arg: 'required', help: 'earliest, latest or none' },
+  { name: 'instance-id', arg: 'required', help: 'group.instance.id (static membership)' },
+];
+
+const NAME_RE = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function describeSend(r: SendResult): string {
+  if (r.kind === 'acked') return `${r.topic}-${r.partition}@${r.offset}`;
+  if (r.kind === 'pending') return 'queued (not yet acknowledged; advance the clock or flush)';
+  return `org.apache.kafka.common.errors.${r.error.exception}: ${r.error.message}`;
+}
+
+function bool(v: string | undefined, flag: string): boolean | string {
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return `--${flag} must be true or false, not '${v}'`;
+}
+
+function runProducer(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const [verb, name, ...rest] = args;
+  const verbs = ['create', 'send', 'flush', 'begin', 'commit', 'abort', 'close'];
+  if (!verb || !verbs.includes(verb)) return out.fail(`producer: unknown action '${verb ?? ''}'. Use: producer ${verbs.join('|')} NAME ...`).result();
+  if (!name || name.startsWith('--')) return out.fail(`producer ${verb}: missing producer NAME`).result();
+  if (!NAME_RE.test(name)) return out.fail(`producer ${verb}: NAME may use letters, digits, '.', '_' and '-' (at most 64)`).result();
+  if (verb === 'create') {
+    const p = parseLongOptions(rest, PRODUCER_CREATE);
+    if (p.kind === 'error') return out.fail(`producer create: ${p.message}`).result();
+    const o = p.options;
+    if (o.nonOptions.length > 0) return out.fail(`producer create: unexpected argument '${o.nonOptions[0]}'`).result();
+    const acks = o.value('acks') ?? 'all';
+    if (!['0', '1', 'all', '-1'].includes(acks)) return out.fail(`producer create: --acks must be 0, 1 or all, not '${acks}'`).result();
+    const idem = o.has('idempotence') ? bool(o.value('idempotence'), 'idempotence') : true;
+    if (typeof idem === 'string') return out.fail(`producer create: ${idem}`).result();
+    const nonNeg = ['linger-ms', 'batch-size', 'retries', 'max-in-flight'].find((k) => o.has(k) && (o.int(k) ?? 0) < 0);
+    if (nonNeg) return out.fail(`producer create: --${nonNeg} must not be negative`).result();
+    if (o.has('max-in-flight') && (o.int('max-in-flight') ?? 1) < 1) return out.fail('producer create: --max-in-flight must be at least 1').result();
+    const res = ctx.port.createProducer(name, {
+      acks: acks === '-1' ? 'all' : (acks as '0' | '1' | 'all'),
+      idempotence: idem,
+      transactionalId: o.value('transactional-id') ?? null,
+      lingerMs: o.int('linger-ms') ?? 5,
+      batchSize: o.int('batch-size') ?? 16384,
+      retries: o.int('retries') ?? 2147483647,
+      maxInFlight: o.int('max-in-flight') ?? 5,
+    });
+    if (!res.ok) return out.fail(`producer create: ${res.error.exception}: ${res.error.message}`).result();
+    return out.line(`Producer ${name} created (client.id=${name}).`).result();
+  }
+  if (verb === 'send') {
+    const p = parseLongOptions(rest, PRODUCER_SEND);
+    if (p.kind === 'error') return out.fail(`producer send: ${p.message}`).result();
+    const o = p.options;
+    const [topic, ...values] = o.nonOptions;
+    if (!topic) return out.fail('producer send: missing TOPIC. Usage: producer send NAME TOPIC [--key K] [--partition P] [--header k=v] VALUE|--null').result();
+    if (o.has('null') && values.length > 0) return out.fail('producer send: give either a VALUE or --null, not both').result();
+    if (!o.has('null') && values.length === 0) return out.fail('producer send: missing VALUE (or --null for a tombstone)').result();
+    if (values.length > 1) return out.fail(`producer send: unexpected argument '${values[1]}' (quote a VALUE that has spaces)`).result();
+    const headers: Array<[string, string]> = [];
+    for (const h of o.values('header')) {
+      const eq = h.indexOf('=');
+      if (eq <= 0) return out.fail(`producer send: --header needs k=v, not '${h}'`).result();
+      headers.push([h.slice(0, eq), h.slice(eq + 1)]);
+    }
+    const partition = o.has('partition') ? (o.int('partition') ?? null) : null;
+    if (partition !== null && partition < 0) return out.fail('producer send: --partition must not be negative').result();
+    const res = ctx.port.send(name, {
+      topic,
+      key: o.value('key') ?? null,
+      value: o.has('null') ? null : values[0],
+      partition,
+      headers,
+    });
+    if (!res.ok) return out.fail(`producer send: ${res.error.exception}: ${res.error.message}`).result();
+    if (res.value.kind === 'failed') return out.fail(describeSend(res.value)).result();
+    return out.line(describeSend(res.value)).result();
+  }
+  if (rest.length > 0) return out.fail(`producer ${verb}: unexpected argument '${rest[0]}'`).result();
+  if (verb === 'flush') {
+    const res = ctx.port.flush(name);
+    if (!res.ok) return out.fail(`producer flush: ${res.error.exception}: ${res.error.message}`).result();
+    for (const r of res.value) {
+      if (r.kind === 'failed') out.fail(describeSend(r));
+      else out.line(describeSend(r));
+    }
+    if (res.value.length === 0) out.line('Nothing to flush.');
+    return out.result();
+  }
+  const actions = {
+    begin: () => ctx.port.beginTransaction(name),
+    commit: () => ctx.port.commitTransaction(name),
+    abort: () => ctx.port.abortTransaction(name),
+    close: () => ctx.port.closeProducer(name),
+  } as const;
+  const done = { begin: 'Transaction begun', commit: 'Transaction committed', abort: 'Transaction aborted', close: 'Producer closed' } as const;
+  const v = verb as keyof typeof actions;
+  const res = actions[v]();
+  if (!res.ok) return out.fail(`producer ${verb}: ${res.error.exception}: ${res.error.message}`).result();
+  return out.line(`${done[v]} (${name}).`).result();
+}
+
+function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const [verb, name, ...rest] = args;
+  const verbs = ['create', 'poll', 'commit', 'close', 'crash'];
+  if (!verb || !verbs.includes(verb)) return out.fail(`consumer: unknown action '${verb ?? ''}'. Use: consumer ${verbs.join('|')} NAME ...`).result();
+  if (!name || name.startsWith('--')) return out.fail(`consumer ${verb}: missing consumer NAME`).result();
+  if (!NAME_RE.test(name)) return out.fail(`consumer ${verb}: NAME may use letters, digits, '.', '_' and '-' (at most 64)`).result();
+  if (verb === 'create') {
+    const p = parseLongOptions(rest, CONSUMER_CREATE);
+    if (p.kind === 'error') return out.fail(`consumer create: ${p.message}`).result();
+    const o = p.options;
+    if (o.nonOptions.length > 0) return out.fail(`consumer create: unexpected argument '${o.nonOptions[0]}'`).result();
+    if (!o.has('group')) return out.fail('consumer create: --group G is required').result();
+    if (!o.has('topics')) return out.fail('consumer create: --topics T[,T...] is required').result();
+    const topics = (o.value('topics') ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
+    if (topics.length === 0) return out.fail('consumer create: --topics needs at least one topic').result();
+    const assignor = o.value('assignor') ?? 'range';
+    if (!['range', 'roundrobin', 'sticky', 'cooperative-sticky'].includes(assignor)) {
+      return out.fail(`consumer create: --assignor must be range, roundrobin, sticky or cooperative-sticky, not '${assignor}'`).result();
+    }
+    const autoCommit = o.has('auto-commit') ? bool(o.value('auto-commit'), 'auto-commit') : true;
+    if (typeof autoCommit === 'string') return out.fail(`consumer create: ${autoCommit}`).result();
+    const iso = o.value('isolation-level') ?? 'read_uncommitted';
+    if (iso !== 'read_uncommitted' && iso !== 'read_committed') {
+      return out.fail(`consumer create: --isolation-level must be read_uncommitted or read_committed, not '${iso}'`).result();
+    }
+    const reset = o.value('offset-reset') ?? 'latest';
+    if (reset !== 'earliest' && reset !== 'latest' && reset !== 'none') {
+      return out.fail(`consumer create: --offset-reset must be earliest, latest or none, not '${reset}'`).result();
+    }
+    const settings: ConsumerSettings = {
+      groupId: o.value('group') ?? '',
+      topics,
+      assignor: assignor as ConsumerSettings['assignor'],
+      autoCommit,
+      isolationLevel: iso,
+      offsetReset: reset,
+      instanceId: o.value('instance-id') ?? null,
+    };
+    const res = ctx.port.createConsumer(name, settings);
+    if (!res.ok) return out.fail(`consumer create: ${res.error.exception}: ${res.error.message}`).result();
+    return out.line(`Consumer ${name} created in group ${settings.groupId}, subscribed to ${topics.join(', ')} (client.id=${name}).`).result();
+  }
+  if (verb === 'poll') {
+    const p = parseLongOptions(rest, [{ name: 'max', arg: 'required', type: 'int', help: 'max.poll.records' }]);
+    if (p.kind === 'error') return out.fail(`consumer poll: ${p.message}`).result();
+    if (p.options.nonOptions.length > 0) return out.fail(`consumer poll: unexpected argument '${p.options.nonOptions[0]}'`).result();
+    const max = p.options.int('max') ?? 500;
+    if (max < 1) return out.fail('consumer poll: --max must be at least 1').result();
+    const res = ctx.port.poll(name, max);
+    if (!res.ok) return out.fail(`consumer poll: ${res.error.exception}: ${res.error.message}`).result();
+    if (res.value.length === 0) return out.line('(no records)').result();
+    for (const r of res.value) {
+      out.line(`${r.topic}-${r.partition}@${r.offset} key=${r.key ?? 'null'} value=${r.value ?? 'null'}`);
+    }
+    return out.result();
+  }
+  if (rest.length > 0) return out.fail(`consumer ${verb}: unexpected argument '${rest[0]}'`).result();
+  const actions = {
+    commit: () => ctx.port.commitConsumer(name),
+    close: () => ctx.port.closeConsumer(name),
+    crash: () => ctx.port.crashConsumer(name),
+  } as const;
+  const done = {
+    commit: 'Offsets committed',
+    close: 'Consumer closed; it left its group',
+    crash: 'Consumer crashed without leaving; the group notices after session.timeout.ms',
+  } as const;
+  const v = verb as keyof typeof actions;
+  const res = actions[v]();
+  if (!res.ok) return out.fail(`consumer ${verb}: ${res.error.exception}: ${res.error.message}`).result();
+  return out.line(`${done[v]} (${name}).`).result();
+}
+
+export const producerTool: ToolDef = {
+  name: 'producer',
+  aliases: [],
+  summary: 'Named producers: create, send, flush, begin/commit/abort, close.',
+  usage:
+    'producer create NAME [--acks 0|1|all] [--idempotence true|false] [--transactional-id ID] [--linger-ms N] [--batch-size N] [--retries N] [--max-in-flight N]\n' +
+    'producer send NAME TOPIC [--key K] [--partition P] [--header k=v ...] VALUE|--null\n' +
+    'producer flush|begin|commit|abort|close NAME',
+  flags: [...PRODUCER_CREATE, ...PRODUCER_SEND].map((s) => `--${s.name}`),
+  subcommands: ['create', 'send', 'flush', 'begin', 'commit', 'abort', 'close'],
+  run: runProducer,
+};
+
+export const consumerTool: ToolDef = {
+  name: 'consumer',
+  aliases: [],
+  summary: 'Named consumers in groups: create, poll, commit, close, crash.',
+  usage:
+    'consumer create NAME --group G --topics T[,T...] [--assignor range|roundrobin|sticky|cooperative-sticky] [--auto-commit true|false]\n' +
+    '                [--isolation-level read_uncommitted|read_committed] [--offset-reset earliest|latest|none] [--instance-id ID]\n' +
+    'consumer poll NAME [--max N] | consumer commit|close|crash NAME',
+  flags: [...CONSUMER_CREATE.map((s) => `--${s.name}`), '--max'],
+  subcommands: ['create', 'poll', 'commit', 'close', 'crash'],
+  run: runConsumer,
+};

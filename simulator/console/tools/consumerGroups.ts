@@ -1,0 +1,298 @@
+// kafka-consumer-groups.sh — ConsumerGroupCommand: --list, --describe (offsets / --members /
+// --state), --reset-offsets, --delete, with the tool's column widths (kafka-facts §3.2).
+
+import { columns, MISSING, widthOf } from '../format';
+import { cannotCombine, type OptionSpec, parseLongOptions, renderHelp } from '../options';
+import { type CommandOutput, Output } from '../output';
+import type { GroupView } from '../port';
+import type { ToolContext, ToolDef } from '../tool';
+import { KAFKA_VERSION } from './kafkaTopics';
+import { resetOffsets } from './resetOffsets';
+
+const SPECS: OptionSpec[] = [
+  { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
+  { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored).' },
+  { name: 'group', arg: 'required', help: 'Consumer group id (repeatable for --describe/--delete).' },
+  { name: 'topic', arg: 'required', help: 'Topic for --reset-offsets: T or T:0,1 for some partitions.' },
+  { name: 'all-topics', arg: 'none', help: 'With --reset-offsets, every topic the group has offsets for.' },
+  { name: 'list', arg: 'none', help: 'List all consumer groups.' },
+  { name: 'describe', arg: 'none', help: 'Describe groups: offsets and lag (default), --members or --state.' },
+  { name: 'all-groups', arg: 'none', help: 'Apply to all groups.' },
+  { name: 'delete', arg: 'none', help: 'Delete groups (they must have no active members).' },
+  { name: 'timeout', arg: 'required', type: 'long', help: 'Accepted.' },
+  { name: 'reset-offsets', arg: 'none', help: 'Reset committed offsets of an inactive group.' },
+  { name: 'delete-offsets', arg: 'none', help: 'Delete committed offsets of a topic (not simulated).' },
+  { name: 'dry-run', arg: 'none', help: 'Show the new offsets without committing (the default).' },
+  { name: 'execute', arg: 'none', help: 'Commit the new offsets.' },
+  { name: 'export', arg: 'none', help: 'Print the plan as CSV.' },
+  { name: 'to-offset', arg: 'required', type: 'long', help: 'Reset to this offset.' },
+  { name: 'from-file', arg: 'required', help: 'Reset from a CSV file (not available here).' },
+  { name: 'to-datetime', arg: 'required', help: 'Reset to the first offset at or after YYYY-MM-DDTHH:mm:SS.sss.' },
+  { name: 'by-duration', arg: 'required', help: 'Reset to the first offset at or after now minus PnDTnHnMnS.' },
+  { name: 'to-earliest', arg: 'none', help: 'Reset to the log start offset.' },
+  { name: 'to-latest', arg: 'none', help: 'Reset to the log end (high watermark).' },
+  { name: 'to-current', arg: 'none', help: 'Reset to the current committed offset.' },
+  { name: 'shift-by', arg: 'required', type: 'long', help: 'Move the committed offset by N (may be negative).' },
+  { name: 'members', arg: 'none', help: 'With --describe, list the members.' },
+  { name: 'verbose', arg: 'none', help: 'With --describe --members, show assignments.' },
+  { name: 'offsets', arg: 'none', help: 'With --describe, show offsets and lag (the default).' },
+  { name: 'state', arg: 'none', help: 'With --describe, show coordinator, strategy, state and member count; with --list, the state.' },
+  { name: 'type', arg: 'none', help: 'With --list, show the group type.' },
+  { name: 'help', arg: 'none', help: 'Print usage information.' },
+  { name: 'version', arg: 'none', help: 'Display Kafka version.' },
+];
+
+const SCENARIOS = ['to-offset', 'shift-by', 'to-datetime', 'by-duration', 'to-earliest', 'to-latest', 'to-current', 'from-file'];
+const ACTIONS = ['list', 'describe', 'delete', 'reset-offsets', 'delete-offsets'];
+
+export function runConsumerGroups(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const parsed = parseLongOptions(args, SPECS);
+  if (parsed.kind === 'error') return out.fail(parsed.message).result();
+  const o = parsed.options;
+  if (args.length === 0 || o.has('help')) {
+    const help = renderHelp(
+      'This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, or reset consumer group offsets.',
+      SPECS,
+    );
+    return args.length === 0 ? out.fail(help).result() : out.line(help).result();
+  }
+  if (o.has('version')) return out.line(KAFKA_VERSION).result();
+  const actions = ACTIONS.filter((a) => o.has(a));
+  if (actions.length !== 1) {
+    return out.fail('Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets').result();
+  }
+  for (const sub of ['members', 'verbose', 'offsets']) {
+    if (o.has(sub) && !o.has('describe')) return out.fail(`Option ${sub} is only allowed if describe is used`).result();
+  }
+  if (o.has('state') && !o.has('describe') && !o.has('list')) {
+    return out.fail('Option state is only allowed if describe or list is used').result();
+  }
+  const scope = '[group], [all-groups]';
+  if (o.has('describe')) {
+    if (!o.has('group') && !o.has('all-groups')) return out.fail(`Option [describe] takes one of these options: ${scope}`).result();
+    if (['members', 'offsets', 'state'].filter((x) => o.has(x)).length > 1) {
+      return out.fail('Option [describe] takes at most one of these options: [members], [offsets], [state]').result();
+    }
+  }
+  if (o.has('delete')) {
+    if (!o.has('group') && !o.has('all-groups')) return out.fail(`Option [delete] takes one of these options: ${scope}`).result();
+    if (o.has('topic')) return out.fail('The consumer does not support topic-specific offset deletion from a consumer group.').result();
+  }
+  if (o.has('delete-offsets')) return out.fail('--delete-offsets is not simulated; use --reset-offsets.').result();
+  if (o.has('reset-offsets')) {
+    if (o.has('dry-run') && o.has('execute')) return out.fail('Option [reset-offsets] only accepts one of [execute] and [dry-run]').result();
+    if (!o.has('dry-run') && !o.has('execute')) {
+      out.warn(
+        'WARN: No action will be performed as the --execute option is missing. In a future major release, the default behavior of this command will be to prompt the user before executing the reset rather than doing a dry run. You should add the --dry-run option explicitly if you are scripting this command and want to keep the current default behavior without prompting.',
+      );
+    }
+    if (!o.has('group') && !o.has('all-groups')) return out.fail(`Option [reset-offsets] takes one of these options: ${scope}`).result();
+    const used = SCENARIOS.filter((s) => o.has(s));
+    if (used.length > 1) return out.fail(cannotCombine(used[0], used[1])).result();
+  }
+  if (o.has('group') && o.has('all-groups')) return out.fail(cannotCombine('group', 'all-groups')).result();
+  if (o.has('group') && o.has('list')) return out.fail(cannotCombine('group', 'list')).result();
+  if (o.has('topic') && (o.has('list') || o.has('describe'))) {
+    return out.fail(cannotCombine('topic', o.has('list') ? 'list' : 'describe')).result();
+  }
+
+  if (o.has('list')) return list(o.has('state'), o.has('type'), ctx, out);
+  const groupIds = o.has('all-groups') ? ctx.port.groups().map((g) => g.groupId).sort() : o.values('group');
+  if (o.has('describe')) {
+    if (o.has('members')) return describeMembers(groupIds, o.has('verbose'), ctx, out);
+    if (o.has('state')) return describeState(groupIds, ctx, out);
+    return describeOffsets(groupIds, ctx, out);
+  }
+  if (o.has('delete')) return deleteGroups(groupIds, ctx, out);
+  return resetOffsets(o, groupIds, ctx, out);
+}
+
+function list(state: boolean, type: boolean, ctx: ToolContext, out: Output): CommandOutput {
+  const groups = ctx.port.groups();
+  if (!state && !type) {
+    for (const g of groups) out.line(g.groupId);
+    return out.result();
+  }
+  const width = Math.max(15, ...groups.map((g) => g.groupId.length)) + 10;
+  const widths = [width, ...(type ? [20] : []), ...(state ? [20] : [])];
+  const header = ['GROUP', ...(type ? ['TYPE'] : []), ...(state ? ['STATE'] : [])];
+  out.line(columns(header, widths));
+  for (const g of groups) {
+    out.line(columns([g.groupId, ...(type ? [g.protocol === 'consumer' ? 'Consumer' : 'Classic'] : []), ...(state ? [g.state] : [])], widths));
+  }
+  return out.result();
+}
+
+/** shouldPrintMemberState: false when nothing should be printed for the group. */
+function stateNotice(groupId: string, g: GroupView | null, rows: number, out: Output): boolean {
+  if (!g || g.state === 'Dead') {
+    out.fail(`\nError: Consumer group '${groupId}' does not exist.`);
+    return false;
+  }
+  if (g.state === 'Empty') out.warn(`\nConsumer group '${groupId}' has no active members.`);
+  if (['PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling'].includes(g.state)) {
+    out.warn(`\nWarning: Consumer group '${groupId}' is rebalancing.`);
+  }
+  return rows > 0;
+}
+
+type OffsetRow = { group: string; topic: string; partition: string; current: string; end: string; lag: string; consumerId: string; host: string; clientId: string };
+
+export function offsetRows(g: GroupView, ctx: ToolContext): OffsetRow[] {
+  const rows: OffsetRow[] = [];
+  const committed = new Map(g.offsets.map((x) => [`${x.topic}\u0000${x.partition}`, x.offset]));
+  const hw = (topic: string, partition: number): number | null => {
+    const p = ctx.port.topic(topic)?.partitions.find((q) => q.partition === partition);
+    return p && p.leader !== null ? p.highWatermark : null;
+  };
+  const row = (topic: string, partition: number, member: { id: string; host: string; client: string } | null): OffsetRow => {
+    const c = committed.get(`${topic}\u0000${partition}`);
+    const end = hw(topic, partition);
+    return {
+      group: g.groupId,
+      topic,
+      partition: String(partition),
+      current: c === undefined ? MISSING : String(c),
+      end: end === null ? MISSING : String(end),
+      lag: c === undefined || c === -1 || end === null ? MISSING : String(end - c),
+      consumerId: member?.id ?? MISSING,
+      host: member?.host ?? MISSING,
+      clientId: member?.client ?? MISSING,
+    };
+  };
+  const assigned = new Set<string>();
+  // Members with partitions, most partitions first; members without partitions print no row.
+  const members = g.members
+    .filter((m) => m.assignment.length > 0)
+    .slice()
+    .sort((a, b) => b.assignment.length - a.assignment.length);
+  for (const m of members) {
+    const parts = m.assignment
+      .slice()
+      .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+    for (const a of parts) {
+      assigned.add(`${a.topic}\u0000${a.partition}`);
+      rows.push(row(a.topic, a.partition, { id: m.memberId, host: m.host, client: m.clientId }));
+    }
+  }
+  const unassigned = g.offsets
+    .filter((x) => !assigned.has(`${x.topic}\u0000${x.partition}`))
+    .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+  for (const x of unassigned) rows.push(row(x.topic, x.partition, null));
+  return rows;
+}
+
+function describeOffsets(groupIds: string[], ctx: ToolContext, out: Output): CommandOutput {
+  for (const id of [...new Set(groupIds)].sort()) {
+    const g = ctx.port.group(id);
+    const rows = g ? offsetRows(g, ctx) : [];
+    if (!stateNotice(id, g, g ? Math.max(rows.length, g.members.length > 0 ? 1 : 0) : 0, out)) continue;
+    if (rows.length === 0) continue;
+    const widths = [
+      widthOf(15, rows.map((r) => r.group)),
+      widthOf(15, rows.map((r) => r.topic)),
+      10,
+      15,
+      15,
+      15,
+      widthOf(15, rows.map((r) => r.consumerId)),
+      widthOf(15, rows.map((r) => r.host)),
+      null,
+    ];
+    out.line();
+    out.line(columns(['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID'], widths));
+    for (const r of rows) {
+      out.line(columns([r.group, r.topic, r.partition, r.current, r.end, r.lag, r.consumerId, r.host, r.clientId], widths));
+    }
+  }
+  return out.result();
+}
+
+function assignmentString(assignment: Array<{ topic: string; partition: number }>): string {
+  const byTopic = new Map<string, number[]>();
+  for (const a of assignment) byTopic.set(a.topic, [...(byTopic.get(a.topic) ?? []), a.partition]);
+  return [...byTopic.entries()]
+    .map(([t, ps]) => `${t}:${ps.sort((a, b) => a - b).join(',')}`)
+    .sort()
+    .join(';');
+}
+
+function describeMembers(groupIds: string[], verbose: boolean, ctx: ToolContext, out: Output): CommandOutput {
+  for (const id of [...new Set(groupIds)].sort()) {
+    const g = ctx.port.group(id);
+    if (!stateNotice(id, g, g ? Math.max(1, g.members.length) : 0, out) || !g) continue;
+    const ms = g.members;
+    const withInstance = ms.some((m) => m.groupInstanceId);
+    const gw = widthOf(15, ms.map(() => g.groupId).concat(g.groupId));
+    const cw = widthOf(15, ms.map((m) => m.memberId));
+    const iw = widthOf(17, ms.map((m) => m.groupInstanceId ?? ''));
+    const hw = widthOf(15, ms.map((m) => m.host));
+    const kw = widthOf(15, ms.map((m) => m.clientId));
+    const assignments = ms.map((m) => (m.assignment.length === 0 ? MISSING : assignmentString(m.assignment)));
+    const aw = widthOf(20, assignments);
+    const widths = withInstance ? [gw, cw, iw, hw, kw, 15] : [gw, cw, hw, kw, 15];
+    const header = withInstance
+      ? ['GROUP', 'CONSUMER-ID', 'GROUP-INSTANCE-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS']
+      : ['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS'];
+    // The tool's format ends with "%-15s " (a trailing space) before the optional verbose columns.
+    const verboseHeader = verbose ? columns(['CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT'], [15, aw, 15, aw]) : '';
+    out.line();
+    out.line(`${columns(header, widths)} ${verboseHeader}`);
+    ms.forEach((m, i) => {
+      const base = withInstance
+        ? [g.groupId, m.memberId, m.groupInstanceId ?? '', m.host, m.clientId, String(m.assignment.length)]
+        : [g.groupId, m.memberId, m.host, m.clientId, String(m.assignment.length)];
+      const extra = verbose ? columns([MISSING, assignments[i], MISSING, MISSING], [15, aw, 15, aw]) : '';
+      out.line(`${columns(base, widths)} ${extra}`);
+    });
+  }
+  return out.result();
+}
+
+function describeState(groupIds: string[], ctx: ToolContext, out: Output): CommandOutput {
+  for (const id of [...new Set(groupIds)].sort()) {
+    const g = ctx.port.group(id);
+    if (!stateNotice(id, g, 1, out) || !g) continue;
+    const broker = ctx.port.brokers().find((b) => b.id === g.coordinator);
+    const coordinator = `${broker?.host ?? 'localhost'}:${broker?.port ?? 9092}  (${g.coordinator})`;
+    const widths = [Math.max(15, g.groupId.length), Math.max(25, coordinator.length), 20, 20, null];
+    out.line();
+    out.line(columns(['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS'], widths));
+    out.line(columns([g.groupId, coordinator, g.assignmentStrategy || MISSING, g.state, String(g.members.length)], widths));
+  }
+  return out.result();
+}
+
+function deleteGroups(groupIds: string[], ctx: ToolContext, out: Output): CommandOutput {
+  const ok: string[] = [];
+  const failed: Array<[string, string]> = [];
+  for (const id of groupIds) {
+    const g = ctx.port.group(id);
+    if (!g) {
+      failed.push([id, 'org.apache.kafka.common.errors.GroupIdNotFoundException: The group id does not exist.']);
+      continue;
+    }
+    const res = ctx.port.deleteGroup(id);
+    if (res.ok) ok.push(id);
+    else failed.push([id, `org.apache.kafka.common.errors.${res.error.exception}: ${res.error.message}`]);
+  }
+  const quoted = (ids: string[]): string => ids.map((i) => `'${i}'`).join(', ');
+  if (failed.length === 0) return out.line(`Deletion of requested consumer groups (${quoted(ok)}) was successful.`).result();
+  out.fail('\nError: Deletion of some consumer groups failed:');
+  for (const [id, err] of failed) out.fail(`* Group '${id}' could not be deleted due to: ${err}`);
+  if (ok.length > 0) out.line(`\nThese consumer groups were deleted successfully: ${quoted(ok)}`);
+  return out.result();
+}
+
+export const consumerGroupsTool: ToolDef = {
+  name: 'kafka-consumer-groups.sh',
+  aliases: ['kafka-consumer-groups'],
+  summary: 'List, describe, reset and delete consumer groups.',
+  usage:
+    'kafka-consumer-groups.sh --bootstrap-server localhost:9092 --list | --describe --group G [--members [--verbose] | --state]\n' +
+    'kafka-consumer-groups.sh --reset-offsets --group G --topic T --to-earliest|--to-latest|--to-offset N|--shift-by N --execute|--dry-run\n' +
+    'kafka-consumer-groups.sh --delete --group G',
+  flags: SPECS.map((s) => `--${s.name}`),
+  run: runConsumerGroups,
+};

@@ -1,0 +1,120 @@
+// The fetch half of KafkaConsumer#poll: positions per assigned partition (committed offset, else
+// auto.offset.reset), reads from the partition leader below the HW (LSO under read_committed), skipping
+// transaction markers and, under read_committed, aborted records; at most max.poll.records per poll.
+import type { ClusterAccess } from './clusterAccess';
+import type { CommitError } from './offsetStore';
+import { committedOffset } from './offsetStore';
+import type { ConsumerArea, ConsumerClient, PolledRecord } from './consumerTypes';
+import { fetchLimit, readCommittedRules } from './isolation';
+import { tpKey } from './types';
+
+export type FetchOutcome = { ok: true; records: PolledRecord[] } | { ok: false; error: CommitError };
+
+/** Where a partition without a valid position starts (SubscriptionState reset strategies). */
+function resetPosition(
+  io: ClusterAccess,
+  client: ConsumerClient,
+  topic: string,
+  partition: number,
+  cause: 'no-committed-offset' | 'out-of-range',
+  from: number | null,
+): { ok: true; offset: number } | { ok: false; error: CommitError } {
+  const view = io.partition(topic, partition)!;
+  const strategy = client.config.autoOffsetReset;
+  if (strategy === 'none') {
+    return cause === 'out-of-range'
+      ? {
+          ok: false,
+          error: {
+            exception: 'OffsetOutOfRangeException',
+            message: `Fetch position ${from} is out of range for partition ${topic}-${partition} and auto.offset.reset=none`,
+          },
+        }
+      : {
+          ok: false,
+          error: {
+            exception: 'NoOffsetForPartitionException',
+            message: `Undefined offset with no reset policy for partitions: [${topic}-${partition}]`,
+          },
+        };
+  }
+  const offset =
+    strategy === 'earliest'
+      ? view.logStartOffset
+      : fetchLimit(topic, partition, view.highWatermark, client.config.isolationLevel);
+  const why =
+    cause === 'no-committed-offset'
+      ? `the group has no committed offset for ${topic}-${partition}`
+      : from !== null && from < view.logStartOffset
+        ? `position ${from} of ${topic}-${partition} is below the log start offset ${view.logStartOffset} (those records were deleted)`
+        : `position ${from} of ${topic}-${partition} is beyond the end of the log`;
+  io.emit({
+    type: 'positionReset',
+    reason: `${client.name}: ${why}; auto.offset.reset=${strategy} moves it to ${offset}${strategy === 'latest' ? ' (only new records will be read)' : ''}`,
+    consumer: client.name,
+    topic,
+    partition,
+    from,
+    to: offset,
+    cause,
+  });
+  return { ok: true, offset };
+}
+
+export function fetchForPoll(area: ConsumerArea, io: ClusterAccess, client: ConsumerClient, max: number): FetchOutcome {
+  const out: PolledRecord[] = [];
+  const parts = client.assignment;
+  const rules = readCommittedRules();
+  for (let i = 0; i < parts.length && out.length < max; i++) {
+    // rotate the starting partition so one busy partition cannot starve the others
+    const p = parts[(i + client.pollEpoch) % parts.length];
+    const key = tpKey(p);
+    const view = io.partition(p.topic, p.partition);
+    if (!view || !view.leaderAvailable) continue;
+    let pos = client.positions[key];
+    if (pos === undefined) {
+      const committed = committedOffset(area, client.config.groupId, p.topic, p.partition);
+      if (committed !== null) {
+        pos = committed;
+        io.emit({
+          type: 'positionReset',
+          reason: `${client.name}: starts ${key} at the group's committed offset ${committed}`,
+          consumer: client.name,
+          topic: p.topic,
+          partition: p.partition,
+          from: null,
+          to: committed,
+          cause: 'committed',
+        });
+      } else {
+        const r = resetPosition(io, client, p.topic, p.partition, 'no-committed-offset', null);
+        if (!r.ok) return r;
+        pos = r.offset;
+      }
+    }
+    if (pos < view.logStartOffset || pos > view.logEndOffset) {
+      const r = resetPosition(io, client, p.topic, p.partition, 'out-of-range', pos);
+      if (!r.ok) return r;
+      pos = r.offset;
+    }
+    const limit = fetchLimit(p.topic, p.partition, view.highWatermark, client.config.isolationLevel);
+    // control records do not count against max.poll.records, so read in a small loop
+    while (out.length < max && pos < limit) {
+      const res = io.fetch(p.topic, p.partition, pos, limit, max - out.length);
+      if (res.kind === 'offsetOutOfRange' || res.records.length === 0) {
+        if (res.kind === 'records') pos = Math.max(pos, res.nextOffset);
+        break;
+      }
+      for (const r of res.records) {
+        if (r.control !== null) continue;
+        if (client.config.isolationLevel === 'read_committed' && r.transactional && rules.isAborted(p.topic, p.partition, r)) {
+          continue;
+        }
+        out.push({ topic: p.topic, partition: p.partition, offset: r.offset, key: r.key, value: r.value });
+      }
+      pos = res.nextOffset;
+    }
+    client.positions[key] = pos;
+  }
+  return { ok: true, records: out };
+}

@@ -1,0 +1,43 @@
+// Virtual time: advanceClock runs every task due in the span, in (time, seq) order, then sets the clock.
+import type { Ctx } from './context';
+import { fail, okVoid, registerCommand, taskHandler } from './registry';
+import { heapPeek, heapPop } from './scheduler';
+
+declare module './registry' {
+  interface CommandMap {
+    advanceClock: { ms: number };
+  }
+}
+
+/** Safety valve: a task storm at one instant would be a bug. */
+const MAX_TASKS_PER_RUN = 50_000_000;
+
+/** Run tasks due at or before `until` (absolute ms), then leave the clock at `until`. */
+export function runUntil(ctx: Ctx, until: number, stop?: () => boolean): void {
+  const state = ctx.state;
+  const heap = state.tasks;
+  let n = 0;
+  for (;;) {
+    if (stop?.()) return;
+    const top = heapPeek(heap);
+    if (!top || top.at > until) break;
+    heapPop(heap);
+    state.now = top.at;
+    const handler = taskHandler(top.task.type);
+    if (!handler) throw new Error(`no handler registered for task ${top.task.type}`);
+    handler(ctx, top.task as never);
+    if (++n > MAX_TASKS_PER_RUN) throw new Error('too many tasks in one clock advance');
+  }
+  if (until > state.now) state.now = until;
+}
+
+/** The time of the next scheduled task, or null when nothing is pending. */
+export function nextTaskTime(ctx: Ctx): number | null {
+  return heapPeek(ctx.state.tasks)?.at ?? null;
+}
+
+registerCommand('advanceClock', (ctx, cmd) => {
+  if (!Number.isFinite(cmd.ms) || cmd.ms < 0) return fail('INVALID_REQUEST', `Cannot advance the clock by ${cmd.ms} ms`);
+  runUntil(ctx, ctx.now + Math.floor(cmd.ms));
+  return okVoid();
+});

@@ -1,0 +1,34 @@
+// The registry of goal-condition kinds: one line per kind. To add a kind, write conditions/<kind>.ts exporting a
+// ConditionKind and list it here.
+import type { ConditionKind } from '../types';
+import { brokerState } from './brokerState';
+import { distinctKeys } from './distinctKeys';
+import { groupLag } from './groupLag';
+import { groupOffset } from './groupOffset';
+import { isrSize } from './isrSize';
+import { keysRoutedByHash } from './keysRoutedByHash';
+import { partitionRecordCount } from './partitionRecordCount';
+import { partitionsOnline } from './partitionsOnline';
+import { preferredLeaders } from './preferredLeaders';
+import { producerConfig } from './producerConfig';
+import { recordExists } from './recordExists';
+import { topicConfig } from './topicConfig';
+import { topicPartitionCount } from './topicPartitionCount';
+import { topicReplicationFactor } from './topicReplicationFactor';
+
+export const CONDITION_KINDS: readonly ConditionKind[] = [
+  brokerState,
+  distinctKeys,
+  groupLag,
+  groupOffset,
+  isrSize,
+  keysRoutedByHash,
+  partitionRecordCount,
+  partitionsOnline,
+  preferredLeaders,
+  producerConfig,
+  recordExists,
+  topicConfig,
+  topicPartitionCount,
+  topicReplicationFactor,
+];

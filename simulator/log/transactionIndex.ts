@@ -1,0 +1,97 @@
+// Transaction outcomes derived from the log's control records: the simulator's stand-in for
+// the .txnindex (aborted transaction index) and the producer state the cleaner consults.
+// Hooks for the transactions area: collectAbortedTransactions (read_committed fetches) and
+// firstUnstableOffset (the LSO's input).
+import type { LogRecord, PartitionLog } from './types';
+
+export type Marker = { offset: number; type: 'COMMIT' | 'ABORT' };
+
+/** producerId -> that producer's markers in offset order. */
+export type MarkerIndex = Map<number, Marker[]>;
+
+export function buildMarkerIndex(log: PartitionLog): MarkerIndex {
+  const idx: MarkerIndex = new Map();
+  for (const seg of log.segments) {
+    for (const r of seg.records) {
+      if (r.control === null) continue;
+      let list = idx.get(r.producerId);
+      if (list === undefined) {
+        list = [];
+        idx.set(r.producerId, list);
+      }
+      list.push({ offset: r.offset, type: r.control.type });
+    }
+  }
+  return idx;
+}
+
+/** The marker that ends the transaction a transactional data record belongs to (undefined = still open). */
+export function markerFor(idx: MarkerIndex, record: LogRecord): Marker | undefined {
+  const list = idx.get(record.producerId);
+  if (list === undefined) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].offset < record.offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo];
+}
+
+export type AbortedTransaction = {
+  producerId: number;
+  /** First offset of the transaction's data in this log. */
+  firstOffset: number;
+  /** Offset of the ABORT marker. */
+  lastOffset: number;
+};
+
+/**
+ * Aborted transactions overlapping [fromOffset, toOffset) (UnifiedLog#collectAbortedTransactions):
+ * what a read_committed fetch response carries so the consumer can drop aborted records.
+ */
+export function collectAbortedTransactions(
+  log: PartitionLog,
+  fromOffset: number,
+  toOffset: number,
+): AbortedTransaction[] {
+  const firstDataOffset = new Map<number, number>();
+  const out: AbortedTransaction[] = [];
+  for (const seg of log.segments) {
+    for (const r of seg.records) {
+      if (r.control !== null) {
+        const first = firstDataOffset.get(r.producerId);
+        firstDataOffset.delete(r.producerId);
+        if (r.control.type === 'ABORT' && first !== undefined && r.offset >= fromOffset && first < toOffset) {
+          out.push({ producerId: r.producerId, firstOffset: first, lastOffset: r.offset });
+        }
+      } else if (r.transactional && !firstDataOffset.has(r.producerId)) {
+        firstDataOffset.set(r.producerId, r.offset);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * First offset of the earliest transaction with data in the log but no marker yet
+ * (ProducerStateManager#firstUnstableOffset), or null. LSO = min(this, HW).
+ */
+export function firstUnstableOffset(log: PartitionLog): number | null {
+  const open = new Map<number, number>();
+  for (const seg of log.segments) {
+    for (const r of seg.records) {
+      if (r.control !== null) open.delete(r.producerId);
+      else if (r.transactional && !open.has(r.producerId)) open.set(r.producerId, r.offset);
+    }
+  }
+  let min: number | null = null;
+  for (const o of open.values()) if (min === null || o < min) min = o;
+  return min;
+}
+
+/** True when a transactional data record belongs to a transaction that was aborted. */
+export function isAborted(idx: MarkerIndex, record: LogRecord): boolean {
+  return record.transactional && record.control === null && markerFor(idx, record)?.type === 'ABORT';
+}

@@ -1,0 +1,102 @@
+// The Simulation: seed + command log → state and events. Identity matters (views subscribe to one instance),
+// so this is a class; everything it holds besides listeners is plain data.
+import { createInitialState } from './cluster/bootstrap';
+import { Ctx } from './engine/context';
+import {
+  type Command,
+  type CommandType,
+  commandHandler,
+  type KafkaError,
+  type ResultData,
+  type SimEvent,
+} from './engine/registry';
+import type { SimInit, SimState } from './engine/state';
+
+export type CommandResult<K extends CommandType = CommandType> = (
+  | { ok: true; data: ResultData<K> }
+  | { ok: false; error: KafkaError }
+) & {
+  /** Position of the command in the log. */
+  index: number;
+  /** Events the command caused, in order. */
+  events: SimEvent[];
+};
+
+export type SimulationOptions = {
+  /** Keep at most this many past events in `events` (older ones are dropped; default 100000). */
+  maxRetainedEvents?: number;
+};
+
+type Listener = (result: CommandResult, command: Command) => void;
+
+export class Simulation {
+  readonly init: SimInit;
+  state: SimState;
+  /** Every dispatched command, in order (including failed ones: replay reproduces the failure). */
+  readonly log: Command[] = [];
+  /** Recent events (see maxRetainedEvents); `state.nextEventSeq` counts all. */
+  events: SimEvent[] = [];
+  /** Increments on every dispatch (cheap change detection for views). */
+  version = 0;
+  private readonly maxRetained: number;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(init: SimInit = {}, options: SimulationOptions = {}) {
+    this.init = { ...init };
+    this.maxRetained = options.maxRetainedEvents ?? 100_000;
+    this.state = createInitialState(this.init, this.events);
+  }
+
+  /** Append the command to the log, apply it, and return its outcome and events. Never throws. */
+  dispatch<C extends Command>(command: C): CommandResult<C['type']> {
+    const index = this.log.length;
+    this.log.push(command);
+    const sink: SimEvent[] = [];
+    const ctx = new Ctx(this.state, sink);
+    const handler = commandHandler(command.type);
+    let outcome: { ok: true; data: unknown } | { ok: false; error: KafkaError };
+    if (!handler) {
+      outcome = { ok: false, error: { code: 'INVALID_COMMAND', message: `Unknown command type: ${command.type}` } };
+    } else {
+      try {
+        outcome = handler(ctx, command as never) as typeof outcome;
+      } catch (e) {
+        outcome = { ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } };
+      }
+    }
+    this.retain(sink);
+    this.version++;
+    const result = { ...outcome, index, events: sink } as CommandResult<C['type']>;
+    for (const l of this.listeners) l(result as CommandResult, command);
+    return result;
+  }
+
+  /** Subscribe to every dispatch; returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Rebuild from a seed and a command log (optionally only its first `upTo` commands). */
+  static replay(init: SimInit, commands: readonly Command[], upTo?: number, options?: SimulationOptions): Simulation {
+    const sim = new Simulation(init, options);
+    const n = upTo === undefined ? commands.length : Math.min(upTo, commands.length);
+    for (let i = 0; i < n; i++) sim.dispatch(commands[i]);
+    return sim;
+  }
+
+  /** This simulation with its last `steps` commands undone. */
+  undo(steps = 1): Simulation {
+    return Simulation.replay(this.init, this.log, Math.max(0, this.log.length - steps));
+  }
+
+  /** JSON of the full state (what determinism compares). */
+  serialize(): string {
+    return JSON.stringify(this.state);
+  }
+
+  private retain(sink: SimEvent[]): void {
+    for (const e of sink) this.events.push(e);
+    if (this.events.length > this.maxRetained * 1.5) this.events = this.events.slice(-this.maxRetained);
+  }
+}
