@@ -5,6 +5,7 @@ import { Ctx } from './engine/context';
 import {
   type Command,
   type CommandType,
+  commandGuardsFor,
   commandHandler,
   type KafkaError,
   type ResultData,
@@ -56,12 +57,23 @@ export class Simulation {
     const handler = commandHandler(command.type);
     let outcome: { ok: true; data: unknown } | { ok: false; error: KafkaError };
     if (!handler) {
-      outcome = { ok: false, error: { code: 'INVALID_COMMAND', message: `Unknown command type: ${command.type}` } };
+      outcome = {
+        ok: false,
+        error: { code: 'INVALID_COMMAND', message: `Unknown command type: ${command.type}` },
+      };
     } else {
       try {
-        outcome = handler(ctx, command as never) as typeof outcome;
+        const refusal = commandGuardsFor(command.type)
+          ?.map((guard) => guard(ctx, command as never) as KafkaError | null)
+          .find((error) => error !== null);
+        outcome = refusal
+          ? { ok: false, error: refusal }
+          : (handler(ctx, command as never) as typeof outcome);
       } catch (e) {
-        outcome = { ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } };
+        outcome = {
+          ok: false,
+          error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) },
+        };
       }
     }
     this.retain(sink);
@@ -78,7 +90,12 @@ export class Simulation {
   }
 
   /** Rebuild from a seed and a command log (optionally only its first `upTo` commands). */
-  static replay(init: SimInit, commands: readonly Command[], upTo?: number, options?: SimulationOptions): Simulation {
+  static replay(
+    init: SimInit,
+    commands: readonly Command[],
+    upTo?: number,
+    options?: SimulationOptions,
+  ): Simulation {
     const sim = new Simulation(init, options);
     const n = upTo === undefined ? commands.length : Math.min(upTo, commands.length);
     for (let i = 0; i < n; i++) sim.dispatch(commands[i]);

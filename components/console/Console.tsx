@@ -51,6 +51,7 @@ export function Console({ host, preload, label = 'Kafka console', className }: C
     for (const block of host.splitScript(preload)) execute(block, block);
   }, [preload, host, execute]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll to the end whenever the transcript grows
   useEffect(() => {
     const el = outputRef.current;
     if (el) el.scrollTop = el.scrollHeight;
@@ -133,7 +134,16 @@ export function Console({ host, preload, label = 'Kafka console', className }: C
       submitPending(p);
     } else if (e.key === 'c' && e.ctrlKey && pending) {
       e.preventDefault();
-      setEntries((prev) => [...prev, { id: nextId.current++, command: pending.command, stdout: '', stderr: '^C (cancelled, nothing sent)', exitCode: 130 }]);
+      setEntries((prev) => [
+        ...prev,
+        {
+          id: nextId.current++,
+          command: pending.command,
+          stdout: '',
+          stderr: '^C (cancelled, nothing sent)',
+          exitCode: 130,
+        },
+      ]);
       setPending(null);
       setInput('');
     } else if (e.key === 'l' && e.ctrlKey) {
@@ -145,9 +155,7 @@ export function Console({ host, preload, label = 'Kafka console', className }: C
   };
 
   const transcript = () =>
-    entries
-      .map((x) => [`$ ${x.command}`, x.stdout, x.stderr].filter((s) => s !== '').join('\n'))
-      .join('\n');
+    entries.map((x) => [`$ ${x.command}`, x.stdout, x.stderr].filter((s) => s !== '').join('\n')).join('\n');
 
   const copy = async () => {
     try {
@@ -190,10 +198,12 @@ export function Console({ host, preload, label = 'Kafka console', className }: C
         aria-label="Console output"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrollable transcript must be reachable by keyboard
         tabIndex={0}
-        className="max-h-96 min-h-40 overflow-auto px-3 py-2 font-mono text-[13px] leading-5 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
+        className="max-h-96 min-h-40 overflow-auto px-3 py-2 font-mono [tab-size:4] text-[13px] leading-5 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
       >
         {entries.length === 0 && (
-          <p className="text-slate-600 dark:text-slate-400">Type a command, or help. Tab completes, ↑/↓ recall history.</p>
+          <p className="text-slate-600 dark:text-slate-400">
+            Type a command, or help. Tab completes, ↑/↓ recall history.
+          </p>
         )}
         {entries.map((x) => (
           <div key={x.id} className="mb-1">
@@ -203,7 +213,9 @@ export function Console({ host, preload, label = 'Kafka console', className }: C
             </pre>
             {x.stdout !== '' && <pre className="whitespace-pre-wrap break-words">{x.stdout}</pre>}
             {x.stderr !== '' && (
-              <pre className={`whitespace-pre-wrap break-words ${x.exitCode === 0 ? 'text-amber-800 dark:text-amber-300' : 'text-red-700 dark:text-red-400'}`}>
+              <pre
+                className={`whitespace-pre-wrap break-words ${x.exitCode === 0 ? 'text-amber-800 dark:text-amber-300' : 'text-red-700 dark:text-red-400'}`}
+              >
                 {x.stderr}
               </pre>
             )}

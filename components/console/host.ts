@@ -2,8 +2,8 @@
 // line, and know whether a command reads records. `sessionHost` wraps a console session directly;
 // a host over the shared SimController (so console lines join its replayable log) wraps `run`.
 
-import type { Completion, ConsoleSession } from '@/simulator/console';
-import { complete, sessionRunBlock, splitBlocks } from '@/simulator/console';
+import type { Completion, ConsoleSession } from '@/simulator';
+import { complete, sessionRunBlock, splitBlocks } from '@/simulator';
 
 export type HostResult = { stdout: string; stderr: string; exitCode: number };
 
@@ -31,7 +31,10 @@ export function sessionHost(getSession: () => ConsoleSession): ConsoleHost {
  * A host whose commands go through another runner (e.g. the SimController, so they join its log),
  * while completion reads the current session.
  */
-export function runnerHost(run: (block: string) => HostResult, getSession: () => ConsoleSession): ConsoleHost {
+export function runnerHost(
+  run: (block: string) => HostResult,
+  getSession: () => ConsoleSession,
+): ConsoleHost {
   return {
     run,
     complete: (line) => complete(getSession(), line),

@@ -10,7 +10,12 @@ import type { CurriculumProgress } from './useCurriculumProgress';
 export function ContinueCard({ model, progress }: { model: CurriculumModel; progress: CurriculumProgress }) {
   const lastLesson = useProgress((state) => state.lastLesson);
   if (!progress.hydrated) {
-    return <div className="min-h-24 rounded-xl border border-slate-200 p-5 dark:border-slate-800" aria-hidden="true" />;
+    return (
+      <div
+        className="min-h-24 rounded-xl border border-slate-200 p-5 dark:border-slate-800"
+        aria-hidden="true"
+      />
+    );
   }
   const sections = model.levels.flatMap((level) => level.sections);
   const last = lastLesson ? sections.find((section) => section.id === lastLesson.sectionId) : undefined;
@@ -44,7 +49,7 @@ export function ContinueCard({ model, progress }: { model: CurriculumModel; prog
                 : 'rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 dark:bg-brand-400 dark:text-slate-950 dark:hover:bg-brand-300'
             }
           >
-            Next topic: {next.title}
+            Up next: {next.title}
           </Link>
         ) : (
           <p className="text-sm text-slate-700 dark:text-slate-300">

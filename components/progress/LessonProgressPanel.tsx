@@ -70,7 +70,10 @@ export function LessonProgressPanel({
   ];
   if (needs.challenges.length > 0) {
     steps.push({
-      label: needs.challenges.length === 1 ? 'Solve the challenge' : `Solve the ${needs.challenges.length} challenges`,
+      label:
+        needs.challenges.length === 1
+          ? 'Solve the challenge'
+          : `Solve the ${needs.challenges.length} challenges`,
       met: solved === needs.challenges.length,
       detail: `${solved} of ${needs.challenges.length} solved`,
     });
@@ -79,7 +82,9 @@ export function LessonProgressPanel({
     steps.push({
       label: 'Pass the quiz',
       met: Boolean(quiz?.best.passed),
-      detail: quiz ? `best ${quiz.best.score} of ${quiz.best.total} (${quiz.best.percent}%)` : 'not tried yet',
+      detail: quiz
+        ? `best ${quiz.best.score} of ${quiz.best.total} (${quiz.best.percent}%)`
+        : 'not tried yet',
     });
   }
 
@@ -102,7 +107,9 @@ export function LessonProgressPanel({
               <li key={step.label} className="flex items-center gap-2 text-sm">
                 <span
                   aria-hidden="true"
-                  className={step.met ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-500 dark:text-slate-400'}
+                  className={
+                    step.met ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-500 dark:text-slate-400'
+                  }
                 >
                   {step.met ? '✓' : '○'}
                 </span>
@@ -113,11 +120,18 @@ export function LessonProgressPanel({
               </li>
             ))}
           </ul>
-          <ul className="mt-4 divide-y divide-slate-200 dark:divide-slate-800" aria-label="Topics of this lesson">
+          <ul
+            className="mt-4 divide-y divide-slate-200 dark:divide-slate-800"
+            aria-label="Topics of this lesson"
+          >
             {topics.map((topic) => {
               const progress = topicProgress(data, topic, requirements);
               return (
-                <li key={topic.id} data-topic-id={topic.id} className="flex flex-wrap items-center gap-2 py-2">
+                <li
+                  key={topic.id}
+                  data-topic-id={topic.id}
+                  className="flex flex-wrap items-center gap-2 py-2"
+                >
                   <span className="min-w-0 flex-1 text-sm font-medium text-slate-900 dark:text-slate-100">
                     {topic.title}
                   </span>

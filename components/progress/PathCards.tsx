@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { formatMinutes } from '@/lib/progress/format';
 import type { CurriculumModel } from '@/lib/progress/model.server';
 import type { LearningPath } from '@/lib/progress/paths';
-import { pathProgress } from './pathProgress';
 import { ProgressBar } from './ProgressBar';
+import { pathProgress } from './pathProgress';
 import { useCurriculumProgress } from './useCurriculumProgress';
 
 // The list of learning paths with each one's progress and next step.
@@ -37,14 +37,20 @@ export function PathCards({ paths, model }: { paths: LearningPath[]; model: Curr
               {progress.hydrated ? (
                 <>
                   <ProgressBar percent={state.counts.percent} label={`${path.title} path completion`} />
-                  <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-path-percent={state.counts.percent}>
+                  <p
+                    className="mt-1 text-sm text-slate-700 dark:text-slate-300"
+                    data-path-percent={state.counts.percent}
+                  >
                     {state.counts.done} of {state.counts.total} done ({state.counts.percent}%)
                     {state.minutesLeft > 0 ? ` · about ${formatMinutes(state.minutesLeft)} left` : ''}
                   </p>
                   {state.next ? (
                     <p className="mt-2 text-sm">
                       Next step:{' '}
-                      <Link href={state.next.href ?? '#'} className="font-medium text-brand-700 underline dark:text-brand-300">
+                      <Link
+                        href={state.next.href ?? '#'}
+                        className="font-medium text-brand-700 underline dark:text-brand-300"
+                      >
                         {state.next.title}
                       </Link>
                     </p>

@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { formatMinutes } from '@/lib/progress/format';
 import type { CurriculumModel } from '@/lib/progress/model.server';
 import type { LearningPath } from '@/lib/progress/paths';
-import { pathProgress } from './pathProgress';
 import { ProgressBar } from './ProgressBar';
 import { ProgressNotice } from './ProgressNotice';
+import { pathProgress } from './pathProgress';
 import { StatusBadge } from './StatusBadge';
 import { TopicStatusControl } from './TopicStatusControl';
 import { useCurriculumProgress } from './useCurriculumProgress';
@@ -27,7 +27,10 @@ export function PathDetail({ path, model }: { path: LearningPath; model: Curricu
         {progress.hydrated ? (
           <div className="mt-3">
             <ProgressBar percent={state.counts.percent} label={`${path.title} path completion`} />
-            <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-path-percent={state.counts.percent}>
+            <p
+              className="mt-1 text-sm text-slate-700 dark:text-slate-300"
+              data-path-percent={state.counts.percent}
+            >
               {state.counts.done} of {state.counts.total} done
               {state.counts.skipped ? `, ${state.counts.skipped} skipped` : ''} ({state.counts.percent}%)
               {state.minutesLeft > 0 ? ` · about ${formatMinutes(state.minutesLeft)} left` : ''}
@@ -65,20 +68,26 @@ export function PathDetail({ path, model }: { path: LearningPath; model: Curricu
             >
               {index + 1}
             </span>
-            <span className="min-w-0 flex-1">
+            <span className="min-w-[10rem] flex-1">
               {step.href ? (
-                <Link href={step.href} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                <Link
+                  href={step.href}
+                  className="font-medium text-brand-700 hover:underline dark:text-brand-300"
+                >
                   {step.title}
                 </Link>
               ) : (
                 <span className="text-slate-700 dark:text-slate-300">
-                  {step.title} <span className="text-xs text-slate-600 dark:text-slate-400">(not yet available)</span>
+                  {step.title}{' '}
+                  <span className="text-xs text-slate-600 dark:text-slate-400">(not yet available)</span>
                 </span>
               )}
-              <span className="block text-xs text-slate-600 dark:text-slate-400">about {formatMinutes(step.minutes)}</span>
+              <span className="block text-xs text-slate-600 dark:text-slate-400">
+                about {formatMinutes(step.minutes)}
+              </span>
             </span>
             {progress.hydrated && step.progress ? (
-              <span className="flex flex-wrap items-center gap-2">
+              <span className="flex w-full flex-wrap items-center justify-between gap-2 pl-10 sm:w-auto sm:pl-0">
                 <StatusBadge status={step.status} byLearner={step.progress.source === 'learner'} />
                 <TopicStatusControl topicId={step.id} title={step.title} progress={step.progress} />
               </span>

@@ -1,6 +1,14 @@
 // A completion bar with its number in words; the bar itself is a progressbar for assistive technology.
 
-export function ProgressBar({ percent, label, size = 'md' }: { percent: number; label: string; size?: 'sm' | 'md' }) {
+export function ProgressBar({
+  percent,
+  label,
+  size = 'md',
+}: {
+  percent: number;
+  label: string;
+  size?: 'sm' | 'md';
+}) {
   const clamped = Math.max(0, Math.min(100, Math.round(percent)));
   return (
     <div

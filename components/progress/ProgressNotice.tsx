@@ -20,6 +20,7 @@ export function ProgressNotice() {
   const [kept, setKept] = useState<KeptAside[]>([]);
   const [confirming, setConfirming] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new recovery means a new copy was kept aside
   useEffect(() => {
     if (hydrated) setKept(readKeptAside());
   }, [hydrated, recovery]);
@@ -36,8 +37,8 @@ export function ProgressNotice() {
       <p className="font-semibold">Your saved progress could not be read, so a fresh record has started.</p>
       <p className="mt-1 text-sm">
         The unreadable data was not thrown away: it is kept aside in this browser
-        {kept.length > 1 ? ` (${kept.length} copies)` : ''}. Reason: {latest.reason}. You can download it to keep or
-        to repair by hand.
+        {kept.length > 1 ? ` (${kept.length} copies)` : ''}. Reason: {latest.reason}. You can download it to
+        keep or to repair by hand.
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
         <button

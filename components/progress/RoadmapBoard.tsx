@@ -19,7 +19,9 @@ function completionText(statuses: ReturnType<typeof tally>): string {
 }
 
 function SectionCard({ section, progress }: { section: ModelSection; progress: CurriculumProgress }) {
-  const sectionTally = tally(section.topics.map((topic) => progress.byTopic.get(topic.id)?.status ?? 'not-started'));
+  const sectionTally = tally(
+    section.topics.map((topic) => progress.byTopic.get(topic.id)?.status ?? 'not-started'),
+  );
   return (
     <section
       aria-labelledby={`section-${section.id}`}
@@ -39,15 +41,24 @@ function SectionCard({ section, progress }: { section: ModelSection; progress: C
         {section.topics.map((topic) => {
           const topicState = progress.byTopic.get(topic.id);
           return (
-            <li key={topic.id} data-topic-id={topic.id} data-status={progress.hydrated ? topicState?.status : undefined}>
+            <li
+              key={topic.id}
+              data-topic-id={topic.id}
+              data-status={progress.hydrated ? topicState?.status : undefined}
+            >
               {topic.href ? (
-                <Link href={topic.href} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                <Link
+                  href={topic.href}
+                  className="font-medium text-brand-700 hover:underline dark:text-brand-300"
+                >
                   {topic.title}
                 </Link>
               ) : (
                 <span className="text-slate-700 dark:text-slate-300">
                   {topic.title}{' '}
-                  <span className="whitespace-nowrap text-xs text-slate-600 dark:text-slate-400">(not yet available)</span>
+                  <span className="whitespace-nowrap text-xs text-slate-600 dark:text-slate-400">
+                    (not yet available)
+                  </span>
                 </span>
               )}
               {progress.hydrated && topicState ? (
@@ -66,7 +77,9 @@ function SectionCard({ section, progress }: { section: ModelSection; progress: C
 
 export function RoadmapBoard({ model }: { model: CurriculumModel }) {
   const progress = useCurriculumProgress(model);
-  const overall = tally(progress.topics.map((topic) => progress.byTopic.get(topic.id)?.status ?? 'not-started'));
+  const overall = tally(
+    progress.topics.map((topic) => progress.byTopic.get(topic.id)?.status ?? 'not-started'),
+  );
   return (
     <>
       <ProgressNotice />
@@ -95,7 +108,12 @@ export function RoadmapBoard({ model }: { model: CurriculumModel }) {
           ),
         );
         return (
-          <section key={level.id} aria-labelledby={`level-${level.id}`} className="mt-10" data-level-id={level.id}>
+          <section
+            key={level.id}
+            aria-labelledby={`level-${level.id}`}
+            className="mt-10"
+            data-level-id={level.id}
+          >
             <div className="flex flex-wrap items-end justify-between gap-2">
               <h2 id={`level-${level.id}`} className="text-2xl font-semibold text-slate-900 dark:text-white">
                 {level.label}

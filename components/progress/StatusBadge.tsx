@@ -6,11 +6,13 @@ import { statusLabels } from '@/lib/progress';
 const styles: Record<TopicStatus, { icon: string; className: string }> = {
   'not-started': {
     icon: '○',
-    className: 'border-slate-300 bg-white text-slate-700 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-300',
+    className:
+      'border-slate-300 bg-white text-slate-700 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-300',
   },
   'in-progress': {
     icon: '◐',
-    className: 'border-amber-400 bg-amber-50 text-amber-900 dark:border-amber-600 dark:bg-amber-950/50 dark:text-amber-200',
+    className:
+      'border-amber-400 bg-amber-50 text-amber-900 dark:border-amber-600 dark:bg-amber-950/50 dark:text-amber-200',
   },
   done: {
     icon: '✓',
@@ -19,7 +21,8 @@ const styles: Record<TopicStatus, { icon: string; className: string }> = {
   },
   skipped: {
     icon: '↷',
-    className: 'border-violet-300 bg-violet-50 text-violet-900 dark:border-violet-700 dark:bg-violet-950/50 dark:text-violet-200',
+    className:
+      'border-violet-300 bg-violet-50 text-violet-900 dark:border-violet-700 dark:bg-violet-950/50 dark:text-violet-200',
   },
 };
 

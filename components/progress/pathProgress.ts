@@ -1,12 +1,16 @@
 import { type TopicProgress, type TopicStatus, tally } from '@/lib/progress';
-import type { LearningPath } from '@/lib/progress/paths';
 import type { ModelTopic } from '@/lib/progress/model.server';
+import type { LearningPath } from '@/lib/progress/paths';
 
 // A path's progress: its topics in order with their statuses, completion, time left and the next step.
 
 export type PathStep = ModelTopic & { status: TopicStatus; progress: TopicProgress | undefined };
 
-export function pathProgress(path: LearningPath, topics: Map<string, ModelTopic>, byTopic: Map<string, TopicProgress>) {
+export function pathProgress(
+  path: LearningPath,
+  topics: Map<string, ModelTopic>,
+  byTopic: Map<string, TopicProgress>,
+) {
   const steps: PathStep[] = path.topics.flatMap((id) => {
     const topic = topics.get(id);
     if (!topic) return [];

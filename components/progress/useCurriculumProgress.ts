@@ -17,7 +17,9 @@ export function useCurriculumProgress(model: CurriculumModel): CurriculumProgres
   const data = useProgressData();
   return useMemo(() => {
     const topics = model.levels.flatMap((level) => level.sections.flatMap((section) => section.topics));
-    const byTopic = new Map(topics.map((topic) => [topic.id, topicProgress(data, topic, model.requirements)]));
+    const byTopic = new Map(
+      topics.map((topic) => [topic.id, topicProgress(data, topic, model.requirements)]),
+    );
     return { hydrated, byTopic, topics };
   }, [data, hydrated, model]);
 }

@@ -1,5 +1,12 @@
 import basics from '@/content/quizzes/basics.json';
+import consumers from '@/content/quizzes/consumers.json';
 import coreArchitecture from '@/content/quizzes/core-architecture.json';
+import messageModel from '@/content/quizzes/message-model.json';
+import producers from '@/content/quizzes/producers.json';
+import reliability from '@/content/quizzes/reliability.json';
+import scaling from '@/content/quizzes/scaling.json';
+import storage from '@/content/quizzes/storage.json';
+import topicsPartitions from '@/content/quizzes/topics-partitions.json';
 import { checkQuiz, type QuizData } from './quizData';
 
 // One import per content/quizzes/<section-id>.json (the build has no glob import). Regenerate with
@@ -8,7 +15,14 @@ import { checkQuiz, type QuizData } from './quizData';
 
 const raw: Record<string, unknown> = {
   basics: basics,
+  consumers: consumers,
   'core-architecture': coreArchitecture,
+  'message-model': messageModel,
+  producers: producers,
+  reliability: reliability,
+  scaling: scaling,
+  storage: storage,
+  'topics-partitions': topicsPartitions,
 };
 
 export const quizzes: Record<string, QuizData> = Object.fromEntries(

@@ -4,10 +4,11 @@
 // the SVG; d3-scale places the columns. A leader change re-keys the glyph so it pops in (CSS, reduced
 // motion makes it instant).
 import { scaleBand } from 'd3-scale';
-import { useMemo, useState } from 'react';
+import { type ReactElement, useMemo, useState } from 'react';
 import { brokerCommand } from './commands';
 import type { BrokerVM, PartitionVM, SimSnapshotVM } from './model';
-import { Chip, inputClass, labelClass, Panel, SimButton } from './ui';
+import { Chip, inlineSelectClass, Panel, SimButton } from './ui';
+import { useSimUi } from './uiStore';
 import { useSim, useSnapshot } from './useSimulation';
 
 const ROW = 30;
@@ -35,7 +36,11 @@ export function ClusterView({ topic: fixedTopic }: { topic?: string }) {
         !fixedTopic && topics.length > 1 ? (
           <label className="flex items-center gap-2 text-xs font-medium text-slate-700 dark:text-slate-300">
             Show topic
-            <select className={`${inputClass} w-auto`} value={topicFilter} onChange={(e) => setTopicFilter(e.target.value)}>
+            <select
+              className={inlineSelectClass}
+              value={topicFilter}
+              onChange={(e) => setTopicFilter(e.target.value)}
+            >
               <option value="all">All topics</option>
               {topics.map((t) => (
                 <option key={t.name} value={t.name}>
@@ -56,7 +61,9 @@ export function ClusterView({ topic: fixedTopic }: { topic?: string }) {
       {partitions.length > 0 ? (
         <ReplicaMatrix brokers={snap.brokers} partitions={partitions} />
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No topics yet. Create one in the console.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          No topics yet. Create one in the console.
+        </p>
       )}
       <Legend />
       <ClusterSummary snap={snap} />
@@ -102,7 +109,10 @@ function BrokerCard({ broker, onCommand }: { broker: BrokerVM; onCommand: (line:
       </div>
       <div className="flex flex-wrap gap-1">
         {broker.state === 'stopped' ? (
-          <SimButton label={`Start broker ${broker.id}`} onClick={() => onCommand(brokerCommand('start', broker.id))}>
+          <SimButton
+            label={`Start broker ${broker.id}`}
+            onClick={() => onCommand(brokerCommand('start', broker.id))}
+          >
             Start
           </SimButton>
         ) : (
@@ -115,11 +125,17 @@ function BrokerCard({ broker, onCommand }: { broker: BrokerVM; onCommand: (line:
           </SimButton>
         )}
         {broker.state === 'isolated' ? (
-          <SimButton label={`Heal broker ${broker.id}`} onClick={() => onCommand(brokerCommand('heal', broker.id))}>
+          <SimButton
+            label={`Heal broker ${broker.id}`}
+            onClick={() => onCommand(brokerCommand('heal', broker.id))}
+          >
             Heal
           </SimButton>
         ) : broker.state === 'online' ? (
-          <SimButton label={`Isolate broker ${broker.id}`} onClick={() => onCommand(brokerCommand('isolate', broker.id))}>
+          <SimButton
+            label={`Isolate broker ${broker.id}`}
+            onClick={() => onCommand(brokerCommand('isolate', broker.id))}
+          >
             Isolate
           </SimButton>
         ) : null}
@@ -130,6 +146,7 @@ function BrokerCard({ broker, onCommand }: { broker: BrokerVM; onCommand: (line:
 
 function ReplicaMatrix({ brokers, partitions }: { brokers: BrokerVM[]; partitions: PartitionVM[] }) {
   const colW = 44;
+  const scale = useSimUi((s) => s.largeMode) ? 1.5 : 1.15;
   const width = LABEL_W + brokers.length * colW + ISR_W;
   const height = 26 + partitions.length * ROW;
   const x = useMemo(
@@ -138,15 +155,15 @@ function ReplicaMatrix({ brokers, partitions }: { brokers: BrokerVM[]; partition
         .domain(brokers.map((b) => b.id))
         .range([LABEL_W, LABEL_W + brokers.length * colW])
         .padding(0.1),
-    [brokers, colW],
+    [brokers],
   );
   const r = Math.min(11, x.bandwidth() / 2 - 1);
   return (
     <div className="overflow-x-auto">
       <svg
         viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        style={{ maxWidth: width * 1.6, minWidth: Math.min(width, 320) }}
+        width={width * scale}
+        style={{ maxWidth: '100%', height: 'auto' }}
         role="img"
         aria-label="Replica placement: one row per partition, one column per broker. The summary below lists the same."
         className="sim-svg block text-[11px]"
@@ -164,7 +181,13 @@ function ReplicaMatrix({ brokers, partitions }: { brokers: BrokerVM[]; partition
               strokeDasharray={b.state === 'online' ? undefined : '4 3'}
               opacity={b.state === 'online' ? 1 : 0.7}
             />
-            <text x={(x(b.id) ?? 0) + x.bandwidth() / 2} y={13} textAnchor="middle" fill="var(--sim-muted)" fontWeight={600}>
+            <text
+              x={(x(b.id) ?? 0) + x.bandwidth() / 2}
+              y={13}
+              textAnchor="middle"
+              fill="var(--sim-muted)"
+              fontWeight={600}
+            >
               B{b.id}
             </text>
           </g>
@@ -176,7 +199,11 @@ function ReplicaMatrix({ brokers, partitions }: { brokers: BrokerVM[]; partition
           const cy = 26 + i * ROW + ROW / 2;
           const offline = p.leader === null;
           return (
-            <g key={`${p.topic}-${p.partition}`} data-partition={`${p.topic}-${p.partition}`} data-leader={p.leader ?? 'none'}>
+            <g
+              key={`${p.topic}-${p.partition}`}
+              data-partition={`${p.topic}-${p.partition}`}
+              data-leader={p.leader ?? 'none'}
+            >
               <text x={4} y={cy + 4} fill={offline ? 'var(--sim-offline)' : 'var(--sim-fg)'} fontWeight={600}>
                 {p.topic}-{p.partition}
               </text>
@@ -228,15 +255,24 @@ function ReplicaGlyph({
 }) {
   if (down) {
     return (
-      <g transform={`translate(${cx},${cy})`} aria-hidden="true">
-        <circle r={r} fill="none" stroke="var(--sim-offline)" strokeWidth="calc(1.5px * var(--sim-stroke-scale, 1))" />
-        <path d={`M${-r / 2},${-r / 2}L${r / 2},${r / 2}M${r / 2},${-r / 2}L${-r / 2},${r / 2}`} stroke="var(--sim-offline)" strokeWidth={2} />
+      <g transform={`translate(${cx},${cy})`}>
+        <circle
+          r={r}
+          fill="none"
+          stroke="var(--sim-offline)"
+          strokeWidth="calc(1.5px * var(--sim-stroke-scale, 1))"
+        />
+        <path
+          d={`M${-r / 2},${-r / 2}L${r / 2},${r / 2}M${r / 2},${-r / 2}L${-r / 2},${r / 2}`}
+          stroke="var(--sim-offline)"
+          strokeWidth={2}
+        />
       </g>
     );
   }
   if (leader) {
     return (
-      <g transform={`translate(${cx},${cy})`} className="sim-pop" aria-hidden="true">
+      <g transform={`translate(${cx},${cy})`} className="sim-pop">
         <circle r={r} fill="var(--sim-leader)" />
         <text textAnchor="middle" dy="0.35em" fill="var(--sim-bg)" fontWeight={700}>
           L
@@ -245,7 +281,7 @@ function ReplicaGlyph({
     );
   }
   return (
-    <g transform={`translate(${cx},${cy})`} aria-hidden="true">
+    <g transform={`translate(${cx},${cy})`}>
       <circle
         r={r - 1}
         fill="var(--sim-bg)"
@@ -253,7 +289,12 @@ function ReplicaGlyph({
         strokeWidth="calc(2px * var(--sim-stroke-scale, 1))"
         strokeDasharray={inIsr ? undefined : '3 2'}
       />
-      <text textAnchor="middle" dy="0.35em" fill={inIsr ? 'var(--sim-fg)' : 'var(--sim-out-of-sync)'} fontWeight={600}>
+      <text
+        textAnchor="middle"
+        dy="0.35em"
+        fill={inIsr ? 'var(--sim-fg)' : 'var(--sim-out-of-sync)'}
+        fontWeight={600}
+      >
         {inIsr ? 'F' : 'F!'}
       </text>
     </g>
@@ -261,14 +302,17 @@ function ReplicaGlyph({
 }
 
 function Legend() {
-  const items: Array<[string, JSX.Element]> = [
+  const items: Array<[string, ReactElement]> = [
     ['Leader', <ReplicaGlyph key="l" cx={9} cy={9} r={8} leader inIsr down={false} />],
     ['In-sync follower', <ReplicaGlyph key="f" cx={9} cy={9} r={8} leader={false} inIsr down={false} />],
     ['Out of sync', <ReplicaGlyph key="o" cx={9} cy={9} r={8} leader={false} inIsr={false} down={false} />],
     ['Broker down', <ReplicaGlyph key="d" cx={9} cy={9} r={8} leader={false} inIsr={false} down />],
   ];
   return (
-    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300" aria-label="Legend">
+    <ul
+      className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300"
+      aria-label="Legend"
+    >
       {items.map(([label, glyph]) => (
         <li key={label} className="flex items-center gap-1">
           <svg width={18} height={18} aria-hidden="true" className="text-[9px]">
@@ -288,7 +332,8 @@ export function ClusterSummary({ snap }: { snap: SimSnapshotVM }) {
   return (
     <div className="sr-only" data-testid="cluster-summary">
       <p>
-        {snap.brokers.length} brokers: {brokers}. {active ? `Active controller ${active.id}.` : 'No active controller.'}
+        {snap.brokers.length} brokers: {brokers}.{' '}
+        {active ? `Active controller ${active.id}.` : 'No active controller.'}
       </p>
       <ul>
         {snap.topics
@@ -296,7 +341,8 @@ export function ClusterSummary({ snap }: { snap: SimSnapshotVM }) {
           .flatMap((t) => t.partitions)
           .map((p) => (
             <li key={`${p.topic}-${p.partition}`} data-partition={`${p.topic}-${p.partition}`}>
-              {p.topic}-{p.partition}: {p.leader === null ? 'offline, no leader' : `leader broker ${p.leader}`}, replicas{' '}
+              {p.topic}-{p.partition}:{' '}
+              {p.leader === null ? 'offline, no leader' : `leader broker ${p.leader}`}, replicas{' '}
               {p.replicas.map((r) => r.broker).join(',')}, in sync {p.isr.join(',') || 'none'}, high watermark{' '}
               {p.highWatermark}.
             </li>
@@ -304,8 +350,4 @@ export function ClusterSummary({ snap }: { snap: SimSnapshotVM }) {
       </ul>
     </div>
   );
-}
-
-export function summariseLabel(label: string): string {
-  return label;
 }

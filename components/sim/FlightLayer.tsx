@@ -44,10 +44,7 @@ export function useFlightLayer(locate: (a: Anchor) => AnchorPoint | null) {
       if (!a || !b) return;
       active.current++;
       const delay = i * durationMs * 0.6;
-      const dot = select(g)
-        .append('g')
-        .attr('transform', `translate(${a.x},${a.y})`)
-        .attr('opacity', 0);
+      const dot = select(g).append('g').attr('transform', `translate(${a.x},${a.y})`).attr('opacity', 0);
       dot
         .append('circle')
         .attr('r', f.kind === 'ack' ? 4 : 6)
@@ -55,9 +52,22 @@ export function useFlightLayer(locate: (a: Anchor) => AnchorPoint | null) {
         .attr('stroke', 'var(--sim-bg)')
         .attr('stroke-width', 1.5);
       if (f.kind === 'fail') {
-        dot.append('text').attr('x', 8).attr('dy', '0.35em').attr('fill', colours.fail).attr('font-size', 10).attr('font-weight', 700).text(`✕ ${f.label}`);
+        dot
+          .append('text')
+          .attr('x', 8)
+          .attr('dy', '0.35em')
+          .attr('fill', colours.fail)
+          .attr('font-size', 10)
+          .attr('font-weight', 700)
+          .text(`✕ ${f.label}`);
       } else if (f.label) {
-        dot.append('text').attr('x', 8).attr('dy', '0.35em').attr('fill', 'var(--sim-fg)').attr('font-size', 9).text(f.label);
+        dot
+          .append('text')
+          .attr('x', 8)
+          .attr('dy', '0.35em')
+          .attr('fill', 'var(--sim-fg)')
+          .attr('font-size', 9)
+          .text(f.label);
       }
       const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - (f.kind === 'replicate' ? 0 : 14) };
       const end = f.kind === 'fail' ? mid : b;

@@ -8,7 +8,7 @@ import { addConsumerCommand } from './commands';
 import { useFocus } from './focus';
 import type { GroupVM, SimSnapshotVM } from './model';
 import { tpKey } from './model';
-import { Chip, inputClass, memberBadge, memberColour, Panel, SimButton } from './ui';
+import { Chip, inlineSelectClass, memberBadge, memberColour, Panel, SimButton } from './ui';
 import { useSim, useSnapshot } from './useSimulation';
 
 export function GroupView({ group: fixedGroup }: { group?: string }) {
@@ -26,7 +26,11 @@ export function GroupView({ group: fixedGroup }: { group?: string }) {
         !fixedGroup && snap.groups.length > 1 ? (
           <label className="flex items-center gap-2 text-xs font-medium text-slate-700 dark:text-slate-300">
             Group
-            <select className={`${inputClass} w-auto`} value={groupId ?? ''} onChange={(e) => focus.setFocus({ group: e.target.value })}>
+            <select
+              className={inlineSelectClass}
+              value={groupId ?? ''}
+              onChange={(e) => focus.setFocus({ group: e.target.value })}
+            >
               {snap.groups.map((g) => (
                 <option key={g.groupId} value={g.groupId}>
                   {g.groupId}
@@ -41,7 +45,8 @@ export function GroupView({ group: fixedGroup }: { group?: string }) {
         <GroupBody snap={snap} group={group} run={(line) => sim.run(line)} />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          No consumer group yet. Create a consumer in the console, e.g. <code>consumer create c1 --group g1 --topics orders</code>.
+          No consumer group yet. Create a consumer in the console, e.g.{' '}
+          <code>consumer create c1 --group g1 --topics orders</code>.
         </p>
       )}
     </Panel>
@@ -55,22 +60,37 @@ function nextConsumerName(snap: SimSnapshotVM): string {
   for (let i = 1; ; i++) if (!taken.has(`c${i}`)) return `c${i}`;
 }
 
-function GroupBody({ snap, group, run }: { snap: SimSnapshotVM; group: GroupVM; run: (line: string) => void }) {
+function GroupBody({
+  snap,
+  group,
+  run,
+}: {
+  snap: SimSnapshotVM;
+  group: GroupVM;
+  run: (line: string) => void;
+}) {
   const [assignor, setAssignor] = useState('');
   const rebalancing = !stableStates.has(group.state) && group.members.length > 0;
   const owner = new Map<string, number>();
   group.members.forEach((m, i) => {
     for (const tp of m.assigned) owner.set(tpKey(tp.topic, tp.partition), i);
   });
-  const revoking = new Set(group.members.flatMap((m) => m.revoking.map((tp) => tpKey(tp.topic, tp.partition))));
-  const partitions = snap.topics.filter((t) => group.subscribedTopics.includes(t.name)).flatMap((t) => t.partitions);
+  const revoking = new Set(
+    group.members.flatMap((m) => m.revoking.map((tp) => tpKey(tp.topic, tp.partition))),
+  );
+  const partitions = snap.topics
+    .filter((t) => group.subscribedTopics.includes(t.name))
+    .flatMap((t) => t.partitions);
   const maxLag = Math.max(1, ...Object.values(group.lag));
   const lagX = scaleLinear().domain([0, maxLag]).range([0, 100]);
   const name = nextConsumerName(snap);
 
   return (
     <div className="flex flex-col gap-3">
-      <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700 dark:text-slate-300" data-testid="group-state">
+      <p
+        className="flex flex-wrap items-center gap-2 text-sm text-slate-700 dark:text-slate-300"
+        data-testid="group-state"
+      >
         <span className="font-semibold text-slate-900 dark:text-white">{group.groupId}</span>
         <Chip tone={rebalancing ? 'warn' : 'ok'}>
           <span aria-hidden="true">{rebalancing ? '⟳' : '✓'}</span>
@@ -86,14 +106,28 @@ function GroupBody({ snap, group, run }: { snap: SimSnapshotVM; group: GroupVM; 
         </span>
       </p>
       {rebalancing ? (
-        <p className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200" role="status">
-          Rebalance in progress: {group.protocolType === 'cooperative' ? 'only partitions that move are paused.' : 'processing is paused for every member.'}{' '}
+        <p
+          className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200"
+          role="status"
+        >
+          Rebalance in progress:{' '}
+          {group.protocolType === 'cooperative'
+            ? 'only partitions that move are paused.'
+            : 'processing is paused for every member.'}{' '}
           Advance the clock or poll to let it finish.
         </p>
       ) : null}
-      <ul className="grid grid-cols-[repeat(auto-fill,minmax(12rem,1fr))] gap-2" aria-label={`Members of ${group.groupId}`}>
+      <ul
+        className="grid grid-cols-[repeat(auto-fill,minmax(12rem,1fr))] gap-2"
+        aria-label={`Members of ${group.groupId}`}
+      >
         {group.members.map((m, i) => (
-          <li key={m.memberId} className="rounded-lg border-2 p-2 text-sm" style={{ borderColor: memberColour(i) }} data-member={m.name}>
+          <li
+            key={m.memberId}
+            className="rounded-lg border-2 p-2 text-sm"
+            style={{ borderColor: memberColour(i) }}
+            data-member={m.name}
+          >
             <div className="flex items-center gap-2">
               <span
                 aria-hidden="true"
@@ -104,21 +138,35 @@ function GroupBody({ snap, group, run }: { snap: SimSnapshotVM; group: GroupVM; 
               </span>
               <span className="font-semibold text-slate-900 dark:text-white">{m.name}</span>
             </div>
-            <p className="mt-1 text-xs text-slate-700 dark:text-slate-300" data-testid={`assignment-${m.name}`}>
-              {m.assigned.length > 0 ? `owns ${m.assigned.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')}` : 'owns nothing'}
-              {m.revoking.length > 0 ? ` · revoking ${m.revoking.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')}` : ''}
+            <p
+              className="mt-1 text-xs text-slate-700 dark:text-slate-300"
+              data-testid={`assignment-${m.name}`}
+            >
+              {m.assigned.length > 0
+                ? `owns ${m.assigned.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')}`
+                : 'owns nothing'}
+              {m.revoking.length > 0
+                ? ` · revoking ${m.revoking.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')}`
+                : ''}
             </p>
             <div className="mt-2 flex flex-wrap gap-1">
               <SimButton label={`Poll consumer ${m.name}`} onClick={() => run(`consumer poll ${m.name}`)}>
                 Poll
               </SimButton>
-              <SimButton label={`Commit offsets of consumer ${m.name}`} onClick={() => run(`consumer commit ${m.name}`)}>
+              <SimButton
+                label={`Commit offsets of consumer ${m.name}`}
+                onClick={() => run(`consumer commit ${m.name}`)}
+              >
                 Commit
               </SimButton>
               <SimButton label={`Close consumer ${m.name}`} onClick={() => run(`consumer close ${m.name}`)}>
                 Close
               </SimButton>
-              <SimButton variant="danger" label={`Crash consumer ${m.name}`} onClick={() => run(`consumer crash ${m.name}`)}>
+              <SimButton
+                variant="danger"
+                label={`Crash consumer ${m.name}`}
+                onClick={() => run(`consumer crash ${m.name}`)}
+              >
                 Crash
               </SimButton>
             </div>
@@ -128,7 +176,11 @@ function GroupBody({ snap, group, run }: { snap: SimSnapshotVM; group: GroupVM; 
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
           Assignor for the new consumer
-          <select className={`${inputClass} w-auto`} value={assignor} onChange={(e) => setAssignor(e.target.value)}>
+          <select
+            className={inlineSelectClass}
+            value={assignor}
+            onChange={(e) => setAssignor(e.target.value)}
+          >
             <option value="">Same as the group ({group.assignor || 'default'})</option>
             <option value="range">range</option>
             <option value="roundrobin">roundrobin</option>
@@ -139,7 +191,16 @@ function GroupBody({ snap, group, run }: { snap: SimSnapshotVM; group: GroupVM; 
         <SimButton
           variant="primary"
           label={`Add consumer to group ${group.groupId}`}
-          onClick={() => run(addConsumerCommand(name, group.groupId, group.subscribedTopics, assignor || assignorFlag(group.assignor)))}
+          onClick={() =>
+            run(
+              addConsumerCommand(
+                name,
+                group.groupId,
+                group.subscribedTopics,
+                assignor || assignorFlag(group.assignor),
+              ),
+            )
+          }
         >
           + Add consumer {name}
         </SimButton>
@@ -161,7 +222,12 @@ function GroupBody({ snap, group, run }: { snap: SimSnapshotVM; group: GroupVM; 
             const member = idx === undefined ? null : group.members[idx];
             const lag = group.lag[key] ?? 0;
             return (
-              <tr key={key} className="border-t border-slate-100 dark:border-slate-800" data-tp={key} data-owner={member?.name ?? ''}>
+              <tr
+                key={key}
+                className="border-t border-slate-100 dark:border-slate-800"
+                data-tp={key}
+                data-owner={member?.name ?? ''}
+              >
                 <td className="py-1 pr-2 font-mono">{key}</td>
                 <td className="py-1 pr-2">
                   {member && idx !== undefined ? (
@@ -174,7 +240,9 @@ function GroupBody({ snap, group, run }: { snap: SimSnapshotVM; group: GroupVM; 
                         {memberBadge(idx)}
                       </span>
                       {member.name}
-                      {revoking.has(key) ? <em className="text-amber-700 dark:text-amber-300"> (revoking)</em> : null}
+                      {revoking.has(key) ? (
+                        <em className="text-amber-700 dark:text-amber-300"> (revoking)</em>
+                      ) : null}
                     </span>
                   ) : (
                     <span className="text-slate-500 dark:text-slate-400">unassigned</span>
@@ -184,9 +252,20 @@ function GroupBody({ snap, group, run }: { snap: SimSnapshotVM; group: GroupVM; 
                 <td className="py-1 pr-2 font-mono">{p.highWatermark}</td>
                 <td className="py-1">
                   <span className="flex items-center gap-2">
-                    <svg viewBox="0 0 100 8" preserveAspectRatio="none" className="h-2 flex-1" aria-hidden="true">
+                    <svg
+                      viewBox="0 0 100 8"
+                      preserveAspectRatio="none"
+                      className="h-2 flex-1"
+                      aria-hidden="true"
+                    >
                       <rect width={100} height={8} rx={2} fill="var(--sim-line)" />
-                      <rect width={lagX(lag)} height={8} rx={2} fill={lag > 0 ? 'var(--sim-out-of-sync)' : 'var(--sim-ack)'} className="sim-bar" />
+                      <rect
+                        width={lagX(lag)}
+                        height={8}
+                        rx={2}
+                        fill={lag > 0 ? 'var(--sim-out-of-sync)' : 'var(--sim-ack)'}
+                        className="sim-bar"
+                      />
                     </svg>
                     <span className="w-8 text-right font-mono">{lag}</span>
                   </span>

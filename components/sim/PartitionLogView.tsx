@@ -13,12 +13,18 @@ import { memberBadge, memberColour, Panel, SimButton } from './ui';
 import { useSim, useSnapshot } from './useSimulation';
 import { useWidth } from './useWidth';
 
-const CELL = 34;
+const CELL = 40;
 const MARGIN = 8;
 
 type Cell = { offset: number; record: RecordVM | null; segment: number };
 
-export function PartitionLogView({ topic: fixedTopic, partition: fixedPartition }: { topic?: string; partition?: number }) {
+export function PartitionLogView({
+  topic: fixedTopic,
+  partition: fixedPartition,
+}: {
+  topic?: string;
+  partition?: number;
+}) {
   const sim = useSim();
   const snap = useSnapshot(sim);
   const focus = useFocus(snap);
@@ -36,7 +42,10 @@ export function PartitionLogView({ topic: fixedTopic, partition: fixedPartition 
   const start = log?.logStartOffset ?? 0;
   const end = windowEnd === null ? leo : Math.min(windowEnd, leo);
   const from = Math.max(start, end - capacity);
-  const cells = useMemo(() => (log ? cellsOf(log, from, Math.min(leo, from + capacity)) : []), [log, from, leo, capacity]);
+  const cells = useMemo(
+    () => (log ? cellsOf(log, from, Math.min(leo, from + capacity)) : []),
+    [log, from, leo, capacity],
+  );
 
   if (!snap) return null;
   const hovered = hover === null ? null : (cells.find((c) => c.offset === hover) ?? null);
@@ -72,13 +81,14 @@ export function PartitionLogView({ topic: fixedTopic, partition: fixedPartition 
             <p className="mb-1 text-xs text-slate-700 dark:text-slate-300" data-testid="log-offsets">
               {topic}-{partition}
               {log.broker !== null ? ` on broker ${log.broker}` : ''} · log start {log.logStartOffset} · LSO{' '}
-              {log.lastStableOffset} · HW {log.highWatermark} · LEO {log.logEndOffset} · {log.segments.length} segment
+              {log.lastStableOffset} · HW {log.highWatermark} · LEO {log.logEndOffset} · {log.segments.length}{' '}
+              segment
               {log.segments.length === 1 ? '' : 's'}
             </p>
             <svg
               viewBox={`0 0 ${svgWidth} ${132 + groups.length * 4}`}
               width="100%"
-              className="sim-svg block text-[10px]"
+              className="sim-svg block text-[11px]"
               role="group"
               aria-label={`Records of ${topic}-${partition}, offsets ${from} to ${Math.max(from, end - 1)}`}
             >
@@ -95,7 +105,14 @@ export function PartitionLogView({ topic: fixedTopic, partition: fixedPartition 
                 />
               ))}
               <OffsetMarkers log={log} x={x} from={from} to={from + capacity} />
-              <ConsumerMarks groups={groups} topic={topic ?? ''} partition={partition} x={x} from={from} to={from + capacity} />
+              <ConsumerMarks
+                groups={groups}
+                topic={topic ?? ''}
+                partition={partition}
+                x={x}
+                from={from}
+                to={from + capacity}
+              />
             </svg>
             <RecordDetails cell={hovered} />
             <Overview log={log} from={from} to={Math.min(leo, from + capacity)} />
@@ -108,10 +125,18 @@ export function PartitionLogView({ topic: fixedTopic, partition: fixedPartition 
                 >
                   ◀ Earlier
                 </SimButton>
-                <SimButton label="Show later records" disabled={windowEnd === null} onClick={() => setWindowEnd(end + capacity >= leo ? null : end + capacity)}>
+                <SimButton
+                  label="Show later records"
+                  disabled={windowEnd === null}
+                  onClick={() => setWindowEnd(end + capacity >= leo ? null : end + capacity)}
+                >
                   Later ▶
                 </SimButton>
-                <SimButton label="Follow the end of the log" pressed={windowEnd === null} onClick={() => setWindowEnd(null)}>
+                <SimButton
+                  label="Follow the end of the log"
+                  pressed={windowEnd === null}
+                  onClick={() => setWindowEnd(null)}
+                >
                   Follow end
                 </SimButton>
               </div>
@@ -126,7 +151,8 @@ export function PartitionLogView({ topic: fixedTopic, partition: fixedPartition 
 function cellsOf(log: PartitionLogVM, from: number, to: number): Cell[] {
   const byOffset = new Map<number, { record: RecordVM; segment: number }>();
   log.segments.forEach((seg, si) => {
-    for (const r of seg.records) if (r.offset >= from && r.offset < to) byOffset.set(r.offset, { record: r, segment: si });
+    for (const r of seg.records)
+      if (r.offset >= from && r.offset < to) byOffset.set(r.offset, { record: r, segment: si });
   });
   const cells: Cell[] = [];
   for (let o = from; o < to; o++) {
@@ -142,7 +168,8 @@ export function describeRecord(r: RecordVM | null, offset: number): string {
   if (r.kind === 'abort-marker') return `Offset ${offset}: transaction ABORT marker`;
   const key = r.key === null ? 'no key' : `key ${r.key}`;
   const value = r.kind === 'tombstone' ? 'tombstone (null value)' : `value ${r.value}`;
-  const headers = r.headers.length > 0 ? `, headers ${r.headers.map(([k, v]) => `${k}=${v}`).join(', ')}` : '';
+  const headers =
+    r.headers.length > 0 ? `, headers ${r.headers.map(([k, v]) => `${k}=${v}`).join(', ')}` : '';
   return `Offset ${offset}: ${key}, ${value}${headers}${r.transactional ? ', transactional' : ''}`;
 }
 
@@ -183,7 +210,7 @@ function RecordCell({
   }
   const hollow = r && !committed;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: focus shows the record's key and value
+    // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a focusable cell shows its record's key and value
     <g
       tabIndex={0}
       role="img"
@@ -209,7 +236,18 @@ function RecordCell({
         strokeDasharray={hollow ? '3 2' : dash}
         className={r ? 'sim-cell-in' : undefined}
       />
-      {focused ? <rect x={x} y={y - 2} width={CELL} height={h + 4} rx={6} fill="none" stroke="var(--sim-fg)" strokeWidth={1.5} /> : null}
+      {focused ? (
+        <rect
+          x={x}
+          y={y - 2}
+          width={CELL}
+          height={h + 4}
+          rx={6}
+          fill="none"
+          stroke="var(--sim-fg)"
+          strokeWidth={1.5}
+        />
+      ) : null}
       <text
         x={x + CELL / 2}
         y={y + 15}
@@ -219,7 +257,13 @@ function RecordCell({
       >
         {cell.offset}
       </text>
-      <text x={x + CELL / 2} y={y + 29} textAnchor="middle" fill={hollow || !r || r.kind === 'tombstone' ? 'var(--sim-muted)' : 'var(--sim-bg)'} fontSize={9}>
+      <text
+        x={x + CELL / 2}
+        y={y + 29}
+        textAnchor="middle"
+        fill={hollow || !r || r.kind === 'tombstone' ? 'var(--sim-muted)' : 'var(--sim-bg)'}
+        fontSize={9}
+      >
         {letter || (r?.key ?? '').slice(0, 4)}
       </text>
     </g>
@@ -238,7 +282,7 @@ function SegmentBrackets({
   x: (n: number) => number;
 }) {
   return (
-    <g aria-hidden="true">
+    <g>
       {log.segments.map((seg, i) => {
         const a = Math.max(from, seg.baseOffset);
         const b = Math.min(to, Math.max(seg.endOffset, seg.baseOffset + (seg.active ? 0 : 1)));
@@ -247,7 +291,12 @@ function SegmentBrackets({
         const x1 = Math.max(x0 + 6, x(b) - 2);
         return (
           <g key={seg.baseOffset}>
-            <path d={`M${x0},18V12H${x1}V18`} fill="none" stroke={seg.active ? 'var(--sim-hw)' : 'var(--sim-muted)'} strokeWidth={1.2} />
+            <path
+              d={`M${x0},18V12H${x1}V18`}
+              fill="none"
+              stroke={seg.active ? 'var(--sim-hw)' : 'var(--sim-muted)'}
+              strokeWidth={1.2}
+            />
             <text x={x0 + 2} y={9} fill="var(--sim-muted)" fontSize={9}>
               {seg.active ? 'active segment' : `segment ${seg.baseOffset}`}
               {seg.cleaned ? ' (cleaned)' : ''}
@@ -314,14 +363,34 @@ function ConsumerMarks({
   to: number;
 }) {
   const key = tpKey(topic, partition);
-  const items: Array<{ id: string; offset: number; label: string; colour: string; kind: 'position' | 'committed' }> = [];
+  const items: Array<{
+    id: string;
+    offset: number;
+    label: string;
+    colour: string;
+    kind: 'position' | 'committed';
+  }> = [];
   for (const g of groups) {
     g.members.forEach((m, i) => {
       const pos = m.positions[key];
-      if (pos !== undefined) items.push({ id: `${g.groupId}/${m.memberId}`, offset: pos, label: `${memberBadge(i)} ${m.name}`, colour: memberColour(i), kind: 'position' });
+      if (pos !== undefined)
+        items.push({
+          id: `${g.groupId}/${m.memberId}`,
+          offset: pos,
+          label: `${memberBadge(i)} ${m.name}`,
+          colour: memberColour(i),
+          kind: 'position',
+        });
     });
     const c = g.committed[key];
-    if (c !== undefined) items.push({ id: `${g.groupId}/committed`, offset: c, label: `${g.groupId} committed`, colour: 'var(--sim-fg)', kind: 'committed' });
+    if (c !== undefined)
+      items.push({
+        id: `${g.groupId}/committed`,
+        offset: c,
+        label: `${g.groupId} committed`,
+        colour: 'var(--sim-fg)',
+        kind: 'committed',
+      });
   }
   return (
     <g>
@@ -335,7 +404,12 @@ function ConsumerMarks({
               {it.kind === 'position' ? (
                 <path d={`M${px},${y - 10}l-5,8h10z`} fill={it.colour} />
               ) : (
-                <path d={`M${px},${y - 11}l4,4l-4,4l-4,-4z`} fill="none" stroke={it.colour} strokeWidth={1.5} />
+                <path
+                  d={`M${px},${y - 11}l4,4l-4,4l-4,-4z`}
+                  fill="none"
+                  stroke={it.colour}
+                  strokeWidth={1.5}
+                />
               )}
               <text x={px + 6} y={y - 3} fill={it.colour} fontWeight={600}>
                 {it.kind === 'position' ? `${it.label} @${it.offset}` : `${it.label} ${it.offset}`}
@@ -350,7 +424,9 @@ function ConsumerMarks({
 function RecordDetails({ cell }: { cell: Cell | null }) {
   return (
     <p className="mt-1 min-h-[1.5rem] text-xs text-slate-700 dark:text-slate-300" aria-live="polite">
-      {cell ? describeRecord(cell.record, cell.offset) : 'Hover over or focus a record to see its key and value.'}
+      {cell
+        ? describeRecord(cell.record, cell.offset)
+        : 'Hover over or focus a record to see its key and value.'}
     </p>
   );
 }
@@ -360,13 +436,42 @@ function Overview({ log, from, to }: { log: PartitionLogVM; from: number; to: nu
   const leo = Math.max(log.logEndOffset, start + 1);
   const x = scaleLinear().domain([start, leo]).range([0, 100]);
   return (
-    <svg viewBox="0 0 100 8" preserveAspectRatio="none" width="100%" height={10} aria-hidden="true" className="mt-1 block">
+    <svg
+      viewBox="0 0 100 8"
+      preserveAspectRatio="none"
+      width="100%"
+      height={10}
+      aria-hidden="true"
+      className="mt-1 block"
+    >
       <rect x={0} y={2} width={100} height={4} fill="var(--sim-line)" />
       {log.segments.map((s) => (
-        <rect key={s.baseOffset} x={x(Math.max(start, s.baseOffset))} y={1} width={0.4} height={6} fill="var(--sim-muted)" />
+        <rect
+          key={s.baseOffset}
+          x={x(Math.max(start, s.baseOffset))}
+          y={1}
+          width={0.4}
+          height={6}
+          fill="var(--sim-muted)"
+        />
       ))}
-      <rect x={x(start)} y={2} width={Math.max(0, x(log.highWatermark) - x(start))} height={4} fill="var(--sim-record)" />
-      <rect x={x(from)} y={0} width={Math.max(1, x(to) - x(from))} height={8} fill="none" stroke="var(--sim-fg)" strokeWidth={0.6} vectorEffect="non-scaling-stroke" />
+      <rect
+        x={x(start)}
+        y={2}
+        width={Math.max(0, x(log.highWatermark) - x(start))}
+        height={4}
+        fill="var(--sim-record)"
+      />
+      <rect
+        x={x(from)}
+        y={0}
+        width={Math.max(1, x(to) - x(from))}
+        height={8}
+        fill="none"
+        stroke="var(--sim-fg)"
+        strokeWidth={0.6}
+        vectorEffect="non-scaling-stroke"
+      />
     </svg>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
+import { useId } from 'react';
 import type { SimSnapshotVM } from './model';
-import { inputClass } from './ui';
+import { inlineSelectClass } from './ui';
 
 export function PartitionPicker({
   snap,
@@ -15,6 +16,8 @@ export function PartitionPicker({
   onChange: (topic: string, partition: number) => void;
   idPrefix: string;
 }) {
+  const uid = useId();
+  idPrefix = `${idPrefix}-${uid.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const topics = snap.topics.filter((t) => !t.name.startsWith('__'));
   const current = topics.find((t) => t.name === topic);
   return (
@@ -22,7 +25,7 @@ export function PartitionPicker({
       <label htmlFor={`${idPrefix}-topic`}>Topic</label>
       <select
         id={`${idPrefix}-topic`}
-        className={`${inputClass} w-auto`}
+        className={inlineSelectClass}
         value={topic ?? ''}
         onChange={(e) => onChange(e.target.value, 0)}
       >
@@ -35,7 +38,7 @@ export function PartitionPicker({
       <label htmlFor={`${idPrefix}-partition`}>Partition</label>
       <select
         id={`${idPrefix}-partition`}
-        className={`${inputClass} w-auto`}
+        className={inlineSelectClass}
         value={partition}
         onChange={(e) => topic && onChange(topic, Number(e.target.value))}
       >

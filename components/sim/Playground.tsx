@@ -2,13 +2,13 @@
 // The free playground: every view, the console, presets to load, a share link (seed + command log in
 // the URL fragment) and large mode. A bad link shows why and leaves an empty cluster — never a crash.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { decodeShare, encodeShare, shareFromHash, shareHash } from '@/lib/share';
 import { presets } from '@/components/simulation/presets';
+import { decodeShare, encodeShare, shareFromHash, shareHash } from '@/lib/share';
 import { createBackend } from './backend';
 import { SimConsole } from './SimConsole';
 import type { SimInitSpec } from './SimController';
 import { ALL_VIEWS, SimWorkspace } from './SimWorkspace';
-import { inputClass, SimButton } from './ui';
+import { inlineSelectClass, inputClass, SimButton } from './ui';
 import { restoreLargeMode, useSimUi } from './uiStore';
 import { useSimController, useSimVersion } from './useSimulation';
 
@@ -33,7 +33,11 @@ function startFromLocation(): Start {
   const { payload } = decoded;
   const preset = payload.preset ? presets.get(payload.preset) : null;
   if (payload.preset && !preset) {
-    return { spec: EMPTY, presetId: null, error: `This share link starts from a preset this site does not have (“${payload.preset}”).` };
+    return {
+      spec: EMPTY,
+      presetId: null,
+      error: `This share link starts from a preset this site does not have (“${payload.preset}”).`,
+    };
   }
   return {
     spec: { seed: payload.seed, brokers: payload.brokers, setup: preset?.setup ?? [], lines: payload.lines },
@@ -64,6 +68,13 @@ export function Playground() {
 
   const controller = useSimController(createBackend, start?.spec ?? null, start?.epoch ?? 0);
   useSimVersion(controller);
+
+  // The frame-time benchmark (scripts/bench/playground-frames.mjs) drives the controller directly.
+  useEffect(() => {
+    if (controller && new URLSearchParams(window.location.search).has('bench')) {
+      (window as unknown as { __playground?: unknown }).__playground = controller;
+    }
+  }, [controller]);
 
   const loadPreset = useCallback(
     (id: string) => {
@@ -103,13 +114,21 @@ export function Playground() {
     <div className="mx-auto max-w-[110rem] px-3 py-6 sm:px-6">
       <header className="mb-4 flex flex-col gap-3">
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-          <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl dark:text-white">Playground</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">{title ? `Started from: ${title}` : 'A bare cluster'}</p>
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl dark:text-white">
+            Playground
+          </h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {title ? `Started from: ${title}` : 'A bare cluster'}
+          </p>
         </div>
         <div className="flex flex-wrap items-end gap-2">
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
             Preset
-            <select className={`${inputClass} w-auto max-w-[16rem]`} value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <select
+              className={`${inlineSelectClass} max-w-[16rem]`}
+              value={choice}
+              onChange={(e) => setChoice(e.target.value)}
+            >
               <optgroup label="Playground">
                 {playgroundPresets.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -129,10 +148,21 @@ export function Playground() {
           <SimButton label="Load the chosen preset" onClick={() => loadPreset(choice)}>
             Load preset
           </SimButton>
-          <SimButton label="Start over with an empty cluster" onClick={() => { history.replaceState(null, '', window.location.pathname); setStart({ spec: EMPTY, presetId: null, error: null }); }}>
+          <SimButton
+            label="Start over with an empty cluster"
+            onClick={() => {
+              history.replaceState(null, '', window.location.pathname);
+              setStart({ spec: EMPTY, presetId: null, error: null });
+            }}
+          >
             Empty cluster
           </SimButton>
-          <SimButton variant="primary" label="Copy link to this playground" onClick={copyLink} disabled={!controller}>
+          <SimButton
+            variant="primary"
+            label="Copy link to this playground"
+            onClick={copyLink}
+            disabled={!controller}
+          >
             Copy link
           </SimButton>
           <SimButton label="Large mode" pressed={largeMode} onClick={() => setLargeMode(!largeMode)}>
@@ -145,11 +175,21 @@ export function Playground() {
         {shareText ? (
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
             Share link
-            <input className={`${inputClass} font-mono`} readOnly value={shareText} onFocus={(e) => e.currentTarget.select()} data-testid="share-link" />
+            <input
+              className={`${inputClass} font-mono`}
+              readOnly
+              value={shareText}
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="share-link"
+            />
           </label>
         ) : null}
         {start?.error ? (
-          <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200" data-testid="share-error">
+          <div
+            role="alert"
+            className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200"
+            data-testid="share-error"
+          >
             <p className="font-semibold">This link could not be opened.</p>
             <p>{start.error} You are looking at an empty three-broker cluster instead.</p>
           </div>

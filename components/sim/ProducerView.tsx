@@ -4,11 +4,11 @@
 // where it happened with the error's name. Every flight is one simulator event.
 import { useCallback, useMemo, useState } from 'react';
 import { createProducerCommand, parseHeaders, sendCommand } from './commands';
-import { type Anchor, flightsFor } from './flights';
 import { useFlightLayer } from './FlightLayer';
+import { type Anchor, flightsFor } from './flights';
 import { useFocus } from './focus';
 import type { SimSnapshotVM } from './model';
-import { Chip, inputClass, labelClass, Panel, SimButton } from './ui';
+import { Chip, inlineSelectClass, inputClass, labelClass, Panel, SimButton } from './ui';
 import { useSimUi } from './uiStore';
 import { useSim, useSimEvents, useSnapshot } from './useSimulation';
 
@@ -20,22 +20,32 @@ export function ProducerView() {
   const snap = useSnapshot(sim);
   const focus = useFocus(snap);
   const speed = useSimUi((s) => s.speed);
+  const largeMode = useSimUi((s) => s.largeMode);
   const [producerName, setProducerName] = useState<string | null>(null);
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [headers, setHeaders] = useState('');
   const [partition, setPartition] = useState<string>('auto');
   const [tombstone, setTombstone] = useState(false);
+  const [wait, setWait] = useState(true);
   const [topicChoice, setTopicChoice] = useState<string | null>(null);
-  const [settings, setSettings] = useState({ name: '', acks: 'all' as '0' | '1' | 'all', idempotence: true, lingerMs: 0 });
+  const [settings, setSettings] = useState({
+    name: '',
+    acks: 'all' as '0' | '1' | 'all',
+    idempotence: true,
+    lingerMs: 0,
+  });
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
   const brokers = snap?.brokers ?? [];
   const height = Math.max(90, 16 + brokers.length * (BOX_H + 8));
-  const brokerY = useCallback((id: number) => {
-    const i = brokers.findIndex((b) => b.id === id);
-    return i < 0 ? null : 12 + i * (BOX_H + 8) + BOX_H / 2;
-  }, [brokers]);
+  const brokerY = useCallback(
+    (id: number) => {
+      const i = brokers.findIndex((b) => b.id === id);
+      return i < 0 ? null : 12 + i * (BOX_H + 8) + BOX_H / 2;
+    },
+    [brokers],
+  );
   const locate = useCallback(
     (a: Anchor) => {
       if (a.kind === 'producer') return { x: 70, y: height / 2 };
@@ -45,7 +55,17 @@ export function ProducerView() {
     [brokerY, height],
   );
   const { gRef, launch } = useFlightLayer(locate);
-  useSimEvents(sim, (events) => launch(events.flatMap(flightsFor), 650 / speed));
+  useSimEvents(sim, (events) => {
+    const leaders = new Map<string, number | null>();
+    for (const t of sim.snapshot().topics)
+      for (const p of t.partitions) leaders.set(`${t.name}-${p.partition}`, p.leader);
+    launch(
+      events.flatMap((e) =>
+        flightsFor(e, (topic, partition) => leaders.get(`${topic}-${partition}`) ?? null),
+      ),
+      650 / speed,
+    );
+  });
 
   const producers = snap?.producers ?? [];
   const current = producers.find((p) => p.name === producerName) ?? producers[0] ?? null;
@@ -66,7 +86,10 @@ export function ProducerView() {
       tombstone,
     });
     const r = sim.run(line);
-    setResult({ ok: r.ok, text: r.output.trim() || (r.ok ? 'Sent.' : 'Failed.') });
+    // Like send().get(): flush so the acknowledgement (or the error) comes back now.
+    const f = r.ok && wait ? sim.run(`producer flush ${current.name}`) : null;
+    const text = [r.output.trim(), f?.output.trim()].filter(Boolean).join(' → ');
+    setResult({ ok: r.ok && (f?.ok ?? true), text: text || (r.ok ? 'Sent.' : 'Failed.') });
   }
 
   function createProducer() {
@@ -78,9 +101,25 @@ export function ProducerView() {
 
   return (
     <Panel id="sim-producer" title="Producer">
-      <svg viewBox={`0 0 ${W} ${height}`} width="100%" className="sim-svg mb-3 block text-[11px]" role="img" aria-label="Records travel from the producer to the partition leader, replicate to followers, and the acknowledgement returns.">
+      <svg
+        viewBox={`0 0 ${W} ${height}`}
+        width="100%"
+        style={{ maxWidth: largeMode ? 720 : 520 }}
+        className="sim-svg mb-3 block text-[11px]"
+        role="img"
+        aria-label="Records travel from the producer to the partition leader, replicate to followers, and the acknowledgement returns."
+      >
         <g>
-          <rect x={10} y={height / 2 - 18} width={110} height={36} rx={8} fill="var(--sim-surface)" stroke="var(--sim-flight)" strokeWidth={1.5} />
+          <rect
+            x={10}
+            y={height / 2 - 18}
+            width={110}
+            height={36}
+            rx={8}
+            fill="var(--sim-surface)"
+            stroke="var(--sim-flight)"
+            strokeWidth={1.5}
+          />
           <text x={65} y={height / 2 + 4} textAnchor="middle" fill="var(--sim-fg)" fontWeight={600}>
             {current ? `producer ${current.name}` : 'no producer'}
           </text>
@@ -89,8 +128,22 @@ export function ProducerView() {
             const down = b.state !== 'online';
             return (
               <g key={b.id}>
-                <rect x={W - 120} y={y} width={110} height={BOX_H} rx={6} fill="var(--sim-surface)" stroke={down ? 'var(--sim-offline)' : 'var(--sim-line)'} strokeDasharray={down ? '4 3' : undefined} />
-                <text x={W - 65} y={y + BOX_H / 2 + 4} textAnchor="middle" fill={down ? 'var(--sim-offline)' : 'var(--sim-fg)'}>
+                <rect
+                  x={W - 120}
+                  y={y}
+                  width={110}
+                  height={BOX_H}
+                  rx={6}
+                  fill="var(--sim-surface)"
+                  stroke={down ? 'var(--sim-offline)' : 'var(--sim-line)'}
+                  strokeDasharray={down ? '4 3' : undefined}
+                />
+                <text
+                  x={W - 65}
+                  y={y + BOX_H / 2 + 4}
+                  textAnchor="middle"
+                  fill={down ? 'var(--sim-offline)' : 'var(--sim-fg)'}
+                >
                   broker {b.id}
                   {down ? ` (${b.state})` : ''}
                 </text>
@@ -105,7 +158,11 @@ export function ProducerView() {
         <p className="mb-2 flex flex-wrap items-center gap-1.5 text-xs text-slate-700 dark:text-slate-300">
           <label className="flex items-center gap-1 font-medium">
             Producer
-            <select className={`${inputClass} w-auto`} value={current.name} onChange={(e) => setProducerName(e.target.value)}>
+            <select
+              className={inlineSelectClass}
+              value={current.name}
+              onChange={(e) => setProducerName(e.target.value)}
+            >
               {producers.map((p) => (
                 <option key={p.name} value={p.name}>
                   {p.name}
@@ -114,9 +171,16 @@ export function ProducerView() {
             </select>
           </label>
           <Chip tone="muted">acks={current.acks}</Chip>
-          <Chip tone={current.idempotence ? 'ok' : 'muted'}>idempotence {current.idempotence ? 'on' : 'off'}</Chip>
+          <Chip tone={current.idempotence ? 'ok' : 'muted'}>
+            idempotence {current.idempotence ? 'on' : 'off'}
+          </Chip>
           <Chip tone="muted">linger.ms={current.lingerMs}</Chip>
-          {current.transactionalId ? <Chip tone="info">txn {current.transactionalId}{current.inTransaction ? ' (open)' : ''}</Chip> : null}
+          {current.transactionalId ? (
+            <Chip tone="info">
+              txn {current.transactionalId}
+              {current.inTransaction ? ' (open)' : ''}
+            </Chip>
+          ) : null}
           {current.pending > 0 ? <Chip tone="warn">{current.pending} buffered</Chip> : null}
         </p>
       ) : null}
@@ -131,7 +195,11 @@ export function ProducerView() {
       >
         <label className={labelClass}>
           Topic
-          <select className={inputClass} value={topic?.name ?? ''} onChange={(e) => setTopicChoice(e.target.value)}>
+          <select
+            className={inputClass}
+            value={topic?.name ?? ''}
+            onChange={(e) => setTopicChoice(e.target.value)}
+          >
             {topics.map((t) => (
               <option key={t.name} value={t.name}>
                 {t.name}
@@ -152,11 +220,21 @@ export function ProducerView() {
         </label>
         <label className={labelClass}>
           Key
-          <input className={inputClass} value={key} onChange={(e) => setKey(e.target.value)} placeholder="(none)" />
+          <input
+            className={inputClass}
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            placeholder="(none)"
+          />
         </label>
         <label className={labelClass}>
           Value
-          <input className={inputClass} value={value} onChange={(e) => setValue(e.target.value)} disabled={tombstone} />
+          <input
+            className={inputClass}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            disabled={tombstone}
+          />
         </label>
         <label className={`${labelClass} col-span-2`}>
           Headers (k=v, comma separated)
@@ -166,31 +244,60 @@ export function ProducerView() {
           <input type="checkbox" checked={tombstone} onChange={(e) => setTombstone(e.target.checked)} />
           Tombstone (null value)
         </label>
+        <label className="col-span-2 flex items-center gap-2 text-xs font-medium text-slate-700 sm:col-span-4 dark:text-slate-300">
+          <input type="checkbox" checked={wait} onChange={(e) => setWait(e.target.checked)} />
+          Wait for the acknowledgement (flush after sending, like send().get()); untick to see records wait in
+          the batch for linger.ms
+        </label>
         <div className="col-span-1 flex items-end gap-1">
           <SimButton type="submit" variant="primary" disabled={!current || !topic}>
             Produce record
           </SimButton>
           {current && current.pending > 0 ? (
-            <SimButton label={`Flush producer ${current.name}`} onClick={() => sim.run(`producer flush ${current.name}`)}>
+            <SimButton
+              label={`Flush producer ${current.name}`}
+              onClick={() => sim.run(`producer flush ${current.name}`)}
+            >
               Flush
             </SimButton>
           ) : null}
         </div>
       </form>
       <p className="mt-2 min-h-[1.25rem] text-xs" role="status" data-testid="produce-result">
-        {result ? <span className={result.ok ? 'text-slate-700 dark:text-slate-300' : 'font-semibold text-red-700 dark:text-red-300'}>{result.text}</span> : null}
+        {result ? (
+          <span
+            className={
+              result.ok
+                ? 'text-slate-700 dark:text-slate-300'
+                : 'font-semibold text-red-700 dark:text-red-300'
+            }
+          >
+            {result.text}
+          </span>
+        ) : null}
       </p>
 
       <details className="mt-2 rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800">
-        <summary className="cursor-pointer text-xs font-semibold text-slate-700 dark:text-slate-300">New producer with other settings</summary>
+        <summary className="cursor-pointer text-xs font-semibold text-slate-700 dark:text-slate-300">
+          New producer with other settings
+        </summary>
         <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
           <label className={labelClass}>
             Name
-            <input className={inputClass} value={settings.name} placeholder={nextProducerName(snap)} onChange={(e) => setSettings({ ...settings, name: e.target.value })} />
+            <input
+              className={inputClass}
+              value={settings.name}
+              placeholder={nextProducerName(snap)}
+              onChange={(e) => setSettings({ ...settings, name: e.target.value })}
+            />
           </label>
           <label className={labelClass}>
             acks
-            <select className={inputClass} value={settings.acks} onChange={(e) => setSettings({ ...settings, acks: e.target.value as '0' | '1' | 'all' })}>
+            <select
+              className={inputClass}
+              value={settings.acks}
+              onChange={(e) => setSettings({ ...settings, acks: e.target.value as '0' | '1' | 'all' })}
+            >
               <option value="0">0 (fire and forget)</option>
               <option value="1">1 (leader only)</option>
               <option value="all">all (every in-sync replica)</option>
@@ -198,10 +305,21 @@ export function ProducerView() {
           </label>
           <label className={labelClass}>
             linger.ms
-            <input type="number" min={0} max={60000} className={inputClass} value={settings.lingerMs} onChange={(e) => setSettings({ ...settings, lingerMs: Number(e.target.value) || 0 })} />
+            <input
+              type="number"
+              min={0}
+              max={60000}
+              className={inputClass}
+              value={settings.lingerMs}
+              onChange={(e) => setSettings({ ...settings, lingerMs: Number(e.target.value) || 0 })}
+            />
           </label>
           <label className="flex items-center gap-2 self-end text-xs font-medium text-slate-700 dark:text-slate-300">
-            <input type="checkbox" checked={settings.idempotence} onChange={(e) => setSettings({ ...settings, idempotence: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={settings.idempotence}
+              onChange={(e) => setSettings({ ...settings, idempotence: e.target.checked })}
+            />
             Idempotence
           </label>
         </div>

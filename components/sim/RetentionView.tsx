@@ -14,7 +14,13 @@ import { useSim, useSimEvents, useSnapshot } from './useSimulation';
 const DAY = 86_400_000;
 const CLEANUP_EVENTS = /segment.*delet|deleted.*segment|retention|clean|compact/i;
 
-export function RetentionView({ topic: fixedTopic, partition: fixedPartition }: { topic?: string; partition?: number }) {
+export function RetentionView({
+  topic: fixedTopic,
+  partition: fixedPartition,
+}: {
+  topic?: string;
+  partition?: number;
+}) {
   const sim = useSim();
   const snap = useSnapshot(sim);
   const focus = useFocus(snap);
@@ -26,7 +32,10 @@ export function RetentionView({ topic: fixedTopic, partition: fixedPartition }: 
 
   useSimEvents(sim, (events) => {
     const hit = events.find(
-      (e) => CLEANUP_EVENTS.test(e.type) && (e.data.topic === undefined || e.data.topic === topic) && (e.data.partition === undefined || e.data.partition === partition),
+      (e) =>
+        CLEANUP_EVENTS.test(e.type) &&
+        (e.data.topic === undefined || e.data.topic === topic) &&
+        (e.data.partition === undefined || e.data.partition === partition),
     );
     if (hit && lastLog.current) setBefore({ log: lastLog.current, reason: hit.reason, seq: hit.seq });
   });
@@ -44,14 +53,24 @@ export function RetentionView({ topic: fixedTopic, partition: fixedPartition }: 
       title="Retention and compaction"
       actions={
         fixedTopic ? null : (
-          <PartitionPicker snap={snap} topic={topic} partition={partition} idPrefix="sim-ret" onChange={(t, p) => focus.setFocus({ topic: t, partition: p })} />
+          <PartitionPicker
+            snap={snap}
+            topic={topic}
+            partition={partition}
+            idPrefix="sim-ret"
+            onChange={(t, p) => focus.setFocus({ topic: t, partition: p })}
+          />
         )
       }
     >
       <p className="mb-2 flex flex-wrap gap-1.5 text-xs">
         <Chip tone="info">cleanup.policy={policy}</Chip>
-        <Chip tone="muted">retention.ms={retentionMs < 0 ? '−1 (forever)' : formatDuration(retentionMs)}</Chip>
-        {policy.includes('compact') ? <Chip tone="muted">delete.retention.ms={formatDuration(deleteRetentionMs)}</Chip> : null}
+        <Chip tone="muted">
+          retention.ms={retentionMs < 0 ? '−1 (forever)' : formatDuration(retentionMs)}
+        </Chip>
+        {policy.includes('compact') ? (
+          <Chip tone="muted">delete.retention.ms={formatDuration(deleteRetentionMs)}</Chip>
+        ) : null}
         <Chip tone="muted">clock {formatDuration(snap.now)}</Chip>
       </p>
       {log ? (
@@ -62,7 +81,9 @@ export function RetentionView({ topic: fixedTopic, partition: fixedPartition }: 
               <SegmentsRow log={before.log} now={snap.now} retentionMs={retentionMs} faded />
             </div>
           ) : null}
-          <p className="text-xs font-semibold text-slate-600 dark:text-slate-400">{before ? 'After' : 'Now'}</p>
+          <p className="text-xs font-semibold text-slate-600 dark:text-slate-400">
+            {before ? 'After' : 'Now'}
+          </p>
           <div className="relative">
             <SegmentsRow log={log} now={snap.now} retentionMs={retentionMs} />
             {before ? <div key={before.seq} className="sim-sweep" aria-hidden="true" /> : null}
@@ -91,20 +112,57 @@ export function RetentionView({ topic: fixedTopic, partition: fixedPartition }: 
   );
 }
 
-function SegmentsRow({ log, now, retentionMs, faded = false }: { log: PartitionLogVM; now: number; retentionMs: number; faded?: boolean }) {
-  const total = Math.max(1, log.segments.reduce((n, s) => n + Math.max(1, s.records.length), 0));
+function SegmentsRow({
+  log,
+  now,
+  retentionMs,
+  faded = false,
+}: {
+  log: PartitionLogVM;
+  now: number;
+  retentionMs: number;
+  faded?: boolean;
+}) {
+  const total = Math.max(
+    1,
+    log.segments.reduce((n, s) => n + Math.max(1, s.records.length), 0),
+  );
   const x = scaleLinear().domain([0, total]).range([0, 100]);
   return (
-    <ol className={`flex w-full gap-1 ${faded ? 'opacity-60' : ''}`} aria-label={`${log.segments.length} segments, log start offset ${log.logStartOffset}`}>
+    <ol
+      className={`flex w-full gap-1 ${faded ? 'opacity-60' : ''}`}
+      aria-label={`${log.segments.length} segments, log start offset ${log.logStartOffset}`}
+    >
       {log.segments.map((seg) => {
         const share = x(Math.max(1, seg.records.length));
-        return <SegmentBlock key={seg.baseOffset} seg={seg} share={share} now={now} retentionMs={retentionMs} log={log} />;
+        return (
+          <SegmentBlock
+            key={seg.baseOffset}
+            seg={seg}
+            share={share}
+            now={now}
+            retentionMs={retentionMs}
+            log={log}
+          />
+        );
       })}
     </ol>
   );
 }
 
-function SegmentBlock({ seg, share, now, retentionMs, log }: { seg: SegmentVM; share: number; now: number; retentionMs: number; log: PartitionLogVM }) {
+function SegmentBlock({
+  seg,
+  share,
+  now,
+  retentionMs,
+  log,
+}: {
+  seg: SegmentVM;
+  share: number;
+  now: number;
+  retentionMs: number;
+  log: PartitionLogVM;
+}) {
   const age = seg.largestTimestamp < 0 ? 0 : Math.max(0, now - seg.largestTimestamp);
   const expired = !seg.active && retentionMs >= 0 && age > retentionMs;
   const tombstones = seg.records.filter((r) => r.kind === 'tombstone').length;
@@ -132,12 +190,27 @@ function SegmentBlock({ seg, share, now, retentionMs, log }: { seg: SegmentVM; s
       </span>
       <span className="block text-slate-600 dark:text-slate-400">{seg.records.length} rec</span>
       {tombstones ? <span className="block text-slate-600 dark:text-slate-400">∅ {tombstones}</span> : null}
-      {markers ? <span className="block" style={{ color: 'var(--sim-marker)' }}>◆ {markers}</span> : null}
-      {seg.cleaned || cleanedUpTo > seg.baseOffset ? <span className="block text-emerald-700 dark:text-emerald-300">cleaned</span> : null}
+      {markers ? (
+        <span className="block" style={{ color: 'var(--sim-marker)' }}>
+          ◆ {markers}
+        </span>
+      ) : null}
+      {seg.cleaned || cleanedUpTo > seg.baseOffset ? (
+        <span className="block text-emerald-700 dark:text-emerald-300">cleaned</span>
+      ) : null}
       {expired ? <span className="block font-semibold text-red-700 dark:text-red-300">expired</span> : null}
-      <svg viewBox="0 0 100 4" preserveAspectRatio="none" className="mt-0.5 block h-1 w-full" aria-hidden="true">
+      <svg
+        viewBox="0 0 100 4"
+        preserveAspectRatio="none"
+        className="mt-0.5 block h-1 w-full"
+        aria-hidden="true"
+      >
         <rect width={100} height={4} fill="var(--sim-line)" />
-        <rect width={ageShare * 100} height={4} fill={expired ? 'var(--sim-offline)' : 'var(--sim-out-of-sync)'} />
+        <rect
+          width={ageShare * 100}
+          height={4}
+          fill={expired ? 'var(--sim-offline)' : 'var(--sim-out-of-sync)'}
+        />
       </svg>
     </li>
   );

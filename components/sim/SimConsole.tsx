@@ -22,8 +22,8 @@ export function SimConsole({ controller }: { controller: SimController }) {
   return (
     <Panel id="sim-console" title="Console">
       <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">
-        Real Kafka CLI lines (kafka-topics.sh, kafka-console-consumer.sh, kcat …) and simulation commands (broker stop 2,
-        clock advance 10s). Type <code>help</code> for the list.
+        Real Kafka CLI lines (kafka-topics.sh, kafka-console-consumer.sh, kcat …) and simulation commands
+        (broker stop 2, clock advance 10s). Type <code>help</code> for the list.
       </p>
       <Console host={host} label="Playground console" />
     </Panel>

@@ -7,7 +7,8 @@ const fakeFactory: BackendFactory = () => {
   let value = 0;
   let now = 0;
   const events: SimEventVM[] = [];
-  const emit = (type: string, reason: string) => events.push({ seq: events.length, time: now, type, reason, data: {} });
+  const emit = (type: string, reason: string) =>
+    events.push({ seq: events.length, time: now, type, reason, data: {} });
   return {
     runLine(line) {
       const inc = line.match(/^inc (\d+)$/);
@@ -24,9 +25,18 @@ const fakeFactory: BackendFactory = () => {
       if (line === 'show') return { stdout: String(value), stderr: '', exitCode: 0 };
       return { stdout: '', stderr: 'unknown', exitCode: 1 };
     },
-    snapshot: () => ({ now, controllers: [], brokers: [], topics: [{ name: String(value), partitions: [], config: {} }], groups: [], producers: [] }) as SimSnapshotVM,
+    snapshot: () =>
+      ({
+        now,
+        controllers: [],
+        brokers: [],
+        topics: [{ name: String(value), partitions: [], config: {} }],
+        groups: [],
+        producers: [],
+      }) as SimSnapshotVM,
     partitionLog: () => null,
     eventsSince: (seq) => events.filter((e) => e.seq > seq),
+    session: null as never,
   };
 };
 
@@ -74,7 +84,12 @@ describe('SimController (command log, time travel)', () => {
   });
 
   it('replays a shared log given at construction', () => {
-    const c = new SimController(fakeFactory, { seed: 1, brokers: 3, setup: ['inc 1'], lines: ['inc 2', 'inc 3'] });
+    const c = new SimController(fakeFactory, {
+      seed: 1,
+      brokers: 3,
+      setup: ['inc 1'],
+      lines: ['inc 2', 'inc 3'],
+    });
     expect(value(c)).toBe(6);
     expect(c.cursor).toBe(2);
   });

@@ -1,7 +1,7 @@
 // One embed's simulation: the Simulation instance, the command log (console lines run after the preset's
 // setup), a scrub cursor into that log and a version counter React subscribes to. Time travel rebuilds
 // the Simulation from the seed and replays the log up to the cursor — the same path a share link takes.
-import type { ConsoleSession } from '@/simulator/console';
+import type { ConsoleSession } from '@/simulator';
 import type { PartitionLogVM, SimEventVM, SimSnapshotVM } from './model';
 
 /** What the controller needs of the simulator; backend.ts implements it over simulator/index.ts. */
@@ -49,7 +49,10 @@ export class SimController {
   private lastSeq = -1;
   private versionNo = 0;
   private cached: { version: number; snap: SimSnapshotVM } | null = null;
-  private logCache: { version: number; logs: Map<string, PartitionLogVM | null> } = { version: -1, logs: new Map() };
+  private logCache: { version: number; logs: Map<string, PartitionLogVM | null> } = {
+    version: -1,
+    logs: new Map(),
+  };
   private listeners = new Set<Listener>();
   private eventListeners = new Set<EventListener>();
   private narrationLog: SimEventVM[] = [];
@@ -72,7 +75,8 @@ export class SimController {
     this.setupError = null;
     for (const line of this.init.setup) {
       const r = result(line, backend.runLine(line));
-      if (!r.ok && this.setupError === null) this.setupError = `A setup line of this preset failed: ${line} — ${r.output}`;
+      if (!r.ok && this.setupError === null)
+        this.setupError = `A setup line of this preset failed: ${line} — ${r.output}`;
     }
     this.results = [];
     for (const line of lines.slice(0, k)) this.results.push(result(line, backend.runLine(line)));
@@ -104,14 +108,17 @@ export class SimController {
   }
 
   snapshot(): SimSnapshotVM {
-    if (this.cached?.version !== this.versionNo) this.cached = { version: this.versionNo, snap: this.backend.snapshot() };
+    if (this.cached?.version !== this.versionNo)
+      this.cached = { version: this.versionNo, snap: this.backend.snapshot() };
     return this.cached.snap;
   }
 
   partitionLog(topic: string, partition: number): PartitionLogVM | null {
     const key = `${topic}\u0000${partition}`;
-    if (this.logCache.version !== this.versionNo) this.logCache = { version: this.versionNo, logs: new Map() };
-    if (!this.logCache.logs.has(key)) this.logCache.logs.set(key, this.backend.partitionLog(topic, partition));
+    if (this.logCache.version !== this.versionNo)
+      this.logCache = { version: this.versionNo, logs: new Map() };
+    if (!this.logCache.logs.has(key))
+      this.logCache.logs.set(key, this.backend.partitionLog(topic, partition));
     return this.logCache.logs.get(key) ?? null;
   }
 

@@ -4,7 +4,7 @@
 import './sim.css';
 import type { ReactNode } from 'react';
 import { ClusterView } from './ClusterView';
-import { FocusProvider, type Focus } from './focus';
+import { type Focus, FocusProvider } from './focus';
 import { GroupView } from './GroupView';
 import { PartitionLogView } from './PartitionLogView';
 import { ProducerView } from './ProducerView';
@@ -14,7 +14,14 @@ import { TimelineView } from './TimelineView';
 import { SimContext } from './useSimulation';
 
 export type ViewName = 'cluster' | 'log' | 'producer' | 'group' | 'retention' | 'timeline';
-export const ALL_VIEWS: readonly ViewName[] = ['cluster', 'log', 'producer', 'group', 'retention', 'timeline'];
+export const ALL_VIEWS: readonly ViewName[] = [
+  'cluster',
+  'log',
+  'producer',
+  'group',
+  'retention',
+  'timeline',
+];
 
 export function parseViews(text: string | undefined): ViewName[] {
   if (!text) return ['cluster', 'log', 'timeline'];
@@ -38,7 +45,10 @@ export function SimWorkspace({
   wide?: boolean;
 }) {
   const has = (v: ViewName) => views.includes(v);
-  const left = [has('cluster') && <ClusterView key="cluster" />, has('producer') && <ProducerView key="producer" />].filter(Boolean);
+  const left = [
+    has('cluster') && <ClusterView key="cluster" />,
+    has('producer') && <ProducerView key="producer" />,
+  ].filter(Boolean);
   const right = [
     has('log') && <PartitionLogView key="log" />,
     has('group') && <GroupView key="group" />,

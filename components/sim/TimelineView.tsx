@@ -5,12 +5,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDuration } from './commands';
 import type { SimEventVM } from './model';
-import { inputClass, Panel, SimButton } from './ui';
+import { inlineSelectClass, Panel, SimButton } from './ui';
 import { type AnimationSpeed, useSimUi } from './uiStore';
 import { useSim, useSimVersion, useSnapshot } from './useSimulation';
 
 /** Bookkeeping events that would drown the story; "Show every event" brings them back. */
-const QUIET = new Set(['metadataRecordAppended', 'followerFetched', 'replicaFetched', 'fetchCompleted', 'heartbeat']);
+const QUIET = new Set([
+  'metadataRecordAppended',
+  'followerFetched',
+  'replicaFetched',
+  'fetchCompleted',
+  'heartbeat',
+]);
 const TICK_MS = 1000;
 
 export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolean }) {
@@ -43,7 +49,12 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
       {narrationOnly ? null : (
         <div className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center gap-2">
-            <SimButton variant="primary" label={playing ? 'Pause' : 'Play'} pressed={playing} onClick={() => setPlaying(!playing)}>
+            <SimButton
+              variant="primary"
+              label={playing ? 'Pause' : 'Play'}
+              pressed={playing}
+              onClick={() => setPlaying(!playing)}
+            >
               {playing ? '❚❚ Pause' : '▶ Play'}
             </SimButton>
             <SimButton label="Step back" disabled={cursor === 0} onClick={() => sim.seek(cursor - 1)}>
@@ -57,7 +68,11 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
             </SimButton>
             <label className="flex items-center gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
               Speed
-              <select className={`${inputClass} w-auto`} value={speed} onChange={(e) => setSpeed(Number(e.target.value) as AnimationSpeed)}>
+              <select
+                className={inlineSelectClass}
+                value={speed}
+                onChange={(e) => setSpeed(Number(e.target.value) as AnimationSpeed)}
+              >
                 <option value={0.5}>0.5×</option>
                 <option value={1}>1×</option>
                 <option value={2}>2×</option>
@@ -70,7 +85,10 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
           </div>
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
             <span>
-              Step {cursor} of {total}: <code className="font-mono" data-testid="timeline-current">{currentLine}</code>
+              Step {cursor} of {total}:{' '}
+              <code className="font-mono" data-testid="timeline-current">
+                {currentLine}
+              </code>
             </span>
             <input
               type="range"
@@ -87,7 +105,8 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
           </label>
           {cursor < total ? (
             <p className="text-xs text-amber-800 dark:text-amber-300" role="status">
-              You are looking at the past. Running a new command here drops the {total - cursor} later step{total - cursor === 1 ? '' : 's'}.
+              You are looking at the past. Running a new command here drops the {total - cursor} later step
+              {total - cursor === 1 ? '' : 's'}.
             </p>
           ) : null}
         </div>
@@ -120,10 +139,14 @@ function Narration({ events, everything }: { events: readonly SimEventVM[]; ever
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
       tabIndex={0}
     >
-      {shown.length === 0 ? <li className="text-slate-500 dark:text-slate-400">Nothing has happened yet.</li> : null}
+      {shown.length === 0 ? (
+        <li className="text-slate-500 dark:text-slate-400">Nothing has happened yet.</li>
+      ) : null}
       {shown.map((e) => (
         <li key={e.seq} className="sim-narration-line border-l-2 border-[var(--sim-line)] py-0.5 pl-2">
-          <span className="mr-1 font-mono text-[10px] text-slate-500 dark:text-slate-400">{formatDuration(e.time)}</span>
+          <span className="mr-1 font-mono text-[10px] text-slate-500 dark:text-slate-400">
+            {formatDuration(e.time)}
+          </span>
           {e.reason}
         </li>
       ))}

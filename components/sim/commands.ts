@@ -7,7 +7,8 @@ export function shellWord(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-export const brokerCommand = (action: 'stop' | 'start' | 'isolate' | 'heal', id: number) => `broker ${action} ${id}`;
+export const brokerCommand = (action: 'stop' | 'start' | 'isolate' | 'heal', id: number) =>
+  `broker ${action} ${id}`;
 
 export type SendForm = {
   producer: string;
@@ -36,7 +37,15 @@ export function createProducerCommand(form: ProducerForm): string {
 }
 
 export function addConsumerCommand(name: string, group: string, topics: string[], assignor?: string): string {
-  const parts = ['consumer', 'create', shellWord(name), '--group', shellWord(group), '--topics', topics.map(shellWord).join(',')];
+  const parts = [
+    'consumer',
+    'create',
+    shellWord(name),
+    '--group',
+    shellWord(group),
+    '--topics',
+    topics.map(shellWord).join(','),
+  ];
   if (assignor) parts.push('--assignor', assignor);
   return parts.join(' ');
 }

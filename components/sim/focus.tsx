@@ -12,12 +12,17 @@ const Ctx = createContext<FocusCtx | null>(null);
 
 export function FocusProvider({ initial, children }: { initial?: Partial<Focus>; children: ReactNode }) {
   const [focus, setState] = useState<Focus>({ topic: null, partition: 0, group: null, ...initial });
-  const value = useMemo<FocusCtx>(() => ({ focus, setFocus: (next) => setState((f) => ({ ...f, ...next })) }), [focus]);
+  const value = useMemo<FocusCtx>(
+    () => ({ focus, setFocus: (next) => setState((f) => ({ ...f, ...next })) }),
+    [focus],
+  );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
 /** The focus resolved against the current state: falls back to the first user topic / group that exists. */
-export function useFocus(snap: SimSnapshotVM | null): FocusCtx & { topic: string | null; partition: number; group: string | null } {
+export function useFocus(
+  snap: SimSnapshotVM | null,
+): FocusCtx & { topic: string | null; partition: number; group: string | null } {
   const ctx = useContext(Ctx) ?? { focus: { topic: null, partition: 0, group: null }, setFocus: () => {} };
   const topics = snap?.topics.filter((t) => !t.name.startsWith('__')) ?? [];
   const topic = topics.find((t) => t.name === ctx.focus.topic) ?? topics[0] ?? null;

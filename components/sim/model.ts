@@ -118,7 +118,13 @@ export type SimSnapshotVM = {
 };
 
 /** What the views need of one simulator event. */
-export type SimEventVM = { seq: number; time: number; type: string; reason: string; data: Record<string, unknown> };
+export type SimEventVM = {
+  seq: number;
+  time: number;
+  type: string;
+  reason: string;
+  data: Record<string, unknown>;
+};
 
 export function tpKey(topic: string, partition: number): string {
   return `${topic}-${partition}`;

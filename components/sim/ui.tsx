@@ -1,5 +1,5 @@
 // Small shared pieces of the views: panel frame, buttons, status chips.
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 
 export function Panel({
   title,
@@ -14,13 +14,16 @@ export function Panel({
   children: ReactNode;
   className?: string;
 }) {
+  const uid = useId();
+  const titleId = `${id}-${uid.replace(/[^a-zA-Z0-9_-]/g, '')}-title`;
   return (
     <section
-      aria-labelledby={`${id}-title`}
+      aria-labelledby={titleId}
+      data-view={id}
       className={`sim-panel min-w-0 rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}
     >
       <div className="mb-3 flex flex-wrap items-center gap-2">
-        <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900 dark:text-white">
+        <h2 id={titleId} className="text-base font-semibold text-slate-900 dark:text-white">
           {title}
         </h2>
         {actions ? <div className="ml-auto flex flex-wrap items-center gap-2">{actions}</div> : null}
@@ -61,7 +64,6 @@ export function SimButton({
 }) {
   return (
     <button
-      // biome-ignore lint/a11y/useButtonType: the type is a prop
       type={type}
       onClick={onClick}
       aria-label={label}
@@ -78,9 +80,20 @@ export function SimButton({
 export const inputClass =
   'w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
 
-export const labelClass = 'flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300';
+/** For selects sitting inline in a sentence or a panel header. */
+export const inlineSelectClass =
+  'w-auto min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
 
-export function Chip({ children, tone }: { children: ReactNode; tone: 'ok' | 'warn' | 'bad' | 'muted' | 'info' }) {
+export const labelClass =
+  'flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300';
+
+export function Chip({
+  children,
+  tone,
+}: {
+  children: ReactNode;
+  tone: 'ok' | 'warn' | 'bad' | 'muted' | 'info';
+}) {
   const tones = {
     ok: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200',
     warn: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200',
@@ -89,7 +102,9 @@ export function Chip({ children, tone }: { children: ReactNode; tone: 'ok' | 'wa
     info: 'bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200',
   } as const;
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${tones[tone]}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${tones[tone]}`}
+    >
       {children}
     </span>
   );

@@ -40,5 +40,7 @@ export function restoreLargeMode(): void {
 
 /** True when the reader asked the system for less motion: flights become instant changes. */
 export function prefersReducedMotion(): boolean {
-  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+  return (
+    typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true
+  );
 }

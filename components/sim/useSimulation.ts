@@ -6,7 +6,11 @@ import { SimController as Controller } from './SimController';
 
 /** One controller per embed, created once; re-renders follow its version counter. */
 /** `epoch` forces a fresh controller for the same spec (loading the same preset again). */
-export function useSimController(factory: BackendFactory, spec: SimInitSpec | null, epoch = 0): SimController | null {
+export function useSimController(
+  factory: BackendFactory,
+  spec: SimInitSpec | null,
+  epoch = 0,
+): SimController | null {
   const [controller, setController] = useState<SimController | null>(null);
   const key = spec ? `${epoch}:${JSON.stringify(spec)}` : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the spec is compared by its JSON key
@@ -36,7 +40,10 @@ export function useSnapshot(controller: SimController | null): SimSnapshotVM | n
 }
 
 /** Calls `handler` with each batch of live events (not replays); the latest handler is always used. */
-export function useSimEvents(controller: SimController | null, handler: (events: SimEventVM[]) => void): void {
+export function useSimEvents(
+  controller: SimController | null,
+  handler: (events: SimEventVM[]) => void,
+): void {
   const ref = useRef(handler);
   ref.current = handler;
   useEffect(() => {

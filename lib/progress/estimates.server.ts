@@ -24,7 +24,9 @@ export function topicEstimates(): Record<string, TopicEstimate> {
       minutes = perLesson.get(topic.lesson) ?? null;
     }
     estimates[topic.id] =
-      minutes === null ? { minutes: UNWRITTEN_TOPIC_MINUTES, fromLesson: false } : { minutes, fromLesson: true };
+      minutes === null
+        ? { minutes: UNWRITTEN_TOPIC_MINUTES, fromLesson: false }
+        : { minutes, fromLesson: true };
   }
   return estimates;
 }

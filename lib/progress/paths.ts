@@ -38,7 +38,9 @@ export function validatePaths(raw: unknown, knownTopics: ReadonlySet<string>): L
     const inPath = new Set<string>();
     for (const topic of topics) {
       if (typeof topic !== 'string' || !knownTopics.has(topic)) {
-        problems.push(`${where} (${id}) names topic ${JSON.stringify(topic)}, which content/roadmap.json does not have`);
+        problems.push(
+          `${where} (${id}) names topic ${JSON.stringify(topic)}, which content/roadmap.json does not have`,
+        );
       } else if (inPath.has(topic)) {
         problems.push(`${where} (${id}) lists topic "${topic}" twice`);
       }
@@ -56,7 +58,10 @@ export function validatePaths(raw: unknown, knownTopics: ReadonlySet<string>): L
   return paths;
 }
 
-export const learningPaths: LearningPath[] = validatePaths(pathsData, new Set(allTopics().map((topic) => topic.id)));
+export const learningPaths: LearningPath[] = validatePaths(
+  pathsData,
+  new Set(allTopics().map((topic) => topic.id)),
+);
 
 export function findPath(id: string): LearningPath | undefined {
   return learningPaths.find((path) => path.id === id);

@@ -5,7 +5,7 @@ import type { Requirements } from './rules';
 // Build time only (server components): what each lesson section asks of the learner for the completion
 // rule — its challenges (content/challenges/*.json, by their "section") and whether it has a quiz.
 
-function jsonFiles(folder: string): string[] {
+export function jsonFiles(folder: string): string[] {
   const dir = path.join(process.cwd(), 'content', folder);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)

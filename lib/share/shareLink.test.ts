@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeShare, encodeShare, MAX_ENCODED_LENGTH, shareFromHash, shareHash } from './shareLink';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: generating lines without control characters
 const line = fc.string({ maxLength: 80 }).filter((s) => !/[\u0000-\u001f\u007f]/.test(s));
 
 describe('share links', () => {
@@ -38,7 +39,8 @@ describe('share links', () => {
   });
 
   it('rejects a tampered payload: wrong version, bad seed, extra field, non-string line', () => {
-    const enc = (o: unknown) => btoa(JSON.stringify(o)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const enc = (o: unknown) =>
+      btoa(JSON.stringify(o)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     const base = { v: 1, seed: 1, brokers: 3, preset: null, lines: [] };
     expect(decodeShare(enc({ ...base, v: 2 })).ok).toBe(false);
     expect(decodeShare(enc({ ...base, seed: -1 })).ok).toBe(false);
@@ -54,7 +56,10 @@ describe('share links', () => {
   });
 
   it('caps the size both ways', () => {
-    const lines = Array.from({ length: 400 }, (_, i) => `producer send p1 orders --key k${i} ${'v'.repeat(60)}`);
+    const lines = Array.from(
+      { length: 400 },
+      (_, i) => `producer send p1 orders --key k${i} ${'v'.repeat(60)}`,
+    );
     expect(() => encodeShare({ seed: 1, brokers: 3, preset: null, lines })).toThrow(/too long/);
     expect(decodeShare('A'.repeat(MAX_ENCODED_LENGTH + 1))).toEqual({
       ok: false,

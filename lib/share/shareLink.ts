@@ -48,7 +48,9 @@ export function encodeShare(payload: Omit<SharePayload, 'v'>): string {
   const body: SharePayload = { v: SHARE_VERSION, ...payload };
   const encoded = toBase64Url(new TextEncoder().encode(JSON.stringify(body)));
   if (encoded.length > MAX_ENCODED_LENGTH) {
-    throw new Error(`This playground's history is too long to share as a link (${encoded.length} characters).`);
+    throw new Error(
+      `This playground's history is too long to share as a link (${encoded.length} characters).`,
+    );
   }
   return encoded;
 }
@@ -58,10 +60,12 @@ const PRESET_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** Checks every field; returns a message a learner can act on instead of throwing. */
 export function validatePayload(value: unknown): DecodeResult {
   const bad = (why: string): DecodeResult => ({ ok: false, message: `This share link is damaged: ${why}.` });
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('it is not a playground');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return bad('it is not a playground');
   const record = value as Record<string, unknown>;
   const allowed = new Set(['v', 'seed', 'brokers', 'preset', 'lines']);
-  for (const key of Object.keys(record)) if (!allowed.has(key)) return bad(`unexpected field "${key.slice(0, 20)}"`);
+  for (const key of Object.keys(record))
+    if (!allowed.has(key)) return bad(`unexpected field "${key.slice(0, 20)}"`);
   if (record.v !== SHARE_VERSION) {
     return { ok: false, message: 'This share link was made by a different version of the playground.' };
   }
@@ -72,7 +76,8 @@ export function validatePayload(value: unknown): DecodeResult {
   if (typeof brokers !== 'number' || !Number.isInteger(brokers) || brokers < 1 || brokers > MAX_BROKERS) {
     return bad(`the broker count must be 1 to ${MAX_BROKERS}`);
   }
-  if (preset !== null && (typeof preset !== 'string' || !PRESET_ID.test(preset))) return bad('the preset id is invalid');
+  if (preset !== null && (typeof preset !== 'string' || !PRESET_ID.test(preset)))
+    return bad('the preset id is invalid');
   if (!Array.isArray(lines)) return bad('the command list is missing');
   if (lines.length > MAX_LINES) return bad(`more than ${MAX_LINES} commands`);
   for (const line of lines) {
@@ -82,7 +87,10 @@ export function validatePayload(value: unknown): DecodeResult {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
     if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(line)) return bad('a command contains control characters');
   }
-  return { ok: true, payload: { v: SHARE_VERSION, seed, brokers, preset: preset as string | null, lines: lines as string[] } };
+  return {
+    ok: true,
+    payload: { v: SHARE_VERSION, seed, brokers, preset: preset as string | null, lines: lines as string[] },
+  };
 }
 
 export function decodeShare(encoded: string): DecodeResult {

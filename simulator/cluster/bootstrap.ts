@@ -1,6 +1,6 @@
 // A freshly formatted KRaft cluster: controllers 1000.., brokers 1..N registered and unfenced at time 0.
 import { Ctx } from '../engine/context';
-import { areaInitializers, type AreaStates, type SimEvent } from '../engine/registry';
+import { type AreaStates, areaInitializers, type SimEvent } from '../engine/registry';
 import { seedToRng } from '../engine/rng';
 import type { SimInit, SimState } from '../engine/state';
 import { appendMetadata } from '../kraft/metadataLog';
@@ -37,7 +37,12 @@ export function createInitialState(init: SimInit, sink: SimEvent[]): SimState {
   appendMetadata(ctx, { type: 'LeaderChangeMessage', leaderId: state.quorum.leaderId! });
   for (let id = 1; id <= brokerCount; id++) {
     const b = newBroker(id, 0, true);
-    b.brokerEpoch = appendMetadata(ctx, { type: 'RegisterBrokerRecord', brokerId: id, brokerEpoch: state.quorum.log.length, fenced: false });
+    b.brokerEpoch = appendMetadata(ctx, {
+      type: 'RegisterBrokerRecord',
+      brokerId: id,
+      brokerEpoch: state.quorum.log.length,
+      fenced: false,
+    });
     state.brokers[id] = b;
   }
   ctx.emit(
@@ -50,7 +55,7 @@ export function createInitialState(init: SimInit, sink: SimEvent[]): SimState {
     },
   );
   for (const [key, initArea] of areaInitializers()) {
-    (state.areas as Record<string, unknown>)[key] = initArea(init, state);
+    (state.areas as unknown as Record<string, unknown>)[key] = initArea(init, state);
   }
   return state;
 }

@@ -1,7 +1,12 @@
 // Broker commands: crash/controlled stop, start, network isolation and healing, adding a broker.
 import type { Ctx } from '../engine/context';
 import { fail, ok, okVoid, registerCommand } from '../engine/registry';
-import { fenceBroker, scheduleRegistration, scheduleSessionExpiry, scheduleUnfence } from '../kraft/brokerLifecycle';
+import {
+  fenceBroker,
+  scheduleRegistration,
+  scheduleSessionExpiry,
+  scheduleUnfence,
+} from '../kraft/brokerLifecycle';
 import { resumeReplication } from '../kraft/controller';
 import { hasActiveController } from '../kraft/metadataLog';
 import { brokerConfigNumber } from './topicConfig';
@@ -72,9 +77,13 @@ registerCommand('brokerStart', (ctx, cmd) => {
   b.generation++;
   b.startedAt = ctx.now;
   b.isrCheckAt = null;
-  ctx.emit('brokerStarted', `broker ${cmd.id} started; it registers with the controller and recovers its logs`, {
-    brokerId: cmd.id,
-  });
+  ctx.emit(
+    'brokerStarted',
+    `broker ${cmd.id} started; it registers with the controller and recovers its logs`,
+    {
+      brokerId: cmd.id,
+    },
+  );
   if (b.network === 'connected') scheduleRegistration(ctx, cmd.id);
   return okVoid();
 });
@@ -116,9 +125,13 @@ registerCommand('brokerAdd', (ctx) => {
   const ids = Object.keys(ctx.state.brokers).map(Number);
   const id = (ids.length ? Math.max(...ids) : 0) + 1;
   ctx.state.brokers[id] = newBroker(id, ctx.now, false);
-  ctx.emit('brokerAdded', `broker ${id} joined the cluster (empty: existing partitions stay where they are until reassigned)`, {
-    brokerId: id,
-  });
+  ctx.emit(
+    'brokerAdded',
+    `broker ${id} joined the cluster (empty: existing partitions stay where they are until reassigned)`,
+    {
+      brokerId: id,
+    },
+  );
   scheduleRegistration(ctx, id);
   return ok({ id });
 });

@@ -16,39 +16,89 @@ type ConfigDef = {
 const LONG_MAX = '9223372036854775807';
 
 export const TOPIC_CONFIGS: Readonly<Record<string, ConfigDef>> = {
-  'cleanup.policy': { type: 'list', default: 'delete', brokerSynonym: 'log.cleanup.policy', oneOf: ['compact', 'delete'] },
+  'cleanup.policy': {
+    type: 'list',
+    default: 'delete',
+    brokerSynonym: 'log.cleanup.policy',
+    oneOf: ['compact', 'delete'],
+  },
   'compression.type': {
     type: 'string',
     default: 'producer',
     brokerSynonym: 'compression.type',
     oneOf: ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'],
   },
-  'delete.retention.ms': { type: 'long', default: '86400000', brokerSynonym: 'log.cleaner.delete.retention.ms', min: 0 },
-  'file.delete.delay.ms': { type: 'long', default: '60000', brokerSynonym: 'log.segment.delete.delay.ms', min: 0 },
+  'delete.retention.ms': {
+    type: 'long',
+    default: '86400000',
+    brokerSynonym: 'log.cleaner.delete.retention.ms',
+    min: 0,
+  },
+  'file.delete.delay.ms': {
+    type: 'long',
+    default: '60000',
+    brokerSynonym: 'log.segment.delete.delay.ms',
+    min: 0,
+  },
   'flush.messages': { type: 'long', default: LONG_MAX, brokerSynonym: 'log.flush.interval.messages', min: 1 },
   'flush.ms': { type: 'long', default: LONG_MAX, brokerSynonym: 'log.flush.interval.ms', min: 0 },
   'index.interval.bytes': { type: 'int', default: '4096', brokerSynonym: 'log.index.interval.bytes', min: 0 },
-  'max.compaction.lag.ms': { type: 'long', default: LONG_MAX, brokerSynonym: 'log.cleaner.max.compaction.lag.ms', min: 1 },
+  'max.compaction.lag.ms': {
+    type: 'long',
+    default: LONG_MAX,
+    brokerSynonym: 'log.cleaner.max.compaction.lag.ms',
+    min: 1,
+  },
   'max.message.bytes': { type: 'int', default: '1048588', brokerSynonym: 'message.max.bytes', min: 0 },
-  'message.timestamp.after.max.ms': { type: 'long', default: '3600000', brokerSynonym: 'log.message.timestamp.after.max.ms', min: 0 },
-  'message.timestamp.before.max.ms': { type: 'long', default: LONG_MAX, brokerSynonym: 'log.message.timestamp.before.max.ms', min: 0 },
+  'message.timestamp.after.max.ms': {
+    type: 'long',
+    default: '3600000',
+    brokerSynonym: 'log.message.timestamp.after.max.ms',
+    min: 0,
+  },
+  'message.timestamp.before.max.ms': {
+    type: 'long',
+    default: LONG_MAX,
+    brokerSynonym: 'log.message.timestamp.before.max.ms',
+    min: 0,
+  },
   'message.timestamp.type': {
     type: 'string',
     default: 'CreateTime',
     brokerSynonym: 'log.message.timestamp.type',
     oneOf: ['CreateTime', 'LogAppendTime'],
   },
-  'min.cleanable.dirty.ratio': { type: 'double', default: '0.5', brokerSynonym: 'log.cleaner.min.cleanable.ratio', min: 0, max: 1 },
-  'min.compaction.lag.ms': { type: 'long', default: '0', brokerSynonym: 'log.cleaner.min.compaction.lag.ms', min: 0 },
+  'min.cleanable.dirty.ratio': {
+    type: 'double',
+    default: '0.5',
+    brokerSynonym: 'log.cleaner.min.cleanable.ratio',
+    min: 0,
+    max: 1,
+  },
+  'min.compaction.lag.ms': {
+    type: 'long',
+    default: '0',
+    brokerSynonym: 'log.cleaner.min.compaction.lag.ms',
+    min: 0,
+  },
   'min.insync.replicas': { type: 'int', default: '1', brokerSynonym: 'min.insync.replicas', min: 1 },
   preallocate: { type: 'boolean', default: 'false', brokerSynonym: 'log.preallocate' },
   'retention.bytes': { type: 'long', default: '-1', brokerSynonym: 'log.retention.bytes' },
   'retention.ms': { type: 'long', default: '604800000', brokerSynonym: 'log.retention.ms', min: -1 },
   'segment.bytes': { type: 'int', default: '1073741824', brokerSynonym: 'log.segment.bytes', min: 14 },
-  'segment.index.bytes': { type: 'int', default: '10485760', brokerSynonym: 'log.index.size.max.bytes', min: 4 },
+  'segment.index.bytes': {
+    type: 'int',
+    default: '10485760',
+    brokerSynonym: 'log.index.size.max.bytes',
+    min: 4,
+  },
   'segment.jitter.ms': { type: 'long', default: '0', brokerSynonym: 'log.roll.jitter.ms', min: 0 },
   'segment.ms': { type: 'long', default: '604800000', brokerSynonym: 'log.roll.ms', min: 1 },
-  'unclean.leader.election.enable': { type: 'boolean', default: 'false', brokerSynonym: 'unclean.leader.election.enable' },
+  'unclean.leader.election.enable': {
+    type: 'boolean',
+    default: 'false',
+    brokerSynonym: 'unclean.leader.election.enable',
+  },
 };
 
 /** Broker configs the core reads (server.properties names and Kafka 4.0 defaults). */
@@ -63,6 +113,7 @@ export const BROKER_CONFIG_DEFAULTS: Readonly<Record<string, string>> = {
   'broker.heartbeat.interval.ms': '2000',
   'controller.quorum.election.timeout.ms': '1000',
   'transactional.id.expiration.ms': '604800000',
+  'transaction.max.timeout.ms': '900000',
   'producer.id.expiration.ms': '86400000',
   'log.retention.check.interval.ms': '300000',
   'offsets.topic.num.partitions': '50',
@@ -97,7 +148,9 @@ export function validateTopicConfig(name: string, value: string): string | null 
         ? null
         : bad('Expected value to be either true or false');
     case 'string':
-      return def.oneOf && !def.oneOf.includes(v) ? bad(`String must be one of: ${def.oneOf.join(', ')}`) : null;
+      return def.oneOf && !def.oneOf.includes(v)
+        ? bad(`String must be one of: ${def.oneOf.join(', ')}`)
+        : null;
     case 'list': {
       const items = v.split(',').map((s) => s.trim());
       const wrong = items.filter((s) => !def.oneOf?.includes(s));

@@ -1,7 +1,7 @@
 // Topic admin: create (with replica placement and config validation), delete, add partitions, alter configs.
 // Error names and messages follow the admin client / kafka-topics.sh.
 import type { Ctx } from '../engine/context';
-import { type KafkaError, fail, ok, okVoid, registerCommand, registerTask } from '../engine/registry';
+import { fail, type KafkaError, ok, okVoid, registerCommand, registerTask } from '../engine/registry';
 import { electAfterLeaderLoss } from '../kraft/controller';
 import { appendMetadata, hasActiveController } from '../kraft/metadataLog';
 import { freshFollowerState } from '../kraft/partitionChange';
@@ -43,7 +43,7 @@ declare module '../engine/registry' {
 
 /** Topic name rules (org.apache.kafka.common.internals.Topic#validate). */
 export function validateTopicName(name: string): string | null {
-  if (name.length === 0) return 'Topic name is illegal, it can\'t be empty';
+  if (name.length === 0) return "Topic name is illegal, it can't be empty";
   if (name === '.' || name === '..') return 'Topic name cannot be "." or ".."';
   if (name.length > 249)
     return `Topic name is illegal, it can't be longer than 249 characters, topic name: ${name}`;
@@ -109,19 +109,30 @@ export function createTopicInternal(
   const nameErr = validateTopicName(topic);
   if (nameErr) return fail('INVALID_TOPIC_EXCEPTION', nameErr);
   if (ctx.state.topics[topic]) return fail('TOPIC_ALREADY_EXISTS', `Topic '${topic}' already exists.`);
-  if (!hasActiveController(ctx)) return fail('TIMEOUT_EXCEPTION', 'Timed out waiting for a node assignment. Call: createTopics');
+  if (!hasActiveController(ctx))
+    return fail('TIMEOUT_EXCEPTION', 'Timed out waiting for a node assignment. Call: createTopics');
   const cfgErr = validateConfigs(spec.configs);
   if (cfgErr) return { ok: false, error: cfgErr };
   const brokers = usableBrokers(ctx);
   let assignment: BrokerId[][];
   if (spec.assignment) {
-    if (spec.assignment.length === 0) return fail('INVALID_PARTITIONS', 'Number of partitions must be larger than 0.');
+    if (spec.assignment.length === 0)
+      return fail('INVALID_PARTITIONS', 'Number of partitions must be larger than 0.');
     const rf = spec.assignment[0].length;
     for (const r of spec.assignment) {
-      if (r.length !== rf) return fail('INVALID_REPLICATION_FACTOR', 'All partitions should have the same number of replicas');
-      if (new Set(r).size !== r.length) return fail('INVALID_REPLICATION_FACTOR', `Duplicate brokers not allowed in replica assignment: ${r.join(', ')}`);
+      if (r.length !== rf)
+        return fail('INVALID_REPLICATION_FACTOR', 'All partitions should have the same number of replicas');
+      if (new Set(r).size !== r.length)
+        return fail(
+          'INVALID_REPLICATION_FACTOR',
+          `Duplicate brokers not allowed in replica assignment: ${r.join(', ')}`,
+        );
       const unknown = r.filter((id) => !ctx.state.brokers[id]);
-      if (unknown.length) return fail('BROKER_NOT_AVAILABLE', `Unknown broker(s) in replica assignment: ${unknown.join(', ')}.`);
+      if (unknown.length)
+        return fail(
+          'BROKER_NOT_AVAILABLE',
+          `Unknown broker(s) in replica assignment: ${unknown.join(', ')}.`,
+        );
     }
     assignment = spec.assignment.map((r) => [...r]);
   } else {
@@ -129,10 +140,20 @@ export function createTopicInternal(
     const rf = spec.replicationFactor ?? brokerConfigNumber(ctx.state, 'default.replication.factor');
     if (!Number.isInteger(partitions) || partitions < 1)
       return fail('INVALID_PARTITIONS', 'Number of partitions must be larger than 0.');
-    if (!Number.isInteger(rf) || rf < 1) return fail('INVALID_REPLICATION_FACTOR', 'Replication factor must be larger than 0.');
+    if (!Number.isInteger(rf) || rf < 1)
+      return fail('INVALID_REPLICATION_FACTOR', 'Replication factor must be larger than 0.');
     if (rf > brokers.length)
-      return fail('INVALID_REPLICATION_FACTOR', `Replication factor: ${rf} larger than available brokers: ${brokers.length}.`);
-    assignment = assignReplicas(brokers, partitions, rf, ctx.randomInt(brokers.length), ctx.randomInt(brokers.length));
+      return fail(
+        'INVALID_REPLICATION_FACTOR',
+        `Replication factor: ${rf} larger than available brokers: ${brokers.length}.`,
+      );
+    assignment = assignReplicas(
+      brokers,
+      partitions,
+      rf,
+      ctx.randomInt(brokers.length),
+      ctx.randomInt(brokers.length),
+    );
   }
   const topicId = ctx.uuid();
   const t: Topic = {
@@ -145,9 +166,15 @@ export function createTopicInternal(
   ctx.state.topics[topic] = t;
   appendMetadata(ctx, { type: 'TopicRecord', name: topic, topicId });
   for (const [k, v] of Object.entries(t.configs)) {
-    appendMetadata(ctx, { type: 'ConfigRecord', resourceType: 'TOPIC', resourceName: topic, name: k, value: v });
+    appendMetadata(ctx, {
+      type: 'ConfigRecord',
+      resourceType: 'TOPIC',
+      resourceName: topic,
+      name: k,
+      value: v,
+    });
   }
-  assignment.forEach((replicas, i) => t.partitions.push(newPartition(ctx, topic, i, replicas)));
+  for (let i = 0; i < assignment.length; i++) t.partitions.push(newPartition(ctx, topic, i, assignment[i]));
   for (const p of t.partitions) {
     appendMetadata(ctx, {
       type: 'PartitionRecord',
@@ -181,13 +208,18 @@ registerCommand('createTopic', (ctx, cmd) => createTopicInternal(ctx, cmd));
 registerCommand('deleteTopic', (ctx, cmd) => {
   const t = ctx.state.topics[cmd.topic];
   if (!t) return unknownTopic(cmd.topic);
-  if (!hasActiveController(ctx)) return fail('TIMEOUT_EXCEPTION', 'Timed out waiting for a node assignment. Call: deleteTopics');
+  if (!hasActiveController(ctx))
+    return fail('TIMEOUT_EXCEPTION', 'Timed out waiting for a node assignment. Call: deleteTopics');
   delete ctx.state.topics[cmd.topic];
   appendMetadata(ctx, { type: 'RemoveTopicRecord', topicId: t.topicId });
-  ctx.emit('topicDeleted', `topic ${cmd.topic} deleted: its partitions and logs are removed from every broker`, {
-    topic: cmd.topic,
-    topicId: t.topicId,
-  });
+  ctx.emit(
+    'topicDeleted',
+    `topic ${cmd.topic} deleted: its partitions and logs are removed from every broker`,
+    {
+      topic: cmd.topic,
+      topicId: t.topicId,
+    },
+  );
   return okVoid();
 });
 
@@ -195,17 +227,22 @@ registerCommand('createPartitions', (ctx, cmd) => {
   const t = ctx.state.topics[cmd.topic];
   if (!t) return unknownTopic(cmd.topic);
   const current = t.partitions.length;
-  if (cmd.totalCount === current) return fail('INVALID_PARTITIONS', `Topic already has ${current} partitions.`);
+  if (cmd.totalCount === current)
+    return fail('INVALID_PARTITIONS', `Topic already has ${current} partitions.`);
   if (cmd.totalCount < current)
     return fail(
       'INVALID_PARTITIONS',
       `Topic currently has ${current} partitions, which is higher than the requested ${cmd.totalCount}.`,
     );
-  if (!hasActiveController(ctx)) return fail('TIMEOUT_EXCEPTION', 'Timed out waiting for a node assignment. Call: createPartitions');
+  if (!hasActiveController(ctx))
+    return fail('TIMEOUT_EXCEPTION', 'Timed out waiting for a node assignment. Call: createPartitions');
   const brokers = usableBrokers(ctx);
   const rf = t.partitions[0].replicas.length;
   if (rf > brokers.length)
-    return fail('INVALID_REPLICATION_FACTOR', `Replication factor: ${rf} larger than available brokers: ${brokers.length}.`);
+    return fail(
+      'INVALID_REPLICATION_FACTOR',
+      `Replication factor: ${rf} larger than available brokers: ${brokers.length}.`,
+    );
   const start = brokers.indexOf(t.partitions[0].replicas[0]);
   const assignment = assignReplicas(
     brokers,
@@ -247,7 +284,11 @@ registerCommand('alterTopicConfigs', (ctx, cmd) => {
     const err = validateTopicConfig(name, 'x');
     if (err?.startsWith('Unknown')) return fail('INVALID_CONFIG', err);
   }
-  if (!hasActiveController(ctx)) return fail('TIMEOUT_EXCEPTION', 'Timed out waiting for a node assignment. Call: incrementalAlterConfigs');
+  if (!hasActiveController(ctx))
+    return fail(
+      'TIMEOUT_EXCEPTION',
+      'Timed out waiting for a node assignment. Call: incrementalAlterConfigs',
+    );
   // Replace (never mutate) the config object: cached parsed configs are keyed on it.
   const next = { ...t.configs };
   const changes: Array<[string, string | null]> = [];
@@ -266,21 +307,35 @@ registerCommand('alterTopicConfigs', (ctx, cmd) => {
     appendMetadata(ctx, { type: 'ConfigRecord', resourceType: 'TOPIC', resourceName: t.name, name, value });
     ctx.emit(
       'topicConfigChanged',
-      value === null ? `topic ${t.name}: ${name} reset to its default` : `topic ${t.name}: ${name} set to ${value}`,
+      value === null
+        ? `topic ${t.name}: ${name} reset to its default`
+        : `topic ${t.name}: ${name} set to ${value}`,
       { topic: t.name, name, value },
     );
   }
   // A lower min.insync.replicas can unfreeze the high watermark at once.
   for (const p of t.partitions) maybeIncrementHighWatermark(ctx, p);
-  if (topicConfigBool(ctx.state, t.name, 'unclean.leader.election.enable') && t.partitions.some((p) => p.leader === null)) {
+  if (
+    topicConfigBool(ctx.state, t.name, 'unclean.leader.election.enable') &&
+    t.partitions.some((p) => p.leader === null)
+  ) {
     // KRaft looks for leaderless partitions to elect uncleanly every unclean.leader.election.interval.ms (5 min).
-    ctx.scheduleAt((Math.floor(ctx.now / 300_000) + 1) * 300_000, { type: 'uncleanElectionCheck', topic: t.name });
+    ctx.scheduleAt((Math.floor(ctx.now / 300_000) + 1) * 300_000, {
+      type: 'uncleanElectionCheck',
+      topic: t.name,
+    });
   }
   return okVoid();
 });
 
 registerTask('uncleanElectionCheck', (ctx, task) => {
   const t = ctx.state.topics[task.topic];
-  if (!t || !hasActiveController(ctx) || !topicConfigBool(ctx.state, t.name, 'unclean.leader.election.enable')) return;
-  for (const p of t.partitions) if (p.leader === null) electAfterLeaderLoss(ctx, p, null, 'periodic unclean election check');
+  if (
+    !t ||
+    !hasActiveController(ctx) ||
+    !topicConfigBool(ctx.state, t.name, 'unclean.leader.election.enable')
+  )
+    return;
+  for (const p of t.partitions)
+    if (p.leader === null) electAfterLeaderLoss(ctx, p, null, 'periodic unclean election check');
 });

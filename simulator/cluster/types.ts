@@ -50,7 +50,13 @@ export type FollowerState = {
 /** Last batches of one producer on one partition (ProducerStateEntry keeps NUM_BATCHES_TO_RETAIN = 5). */
 export type ProducerStateEntry = {
   producerEpoch: number;
-  batches: Array<{ firstSeq: number; lastSeq: number; firstOffset: number; lastOffset: number; timestamp: number }>;
+  batches: Array<{
+    firstSeq: number;
+    lastSeq: number;
+    firstOffset: number;
+    lastOffset: number;
+    timestamp: number;
+  }>;
 };
 
 /** An acks=all produce parked in the leader's purgatory until the HW passes it (DelayedProduce). */

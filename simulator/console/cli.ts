@@ -13,7 +13,8 @@ const USAGE = `Usage: kafka-sim [--brokers N] [--seed S] [--script FILE] [--echo
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  for await (const chunk of process.stdin)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -57,7 +58,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     text = script === null ? await readStdin() : readFileSync(script, 'utf8');
   } catch (e) {
-    process.stderr.write(`kafka-sim: cannot read ${script ?? 'standard input'}: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(
+      `kafka-sim: cannot read ${script ?? 'standard input'}: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
     return 2;
   }
   const session = createConsole({ brokers, seed });

@@ -22,7 +22,11 @@ function splitWords(line: string): { words: string[]; current: string; from: num
   const m = /(\S*)$/.exec(line);
   const current = m ? m[1] : '';
   const from = line.length - current.length;
-  const words = line.slice(0, from).trim().split(/\s+/).filter((w) => w !== '');
+  const words = line
+    .slice(0, from)
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   return { words, current, from };
 }
 
@@ -62,14 +66,23 @@ function completeUnsafe(session: ConsoleSession, line: string): Completion {
   if (prev === '--offset-reset') return pick(['earliest', 'latest', 'none']);
   if (prev === '--acks') return pick(['0', '1', 'all']);
   if (prev === '--property') {
-    return pick(['parse.key=true', 'key.separator=', 'print.key=true', 'print.partition=true', 'print.offset=true', 'print.timestamp=true', 'print.headers=true']);
+    return pick([
+      'parse.key=true',
+      'key.separator=',
+      'print.key=true',
+      'print.partition=true',
+      'print.offset=true',
+      'print.timestamp=true',
+      'print.headers=true',
+    ]);
   }
   if (prev === 'help' && words.length === 1) return pick(session.tools.map((t) => t.name));
   // Sub-command position for simulation commands.
   if (words.length === 1 && tool.subcommands) return pick(tool.subcommands);
   // `producer send NAME TOPIC`: the topic is the 4th word.
   if (tool.name === 'producer' && words[1] === 'send' && words.length === 3) return pick(topics());
-  if (current.startsWith('-') || current === '') return pick(current === '' && tool.flags.length === 0 ? [] : tool.flags);
+  if (current.startsWith('-') || current === '')
+    return pick(current === '' && tool.flags.length === 0 ? [] : tool.flags);
   return pick([]);
 }
 

@@ -128,7 +128,7 @@ export function renderHelp(summary: string, specs: readonly OptionSpec[]): strin
       return [left, s.help] as const;
     });
   const width = Math.max(40, ...rows.map(([l]) => l.length + 1));
-  const lines = [summary, 'Option'.padEnd(width) + 'Description', '------'.padEnd(width) + '-----------'];
+  const lines = [summary, `${'Option'.padEnd(width)}Description`, `${'------'.padEnd(width)}-----------`];
   for (const [l, h] of rows) lines.push(l.padEnd(width) + h);
   return lines.join('\n');
 }

@@ -35,7 +35,11 @@ export class Output {
   }
 
   result(): CommandOutput {
-    return { stdout: trimOneNewline(this.out.join('')), stderr: trimOneNewline(this.err.join('')), exitCode: this.code };
+    return {
+      stdout: trimOneNewline(this.out.join('')),
+      stderr: trimOneNewline(this.err.join('')),
+      exitCode: this.code,
+    };
   }
 }
 

@@ -90,15 +90,8 @@ export type GroupView = {
   offsets: Array<{ topic: string; partition: number; offset: number }>;
 };
 
-export type ProducerSettings = {
-  acks: '0' | '1' | 'all';
-  idempotence: boolean;
-  transactionalId: string | null;
-  lingerMs: number;
-  batchSize: number;
-  retries: number;
-  maxInFlight: number;
-};
+/** Producer configs by their Kafka names (only those set explicitly; the client fills defaults). */
+export type ProducerSettings = Record<string, string>;
 
 export type ConsumerSettings = {
   groupId: string;
@@ -113,7 +106,7 @@ export type ConsumerSettings = {
 /** Where a sent record ended up, or why it did not. */
 export type SendResult =
   | { kind: 'acked'; topic: string; partition: number; offset: number }
-  | { kind: 'pending' }
+  | { kind: 'pending'; topic: string; partition: number }
   | { kind: 'failed'; error: KafkaError };
 
 export type SendRequest = {
@@ -156,7 +149,10 @@ export interface ClusterPort {
   ): Array<{ topic: string; partition: number; result: 'elected' | 'noop' | KafkaError }>;
   reassign(plan: Array<{ topic: string; partition: number; replicas: number[] }>): Outcome<void>;
   /** Commit group offsets on behalf of an admin (reset-offsets --execute, console consumer --group). */
-  commitGroupOffsets(groupId: string, offsets: Array<{ topic: string; partition: number; offset: number }>): Outcome<void>;
+  commitGroupOffsets(
+    groupId: string,
+    offsets: Array<{ topic: string; partition: number; offset: number }>,
+  ): Outcome<void>;
   deleteGroup(groupId: string): Outcome<void>;
 
   // ---- cluster operations (simulation commands) ----
@@ -171,9 +167,13 @@ export interface ClusterPort {
   // ---- clients ----
   /** Is a producer or consumer with this client name open in this console session? */
   clientNameTaken(name: string): boolean;
-  createProducer(name: string, settings: ProducerSettings): Outcome<void>;
+  /** Creates the producer; the value lists the client's config warnings (WARN lines). */
+  createProducer(name: string, settings: ProducerSettings): Outcome<string[]>;
   send(name: string, req: SendRequest): Outcome<SendResult>;
+  /** Flush (runs the clock until every pending send completed); results of the sends that were pending, in send order. */
   flush(name: string): Outcome<SendResult[]>;
+  /** Delivery reports (callbacks) of sends that completed since the last call, for any producer. */
+  takeDeliveries(): Array<{ producer: string; result: SendResult }>;
   beginTransaction(name: string): Outcome<void>;
   commitTransaction(name: string): Outcome<void>;
   abortTransaction(name: string): Outcome<void>;

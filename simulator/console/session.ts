@@ -5,8 +5,8 @@
 import { VirtualFiles } from './files';
 import { type CommandOutput, errorResult, Output } from './output';
 import type { ClusterPort } from './port';
+import { consumerTool, describeSend, producerTool } from './sim/clientCommands';
 import { brokerTool, clockTool, simTool } from './sim/clusterCommands';
-import { consumerTool, producerTool } from './sim/clientCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
 import { consoleConsumerTool } from './tools/consoleConsumer';
@@ -124,7 +124,11 @@ export class ConsoleSession {
   splitBlocks(lines: readonly string[]): string[] {
     try {
       return splitScript(lines, (t) => this.readsStdin(t)).map((e) =>
-        e.input === null ? e.line : [hasHeredoc(e.line) ? e.line : `${e.line} <<EOF`, ...e.input, heredocDelimiter(e.line)].join('\n'),
+        e.input === null
+          ? e.line
+          : [hasHeredoc(e.line) ? e.line : `${e.line} <<EOF`, ...e.input, heredocDelimiter(e.line)].join(
+              '\n',
+            ),
       );
     } catch {
       return [];
@@ -142,7 +146,7 @@ export class ConsoleSession {
       if (!tool) return errorResult(`${word}: command not found (type 'help' for the list of commands)`, 127);
       // The special redirection form `cat > file` reaches cat as a token; the tokenizer rejects '>' elsewhere.
       const ctx: ToolContext = { port: this.port, input };
-      return tool.run(args, ctx);
+      return this.withDeliveries(tool.run(args, ctx));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       return errorResult(`kafka-sim: internal error while running this command: ${message}`, 70);
@@ -160,6 +164,20 @@ export class ConsoleSession {
       return [{ line: '', ...errorResult(`kafka-sim: could not read the script: ${message}`, 2) }];
     }
     return entries.map((e) => ({ line: e.line, ...this.run(e.line, e.input) }));
+  }
+
+  /** Append delivery callbacks that fired during the command: `[p1] orders-0@5` or the send error. */
+  private withDeliveries(result: CommandOutput): CommandOutput {
+    const reports = this.port.takeDeliveries();
+    if (reports.length === 0) return result;
+    const ok = reports
+      .filter((r) => r.result.kind === 'acked')
+      .map((r) => `[${r.producer}] ${describeSend(r.result)}`);
+    const bad = reports
+      .filter((r) => r.result.kind === 'failed')
+      .map((r) => `[${r.producer}] ${describeSend(r.result)}`);
+    const join = (a: string, b: string[]) => [a, ...b].filter((x) => x !== '').join('\n');
+    return { stdout: join(result.stdout, ok), stderr: join(result.stderr, bad), exitCode: result.exitCode };
   }
 
   private help(args: string[]): CommandOutput {
@@ -181,13 +199,16 @@ export class ConsoleSession {
     for (const t of this.tools.filter((x) => !x.name.startsWith('kafka') && x.name !== 'kcat')) {
       out.line(`  ${t.name.padEnd(width)}${t.summary}`);
     }
-    out.line("Type 'help COMMAND' for its usage. Records for producers go on the lines after the command, ended by EOF.");
+    out.line(
+      "Type 'help COMMAND' for its usage. Records for producers go on the lines after the command, ended by EOF.",
+    );
     return out.result();
   }
 
   private cat(args: string[], ctx: ToolContext): CommandOutput {
     const out = new Output();
-    if (args.length === 0) return out.fail('cat: missing FILE (cat FILE, or cat > FILE <<EOF ... EOF)').result();
+    if (args.length === 0)
+      return out.fail('cat: missing FILE (cat FILE, or cat > FILE <<EOF ... EOF)').result();
     if (args[0] === '>' || args[0].startsWith('>')) {
       const path = args[0] === '>' ? args[1] : args[0].slice(1);
       if (!path) return out.fail('cat: missing file name after >').result();

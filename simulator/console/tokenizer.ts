@@ -40,7 +40,8 @@ export function tokenizeLine(line: string): Tokenized {
       while (line[j] === ' ' || line[j] === '\t') j++;
       const word = readWord(line, j);
       if (word.kind === 'error') return word;
-      if (word.value === '') return { kind: 'error', message: 'syntax error: here-document needs a delimiter word' };
+      if (word.value === '')
+        return { kind: 'error', message: 'syntax error: here-document needs a delimiter word' };
       if (heredoc) return { kind: 'error', message: 'only one here-document per command is supported' };
       heredoc = { delimiter: word.value, stripTabs };
       i = word.end;
@@ -62,7 +63,9 @@ export function tokenizeLine(line: string): Tokenized {
   return { kind: 'ok', tokens, heredoc };
 }
 
-type Word = { kind: 'word'; value: string; end: number; quoted: boolean } | { kind: 'error'; message: string };
+type Word =
+  | { kind: 'word'; value: string; end: number; quoted: boolean }
+  | { kind: 'error'; message: string };
 
 function readWord(line: string, start: number): Word {
   let value = '';

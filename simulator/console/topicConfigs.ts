@@ -13,7 +13,10 @@ export const TOPIC_CONFIGS: Record<string, TopicConfigInfo> = {
   'max.message.bytes': { broker: 'message.max.bytes', default: '1048588' },
   'message.timestamp.type': { broker: 'log.message.timestamp.type', default: 'CreateTime' },
   'message.timestamp.after.max.ms': { broker: 'log.message.timestamp.after.max.ms', default: '3600000' },
-  'message.timestamp.before.max.ms': { broker: 'log.message.timestamp.before.max.ms', default: '9223372036854775807' },
+  'message.timestamp.before.max.ms': {
+    broker: 'log.message.timestamp.before.max.ms',
+    default: '9223372036854775807',
+  },
   'min.cleanable.dirty.ratio': { broker: 'log.cleaner.min.cleanable.ratio', default: '0.5' },
   'min.compaction.lag.ms': { broker: 'log.cleaner.min.compaction.lag.ms', default: '0' },
   'min.insync.replicas': { broker: 'min.insync.replicas', default: '1' },

@@ -30,7 +30,11 @@ type OwnedState = {
  * allSubscriptionsEqual: also resolves conflicting claims — the higher generation keeps a partition,
  * two claims in the same generation invalidate it for both.
  */
-function collectOwned(topics: ReadonlyMap<string, number>, subscriptions: Subscriptions, order: string[]): OwnedState {
+function collectOwned(
+  topics: ReadonlyMap<string, number>,
+  subscriptions: Subscriptions,
+  order: string[],
+): OwnedState {
   let allEqual = true;
   let first: Set<string> | null = null;
   let maxGeneration = DEFAULT_GENERATION;
@@ -77,7 +81,10 @@ export function removeFrom(list: TopicPartition[], key: string): void {
   if (i >= 0) list.splice(i, 1);
 }
 
-export function stickyAssign(partitionsPerTopic: PartitionsPerTopic, subscriptions: Subscriptions): StickyResult {
+export function stickyAssign(
+  partitionsPerTopic: PartitionsPerTopic,
+  subscriptions: Subscriptions,
+): StickyResult {
   const topics = subscribedPartitionsPerTopic(partitionsPerTopic, subscriptions);
   const order = javaHashMapKeyOrder([...subscriptions.keys()]);
   const state = collectOwned(topics, subscriptions, order);

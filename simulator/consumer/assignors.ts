@@ -28,7 +28,9 @@ export function rebalanceProtocolFor(strategy: readonly AssignorName[]): Rebalan
  * ClassicGroup#selectProtocol: among assignors every member supports, the one with most votes, each
  * member voting for its first supported candidate. Ties go to the first candidate in the order seen.
  */
-export function selectGroupAssignor(memberStrategies: readonly (readonly AssignorName[])[]): AssignorName | null {
+export function selectGroupAssignor(
+  memberStrategies: readonly (readonly AssignorName[])[],
+): AssignorName | null {
   if (memberStrategies.length === 0) return null;
   const candidates = memberStrategies[0].filter((n) => memberStrategies.every((s) => s.includes(n)));
   if (candidates.length === 0) return null;

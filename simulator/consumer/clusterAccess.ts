@@ -28,7 +28,10 @@ export interface ClusterAccess {
   /** Broker id of the group coordinator, or -1 when unknown. */
   coordinatorId(groupId: string): number;
   /** Persist commits as records of __consumer_offsets (key group/topic/partition, value offset). */
-  writeOffsetCommits(groupId: string, offsets: Array<{ topic: string; partition: number; offset: number }>): void;
+  writeOffsetCommits(
+    groupId: string,
+    offsets: Array<{ topic: string; partition: number; offset: number }>,
+  ): void;
   emit(event: ConsumerEvent): void;
   uuid(): string;
   /** Arrange for the area's timers to run at `at` (virtual ms). */

@@ -8,7 +8,13 @@ export type ConsumerEvent =
   | { type: 'groupEvent'; reason: string; groupId: string; event: GroupEvent }
   | { type: 'consumerCreated'; reason: string; consumer: string; groupId: string; memberId: string }
   | { type: 'consumerPolled'; reason: string; consumer: string; records: OffsetEntry[] }
-  | { type: 'consumerProcessed'; reason: string; consumer: string; records: OffsetEntry[]; duplicates: OffsetEntry[] }
+  | {
+      type: 'consumerProcessed';
+      reason: string;
+      consumer: string;
+      records: OffsetEntry[];
+      duplicates: OffsetEntry[];
+    }
   | {
       type: 'offsetsCommitted';
       reason: string;
@@ -28,7 +34,13 @@ export type ConsumerEvent =
       to: number;
       cause: 'committed' | 'no-committed-offset' | 'out-of-range';
     }
-  | { type: 'partitionsAssigned'; reason: string; consumer: string; generationId: number; partitions: TopicPartition[] }
+  | {
+      type: 'partitionsAssigned';
+      reason: string;
+      consumer: string;
+      generationId: number;
+      partitions: TopicPartition[];
+    }
   | {
       type: 'consumerStopped';
       reason: string;

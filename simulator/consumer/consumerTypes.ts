@@ -25,7 +25,13 @@ export type ConsumerConfig = {
 export type ConsumerStatus = 'running' | 'closed' | 'crashed' | 'fenced';
 
 /** A record handed to the application by poll() and not yet processed. */
-export type PolledRecord = { topic: string; partition: number; offset: number; key: string | null; value: string | null };
+export type PolledRecord = {
+  topic: string;
+  partition: number;
+  offset: number;
+  key: string | null;
+  value: string | null;
+};
 
 export type ConsumerClient = {
   name: string;

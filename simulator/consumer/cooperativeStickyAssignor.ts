@@ -6,7 +6,10 @@ import type { GroupAssignment, PartitionAssignor, PartitionsPerTopic, Subscripti
 import { tpKey } from './types';
 
 /** Partitions newly assigned to one member that some other member still owns: partition key -> new owner. */
-function transferringOwnership(subscriptions: Subscriptions, assignment: GroupAssignment): Map<string, string> {
+function transferringOwnership(
+  subscriptions: Subscriptions,
+  assignment: GroupAssignment,
+): Map<string, string> {
   const added = new Map<string, string>();
   const revoked = new Set<string>();
   for (const [member, assigned] of assignment) {
@@ -32,5 +35,6 @@ export function cooperativeStickyAssign(
 export const cooperativeStickyAssignor: PartitionAssignor = {
   name: 'cooperative-sticky',
   supportedProtocols: ['COOPERATIVE', 'EAGER'],
-  assign: (partitionsPerTopic, subscriptions) => cooperativeStickyAssign(partitionsPerTopic, subscriptions).assignment,
+  assign: (partitionsPerTopic, subscriptions) =>
+    cooperativeStickyAssign(partitionsPerTopic, subscriptions).assignment,
 };

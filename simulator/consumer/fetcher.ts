@@ -2,10 +2,10 @@
 // auto.offset.reset), reads from the partition leader below the HW (LSO under read_committed), skipping
 // transaction markers and, under read_committed, aborted records; at most max.poll.records per poll.
 import type { ClusterAccess } from './clusterAccess';
-import type { CommitError } from './offsetStore';
-import { committedOffset } from './offsetStore';
 import type { ConsumerArea, ConsumerClient, PolledRecord } from './consumerTypes';
 import { fetchLimit, readCommittedRules } from './isolation';
+import type { CommitError } from './offsetStore';
+import { committedOffset } from './offsetStore';
 import { tpKey } from './types';
 
 export type FetchOutcome = { ok: true; records: PolledRecord[] } | { ok: false; error: CommitError };
@@ -61,7 +61,12 @@ function resetPosition(
   return { ok: true, offset };
 }
 
-export function fetchForPoll(area: ConsumerArea, io: ClusterAccess, client: ConsumerClient, max: number): FetchOutcome {
+export function fetchForPoll(
+  area: ConsumerArea,
+  io: ClusterAccess,
+  client: ConsumerClient,
+  max: number,
+): FetchOutcome {
   const out: PolledRecord[] = [];
   const parts = client.assignment;
   const rules = readCommittedRules();
@@ -70,7 +75,7 @@ export function fetchForPoll(area: ConsumerArea, io: ClusterAccess, client: Cons
     const p = parts[(i + client.pollEpoch) % parts.length];
     const key = tpKey(p);
     const view = io.partition(p.topic, p.partition);
-    if (!view || !view.leaderAvailable) continue;
+    if (!view?.leaderAvailable) continue;
     let pos = client.positions[key];
     if (pos === undefined) {
       const committed = committedOffset(area, client.config.groupId, p.topic, p.partition);
@@ -107,7 +112,11 @@ export function fetchForPoll(area: ConsumerArea, io: ClusterAccess, client: Cons
       }
       for (const r of res.records) {
         if (r.control !== null) continue;
-        if (client.config.isolationLevel === 'read_committed' && r.transactional && rules.isAborted(p.topic, p.partition, r)) {
+        if (
+          client.config.isolationLevel === 'read_committed' &&
+          r.transactional &&
+          rules.isAborted(p.topic, p.partition, r)
+        ) {
           continue;
         }
         out.push({ topic: p.topic, partition: p.partition, offset: r.offset, key: r.key, value: r.value });

@@ -26,10 +26,19 @@ describe('classic group coordinator', () => {
   it('default partition.assignment.strategy [range, cooperative-sticky] means EAGER + range (ConsumerCoordinator)', () => {
     expect(rebalanceProtocolFor(['range', 'cooperative-sticky'])).toBe('EAGER');
     expect(rebalanceProtocolFor(['cooperative-sticky'])).toBe('COOPERATIVE');
-    expect(selectGroupAssignor([['range', 'cooperative-sticky'], ['range', 'cooperative-sticky']])).toBe('range');
-    expect(selectGroupAssignor([['cooperative-sticky', 'range'], ['range', 'cooperative-sticky'], ['cooperative-sticky']])).toBe(
-      'cooperative-sticky',
-    );
+    expect(
+      selectGroupAssignor([
+        ['range', 'cooperative-sticky'],
+        ['range', 'cooperative-sticky'],
+      ]),
+    ).toBe('range');
+    expect(
+      selectGroupAssignor([
+        ['cooperative-sticky', 'range'],
+        ['range', 'cooperative-sticky'],
+        ['cooperative-sticky'],
+      ]),
+    ).toBe('cooperative-sticky');
   });
 
   it('group.initial.rebalance.delay.ms: an empty group waits 3 s, extended while new members keep arriving', () => {
@@ -47,7 +56,9 @@ describe('classic group coordinator', () => {
     expect(g.protocolName).toBe('range');
     expect(ownedKeys(r, 'c1-id')).toBe('orders-0,orders-1');
     expect(ownedKeys(r, 'c2-id')).toBe('orders-2,orders-3');
-    const states = r.events.filter((e) => e.kind === 'group-state').map((e) => (e.kind === 'group-state' ? e.to : ''));
+    const states = r.events
+      .filter((e) => e.kind === 'group-state')
+      .map((e) => (e.kind === 'group-state' ? e.to : ''));
     expect(states).toEqual(['PreparingRebalance', 'CompletingRebalance', 'Stable']);
   });
 
@@ -85,7 +96,9 @@ describe('classic group coordinator', () => {
     expect(moved.length).toBe(1);
     expect(ownedKeys(r, 'c3-id')).toBe(moved[0]);
     const kept = [...before.c1.split(','), ...before.c2.split(',')].filter((p) => p !== moved[0]);
-    expect([...ownedKeys(r, 'c1-id').split(','), ...ownedKeys(r, 'c2-id').split(',')].sort()).toEqual(kept.sort());
+    expect([...ownedKeys(r, 'c1-id').split(','), ...ownedKeys(r, 'c2-id').split(',')].sort()).toEqual(
+      kept.sort(),
+    );
   });
 
   it('a crashed member is detected only after session.timeout.ms (45 s) from its last heartbeat', () => {

@@ -26,13 +26,25 @@ export function newGroup(groupId: string): ClassicGroup {
 }
 
 /** Moves the group to `to`, enforcing ClassicGroupState's valid previous states. */
-export function transitionTo(group: ClassicGroup, to: GroupStateName, reason: string, hooks: GroupHooks): void {
+export function transitionTo(
+  group: ClassicGroup,
+  to: GroupStateName,
+  reason: string,
+  hooks: GroupHooks,
+): void {
   if (!VALID_PREVIOUS_STATES[to].includes(group.state)) {
     throw new Error(`group ${group.groupId}: illegal transition ${group.state} -> ${to}`);
   }
   const from = group.state;
   group.state = to;
-  hooks.emit({ kind: 'group-state', groupId: group.groupId, from, to, generationId: group.generationId, reason });
+  hooks.emit({
+    kind: 'group-state',
+    groupId: group.groupId,
+    from,
+    to,
+    generationId: group.generationId,
+    reason,
+  });
 }
 
 export function findMember(group: ClassicGroup, memberId: string): GroupMember | undefined {
@@ -73,7 +85,9 @@ export function joinGroup(group: ClassicGroup, req: JoinRequest, now: number, ho
     Object.assign(group, newGroup(group.groupId));
   }
   const existing =
-    req.groupInstanceId === null ? undefined : group.members.find((m) => m.groupInstanceId === req.groupInstanceId);
+    req.groupInstanceId === null
+      ? undefined
+      : group.members.find((m) => m.groupInstanceId === req.groupInstanceId);
   if (existing) return replaceStaticMember(group, existing, req, now, hooks);
 
   const member: GroupMember = {
@@ -149,7 +163,12 @@ function replaceStaticMember(
   }
   old.joined = true;
   if (group.state !== 'PreparingRebalance') {
-    prepareRebalance(group, now, `static member ${req.groupInstanceId} rejoined with a changed subscription`, hooks);
+    prepareRebalance(
+      group,
+      now,
+      `static member ${req.groupInstanceId} rejoined with a changed subscription`,
+      hooks,
+    );
   }
   maybeCompleteJoin(group, now, hooks);
   return { kind: 'static-rejoined', memberId: req.memberId, replaced: oldId, rebalance: true };
@@ -178,7 +197,12 @@ export function prepareRebalance(group: ClassicGroup, now: number, why: string, 
     : eager
       ? 'eager: every member revokes all its partitions when it rejoins'
       : 'cooperative: members keep their partitions while they rejoin';
-  transitionTo(group, 'PreparingRebalance', `group ${group.groupId}: ${why}; rebalance starts (${style})`, hooks);
+  transitionTo(
+    group,
+    'PreparingRebalance',
+    `group ${group.groupId}: ${why}; rebalance starts (${style})`,
+    hooks,
+  );
 }
 
 /** A member rejoins in the current join phase (JoinGroup). */
@@ -212,14 +236,20 @@ function rejoin(group: ClassicGroup, member: GroupMember, now: number, hooks: Gr
 }
 
 /** LeaveGroup from a dynamic member (close, or max.poll.interval.ms exceeded). */
-export function leaveGroup(group: ClassicGroup, memberId: string, now: number, why: string, hooks: GroupHooks): void {
+export function leaveGroup(
+  group: ClassicGroup,
+  memberId: string,
+  now: number,
+  why: string,
+  hooks: GroupHooks,
+): void {
   removeMember(group, memberId, now, 'leave', why, hooks);
 }
 
 /** The client stopped heartbeating at `at` (crash, or a static member closing / missing its poll deadline). */
 export function stopHeartbeating(group: ClassicGroup, memberId: string, at: number): void {
   const m = findMember(group, memberId);
-  if (!m || !m.heartbeating) return;
+  if (!m?.heartbeating) return;
   m.heartbeating = false;
   m.lastHeartbeatAt = lastHeartbeatBefore(m, at);
   m.rejoinAt = null;
@@ -238,7 +268,14 @@ function removeMember(
   group.members = group.members.filter((x) => x.memberId !== memberId);
   if (group.leaderId === memberId) group.leaderId = group.members[0]?.memberId ?? null;
   hooks.onRemoved(memberId, cause);
-  hooks.emit({ kind: 'member-removed', groupId: group.groupId, memberId, label: m.label, cause, reason: `group ${group.groupId}: ${why}` });
+  hooks.emit({
+    kind: 'member-removed',
+    groupId: group.groupId,
+    memberId,
+    label: m.label,
+    cause,
+    reason: `group ${group.groupId}: ${why}`,
+  });
   if (group.state === 'Stable' || group.state === 'CompletingRebalance') {
     prepareRebalance(group, now, why, hooks);
   }
@@ -328,4 +365,14 @@ export function advanceGroup(group: ClassicGroup, now: number, hooks: GroupHooks
     due[0].run();
   }
   throw new Error(`group ${group.groupId}: coordinator did not settle`);
+}
+
+/** A client that had stopped heartbeating (static member past its poll deadline) polls again in time. */
+export function resumeHeartbeating(group: ClassicGroup, memberId: string, now: number): void {
+  const m = findMember(group, memberId);
+  if (!m || m.heartbeating) return;
+  m.heartbeating = true;
+  m.since = now;
+  m.lastHeartbeatAt = now;
+  if (group.state === 'PreparingRebalance' && !m.joined) m.rejoinAt = nextHeartbeatAfter(m, now);
 }

@@ -19,10 +19,16 @@ export function completeJoin(group: ClassicGroup, now: number, hooks: GroupHooks
   if (group.members.length === 0) {
     group.protocolName = null;
     group.leaderId = null;
-    transitionTo(group, 'Empty', `group ${group.groupId}: no members left after ${why}; generation ${group.generationId}, group is Empty`, hooks);
+    transitionTo(
+      group,
+      'Empty',
+      `group ${group.groupId}: no members left after ${why}; generation ${group.generationId}, group is Empty`,
+      hooks,
+    );
     return;
   }
-  group.protocolName = selectGroupAssignor(group.members.map((m) => m.strategies)) ?? group.members[0].strategies[0];
+  group.protocolName =
+    selectGroupAssignor(group.members.map((m) => m.strategies)) ?? group.members[0].strategies[0];
   if (group.leaderId === null || !group.members.some((m) => m.memberId === group.leaderId)) {
     group.leaderId = group.members[0].memberId;
   }
@@ -37,7 +43,12 @@ export function completeJoin(group: ClassicGroup, now: number, hooks: GroupHooks
   const subscriptions = new Map<string, Subscription>(
     group.members.map((m) => [
       m.memberId,
-      { topics: m.topics, ownedPartitions: m.owned, generation: m.ownedGeneration, groupInstanceId: m.groupInstanceId },
+      {
+        topics: m.topics,
+        ownedPartitions: m.owned,
+        generation: m.ownedGeneration,
+        groupInstanceId: m.groupInstanceId,
+      },
     ]),
   );
   const counts = new Map<string, number>();
@@ -61,7 +72,9 @@ export function completeJoin(group: ClassicGroup, now: number, hooks: GroupHooks
   }
 
   const protocol = leader.protocol;
-  const summary = group.members.map((m) => `${m.label} -> ${list(assignment.get(m.memberId) ?? [])}`).join('; ');
+  const summary = group.members
+    .map((m) => `${m.label} -> ${list(assignment.get(m.memberId) ?? [])}`)
+    .join('; ');
   transitionTo(
     group,
     'Stable',
@@ -110,7 +123,12 @@ export function completeJoin(group: ClassicGroup, now: number, hooks: GroupHooks
     hooks.onAssign(m.memberId, [...next], group.generationId);
   }
   if (revokers.length > 0) {
-    prepareRebalance(group, now, `${revokers.join(', ')} revoked partitions that must move (cooperative follow-up)`, hooks);
+    prepareRebalance(
+      group,
+      now,
+      `${revokers.join(', ')} revoked partitions that must move (cooperative follow-up)`,
+      hooks,
+    );
     for (const m of group.members) if (revokers.includes(m.label) && m.heartbeating) m.rejoinAt = now;
   }
 }

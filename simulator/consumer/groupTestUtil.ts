@@ -25,7 +25,10 @@ export function recorder(partitions: Record<string, number>): Recorder {
     onRevoke: (memberId, ps) => {
       r.revocations.push({ memberId, partitions: ps.map(tpKey) });
       const keys = new Set(ps.map(tpKey));
-      r.owned.set(memberId, (r.owned.get(memberId) ?? []).filter((p) => !keys.has(tpKey(p))));
+      r.owned.set(
+        memberId,
+        (r.owned.get(memberId) ?? []).filter((p) => !keys.has(tpKey(p))),
+      );
     },
     onAssign: (memberId, a) => {
       r.owned.set(memberId, a);

@@ -78,11 +78,32 @@ export type ClassicGroup = {
 export type MemberRemovalCause = 'leave' | 'session-timeout' | 'rebalance-timeout';
 
 export type GroupEvent =
-  | { kind: 'group-state'; groupId: string; from: GroupStateName; to: GroupStateName; generationId: number; reason: string }
+  | {
+      kind: 'group-state';
+      groupId: string;
+      from: GroupStateName;
+      to: GroupStateName;
+      generationId: number;
+      reason: string;
+    }
   | { kind: 'member-joined'; groupId: string; memberId: string; label: string; reason: string }
   | { kind: 'member-rejoined'; groupId: string; memberId: string; label: string; reason: string }
-  | { kind: 'member-removed'; groupId: string; memberId: string; label: string; cause: MemberRemovalCause; reason: string }
-  | { kind: 'static-member-replaced'; groupId: string; oldMemberId: string; memberId: string; label: string; reason: string }
+  | {
+      kind: 'member-removed';
+      groupId: string;
+      memberId: string;
+      label: string;
+      cause: MemberRemovalCause;
+      reason: string;
+    }
+  | {
+      kind: 'static-member-replaced';
+      groupId: string;
+      oldMemberId: string;
+      memberId: string;
+      label: string;
+      reason: string;
+    }
   | { kind: 'member-fenced'; groupId: string; memberId: string; label: string; reason: string }
   | {
       kind: 'assignment';
@@ -96,7 +117,14 @@ export type GroupEvent =
       withheld: TopicPartition[];
       reason: string;
     }
-  | { kind: 'partitions-revoked'; groupId: string; memberId: string; label: string; partitions: TopicPartition[]; reason: string };
+  | {
+      kind: 'partitions-revoked';
+      groupId: string;
+      memberId: string;
+      label: string;
+      partitions: TopicPartition[];
+      reason: string;
+    };
 
 /** What the coordinator needs from the rest of the simulation, and how it tells clients what happened. */
 export type GroupHooks = {

@@ -30,7 +30,12 @@ export function readCommittedRules(): ReadCommittedRules {
 }
 
 /** Exclusive upper bound of what a consumer with this isolation level may read. */
-export function fetchLimit(topic: string, partition: number, highWatermark: number, isolation: IsolationLevel): number {
+export function fetchLimit(
+  topic: string,
+  partition: number,
+  highWatermark: number,
+  isolation: IsolationLevel,
+): number {
   if (isolation === 'read_uncommitted') return highWatermark;
   return Math.min(highWatermark, rules.lastStableOffset(topic, partition, highWatermark));
 }

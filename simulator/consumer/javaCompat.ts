@@ -40,7 +40,11 @@ export function javaHashMapCapacity(maxSize: number): number {
  * by bucket index, then insertion order within a bucket (resizes keep the relative order inside a bucket).
  * Several Kafka assignors iterate HashMaps, so ties between members resolve in this order.
  */
-export function javaHashOrder<T>(keysInInsertionOrder: readonly T[], hash: (k: T) => number, maxSize?: number): T[] {
+export function javaHashOrder<T>(
+  keysInInsertionOrder: readonly T[],
+  hash: (k: T) => number,
+  maxSize?: number,
+): T[] {
   const mask = javaHashMapCapacity(maxSize ?? keysInInsertionOrder.length) - 1;
   return keysInInsertionOrder
     .map((k, i) => ({ k, i, b: spread(hash(k)) & mask }))

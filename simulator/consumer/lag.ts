@@ -8,7 +8,13 @@ import { fetchLimit, type IsolationLevel } from './isolation';
 /** Samples kept per group for charts. */
 export const LAG_HISTORY_LIMIT = 600;
 
-export type PartitionLag = { topic: string; partition: number; committed: number; endOffset: number; lag: number };
+export type PartitionLag = {
+  topic: string;
+  partition: number;
+  committed: number;
+  endOffset: number;
+  lag: number;
+};
 
 function groupIsolation(area: ConsumerArea, groupId: string): IsolationLevel {
   const clients = Object.values(area.consumers).filter((c) => c.config.groupId === groupId);
@@ -51,5 +57,6 @@ export function recordLagSample(area: ConsumerArea, io: ClusterAccess, groupId: 
   const last = rec.lagHistory[rec.lagHistory.length - 1];
   if (last && last.time === sample.time) rec.lagHistory[rec.lagHistory.length - 1] = sample;
   else rec.lagHistory.push(sample);
-  if (rec.lagHistory.length > LAG_HISTORY_LIMIT) rec.lagHistory.splice(0, rec.lagHistory.length - LAG_HISTORY_LIMIT);
+  if (rec.lagHistory.length > LAG_HISTORY_LIMIT)
+    rec.lagHistory.splice(0, rec.lagHistory.length - LAG_HISTORY_LIMIT);
 }

@@ -11,13 +11,25 @@ import { tpKey } from './types';
 export function groupRecord(area: ConsumerArea, groupId: string): GroupRecord {
   let rec = area.groups[groupId];
   if (!rec) {
-    rec = { group: newGroup(groupId), offsets: {}, emptySince: null, processed: {}, lagHistory: [], timerAt: null };
+    rec = {
+      group: newGroup(groupId),
+      offsets: {},
+      emptySince: null,
+      processed: {},
+      lagHistory: [],
+      timerAt: null,
+    };
     area.groups[groupId] = rec;
   }
   return rec;
 }
 
-export function committedOffset(area: ConsumerArea, groupId: string, topic: string, partition: number): number | null {
+export function committedOffset(
+  area: ConsumerArea,
+  groupId: string,
+  topic: string,
+  partition: number,
+): number | null {
   return area.groups[groupId]?.offsets[`${topic}-${partition}`]?.offset ?? null;
 }
 
@@ -33,7 +45,11 @@ export function storeOffsets(
   if (offsets.length === 0) return;
   const rec = groupRecord(area, groupId);
   for (const o of offsets) {
-    rec.offsets[`${o.topic}-${o.partition}`] = { offset: o.offset, commitTimestamp: io.now, leaderEpoch: null };
+    rec.offsets[`${o.topic}-${o.partition}`] = {
+      offset: o.offset,
+      commitTimestamp: io.now,
+      leaderEpoch: null,
+    };
   }
   io.writeOffsetCommits(groupId, offsets);
   const list = offsets.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ');
@@ -51,12 +67,17 @@ export function storeOffsets(
 export type CommitError = { exception: string; message: string };
 
 /** Why the coordinator would reject an OffsetCommit from this client now, or null if it accepts it. */
-export function commitRejection(area: ConsumerArea, io: ClusterAccess, client: ConsumerClient): CommitError | null {
+export function commitRejection(
+  area: ConsumerArea,
+  io: ClusterAccess,
+  client: ConsumerClient,
+): CommitError | null {
   const g = area.groups[client.config.groupId]?.group;
   if (!io.coordinatorAvailable(client.config.groupId)) {
     return {
       exception: 'CoordinatorNotAvailableException',
-      message: 'The coordinator is not available (the leader of its __consumer_offsets partition is offline).',
+      message:
+        'The coordinator is not available (the leader of its __consumer_offsets partition is offline).',
     };
   }
   const member = g?.members.find((m) => m.memberId === client.memberId);
@@ -74,7 +95,10 @@ export function commitRejection(area: ConsumerArea, io: ClusterAccess, client: C
     };
   }
   if (g.state === 'CompletingRebalance') {
-    return { exception: 'RebalanceInProgressException', message: 'The group is rebalancing (REBALANCE_IN_PROGRESS).' };
+    return {
+      exception: 'RebalanceInProgressException',
+      message: 'The group is rebalancing (REBALANCE_IN_PROGRESS).',
+    };
   }
   return null;
 }

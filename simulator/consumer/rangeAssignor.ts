@@ -2,9 +2,18 @@
 // ranges; with P partitions and N members the first P % N members get one extra (RangeAssignor.java).
 // The rack-aware pre-pass (client.rack + broker racks) is not modelled: the simulator has no racks.
 import { compareTopicPartition, sortedMemberInfos, subscribedPartitionsPerTopic } from './memberInfo';
-import type { GroupAssignment, PartitionAssignor, PartitionsPerTopic, Subscriptions, TopicPartition } from './types';
+import type {
+  GroupAssignment,
+  PartitionAssignor,
+  PartitionsPerTopic,
+  Subscriptions,
+  TopicPartition,
+} from './types';
 
-export function rangeAssign(partitionsPerTopic: PartitionsPerTopic, subscriptions: Subscriptions): GroupAssignment {
+export function rangeAssign(
+  partitionsPerTopic: PartitionsPerTopic,
+  subscriptions: Subscriptions,
+): GroupAssignment {
   const topics = subscribedPartitionsPerTopic(partitionsPerTopic, subscriptions);
   const assignment: GroupAssignment = new Map();
   for (const memberId of subscriptions.keys()) assignment.set(memberId, []);

@@ -16,14 +16,19 @@ describe('RangeAssignor (RangeAssignorTest vectors)', () => {
     });
   });
   it('testOneConsumerMultipleTopics', () => {
-    expect(show(rangeAssign(topicsOf({ topic1: 1, topic2: 2 }), subs({ c1: both(['topic1', 'topic2']) })))).toEqual({
+    expect(
+      show(rangeAssign(topicsOf({ topic1: 1, topic2: 2 }), subs({ c1: both(['topic1', 'topic2']) }))),
+    ).toEqual({
       c1: 'topic1-0,topic2-0,topic2-1',
     });
   });
   it('testTwoConsumersOneTopicOnePartition / TwoPartitions', () => {
     const s = subs({ consumer1: both(['topic1']), consumer2: both(['topic1']) });
     expect(show(rangeAssign(topicsOf({ topic1: 1 }), s))).toEqual({ consumer1: 'topic1-0', consumer2: '' });
-    expect(show(rangeAssign(topicsOf({ topic1: 2 }), s))).toEqual({ consumer1: 'topic1-0', consumer2: 'topic1-1' });
+    expect(show(rangeAssign(topicsOf({ topic1: 2 }), s))).toEqual({
+      consumer1: 'topic1-0',
+      consumer2: 'topic1-1',
+    });
   });
   it('testMultipleConsumersMixedTopics: ranges are computed per topic', () => {
     const s = subs({
@@ -91,7 +96,15 @@ describe('RangeAssignor (RangeAssignorTest vectors)', () => {
     const byInstance = (ids: string[]) => {
       const a = rangeAssign(
         counts,
-        subs(ids.map((id, i) => [id, { topics: t, instanceId: `instance${i + 1}` }] as [string, { topics: string[]; instanceId: string }])),
+        subs(
+          ids.map(
+            (id, i) =>
+              [id, { topics: t, instanceId: `instance${i + 1}` }] as [
+                string,
+                { topics: string[]; instanceId: string },
+              ],
+          ),
+        ),
       );
       return Object.fromEntries(ids.map((id, i) => [`instance${i + 1}`, show(a)[id]]));
     };
@@ -111,27 +124,43 @@ describe('RangeAssignor (RangeAssignorTest vectors)', () => {
       c1: 't1-2,t1-3,t2-3,t2-4,t3-1',
       c2: 't1-4,t1-5,t2-5,t2-6',
     });
-    expect(show(rangeAssign(counts, subs({ c0: both(all), c1: both(all), c2: both(['t1', 't3']) })))).toEqual({
-      c0: 't1-0,t1-1,t2-0,t2-1,t2-2,t2-3,t3-0',
-      c1: 't1-2,t1-3,t2-4,t2-5,t2-6,t3-1',
-      c2: 't1-4,t1-5',
-    });
+    expect(show(rangeAssign(counts, subs({ c0: both(all), c1: both(all), c2: both(['t1', 't3']) })))).toEqual(
+      {
+        c0: 't1-0,t1-1,t2-0,t2-1,t2-2,t2-3,t3-0',
+        c1: 't1-2,t1-3,t2-4,t2-5,t2-6,t3-1',
+        c2: 't1-4,t1-5',
+      },
+    );
     expect(
-      show(rangeAssign(topicsOf({ t1: 5, t2: 5, t3: 5 }), subs({ c0: both(all), c1: both(all), c2: both(all) }))),
-    ).toEqual({ c0: 't1-0,t1-1,t2-0,t2-1,t3-0,t3-1', c1: 't1-2,t1-3,t2-2,t2-3,t3-2,t3-3', c2: 't1-4,t2-4,t3-4' });
+      show(
+        rangeAssign(topicsOf({ t1: 5, t2: 5, t3: 5 }), subs({ c0: both(all), c1: both(all), c2: both(all) })),
+      ),
+    ).toEqual({
+      c0: 't1-0,t1-1,t2-0,t2-1,t3-0,t3-1',
+      c1: 't1-2,t1-3,t2-2,t2-3,t3-2,t3-3',
+      c2: 't1-4,t2-4,t3-4',
+    });
   });
 });
 
 describe('RoundRobinAssignor (RoundRobinAssignorTest vectors)', () => {
   it('testOneConsumerMultipleTopics', () => {
-    expect(show(roundRobinAssign(topicsOf({ topic1: 1, topic2: 2 }), subs({ consumer: both(['topic1', 'topic2']) })))).toEqual(
-      { consumer: 'topic1-0,topic2-0,topic2-1' },
-    );
+    expect(
+      show(
+        roundRobinAssign(topicsOf({ topic1: 1, topic2: 2 }), subs({ consumer: both(['topic1', 'topic2']) })),
+      ),
+    ).toEqual({ consumer: 'topic1-0,topic2-0,topic2-1' });
   });
   it('testTwoConsumersOneTopicOnePartition / TwoPartitions', () => {
     const s = subs({ consumer1: both(['topic']), consumer2: both(['topic']) });
-    expect(show(roundRobinAssign(topicsOf({ topic: 1 }), s))).toEqual({ consumer1: 'topic-0', consumer2: '' });
-    expect(show(roundRobinAssign(topicsOf({ topic: 2 }), s))).toEqual({ consumer1: 'topic-0', consumer2: 'topic-1' });
+    expect(show(roundRobinAssign(topicsOf({ topic: 1 }), s))).toEqual({
+      consumer1: 'topic-0',
+      consumer2: '',
+    });
+    expect(show(roundRobinAssign(topicsOf({ topic: 2 }), s))).toEqual({
+      consumer1: 'topic-0',
+      consumer2: 'topic-1',
+    });
   });
   it('testMultipleConsumersMixedTopics: members not subscribed to a topic are skipped', () => {
     const s = subs({
@@ -171,8 +200,15 @@ describe('RoundRobinAssignor (RoundRobinAssignorTest vectors)', () => {
     ];
     const counts = topicsOf({ topic1: 3, topic2: 3 });
     const a = show(roundRobinAssign(counts, subs([...statics, ['consumer4', { topics: t }]])));
-    expect(a).toEqual({ consumer1: 'topic1-0,topic2-1', consumer2: 'topic1-1,topic2-2', consumer3: 'topic1-2', consumer4: 'topic2-0' });
-    expect(show(roundRobinAssign(counts, subs([...statics, ['consumer5', { topics: t }]]))).consumer5).toBe('topic2-0');
+    expect(a).toEqual({
+      consumer1: 'topic1-0,topic2-1',
+      consumer2: 'topic1-1,topic2-2',
+      consumer3: 'topic1-2',
+      consumer4: 'topic2-0',
+    });
+    expect(show(roundRobinAssign(counts, subs([...statics, ['consumer5', { topics: t }]]))).consumer5).toBe(
+      'topic2-0',
+    );
   });
   it('testStaticMemberRoundRobinAssignmentPersistentAfterMemberIdChanges', () => {
     const t = ['topic1', 'topic2'];

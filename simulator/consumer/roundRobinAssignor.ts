@@ -2,9 +2,18 @@
 // by number) dealt over the members in MemberInfo order, skipping members not subscribed to the topic.
 import { javaCompareStrings } from './javaCompat';
 import { sortedMemberInfos, subscribedPartitionsPerTopic } from './memberInfo';
-import type { GroupAssignment, PartitionAssignor, PartitionsPerTopic, Subscriptions, TopicPartition } from './types';
+import type {
+  GroupAssignment,
+  PartitionAssignor,
+  PartitionsPerTopic,
+  Subscriptions,
+  TopicPartition,
+} from './types';
 
-export function roundRobinAssign(partitionsPerTopic: PartitionsPerTopic, subscriptions: Subscriptions): GroupAssignment {
+export function roundRobinAssign(
+  partitionsPerTopic: PartitionsPerTopic,
+  subscriptions: Subscriptions,
+): GroupAssignment {
   const topics = subscribedPartitionsPerTopic(partitionsPerTopic, subscriptions);
   const assignment: GroupAssignment = new Map();
   for (const memberId of subscriptions.keys()) assignment.set(memberId, []);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { stickyAssign } from './abstractSticky';
 import { nextRound, show, showSorted, subs, topicsOf } from './assignorTestUtil';
 import { cooperativeStickyAssign } from './cooperativeStickyAssignor';
-import { stickyAssign } from './abstractSticky';
 import { javaHashMapKeyOrder, javaStringHashCode, kafkaUtilsAbs } from './javaCompat';
 import { offsetsPartitionFor } from './offsetsTopic';
 import type { GroupAssignment, Subscription } from './types';
@@ -13,7 +13,11 @@ describe('AbstractStickyAssignor (AbstractStickyAssignorTest vectors)', () => {
   it('testMultipleConsumersMixedTopicSubscriptions (general path, differs from round-robin)', () => {
     const r = stickyAssign(
       topicsOf({ topic1: 3, topic2: 2 }),
-      subs({ consumer1: { topics: ['topic1'] }, consumer2: { topics: t12 }, consumer3: { topics: ['topic1'] } }),
+      subs({
+        consumer1: { topics: ['topic1'] },
+        consumer2: { topics: t12 },
+        consumer3: { topics: ['topic1'] },
+      }),
     );
     expect(show(r.assignment)).toEqual({
       consumer1: 'topic1-0,topic1-2',
@@ -23,8 +27,14 @@ describe('AbstractStickyAssignor (AbstractStickyAssignorTest vectors)', () => {
     expect(r.transferring).toBeNull();
   });
   it('testTwoConsumersTwoTopicsSixPartitions: a fresh group is dealt round-robin over member ids', () => {
-    const r = stickyAssign(topicsOf({ topic1: 3, topic2: 3 }), subs({ consumer1: { topics: t12 }, consumer2: { topics: t12 } }));
-    expect(show(r.assignment)).toEqual({ consumer1: 'topic1-0,topic1-2,topic2-1', consumer2: 'topic1-1,topic2-0,topic2-2' });
+    const r = stickyAssign(
+      topicsOf({ topic1: 3, topic2: 3 }),
+      subs({ consumer1: { topics: t12 }, consumer2: { topics: t12 } }),
+    );
+    expect(show(r.assignment)).toEqual({
+      consumer1: 'topic1-0,topic1-2,topic2-1',
+      consumer2: 'topic1-1,topic2-0,topic2-2',
+    });
   });
   it('testConsumerOwningMinQuotaExpectedMaxQuota: owners keep theirs, nothing transfers', () => {
     const r = stickyAssign(
@@ -34,7 +44,10 @@ describe('AbstractStickyAssignor (AbstractStickyAssignorTest vectors)', () => {
         consumer2: { topics: t12, owned: ['topic1-1', 'topic2-2'] },
       }),
     );
-    expect(show(r.assignment)).toEqual({ consumer1: 'topic1-0,topic2-1,topic2-0', consumer2: 'topic1-1,topic2-2' });
+    expect(show(r.assignment)).toEqual({
+      consumer1: 'topic1-0,topic2-1,topic2-0',
+      consumer2: 'topic1-1,topic2-2',
+    });
     expect(r.transferring?.size).toBe(0);
   });
   it('testMaxQuotaConsumerMoreThanNumExpectedMaxCapacityMembers: HashMap order decides who keeps maxQuota', () => {
@@ -46,7 +59,11 @@ describe('AbstractStickyAssignor (AbstractStickyAssignorTest vectors)', () => {
         consumer3: { topics: t12, owned: [] },
       }),
     );
-    expect(show(r.assignment)).toEqual({ consumer1: 'topic1-0', consumer2: 'topic1-1,topic2-1', consumer3: 'topic2-0' });
+    expect(show(r.assignment)).toEqual({
+      consumer1: 'topic1-0',
+      consumer2: 'topic1-1,topic2-1',
+      consumer3: 'topic2-0',
+    });
     expect([...(r.transferring ?? [])]).toEqual([['topic2-0', 'consumer3']]);
   });
   it('testAllConsumersAreUnderMinQuota', () => {
@@ -58,7 +75,11 @@ describe('AbstractStickyAssignor (AbstractStickyAssignorTest vectors)', () => {
         consumer3: { topics: t12, owned: [] },
       }),
     );
-    expect(show(r.assignment)).toEqual({ consumer1: 'topic1-0,topic2-1', consumer2: 'topic1-1,topic2-2', consumer3: 'topic2-0' });
+    expect(show(r.assignment)).toEqual({
+      consumer1: 'topic1-0,topic2-1',
+      consumer2: 'topic1-1,topic2-2',
+      consumer3: 'topic2-0',
+    });
     expect(r.transferring?.size).toBe(0);
   });
   it('testAddRemoveConsumerOneTopic', () => {
@@ -73,7 +94,10 @@ describe('AbstractStickyAssignor (AbstractStickyAssignorTest vectors)', () => {
     const r2 = stickyAssign(counts, s2);
     expect(show(r2.assignment)).toEqual({ consumer1: 'topic-0,topic-1', consumer2: 'topic-2' });
     expect([...(r2.transferring ?? [])]).toEqual([['topic-2', 'consumer2']]);
-    const r3 = stickyAssign(counts, subs({ consumer2: { topics: ['topic'], owned: ['topic-2'], generation: 2 } }));
+    const r3 = stickyAssign(
+      counts,
+      subs({ consumer2: { topics: ['topic'], owned: ['topic-2'], generation: 2 } }),
+    );
     expect(showSorted(r3.assignment)).toEqual({ consumer2: 'topic-0,topic-1,topic-2' });
   });
   it('testAddRemoveTwoConsumersTwoTopics: three steps with stickiness', () => {
@@ -120,7 +144,10 @@ describe('AbstractStickyAssignor (AbstractStickyAssignorTest vectors)', () => {
     for (const n of [1, 2, 4, 2]) {
       const members = Array.from({ length: n }, (_, i) => `consumer${i + 1}`);
       const s = new Map<string, Subscription>(
-        members.map((m) => [m, { topics: t12, ownedPartitions: prev.get(m) ?? [], generation: gen, groupInstanceId: null }]),
+        members.map((m) => [
+          m,
+          { topics: t12, ownedPartitions: prev.get(m) ?? [], generation: gen, groupInstanceId: null },
+        ]),
       );
       prev = stickyAssign(counts, s).assignment;
       gen++;
@@ -135,7 +162,11 @@ describe('AbstractStickyAssignor (AbstractStickyAssignorTest vectors)', () => {
     const counts = topicsOf({ t0: 2, t1: 2, t2: 2, t3: 2 });
     const all = ['t0', 't1', 't2', 't3'];
     const r1 = stickyAssign(counts, subs({ C0: { topics: all }, C1: { topics: all }, C2: { topics: all } }));
-    expect(showSorted(r1.assignment)).toEqual({ C0: 't0-0,t1-1,t3-0', C1: 't0-1,t2-0,t3-1', C2: 't1-0,t2-1' });
+    expect(showSorted(r1.assignment)).toEqual({
+      C0: 't0-0,t1-1,t3-0',
+      C1: 't0-1,t2-0,t3-1',
+      C2: 't1-0,t2-1',
+    });
     const r2 = stickyAssign(
       counts,
       subs({
@@ -184,9 +215,17 @@ describe('CooperativeStickyAssignor (CooperativeStickyAssignorTest)', () => {
       consumer3: { topics: t12, owned: [] },
     });
     const r1 = cooperativeStickyAssign(counts, s);
-    expect(show(r1.assignment)).toEqual({ consumer1: 'topic1-0', consumer2: 'topic1-1,topic2-1', consumer3: '' });
+    expect(show(r1.assignment)).toEqual({
+      consumer1: 'topic1-0',
+      consumer2: 'topic1-1,topic2-1',
+      consumer3: '',
+    });
     const r2 = cooperativeStickyAssign(counts, nextRound(s, r1.assignment, 2));
-    expect(show(r2.assignment)).toEqual({ consumer1: 'topic1-0', consumer2: 'topic1-1,topic2-1', consumer3: 'topic2-0' });
+    expect(show(r2.assignment)).toEqual({
+      consumer1: 'topic1-0',
+      consumer2: 'topic1-1,topic2-1',
+      consumer3: 'topic2-0',
+    });
     expect(r2.withheld.size).toBe(0);
   });
   it('two members claiming topic-0 in the same generation: it is withheld from everyone', () => {
@@ -196,9 +235,12 @@ describe('CooperativeStickyAssignor (CooperativeStickyAssignorTest)', () => {
         c2: { topics: ['topic'], owned: c2, generation: 1 },
         c3: { topics: ['topic'], owned: [], generation: 1 },
       });
-    expect(show(cooperativeStickyAssign(topicsOf({ topic: 3 }), owned(['topic-0', 'topic-1'], ['topic-0', 'topic-2'])).assignment)).toEqual(
-      { c1: 'topic-1', c2: 'topic-2', c3: '' },
-    );
+    expect(
+      show(
+        cooperativeStickyAssign(topicsOf({ topic: 3 }), owned(['topic-0', 'topic-1'], ['topic-0', 'topic-2']))
+          .assignment,
+      ),
+    ).toEqual({ c1: 'topic-1', c2: 'topic-2', c3: '' });
     const four = cooperativeStickyAssign(
       topicsOf({ topic: 4 }),
       owned(['topic-0', 'topic-1', 'topic-3'], ['topic-0', 'topic-2']),
@@ -234,6 +276,10 @@ describe('Java compatibility used by assignors and the coordinator', () => {
     expect(kafkaUtilsAbs(-5)).toBe(5);
   });
   it('HashMap iteration order: consumer2 bucket precedes consumer1 (16-slot table)', () => {
-    expect(javaHashMapKeyOrder(['consumer1', 'consumer2', 'consumer3'])).toEqual(['consumer3', 'consumer2', 'consumer1']);
+    expect(javaHashMapKeyOrder(['consumer1', 'consumer2', 'consumer3'])).toEqual([
+      'consumer3',
+      'consumer2',
+      'consumer1',
+    ]);
   });
 });

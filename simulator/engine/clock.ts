@@ -37,7 +37,8 @@ export function nextTaskTime(ctx: Ctx): number | null {
 }
 
 registerCommand('advanceClock', (ctx, cmd) => {
-  if (!Number.isFinite(cmd.ms) || cmd.ms < 0) return fail('INVALID_REQUEST', `Cannot advance the clock by ${cmd.ms} ms`);
+  if (!Number.isFinite(cmd.ms) || cmd.ms < 0)
+    return fail('INVALID_REQUEST', `Cannot advance the clock by ${cmd.ms} ms`);
   runUntil(ctx, ctx.now + Math.floor(cmd.ms));
   return okVoid();
 });

@@ -47,12 +47,15 @@ export const RETRIABLE_ERRORS: ReadonlySet<string> = new Set([
 /** Kafka's own wording for the errors a produce can end with (Errors.java default messages). */
 export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   NOT_ENOUGH_REPLICAS: 'Messages are rejected since there are fewer in-sync replicas than required.',
-  NOT_ENOUGH_REPLICAS_AFTER_APPEND: 'Messages are written to the log, but to fewer in-sync replicas than required.',
-  NOT_LEADER_OR_FOLLOWER: 'For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition.',
-  LEADER_NOT_AVAILABLE: 'There is no leader for this topic-partition as we are in the middle of a leadership election.',
+  NOT_ENOUGH_REPLICAS_AFTER_APPEND:
+    'Messages are written to the log, but to fewer in-sync replicas than required.',
+  NOT_LEADER_OR_FOLLOWER:
+    'For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition.',
+  LEADER_NOT_AVAILABLE:
+    'There is no leader for this topic-partition as we are in the middle of a leadership election.',
   REQUEST_TIMED_OUT: 'The request timed out.',
   NETWORK_EXCEPTION: 'The server disconnected before a response was received.',
   OUT_OF_ORDER_SEQUENCE_NUMBER: 'The broker received an out of order sequence number.',
-  INVALID_PRODUCER_EPOCH: "Producer attempted to produce with an old epoch.",
+  INVALID_PRODUCER_EPOCH: 'Producer attempted to produce with an old epoch.',
   UNKNOWN_TOPIC_OR_PARTITION: 'This server does not host this topic-partition.',
 };

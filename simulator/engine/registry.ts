@@ -29,7 +29,9 @@ export interface AreaStates {}
 export type CommandType = keyof CommandMap & string;
 export type CommandOf<K extends CommandType> = { type: K } & CommandMap[K];
 export type Command = { [K in CommandType]: CommandOf<K> }[CommandType];
-export type ResultData<K extends CommandType> = K extends keyof CommandResultMap ? CommandResultMap[K] : undefined;
+export type ResultData<K extends CommandType> = K extends keyof CommandResultMap
+  ? CommandResultMap[K]
+  : undefined;
 
 export type EventType = keyof EventMap & string;
 export type EventBase = { seq: number; time: number; reason: string };
@@ -57,6 +59,23 @@ const areaInits: Array<[string, (init: SimInit, state: SimState) => unknown]> = 
 export function registerCommand<K extends CommandType>(type: K, handler: CommandHandler<K>): void {
   if (commandHandlers.has(type)) throw new Error(`command ${type} registered twice`);
   commandHandlers.set(type, handler as AnyHandler);
+}
+
+/**
+ * A check another area runs before a command's own handler (e.g. transactions refusing a send outside a
+ * transaction). Returning an error fails the command before anything changes.
+ */
+export type CommandGuard<K extends CommandType> = (ctx: Ctx, cmd: CommandOf<K>) => KafkaError | null;
+const commandGuards = new Map<string, AnyHandler[]>();
+
+export function registerCommandGuard<K extends CommandType>(type: K, guard: CommandGuard<K>): void {
+  const list = commandGuards.get(type) ?? [];
+  list.push(guard as AnyHandler);
+  commandGuards.set(type, list);
+}
+
+export function commandGuardsFor(type: string): AnyHandler[] | undefined {
+  return commandGuards.get(type);
 }
 
 export function registerTask<K extends TaskType>(type: K, handler: TaskHandler<K>): void {

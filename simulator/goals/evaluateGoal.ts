@@ -13,12 +13,16 @@ export const conditionKinds = (): string[] => [...byKind.keys()].sort();
 /** Problems with a goal's data (unknown kinds, malformed parameters); empty when it is well-formed. */
 export function validateGoal(goal: Goal): string[] {
   const errors: string[] = [];
-  if (typeof goal.description !== 'string' || goal.description.length === 0) errors.push('goal needs a description');
-  if (!Array.isArray(goal.conditions) || goal.conditions.length === 0) errors.push('goal needs at least one condition');
+  if (typeof goal.description !== 'string' || goal.description.length === 0)
+    errors.push('goal needs a description');
+  if (!Array.isArray(goal.conditions) || goal.conditions.length === 0)
+    errors.push('goal needs at least one condition');
   for (const [i, c] of (goal.conditions ?? []).entries()) {
     const def = byKind.get(c?.kind);
     if (!def) {
-      errors.push(`condition ${i}: unknown kind ${JSON.stringify(c?.kind)} (known: ${conditionKinds().join(', ')})`);
+      errors.push(
+        `condition ${i}: unknown kind ${JSON.stringify(c?.kind)} (known: ${conditionKinds().join(', ')})`,
+      );
       continue;
     }
     const problem = def.validate(c);

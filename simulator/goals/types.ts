@@ -22,6 +22,8 @@ export type GoalView = Pick<ClusterPort, 'brokers' | 'topic' | 'group' | 'read'>
   producerConfig(name: string): Record<string, string> | null;
   /** The partition Kafka's producer picks for this key: toPositive(murmur2(utf8(key))) % partitions. */
   partitionForKey(key: string, partitions: number): number;
+  /** Distinct records of `topic` that poll() has handed to members of `group` so far (0 if none). */
+  groupReceived(group: string, topic: string): number;
 };
 
 /** One kind of condition: how to check its parameters, and how to evaluate it. */

@@ -20,9 +20,13 @@ declare module '../engine/registry' {
 
 function writeRecord(ctx: Ctx, body: Parameters<typeof appendMetadata>[1], what: string): number {
   const offset = appendMetadata(ctx, body);
-  ctx.emit('metadataRecordAppended', `controller ${ctx.state.quorum.leaderId} wrote ${what} at metadata offset ${offset}`, {
-    record: ctx.state.quorum.log[offset],
-  });
+  ctx.emit(
+    'metadataRecordAppended',
+    `controller ${ctx.state.quorum.leaderId} wrote ${what} at metadata offset ${offset}`,
+    {
+      record: ctx.state.quorum.log[offset],
+    },
+  );
   return offset;
 }
 
@@ -47,7 +51,15 @@ export function fenceBroker(
         ? 'is shutting down (controlled shutdown)'
         : 'restarted and registered again';
   ctx.emit('brokerFenced', `controller fenced broker ${id}: it ${why}`, { brokerId: id, cause });
-  onBrokerFenced(ctx, id, cause === 'sessionTimeout' ? 'was fenced (missed heartbeats)' : cause === 'controlledShutdown' ? 'is shutting down' : 'restarted');
+  onBrokerFenced(
+    ctx,
+    id,
+    cause === 'sessionTimeout'
+      ? 'was fenced (missed heartbeats)'
+      : cause === 'controlledShutdown'
+        ? 'is shutting down'
+        : 'restarted',
+  );
 }
 
 /** Broker stopped heartbeating now: fence it when the session runs out. */
@@ -63,7 +75,11 @@ export function scheduleSessionExpiry(ctx: Ctx, id: BrokerId): void {
 }
 
 export function scheduleRegistration(ctx: Ctx, id: BrokerId): void {
-  ctx.schedule(ctx.state.latencyMs, { type: 'brokerRegistration', brokerId: id, generation: ctx.state.brokers[id].generation });
+  ctx.schedule(ctx.state.latencyMs, {
+    type: 'brokerRegistration',
+    brokerId: id,
+    generation: ctx.state.brokers[id].generation,
+  });
 }
 
 export function scheduleUnfence(ctx: Ctx, id: BrokerId): void {
@@ -83,7 +99,13 @@ registerTask('brokerSessionExpiry', (ctx, t) => {
 
 registerTask('brokerRegistration', (ctx, t) => {
   const b = ctx.state.brokers[t.brokerId];
-  if (!b || b.generation !== t.generation || !isBrokerAlive(ctx.state, t.brokerId) || !hasActiveController(ctx)) return;
+  if (
+    !b ||
+    b.generation !== t.generation ||
+    !isBrokerAlive(ctx.state, t.brokerId) ||
+    !hasActiveController(ctx)
+  )
+    return;
   if (b.registration === 'unfenced') fenceBroker(ctx, t.brokerId, 'reregistration');
   const offset = ctx.state.quorum.log.length;
   b.brokerEpoch = offset;
@@ -103,17 +125,32 @@ registerTask('brokerRegistration', (ctx, t) => {
 
 registerTask('brokerUnfence', (ctx, t) => {
   const b = ctx.state.brokers[t.brokerId];
-  if (!b || b.generation !== t.generation || !isBrokerAlive(ctx.state, t.brokerId) || !hasActiveController(ctx)) return;
+  if (
+    !b ||
+    b.generation !== t.generation ||
+    !isBrokerAlive(ctx.state, t.brokerId) ||
+    !hasActiveController(ctx)
+  )
+    return;
   if (b.registration === 'unfenced') return;
   b.registration = 'unfenced';
   writeRecord(
     ctx,
-    { type: 'BrokerRegistrationChangeRecord', brokerId: t.brokerId, brokerEpoch: b.brokerEpoch, fenced: false },
+    {
+      type: 'BrokerRegistrationChangeRecord',
+      brokerId: t.brokerId,
+      brokerEpoch: b.brokerEpoch,
+      fenced: false,
+    },
     `BrokerRegistrationChangeRecord (broker ${t.brokerId} unfenced)`,
   );
-  ctx.emit('brokerUnfenced', `broker ${t.brokerId} caught up with the metadata log and is unfenced: it can lead partitions and rejoin ISRs`, {
-    brokerId: t.brokerId,
-  });
+  ctx.emit(
+    'brokerUnfenced',
+    `broker ${t.brokerId} caught up with the metadata log and is unfenced: it can lead partitions and rejoin ISRs`,
+    {
+      brokerId: t.brokerId,
+    },
+  );
   onBrokerUnfenced(ctx, t.brokerId);
 });
 

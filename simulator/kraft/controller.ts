@@ -4,14 +4,14 @@ import { fmtIds, isBrokerAlive, isBrokerUnfenced } from '../cluster/lookup';
 import { topicConfigBool } from '../cluster/topicConfig';
 import type { BrokerId, Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
-import { restartFetchers } from './partitionChange';
-import { alterPartitionIsr, changeLeader } from './partitionChange';
 import { chooseLeader, isrWithout } from './election';
 import { scheduleLeaderImbalanceCheck } from './leaderRebalance';
+import { alterPartitionIsr, changeLeader, restartFetchers } from './partitionChange';
 
 function partitionsWith(ctx: Ctx, id: BrokerId): Partition[] {
   const out: Partition[] = [];
-  for (const name in ctx.state.topics) for (const p of ctx.state.topics[name].partitions) if (p.replicas.includes(id)) out.push(p);
+  for (const name in ctx.state.topics)
+    for (const p of ctx.state.topics[name].partitions) if (p.replicas.includes(id)) out.push(p);
   return out;
 }
 
@@ -25,7 +25,14 @@ export function electAfterLeaderLoss(ctx: Ctx, part: Partition, gone: BrokerId |
   const choice = chooseLeader(part, isr, acceptable, uncleanEnabled(ctx, part));
   if (choice.kind === 'clean') {
     const newIsr = isr.filter((id) => id === choice.leader || id !== gone);
-    changeLeader(ctx, part, choice.leader, newIsr, 'clean', `${why}; ${choice.leader} elected from ISR ${fmtIds(isr)}`);
+    changeLeader(
+      ctx,
+      part,
+      choice.leader,
+      newIsr,
+      'clean',
+      `${why}; ${choice.leader} elected from ISR ${fmtIds(isr)}`,
+    );
   } else if (choice.kind === 'unclean') {
     changeLeader(
       ctx,
@@ -53,7 +60,13 @@ export function onBrokerFenced(ctx: Ctx, id: BrokerId, why: string): void {
   for (const part of partitionsWith(ctx, id)) {
     if (part.leader === id) electAfterLeaderLoss(ctx, part, id, `leader ${id} ${why}`);
     else if (part.isr.includes(id) && part.isr.length > 1) {
-      alterPartitionIsr(ctx, part, isrWithout(part.isr, id), 'fenced', `broker ${id} ${why}, so the controller removes it from the ISR`);
+      alterPartitionIsr(
+        ctx,
+        part,
+        isrWithout(part.isr, id),
+        'fenced',
+        `broker ${id} ${why}, so the controller removes it from the ISR`,
+      );
     }
   }
 }
@@ -65,7 +78,14 @@ export function onBrokerUnfenced(ctx: Ctx, id: BrokerId): void {
       const acceptable = (b: BrokerId) => isBrokerUnfenced(ctx.state, b);
       const choice = chooseLeader(part, part.isr, acceptable, uncleanEnabled(ctx, part));
       if (choice.kind === 'clean') {
-        changeLeader(ctx, part, choice.leader, [...part.isr], 'clean', `broker ${id} is back; ${choice.leader} elected from ISR ${fmtIds(part.isr)}`);
+        changeLeader(
+          ctx,
+          part,
+          choice.leader,
+          [...part.isr],
+          'clean',
+          `broker ${id} is back; ${choice.leader} elected from ISR ${fmtIds(part.isr)}`,
+        );
       } else if (choice.kind === 'unclean') {
         changeLeader(
           ctx,

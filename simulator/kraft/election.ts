@@ -1,7 +1,10 @@
 // Leader election rules of the KRaft controller (PartitionChangeBuilder#electLeader / electAnyLeader).
 import type { BrokerId, Partition } from '../cluster/types';
 
-export type ElectionChoice = { kind: 'clean'; leader: BrokerId } | { kind: 'unclean'; leader: BrokerId } | { kind: 'none' };
+export type ElectionChoice =
+  | { kind: 'clean'; leader: BrokerId }
+  | { kind: 'unclean'; leader: BrokerId }
+  | { kind: 'none' };
 
 /**
  * Clean: the first replica in replica order that is in the ISR and acceptable (registered, unfenced).
@@ -13,8 +16,10 @@ export function chooseLeader(
   acceptable: (id: BrokerId) => boolean,
   allowUnclean: boolean,
 ): ElectionChoice {
-  for (const id of part.replicas) if (isr.includes(id) && acceptable(id)) return { kind: 'clean', leader: id };
-  if (allowUnclean) for (const id of part.replicas) if (acceptable(id)) return { kind: 'unclean', leader: id };
+  for (const id of part.replicas)
+    if (isr.includes(id) && acceptable(id)) return { kind: 'clean', leader: id };
+  if (allowUnclean)
+    for (const id of part.replicas) if (acceptable(id)) return { kind: 'unclean', leader: id };
   return { kind: 'none' };
 }
 

@@ -13,18 +13,26 @@ import { changeLeader } from './partitionChange';
 const CHECK_INTERVAL_MS = 300_000;
 const IMBALANCE_PERCENT = 10;
 
-export type ElectionResultEntry = { topic: string; partition: number; error: KafkaError | null; leader: BrokerId | null };
+export type ElectionResultEntry = {
+  topic: string;
+  partition: number;
+  error: KafkaError | null;
+  leader: BrokerId | null;
+};
 
 declare module '../engine/registry' {
   interface CommandMap {
     /** kafka-leader-election.sh: `partitions` omitted = all topic partitions. */
-    electLeaders: { electionType: 'preferred' | 'unclean'; partitions?: Array<{ topic: string; partition: number }> };
+    electLeaders: {
+      electionType: 'preferred' | 'unclean';
+      partitions?: Array<{ topic: string; partition: number }>;
+    };
   }
   interface CommandResultMap {
     electLeaders: { results: ElectionResultEntry[] };
   }
   interface TaskMap {
-    leaderImbalanceCheck: Record<string, never>;
+    leaderImbalanceCheck: { at: number };
   }
 }
 
@@ -37,7 +45,14 @@ function canPreferredLead(ctx: Ctx, p: Partition): boolean {
 
 function electPreferred(ctx: Ctx, p: Partition, why: string): void {
   const pref = p.replicas[0];
-  changeLeader(ctx, p, pref, [...p.isr], 'preferred', `${why}: preferred replica ${pref} (first in replicas ${fmtIds(p.replicas)}) takes leadership back from ${p.leader ?? 'none'}`);
+  changeLeader(
+    ctx,
+    p,
+    pref,
+    [...p.isr],
+    'preferred',
+    `${why}: preferred replica ${pref} (first in replicas ${fmtIds(p.replicas)}) takes leadership back from ${p.leader ?? 'none'}`,
+  );
 }
 
 export function scheduleLeaderImbalanceCheck(ctx: Ctx): void {
@@ -46,7 +61,7 @@ export function scheduleLeaderImbalanceCheck(ctx: Ctx): void {
   if (ctx.state.brokerConfig['auto.leader.rebalance.enable'] === 'false') return;
   const at = (Math.floor(ctx.now / CHECK_INTERVAL_MS) + 1) * CHECK_INTERVAL_MS;
   ctl.leaderImbalanceCheckAt = at;
-  ctx.scheduleAt(at, { type: 'leaderImbalanceCheck' });
+  ctx.scheduleAt(at, { type: 'leaderImbalanceCheck', at });
 }
 
 registerTask('leaderImbalanceCheck', (ctx) => {
@@ -70,7 +85,12 @@ registerTask('leaderImbalanceCheck', (ctx) => {
     const notLed = parts.filter((p) => !isPreferredLeading(p));
     if ((notLed.length * 100) / parts.length <= IMBALANCE_PERCENT) continue;
     for (const p of notLed) {
-      if (canPreferredLead(ctx, p)) electPreferred(ctx, p, `auto leader rebalance (broker ${broker} leads too few of its preferred partitions)`);
+      if (canPreferredLead(ctx, p))
+        electPreferred(
+          ctx,
+          p,
+          `auto leader rebalance (broker ${broker} leads too few of its preferred partitions)`,
+        );
       else pending = true;
     }
   }
@@ -79,7 +99,10 @@ registerTask('leaderImbalanceCheck', (ctx) => {
 
 registerCommand('electLeaders', (ctx, cmd) => {
   if (!hasActiveController(ctx)) {
-    return { ok: false, error: { code: 'NOT_CONTROLLER', message: 'No active controller: the KRaft quorum has no leader.' } };
+    return {
+      ok: false,
+      error: { code: 'NOT_CONTROLLER', message: 'No active controller: the KRaft quorum has no leader.' },
+    };
   }
   const targets: Partition[] = [];
   const results: ElectionResultEntry[] = [];
@@ -92,7 +115,10 @@ registerCommand('electLeaders', (ctx, cmd) => {
           topic,
           partition,
           leader: null,
-          error: { code: 'UNKNOWN_TOPIC_OR_PARTITION', message: 'This server does not host this topic-partition.' },
+          error: {
+            code: 'UNKNOWN_TOPIC_OR_PARTITION',
+            message: 'This server does not host this topic-partition.',
+          },
         });
     }
   } else {
@@ -101,7 +127,8 @@ registerCommand('electLeaders', (ctx, cmd) => {
   for (const p of targets) {
     let error: KafkaError | null = null;
     if (cmd.electionType === 'preferred') {
-      if (isPreferredLeading(p)) error = { code: 'ELECTION_NOT_NEEDED', message: 'Leader election not needed for topic partition.' };
+      if (isPreferredLeading(p))
+        error = { code: 'ELECTION_NOT_NEEDED', message: 'Leader election not needed for topic partition.' };
       else if (!canPreferredLead(ctx, p))
         error = {
           code: 'PREFERRED_LEADER_NOT_AVAILABLE',
@@ -118,7 +145,14 @@ registerCommand('electLeaders', (ctx, cmd) => {
           message: `Failed to elect leader for partition ${p.topic}-${p.partition} under strategy UncleanLeaderElectionStrategy`,
         };
       } else if (choice.kind === 'clean') {
-        changeLeader(ctx, p, choice.leader, [...p.isr], 'clean', `unclean election requested, but ISR member ${choice.leader} is available and is elected`);
+        changeLeader(
+          ctx,
+          p,
+          choice.leader,
+          [...p.isr],
+          'clean',
+          `unclean election requested, but ISR member ${choice.leader} is available and is elected`,
+        );
       } else {
         changeLeader(
           ctx,

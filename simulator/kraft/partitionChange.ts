@@ -58,13 +58,17 @@ export function alterPartitionIsr(
   part.isr = newIsr;
   part.partitionEpoch++;
   writeChange(ctx, part, reason);
-  ctx.emit('isrChanged', `${part.topic}-${part.partition}: ISR ${fmtIds(previousIsr)} → ${fmtIds(newIsr)}: ${reason}`, {
-    topic: part.topic,
-    partition: part.partition,
-    isr: [...newIsr],
-    previousIsr: [...previousIsr],
-    cause,
-  });
+  ctx.emit(
+    'isrChanged',
+    `${part.topic}-${part.partition}: ISR ${fmtIds(previousIsr)} → ${fmtIds(newIsr)}: ${reason}`,
+    {
+      topic: part.topic,
+      partition: part.partition,
+      isr: [...newIsr],
+      previousIsr: [...previousIsr],
+      cause,
+    },
+  );
   if (cause === 'expand') {
     const rep = part.replicaLogs[newIsr[newIsr.length - 1]];
     rep.follower.lastCaughtUpTime = ctx.now;
@@ -108,7 +112,13 @@ export function changeLeader(
     ctx.emit(
       'isrChanged',
       `${part.topic}-${part.partition}: ISR ${fmtIds(previousIsr)} → ${fmtIds(newIsr)} with the leader change`,
-      { topic: part.topic, partition: part.partition, isr: [...newIsr], previousIsr: [...previousIsr], cause: 'election' },
+      {
+        topic: part.topic,
+        partition: part.partition,
+        isr: [...newIsr],
+        previousIsr: [...previousIsr],
+        cause: 'election',
+      },
     );
   }
   if (previousLeader !== null && previousLeader !== newLeader) failDelayedProduces(ctx, part, previousLeader);

@@ -6,9 +6,9 @@ import { isBrokerAlive } from '../cluster/lookup';
 import { brokerConfigNumber } from '../cluster/topicConfig';
 import type { Ctx } from '../engine/context';
 import { fail, okVoid, registerCommand, registerTask } from '../engine/registry';
+import { onControllerActivated } from './brokerLifecycle';
 import { appendMetadata } from './metadataLog';
 import type { Quorum } from './types';
-import { onControllerActivated } from './brokerLifecycle';
 
 declare module '../engine/registry' {
   interface CommandMap {
@@ -22,7 +22,14 @@ declare module '../engine/registry' {
 
 export function initialQuorum(count: number): Quorum {
   const voters = Array.from({ length: count }, (_, i) => ({ id: 1000 + i, process: 'running' as const }));
-  return { voters, leaderId: voters[0].id, epoch: 1, log: [], electionPending: false, leaderImbalanceCheckAt: null };
+  return {
+    voters,
+    leaderId: voters[0].id,
+    epoch: 1,
+    log: [],
+    electionPending: false,
+    leaderImbalanceCheckAt: null,
+  };
 }
 
 const majority = (q: Quorum): number => Math.floor(q.voters.length / 2) + 1;
@@ -66,7 +73,11 @@ registerTask('controllerElection', (ctx, t) => {
 registerCommand('controllerStop', (ctx, cmd) => {
   const q = ctx.state.quorum;
   const node = q.voters.find((v) => v.id === cmd.id);
-  if (!node) return fail('INVALID_REQUEST', `Controller ${cmd.id} does not exist (controllers: ${q.voters.map((v) => v.id).join(', ')})`);
+  if (!node)
+    return fail(
+      'INVALID_REQUEST',
+      `Controller ${cmd.id} does not exist (controllers: ${q.voters.map((v) => v.id).join(', ')})`,
+    );
   if (node.process === 'stopped') return fail('INVALID_REQUEST', `Controller ${cmd.id} is already stopped`);
   node.process = 'stopped';
   const wasActive = q.leaderId === cmd.id;
@@ -93,7 +104,9 @@ registerCommand('controllerStart', (ctx, cmd) => {
   if (!node) return fail('INVALID_REQUEST', `Controller ${cmd.id} does not exist`);
   if (node.process === 'running') return fail('INVALID_REQUEST', `Controller ${cmd.id} is already running`);
   node.process = 'running';
-  ctx.emit('controllerStarted', `controller ${cmd.id} started and rejoined the quorum`, { controllerId: cmd.id });
+  ctx.emit('controllerStarted', `controller ${cmd.id} started and rejoined the quorum`, {
+    controllerId: cmd.id,
+  });
   if (q.leaderId === null) scheduleElection(ctx);
   return okVoid();
 });

@@ -30,7 +30,13 @@ export type MetadataRecordBody =
       /** Why the controller changed it (not a Kafka field; for the views). */
       cause: string;
     }
-  | { type: 'ConfigRecord'; resourceType: 'TOPIC' | 'BROKER'; resourceName: string; name: string; value: string | null }
+  | {
+      type: 'ConfigRecord';
+      resourceType: 'TOPIC' | 'BROKER';
+      resourceName: string;
+      name: string;
+      value: string | null;
+    }
   | { type: 'RemoveTopicRecord'; topicId: string }
   | { type: 'ProducerIdsRecord'; brokerId: BrokerId; nextProducerId: number }
   | { type: 'LeaderChangeMessage'; leaderId: number };

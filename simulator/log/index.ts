@@ -2,6 +2,8 @@
 // simulator areas import from here only.
 export * from './format';
 export * from './leaderEpochCache';
+export * from './logCleaner';
+export * from './logCleanerManager';
 export * from './logConfig';
 export * from './retention';
 export {
@@ -15,6 +17,7 @@ export {
   utf8Length,
   varintSize,
 } from './segments';
+export * from './transactionIndex';
 export type { LogRecord, PartitionLog, Segment } from './types';
 export {
   type AppendBatchInput,
@@ -34,6 +37,3 @@ export {
   truncateTo,
 } from './unifiedLog';
 export * from './validateRecords';
-export * from './logCleaner';
-export * from './logCleanerManager';
-export * from './transactionIndex';

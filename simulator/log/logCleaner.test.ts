@@ -164,17 +164,40 @@ describe('tombstones (delete.retention.ms, KIP-534 delete horizon)', () => {
 });
 
 describe('transactions and the cleaner', () => {
-  const txn = (log: ReturnType<typeof createLog>, c: ReturnType<typeof compacted>, pid: number, key: string) =>
+  const txn = (
+    log: ReturnType<typeof createLog>,
+    c: ReturnType<typeof compacted>,
+    pid: number,
+    key: string,
+  ) =>
     appendAsLeader(
       log,
-      { leaderEpoch: 0, producerId: pid, producerEpoch: 0, baseSequence: 0, transactional: true, records: [{ timestamp: 0, key, value: 'v' }] },
+      {
+        leaderEpoch: 0,
+        producerId: pid,
+        producerEpoch: 0,
+        baseSequence: 0,
+        transactional: true,
+        records: [{ timestamp: 0, key, value: 'v' }],
+      },
       c,
       0,
     );
-  const marker = (log: ReturnType<typeof createLog>, c: ReturnType<typeof compacted>, pid: number, type: 'COMMIT' | 'ABORT') =>
+  const marker = (
+    log: ReturnType<typeof createLog>,
+    c: ReturnType<typeof compacted>,
+    pid: number,
+    type: 'COMMIT' | 'ABORT',
+  ) =>
     appendAsLeader(
       log,
-      { leaderEpoch: 0, producerId: pid, producerEpoch: 0, transactional: true, records: [{ timestamp: 0, key: null, value: null, control: { type } }] },
+      {
+        leaderEpoch: 0,
+        producerId: pid,
+        producerEpoch: 0,
+        transactional: true,
+        records: [{ timestamp: 0, key: null, value: null, control: { type } }],
+      },
       c,
       0,
     );
@@ -211,6 +234,8 @@ describe('transactions and the cleaner', () => {
       batchIndex: 1,
     });
     expect(validateRecordsForAppend(cfg(), 'orders-0', [{ key: null }])).toBeNull();
-    expect(validateRecordsForAppend(cfg({ 'cleanup.policy': 'delete,compact' }), 't-1', [{ key: null }])?.code).toBe(87);
+    expect(
+      validateRecordsForAppend(cfg({ 'cleanup.policy': 'delete,compact' }), 't-1', [{ key: null }])?.code,
+    ).toBe(87);
   });
 });

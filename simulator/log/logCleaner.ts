@@ -115,6 +115,7 @@ export function cleanLog(
   let nGroupSegs = 0;
   while (nGroupSegs < segs.length - 1 && segs[nGroupSegs].baseOffset < endOffset) nGroupSegs++;
   for (let i = 0; i < nGroupSegs; i++) {
+    if (i + 1 < segs.length && segs[i + 1].baseOffset <= range.firstDirtyOffset) continue; // already clean
     for (const r of segs[i].records) {
       if (r.offset < range.firstDirtyOffset || r.offset >= endOffset) continue;
       if (r.control !== null || r.key === null || aborted(r)) continue;
@@ -140,10 +141,13 @@ export function cleanLog(
   // no data of its transaction was met on this pass.
   const txnDataSeen = new Set<number>(); // marker offsets whose transaction still had data
 
+  let superseded = 0; // the hot path: counted locally, merged into removedCount after the pass
   const drop = (r: LogRecord, cause: RemovalCause) => {
-    removedCount[cause]++;
+    if (cause === 'superseded') superseded++;
+    else removedCount[cause]++;
     if (removed.length < REMOVED_DETAIL_LIMIT) removed.push({ offset: r.offset, key: r.key, cause });
-    if (horizons[r.offset] !== undefined) delete horizons[r.offset];
+    if ((r.value === null || r.control !== null) && horizons[r.offset] !== undefined)
+      delete horizons[r.offset];
   };
 
   const cleaned: Segment[] = [];
@@ -210,6 +214,7 @@ export function cleanLog(
     cleaned.push(out);
   }
 
+  removedCount.superseded = superseded;
   log.segments = cleaned.concat(segs.slice(nGroupSegs));
   log.cleanerCheckpoint = Math.max(log.cleanerCheckpoint, endOffset);
   const after = summarize(cleaned, (i) =>
@@ -231,10 +236,10 @@ export function cleanLog(
     removedCount.keyless > 0 ? `${removedCount.keyless} without a key` : '',
   ].filter((p) => p.length > 0);
   const reason =
-    `Log cleaner compacted offsets ${range.firstDirtyOffset > 0 ? `0–${endOffset - 1} (dirty from ${range.firstDirtyOffset})` : `0–${endOffset - 1}`}: ${why} ` +
-    `Removed ${total} record(s)${parts.length > 0 ? ` (${parts.join('; ')})` : ''}, kept the latest record per key at its original offset; ` +
+    `Log cleaner compacted offsets ${toClean[0]?.baseOffset ?? 0}–${endOffset - 1} (new data from offset ${range.firstDirtyOffset}): ${why} ` +
+    `Removed ${total} record(s)${parts.length > 0 ? ` (${parts.join('; ')})` : ''}; the latest record of each key stays at its original offset. ` +
     `${before.length} segment(s) became ${after.length}, ${formatBytes(bytesBefore)} → ${formatBytes(bytesAfter)}. ` +
-    `The active segment (from offset ${log.segments[log.segments.length - 1].baseOffset}) is never cleaned.`;
+    `Offsets from ${endOffset} on were not touched (${range.boundBy === 'activeSegment' ? 'the active segment is never cleaned' : range.boundBy === 'minCompactionLag' ? 'younger than min.compaction.lag.ms' : 'at or past the last stable offset'}).`;
   return {
     trigger,
     range,

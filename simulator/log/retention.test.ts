@@ -53,6 +53,17 @@ describe('time retention (UnifiedLog#deleteRetentionMsBreachedSegments)', () => 
     expect(whyOldestSegmentKept(log, c, log.logEndOffset, 8 * DAY)).toMatch(/NEWEST record/);
   });
 
+  it('a record older than retention.ms stays readable while its segment is the active one and a newer record shares it', () => {
+    const c = cfg({ 'retention.ms': String(7 * DAY) });
+    const log = createLog();
+    put(log, c, 0, 'k', 'old');
+    put(log, c, 2 * DAY, 'k', 'new');
+    expect(deleteOldSegments(log, c, log.logEndOffset, 8 * DAY).deleted).toEqual([]);
+    expect(whyOldestSegmentKept(log, c, log.logEndOffset, 8 * DAY)).toMatch(
+      /active segment, still being written to/,
+    );
+  });
+
   it('the active segment is deleted once all of it expired; a new empty segment is rolled first and the log start moves to the LEO', () => {
     const c = cfg({ 'retention.ms': '1000' });
     const log = createLog();

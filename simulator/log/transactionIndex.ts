@@ -2,6 +2,7 @@
 // the .txnindex (aborted transaction index) and the producer state the cleaner consults.
 // Hooks for the transactions area: collectAbortedTransactions (read_committed fetches) and
 // firstUnstableOffset (the LSO's input).
+import { floorSegmentIndex } from './segments';
 import type { LogRecord, PartitionLog } from './types';
 
 export type Marker = { offset: number; type: 'COMMIT' | 'ABORT' };
@@ -77,11 +78,14 @@ export function collectAbortedTransactions(
 /**
  * First offset of the earliest transaction with data in the log but no marker yet
  * (ProducerStateManager#firstUnstableOffset), or null. LSO = min(this, HW).
+ * `fromOffset` lets a caller skip a prefix known to hold only finished transactions (e.g. the
+ * cleaner checkpoint, which never passes the LSO of its pass).
  */
-export function firstUnstableOffset(log: PartitionLog): number | null {
+export function firstUnstableOffset(log: PartitionLog, fromOffset = log.logStartOffset): number | null {
   const open = new Map<number, number>();
-  for (const seg of log.segments) {
-    for (const r of seg.records) {
+  for (let si = Math.max(0, floorSegmentIndex(log.segments, fromOffset)); si < log.segments.length; si++) {
+    for (const r of log.segments[si].records) {
+      if (r.offset < fromOffset) continue;
       if (r.control !== null) open.delete(r.producerId);
       else if (r.transactional && !open.has(r.producerId)) open.set(r.producerId, r.offset);
     }

@@ -30,7 +30,13 @@ describe('record sizing (DefaultRecord v2 layout)', () => {
     const log = createLog();
     const r = appendAsLeader(
       log,
-      { leaderEpoch: 0, records: [{ timestamp: 0, key: 'a', value: 'x' }, { timestamp: 0, key: 'b', value: 'y' }] },
+      {
+        leaderEpoch: 0,
+        records: [
+          { timestamp: 0, key: 'a', value: 'x' },
+          { timestamp: 0, key: 'b', value: 'y' },
+        ],
+      },
       cfg(),
       0,
     );
@@ -133,7 +139,12 @@ describe('read', () => {
     const all = readRecords(leader, 0, 40, 100);
     if (all.kind !== 'records') throw new Error();
     const log = createLog();
-    appendAsFollower(log, all.records.filter((r) => r.offset < 36 || r.offset >= 38), c, 0);
+    appendAsFollower(
+      log,
+      all.records.filter((r) => r.offset < 36 || r.offset >= 38),
+      c,
+      0,
+    );
     for (const from of [36, 37, 38]) {
       const r = readRecords(log, from, 40, 1);
       expect(r.kind === 'records' && r.records[0].offset).toBe(38);

@@ -13,7 +13,11 @@ export type NetworkState = {
   dropRules: DropRule[];
 };
 
-export const initialNetwork = (): NetworkState => ({ requestLossRate: 0, responseLossRate: 0, dropRules: [] });
+export const initialNetwork = (): NetworkState => ({
+  requestLossRate: 0,
+  responseLossRate: 0,
+  dropRules: [],
+});
 
 declare module '../engine/registry' {
   interface CommandMap {
@@ -30,7 +34,9 @@ declare module '../engine/registry' {
 /** Decide (and consume the matching rule / random draw) whether this message is lost. */
 export function isLost(ctx: Ctx, what: 'request' | 'response', producer: string): boolean {
   const net = ctx.state.network;
-  const idx = net.dropRules.findIndex((r) => r.what === what && (r.producer === null || r.producer === producer));
+  const idx = net.dropRules.findIndex(
+    (r) => r.what === what && (r.producer === null || r.producer === producer),
+  );
   if (idx >= 0) {
     const rule = net.dropRules[idx];
     rule.remaining--;
@@ -55,7 +61,11 @@ registerCommand('setNetworkFaults', (ctx, cmd) => {
   ctx.emit(
     'networkFaultsChanged',
     `network: ${Math.round(net.requestLossRate * 100)}% of produce requests and ${Math.round(net.responseLossRate * 100)}% of responses will be lost`,
-    { requestLossRate: net.requestLossRate, responseLossRate: net.responseLossRate, dropRules: [...net.dropRules] },
+    {
+      requestLossRate: net.requestLossRate,
+      responseLossRate: net.responseLossRate,
+      dropRules: [...net.dropRules],
+    },
   );
   return okVoid();
 });
@@ -63,13 +73,20 @@ registerCommand('setNetworkFaults', (ctx, cmd) => {
 registerCommand('dropNext', (ctx, cmd) => {
   const count = cmd.count ?? 1;
   if (!Number.isInteger(count) || count < 1)
-    return { ok: false, error: { code: 'INVALID_REQUEST', message: `count must be a positive integer, got ${count}` } };
+    return {
+      ok: false,
+      error: { code: 'INVALID_REQUEST', message: `count must be a positive integer, got ${count}` },
+    };
   const net = ctx.state.network;
   net.dropRules.push({ what: cmd.what, producer: cmd.producer ?? null, remaining: count });
   ctx.emit(
     'networkFaultsChanged',
     `network: the next ${count === 1 ? '' : `${count} `}produce ${cmd.what}${count === 1 ? '' : 's'}${cmd.producer ? ` of producer ${cmd.producer}` : ''} will be lost`,
-    { requestLossRate: net.requestLossRate, responseLossRate: net.responseLossRate, dropRules: [...net.dropRules] },
+    {
+      requestLossRate: net.requestLossRate,
+      responseLossRate: net.responseLossRate,
+      dropRules: [...net.dropRules],
+    },
   );
   return okVoid();
 });

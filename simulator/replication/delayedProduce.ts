@@ -21,7 +21,11 @@ export function completeDelayedProduces(ctx: Ctx, part: Partition): void {
           message: ERROR_MESSAGES.NOT_ENOUGH_REPLICAS_AFTER_APPEND,
         });
       } else {
-        sendProduceResponse(ctx, leader, part, p, { kind: 'ok', baseOffset: p.baseOffset, logAppendTime: p.logAppendTime });
+        sendProduceResponse(ctx, leader, part, p, {
+          kind: 'ok',
+          baseOffset: p.baseOffset,
+          logAppendTime: p.logAppendTime,
+        });
       }
     } else if (p.expiresAt <= ctx.now) {
       // The client gave up already (its own request.timeout.ms); drop it, as DelayedProduce#onExpire would.

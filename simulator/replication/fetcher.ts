@@ -14,7 +14,13 @@ import { truncateFollower } from './truncation';
 
 declare module '../engine/registry' {
   interface TaskMap {
-    replicaFetchRequest: { topic: string; partition: number; follower: number; session: number; fetchOffset: number };
+    replicaFetchRequest: {
+      topic: string;
+      partition: number;
+      follower: number;
+      session: number;
+      fetchOffset: number;
+    };
     replicaFetchResponse: {
       topic: string;
       partition: number;
@@ -135,7 +141,12 @@ registerTask('replicaFetchResponse', (ctx, t) => {
   const leaderLog = part.replicaLogs[part.leader!].log;
   let count = 0;
   if (t.to > rep.log.logEndOffset) {
-    const read = readRecords(leaderLog, Math.max(t.from, rep.log.logEndOffset), t.to, Number.MAX_SAFE_INTEGER);
+    const read = readRecords(
+      leaderLog,
+      Math.max(t.from, rep.log.logEndOffset),
+      t.to,
+      Number.MAX_SAFE_INTEGER,
+    );
     if (read.kind === 'offsetOutOfRange') {
       // Retention moved the leader's log start past us: realign, then fetch again.
       rep.follower.fetch = 'idle';

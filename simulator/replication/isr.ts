@@ -2,13 +2,14 @@
 // "isr-expiration" task every replica.lag.time.max.ms / 2). The leader asks the controller (AlterPartition);
 // the controller writes a PartitionChangeRecord. The expiration task is only scheduled while some ISR follower
 // is behind, so an idle cluster schedules nothing.
-import { brokerConfigNumber } from '../cluster/topicConfig';
+
 import { allPartitions, isBrokerAlive, isBrokerUnfenced } from '../cluster/lookup';
+import { brokerConfigNumber } from '../cluster/topicConfig';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import { registerTask } from '../engine/registry';
-import { alterPartitionIsr } from '../kraft/partitionChange';
 import { hasActiveController } from '../kraft/metadataLog';
+import { alterPartitionIsr } from '../kraft/partitionChange';
 
 declare module '../engine/registry' {
   interface TaskMap {
@@ -37,7 +38,8 @@ export function maybeExpandIsr(ctx: Ctx, part: Partition, id: number): void {
   const leader = part.replicaLogs[part.leader];
   const fetchOffset = part.replicaLogs[id].follower.fetchOffset;
   if (fetchOffset < leader.highWatermark || fetchOffset < currentEpochStart(part)) return;
-  if (!isBrokerUnfenced(ctx.state, id) || !hasActiveController(ctx) || !isBrokerAlive(ctx.state, part.leader)) return;
+  if (!isBrokerUnfenced(ctx.state, id) || !hasActiveController(ctx) || !isBrokerAlive(ctx.state, part.leader))
+    return;
   alterPartitionIsr(
     ctx,
     part,
@@ -70,7 +72,10 @@ registerTask('isrExpiration', (ctx, t) => {
     const out = part.isr.filter((id) => id !== part.leader && !isCaughtUp(ctx, part, id));
     if (out.length > 0 && hasActiveController(ctx)) {
       const lag = out
-        .map((id) => `${id} (at ${part.replicaLogs[id].follower.fetchOffset} of ${leo}, last caught up ${ctx.now - part.replicaLogs[id].follower.lastCaughtUpTime} ms ago)`)
+        .map(
+          (id) =>
+            `${id} (at ${part.replicaLogs[id].follower.fetchOffset} of ${leo}, last caught up ${ctx.now - part.replicaLogs[id].follower.lastCaughtUpTime} ms ago)`,
+        )
         .join(', ');
       alterPartitionIsr(
         ctx,
@@ -80,7 +85,8 @@ registerTask('isrExpiration', (ctx, t) => {
         `leader ${part.leader} removes ${lag} from the ISR: not caught up within replica.lag.time.max.ms=${lagMax}`,
       );
     }
-    if (part.isr.some((id) => id !== part.leader && part.replicaLogs[id].follower.fetchOffset < leo)) stillLagging = true;
+    if (part.isr.some((id) => id !== part.leader && part.replicaLogs[id].follower.fetchOffset < leo))
+      stillLagging = true;
   }
   if (stillLagging) ensureIsrCheck(ctx, t.brokerId);
 });

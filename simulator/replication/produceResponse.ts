@@ -10,10 +10,24 @@ export type ProduceResult =
 
 declare module '../engine/registry' {
   interface TaskMap {
-    produceResponse: { producer: string; requestId: number; batchId: number; broker: number; result: ProduceResult };
+    produceResponse: {
+      producer: string;
+      requestId: number;
+      batchId: number;
+      topic: string;
+      partition: number;
+      broker: number;
+      result: ProduceResult;
+    };
   }
   interface EventMap {
-    produceResponseLost: { producer: string; requestId: number; broker: number; topic: string; partition: number };
+    produceResponseLost: {
+      producer: string;
+      requestId: number;
+      broker: number;
+      topic: string;
+      partition: number;
+    };
   }
 }
 
@@ -29,7 +43,13 @@ export function sendProduceResponse(
     ctx.emit(
       'produceResponseLost',
       `the response to ${req.producer}'s produce request #${req.requestId} (${part.topic}-${part.partition}) was lost on the network; the broker ${result.kind === 'ok' ? 'did write the records' : `answered ${result.code}`}, but the producer will never know`,
-      { producer: req.producer, requestId: req.requestId, broker, topic: part.topic, partition: part.partition },
+      {
+        producer: req.producer,
+        requestId: req.requestId,
+        broker,
+        topic: part.topic,
+        partition: part.partition,
+      },
     );
     return;
   }
@@ -38,6 +58,8 @@ export function sendProduceResponse(
     producer: req.producer,
     requestId: req.requestId,
     batchId: req.batchId,
+    topic: part.topic,
+    partition: part.partition,
     broker,
     result,
   });

@@ -23,7 +23,18 @@ export function checkSequence(
   tp: string,
 ): SequenceCheck {
   const entry = replica.producers[producerId];
-  if (!entry) return { kind: 'append' }; // unknown producer (new or its state expired): any sequence is accepted
+  if (!entry) {
+    // Producer state is never expired here, so an unknown producer is a new one and must start at sequence 0.
+    // (Kafka accepts any sequence only when the state was removed by retention/DeleteRecords; TCP ordering on the
+    // real connection prevents a later batch from overtaking a lost earlier one, which this model's independent
+    // request loss does not.)
+    if (firstSeq === 0) return { kind: 'append' };
+    return {
+      kind: 'error',
+      code: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
+      message: `Out of order sequence number for producer ${producerId} at offset in partition ${tp}: ${firstSeq} (incoming seq. number), -1 (current end sequence number)`,
+    };
+  }
   if (producerEpoch < entry.producerEpoch) {
     return {
       kind: 'error',
@@ -34,7 +45,13 @@ export function checkSequence(
   const lastSeq = (firstSeq + count - 1) % (INT_MAX + 1);
   if (producerEpoch === entry.producerEpoch) {
     const dup = entry.batches.find((b) => b.firstSeq === firstSeq && b.lastSeq === lastSeq);
-    if (dup) return { kind: 'duplicate', firstOffset: dup.firstOffset, lastOffset: dup.lastOffset, timestamp: dup.timestamp };
+    if (dup)
+      return {
+        kind: 'duplicate',
+        firstOffset: dup.firstOffset,
+        lastOffset: dup.lastOffset,
+        timestamp: dup.timestamp,
+      };
     const last = entry.batches[entry.batches.length - 1];
     if (last && firstSeq !== nextSeq(last.lastSeq)) {
       return {

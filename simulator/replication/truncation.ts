@@ -3,7 +3,13 @@
 // where unreplicated (acks=1) or unclean-election data disappears, visibly.
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
-import { endOffsetForEpoch, latestEpoch, type PartitionLog, truncateFullyAndStartAt, truncateTo } from '../log';
+import {
+  endOffsetForEpoch,
+  latestEpoch,
+  type PartitionLog,
+  truncateFullyAndStartAt,
+  truncateTo,
+} from '../log';
 import { rebuildProducerState } from './producerState';
 
 /** Offset the follower keeps up to (exclusive), from its own epoch cache and the leader's. */
@@ -42,6 +48,13 @@ export function truncateFollower(ctx: Ctx, part: Partition, brokerId: number): v
     removed > 0
       ? `broker ${brokerId} truncated ${part.topic}-${part.partition} from LEO ${before} to ${target}: offsets ${target}–${before - 1} are not in leader ${part.leader}'s log (leader epoch ${part.leaderEpoch}), so they are gone`
       : `broker ${brokerId} reset ${part.topic}-${part.partition} to start at offset ${target} like leader ${part.leader}`,
-    { topic: part.topic, partition: part.partition, broker: brokerId, fromOffset: before, toOffset: target, removed },
+    {
+      topic: part.topic,
+      partition: part.partition,
+      broker: brokerId,
+      fromOffset: before,
+      toOffset: target,
+      removed,
+    },
   );
 }

@@ -88,6 +88,7 @@ export function scenarioToShellScript(scenario: Scenario): string {
     '# Generated from a Kafka Roadmap classroom scenario. Kafka CLI lines run as they are against the cluster',
     '# in $BOOTSTRAP; lines marked [simulator only] have no single real command and say what to do by hand.',
     'set -euo pipefail',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion, not a JS template
     'BOOTSTRAP="${BOOTSTRAP:-localhost:9092}"',
     '',
   ];

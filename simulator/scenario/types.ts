@@ -9,6 +9,8 @@ export type ScenarioStep = {
   narration: string;
   /** Speaker notes, shown only in the presenter's notes panel. */
   notes?: string;
+  /** What must be true once the step has run (challenge-goal conditions); CI replays and checks it. */
+  expect?: { description: string; conditions: Array<{ kind: string } & Record<string, unknown>> };
 };
 
 export type Scenario = {

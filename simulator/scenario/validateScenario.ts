@@ -79,6 +79,22 @@ export function validateScenario(
       checkLines(step.commands, `${path}.commands`, problems);
       checkString(step.narration, `${path}.narration`, problems);
       checkString(step.notes, `${path}.notes`, problems, MAX_TEXT, true);
+      if (step.expect !== undefined) {
+        const expectation = step.expect;
+        if (!isObject(expectation) || !Array.isArray(expectation.conditions)) {
+          problems.push({ path: `${path}.expect`, message: 'must be { description, conditions: [...] }' });
+        } else {
+          checkString(expectation.description, `${path}.expect.description`, problems);
+          expectation.conditions.forEach((condition, conditionIndex) => {
+            if (!isObject(condition) || typeof condition.kind !== 'string') {
+              problems.push({
+                path: `${path}.expect.conditions[${conditionIndex}]`,
+                message: 'must have a kind',
+              });
+            }
+          });
+        }
+      }
     });
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -10,9 +10,22 @@ const tokens = (line: string) => {
 
 describe('tokenizeLine (POSIX sh quoting as learners copy it from Kafka docs)', () => {
   it('splits on whitespace and keeps quoted spaces', () => {
-    expect(tokens(`kcat -C -t orders -f '%t %p %o %k %s\\n'`)).toEqual(['kcat', '-C', '-t', 'orders', '-f', '%t %p %o %k %s\\n']);
+    expect(tokens(`kcat -C -t orders -f '%t %p %o %k %s\\n'`)).toEqual([
+      'kcat',
+      '-C',
+      '-t',
+      'orders',
+      '-f',
+      '%t %p %o %k %s\\n',
+    ]);
     expect(tokens('producer send p1 orders --key "user 1" "hello world"')).toEqual([
-      'producer', 'send', 'p1', 'orders', '--key', 'user 1', 'hello world',
+      'producer',
+      'send',
+      'p1',
+      'orders',
+      '--key',
+      'user 1',
+      'hello world',
     ]);
   });
   it('handles backslash escapes outside and inside double quotes', () => {
@@ -49,17 +62,29 @@ describe('tokenizeLine (POSIX sh quoting as learners copy it from Kafka docs)', 
 describe('splitScript', () => {
   const never = () => false;
   it('skips comments and blank lines, joins continuations', () => {
-    const entries = splitScript(['# setup', '', 'kafka-topics.sh --create \\', '  --topic t \\', '  --partitions 3', 'sim status'], never);
-    expect(entries.map((e) => e.line)).toEqual(['kafka-topics.sh --create --topic t --partitions 3', 'sim status']);
+    const entries = splitScript(
+      ['# setup', '', 'kafka-topics.sh --create \\', '  --topic t \\', '  --partitions 3', 'sim status'],
+      never,
+    );
+    expect(entries.map((e) => e.line)).toEqual([
+      'kafka-topics.sh --create --topic t --partitions 3',
+      'sim status',
+    ]);
     expect(entries[0].lineNumber).toBe(3);
   });
   it('attaches a here-document body up to its delimiter', () => {
-    const entries = splitScript(['kcat -P -t t <<EOF', 'a', '# not a comment inside', 'EOF', 'sim status'], never);
+    const entries = splitScript(
+      ['kcat -P -t t <<EOF', 'a', '# not a comment inside', 'EOF', 'sim status'],
+      never,
+    );
     expect(entries[0].input).toEqual(['a', '# not a comment inside']);
     expect(entries[1].line).toBe('sim status');
   });
   it('gives producers without <<EOF the following lines up to EOF', () => {
-    const entries = splitScript(['kafka-console-producer.sh --topic t', 'x', 'y', 'EOF', 'sim status'], (t) => t[0] === 'kafka-console-producer.sh');
+    const entries = splitScript(
+      ['kafka-console-producer.sh --topic t', 'x', 'y', 'EOF', 'sim status'],
+      (t) => t[0] === 'kafka-console-producer.sh',
+    );
     expect(entries[0].input).toEqual(['x', 'y']);
     expect(entries).toHaveLength(2);
   });

@@ -8,7 +8,7 @@
 //                        [--offset-reset earliest|latest|none] [--instance-id ID]
 //   consumer poll NAME [--max N] | consumer commit|close|crash NAME
 
-import { parseLongOptions, type OptionSpec } from '../options';
+import { type OptionSpec, parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ConsumerSettings, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
@@ -44,7 +44,8 @@ const NAME_RE = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function describeSend(r: SendResult): string {
   if (r.kind === 'acked') return `${r.topic}-${r.partition}@${r.offset}`;
-  if (r.kind === 'pending') return 'queued (not yet acknowledged; advance the clock or flush)';
+  if (r.kind === 'pending')
+    return `${r.topic}-${r.partition} (queued; the acknowledgement is reported when it arrives: advance the clock or flush)`;
   return `org.apache.kafka.common.errors.${r.error.exception}: ${r.error.message}`;
 }
 
@@ -58,31 +59,38 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
   const [verb, name, ...rest] = args;
   const verbs = ['create', 'send', 'flush', 'begin', 'commit', 'abort', 'close'];
-  if (!verb || !verbs.includes(verb)) return out.fail(`producer: unknown action '${verb ?? ''}'. Use: producer ${verbs.join('|')} NAME ...`).result();
+  if (!verb || !verbs.includes(verb))
+    return out
+      .fail(`producer: unknown action '${verb ?? ''}'. Use: producer ${verbs.join('|')} NAME ...`)
+      .result();
   if (!name || name.startsWith('--')) return out.fail(`producer ${verb}: missing producer NAME`).result();
-  if (!NAME_RE.test(name)) return out.fail(`producer ${verb}: NAME may use letters, digits, '.', '_' and '-' (at most 64)`).result();
+  if (!NAME_RE.test(name))
+    return out.fail(`producer ${verb}: NAME may use letters, digits, '.', '_' and '-' (at most 64)`).result();
   if (verb === 'create') {
     const p = parseLongOptions(rest, PRODUCER_CREATE);
     if (p.kind === 'error') return out.fail(`producer create: ${p.message}`).result();
     const o = p.options;
-    if (o.nonOptions.length > 0) return out.fail(`producer create: unexpected argument '${o.nonOptions[0]}'`).result();
-    const acks = o.value('acks') ?? 'all';
-    if (!['0', '1', 'all', '-1'].includes(acks)) return out.fail(`producer create: --acks must be 0, 1 or all, not '${acks}'`).result();
-    const idem = o.has('idempotence') ? bool(o.value('idempotence'), 'idempotence') : true;
-    if (typeof idem === 'string') return out.fail(`producer create: ${idem}`).result();
-    const nonNeg = ['linger-ms', 'batch-size', 'retries', 'max-in-flight'].find((k) => o.has(k) && (o.int(k) ?? 0) < 0);
-    if (nonNeg) return out.fail(`producer create: --${nonNeg} must not be negative`).result();
-    if (o.has('max-in-flight') && (o.int('max-in-flight') ?? 1) < 1) return out.fail('producer create: --max-in-flight must be at least 1').result();
-    const res = ctx.port.createProducer(name, {
-      acks: acks === '-1' ? 'all' : (acks as '0' | '1' | 'all'),
-      idempotence: idem,
-      transactionalId: o.value('transactional-id') ?? null,
-      lingerMs: o.int('linger-ms') ?? 5,
-      batchSize: o.int('batch-size') ?? 16384,
-      retries: o.int('retries') ?? 2147483647,
-      maxInFlight: o.int('max-in-flight') ?? 5,
-    });
+    if (o.nonOptions.length > 0)
+      return out.fail(`producer create: unexpected argument '${o.nonOptions[0]}'`).result();
+    // Only what was given goes to the client, so Kafka's own defaults and checks apply
+    // (e.g. acks=1 without --idempotence silently disables idempotence; with it, a ConfigException).
+    const configs: Record<string, string> = {};
+    const map: Array<[string, string]> = [
+      ['acks', 'acks'],
+      ['idempotence', 'enable.idempotence'],
+      ['transactional-id', 'transactional.id'],
+      ['linger-ms', 'linger.ms'],
+      ['batch-size', 'batch.size'],
+      ['retries', 'retries'],
+      ['max-in-flight', 'max.in.flight.requests.per.connection'],
+    ];
+    for (const [flag, key] of map) {
+      const v = o.value(flag);
+      if (v !== undefined) configs[key] = v;
+    }
+    const res = ctx.port.createProducer(name, configs);
     if (!res.ok) return out.fail(`producer create: ${res.error.exception}: ${res.error.message}`).result();
+    for (const w of res.value) out.warn(`WARN ${w}`);
     return out.line(`Producer ${name} created (client.id=${name}).`).result();
   }
   if (verb === 'send') {
@@ -90,10 +98,20 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
     if (p.kind === 'error') return out.fail(`producer send: ${p.message}`).result();
     const o = p.options;
     const [topic, ...values] = o.nonOptions;
-    if (!topic) return out.fail('producer send: missing TOPIC. Usage: producer send NAME TOPIC [--key K] [--partition P] [--header k=v] VALUE|--null').result();
-    if (o.has('null') && values.length > 0) return out.fail('producer send: give either a VALUE or --null, not both').result();
-    if (!o.has('null') && values.length === 0) return out.fail('producer send: missing VALUE (or --null for a tombstone)').result();
-    if (values.length > 1) return out.fail(`producer send: unexpected argument '${values[1]}' (quote a VALUE that has spaces)`).result();
+    if (!topic)
+      return out
+        .fail(
+          'producer send: missing TOPIC. Usage: producer send NAME TOPIC [--key K] [--partition P] [--header k=v] VALUE|--null',
+        )
+        .result();
+    if (o.has('null') && values.length > 0)
+      return out.fail('producer send: give either a VALUE or --null, not both').result();
+    if (!o.has('null') && values.length === 0)
+      return out.fail('producer send: missing VALUE (or --null for a tombstone)').result();
+    if (values.length > 1)
+      return out
+        .fail(`producer send: unexpected argument '${values[1]}' (quote a VALUE that has spaces)`)
+        .result();
     const headers: Array<[string, string]> = [];
     for (const h of o.values('header')) {
       const eq = h.indexOf('=');
@@ -101,7 +119,8 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
       headers.push([h.slice(0, eq), h.slice(eq + 1)]);
     }
     const partition = o.has('partition') ? (o.int('partition') ?? null) : null;
-    if (partition !== null && partition < 0) return out.fail('producer send: --partition must not be negative').result();
+    if (partition !== null && partition < 0)
+      return out.fail('producer send: --partition must not be negative').result();
     const res = ctx.port.send(name, {
       topic,
       key: o.value('key') ?? null,
@@ -130,7 +149,12 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
     abort: () => ctx.port.abortTransaction(name),
     close: () => ctx.port.closeProducer(name),
   } as const;
-  const done = { begin: 'Transaction begun', commit: 'Transaction committed', abort: 'Transaction aborted', close: 'Producer closed' } as const;
+  const done = {
+    begin: 'Transaction begun',
+    commit: 'Transaction committed',
+    abort: 'Transaction aborted',
+    close: 'Producer closed',
+  } as const;
   const v = verb as keyof typeof actions;
   const res = actions[v]();
   if (!res.ok) return out.fail(`producer ${verb}: ${res.error.exception}: ${res.error.message}`).result();
@@ -141,31 +165,47 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
   const [verb, name, ...rest] = args;
   const verbs = ['create', 'poll', 'commit', 'close', 'crash'];
-  if (!verb || !verbs.includes(verb)) return out.fail(`consumer: unknown action '${verb ?? ''}'. Use: consumer ${verbs.join('|')} NAME ...`).result();
+  if (!verb || !verbs.includes(verb))
+    return out
+      .fail(`consumer: unknown action '${verb ?? ''}'. Use: consumer ${verbs.join('|')} NAME ...`)
+      .result();
   if (!name || name.startsWith('--')) return out.fail(`consumer ${verb}: missing consumer NAME`).result();
-  if (!NAME_RE.test(name)) return out.fail(`consumer ${verb}: NAME may use letters, digits, '.', '_' and '-' (at most 64)`).result();
+  if (!NAME_RE.test(name))
+    return out.fail(`consumer ${verb}: NAME may use letters, digits, '.', '_' and '-' (at most 64)`).result();
   if (verb === 'create') {
     const p = parseLongOptions(rest, CONSUMER_CREATE);
     if (p.kind === 'error') return out.fail(`consumer create: ${p.message}`).result();
     const o = p.options;
-    if (o.nonOptions.length > 0) return out.fail(`consumer create: unexpected argument '${o.nonOptions[0]}'`).result();
+    if (o.nonOptions.length > 0)
+      return out.fail(`consumer create: unexpected argument '${o.nonOptions[0]}'`).result();
     if (!o.has('group')) return out.fail('consumer create: --group G is required').result();
     if (!o.has('topics')) return out.fail('consumer create: --topics T[,T...] is required').result();
-    const topics = (o.value('topics') ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
+    const topics = (o.value('topics') ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
     if (topics.length === 0) return out.fail('consumer create: --topics needs at least one topic').result();
     const assignor = o.value('assignor') ?? 'range';
     if (!['range', 'roundrobin', 'sticky', 'cooperative-sticky'].includes(assignor)) {
-      return out.fail(`consumer create: --assignor must be range, roundrobin, sticky or cooperative-sticky, not '${assignor}'`).result();
+      return out
+        .fail(
+          `consumer create: --assignor must be range, roundrobin, sticky or cooperative-sticky, not '${assignor}'`,
+        )
+        .result();
     }
     const autoCommit = o.has('auto-commit') ? bool(o.value('auto-commit'), 'auto-commit') : true;
     if (typeof autoCommit === 'string') return out.fail(`consumer create: ${autoCommit}`).result();
     const iso = o.value('isolation-level') ?? 'read_uncommitted';
     if (iso !== 'read_uncommitted' && iso !== 'read_committed') {
-      return out.fail(`consumer create: --isolation-level must be read_uncommitted or read_committed, not '${iso}'`).result();
+      return out
+        .fail(`consumer create: --isolation-level must be read_uncommitted or read_committed, not '${iso}'`)
+        .result();
     }
     const reset = o.value('offset-reset') ?? 'latest';
     if (reset !== 'earliest' && reset !== 'latest' && reset !== 'none') {
-      return out.fail(`consumer create: --offset-reset must be earliest, latest or none, not '${reset}'`).result();
+      return out
+        .fail(`consumer create: --offset-reset must be earliest, latest or none, not '${reset}'`)
+        .result();
     }
     const settings: ConsumerSettings = {
       groupId: o.value('group') ?? '',
@@ -178,12 +218,19 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
     };
     const res = ctx.port.createConsumer(name, settings);
     if (!res.ok) return out.fail(`consumer create: ${res.error.exception}: ${res.error.message}`).result();
-    return out.line(`Consumer ${name} created in group ${settings.groupId}, subscribed to ${topics.join(', ')} (client.id=${name}).`).result();
+    return out
+      .line(
+        `Consumer ${name} created in group ${settings.groupId}, subscribed to ${topics.join(', ')} (client.id=${name}).`,
+      )
+      .result();
   }
   if (verb === 'poll') {
-    const p = parseLongOptions(rest, [{ name: 'max', arg: 'required', type: 'int', help: 'max.poll.records' }]);
+    const p = parseLongOptions(rest, [
+      { name: 'max', arg: 'required', type: 'int', help: 'max.poll.records' },
+    ]);
     if (p.kind === 'error') return out.fail(`consumer poll: ${p.message}`).result();
-    if (p.options.nonOptions.length > 0) return out.fail(`consumer poll: unexpected argument '${p.options.nonOptions[0]}'`).result();
+    if (p.options.nonOptions.length > 0)
+      return out.fail(`consumer poll: unexpected argument '${p.options.nonOptions[0]}'`).result();
     const max = p.options.int('max') ?? 500;
     if (max < 1) return out.fail('consumer poll: --max must be at least 1').result();
     const res = ctx.port.poll(name, max);

@@ -24,20 +24,27 @@ function runBroker(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
   const [verb, idText, ...extra] = args;
   if (!verb || !(BROKER_VERBS as readonly string[]).includes(verb)) {
-    return out.fail(`broker: unknown action '${verb ?? ''}'. Use: broker stop|start|isolate|heal N, or broker add`).result();
+    return out
+      .fail(`broker: unknown action '${verb ?? ''}'. Use: broker stop|start|isolate|heal N, or broker add`)
+      .result();
   }
   if (verb === 'add') {
-    if (idText !== undefined) return out.fail('broker add takes no arguments (the new broker gets the next id)').result();
+    if (idText !== undefined)
+      return out.fail('broker add takes no arguments (the new broker gets the next id)').result();
     const res = ctx.port.addBroker();
     if (!res.ok) return out.fail(`${res.error.exception}: ${res.error.message}`).result();
-    return out.line(`Broker ${res.value} added (empty: no partitions until topics are created or reassigned).`).result();
+    return out
+      .line(`Broker ${res.value} added (empty: no partitions until topics are created or reassigned).`)
+      .result();
   }
-  if (idText === undefined) return out.fail(`broker ${verb}: missing broker id. Usage: broker ${verb} N`).result();
+  if (idText === undefined)
+    return out.fail(`broker ${verb}: missing broker id. Usage: broker ${verb} N`).result();
   if (extra.length > 0) return out.fail(`broker ${verb}: unexpected argument '${extra[0]}'`).result();
   const id = parseIntStrict(idText);
   if (id === null) return out.fail(`broker ${verb}: '${idText}' is not a broker id`).result();
   const known = ctx.port.brokers().map((b) => b.id);
-  if (!known.includes(id)) return out.fail(`broker ${verb}: no broker ${id} (brokers: ${known.join(', ')})`).result();
+  if (!known.includes(id))
+    return out.fail(`broker ${verb}: no broker ${id} (brokers: ${known.join(', ')})`).result();
   switch (verb) {
     case 'stop':
       return outcome(out, ctx.port.stopBroker(id), `Broker ${id} stopped.`);
@@ -53,14 +60,25 @@ function runBroker(args: string[], ctx: ToolContext): CommandOutput {
 function runClock(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
   const [verb, amount, ...extra] = args;
-  if (verb !== 'advance') return out.fail(`clock: unknown action '${verb ?? ''}'. Use: clock advance DURATION (e.g. 500ms, 30s, 10m, 2h, 7d)`).result();
-  if (amount === undefined) return out.fail('clock advance: missing duration (e.g. 500ms, 30s, 10m, 2h, 7d)').result();
+  if (verb !== 'advance')
+    return out
+      .fail(
+        `clock: unknown action '${verb ?? ''}'. Use: clock advance DURATION (e.g. 500ms, 30s, 10m, 2h, 7d)`,
+      )
+      .result();
+  if (amount === undefined)
+    return out.fail('clock advance: missing duration (e.g. 500ms, 30s, 10m, 2h, 7d)').result();
   if (extra.length > 0) return out.fail(`clock advance: unexpected argument '${extra[0]}'`).result();
   const ms = parseDuration(amount);
-  if (ms === null) return out.fail(`clock advance: '${amount}' is not a duration (use 500ms, 30s, 10m, 2h or 7d; at most 10 years)`).result();
+  if (ms === null)
+    return out
+      .fail(`clock advance: '${amount}' is not a duration (use 500ms, 30s, 10m, 2h or 7d; at most 10 years)`)
+      .result();
   const res = ctx.port.advanceClock(ms);
   if (!res.ok) return out.fail(`${res.error.exception}: ${res.error.message}`).result();
-  return out.line(`Clock advanced by ${formatDuration(ms)}; now at ${formatDuration(ctx.port.now())}.`).result();
+  return out
+    .line(`Clock advanced by ${formatDuration(ms)}; now at ${formatDuration(ctx.port.now())}.`)
+    .result();
 }
 
 function runSim(args: string[], ctx: ToolContext): CommandOutput {
@@ -77,7 +95,8 @@ function runSim(args: string[], ctx: ToolContext): CommandOutput {
       { name: 'seed', arg: 'required', type: 'int', help: '' },
     ]);
     if (parsed.kind === 'error') return out.fail(`sim reset: ${parsed.message}`).result();
-    if (parsed.options.nonOptions.length > 0) return out.fail(`sim reset: unexpected argument '${parsed.options.nonOptions[0]}'`).result();
+    if (parsed.options.nonOptions.length > 0)
+      return out.fail(`sim reset: unexpected argument '${parsed.options.nonOptions[0]}'`).result();
     const brokers = parsed.options.int('brokers') ?? ctx.port.brokers().length;
     const seed = parsed.options.int('seed') ?? 42;
     if (brokers < 1 || brokers > 9) return out.fail('sim reset: --brokers must be between 1 and 9').result();
@@ -85,7 +104,9 @@ function runSim(args: string[], ctx: ToolContext): CommandOutput {
     if (!res.ok) return out.fail(`${res.error.exception}: ${res.error.message}`).result();
     return out.line(`Simulation reset: ${brokers} broker${brokers === 1 ? '' : 's'}, seed ${seed}.`).result();
   }
-  return out.fail(`sim: unknown action '${verb ?? ''}'. Use: sim reset [--brokers N] [--seed S] | sim status`).result();
+  return out
+    .fail(`sim: unknown action '${verb ?? ''}'. Use: sim reset [--brokers N] [--seed S] | sim status`)
+    .result();
 }
 
 export const brokerTool: ToolDef = {

@@ -14,15 +14,38 @@ const SPECS: OptionSpec[] = [
   { name: 'topic', arg: 'required', help: 'Topic to consume from.' },
   { name: 'include', arg: 'required', help: 'Regular expression of topics to consume from.' },
   { name: 'partition', arg: 'required', type: 'int', help: 'Consume only this partition (assign mode).' },
-  { name: 'offset', arg: 'required', help: "Start offset with --partition: a number, 'earliest' or 'latest' (default)." },
-  { name: 'from-beginning', arg: 'none', help: 'Start at the earliest offset when there is no committed offset.' },
+  {
+    name: 'offset',
+    arg: 'required',
+    help: "Start offset with --partition: a number, 'earliest' or 'latest' (default).",
+  },
+  {
+    name: 'from-beginning',
+    arg: 'none',
+    help: 'Start at the earliest offset when there is no committed offset.',
+  },
   { name: 'group', arg: 'required', help: 'Consumer group id; offsets are committed for it.' },
   { name: 'max-messages', arg: 'required', type: 'int', help: 'Stop after this many records.' },
-  { name: 'timeout-ms', arg: 'required', type: 'int', help: 'Accepted; the simulation always stops when nothing more is readable.' },
+  {
+    name: 'timeout-ms',
+    arg: 'required',
+    type: 'int',
+    help: 'Accepted; the simulation always stops when nothing more is readable.',
+  },
   { name: 'isolation-level', arg: 'required', help: 'read_uncommitted (default) or read_committed.' },
-  { name: 'property', arg: 'required', argName: 'prop', help: 'Formatter property: print.key, print.partition, print.offset, print.timestamp, print.headers, key.separator, line.separator, null.literal.' },
+  {
+    name: 'property',
+    arg: 'required',
+    argName: 'prop',
+    help: 'Formatter property: print.key, print.partition, print.offset, print.timestamp, print.headers, key.separator, line.separator, null.literal.',
+  },
   { name: 'formatter-property', arg: 'required', argName: 'prop', help: 'Same as --property.' },
-  { name: 'consumer-property', arg: 'required', argName: 'k=v', help: 'Consumer config, e.g. isolation.level=read_committed, group.id=g.' },
+  {
+    name: 'consumer-property',
+    arg: 'required',
+    argName: 'k=v',
+    help: 'Consumer config, e.g. isolation.level=read_committed, group.id=g.',
+  },
   { name: 'consumer.config', arg: 'required', help: 'Consumer properties file (not available here).' },
   { name: 'command-config', arg: 'required', help: 'Consumer properties file (not available here).' },
   { name: 'formatter', arg: 'required', help: 'Formatter class (only the default formatter exists here).' },
@@ -44,7 +67,7 @@ function props(values: string[]): Record<string, string> {
   return p;
 }
 
-const unescape = (s: string): string => s.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+const unescapeSeparator = (s: string): string => s.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
 const isTrue = (v: string | undefined): boolean => (v ?? '').trim().toLowerCase() === 'true';
 
 /** DefaultMessageFormatter.writeTo, returning the text written for one record. */
@@ -55,9 +78,9 @@ export function formatRecord(r: RecordView, p: Record<string, string>): string {
   const printPartition = isTrue(p['print.partition']);
   const printHeaders = isTrue(p['print.headers']);
   const printValue = p['print.value'] === undefined ? true : isTrue(p['print.value']);
-  const keySep = unescape(p['key.separator'] ?? '\t');
-  const lineSep = unescape(p['line.separator'] ?? '\n');
-  const headersSep = unescape(p['headers.separator'] ?? ',');
+  const keySep = unescapeSeparator(p['key.separator'] ?? '\t');
+  const lineSep = unescapeSeparator(p['line.separator'] ?? '\n');
+  const headersSep = unescapeSeparator(p['headers.separator'] ?? ',');
   const nullLiteral = p['null.literal'] ?? 'null';
   let s = '';
   const sep = (more: boolean): void => {
@@ -95,12 +118,17 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   if (parsed.kind === 'error') return out.fail(parsed.message).result();
   const o = parsed.options;
   if (args.length === 0 || o.has('help')) {
-    const help = renderHelp('This tool helps to read data from Kafka topics and outputs it to standard output.', SPECS);
+    const help = renderHelp(
+      'This tool helps to read data from Kafka topics and outputs it to standard output.',
+      SPECS,
+    );
     return args.length === 0 ? out.fail(help).result() : out.line(help).result();
   }
   if (o.has('version')) return out.line(KAFKA_VERSION).result();
   if (o.has('consumer.config') || o.has('command-config')) {
-    return out.fail('Property files are not available in the simulation; use --consumer-property k=v.').result();
+    return out
+      .fail('Property files are not available in the simulation; use --consumer-property k=v.')
+      .result();
   }
   // ConsoleConsumerOptions.checkRequiredArgs
   const filters = ['topic', 'include'].filter((x) => o.has(x));
@@ -109,7 +137,9 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   const groupFromProps = consumerProps['group.id'];
   if (o.has('group') && groupFromProps !== undefined && groupFromProps !== o.value('group')) {
     return out
-      .fail(`The group ids provided in different places (directly using '--group': ${o.value('group')}, via '--consumer-property': ${groupFromProps}) do not match.`)
+      .fail(
+        `The group ids provided in different places (directly using '--group': ${o.value('group')}, via '--consumer-property': ${groupFromProps}) do not match.`,
+      )
       .result();
   }
   const group = o.value('group') ?? groupFromProps ?? null;
@@ -127,13 +157,19 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
     if (v === 'earliest' || v === 'latest') offsetSpec = v;
     else if (/^\d+$/.test(v) && Number.isSafeInteger(Number(v))) offsetSpec = Number(v);
     else {
-      return out.fail("The provided offset value is incorrect. Valid values are 'earliest', 'latest', or a non-negative long.").result();
+      return out
+        .fail(
+          "The provided offset value is incorrect. Valid values are 'earliest', 'latest', or a non-negative long.",
+        )
+        .result();
     }
   }
   const isolationRaw = o.value('isolation-level') ?? consumerProps['isolation.level'] ?? 'read_uncommitted';
   if (isolationRaw !== 'read_uncommitted' && isolationRaw !== 'read_committed') {
     return out
-      .fail(`org.apache.kafka.common.config.ConfigException: Invalid value ${isolationRaw} for configuration isolation.level: String must be one of: read_committed, read_uncommitted`)
+      .fail(
+        `org.apache.kafka.common.config.ConfigException: Invalid value ${isolationRaw} for configuration isolation.level: String must be one of: read_committed, read_uncommitted`,
+      )
       .result();
   }
   const isolation = isolationRaw;
@@ -199,11 +235,14 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   }
   // With a group the consumer commits its position on close (enable.auto.commit defaults to true;
   // without --group ConsoleConsumer turns auto-commit off for its throwaway group).
-  const autoCommit = consumerProps['enable.auto.commit'] === undefined ? true : isTrue(consumerProps['enable.auto.commit']);
+  const autoCommit =
+    consumerProps['enable.auto.commit'] === undefined ? true : isTrue(consumerProps['enable.auto.commit']);
   if (group && autoCommit && positions.length > 0) {
     const state = ctx.port.group(group);
     if (state && state.members.length > 0 && !o.has('partition')) {
-      out.warn(`WARN The group '${group}' has active members; the simulated console consumer reads without joining it and does not commit.`);
+      out.warn(
+        `WARN The group '${group}' has active members; the simulated console consumer reads without joining it and does not commit.`,
+      );
     } else {
       const res = ctx.port.commitGroupOffsets(group, positions);
       if (!res.ok) out.fail(`ERROR Offset commit failed: ${res.error.exception}: ${res.error.message}`);

@@ -4,7 +4,7 @@
 
 import { missingRequired, type OptionSpec, parseLongOptions, renderHelp } from '../options';
 import { type CommandOutput, Output } from '../output';
-import type { ProducerSettings, SendRequest, SendResult } from '../port';
+import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
 import { KAFKA_VERSION } from './kafkaTopics';
 
@@ -12,9 +12,19 @@ const SPECS: OptionSpec[] = [
   { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
   { name: 'broker-list', arg: 'required', help: 'Deprecated alias of --bootstrap-server.' },
   { name: 'topic', arg: 'required', help: 'Topic to produce to.' },
-  { name: 'property', arg: 'required', argName: 'prop', help: 'Reader property: parse.key, key.separator, parse.headers, null.marker, ignore.error.' },
+  {
+    name: 'property',
+    arg: 'required',
+    argName: 'prop',
+    help: 'Reader property: parse.key, key.separator, parse.headers, null.marker, ignore.error.',
+  },
   { name: 'reader-property', arg: 'required', argName: 'prop', help: 'Same as --property.' },
-  { name: 'producer-property', arg: 'required', argName: 'k=v', help: 'Producer config, e.g. acks=1, enable.idempotence=false, linger.ms=0.' },
+  {
+    name: 'producer-property',
+    arg: 'required',
+    argName: 'k=v',
+    help: 'Producer config, e.g. acks=1, enable.idempotence=false, linger.ms=0.',
+  },
   { name: 'producer.config', arg: 'required', help: 'Producer properties file (not available here).' },
   { name: 'command-config', arg: 'required', help: 'Producer properties file (not available here).' },
   { name: 'request-required-acks', arg: 'required', help: 'acks for the producer (-1/all, 0, 1).' },
@@ -40,7 +50,7 @@ function props(values: string[]): Record<string, string> {
 }
 
 /** Java-style unescaping of separators given on the command line (`\t` is common). */
-function unescape(s: string): string {
+function unescapeSeparator(s: string): string {
   return s.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
 }
 
@@ -55,10 +65,10 @@ export function readLine(
 ): ParsedLine {
   const parseKey = (reader['parse.key'] ?? 'false').trim().toLowerCase() === 'true';
   const parseHeaders = (reader['parse.headers'] ?? 'false').trim().toLowerCase() === 'true';
-  const keySep = unescape(reader['key.separator'] ?? '\t');
-  const headersDelim = unescape(reader['headers.delimiter'] ?? '\t');
-  const headersSep = unescape(reader['headers.separator'] ?? ',');
-  const headersKeySep = unescape(reader['headers.key.separator'] ?? ':');
+  const keySep = unescapeSeparator(reader['key.separator'] ?? '\t');
+  const headersDelim = unescapeSeparator(reader['headers.delimiter'] ?? '\t');
+  const headersSep = unescapeSeparator(reader['headers.separator'] ?? ',');
+  const headersKeySep = unescapeSeparator(reader['headers.key.separator'] ?? ':');
   const ignoreError = (reader['ignore.error'] ?? 'false').trim().toLowerCase() === 'true';
   const nullMarker = reader['null.marker'];
   let rest = line;
@@ -86,7 +96,8 @@ export function readLine(
   if (parseKey) {
     const i = rest.indexOf(keySep);
     if (i < 0) {
-      if (!ignoreError) return { ok: false, message: `No key separator found on line number ${lineNumber}: '${line}'` };
+      if (!ignoreError)
+        return { ok: false, message: `No key separator found on line number ${lineNumber}: '${line}'` };
     } else {
       key = rest.slice(0, i);
       value = rest.slice(i + keySep.length);
@@ -97,45 +108,6 @@ export function readLine(
     if (value === nullMarker) value = null;
   }
   return { ok: true, record: { topic, key, value, partition: null, headers } };
-}
-
-/** Producer settings from --producer-property and the legacy flags (ConsoleProducer defaults). */
-export function producerSettings(p: Record<string, string>, base: Partial<ProducerSettings> = {}): ProducerSettings | string {
-  const s: ProducerSettings = {
-    acks: 'all',
-    idempotence: true,
-    transactionalId: null,
-    lingerMs: 5,
-    batchSize: 16384,
-    retries: 2147483647,
-    maxInFlight: 5,
-    ...base,
-  };
-  if (p.acks !== undefined) {
-    const a = p.acks.trim();
-    if (a === '-1' || a === 'all') s.acks = 'all';
-    else if (a === '0' || a === '1') s.acks = a;
-    else return `Invalid value ${a} for configuration acks: String must be one of: all, -1, 0, 1`;
-  }
-  if (p['enable.idempotence'] !== undefined) {
-    const v = p['enable.idempotence'].trim().toLowerCase();
-    if (v !== 'true' && v !== 'false') return `Invalid value ${p['enable.idempotence']} for configuration enable.idempotence: Expected value to be either true or false`;
-    s.idempotence = v === 'true';
-  }
-  for (const [key, field] of [
-    ['linger.ms', 'lingerMs'],
-    ['batch.size', 'batchSize'],
-    ['retries', 'retries'],
-    ['max.in.flight.requests.per.connection', 'maxInFlight'],
-  ] as const) {
-    if (p[key] !== undefined) {
-      const n = Number(p[key]);
-      if (!/^\d+$/.test(p[key].trim()) || !Number.isSafeInteger(n)) return `Invalid value ${p[key]} for configuration ${key}: Not a number of type INT`;
-      s[field] = n;
-    }
-  }
-  if (p['transactional.id'] !== undefined) s.transactionalId = p['transactional.id'];
-  return s;
 }
 
 export function describeSendError(topic: string, req: SendRequest, r: SendResult): string | null {
@@ -157,13 +129,18 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
   if (parsed.kind === 'error') return out.fail(parsed.message).result();
   const o = parsed.options;
   if (args.length === 0 || o.has('help')) {
-    const help = renderHelp('This tool helps to read data from standard input and publish it to Kafka.', SPECS);
+    const help = renderHelp(
+      'This tool helps to read data from standard input and publish it to Kafka.',
+      SPECS,
+    );
     return args.length === 0 ? out.fail(help).result() : out.line(help).result();
   }
   if (o.has('version')) return out.line(KAFKA_VERSION).result();
   if (!o.has('topic')) return out.fail(missingRequired('topic')).result();
   if (o.has('producer.config') || o.has('command-config')) {
-    return out.fail('Property files are not available in the simulation; use --producer-property k=v.').result();
+    return out
+      .fail('Property files are not available in the simulation; use --producer-property k=v.')
+      .result();
   }
   const topic = o.value('topic') ?? '';
   const reader = props([...o.values('property'), ...o.values('reader-property')]);
@@ -172,8 +149,6 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
   if (o.has('timeout')) producerProps['linger.ms'] = o.value('timeout') ?? '5';
   if (o.has('message-send-max-retries')) producerProps.retries = o.value('message-send-max-retries') ?? '0';
   if (o.has('batch-size')) producerProps['batch.size'] = o.value('batch-size') ?? '16384';
-  const settings = producerSettings(producerProps);
-  if (typeof settings === 'string') return out.fail(`org.apache.kafka.common.config.ConfigException: ${settings}`).result();
 
   const lines = ctx.input ?? [];
   const records: SendRequest[] = [];
@@ -189,8 +164,10 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
   }
   if (records.length > 0) {
     const name = freeClientName(ctx, 'console-producer');
-    const created = ctx.port.createProducer(name, settings);
-    if (!created.ok) return out.fail(`org.apache.kafka.common.KafkaException: ${created.error.message}`).result();
+    const created = ctx.port.createProducer(name, producerProps);
+    if (!created.ok)
+      return out.fail(`org.apache.kafka.common.config.ConfigException: ${created.error.message}`).result();
+    for (const w of created.value) out.warn(`WARN ${w}`);
     const sync = o.has('sync');
     const sent: Array<{ req: SendRequest; result: SendResult }> = [];
     for (const req of records) {
@@ -220,7 +197,10 @@ function settle(ctx: ToolContext, name: string, sent: Array<{ req: SendRequest; 
     return;
   }
   pending.forEach((p, i) => {
-    p.result = flushed.value[i] ?? { kind: 'failed', error: { exception: 'TimeoutException', message: 'Expiring record(s): delivery timed out.' } };
+    p.result = flushed.value[i] ?? {
+      kind: 'failed',
+      error: { exception: 'TimeoutException', message: 'Expiring record(s): delivery timed out.' },
+    };
   });
 }
 
@@ -232,6 +212,15 @@ export const consoleProducerTool: ToolDef = {
     'kafka-console-producer.sh --bootstrap-server localhost:9092 --topic T [--property parse.key=true] [--property key.separator=:] <<EOF\n' +
     'key1:value1\nEOF',
   flags: SPECS.map((s) => `--${s.name}`),
-  readsStdin: () => true,
+  // Only a runnable invocation reads the following lines (a usage error must not swallow the script).
+  readsStdin: (args) => {
+    const parsed = parseLongOptions(args, SPECS);
+    return (
+      parsed.kind === 'ok' &&
+      parsed.options.has('topic') &&
+      !parsed.options.has('help') &&
+      !parsed.options.has('version')
+    );
+  },
   run: runConsoleProducer,
 };

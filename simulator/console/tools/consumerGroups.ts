@@ -16,7 +16,11 @@ const SPECS: OptionSpec[] = [
   { name: 'topic', arg: 'required', help: 'Topic for --reset-offsets: T or T:0,1 for some partitions.' },
   { name: 'all-topics', arg: 'none', help: 'With --reset-offsets, every topic the group has offsets for.' },
   { name: 'list', arg: 'none', help: 'List all consumer groups.' },
-  { name: 'describe', arg: 'none', help: 'Describe groups: offsets and lag (default), --members or --state.' },
+  {
+    name: 'describe',
+    arg: 'none',
+    help: 'Describe groups: offsets and lag (default), --members or --state.',
+  },
   { name: 'all-groups', arg: 'none', help: 'Apply to all groups.' },
   { name: 'delete', arg: 'none', help: 'Delete groups (they must have no active members).' },
   { name: 'timeout', arg: 'required', type: 'long', help: 'Accepted.' },
@@ -27,22 +31,48 @@ const SPECS: OptionSpec[] = [
   { name: 'export', arg: 'none', help: 'Print the plan as CSV.' },
   { name: 'to-offset', arg: 'required', type: 'long', help: 'Reset to this offset.' },
   { name: 'from-file', arg: 'required', help: 'Reset from a CSV file (not available here).' },
-  { name: 'to-datetime', arg: 'required', help: 'Reset to the first offset at or after YYYY-MM-DDTHH:mm:SS.sss.' },
-  { name: 'by-duration', arg: 'required', help: 'Reset to the first offset at or after now minus PnDTnHnMnS.' },
+  {
+    name: 'to-datetime',
+    arg: 'required',
+    help: 'Reset to the first offset at or after YYYY-MM-DDTHH:mm:SS.sss.',
+  },
+  {
+    name: 'by-duration',
+    arg: 'required',
+    help: 'Reset to the first offset at or after now minus PnDTnHnMnS.',
+  },
   { name: 'to-earliest', arg: 'none', help: 'Reset to the log start offset.' },
   { name: 'to-latest', arg: 'none', help: 'Reset to the log end (high watermark).' },
   { name: 'to-current', arg: 'none', help: 'Reset to the current committed offset.' },
-  { name: 'shift-by', arg: 'required', type: 'long', help: 'Move the committed offset by N (may be negative).' },
+  {
+    name: 'shift-by',
+    arg: 'required',
+    type: 'long',
+    help: 'Move the committed offset by N (may be negative).',
+  },
   { name: 'members', arg: 'none', help: 'With --describe, list the members.' },
   { name: 'verbose', arg: 'none', help: 'With --describe --members, show assignments.' },
   { name: 'offsets', arg: 'none', help: 'With --describe, show offsets and lag (the default).' },
-  { name: 'state', arg: 'none', help: 'With --describe, show coordinator, strategy, state and member count; with --list, the state.' },
+  {
+    name: 'state',
+    arg: 'none',
+    help: 'With --describe, show coordinator, strategy, state and member count; with --list, the state.',
+  },
   { name: 'type', arg: 'none', help: 'With --list, show the group type.' },
   { name: 'help', arg: 'none', help: 'Print usage information.' },
   { name: 'version', arg: 'none', help: 'Display Kafka version.' },
 ];
 
-const SCENARIOS = ['to-offset', 'shift-by', 'to-datetime', 'by-duration', 'to-earliest', 'to-latest', 'to-current', 'from-file'];
+const SCENARIOS = [
+  'to-offset',
+  'shift-by',
+  'to-datetime',
+  'by-duration',
+  'to-earliest',
+  'to-latest',
+  'to-current',
+  'from-file',
+];
 const ACTIONS = ['list', 'describe', 'delete', 'reset-offsets', 'delete-offsets'];
 
 export function runConsumerGroups(args: string[], ctx: ToolContext): CommandOutput {
@@ -60,34 +90,49 @@ export function runConsumerGroups(args: string[], ctx: ToolContext): CommandOutp
   if (o.has('version')) return out.line(KAFKA_VERSION).result();
   const actions = ACTIONS.filter((a) => o.has(a));
   if (actions.length !== 1) {
-    return out.fail('Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets').result();
+    return out
+      .fail(
+        'Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets',
+      )
+      .result();
   }
   for (const sub of ['members', 'verbose', 'offsets']) {
-    if (o.has(sub) && !o.has('describe')) return out.fail(`Option ${sub} is only allowed if describe is used`).result();
+    if (o.has(sub) && !o.has('describe'))
+      return out.fail(`Option ${sub} is only allowed if describe is used`).result();
   }
   if (o.has('state') && !o.has('describe') && !o.has('list')) {
     return out.fail('Option state is only allowed if describe or list is used').result();
   }
   const scope = '[group], [all-groups]';
   if (o.has('describe')) {
-    if (!o.has('group') && !o.has('all-groups')) return out.fail(`Option [describe] takes one of these options: ${scope}`).result();
+    if (!o.has('group') && !o.has('all-groups'))
+      return out.fail(`Option [describe] takes one of these options: ${scope}`).result();
     if (['members', 'offsets', 'state'].filter((x) => o.has(x)).length > 1) {
-      return out.fail('Option [describe] takes at most one of these options: [members], [offsets], [state]').result();
+      return out
+        .fail('Option [describe] takes at most one of these options: [members], [offsets], [state]')
+        .result();
     }
   }
   if (o.has('delete')) {
-    if (!o.has('group') && !o.has('all-groups')) return out.fail(`Option [delete] takes one of these options: ${scope}`).result();
-    if (o.has('topic')) return out.fail('The consumer does not support topic-specific offset deletion from a consumer group.').result();
+    if (!o.has('group') && !o.has('all-groups'))
+      return out.fail(`Option [delete] takes one of these options: ${scope}`).result();
+    if (o.has('topic'))
+      return out
+        .fail('The consumer does not support topic-specific offset deletion from a consumer group.')
+        .result();
   }
-  if (o.has('delete-offsets')) return out.fail('--delete-offsets is not simulated; use --reset-offsets.').result();
+  if (o.has('delete-offsets'))
+    return out.fail('--delete-offsets is not simulated; use --reset-offsets.').result();
   if (o.has('reset-offsets')) {
-    if (o.has('dry-run') && o.has('execute')) return out.fail('Option [reset-offsets] only accepts one of [execute] and [dry-run]').result();
+    if (o.has('dry-run') && o.has('execute'))
+      return out.fail('Option [reset-offsets] only accepts one of [execute] and [dry-run]').result();
     if (!o.has('dry-run') && !o.has('execute')) {
       out.warn(
         'WARN: No action will be performed as the --execute option is missing. In a future major release, the default behavior of this command will be to prompt the user before executing the reset rather than doing a dry run. You should add the --dry-run option explicitly if you are scripting this command and want to keep the current default behavior without prompting.',
       );
     }
-    if (!o.has('group') && !o.has('all-groups')) return out.fail(`Option [reset-offsets] takes one of these options: ${scope}`).result();
+    if (!o.has('group') && !o.has('all-groups'))
+      return out.fail(`Option [reset-offsets] takes one of these options: ${scope}`).result();
     const used = SCENARIOS.filter((s) => o.has(s));
     if (used.length > 1) return out.fail(cannotCombine(used[0], used[1])).result();
   }
@@ -98,7 +143,12 @@ export function runConsumerGroups(args: string[], ctx: ToolContext): CommandOutp
   }
 
   if (o.has('list')) return list(o.has('state'), o.has('type'), ctx, out);
-  const groupIds = o.has('all-groups') ? ctx.port.groups().map((g) => g.groupId).sort() : o.values('group');
+  const groupIds = o.has('all-groups')
+    ? ctx.port
+        .groups()
+        .map((g) => g.groupId)
+        .sort()
+    : o.values('group');
   if (o.has('describe')) {
     if (o.has('members')) return describeMembers(groupIds, o.has('verbose'), ctx, out);
     if (o.has('state')) return describeState(groupIds, ctx, out);
@@ -119,7 +169,16 @@ function list(state: boolean, type: boolean, ctx: ToolContext, out: Output): Com
   const header = ['GROUP', ...(type ? ['TYPE'] : []), ...(state ? ['STATE'] : [])];
   out.line(columns(header, widths));
   for (const g of groups) {
-    out.line(columns([g.groupId, ...(type ? [g.protocol === 'consumer' ? 'Consumer' : 'Classic'] : []), ...(state ? [g.state] : [])], widths));
+    out.line(
+      columns(
+        [
+          g.groupId,
+          ...(type ? [g.protocol === 'consumer' ? 'Consumer' : 'Classic'] : []),
+          ...(state ? [g.state] : []),
+        ],
+        widths,
+      ),
+    );
   }
   return out.result();
 }
@@ -137,7 +196,17 @@ function stateNotice(groupId: string, g: GroupView | null, rows: number, out: Ou
   return rows > 0;
 }
 
-type OffsetRow = { group: string; topic: string; partition: string; current: string; end: string; lag: string; consumerId: string; host: string; clientId: string };
+type OffsetRow = {
+  group: string;
+  topic: string;
+  partition: string;
+  current: string;
+  end: string;
+  lag: string;
+  consumerId: string;
+  host: string;
+  clientId: string;
+};
 
 export function offsetRows(g: GroupView, ctx: ToolContext): OffsetRow[] {
   const rows: OffsetRow[] = [];
@@ -146,7 +215,11 @@ export function offsetRows(g: GroupView, ctx: ToolContext): OffsetRow[] {
     const p = ctx.port.topic(topic)?.partitions.find((q) => q.partition === partition);
     return p && p.leader !== null ? p.highWatermark : null;
   };
-  const row = (topic: string, partition: number, member: { id: string; host: string; client: string } | null): OffsetRow => {
+  const row = (
+    topic: string,
+    partition: number,
+    member: { id: string; host: string; client: string } | null,
+  ): OffsetRow => {
     const c = committed.get(`${topic}\u0000${partition}`);
     const end = hw(topic, partition);
     return {
@@ -190,20 +263,52 @@ function describeOffsets(groupIds: string[], ctx: ToolContext, out: Output): Com
     if (!stateNotice(id, g, g ? Math.max(rows.length, g.members.length > 0 ? 1 : 0) : 0, out)) continue;
     if (rows.length === 0) continue;
     const widths = [
-      widthOf(15, rows.map((r) => r.group)),
-      widthOf(15, rows.map((r) => r.topic)),
+      widthOf(
+        15,
+        rows.map((r) => r.group),
+      ),
+      widthOf(
+        15,
+        rows.map((r) => r.topic),
+      ),
       10,
       15,
       15,
       15,
-      widthOf(15, rows.map((r) => r.consumerId)),
-      widthOf(15, rows.map((r) => r.host)),
+      widthOf(
+        15,
+        rows.map((r) => r.consumerId),
+      ),
+      widthOf(
+        15,
+        rows.map((r) => r.host),
+      ),
       null,
     ];
     out.line();
-    out.line(columns(['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID'], widths));
+    out.line(
+      columns(
+        [
+          'GROUP',
+          'TOPIC',
+          'PARTITION',
+          'CURRENT-OFFSET',
+          'LOG-END-OFFSET',
+          'LAG',
+          'CONSUMER-ID',
+          'HOST',
+          'CLIENT-ID',
+        ],
+        widths,
+      ),
+    );
     for (const r of rows) {
-      out.line(columns([r.group, r.topic, r.partition, r.current, r.end, r.lag, r.consumerId, r.host, r.clientId], widths));
+      out.line(
+        columns(
+          [r.group, r.topic, r.partition, r.current, r.end, r.lag, r.consumerId, r.host, r.clientId],
+          widths,
+        ),
+      );
     }
   }
   return out.result();
@@ -225,10 +330,22 @@ function describeMembers(groupIds: string[], verbose: boolean, ctx: ToolContext,
     const ms = g.members;
     const withInstance = ms.some((m) => m.groupInstanceId);
     const gw = widthOf(15, ms.map(() => g.groupId).concat(g.groupId));
-    const cw = widthOf(15, ms.map((m) => m.memberId));
-    const iw = widthOf(17, ms.map((m) => m.groupInstanceId ?? ''));
-    const hw = widthOf(15, ms.map((m) => m.host));
-    const kw = widthOf(15, ms.map((m) => m.clientId));
+    const cw = widthOf(
+      15,
+      ms.map((m) => m.memberId),
+    );
+    const iw = widthOf(
+      17,
+      ms.map((m) => m.groupInstanceId ?? ''),
+    );
+    const hw = widthOf(
+      15,
+      ms.map((m) => m.host),
+    );
+    const kw = widthOf(
+      15,
+      ms.map((m) => m.clientId),
+    );
     const assignments = ms.map((m) => (m.assignment.length === 0 ? MISSING : assignmentString(m.assignment)));
     const aw = widthOf(20, assignments);
     const widths = withInstance ? [gw, cw, iw, hw, kw, 15] : [gw, cw, hw, kw, 15];
@@ -236,7 +353,12 @@ function describeMembers(groupIds: string[], verbose: boolean, ctx: ToolContext,
       ? ['GROUP', 'CONSUMER-ID', 'GROUP-INSTANCE-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS']
       : ['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS'];
     // The tool's format ends with "%-15s " (a trailing space) before the optional verbose columns.
-    const verboseHeader = verbose ? columns(['CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT'], [15, aw, 15, aw]) : '';
+    const verboseHeader = verbose
+      ? columns(
+          ['CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT'],
+          [15, aw, 15, aw],
+        )
+      : '';
     out.line();
     out.line(`${columns(header, widths)} ${verboseHeader}`);
     ms.forEach((m, i) => {
@@ -259,7 +381,12 @@ function describeState(groupIds: string[], ctx: ToolContext, out: Output): Comma
     const widths = [Math.max(15, g.groupId.length), Math.max(25, coordinator.length), 20, 20, null];
     out.line();
     out.line(columns(['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS'], widths));
-    out.line(columns([g.groupId, coordinator, g.assignmentStrategy || MISSING, g.state, String(g.members.length)], widths));
+    out.line(
+      columns(
+        [g.groupId, coordinator, g.assignmentStrategy || MISSING, g.state, String(g.members.length)],
+        widths,
+      ),
+    );
   }
   return out.result();
 }
@@ -270,7 +397,10 @@ function deleteGroups(groupIds: string[], ctx: ToolContext, out: Output): Comman
   for (const id of groupIds) {
     const g = ctx.port.group(id);
     if (!g) {
-      failed.push([id, 'org.apache.kafka.common.errors.GroupIdNotFoundException: The group id does not exist.']);
+      failed.push([
+        id,
+        'org.apache.kafka.common.errors.GroupIdNotFoundException: The group id does not exist.',
+      ]);
       continue;
     }
     const res = ctx.port.deleteGroup(id);
@@ -278,7 +408,8 @@ function deleteGroups(groupIds: string[], ctx: ToolContext, out: Output): Comman
     else failed.push([id, `org.apache.kafka.common.errors.${res.error.exception}: ${res.error.message}`]);
   }
   const quoted = (ids: string[]): string => ids.map((i) => `'${i}'`).join(', ');
-  if (failed.length === 0) return out.line(`Deletion of requested consumer groups (${quoted(ok)}) was successful.`).result();
+  if (failed.length === 0)
+    return out.line(`Deletion of requested consumer groups (${quoted(ok)}) was successful.`).result();
   out.fail('\nError: Deletion of some consumer groups failed:');
   for (const [id, err] of failed) out.fail(`* Group '${id}' could not be deleted due to: ${err}`);
   if (ok.length > 0) out.line(`\nThese consumer groups were deleted successfully: ${quoted(ok)}`);

@@ -13,7 +13,11 @@ const SPECS: OptionSpec[] = [
   { name: 'topic', arg: 'required', help: 'Topic name or regular expression (default: all topics).' },
   { name: 'partitions', arg: 'required', help: 'Comma-separated partition ids (default: all).' },
   { name: 'topic-partitions', arg: 'required', help: 'List of topic:partition-range, e.g. t1:0-2,t2.' },
-  { name: 'time', arg: 'required', help: '-1 or latest, -2 or earliest, -3 or max-timestamp, or a timestamp in ms.' },
+  {
+    name: 'time',
+    arg: 'required',
+    help: '-1 or latest, -2 or earliest, -3 or max-timestamp, or a timestamp in ms.',
+  },
   { name: 'exclude-internal-topics', arg: 'none', help: 'Leave out internal topics.' },
   { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored).' },
   { name: 'help', arg: 'none', help: 'Print usage information.' },
@@ -22,7 +26,13 @@ const SPECS: OptionSpec[] = [
 
 function parseTime(raw: string): number | null {
   const v = raw.trim().toLowerCase();
-  const words: Record<string, number> = { latest: -1, earliest: -2, 'max-timestamp': -3, 'earliest-local': -4, 'latest-tiered': -5 };
+  const words: Record<string, number> = {
+    latest: -1,
+    earliest: -2,
+    'max-timestamp': -3,
+    'earliest-local': -4,
+    'latest-tiered': -5,
+  };
   if (v in words) return words[v];
   if (/^-?\d+$/.test(v) && Number.isSafeInteger(Number(v))) return Number(v);
   return null;
@@ -40,7 +50,16 @@ function parseTopicPartitions(spec: string): Filter[] | string {
     if (typeof allowed === 'string') return allowed;
     const isRange = part.includes('-') && part.includes(':');
     const from = lo === undefined || lo === '' ? 0 : Number(lo);
-    const to = hi === undefined ? (isRange ? Number.MAX_SAFE_INTEGER : lo === undefined || lo === '' ? Number.MAX_SAFE_INTEGER : Number(lo) + 1) : hi === '' ? Number.MAX_SAFE_INTEGER : Number(hi);
+    const to =
+      hi === undefined
+        ? isRange
+          ? Number.MAX_SAFE_INTEGER
+          : lo === undefined || lo === ''
+            ? Number.MAX_SAFE_INTEGER
+            : Number(lo) + 1
+        : hi === ''
+          ? Number.MAX_SAFE_INTEGER
+          : Number(hi);
     filters.push({ topic: allowed, partition: (p) => p >= from && p < to });
   }
   return filters;
@@ -51,7 +70,8 @@ export function runGetOffsets(args: string[], ctx: ToolContext): CommandOutput {
   const parsed = parseLongOptions(args, SPECS);
   if (parsed.kind === 'error') return out.fail(parsed.message).result();
   const o = parsed.options;
-  if (o.has('help')) return out.line(renderHelp('An interactive shell for getting topic-partition offsets.', SPECS)).result();
+  if (o.has('help'))
+    return out.line(renderHelp('An interactive shell for getting topic-partition offsets.', SPECS)).result();
   if (o.has('version')) return out.line(KAFKA_VERSION).result();
   if (o.has('topic-partitions') && (o.has('topic') || o.has('partitions'))) {
     return out.fail('--topic-partitions cannot be used with --topic or --partitions').result();
@@ -59,7 +79,9 @@ export function runGetOffsets(args: string[], ctx: ToolContext): CommandOutput {
   const time = parseTime(o.value('time') ?? '-1');
   if (time === null) {
     return out
-      .fail(`Malformed time argument ${o.value('time')}. Please use -1 or latest / -2 or earliest / -3 or max-timestamp, or a specified long format timestamp`)
+      .fail(
+        `Malformed time argument ${o.value('time')}. Please use -1 or latest / -2 or earliest / -3 or max-timestamp, or a specified long format timestamp`,
+      )
       .result();
   }
   let filters: Filter[];
@@ -73,7 +95,8 @@ export function runGetOffsets(args: string[], ctx: ToolContext): CommandOutput {
     let partitionOk: (p: number) => boolean = () => true;
     if (o.has('partitions')) {
       const ids = (o.value('partitions') ?? '').split(',').map((s) => s.trim());
-      if (ids.some((s) => !/^\d+$/.test(s))) return out.fail(`Invalid partition list: ${o.value('partitions')}`).result();
+      if (ids.some((s) => !/^\d+$/.test(s)))
+        return out.fail(`Invalid partition list: ${o.value('partitions')}`).result();
       const set = new Set(ids.map(Number));
       partitionOk = (p) => set.has(p);
     }
@@ -87,7 +110,8 @@ export function runGetOffsets(args: string[], ctx: ToolContext): CommandOutput {
       rows.push([t.name, p.partition, ctx.port.offsetForTime(t.name, p.partition, time)]);
     }
   }
-  if (rows.length === 0) return out.fail('Could not match any topic-partitions with the specified filters').result();
+  if (rows.length === 0)
+    return out.fail('Could not match any topic-partitions with the specified filters').result();
   rows.sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] ? -1 : 1));
   for (const [t, p, off] of rows) out.line(`${t}:${p}:${off === null ? '' : off}`);
   return out.result();
@@ -97,7 +121,8 @@ export const getOffsetsTool: ToolDef = {
   name: 'kafka-get-offsets.sh',
   aliases: ['kafka-get-offsets'],
   summary: 'Print topic:partition:offset for latest (-1), earliest (-2) or a timestamp.',
-  usage: 'kafka-get-offsets.sh --bootstrap-server localhost:9092 --topic T [--partitions 0,1] [--time -1|-2|-3|TIMESTAMP]',
+  usage:
+    'kafka-get-offsets.sh --bootstrap-server localhost:9092 --topic T [--partitions 0,1] [--time -1|-2|-3|TIMESTAMP]',
   flags: SPECS.map((s) => `--${s.name}`),
   run: runGetOffsets,
 };

@@ -8,24 +8,55 @@ import { TOPIC_CONFIGS } from '../topicConfigs';
 import { KAFKA_VERSION } from './kafkaTopics';
 
 const SPECS: OptionSpec[] = [
-  { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted; the simulation is always reachable).' },
+  {
+    name: 'bootstrap-server',
+    arg: 'required',
+    help: 'The broker to connect to (accepted; the simulation is always reachable).',
+  },
   { name: 'bootstrap-controller', arg: 'required', help: 'A controller to connect to (accepted).' },
   { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored).' },
-  { name: 'entity-type', arg: 'required', help: 'Type of entity: topics (brokers, clients, users are not simulated).' },
+  {
+    name: 'entity-type',
+    arg: 'required',
+    help: 'Type of entity: topics (brokers, clients, users are not simulated).',
+  },
   { name: 'entity-name', arg: 'required', help: 'Name of the entity (the topic name).' },
   { name: 'entity-default', arg: 'none', help: 'Default entity (not simulated for topics).' },
   { name: 'topic', arg: 'required', help: 'Shorthand for --entity-type topics --entity-name T.' },
   { name: 'describe', arg: 'none', help: 'List configs of the entity.' },
   { name: 'alter', arg: 'none', help: 'Change configs of the entity.' },
-  { name: 'add-config', arg: 'required', argName: 'k1=v1,k2=[v1,v2]', help: 'Configs to set, comma separated.' },
-  { name: 'add-config-file', arg: 'required', help: 'Properties file of configs to set (not available here).' },
-  { name: 'delete-config', arg: 'required', argName: 'k1,k2', help: 'Config names to remove, comma separated.' },
+  {
+    name: 'add-config',
+    arg: 'required',
+    argName: 'k1=v1,k2=[v1,v2]',
+    help: 'Configs to set, comma separated.',
+  },
+  {
+    name: 'add-config-file',
+    arg: 'required',
+    help: 'Properties file of configs to set (not available here).',
+  },
+  {
+    name: 'delete-config',
+    arg: 'required',
+    argName: 'k1,k2',
+    help: 'Config names to remove, comma separated.',
+  },
   { name: 'all', arg: 'none', help: 'With --describe, list every config including defaults.' },
   { name: 'help', arg: 'none', help: 'Print usage information.' },
   { name: 'version', arg: 'none', help: 'Display Kafka version.' },
 ];
 
-const ENTITY_TYPES = ['topics', 'clients', 'users', 'brokers', 'broker-loggers', 'ips', 'client-metrics', 'groups'];
+const ENTITY_TYPES = [
+  'topics',
+  'clients',
+  'users',
+  'brokers',
+  'broker-loggers',
+  'ips',
+  'client-metrics',
+  'groups',
+];
 
 function commandError(out: Output, args: string[], exception: string, message: string): CommandOutput {
   out.fail(`Error while executing config command with args '${args.join(' ')}'`);
@@ -59,7 +90,8 @@ export function parseAddConfig(text: string): Record<string, string> | string {
       .trim()
       .replace(/^\[(.*)\]$/, '$1');
   }
-  if (invalid.length > 0) return `Invalid entity config: all configs to be added must be in the format "key=val".`;
+  if (invalid.length > 0)
+    return `Invalid entity config: all configs to be added must be in the format "key=val".`;
   return result;
 }
 
@@ -69,12 +101,16 @@ export function runKafkaConfigs(args: string[], ctx: ToolContext): CommandOutput
   if (parsed.kind === 'error') return out.fail(parsed.message).result();
   const o = parsed.options;
   if (args.length === 0 || o.has('help')) {
-    const help = renderHelp('This tool helps to manipulate and describe entity config for a topic, client, user, broker, ip, client-metrics or group', SPECS);
+    const help = renderHelp(
+      'This tool helps to manipulate and describe entity config for a topic, client, user, broker, ip, client-metrics or group',
+      SPECS,
+    );
     return args.length === 0 ? out.fail(help).result() : out.line(help).result();
   }
   if (o.has('version')) return out.line(KAFKA_VERSION).result();
   const actions = ['alter', 'describe'].filter((a) => o.has(a));
-  if (actions.length !== 1) return out.fail('Command must include exactly one action: --describe, --alter').result();
+  if (actions.length !== 1)
+    return out.fail('Command must include exactly one action: --describe, --alter').result();
   const types = o.values('entity-type');
   let name = o.value('entity-name');
   if (o.has('topic')) {
@@ -84,12 +120,16 @@ export function runKafkaConfigs(args: string[], ctx: ToolContext): CommandOutput
   if (types.length === 0) return out.fail('At least one entity type must be specified').result();
   for (const t of types) {
     if (!ENTITY_TYPES.includes(t)) {
-      return out.fail(`Invalid entity type ${t}, the entity type must be one of ${ENTITY_TYPES.join(', ')}`).result();
+      return out
+        .fail(`Invalid entity type ${t}, the entity type must be one of ${ENTITY_TYPES.join(', ')}`)
+        .result();
     }
   }
   const type = types[0];
   if (type !== 'topics') {
-    return out.fail(`The simulation only models topic configs; --entity-type ${type} is not available here.`).result();
+    return out
+      .fail(`The simulation only models topic configs; --entity-type ${type} is not available here.`)
+      .result();
   }
   if (o.has('describe') && o.has('entity-default')) {
     return out.fail('--entity-default must not be specified with --describe of topics').result();
@@ -101,13 +141,16 @@ export function runKafkaConfigs(args: string[], ctx: ToolContext): CommandOutput
     }
     if (!o.has('add-config') && !o.has('add-config-file') && !o.has('delete-config')) {
       return out
-        .fail('At least one of --add-config, --add-config-file, or --delete-config must be specified with --alter')
+        .fail(
+          'At least one of --add-config, --add-config-file, or --delete-config must be specified with --alter',
+        )
         .result();
     }
-    if (o.has('add-config-file')) return out.fail('--add-config-file is not available in the simulation; use --add-config.').result();
+    if (o.has('add-config-file'))
+      return out.fail('--add-config-file is not available in the simulation; use --add-config.').result();
     return alter(args, name, o.values('add-config'), o.values('delete-config'), ctx, out);
   }
-  return describe(args, name ?? null, o.has('all'), ctx, out);
+  return describeConfigs(args, name ?? null, o.has('all'), ctx, out);
 }
 
 function alter(
@@ -124,29 +167,61 @@ function alter(
     if (typeof parsed === 'string') return out.fail(parsed).result();
     Object.assign(set, parsed);
   }
-  const remove = deletes.flatMap((d) => d.split(',')).map((d) => d.trim()).filter((d) => d !== '');
+  const remove = deletes
+    .flatMap((d) => d.split(','))
+    .map((d) => d.trim())
+    .filter((d) => d !== '');
   const topic = ctx.port.topic(name);
   if (!topic) {
-    return commandError(out, args, 'org.apache.kafka.common.errors.UnknownTopicOrPartitionException', 'This server does not host this topic-partition.');
+    return commandError(
+      out,
+      args,
+      'org.apache.kafka.common.errors.UnknownTopicOrPartitionException',
+      'This server does not host this topic-partition.',
+    );
   }
   const notSet = remove.filter((k) => !(k in topic.overrides));
   if (notSet.length > 0) {
-    return commandError(out, args, 'org.apache.kafka.common.errors.InvalidConfigurationException', `Invalid config(s): ${notSet.join(',')}`);
+    return commandError(
+      out,
+      args,
+      'org.apache.kafka.common.errors.InvalidConfigurationException',
+      `Invalid config(s): ${notSet.join(',')}`,
+    );
   }
   const res = ctx.port.alterTopicConfig(name, set, remove);
-  if (!res.ok) return commandError(out, args, `org.apache.kafka.common.errors.${res.error.exception}`, res.error.message);
+  if (!res.ok)
+    return commandError(
+      out,
+      args,
+      `org.apache.kafka.common.errors.${res.error.exception}`,
+      res.error.message,
+    );
   return out.line(`Completed updating config for topic ${name}.`).result();
 }
 
-function describe(args: string[], name: string | null, all: boolean, ctx: ToolContext, out: Output): CommandOutput {
+function describeConfigs(
+  args: string[],
+  name: string | null,
+  all: boolean,
+  ctx: ToolContext,
+  out: Output,
+): CommandOutput {
   const topics = name === null ? ctx.port.topics().filter((t) => !t.internal) : [ctx.port.topic(name)];
   if (topics.some((t) => t === null)) {
-    return commandError(out, args, 'org.apache.kafka.common.errors.UnknownTopicOrPartitionException', 'This server does not host this topic-partition.');
+    return commandError(
+      out,
+      args,
+      'org.apache.kafka.common.errors.UnknownTopicOrPartitionException',
+      'This server does not host this topic-partition.',
+    );
   }
   for (const t of topics) {
     if (!t) continue;
     out.line(`${all ? 'All' : 'Dynamic'} configs for topic ${t.name} are:`);
-    const names = all ? Object.keys({ ...TOPIC_CONFIGS, ...t.overrides }).sort() : Object.keys(t.overrides).sort();
+    const names = all
+      ? Object.keys({ ...TOPIC_CONFIGS, ...t.overrides }).sort()
+      : Object.keys(t.overrides).sort();
     for (const key of names) {
       const info = TOPIC_CONFIGS[key];
       const synonyms: string[] = [];

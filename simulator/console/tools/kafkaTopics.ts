@@ -8,8 +8,16 @@ import type { ToolContext, ToolDef } from '../tool';
 import { compileIncludeList } from './topicFilter';
 
 const SPECS: OptionSpec[] = [
-  { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted; the simulation is always reachable).' },
-  { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored in the simulation).' },
+  {
+    name: 'bootstrap-server',
+    arg: 'required',
+    help: 'The broker to connect to (accepted; the simulation is always reachable).',
+  },
+  {
+    name: 'command-config',
+    arg: 'required',
+    help: 'Admin client properties file (ignored in the simulation).',
+  },
   { name: 'list', arg: 'none', help: 'List all topics.' },
   { name: 'create', arg: 'none', help: 'Create a topic.' },
   { name: 'delete', arg: 'none', help: 'Delete a topic.' },
@@ -20,17 +28,44 @@ const SPECS: OptionSpec[] = [
   { name: 'config', arg: 'required', argName: 'name=value', help: 'Topic config override for --create.' },
   { name: 'delete-config', arg: 'required', help: 'No longer supported since 4.0.' },
   { name: 'partitions', arg: 'required', type: 'int', argName: 'Integer', help: 'Number of partitions.' },
-  { name: 'replication-factor', arg: 'required', type: 'int', argName: 'Integer', help: 'Replicas per partition.' },
-  { name: 'replica-assignment', arg: 'required', help: 'Manual assignment: 1:2,2:3,3:1 (partition lists of broker ids).' },
-  { name: 'under-replicated-partitions', arg: 'none', help: 'Only partitions whose ISR is smaller than the replica list.' },
+  {
+    name: 'replication-factor',
+    arg: 'required',
+    type: 'int',
+    argName: 'Integer',
+    help: 'Replicas per partition.',
+  },
+  {
+    name: 'replica-assignment',
+    arg: 'required',
+    help: 'Manual assignment: 1:2,2:3,3:1 (partition lists of broker ids).',
+  },
+  {
+    name: 'under-replicated-partitions',
+    arg: 'none',
+    help: 'Only partitions whose ISR is smaller than the replica list.',
+  },
   { name: 'unavailable-partitions', arg: 'none', help: 'Only partitions without a live leader.' },
-  { name: 'under-min-isr-partitions', arg: 'none', help: 'Only partitions whose ISR is below min.insync.replicas.' },
-  { name: 'at-min-isr-partitions', arg: 'none', help: 'Only partitions whose ISR equals min.insync.replicas.' },
+  {
+    name: 'under-min-isr-partitions',
+    arg: 'none',
+    help: 'Only partitions whose ISR is below min.insync.replicas.',
+  },
+  {
+    name: 'at-min-isr-partitions',
+    arg: 'none',
+    help: 'Only partitions whose ISR equals min.insync.replicas.',
+  },
   { name: 'topics-with-overrides', arg: 'none', help: 'Only topics that have config overrides.' },
   { name: 'if-exists', arg: 'none', help: 'Do nothing if the topic does not exist.' },
   { name: 'if-not-exists', arg: 'none', help: 'Do not fail if the topic already exists.' },
   { name: 'exclude-internal', arg: 'none', help: 'Leave out internal topics.' },
-  { name: 'partition-size-limit-per-response', arg: 'required', type: 'int', help: 'Ignored in the simulation.' },
+  {
+    name: 'partition-size-limit-per-response',
+    arg: 'required',
+    type: 'int',
+    help: 'Ignored in the simulation.',
+  },
   { name: 'help', arg: 'none', help: 'Print usage information.' },
   { name: 'version', arg: 'none', help: 'Display Kafka version.' },
 ];
@@ -63,7 +98,9 @@ export function runKafkaTopics(args: string[], ctx: ToolContext): CommandOutput 
   if (o.has('version')) return out.line(KAFKA_VERSION).result();
   const actions = ACTIONS.filter((a) => o.has(a));
   if (actions.length !== 1) {
-    return out.fail('Command must include exactly one action: --list, --describe, --create, --alter or --delete').result();
+    return out
+      .fail('Command must include exactly one action: --list, --describe, --create, --alter or --delete')
+      .result();
   }
   if (o.has('delete-config')) {
     out.warn(
@@ -74,17 +111,25 @@ export function runKafkaTopics(args: string[], ctx: ToolContext): CommandOutput 
   if (o.has('describe') && o.has('if-exists') && !o.has('topic') && !o.has('topic-id')) {
     return out.fail('--topic or --topic-id is required to describe a topic').result();
   }
-  if (!o.has('list') && !o.has('describe') && !o.has('topic')) return out.fail(missingRequired('topic')).result();
+  if (!o.has('list') && !o.has('describe') && !o.has('topic'))
+    return out.fail(missingRequired('topic')).result();
   if (o.has('alter')) {
-    if (o.has('bootstrap-server') && o.has('config')) {
+    // --bootstrap-server is implied in the simulation, so --config always hits this check.
+    if (o.has('config')) {
       return out
-        .fail(`Option combination "[bootstrap-server, config]" can't be used with option "[alter]"${ALTER_HINT}`)
+        .fail(
+          `Option combination "[bootstrap-server, config]" can't be used with option "[alter]"${ALTER_HINT}`,
+        )
         .result();
     }
     if (!o.has('partitions')) return out.fail(missingRequired('partitions')).result();
   }
   // checkInvalidArgs
-  const invalid = (used: string, allowed: readonly string[], extra: readonly string[] = []): string | null => {
+  const invalid = (
+    used: string,
+    allowed: readonly string[],
+    extra: readonly string[] = [],
+  ): string | null => {
     if (!o.has(used)) return null;
     const banned = [...ACTIONS.filter((a) => !allowed.includes(a)), ...extra];
     const hit = banned.find((b) => o.has(b));
@@ -96,8 +141,9 @@ export function runKafkaTopics(args: string[], ctx: ToolContext): CommandOutput 
     invalid('replication-factor', ['create']),
     invalid('replica-assignment', ['alter', 'create']),
     o.has('create') && o.has('replica-assignment')
-      ? (['partitions', 'replication-factor'].filter((x) => o.has(x)).map((x) => cannotCombine('replica-assignment', x))[0] ??
-        null)
+      ? (['partitions', 'replication-factor']
+          .filter((x) => o.has(x))
+          .map((x) => cannotCombine('replica-assignment', x))[0] ?? null)
       : null,
     ...REPORT_OPTS.map((r) => invalid(r, ['describe'], ['topics-with-overrides'])),
     invalid('topics-with-overrides', ['describe'], [...REPORT_OPTS]),
@@ -111,7 +157,7 @@ export function runKafkaTopics(args: string[], ctx: ToolContext): CommandOutput 
   if (o.has('create')) return create(o, ctx, out);
   if (o.has('list')) return list(o, ctx, out);
   if (o.has('alter')) return alter(o, ctx, out);
-  if (o.has('describe')) return describe(o, ctx, out);
+  if (o.has('describe')) return describeTopics(o, ctx, out);
   return remove(o, ctx, out);
 }
 
@@ -134,10 +180,13 @@ function parseAssignment(text: string): number[][] | string {
   const result: number[][] = [];
   for (let i = 0; i < rows.length; i++) {
     const ids = rows[i].map((b) => (/^-?\d+$/.test(b) ? Number(b) : Number.NaN));
-    if (ids.some((n) => Number.isNaN(n))) return `For input string: "${rows[i].find((b) => !/^-?\d+$/.test(b)) ?? ''}"`;
+    if (ids.some((n) => Number.isNaN(n)))
+      return `For input string: "${rows[i].find((b) => !/^-?\d+$/.test(b)) ?? ''}"`;
     const dup = ids.filter((id, j) => ids.indexOf(id) !== j);
-    if (dup.length > 0) return `Partition replica lists may not contain duplicate entries: ${[...new Set(dup)].join(',')}`;
-    if (i > 0 && ids.length !== result[0].length) return `Partition ${i} has different replication factor: [${ids.join(', ')}]`;
+    if (dup.length > 0)
+      return `Partition replica lists may not contain duplicate entries: ${[...new Set(dup)].join(',')}`;
+    if (i > 0 && ids.length !== result[0].length)
+      return `Partition ${i} has different replication factor: [${ids.join(', ')}]`;
     result.push(ids);
   }
   return result;
@@ -165,7 +214,8 @@ function create(o: Opts, ctx: ToolContext, out: Output): CommandOutput {
   if (rf !== undefined && (rf > 32767 || rf < 1)) {
     return out.fail('The replication factor must be between 1 and 32767 inclusive').result();
   }
-  if (partitions !== undefined && partitions < 1) return out.fail('The partitions must be greater than 0').result();
+  if (partitions !== undefined && partitions < 1)
+    return out.fail('The partitions must be greater than 0').result();
   const res = ctx.port.createTopic({
     name,
     partitions: partitions ?? null,
@@ -195,7 +245,8 @@ function matching(o: Opts, ctx: ToolContext): TopicView[] | string {
 
 function ensureExists(o: Opts, found: TopicView[]): string | null {
   const requested = o.value('topic');
-  if (requested && !o.has('if-exists') && found.length === 0) return `Topic '${requested}' does not exist as expected`;
+  if (requested && !o.has('if-exists') && found.length === 0)
+    return `Topic '${requested}' does not exist as expected`;
   return null;
 }
 
@@ -236,12 +287,15 @@ function minIsr(t: TopicView): number {
   return Number.isFinite(v) ? v : 1;
 }
 
-function describe(o: Opts, ctx: ToolContext, out: Output): CommandOutput {
+function describeTopics(o: Opts, ctx: ToolContext, out: Output): CommandOutput {
   let topics: TopicView[];
   const topicId = o.value('topic-id');
   if (topicId && topicId !== 'AAAAAAAAAAAAAAAAAAAAAA') {
-    topics = ctx.port.topics().filter((t) => t.topicId === topicId && !(o.has('exclude-internal') && t.internal));
-    if (topics.length === 0 && !o.has('if-exists')) return out.fail(`TopicId '${topicId}' does not exist as expected`).result();
+    topics = ctx.port
+      .topics()
+      .filter((t) => t.topicId === topicId && !(o.has('exclude-internal') && t.internal));
+    if (topics.length === 0 && !o.has('if-exists'))
+      return out.fail(`TopicId '${topicId}' does not exist as expected`).result();
   } else {
     const found = matching(o, ctx);
     if (typeof found === 'string') return execError(out, found);

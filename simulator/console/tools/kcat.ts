@@ -4,9 +4,29 @@
 import { type CommandOutput, Output } from '../output';
 import type { RecordView, SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
-import { freeClientName, producerSettings } from './consoleProducer';
+import { freeClientName } from './consoleProducer';
 
-const WITH_ARG = new Set(['b', 't', 'p', 'o', 'k', 'K', 'c', 'f', 'D', 'H', 'X', 's', 'r', 'F', 'G', 'z', 'd', 'm', 'i']);
+const WITH_ARG = new Set([
+  'b',
+  't',
+  'p',
+  'o',
+  'k',
+  'K',
+  'c',
+  'f',
+  'D',
+  'H',
+  'X',
+  's',
+  'r',
+  'F',
+  'G',
+  'z',
+  'd',
+  'm',
+  'i',
+]);
 const FLAGS = new Set(['P', 'C', 'L', 'Q', 'e', 'E', 'O', 'q', 'v', 'l', 'u', 'J', 'Z', 'T', 'V', 'h']);
 
 type KcatOpts = { flags: Set<string>; values: Map<string, string[]>; rest: string[] };
@@ -52,20 +72,39 @@ const last = (o: KcatOpts, k: string): string | undefined => {
   return v ? v[v.length - 1] : undefined;
 };
 
-const USAGE = 'Usage: kcat <options> [file1 file2 .. | topic1 topic2 ..]]\n  -P produce, -C consume, -L metadata list; -b <brokers> -t <topic> -p <partition>';
+const USAGE =
+  'Usage: kcat <options> [file1 file2 .. | topic1 topic2 ..]]\n  -P produce, -C consume, -L metadata list; -b <brokers> -t <topic> -p <partition>';
 
 export function runKcat(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
   const o = getopt(args);
   if (typeof o === 'string') return out.fail(`kcat: ${o}`).fail(USAGE).result();
-  if (o.flags.has('h')) return out.line(`${USAGE}\n  -o beginning|end|stored|<offset>|-<n>  -e exit at end  -c <cnt>  -f <fmt> (%t %p %o %k %s %T %h %S %K)\n  -k <key>  -K <delim>  -H name=value  -Z null for empty`).result();
-  if (o.flags.has('V')) return out.line('kcat - Apache Kafka producer and consumer tool (simulated)').result();
+  if (o.flags.has('h'))
+    return out
+      .line(
+        `${USAGE}\n  -o beginning|end|stored|<offset>|-<n>  -e exit at end  -c <cnt>  -f <fmt> (%t %p %o %k %s %T %h %S %K)\n  -k <key>  -K <delim>  -H name=value  -Z null for empty`,
+      )
+      .result();
+  if (o.flags.has('V'))
+    return out.line('kcat - Apache Kafka producer and consumer tool (simulated)').result();
   const modes = ['P', 'C', 'L', 'Q'].filter((m) => o.flags.has(m));
-  if (o.values.has('G')) return out.fail('% ERROR: -G (balanced consumer group mode) is not simulated; use kafka-console-consumer.sh --group').result();
+  if (o.values.has('G'))
+    return out
+      .fail(
+        '% ERROR: -G (balanced consumer group mode) is not simulated; use kafka-console-consumer.sh --group',
+      )
+      .result();
   if (modes.length > 1) return out.fail(`% ERROR: Conflicting modes: -${modes.join(' -')}`).result();
-  if (modes.length === 0) return out.fail('% ERROR: Specify a mode: -P (produce), -C (consume) or -L (metadata list)').fail(USAGE).result();
+  if (modes.length === 0)
+    return out
+      .fail('% ERROR: Specify a mode: -P (produce), -C (consume) or -L (metadata list)')
+      .fail(USAGE)
+      .result();
   const mode = modes[0];
-  if (mode === 'Q') return out.fail('% ERROR: -Q (query offsets by timestamp) is not simulated; use kafka-get-offsets.sh --time').result();
+  if (mode === 'Q')
+    return out
+      .fail('% ERROR: -Q (query offsets by timestamp) is not simulated; use kafka-get-offsets.sh --time')
+      .result();
   if (mode === 'L') return metadata(o, ctx, out);
   const topic = last(o, 't') ?? o.rest[0];
   if (!topic) return out.fail('% ERROR: -t <topic> missing').result();
@@ -83,9 +122,12 @@ function metadata(o: KcatOpts, ctx: ToolContext, out: Output): CommandOutput {
   const only = last(o, 't');
   const brokers = ctx.port.brokers().filter((b) => b.state === 'online');
   const from = brokers[0];
-  out.line(`Metadata for ${only ?? 'all topics'} (from broker ${from ? `${from.id}: ${from.host}:${from.port}/${from.id}` : '-1: bootstrap'}):`);
+  out.line(
+    `Metadata for ${only ?? 'all topics'} (from broker ${from ? `${from.id}: ${from.host}:${from.port}/${from.id}` : '-1: bootstrap'}):`,
+  );
   out.line(` ${brokers.length} brokers:`);
-  for (const b of brokers) out.line(`  broker ${b.id} at ${b.host}:${b.port}${b.controller ? ' (controller)' : ''}`);
+  for (const b of brokers)
+    out.line(`  broker ${b.id} at ${b.host}:${b.port}${b.controller ? ' (controller)' : ''}`);
   let topics = ctx.port.topics();
   if (only !== undefined) {
     topics = topics.filter((t) => t.name === only);
@@ -112,7 +154,13 @@ function unescapeDelim(s: string): string {
   return s.replace(/\\t/g, '\t').replace(/\\n/g, '\n').replace(/\\r/g, '\r');
 }
 
-function produce(o: KcatOpts, topic: string, partition: number | null, ctx: ToolContext, out: Output): CommandOutput {
+function produce(
+  o: KcatOpts,
+  topic: string,
+  partition: number | null,
+  ctx: ToolContext,
+  out: Output,
+): CommandOutput {
   const fixedKey = last(o, 'k');
   const keyDelim = last(o, 'K');
   const nullEmpty = o.flags.has('Z');
@@ -128,9 +176,9 @@ function produce(o: KcatOpts, topic: string, partition: number | null, ctx: Tool
     if (eq > 0) config[x.slice(0, eq)] = x.slice(eq + 1);
   }
   if (config['request.required.acks'] !== undefined) config.acks = config['request.required.acks'];
-  // librdkafka defaults: acks=all, idempotence off, linger.ms=5.
-  const settings = producerSettings(config, { idempotence: false });
-  if (typeof settings === 'string') return out.fail(`% ERROR: ${settings}`).result();
+  // librdkafka's defaults differ from the Java client's: idempotence is off unless asked for.
+  const settings: Record<string, string> = { 'enable.idempotence': 'false', ...config };
+  delete settings['request.required.acks'];
   if (ctx.port.topic(topic) === null) {
     return out.fail(`% ERROR: Topic ${topic} error: Broker: Unknown topic or partition`).result();
   }
@@ -165,7 +213,9 @@ function produce(o: KcatOpts, topic: string, partition: number | null, ctx: Tool
   if (pendingIdx.length > 0) {
     const flushed = ctx.port.flush(name);
     pendingIdx.forEach((idx, j) => {
-      results[idx] = flushed.ok ? (flushed.value[j] ?? results[idx]) : { kind: 'failed', error: flushed.error };
+      results[idx] = flushed.ok
+        ? (flushed.value[j] ?? results[idx])
+        : { kind: 'failed', error: flushed.error };
     });
   }
   ctx.port.closeProducer(name);
@@ -229,21 +279,35 @@ export function formatKcat(fmt: string, r: RecordView, nullWord: string): string
   return s;
 }
 
-function consume(o: KcatOpts, topic: string, partition: number | null, ctx: ToolContext, out: Output): CommandOutput {
+function consume(
+  o: KcatOpts,
+  topic: string,
+  partition: number | null,
+  ctx: ToolContext,
+  out: Output,
+): CommandOutput {
   const t = ctx.port.topic(topic);
   if (!t) return out.fail(`% ERROR: Topic ${topic} error: Broker: Unknown topic or partition`).result();
   const offsetRaw = last(o, 'o') ?? 'beginning';
   const countRaw = last(o, 'c');
   let remaining = countRaw === undefined ? Number.MAX_SAFE_INTEGER : Number(countRaw);
-  if (!Number.isInteger(remaining) || remaining < 0) return out.fail(`% ERROR: Invalid count: ${countRaw}`).result();
+  if (!Number.isInteger(remaining) || remaining < 0)
+    return out.fail(`% ERROR: Invalid count: ${countRaw}`).result();
   const keyDelim = last(o, 'K');
   const delim = unescapeDelim(last(o, 'D') ?? '\n');
-  const fmt = last(o, 'f') ?? (keyDelim !== undefined ? `%k${keyDelim}%s${delim === '\n' ? '\\n' : delim}` : null);
+  const fmt =
+    last(o, 'f') ?? (keyDelim !== undefined ? `%k${keyDelim}%s${delim === '\n' ? '\\n' : delim}` : null);
   const nullWord = o.flags.has('Z') ? 'NULL' : '';
-  const isolation = (o.values.get('X') ?? []).some((x) => x === 'isolation.level=read_committed') ? 'read_committed' : 'read_uncommitted';
+  const isolation = (o.values.get('X') ?? []).some((x) => x === 'isolation.level=read_committed')
+    ? 'read_committed'
+    : 'read_uncommitted';
   const partitions = t.partitions.filter((p) => partition === null || p.partition === partition);
-  if (partitions.length === 0) return out.fail(`% ERROR: Topic ${topic} [${partition}] error: Broker: Unknown topic or partition`).result();
-  if (offsetRaw === 'stored') return out.fail('% ERROR: -o stored requires -G (group mode), which is not simulated').result();
+  if (partitions.length === 0)
+    return out
+      .fail(`% ERROR: Topic ${topic} [${partition}] error: Broker: Unknown topic or partition`)
+      .result();
+  if (offsetRaw === 'stored')
+    return out.fail('% ERROR: -o stored requires -G (group mode), which is not simulated').result();
   const exitAtEnd = o.flags.has('e');
   const quiet = o.flags.has('q');
   for (const p of partitions.slice().sort((a, b) => a.partition - b.partition)) {
@@ -253,7 +317,8 @@ function consume(o: KcatOpts, topic: string, partition: number | null, ctx: Tool
     else if (offsetRaw === 'end') start = end;
     else if (/^-\d+$/.test(offsetRaw)) start = Math.max(p.logStartOffset, end + Number(offsetRaw));
     else if (/^\d+$/.test(offsetRaw)) start = Math.min(Math.max(Number(offsetRaw), p.logStartOffset), end);
-    else if (/^s@\d+$/.test(offsetRaw)) start = ctx.port.offsetForTime(topic, p.partition, Number(offsetRaw.slice(2))) ?? end;
+    else if (/^s@\d+$/.test(offsetRaw))
+      start = ctx.port.offsetForTime(topic, p.partition, Number(offsetRaw.slice(2))) ?? end;
     else return out.fail(`% ERROR: Invalid offset: ${offsetRaw}`).result();
     const records = remaining > 0 ? ctx.port.read(topic, p.partition, start, remaining, isolation) : [];
     for (const r of records) {
@@ -261,24 +326,51 @@ function consume(o: KcatOpts, topic: string, partition: number | null, ctx: Tool
       remaining--;
     }
     const position = records.length > 0 ? records[records.length - 1].offset + 1 : start;
-    if (exitAtEnd && !quiet && remaining > 0) out.warn(`% Reached end of topic ${topic} [${p.partition}] at offset ${position}`);
+    if (exitAtEnd && !quiet && remaining > 0)
+      out.warn(`% Reached end of topic ${topic} [${p.partition}] at offset ${position}`);
   }
-  if (!exitAtEnd && !quiet) out.warn('% (simulation) printed everything readable now; kcat without -e would keep waiting');
+  if (!exitAtEnd && !quiet)
+    out.warn('% (simulation) printed everything readable now; kcat without -e would keep waiting');
   return out.result();
 }
 
 export const kcatTool: ToolDef = {
   name: 'kcat',
   aliases: ['kafkacat'],
-  summary: 'kcat: -L metadata, -P produce the lines that follow, -C consume.',
+  summary: 'Metadata listing (-L), produce the lines that follow (-P), consume (-C).',
   usage:
     'kcat -b localhost:9092 -L\n' +
     'kcat -b localhost:9092 -P -t T [-k K | -K :] [-p P] <<EOF ... EOF\n' +
     "kcat -b localhost:9092 -C -t T [-p P] [-o beginning|end|N|-N] [-e] [-c N] [-f '%t %p %o %k %s %T\\n']",
-  flags: ['-b', '-t', '-p', '-o', '-k', '-K', '-c', '-f', '-D', '-H', '-X', '-P', '-C', '-L', '-e', '-q', '-Z', '-h'],
+  flags: [
+    '-b',
+    '-t',
+    '-p',
+    '-o',
+    '-k',
+    '-K',
+    '-c',
+    '-f',
+    '-D',
+    '-H',
+    '-X',
+    '-P',
+    '-C',
+    '-L',
+    '-e',
+    '-q',
+    '-Z',
+    '-h',
+  ],
   readsStdin: (args) => {
     const o = getopt(args);
-    return typeof o !== 'string' && o.flags.has('P');
+    return (
+      typeof o !== 'string' &&
+      o.flags.has('P') &&
+      !o.flags.has('C') &&
+      !o.flags.has('L') &&
+      (o.values.has('t') || o.rest.length > 0)
+    );
   },
   run: runKcat,
 };

@@ -1,16 +1,20 @@
 // kafka-leader-election.sh — LeaderElectionCommand: preferred or unclean election for one
 // partition, a JSON file of partitions, or every partition; the tool's three result lines.
 
+import type { VirtualFiles } from '../files';
 import { type OptionSpec, parseLongOptions, renderHelp } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
-import type { VirtualFiles } from '../files';
 import { KAFKA_VERSION } from './kafkaTopics';
 
 const SPECS: OptionSpec[] = [
   { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
   { name: 'admin.config', arg: 'required', help: 'Admin client properties file (ignored).' },
-  { name: 'path-to-json-file', arg: 'required', help: 'JSON file {"partitions":[{"topic":"t","partition":0}]} (create it with cat > f <<EOF).' },
+  {
+    name: 'path-to-json-file',
+    arg: 'required',
+    help: 'JSON file {"partitions":[{"topic":"t","partition":0}]} (create it with cat > f <<EOF).',
+  },
   { name: 'topic', arg: 'required', help: 'Topic of the partition to elect a leader for.' },
   { name: 'partition', arg: 'required', type: 'int', help: 'Partition id; required with --topic.' },
   { name: 'all-topic-partitions', arg: 'none', help: 'Every partition eligible for this election type.' },
@@ -60,14 +64,24 @@ export function makeLeaderElectionTool(files: VirtualFiles): ToolDef {
     if (!o.has('election-type')) return out.fail('Missing required option(s): election-type').result();
     const typeRaw = (o.value('election-type') ?? '').toLowerCase();
     if (typeRaw !== 'preferred' && typeRaw !== 'unclean') {
-      return out.fail(`Value for option election-type must be one of: PREFERRED, UNCLEAN (got ${o.value('election-type')})`).result();
+      return out
+        .fail(
+          `Value for option election-type must be one of: PREFERRED, UNCLEAN (got ${o.value('election-type')})`,
+        )
+        .result();
     }
     const scopes = ['topic', 'all-topic-partitions', 'path-to-json-file'].filter((s) => o.has(s));
     if (scopes.length !== 1) {
-      return out.fail('One and only one of the following options is required: topic, all-topic-partitions, path-to-json-file').result();
+      return out
+        .fail(
+          'One and only one of the following options is required: topic, all-topic-partitions, path-to-json-file',
+        )
+        .result();
     }
-    if (o.has('topic') && !o.has('partition')) return out.fail('Missing required option(s): partition').result();
-    if (!o.has('topic') && o.has('partition')) return out.fail('Option partition is only allowed if topic is used').result();
+    if (o.has('topic') && !o.has('partition'))
+      return out.fail('Missing required option(s): partition').result();
+    if (!o.has('topic') && o.has('partition'))
+      return out.fail('Option partition is only allowed if topic is used').result();
     let targets: Array<{ topic: string; partition: number }>;
     if (o.has('topic')) targets = [{ topic: o.value('topic') ?? '', partition: o.int('partition') ?? 0 }];
     else if (o.has('path-to-json-file')) {
@@ -80,7 +94,9 @@ export function makeLeaderElectionTool(files: VirtualFiles): ToolDef {
     } else {
       // All partitions; the controller answers ELECTION_NOT_NEEDED for those already fine, and the
       // tool reports only partitions where an election was possible or attempted.
-      targets = ctx.port.topics().flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition })));
+      targets = ctx.port
+        .topics()
+        .flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition })));
     }
     const results = ctx.port.electLeaders(typeRaw, targets);
     const label = typeRaw.toUpperCase();
@@ -88,9 +104,18 @@ export function makeLeaderElectionTool(files: VirtualFiles): ToolDef {
     const done = results.filter((r) => r.result === 'elected').map((r) => `${r.topic}-${r.partition}`);
     const noop = results.filter((r) => r.result === 'noop').map((r) => `${r.topic}-${r.partition}`);
     const failed = results.filter((r) => typeof r.result === 'object');
-    if (done.length > 0) out.line(`Successfully completed leader election (${label}) for partitions ${done.join(', ')}`);
+    if (done.length > 0)
+      out.line(`Successfully completed leader election (${label}) for partitions ${done.join(', ')}`);
     if (noop.length > 0 && !all) out.line(`Valid replica already elected for partitions ${noop.join(', ')}`);
-    if (failed.length > 0 && !(all && failed.every((f) => typeof f.result === 'object' && f.result.exception === 'ElectionNotNeededException'))) {
+    if (
+      failed.length > 0 &&
+      !(
+        all &&
+        failed.every(
+          (f) => typeof f.result === 'object' && f.result.exception === 'ElectionNotNeededException',
+        )
+      )
+    ) {
       for (const f of failed) {
         if (typeof f.result !== 'object') continue;
         out.line(

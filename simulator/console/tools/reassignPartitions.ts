@@ -11,15 +11,28 @@ import { KAFKA_VERSION } from './kafkaTopics';
 const SPECS: OptionSpec[] = [
   { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
   { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored).' },
-  { name: 'generate', arg: 'none', help: 'Propose a reassignment of the topics in --topics-to-move-json-file onto --broker-list.' },
+  {
+    name: 'generate',
+    arg: 'none',
+    help: 'Propose a reassignment of the topics in --topics-to-move-json-file onto --broker-list.',
+  },
   { name: 'execute', arg: 'none', help: 'Start the reassignment in --reassignment-json-file.' },
-  { name: 'verify', arg: 'none', help: 'Report whether the reassignment in --reassignment-json-file has finished.' },
+  {
+    name: 'verify',
+    arg: 'none',
+    help: 'Report whether the reassignment in --reassignment-json-file has finished.',
+  },
   { name: 'cancel', arg: 'none', help: 'Cancel a reassignment (not simulated).' },
   { name: 'list', arg: 'none', help: 'List reassignments in progress.' },
   { name: 'topics-to-move-json-file', arg: 'required', help: '{"topics":[{"topic":"t"}],"version":1}' },
   { name: 'reassignment-json-file', arg: 'required', help: 'A plan as printed by --generate.' },
   { name: 'broker-list', arg: 'required', help: 'Target broker ids, e.g. "1,2,3".' },
-  { name: 'throttle', arg: 'required', type: 'long', help: 'Replication throttle in B/s (accepted, not simulated).' },
+  {
+    name: 'throttle',
+    arg: 'required',
+    type: 'long',
+    help: 'Replication throttle in B/s (accepted, not simulated).',
+  },
   { name: 'preserve-throttles', arg: 'none', help: 'Accepted.' },
   { name: 'disable-rack-aware', arg: 'none', help: 'Accepted (the simulation has no racks).' },
   { name: 'help', arg: 'none', help: 'Print usage information.' },
@@ -30,7 +43,8 @@ type Move = { topic: string; partition: number; replicas: number[] };
 
 function planJson(moves: Move[]): string {
   const partitions = moves.map(
-    (m) => `{"topic":"${m.topic}","partition":${m.partition},"replicas":[${m.replicas.join(',')}],"log_dirs":[${m.replicas.map(() => '"any"').join(',')}]}`,
+    (m) =>
+      `{"topic":"${m.topic}","partition":${m.partition},"replicas":[${m.replicas.join(',')}],"log_dirs":[${m.replicas.map(() => '"any"').join(',')}]}`,
   );
   return `{"version":1,"partitions":[${partitions.join(',')}]}`;
 }
@@ -46,12 +60,23 @@ export function parsePlan(text: string): Move[] | string {
   if (!Array.isArray(list)) return 'Partition reassignment list cannot be empty';
   const moves: Move[] = [];
   for (const e of list) {
-    const { topic, partition, replicas } = (e ?? {}) as { topic?: unknown; partition?: unknown; replicas?: unknown };
-    if (typeof topic !== 'string' || typeof partition !== 'number' || !Array.isArray(replicas) || !replicas.every((r) => Number.isInteger(r))) {
+    const { topic, partition, replicas } = (e ?? {}) as {
+      topic?: unknown;
+      partition?: unknown;
+      replicas?: unknown;
+    };
+    if (
+      typeof topic !== 'string' ||
+      typeof partition !== 'number' ||
+      !Array.isArray(replicas) ||
+      !replicas.every((r) => Number.isInteger(r))
+    ) {
       return 'Each entry needs "topic", "partition" and "replicas" (broker ids)';
     }
-    if (new Set(replicas).size !== replicas.length) return `Replica assignment has duplicate replicas: ${topic}-${partition}`;
-    if (moves.some((m) => m.topic === topic && m.partition === partition)) return `Reassignment contains duplicate topic partitions: ${topic}-${partition}`;
+    if (new Set(replicas).size !== replicas.length)
+      return `Replica assignment has duplicate replicas: ${topic}-${partition}`;
+    if (moves.some((m) => m.topic === topic && m.partition === partition))
+      return `Reassignment contains duplicate topic partitions: ${topic}-${partition}`;
     moves.push({ topic, partition, replicas: replicas as number[] });
   }
   if (moves.length === 0) return 'Partition reassignment list cannot be empty';
@@ -67,7 +92,8 @@ export function proposeAssignment(partitions: number, rf: number, brokers: numbe
     const first = p % n;
     const shift = 1 + (Math.floor(p / n) % Math.max(1, n - 1));
     const replicas = [sorted[first]];
-    for (let j = 0; j < rf - 1; j++) replicas.push(sorted[(first + 1 + ((shift - 1 + j) % Math.max(1, n - 1))) % n]);
+    for (let j = 0; j < rf - 1; j++)
+      replicas.push(sorted[(first + 1 + ((shift - 1 + j) % Math.max(1, n - 1))) % n]);
     result.push(replicas);
   }
   return result;
@@ -76,7 +102,10 @@ export function proposeAssignment(partitions: number, rf: number, brokers: numbe
 export function makeReassignTool(files: VirtualFiles): ToolDef {
   const readFile = (path: string | undefined, out: Output): string | null => {
     const text = path ? files.read(path) : null;
-    if (text === null) out.fail(`Error: java.nio.file.NoSuchFileException: ${path ?? ''} (write it first with: cat > ${path ?? 'FILE'} <<EOF ... EOF)`);
+    if (text === null)
+      out.fail(
+        `Error: java.nio.file.NoSuchFileException: ${path ?? ''} (write it first with: cat > ${path ?? 'FILE'} <<EOF ... EOF)`,
+      );
     return text;
   };
   const run = (args: string[], ctx: ToolContext): CommandOutput => {
@@ -90,19 +119,27 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
     }
     if (o.has('version')) return out.line(KAFKA_VERSION).result();
     const actions = ['generate', 'execute', 'verify', 'cancel', 'list'].filter((a) => o.has(a));
-    if (actions.length !== 1) return out.fail('Command must include exactly one action: --generate, --execute, --verify, --cancel, or --list').result();
+    if (actions.length !== 1)
+      return out
+        .fail('Command must include exactly one action: --generate, --execute, --verify, --cancel, or --list')
+        .result();
     if (o.has('cancel')) return out.fail('--cancel is not simulated.').result();
     if (o.has('list')) {
-      const moving = ctx.port.topics().flatMap((t) => t.partitions.filter((p) => p.adding || p.removing).map((p) => ({ t: t.name, p })));
+      const moving = ctx.port
+        .topics()
+        .flatMap((t) => t.partitions.filter((p) => p.adding || p.removing).map((p) => ({ t: t.name, p })));
       if (moving.length === 0) return out.line('No partition reassignments found.').result();
       out.line('Current partition reassignments:');
       for (const m of moving) {
-        out.line(`${m.t}-${m.p.partition}: replicas: ${m.p.replicas.join(',')}. adding: ${(m.p.adding ?? []).join(',')}. removing: ${(m.p.removing ?? []).join(',')}.`);
+        out.line(
+          `${m.t}-${m.p.partition}: replicas: ${m.p.replicas.join(',')}. adding: ${(m.p.adding ?? []).join(',')}. removing: ${(m.p.removing ?? []).join(',')}.`,
+        );
       }
       return out.result();
     }
     if (o.has('generate')) {
-      if (!o.has('topics-to-move-json-file')) return out.fail('Missing required argument "[topics-to-move-json-file]"').result();
+      if (!o.has('topics-to-move-json-file'))
+        return out.fail('Missing required argument "[topics-to-move-json-file]"').result();
       if (!o.has('broker-list')) return out.fail('Missing required argument "[broker-list]"').result();
       const text = readFile(o.value('topics-to-move-json-file'), out);
       if (text === null) return out.result();
@@ -114,7 +151,8 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
         return out.fail('Error: Unable to parse the topics-to-move JSON').result();
       }
       const ids = (o.value('broker-list') ?? '').split(',').map((s) => s.trim());
-      if (ids.some((s) => !/^\d+$/.test(s))) return out.fail(`Error: Invalid broker list: ${o.value('broker-list')}`).result();
+      if (ids.some((s) => !/^\d+$/.test(s)))
+        return out.fail(`Error: Invalid broker list: ${o.value('broker-list')}`).result();
       const brokers = [...new Set(ids.map(Number))];
       const current: Move[] = [];
       const proposed: Move[] = [];
@@ -122,7 +160,10 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
         const t = ctx.port.topic(name);
         if (!t) return out.fail(`Error: Topic ${name} not found`).result();
         const rf = t.partitions[0]?.replicas.length ?? 1;
-        if (rf > brokers.length) return out.fail(`Error: Replication factor: ${rf} larger than available brokers: ${brokers.length}.`).result();
+        if (rf > brokers.length)
+          return out
+            .fail(`Error: Replication factor: ${rf} larger than available brokers: ${brokers.length}.`)
+            .result();
         const sorted = t.partitions.slice().sort((a, b) => a.partition - b.partition);
         const plan = proposeAssignment(sorted.length, rf, brokers);
         sorted.forEach((p, i) => {
@@ -137,14 +178,15 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
       out.line(planJson(proposed));
       return out.result();
     }
-    if (!o.has('reassignment-json-file')) return out.fail('Missing required argument "[reassignment-json-file]"').result();
+    if (!o.has('reassignment-json-file'))
+      return out.fail('Missing required argument "[reassignment-json-file]"').result();
     const text = readFile(o.value('reassignment-json-file'), out);
     if (text === null) return out.result();
     const moves = parsePlan(text);
     if (typeof moves === 'string') return out.fail(`Error: ${moves}`).result();
     for (const m of moves) {
       const t = ctx.port.topic(m.topic);
-      if (!t || !t.partitions.some((p) => p.partition === m.partition)) {
+      if (!t?.partitions.some((p) => p.partition === m.partition)) {
         return out.fail(`Error: Topic ${m.topic} not found`).result();
       }
       const known = new Set(ctx.port.brokers().map((b) => b.id));
@@ -154,16 +196,22 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
     if (o.has('execute')) {
       const current = moves.map((m) => ({
         ...m,
-        replicas: ctx.port.topic(m.topic)?.partitions.find((p) => p.partition === m.partition)?.replicas ?? [],
+        replicas:
+          ctx.port.topic(m.topic)?.partitions.find((p) => p.partition === m.partition)?.replicas ?? [],
       }));
+      const res = ctx.port.reassign(moves);
+      if (!res.ok)
+        return out
+          .fail(`Error: org.apache.kafka.common.errors.${res.error.exception}: ${res.error.message}`)
+          .result();
       out.line('Current partition replica assignment');
       out.line();
       out.line(planJson(current));
       out.line();
       out.line('Save this to use as the --reassignment-json-file option during rollback');
-      const res = ctx.port.reassign(moves);
-      if (!res.ok) return out.fail(`Error: org.apache.kafka.common.errors.${res.error.exception}: ${res.error.message}`).result();
-      out.line(`Successfully started partition reassignment${moves.length === 1 ? '' : 's'} for ${moves.map((m) => `${m.topic}-${m.partition}`).join(',')}`);
+      out.line(
+        `Successfully started partition reassignment${moves.length === 1 ? '' : 's'} for ${moves.map((m) => `${m.topic}-${m.partition}`).join(',')}`,
+      );
       return out.result();
     }
     // --verify
@@ -172,7 +220,8 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
     for (const m of moves) {
       const p = ctx.port.topic(m.topic)?.partitions.find((q) => q.partition === m.partition);
       const inProgress = !!(p && (p.adding || p.removing));
-      const matches = !!p && p.replicas.length === m.replicas.length && p.replicas.every((r, i) => r === m.replicas[i]);
+      const matches =
+        !!p && p.replicas.length === m.replicas.length && p.replicas.every((r, i) => r === m.replicas[i]);
       if (inProgress) {
         allDone = false;
         out.line(`Reassignment of partition ${m.topic}-${m.partition} is still in progress.`);
@@ -188,7 +237,8 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
       const brokers = [...new Set(moves.flatMap((m) => m.replicas))].sort((a, b) => a - b);
       out.line();
       out.line(`Clearing broker-level throttles on brokers ${brokers.join(',')}`);
-      for (const t of [...new Set(moves.map((m) => m.topic))].sort()) out.line(`Clearing topic-level throttles on topic ${t}`);
+      for (const t of [...new Set(moves.map((m) => m.topic))].sort())
+        out.line(`Clearing topic-level throttles on topic ${t}`);
     }
     return out.result();
   };

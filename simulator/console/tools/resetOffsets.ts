@@ -18,10 +18,22 @@ export function parseIsoDuration(text: string): number | null {
   return sign === '-' ? -ms : ms;
 }
 
-export function resetOffsets(o: ParsedOptions, groupIds: string[], ctx: ToolContext, out: Output): CommandOutput {
-  const scenario = ['to-offset', 'shift-by', 'to-datetime', 'by-duration', 'to-earliest', 'to-latest', 'to-current', 'from-file'].find(
-    (s) => o.has(s),
-  );
+export function resetOffsets(
+  o: ParsedOptions,
+  groupIds: string[],
+  ctx: ToolContext,
+  out: Output,
+): CommandOutput {
+  const scenario = [
+    'to-offset',
+    'shift-by',
+    'to-datetime',
+    'by-duration',
+    'to-earliest',
+    'to-latest',
+    'to-current',
+    'from-file',
+  ].find((s) => o.has(s));
   if (!o.has('topic') && !o.has('all-topics') && scenario !== 'from-file') {
     return out.fail('One of the reset scopes should be defined: --all-topics, --topic.').result();
   }
@@ -32,13 +44,16 @@ export function resetOffsets(o: ParsedOptions, groupIds: string[], ctx: ToolCont
       )
       .result();
   }
-  if (scenario === 'from-file') return out.fail('--from-file is not available in the simulation (there are no files).').result();
+  if (scenario === 'from-file')
+    return out.fail('--from-file is not available in the simulation (there are no files).').result();
   const execute = o.has('execute');
   const exportCsv = o.has('export');
   for (const groupId of groupIds) {
     const g = ctx.port.group(groupId);
     if (g && g.state !== 'Empty' && g.state !== 'Dead') {
-      out.fail(`\nError: Assignments can only be reset if the group '${groupId}' is inactive, but the current state is ${g.state}.`);
+      out.fail(
+        `\nError: Assignments can only be reset if the group '${groupId}' is inactive, but the current state is ${g.state}.`,
+      );
       continue;
     }
     // Partitions in scope.
@@ -51,7 +66,9 @@ export function resetOffsets(o: ParsedOptions, groupIds: string[], ctx: ToolCont
         const topic = colon < 0 ? spec : spec.slice(0, colon);
         const t = ctx.port.topic(topic);
         if (!t) {
-          out.fail(`\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.`);
+          out.fail(
+            `\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.`,
+          );
           return out.result();
         }
         if (colon < 0) for (const p of t.partitions) targets.push({ topic, partition: p.partition });
@@ -59,7 +76,9 @@ export function resetOffsets(o: ParsedOptions, groupIds: string[], ctx: ToolCont
           for (const p of spec.slice(colon + 1).split(',')) {
             const n = Number(p.trim());
             if (!/^\d+$/.test(p.trim()) || !t.partitions.some((q) => q.partition === n)) {
-              out.fail(`\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.`);
+              out.fail(
+                `\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.`,
+              );
               return out.result();
             }
             targets.push({ topic, partition: n });
@@ -77,11 +96,15 @@ export function resetOffsets(o: ParsedOptions, groupIds: string[], ctx: ToolCont
       const current = committed.get(`${t.topic}\u0000${t.partition}`);
       const clamp = (wanted: number): number => {
         if (wanted < earliest) {
-          out.warn(`New offset (${wanted}) is lower than earliest offset for topic partition ${tp(t.topic, t.partition)}. Value will be set to ${earliest}`);
+          out.warn(
+            `New offset (${wanted}) is lower than earliest offset for topic partition ${tp(t.topic, t.partition)}. Value will be set to ${earliest}`,
+          );
           return earliest;
         }
         if (wanted > latest) {
-          out.warn(`New offset (${wanted}) is higher than latest offset for topic partition ${tp(t.topic, t.partition)}. Value will be set to ${latest}`);
+          out.warn(
+            `New offset (${wanted}) is higher than latest offset for topic partition ${tp(t.topic, t.partition)}. Value will be set to ${latest}`,
+          );
           return latest;
         }
         return wanted;
@@ -108,13 +131,20 @@ export function resetOffsets(o: ParsedOptions, groupIds: string[], ctx: ToolCont
           let time: number;
           if (scenario === 'by-duration') {
             const d = parseIsoDuration(o.value('by-duration') ?? '');
-            if (d === null) return out.fail(`Error parsing duration ${o.value('by-duration')}: use PnDTnHnMnS, e.g. PT10M.`).result();
+            if (d === null)
+              return out
+                .fail(`Error parsing duration ${o.value('by-duration')}: use PnDTnHnMnS, e.g. PT10M.`)
+                .result();
             time = ctx.port.now() - d;
           } else {
             const raw = o.value('to-datetime') ?? '';
             const parsed = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
             if (Number.isNaN(parsed)) {
-              return out.fail(`Error parsing timestamp. It does not match the expected format: ${raw}. Use YYYY-MM-DDTHH:mm:SS.sss.`).result();
+              return out
+                .fail(
+                  `Error parsing timestamp. It does not match the expected format: ${raw}. Use YYYY-MM-DDTHH:mm:SS.sss.`,
+                )
+                .result();
             }
             time = parsed;
           }
@@ -127,7 +157,9 @@ export function resetOffsets(o: ParsedOptions, groupIds: string[], ctx: ToolCont
     if (execute && plan.length > 0) {
       const res = ctx.port.commitGroupOffsets(groupId, plan);
       if (!res.ok) {
-        out.fail(`\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.${res.error.exception}: ${res.error.message}`);
+        out.fail(
+          `\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.${res.error.exception}: ${res.error.message}`,
+        );
         continue;
       }
     }
@@ -139,7 +171,8 @@ export function resetOffsets(o: ParsedOptions, groupIds: string[], ctx: ToolCont
     if (plan.length > 0) {
       out.line();
       out.line(columns(['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET'], widths));
-      for (const r of plan) out.line(columns([groupId, r.topic, String(r.partition), String(r.offset)], widths));
+      for (const r of plan)
+        out.line(columns([groupId, r.topic, String(r.partition), String(r.offset)], widths));
     } else out.line();
   }
   return out.result();

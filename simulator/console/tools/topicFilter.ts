@@ -2,7 +2,12 @@
 // whole name; commas mean alternation, spaces and surrounding quotes are dropped.
 
 export function compileIncludeList(raw: string): ((topic: string) => boolean) | string {
-  const regex = raw.trim().replace(/,/g, '|').replace(/ /g, '').replace(/^["']+/, '').replace(/["']+$/, '');
+  const regex = raw
+    .trim()
+    .replace(/,/g, '|')
+    .replace(/ /g, '')
+    .replace(/^["']+/, '')
+    .replace(/["']+$/, '');
   try {
     const re = new RegExp(`^(?:${regex})$`, 'u');
     return (topic) => re.test(topic);

@@ -12,7 +12,9 @@ export const brokerReplicaCount: ConditionKind = {
     const broker = int(c, 'broker') as number;
     const t = view.topic(c.topic as string);
     if (!t) return { met: false, detail: `topic ${c.topic} does not exist` };
-    const held = t.partitions.filter((p) => p.replicas.includes(broker)).map((p) => `${t.name}-${p.partition}`);
+    const held = t.partitions
+      .filter((p) => p.replicas.includes(broker))
+      .map((p) => `${t.name}-${p.partition}`);
     return {
       met: compare(held.length, c),
       detail: `broker ${broker} holds ${held.length} replica(s) of ${c.topic}${held.length ? `: ${held.join(', ')}` : ''} (want ${describeComparison(c)})`,

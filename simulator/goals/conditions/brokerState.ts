@@ -8,7 +8,8 @@ export const brokerState: ConditionKind = {
   kind: 'brokerState',
   params: 'broker (id), state (online | stopped | isolated)',
   validate: (c) =>
-    requireInts(c, 'broker') ?? (STATES.includes(c.state as string) ? null : `state must be one of ${STATES.join(', ')}`),
+    requireInts(c, 'broker') ??
+    (STATES.includes(c.state as string) ? null : `state must be one of ${STATES.join(', ')}`),
   evaluate: (view, c) => {
     const id = int(c, 'broker');
     const b = view.brokers().find((x) => x.id === id);

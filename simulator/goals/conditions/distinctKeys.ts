@@ -15,9 +15,14 @@ export const distinctKeys: ConditionKind = {
     const t = view.topic(c.topic as string);
     if (!t) return { met: false, detail: `topic ${c.topic} does not exist` };
     const records =
-      c.partition === undefined ? allCommittedRecords(view, t) : committedRecords(view, t, c.partition as number);
+      c.partition === undefined
+        ? allCommittedRecords(view, t)
+        : committedRecords(view, t, c.partition as number);
     const keys = new Set(records.map((r) => r.key).filter((k): k is string => k !== null));
     const where = c.partition === undefined ? `${c.topic}` : `${c.topic}-${c.partition}`;
-    return { met: compare(keys.size, c), detail: `${where} has ${keys.size} distinct keys (want ${describeComparison(c)})` };
+    return {
+      met: compare(keys.size, c),
+      detail: `${where} has ${keys.size} distinct keys (want ${describeComparison(c)})`,
+    };
   },
 };

@@ -6,7 +6,8 @@ import type { ConditionKind } from '../types';
 
 export const groupLag: ConditionKind = {
   kind: 'groupLag',
-  params: 'group, topic (optional: defaults to every topic the group has offsets for), equals | atLeast | atMost',
+  params:
+    'group, topic (optional: defaults to every topic the group has offsets for), equals | atLeast | atMost',
   validate: (c) =>
     requireStrings(c, 'group') ??
     (c.topic !== undefined && str(c, 'topic') === null ? 'topic must be a non-empty string' : null) ??
@@ -22,7 +23,11 @@ export const groupLag: ConditionKind = {
       if (!t) return { met: false, detail: `topic ${name} does not exist` };
       for (const p of t.partitions) {
         const committed = g.offsets.find((o) => o.topic === name && o.partition === p.partition);
-        if (!committed) return { met: false, detail: `group ${c.group} has no committed offset for ${name}-${p.partition}` };
+        if (!committed)
+          return {
+            met: false,
+            detail: `group ${c.group} has no committed offset for ${name}-${p.partition}`,
+          };
         lag += Math.max(0, p.highWatermark - committed.offset);
       }
     }

@@ -21,7 +21,10 @@ export const keysRoutedByHash: ConditionKind = {
       : {
           met: false,
           detail: stray
-            .map((r) => `key ${r.key} at ${r.topic}-${r.partition}@${r.offset}, hashes to ${view.partitionForKey(r.key!, n)}`)
+            .map(
+              (r) =>
+                `key ${r.key} at ${r.topic}-${r.partition}@${r.offset}, hashes to ${view.partitionForKey(r.key!, n)}`,
+            )
             .join('; '),
         };
   },

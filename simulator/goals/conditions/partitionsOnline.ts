@@ -10,8 +10,15 @@ export const partitionsOnline: ConditionKind = {
   evaluate: (view, c) => {
     const t = view.topic(c.topic as string);
     if (!t) return { met: false, detail: `topic ${c.topic} does not exist` };
-    const online = new Set(view.brokers().filter((b) => b.state === 'online').map((b) => b.id));
-    const down = t.partitions.filter((p) => p.leader === null || !online.has(p.leader)).map((p) => p.partition);
+    const online = new Set(
+      view
+        .brokers()
+        .filter((b) => b.state === 'online')
+        .map((b) => b.id),
+    );
+    const down = t.partitions
+      .filter((p) => p.leader === null || !online.has(p.leader))
+      .map((p) => p.partition);
     return down.length === 0
       ? { met: true, detail: `every partition of ${c.topic} has a live leader` }
       : { met: false, detail: `${c.topic} partitions without a live leader: ${down.join(', ')}` };

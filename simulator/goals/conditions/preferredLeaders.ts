@@ -15,7 +15,9 @@ export const preferredLeaders: ConditionKind = {
       ? { met: true, detail: `every partition of ${c.topic} is led by its preferred replica` }
       : {
           met: false,
-          detail: off.map((p) => `${c.topic}-${p.partition} led by ${p.leader ?? 'none'}, preferred ${p.replicas[0]}`).join('; '),
+          detail: off
+            .map((p) => `${c.topic}-${p.partition} led by ${p.leader ?? 'none'}, preferred ${p.replicas[0]}`)
+            .join('; '),
         };
   },
 };

@@ -7,11 +7,15 @@ export const producerConfig: ConditionKind = {
   kind: 'producerConfig',
   params: 'producer (client name), name (config name), equals (string value)',
   validate: (c) =>
-    requireStrings(c, 'producer', 'name') ?? (typeof c.equals === 'string' ? null : 'equals must be a string'),
+    requireStrings(c, 'producer', 'name') ??
+    (typeof c.equals === 'string' ? null : 'equals must be a string'),
   evaluate: (view, c) => {
     const cfg = view.producerConfig(c.producer as string);
     if (!cfg) return { met: false, detail: `no open producer named ${c.producer}` };
     const v = cfg[c.name as string];
-    return { met: v === c.equals, detail: `producer ${c.producer} ${c.name}=${v ?? '(unset)'} (want ${c.equals})` };
+    return {
+      met: v === c.equals,
+      detail: `producer ${c.producer} ${c.name}=${v ?? '(unset)'} (want ${c.equals})`,
+    };
   },
 };

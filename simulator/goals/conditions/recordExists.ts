@@ -7,7 +7,8 @@ import type { ConditionKind, GoalCondition, RecordView } from '../types';
 function headersOk(c: GoalCondition): string | null {
   if (c.headers === undefined) return null;
   const h = c.headers;
-  if (typeof h !== 'object' || h === null || Array.isArray(h)) return 'headers must be an object of name: value';
+  if (typeof h !== 'object' || h === null || Array.isArray(h))
+    return 'headers must be an object of name: value';
   return Object.values(h).every((v) => typeof v === 'string') ? null : 'header values must be strings';
 }
 
@@ -23,15 +24,21 @@ export const recordExists: ConditionKind = {
   params: 'topic, partition (optional), key, value (string or null), headers { name: value } (each optional)',
   validate: (c) =>
     requireStrings(c, 'topic') ??
-    (c.key !== undefined && typeof c.key !== 'string' && c.key !== null ? 'key must be a string or null' : null) ??
-    (c.value !== undefined && typeof c.value !== 'string' && c.value !== null ? 'value must be a string or null' : null) ??
+    (c.key !== undefined && typeof c.key !== 'string' && c.key !== null
+      ? 'key must be a string or null'
+      : null) ??
+    (c.value !== undefined && typeof c.value !== 'string' && c.value !== null
+      ? 'value must be a string or null'
+      : null) ??
     (c.partition !== undefined && !Number.isInteger(c.partition) ? 'partition must be an integer' : null) ??
     headersOk(c),
   evaluate: (view, c) => {
     const t = view.topic(c.topic as string);
     if (!t) return { met: false, detail: `topic ${c.topic} does not exist` };
     const records =
-      c.partition === undefined ? allCommittedRecords(view, t) : committedRecords(view, t, c.partition as number);
+      c.partition === undefined
+        ? allCommittedRecords(view, t)
+        : committedRecords(view, t, c.partition as number);
     const hit = records.find((r) => matches(r, c));
     const wanted = [
       c.key !== undefined ? `key=${c.key}` : '',

@@ -11,6 +11,9 @@ export const topicReplicationFactor: ConditionKind = {
     const t = view.topic(c.topic as string);
     if (!t || t.partitions.length === 0) return { met: false, detail: `topic ${c.topic} does not exist` };
     const rf = Math.min(...t.partitions.map((p) => p.replicas.length));
-    return { met: compare(rf, c), detail: `${c.topic} has replication factor ${rf} (want ${describeComparison(c)})` };
+    return {
+      met: compare(rf, c),
+      detail: `${c.topic} has replication factor ${rf} (want ${describeComparison(c)})`,
+    };
   },
 };

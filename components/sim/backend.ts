@@ -1,0 +1,34 @@
+// The views' backend over the real simulator: a Simulation plus its console session. Every change goes
+// through a console line (session.runBlock → sim.dispatch), so the embed's command log is a list of
+// lines, and replaying them on a fresh Simulation with the same seed reproduces the state exactly.
+import { type ConsoleSession, consoleFor, type SimEvent, Simulation, simulationOf } from '@/simulator';
+import type { SimEventVM } from './model';
+import type { BackendFactory } from './SimController';
+import { partitionLogOf, type StateS, snapshotOf } from './snapshot';
+
+/** Events kept by each Simulation: the narration and animations only need the recent ones. */
+const RETAINED_EVENTS = 5000;
+
+function toVM(e: SimEvent): SimEventVM {
+  const { seq, time, type, reason } = e;
+  return { seq, time, type, reason, data: e as unknown as Record<string, unknown> };
+}
+
+export const createBackend: BackendFactory = ({ seed, brokers }) => {
+  const first = new Simulation({ seed, brokers }, { maxRetainedEvents: RETAINED_EVENTS });
+  const session: ConsoleSession = consoleFor(first);
+  // `sim reset` in the console swaps the Simulation behind the same session.
+  const sim = () => simulationOf(session) ?? first;
+  return {
+    session,
+    runLine: (block) => session.runBlock(block),
+    snapshot: () => snapshotOf(sim().state as unknown as StateS),
+    partitionLog: (topic, partition) => partitionLogOf(sim().state as unknown as StateS, topic, partition),
+    eventsSince: (seqAfter) => {
+      const events = sim().events;
+      let i = events.length;
+      while (i > 0 && events[i - 1].seq > seqAfter) i--;
+      return events.slice(i).map(toVM);
+    },
+  };
+};

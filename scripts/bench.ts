@@ -1,0 +1,8 @@
+// `npm run bench`: one section per area (scripts/bench/<area>.ts). Not a test: prints figures only.
+import { runConsumerBenchSection } from './bench/consumer';
+import { runCoreBench } from './bench/core';
+import { runStorageBenchSection } from './bench/storage';
+
+runCoreBench();
+runStorageBenchSection();
+runConsumerBenchSection();

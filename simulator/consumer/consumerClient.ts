@@ -1,0 +1,478 @@
+// The consumer clients the learner drives: create (subscribe + join), poll, process, commit, close,
+// crash. Each client talks to its group's coordinator through the pure state machine in
+// groupCoordinator.ts; the hooks below apply the coordinator's decisions to the clients.
+import { rebalanceProtocolFor } from './assignors';
+import type { ClusterAccess } from './clusterAccess';
+import type { OffsetEntry } from './consumerEvents';
+import type { ConsumerArea, ConsumerClient, ConsumerConfig, PolledRecord } from './consumerTypes';
+import { fetchForPoll } from './fetcher';
+import {
+  advanceGroup,
+  joinGroup,
+  leaveGroup,
+  nextGroupDeadline,
+  resumeHeartbeating,
+  stopHeartbeating,
+  transitionTo,
+} from './groupCoordinator';
+import type { GroupHooks } from './groupTypes';
+import { recordLagSample } from './lag';
+import {
+  type CommitError,
+  commitRejection,
+  groupRecord,
+  positionsToCommit,
+  storeOffsets,
+} from './offsetStore';
+import type { TopicPartition } from './types';
+import { tpKey } from './types';
+
+export type ClientOutcome<T> = { ok: true; value: T } | { ok: false; error: CommitError };
+const err = <T>(exception: string, message: string): ClientOutcome<T> => ({
+  ok: false,
+  error: { exception, message },
+});
+
+export function emptyConsumerArea(): ConsumerArea {
+  return { groups: {}, consumers: {}, clientSequence: 1 };
+}
+
+function clientByMember(area: ConsumerArea, memberId: string): ConsumerClient | undefined {
+  return Object.values(area.consumers).find((c) => c.memberId === memberId);
+}
+
+/** offsets.retention.minutes default: 10080 (7 days). */
+export const OFFSETS_RETENTION_MS = 10_080 * 60_000;
+
+const keys = (ps: readonly TopicPartition[]) =>
+  ps.length === 0 ? 'no partitions' : ps.map(tpKey).join(', ');
+
+/** Bridges coordinator decisions to the clients of one group. */
+export function groupHooks(area: ConsumerArea, io: ClusterAccess, groupId: string): GroupHooks {
+  return {
+    partitionCount: (t) => io.partitionCount(t),
+    onRevoke(memberId, partitions) {
+      const c = clientByMember(area, memberId);
+      if (!c) return;
+      const revoked = new Set(partitions.map(tpKey));
+      if (c.config.enableAutoCommit && c.status === 'running') {
+        // ConsumerCoordinator#onJoinPrepare / onPartitionsRevoked: auto-commit before giving partitions up
+        const offsets = positionsToCommit(c).filter((o) => revoked.has(`${o.topic}-${o.partition}`));
+        storeOffsets(
+          area,
+          io,
+          groupId,
+          offsets,
+          c.name,
+          'auto',
+          'auto-commit before revoking partitions in a rebalance',
+        );
+      }
+      c.assignment = c.assignment.filter((p) => !revoked.has(tpKey(p)));
+      for (const k of revoked) delete c.positions[k];
+    },
+    onAssign(memberId, partitions, generationId) {
+      const c = clientByMember(area, memberId);
+      if (!c) return;
+      const now = new Set(partitions.map(tpKey));
+      for (const k of Object.keys(c.positions)) if (!now.has(k)) delete c.positions[k];
+      c.assignment = partitions;
+      c.generationId = generationId;
+      io.emit({
+        type: 'partitionsAssigned',
+        reason: `${c.name} now owns ${keys(partitions)} (generation ${generationId})`,
+        consumer: c.name,
+        generationId,
+        partitions,
+      });
+    },
+    onRemoved(memberId) {
+      const c = clientByMember(area, memberId);
+      if (!c) return;
+      c.memberId = null;
+      c.assignment = [];
+      c.positions = {};
+    },
+    onFenced(memberId) {
+      const c = clientByMember(area, memberId);
+      if (!c) return;
+      c.status = 'fenced';
+      c.memberId = null;
+      c.assignment = [];
+      c.positions = {};
+      io.emit({
+        type: 'consumerStopped',
+        reason: `${c.name} is fenced: a newer instance uses group.instance.id ${c.config.groupInstanceId} (FencedInstanceIdException)`,
+        consumer: c.name,
+        how: 'fenced',
+      });
+    },
+    emit(event) {
+      io.emit({ type: 'groupEvent', reason: event.reason, groupId, event });
+    },
+  };
+}
+
+/** After any change to a group: track Empty time, sample lag and make sure its next deadline is scheduled. */
+export function settleGroup(area: ConsumerArea, io: ClusterAccess, groupId: string): void {
+  const rec = area.groups[groupId];
+  if (!rec) return;
+  if (rec.group.state === 'Empty') rec.emptySince ??= io.now;
+  else rec.emptySince = null;
+  let next = nextGroupDeadline(rec.group);
+  if (rec.emptySince !== null && rec.group.state === 'Empty') {
+    const expiry = rec.emptySince + OFFSETS_RETENTION_MS;
+    next = next === null ? expiry : Math.min(next, expiry);
+  }
+  if (next !== null && (rec.timerAt === null || rec.timerAt <= io.now || next < rec.timerAt)) {
+    rec.timerAt = next;
+    io.wakeAt(next, { kind: 'group-timer', groupId });
+  }
+}
+
+/** The coordinator's timer fired: run every due deadline. */
+export function onGroupTimer(area: ConsumerArea, io: ClusterAccess, groupId: string): void {
+  const rec = area.groups[groupId];
+  if (!rec) return;
+  if (rec.timerAt !== null && rec.timerAt <= io.now) rec.timerAt = null;
+  advanceGroup(rec.group, io.now, groupHooks(area, io, groupId));
+  if (
+    rec.group.state === 'Empty' &&
+    rec.emptySince !== null &&
+    io.now >= rec.emptySince + OFFSETS_RETENTION_MS
+  ) {
+    expireGroupOffsets(area, io, groupId);
+    return;
+  }
+  recordLagSample(area, io, groupId);
+  settleGroup(area, io, groupId);
+}
+
+/**
+ * offsets.retention.minutes (7 days): once a group has been Empty that long its committed offsets expire
+ * and the group becomes Dead (GroupMetadataManager cleanup; ClassicGroupState Empty -> Dead).
+ */
+function expireGroupOffsets(area: ConsumerArea, io: ClusterAccess, groupId: string): void {
+  const rec = area.groups[groupId];
+  const expired = Object.keys(rec.offsets).length;
+  rec.offsets = {};
+  transitionTo(
+    rec.group,
+    'Dead',
+    `group ${groupId}: Empty for offsets.retention.minutes=${OFFSETS_RETENTION_MS / 60_000}; its ${expired} committed offset(s) expired and the group is removed`,
+    groupHooks(area, io, groupId),
+  );
+  rec.emptySince = null;
+  rec.timerAt = null;
+}
+
+function join(area: ConsumerArea, io: ClusterAccess, c: ConsumerClient): void {
+  const rec = groupRecord(area, c.config.groupId);
+  const prefix = c.config.groupInstanceId ?? c.clientId;
+  c.memberId = `${prefix}-${io.uuid()}`;
+  joinGroup(
+    rec.group,
+    {
+      memberId: c.memberId,
+      label: c.name,
+      groupInstanceId: c.config.groupInstanceId,
+      clientId: c.clientId,
+      host: `/10.0.0.${(Object.keys(area.consumers).indexOf(c.name) % 250) + 2}`,
+      topics: c.config.topics,
+      strategies: c.config.strategies,
+      protocol: c.protocol,
+      sessionTimeoutMs: c.config.sessionTimeoutMs,
+      rebalanceTimeoutMs: c.config.maxPollIntervalMs,
+      heartbeatIntervalMs: c.config.heartbeatIntervalMs,
+    },
+    io.now,
+    groupHooks(area, io, c.config.groupId),
+  );
+  settleGroup(area, io, c.config.groupId);
+}
+
+function armPollTimer(io: ClusterAccess, c: ConsumerClient): void {
+  c.lastPollAt = io.now;
+  c.pollEpoch += 1;
+  io.wakeAt(io.now + c.config.maxPollIntervalMs, {
+    kind: 'poll-timeout',
+    consumer: c.name,
+    pollEpoch: c.pollEpoch,
+  });
+}
+
+/** subscribe() + the first poll's JoinGroup. A stopped client with the same name is replaced. */
+export function createConsumer(
+  area: ConsumerArea,
+  io: ClusterAccess,
+  name: string,
+  config: ConsumerConfig,
+): ClientOutcome<ConsumerClient> {
+  const existing = area.consumers[name];
+  if (existing && existing.status === 'running')
+    return err('IllegalStateException', `consumer ${name} already exists`);
+  if (config.topics.length === 0)
+    return err('IllegalArgumentException', 'subscribe() needs at least one topic');
+  const seq = config.groupInstanceId ?? String(area.clientSequence++);
+  const c: ConsumerClient = {
+    name,
+    config,
+    // ConsumerConfig#maybeOverrideClientId: consumer-<group.id>-<group.instance.id or sequence>
+    clientId: existing?.clientId ?? `consumer-${config.groupId}-${seq}`,
+    memberId: null,
+    protocol: rebalanceProtocolFor(config.strategies),
+    status: 'running',
+    createdAt: io.now,
+    assignment: [],
+    generationId: -1,
+    positions: {},
+    unprocessed: [],
+    lastPollAt: io.now,
+    pollEpoch: 0,
+    nextAutoCommitAt: io.now + config.autoCommitIntervalMs,
+  };
+  area.consumers[name] = c;
+  armPollTimer(io, c);
+  join(area, io, c);
+  io.emit({
+    type: 'consumerCreated',
+    reason: `${name} subscribed to ${config.topics.join(', ')} in group ${config.groupId} (${c.protocol === 'EAGER' ? 'eager' : 'cooperative'} rebalancing, assignors ${config.strategies.join(', ')})`,
+    consumer: name,
+    groupId: config.groupId,
+    memberId: c.memberId as string,
+  });
+  return { ok: true, value: c };
+}
+
+function running(area: ConsumerArea, name: string): ClientOutcome<ConsumerClient> {
+  const c = area.consumers[name];
+  if (!c) return err('IllegalArgumentException', `no consumer named ${name}`);
+  if (c.status === 'fenced')
+    return err(
+      'FencedInstanceIdException',
+      `${name} was fenced by a newer instance with the same group.instance.id`,
+    );
+  if (c.status !== 'running') return err('IllegalStateException', 'This consumer has already been closed.');
+  return { ok: true, value: c };
+}
+
+/** KafkaConsumer#poll: auto-commit when due, rejoin if the member was removed, then fetch. */
+export function pollConsumer(
+  area: ConsumerArea,
+  io: ClusterAccess,
+  name: string,
+  max?: number,
+): ClientOutcome<PolledRecord[]> {
+  const r = running(area, name);
+  if (!r.ok) return r;
+  const c = r.value;
+  armPollTimer(io, c);
+  if (c.config.enableAutoCommit && io.now >= c.nextAutoCommitAt && c.memberId !== null) {
+    // auto-commit happens inside poll(): it commits what earlier polls returned, processed or not
+    c.nextAutoCommitAt = io.now + c.config.autoCommitIntervalMs;
+    const offsets = positionsToCommit(c).filter(
+      (o) => area.groups[c.config.groupId]?.offsets[`${o.topic}-${o.partition}`]?.offset !== o.offset,
+    );
+    if (offsets.length > 0 && commitRejection(area, io, c) === null) {
+      storeOffsets(
+        area,
+        io,
+        c.config.groupId,
+        offsets,
+        c.name,
+        'auto',
+        `auto.commit.interval.ms=${c.config.autoCommitIntervalMs} elapsed, committed during poll()`,
+      );
+    }
+  }
+  if (c.memberId === null) {
+    join(area, io, c);
+    return { ok: true, value: [] };
+  }
+  resumeHeartbeating(groupRecord(area, c.config.groupId).group, c.memberId, io.now);
+  settleGroup(area, io, c.config.groupId);
+  const res = fetchForPoll(area, io, c, Math.min(max ?? c.config.maxPollRecords, c.config.maxPollRecords));
+  if (!res.ok) return res;
+  c.unprocessed.push(...res.records);
+  const byPartition = new Map<string, number[]>();
+  for (const rec of res.records) {
+    const k = `${rec.topic}-${rec.partition}`;
+    byPartition.set(k, [...(byPartition.get(k) ?? []), rec.offset]);
+  }
+  const detail = [...byPartition]
+    .map(([k, os]) => `${k}@${os[0]}${os.length > 1 ? `..${os[os.length - 1]}` : ''}`)
+    .join(', ');
+  io.emit({
+    type: 'consumerPolled',
+    reason:
+      res.records.length === 0
+        ? `${name} polled: nothing new${c.assignment.length === 0 ? ' (it owns no partitions right now)' : ''}`
+        : `${name} polled ${res.records.length} record(s): ${detail}; they are not processed yet`,
+    consumer: name,
+    records: res.records.map((x) => ({ topic: x.topic, partition: x.partition, offset: x.offset })),
+  });
+  recordLagSample(area, io, c.config.groupId);
+  return { ok: true, value: res.records };
+}
+
+/** The application processes polled records (all, or the first `count`). Re-processing is flagged. */
+export function processRecords(
+  area: ConsumerArea,
+  io: ClusterAccess,
+  name: string,
+  count?: number,
+): ClientOutcome<PolledRecord[]> {
+  const r = running(area, name);
+  if (!r.ok) return r;
+  const c = r.value;
+  const batch = c.unprocessed.splice(0, count ?? c.unprocessed.length);
+  const rec = groupRecord(area, c.config.groupId);
+  const duplicates: OffsetEntry[] = [];
+  for (const x of batch) {
+    const k = `${x.topic}-${x.partition}`;
+    if (!rec.processed[k]) rec.processed[k] = [];
+    const seen = rec.processed[k];
+    if (seen.includes(x.offset))
+      duplicates.push({ topic: x.topic, partition: x.partition, offset: x.offset });
+    seen.push(x.offset);
+  }
+  io.emit({
+    type: 'consumerProcessed',
+    reason:
+      batch.length === 0
+        ? `${name} had nothing to process`
+        : `${name} processed ${batch.length} record(s)` +
+          (duplicates.length > 0
+            ? `; ${duplicates.map((d) => `${d.topic}-${d.partition}@${d.offset}`).join(', ')} had been processed before (duplicates: at-least-once redelivery)`
+            : ''),
+    consumer: name,
+    records: batch.map((x) => ({ topic: x.topic, partition: x.partition, offset: x.offset })),
+    duplicates,
+  });
+  return { ok: true, value: batch };
+}
+
+/** commitSync() / commitAsync() with no arguments: commit the current positions. */
+export function commitConsumer(
+  area: ConsumerArea,
+  io: ClusterAccess,
+  name: string,
+  mode: 'sync' | 'async' = 'sync',
+): ClientOutcome<OffsetEntry[]> {
+  const r = running(area, name);
+  if (!r.ok) return r;
+  const c = r.value;
+  const rejection = commitRejection(area, io, c);
+  if (rejection) {
+    io.emit({
+      type: 'offsetCommitFailed',
+      reason: `${name}: commit failed: ${rejection.exception}: ${rejection.message}`,
+      groupId: c.config.groupId,
+      consumer: name,
+      error: rejection.exception,
+    });
+    return { ok: false, error: rejection };
+  }
+  const offsets = positionsToCommit(c);
+  const unprocessed = c.unprocessed.length;
+  storeOffsets(
+    area,
+    io,
+    c.config.groupId,
+    offsets,
+    name,
+    mode,
+    `commit${mode === 'sync' ? 'Sync' : 'Async'}()` +
+      (unprocessed > 0
+        ? ` with ${unprocessed} polled record(s) still unprocessed: if ${name} crashes now they are lost (at-most-once)`
+        : ''),
+  );
+  return { ok: true, value: offsets };
+}
+
+/** close(): auto-commit, then LeaveGroup — except static members, which just stop heartbeating. */
+export function closeConsumer(area: ConsumerArea, io: ClusterAccess, name: string): ClientOutcome<void> {
+  const r = running(area, name);
+  if (!r.ok) return r;
+  const c = r.value;
+  const rec = groupRecord(area, c.config.groupId);
+  const hooks = groupHooks(area, io, c.config.groupId);
+  if (c.config.enableAutoCommit && c.memberId !== null && commitRejection(area, io, c) === null) {
+    storeOffsets(area, io, c.config.groupId, positionsToCommit(c), name, 'auto', 'auto-commit on close()');
+  }
+  c.status = 'closed';
+  c.unprocessed = [];
+  const memberId = c.memberId;
+  if (memberId !== null) {
+    if (c.config.groupInstanceId === null) {
+      leaveGroup(rec.group, memberId, io.now, `${name} closed and sent LeaveGroup`, hooks);
+    } else {
+      // AbstractCoordinator#maybeLeaveGroup: only dynamic members send LeaveGroup
+      stopHeartbeating(rec.group, memberId, io.now);
+    }
+  }
+  c.assignment = [];
+  c.positions = {};
+  io.emit({
+    type: 'consumerStopped',
+    reason:
+      c.config.groupInstanceId === null
+        ? `${name} closed: it left group ${c.config.groupId} at once`
+        : `${name} closed: as a static member (group.instance.id ${c.config.groupInstanceId}) it sends no LeaveGroup; its slot is kept until session.timeout.ms=${c.config.sessionTimeoutMs} passes`,
+    consumer: name,
+    how: 'closed',
+  });
+  settleGroup(area, io, c.config.groupId);
+  return { ok: true, value: undefined };
+}
+
+/** The process dies: no commit, no LeaveGroup; the coordinator notices only when the session times out. */
+export function crashConsumer(area: ConsumerArea, io: ClusterAccess, name: string): ClientOutcome<void> {
+  const r = running(area, name);
+  if (!r.ok) return r;
+  const c = r.value;
+  const lost = c.unprocessed.length;
+  c.status = 'crashed';
+  c.unprocessed = [];
+  if (c.memberId !== null) stopHeartbeating(groupRecord(area, c.config.groupId).group, c.memberId, io.now);
+  const member = area.groups[c.config.groupId]?.group.members.find((m) => m.memberId === c.memberId);
+  io.emit({
+    type: 'consumerStopped',
+    reason:
+      `${name} crashed without committing` +
+      (lost > 0 ? ` (${lost} polled record(s) were never processed)` : '') +
+      (member
+        ? `; the coordinator will notice at ${member.lastHeartbeatAt + member.sessionTimeoutMs} ms (last heartbeat + session.timeout.ms) and only then rebalance its partitions`
+        : ''),
+    consumer: name,
+    how: 'crashed',
+  });
+  settleGroup(area, io, c.config.groupId);
+  return { ok: true, value: undefined };
+}
+
+/** max.poll.interval.ms expired without a poll: the heartbeat thread leaves the group (static: stops heartbeating). */
+export function onPollTimeout(area: ConsumerArea, io: ClusterAccess, name: string, pollEpoch: number): void {
+  const c = area.consumers[name];
+  if (c?.status !== 'running' || c.pollEpoch !== pollEpoch || c.memberId === null) return;
+  const rec = groupRecord(area, c.config.groupId);
+  const why = `${name} did not call poll() within max.poll.interval.ms=${c.config.maxPollIntervalMs} (processing too slow)`;
+  if (c.config.groupInstanceId === null) {
+    leaveGroup(
+      rec.group,
+      c.memberId,
+      io.now,
+      `${why}; its heartbeat thread sent LeaveGroup`,
+      groupHooks(area, io, c.config.groupId),
+    );
+  } else {
+    stopHeartbeating(rec.group, c.memberId, io.now);
+  }
+  io.emit({
+    type: 'consumerStopped',
+    reason: `${why}; it rejoins on its next poll, and commits until then fail`,
+    consumer: name,
+    how: 'poll-timeout',
+  });
+  settleGroup(area, io, c.config.groupId);
+}

@@ -1,0 +1,148 @@
+// ClusterAccess over the simulation (Ctx): consumers read the partition leader's log below the HW, and
+// commits become records of the internal __consumer_offsets topic, created on first use with
+// offsets.topic.num.partitions partitions (the group's partition is chosen like GroupCoordinatorService).
+
+import { getPartition, highWatermark, isBrokerAlive, leaderReplica } from '../cluster/lookup';
+import { brokerConfigNumber } from '../cluster/topicConfig';
+import { createTopicInternal } from '../cluster/topics';
+import type { Ctx } from '../engine/context';
+import { appendAsLeader, readRecords } from '../log';
+import { wakeParkedFetches } from '../replication/fetcher';
+import { maybeIncrementHighWatermark } from '../replication/highWatermark';
+import { logConfigFor } from '../replication/logConfigCache';
+import type { ClusterAccess, FetchResult, PartitionReadView, WakeUp } from './clusterAccess';
+import type { ConsumerEvent } from './consumerEvents';
+import { emitConsumerEvent } from './events';
+import { CONSUMER_OFFSETS_TOPIC, offsetsPartitionFor } from './offsetsTopic';
+
+function offsetsTopicPartitions(ctx: Ctx): number {
+  const existing = ctx.state.topics[CONSUMER_OFFSETS_TOPIC];
+  return existing
+    ? existing.partitions.length
+    : brokerConfigNumber(ctx.state, 'offsets.topic.num.partitions');
+}
+
+/** Creates __consumer_offsets when the first group needs it (compacted, RF capped by the live brokers). */
+function ensureOffsetsTopic(ctx: Ctx): boolean {
+  if (ctx.state.topics[CONSUMER_OFFSETS_TOPIC]) return true;
+  const alive = Object.values(ctx.state.brokers).filter((b) => isBrokerAlive(ctx.state, b.id)).length;
+  // Simplification: real brokers refuse to create it with fewer brokers than offsets.topic.replication.factor.
+  const rf = Math.max(1, Math.min(brokerConfigNumber(ctx.state, 'offsets.topic.replication.factor'), alive));
+  const r = createTopicInternal(
+    ctx,
+    {
+      topic: CONSUMER_OFFSETS_TOPIC,
+      partitions: brokerConfigNumber(ctx.state, 'offsets.topic.num.partitions'),
+      replicationFactor: rf,
+      configs: { 'cleanup.policy': 'compact' },
+    },
+    { internal: true },
+  );
+  return r.ok;
+}
+
+export class CtxClusterAccess implements ClusterAccess {
+  constructor(private readonly ctx: Ctx) {}
+
+  get now(): number {
+    return this.ctx.now;
+  }
+
+  partitionCount(topic: string): number | undefined {
+    return this.ctx.state.topics[topic]?.partitions.length;
+  }
+
+  partition(topic: string, partition: number): PartitionReadView | undefined {
+    const p = getPartition(this.ctx.state, topic, partition);
+    if (!p) return undefined;
+    const leader = leaderReplica(p);
+    const log = leader?.log ?? p.replicaLogs[p.replicas[0]]?.log;
+    return {
+      leaderAvailable: p.leader !== null && isBrokerAlive(this.ctx.state, p.leader),
+      logStartOffset: log?.logStartOffset ?? 0,
+      highWatermark: highWatermark(p),
+      logEndOffset: log?.logEndOffset ?? 0,
+    };
+  }
+
+  fetch(topic: string, partition: number, from: number, upTo: number, max: number): FetchResult {
+    const p = getPartition(this.ctx.state, topic, partition);
+    const leader = p && leaderReplica(p);
+    if (!leader) return { kind: 'records', records: [], nextOffset: from };
+    return readRecords(leader.log, from, upTo, max);
+  }
+
+  offsetForTimestamp(topic: string, partition: number, timestamp: number): number | null {
+    const p = getPartition(this.ctx.state, topic, partition);
+    const leader = p && leaderReplica(p);
+    if (!p || !leader) return null;
+    const hw = highWatermark(p);
+    for (const seg of leader.log.segments) {
+      if (seg.largestTimestamp < timestamp) continue;
+      for (const r of seg.records) {
+        if (r.offset >= hw) return null;
+        if (r.control === null && r.timestamp >= timestamp) return r.offset;
+      }
+    }
+    return null;
+  }
+
+  coordinatorAvailable(groupId: string): boolean {
+    const t = this.ctx.state.topics[CONSUMER_OFFSETS_TOPIC];
+    if (!t) return Object.values(this.ctx.state.brokers).some((b) => isBrokerAlive(this.ctx.state, b.id));
+    const p = t.partitions[offsetsPartitionFor(groupId, t.partitions.length)];
+    return p.leader !== null && isBrokerAlive(this.ctx.state, p.leader);
+  }
+
+  coordinatorId(groupId: string): number {
+    const t = this.ctx.state.topics[CONSUMER_OFFSETS_TOPIC];
+    if (!t) return -1;
+    return t.partitions[offsetsPartitionFor(groupId, t.partitions.length)].leader ?? -1;
+  }
+
+  writeOffsetCommits(
+    groupId: string,
+    offsets: Array<{ topic: string; partition: number; offset: number }>,
+  ): void {
+    if (!ensureOffsetsTopic(this.ctx)) return;
+    const n = offsetsTopicPartitions(this.ctx);
+    const p = getPartition(this.ctx.state, CONSUMER_OFFSETS_TOPIC, offsetsPartitionFor(groupId, n));
+    const leader = p && leaderReplica(p);
+    if (!p || !leader) return;
+    appendAsLeader(
+      leader.log,
+      {
+        leaderEpoch: p.leaderEpoch,
+        records: offsets.map((o) => ({
+          // OffsetCommitKey (group, topic, partition) -> OffsetCommitValue (offset); compaction keeps the latest
+          key: `offset:${groupId}:${o.topic}:${o.partition}`,
+          value: String(o.offset),
+          timestamp: this.ctx.now,
+        })),
+      },
+      logConfigFor(this.ctx.state, CONSUMER_OFFSETS_TOPIC),
+      this.ctx.now,
+    );
+    wakeParkedFetches(this.ctx, p);
+    maybeIncrementHighWatermark(this.ctx, p);
+  }
+
+  emit(event: ConsumerEvent): void {
+    emitConsumerEvent(this.ctx, event);
+  }
+
+  uuid(): string {
+    return this.ctx.uuid();
+  }
+
+  wakeAt(at: number, wake: WakeUp): void {
+    if (wake.kind === 'group-timer')
+      this.ctx.scheduleAt(at, { type: 'consumerGroupTimer', groupId: wake.groupId });
+    else
+      this.ctx.scheduleAt(at, {
+        type: 'consumerPollTimeout',
+        consumer: wake.consumer,
+        pollEpoch: wake.pollEpoch,
+      });
+  }
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  consumerGroupLag,
+  consumerGroupLagHistory,
+  describeConsumerGroupOffsets,
+  describeConsumerGroupState,
+  listConsumerGroups,
+  Simulation,
+} from '../index';
+
+function cluster() {
+  const sim = new Simulation({ seed: 42, brokers: 3 });
+  expect(sim.dispatch({ type: 'createTopic', topic: 'orders', partitions: 3, replicationFactor: 3 }).ok).toBe(
+    true,
+  );
+  sim.dispatch({ type: 'producerCreate', name: 'p1' });
+  for (let i = 0; i < 9; i++)
+    sim.dispatch({ type: 'producerSend', producer: 'p1', topic: 'orders', key: `k${i}`, value: `v${i}` });
+  sim.dispatch({ type: 'producerFlush', producer: 'p1' });
+  return sim;
+}
+
+describe('consumer area inside the Simulation', () => {
+  it('default consumers: eager range, read below the HW, commits land in __consumer_offsets partition abs(hash) % 50', () => {
+    const sim = cluster();
+    const c1 = sim.dispatch({
+      type: 'consumerCreate',
+      name: 'c1',
+      config: { groupId: 'my-group', topics: ['orders'], autoOffsetReset: 'earliest' },
+    });
+    expect(c1.ok).toBe(true);
+    sim.dispatch({
+      type: 'consumerCreate',
+      name: 'c2',
+      config: { groupId: 'my-group', topics: ['orders'], autoOffsetReset: 'earliest' },
+    });
+    sim.dispatch({ type: 'advanceClock', ms: 10_000 });
+    const st = describeConsumerGroupState(sim.state, 'my-group');
+    expect(st?.state).toBe('Stable');
+    expect(st?.assignmentStrategy).toBe('range');
+    const polled = sim.dispatch({ type: 'consumerPoll', name: 'c1' });
+    expect(polled.ok && polled.data.records.length).toBeGreaterThan(0);
+    sim.dispatch({ type: 'consumerProcess', name: 'c1' });
+    const committed = sim.dispatch({ type: 'consumerCommit', name: 'c1' });
+    expect(committed.ok).toBe(true);
+    const offsetsTopic = sim.state.topics.__consumer_offsets;
+    expect(offsetsTopic.partitions.length).toBe(50);
+    expect(offsetsTopic.internal).toBe(true);
+    const p12 = offsetsTopic.partitions[12]; // "my-group" -> 12 (kafka-facts §3.1)
+    const leaderLog = p12.replicaLogs[p12.leader as number].log;
+    expect(leaderLog.logEndOffset).toBeGreaterThan(0);
+    const rows = describeConsumerGroupOffsets(sim.state, 'my-group');
+    expect(rows.map((r) => r.partition)).toEqual([0, 1, 2]);
+    for (const l of consumerGroupLag(sim.state, 'my-group')) expect(l.lag).toBeGreaterThanOrEqual(0);
+    expect(listConsumerGroups(sim.state)).toEqual(['my-group']);
+    expect(consumerGroupLagHistory(sim.state, 'my-group').length).toBeGreaterThan(0);
+  });
+
+  it('a crashed member is noticed after session.timeout.ms on the virtual clock, and replay is deterministic', () => {
+    const sim = cluster();
+    sim.dispatch({ type: 'consumerCreate', name: 'c1', config: { groupId: 'g', topics: ['orders'] } });
+    sim.dispatch({ type: 'consumerCreate', name: 'c2', config: { groupId: 'g', topics: ['orders'] } });
+    sim.dispatch({ type: 'advanceClock', ms: 10_000 });
+    sim.dispatch({ type: 'consumerPoll', name: 'c1' });
+    sim.dispatch({ type: 'consumerPoll', name: 'c2' });
+    sim.dispatch({ type: 'consumerCrash', name: 'c2' });
+    const early = sim.dispatch({ type: 'advanceClock', ms: 30_000 });
+    expect(early.events.some((e) => e.type === 'groupMemberRemoved')).toBe(false);
+    const late = sim.dispatch({ type: 'advanceClock', ms: 30_000 });
+    const removed = late.events.find((e) => e.type === 'groupMemberRemoved');
+    expect(removed?.reason).toMatch(/session.timeout.ms=45000/);
+    expect(late.events.some((e) => e.type === 'groupAssignment')).toBe(true);
+    const again = Simulation.replay(sim.init, sim.log);
+    expect(again.serialize()).toBe(sim.serialize());
+  });
+
+  it('fast-forwarding a week costs no heartbeat tasks: a quiet stable group schedules nothing', () => {
+    const sim = cluster();
+    sim.dispatch({ type: 'consumerCreate', name: 'c1', config: { groupId: 'g', topics: ['orders'] } });
+    sim.dispatch({ type: 'advanceClock', ms: 10_000 });
+    const before = sim.state.nextTaskSeq;
+    sim.dispatch({ type: 'advanceClock', ms: 7 * 86_400_000 });
+    // only the single max.poll.interval.ms check fires (c1 never polls again and is removed)
+    expect(sim.state.nextTaskSeq - before).toBeLessThan(20);
+    expect(sim.state.areas.consumers.groups.g.group.state).toBe('Empty');
+  });
+});
+
+describe('metadata changes', () => {
+  it('adding partitions to a subscribed topic triggers a rebalance that hands them out', () => {
+    const sim = cluster();
+    sim.dispatch({ type: 'consumerCreate', name: 'c1', config: { groupId: 'g', topics: ['orders'] } });
+    sim.dispatch({ type: 'consumerCreate', name: 'c2', config: { groupId: 'g', topics: ['orders'] } });
+    sim.dispatch({ type: 'advanceClock', ms: 10_000 });
+    expect(sim.dispatch({ type: 'createPartitions', topic: 'orders', totalCount: 6 }).ok).toBe(true);
+    sim.dispatch({ type: 'advanceClock', ms: 10_000 });
+    const owned = sim.state.areas.consumers.groups.g.group.members.map((m) => m.assignment.length);
+    expect(owned).toEqual([3, 3]);
+  });
+
+  it('subscribing to a missing topic auto-creates it (allow.auto.create.topics + auto.create.topics.enable)', () => {
+    const sim = new Simulation({ seed: 1, brokers: 3 });
+    sim.dispatch({ type: 'consumerCreate', name: 'c1', config: { groupId: 'g', topics: ['fresh'] } });
+    expect(sim.state.topics.fresh?.partitions.length).toBe(1);
+  });
+});

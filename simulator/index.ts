@@ -1,0 +1,118 @@
+// The simulator's only door for the rest of the app. Importing it registers every area's commands, tasks and
+// events (areas register themselves at module load; keep this import list in a stable order).
+import './engine/clock';
+import './network/faults';
+import './cluster/events';
+import './replication/events';
+import './producer/events';
+import './kraft/quorum';
+import './kraft/brokerLifecycle';
+import './kraft/leaderRebalance';
+import './cluster/brokers';
+import './cluster/topics';
+import './replication/fetcher';
+import './replication/isr';
+import './replication/produceHandler';
+import './producer/sender';
+import './producer/commands';
+import './log/storageArea';
+import './consumer/commands';
+import './transactions/commands';
+
+export {
+  allPartitions,
+  getPartition,
+  highWatermark,
+  isBrokerAlive,
+  isBrokerUnfenced,
+  leaderReplica,
+  logEndOffset,
+  tpName,
+} from './cluster/lookup';
+export {
+  BROKER_CONFIG_DEFAULTS,
+  brokerConfig,
+  effectiveMinIsr,
+  TOPIC_CONFIGS,
+  topicConfig,
+  validateTopicConfig,
+} from './cluster/topicConfig';
+export { type CreateTopicSpec, createTopicInternal, validateTopicName } from './cluster/topics';
+export type { Broker, BrokerId, Partition, PendingProduce, Replica, Topic } from './cluster/types';
+// The console (Kafka CLI tools, kcat and simulation commands) over a Simulation.
+export {
+  type CommandOutput,
+  type Completion,
+  ConsoleSession,
+  commonPrefix,
+  complete,
+  consoleFor,
+  createConsole,
+  type LineResult,
+  runConsoleBlock,
+  runConsoleLines,
+  sessionRunBlock,
+  simulationOf,
+  splitBlocks,
+} from './console';
+// consumer groups, offsets, lag (simulator/consumer)
+export * from './consumer/index';
+export { nextTaskTime, runUntil } from './engine/clock';
+export { Ctx } from './engine/context';
+export type { KafkaErrorCode } from './engine/errors';
+export type {
+  AreaStates,
+  Command,
+  CommandMap,
+  CommandOf,
+  CommandResultMap,
+  CommandType,
+  EventMap,
+  EventOf,
+  EventType,
+  KafkaError,
+  SimEvent,
+  Task,
+  TaskMap,
+} from './engine/registry';
+export {
+  fail,
+  ok,
+  okVoid,
+  onEvent,
+  registerArea,
+  registerCommand,
+  registeredCommandTypes,
+  registerTask,
+} from './engine/registry';
+export type { SimInit, SimState } from './engine/state';
+export type { ElectionResultEntry } from './kraft/leaderRebalance';
+export type { ControllerNode, MetadataRecord, Quorum } from './kraft/types';
+export type { LogRecord, PartitionLog, Segment } from './log';
+export {
+  type CleanerDecision,
+  type CleanerPassResult,
+  cleanerDecision,
+  type DeletedSegment,
+  formatBytes,
+  formatDuration,
+  type LogConfig,
+  readRecords,
+  recordAt,
+  segmentFileName,
+  whyOldestSegmentKept,
+} from './log';
+export { cleanerStatus } from './log/storageArea';
+export type { NetworkState } from './network/faults';
+export {
+  type DeliveryStatus,
+  deliveryOf,
+  hasPendingSends,
+  PRODUCER_DEFAULTS,
+  type SendRecord,
+} from './producer/commands';
+export { murmur2, partitionForKey, toPositive } from './producer/murmur2';
+export type { Acks, DeliveryReport, Producer, ProducerBatch, ProducerConfig } from './producer/types';
+export { type CommandResult, Simulation, type SimulationOptions } from './simulation';
+// transactions and exactly-once (simulator/transactions)
+export * from './transactions/index';

@@ -1,0 +1,234 @@
+// Producer commands: create (configs by Kafka name), send / sendMany (KafkaProducer#send), flush, close.
+import { brokerConfig } from '../cluster/topicConfig';
+import { createTopicInternal } from '../cluster/topics';
+import { runUntil } from '../engine/clock';
+import type { Ctx } from '../engine/context';
+import { fail, ok, okVoid, registerCommand } from '../engine/registry';
+import { recordSize } from '../log';
+import { appendToAccumulator } from './accumulator';
+import { afterStickyAppend, choosePartition } from './partitioner';
+import { PRODUCER_DEFAULTS, parseProducerConfig } from './producerConfig';
+import { drain } from './sender';
+import type { Producer } from './types';
+
+export type SendRecord = {
+  key?: string | null;
+  /** null = tombstone. */
+  value: string | null;
+  partition?: number;
+  headers?: Array<[string, string]>;
+  /** CreateTime; default = now. */
+  timestamp?: number;
+};
+
+declare module '../engine/registry' {
+  interface CommandMap {
+    /** configs use Kafka's names: { acks: '1', 'enable.idempotence': 'false', 'linger.ms': '0', ... }. */
+    producerCreate: { name: string; configs?: Record<string, string> };
+    producerSend: { producer: string; topic: string } & SendRecord;
+    /** Many records in one command (console producer lines, benchmarks). */
+    producerSendMany: { producer: string; topic: string; records: SendRecord[] };
+    /** KafkaProducer#flush: sends everything now and runs the clock until all sends completed or failed. */
+    producerFlush: { producer: string };
+    /** KafkaProducer#close: flush, then close. */
+    producerClose: { producer: string };
+  }
+  interface CommandResultMap {
+    producerCreate: { producerId: number; warnings: string[] };
+    producerSend: { recordId: number; topic: string; partition: number };
+    producerSendMany: { firstRecordId: number; count: number; partitions: number[] };
+  }
+}
+
+registerCommand('producerCreate', (ctx, cmd) => {
+  if (!cmd.name || /\s/.test(cmd.name)) return fail('CONFIG_EXCEPTION', `Invalid client.id "${cmd.name}"`);
+  const existing = ctx.state.producers[cmd.name];
+  if (existing && existing.status === 'open')
+    return fail('ILLEGAL_STATE', `Producer ${cmd.name} already exists.`);
+  const parsed = parseProducerConfig(cmd.configs ?? {});
+  if (!parsed.ok) return fail('CONFIG_EXCEPTION', parsed.message);
+  const idempotent = parsed.config.enableIdempotence;
+  const producerId = idempotent ? ctx.state.nextProducerId++ : -1;
+  const p: Producer = {
+    name: cmd.name,
+    status: 'open',
+    config: parsed.config,
+    userConfigs: { ...(cmd.configs ?? {}) },
+    producerId,
+    producerEpoch: idempotent ? 0 : -1,
+    sticky: {},
+    sequences: {},
+    queues: {},
+    inFlight: {},
+    nextRecordId: 0,
+    drainAt: null,
+    flushing: false,
+    completed: [],
+    stats: { sent: 0, acked: 0, failed: 0, retries: 0 },
+  };
+  ctx.state.producers[cmd.name] = p;
+  const c = parsed.config;
+  ctx.emit(
+    'producerCreated',
+    `producer ${cmd.name} created: acks=${c.acks}, enable.idempotence=${c.enableIdempotence}${idempotent ? ` (producer id ${producerId}, epoch 0)` : ''}, linger.ms=${c.lingerMs}, batch.size=${c.batchSize}, retries=${c.retries}, max.in.flight.requests.per.connection=${c.maxInFlight}`,
+    { producer: cmd.name, producerId, acks: c.acks, idempotent, warnings: parsed.warnings },
+  );
+  return ok({ producerId, warnings: parsed.warnings });
+});
+
+function openProducer(ctx: Ctx, name: string): Producer | { error: ReturnType<typeof fail> } {
+  const p = ctx.state.producers[name];
+  if (!p) return { error: fail('INVALID_REQUEST', `Producer ${name} does not exist.`) };
+  if (p.status === 'closed')
+    return { error: fail('ILLEGAL_STATE', 'Cannot perform operation after producer has been closed') };
+  return p;
+}
+
+/** The producer asks for metadata; a missing topic is auto-created when the broker allows it. */
+function ensureTopic(ctx: Ctx, topic: string) {
+  if (ctx.state.topics[topic]) return null;
+  if (brokerConfig(ctx.state, 'auto.create.topics.enable') !== 'true') {
+    return fail('TIMEOUT_EXCEPTION', `Topic ${topic} not present in metadata after 60000 ms.`);
+  }
+  const created = createTopicInternal(ctx, { topic }, { autoCreated: true });
+  return created.ok ? null : created;
+}
+
+function sendOne(ctx: Ctx, p: Producer, topic: string, r: SendRecord) {
+  const t = ctx.state.topics[topic];
+  const key = r.key ?? null;
+  const choice = choosePartition(ctx, p, t, key, r.partition);
+  if ('error' in choice) return fail('INVALID_REQUEST', choice.error);
+  const headers = r.headers ?? [];
+  const sizeBytes = recordSize(key, r.value, headers);
+  if (sizeBytes > p.config.maxRequestSize) {
+    return fail(
+      'RECORD_TOO_LARGE',
+      `The message is ${sizeBytes} bytes when serialized which is larger than ${p.config.maxRequestSize}, which is the value of the max.request.size configuration.`,
+    );
+  }
+  const recordId = p.nextRecordId++;
+  const { batch, allFull } = appendToAccumulator(ctx, p, topic, choice.partition, {
+    recordId,
+    key,
+    value: r.value,
+    headers,
+    timestamp: r.timestamp ?? ctx.now,
+    sizeBytes,
+  });
+  if (choice.how === 'sticky') afterStickyAppend(ctx, p, t, sizeBytes, allFull);
+  return { recordId, partition: choice.partition, batchId: batch.batchId, how: choice.how };
+}
+
+registerCommand('producerSend', (ctx, cmd) => {
+  const p = openProducer(ctx, cmd.producer);
+  if ('error' in p) return p.error;
+  const missing = ensureTopic(ctx, cmd.topic);
+  if (missing) return missing;
+  const r = sendOne(ctx, p, cmd.topic, cmd);
+  if ('ok' in r) return r;
+  ctx.emit(
+    'recordAccumulated',
+    `${p.name}: record ${r.recordId}${cmd.key != null ? ` (key "${cmd.key}")` : ''} → ${cmd.topic}-${r.partition} by ${r.how === 'key' ? 'murmur2(key) % partitions' : r.how === 'explicit' ? 'explicit partition' : 'the sticky partitioner'}; waits in batch ${r.batchId} (linger.ms=${p.config.lingerMs})`,
+    {
+      producer: p.name,
+      topic: cmd.topic,
+      partition: r.partition,
+      batchId: r.batchId,
+      firstRecordId: r.recordId,
+      count: 1,
+      partitioner: r.how,
+    },
+  );
+  return ok({ recordId: r.recordId, topic: cmd.topic, partition: r.partition });
+});
+
+registerCommand('producerSendMany', (ctx, cmd) => {
+  const p = openProducer(ctx, cmd.producer);
+  if ('error' in p) return p.error;
+  const missing = ensureTopic(ctx, cmd.topic);
+  if (missing) return missing;
+  const firstRecordId = p.nextRecordId;
+  const partitions: number[] = [];
+  for (const rec of cmd.records) {
+    const r = sendOne(ctx, p, cmd.topic, rec);
+    if ('ok' in r) return r;
+    partitions.push(r.partition);
+  }
+  ctx.emit(
+    'recordAccumulated',
+    `${p.name}: ${cmd.records.length} records for ${cmd.topic} added to the accumulator`,
+    {
+      producer: p.name,
+      topic: cmd.topic,
+      partition: partitions[0] ?? -1,
+      batchId: -1,
+      firstRecordId,
+      count: cmd.records.length,
+      partitioner: 'sticky',
+    },
+  );
+  return ok({ firstRecordId, count: cmd.records.length, partitions });
+});
+
+export function hasPendingSends(p: Producer): boolean {
+  for (const tp in p.queues) if (p.queues[tp].length > 0) return true;
+  return false;
+}
+
+function flush(ctx: Ctx, p: Producer): void {
+  p.flushing = true;
+  drain(ctx, p);
+  // Bounded: every batch completes or expires within delivery.timeout.ms (+ one request timeout for in-flight ones).
+  runUntil(ctx, ctx.now + p.config.deliveryTimeoutMs + p.config.requestTimeoutMs, () => !hasPendingSends(p));
+  p.flushing = false;
+}
+
+registerCommand('producerFlush', (ctx, cmd) => {
+  const p = openProducer(ctx, cmd.producer);
+  if ('error' in p) return p.error;
+  flush(ctx, p);
+  return okVoid();
+});
+
+registerCommand('producerClose', (ctx, cmd) => {
+  const p = openProducer(ctx, cmd.producer);
+  if ('error' in p) return p.error;
+  flush(ctx, p);
+  p.status = 'closed';
+  ctx.emit('producerClosed', `producer ${p.name} closed after sending everything it had buffered`, {
+    producer: p.name,
+  });
+  return okVoid();
+});
+
+export type DeliveryStatus =
+  | { status: 'pending'; topic: string; partition: number; batchState: string }
+  | { status: 'acked'; topic: string; partition: number; offset: number }
+  | { status: 'failed'; topic: string; partition: number; error: { code: string; message: string } }
+  | { status: 'unknown' };
+
+/** Where record `recordId` of `producer` stands (console: print TOPIC-PARTITION@OFFSET once acknowledged). */
+export function deliveryOf(p: Producer, recordId: number): DeliveryStatus {
+  for (const tp in p.queues) {
+    for (const b of p.queues[tp]) {
+      if (b.records.some((r) => r.recordId === recordId))
+        return { status: 'pending', topic: b.topic, partition: b.partition, batchState: b.state };
+    }
+  }
+  for (let i = p.completed.length - 1; i >= 0; i--) {
+    const d = p.completed[i];
+    const idx = d.recordIds.indexOf(recordId);
+    if (idx < 0) continue;
+    if (d.error) return { status: 'failed', topic: d.topic, partition: d.partition, error: d.error };
+    return {
+      status: 'acked',
+      topic: d.topic,
+      partition: d.partition,
+      offset: d.baseOffset < 0 ? -1 : d.baseOffset + idx,
+    };
+  }
+  return { status: 'unknown' };
+}
+
+export { PRODUCER_DEFAULTS };

@@ -1,0 +1,97 @@
+// Every challenge is checked for real against the simulator: its start state (the preset's setup, run through
+// the console) must NOT meet the goal, and start + reference solution MUST meet it. Every preset's setup and
+// one-click actions must also run without an error.
+import { describe, expect, it } from 'vitest';
+import { evaluateGoal, type Goal, goalView } from '@/simulator/goals';
+import { consoleFor, runConsoleLines, Simulation } from '@/simulator/index';
+import { challenges, type Preset, presets } from './contentFiles';
+
+function start(p: Preset): Simulation {
+  const sim = new Simulation({ brokers: p.brokers, seed: p.seed });
+  const failed = runConsoleLines(sim, p.setup).filter((r) => r.exitCode !== 0);
+  expect(
+    failed.map((r) => `${r.line}: ${r.stderr || r.stdout}`),
+    `${p.id} setup`,
+  ).toEqual([]);
+  return sim;
+}
+
+const viewOf = (sim: Simulation) => goalView(consoleFor(sim).port, sim);
+const evaluate = (sim: Simulation, goal: Goal) => evaluateGoal(viewOf(sim), goal);
+
+describe('challenges: start does not meet the goal, start + solution does', () => {
+  const all = presets();
+  it.each([...challenges().entries()])('%s', (id, c) => {
+    const preset = all.get(c.preset);
+    expect(preset, `${id}: preset ${c.preset}`).toBeDefined();
+    const sim = start(preset as Preset);
+    const before = evaluate(sim, c.goal);
+    expect(before.met, `${id}: start state already meets the goal`).toBe(false);
+    const failed = runConsoleLines(sim, c.solution).filter((r) => r.exitCode !== 0);
+    expect(
+      failed.map((r) => `${r.line}: ${r.stderr || r.stdout}`),
+      `${id}: solution lines`,
+    ).toEqual([]);
+    const after = evaluate(sim, c.goal);
+    expect(
+      after.details.filter((d) => !d.met).map((d) => `${d.kind}: ${d.detail}`),
+      `${id}: unmet after the solution`,
+    ).toEqual([]);
+    expect(after.met).toBe(true);
+  });
+});
+
+describe('presets: setup and every one-click action run without errors', () => {
+  it.each([...presets().entries()])('%s', (id, p) => {
+    const sim = start(p);
+    const failed = runConsoleLines(
+      sim,
+      p.actions.map((a) => a.command),
+    ).filter((r) => r.exitCode !== 0);
+    expect(
+      failed.map((r) => `${r.line}: ${(r.stderr || r.stdout).trim()}`),
+      `${id} actions`,
+    ).toEqual([]);
+  });
+});
+
+describe('challenge goals reject the tempting wrong answers', () => {
+  const run = (challengeId: string, lines: string[]) => {
+    const c = challenges().get(challengeId)!;
+    const sim = start(presets().get(c.preset)!);
+    runConsoleLines(sim, lines);
+    return evaluate(sim, c.goal);
+  };
+
+  it('basics-second-team: a new group at auto.offset.reset=latest (the default) commits the end unread', () => {
+    const r = run('basics-second-team', [
+      'consumer create fraud-1 --group fraud-check --topics orders',
+      'clock advance 3s',
+      'consumer poll fraud-1',
+      'consumer commit fraud-1',
+    ]);
+    expect(r.details.find((d) => d.kind === 'groupLag' && d.detail.includes('fraud-check'))?.met).toBe(true);
+    expect(r.details.find((d) => d.kind === 'groupRecordsReceived')?.met).toBe(false);
+    expect(r.met).toBe(false);
+  });
+
+  it('producers-fill-partition: forcing records with --partition 2 breaks murmur2 key routing', () => {
+    const r = run('producers-fill-partition', [
+      'producer send app orders --key foobar --partition 2 a',
+      'producer send app orders --key alice --partition 2 b',
+      'producer send app orders --key bob --partition 2 c',
+      'producer flush app',
+    ]);
+    expect(r.details.find((d) => d.kind === 'keysRoutedByHash')?.met).toBe(false);
+    expect(r.met).toBe(false);
+  });
+
+  it('core-survive-broker-loss: stopping broker 2 without waiting for fencing leaves a leader on a dead broker', () => {
+    const r = run('core-survive-broker-loss', [
+      'kafka-topics.sh --bootstrap-server localhost:9092 --delete --topic payments',
+      'kafka-topics.sh --bootstrap-server localhost:9092 --create --topic payments --partitions 3 --replication-factor 3',
+      'broker stop 2',
+    ]);
+    expect(r.details.find((d) => d.kind === 'partitionsOnline')?.met).toBe(false);
+  });
+});
