@@ -8,6 +8,7 @@ import './producer/events';
 import './kraft/quorum';
 import './kraft/brokerLifecycle';
 import './kraft/leaderRebalance';
+import './kraft/reassignment';
 import './cluster/brokers';
 import './cluster/topics';
 import './replication/fetcher';
@@ -116,3 +117,5 @@ export type { Acks, DeliveryReport, Producer, ProducerBatch, ProducerConfig } fr
 export { type CommandResult, Simulation, type SimulationOptions } from './simulation';
 // transactions and exactly-once (simulator/transactions)
 export * from './transactions/index';
+// classroom scenarios (simulator/scenario)
+export * from './scenario/index';

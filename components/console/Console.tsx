@@ -146,6 +146,17 @@ export function Console({ host, preload, label = 'Kafka console', className }: C
       ]);
       setPending(null);
       setInput('');
+    } else if (
+      e.key === 'c' &&
+      e.ctrlKey &&
+      !pending &&
+      input !== '' &&
+      (e.currentTarget.selectionStart ?? 0) === (e.currentTarget.selectionEnd ?? 0)
+    ) {
+      // Like a shell: Ctrl-C abandons the line being typed (with no text selected, so copying still works).
+      e.preventDefault();
+      setInput('');
+      setCandidates([]);
     } else if (e.key === 'l' && e.ctrlKey) {
       e.preventDefault();
       setEntries([]);

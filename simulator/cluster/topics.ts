@@ -86,6 +86,8 @@ function newPartition(ctx: Ctx, topic: string, partition: number, replicas: Brok
     fetchSession: 0,
     replicaLogs,
     pendingProduces: [],
+    addingReplicas: [],
+    removingReplicas: [],
   };
   if (leader !== null) assignEpoch(replicaLogs[leader].log, 0, 0);
   return p;

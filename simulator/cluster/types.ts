@@ -83,6 +83,9 @@ export type Partition = {
   fetchSession: number;
   replicaLogs: Record<BrokerId, Replica>;
   pendingProduces: PendingProduce[];
+  /** An ongoing reassignment (kafka-reassign-partitions): replicas being added / removed (describe prints them). */
+  addingReplicas: BrokerId[];
+  removingReplicas: BrokerId[];
 };
 
 export type Topic = {

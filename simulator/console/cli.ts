@@ -3,7 +3,8 @@
 // exits 0 only when every command succeeded (the remaining commands still run after a failure).
 
 import { readFileSync } from 'node:fs';
-import { createConsole } from './simAdapter';
+// The simulator's door: importing it registers every area's commands before a session runs.
+import { createConsole } from '..';
 
 const USAGE = `Usage: kafka-sim [--brokers N] [--seed S] [--script FILE] [--echo]
   Reads commands (one per line; # comments; here-documents <<EOF ... EOF) from FILE or standard input.

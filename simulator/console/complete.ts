@@ -46,7 +46,9 @@ function completeUnsafe(session: ConsoleSession, line: string): Completion {
     candidates: [...new Set(all)].filter((c) => c.startsWith(current)).sort(),
   });
   if (words.length === 0) {
-    return pick(session.tools.flatMap((t) => [t.name, ...t.aliases]));
+    // Canonical names first (kafka-topics.sh, kcat); aliases only when no canonical name fits.
+    const names = pick(session.tools.map((t) => t.name));
+    return names.candidates.length > 0 ? names : pick(session.tools.flatMap((t) => t.aliases));
   }
   const tool = session.tool(words[0]);
   if (!tool) return pick([]);
@@ -79,6 +81,10 @@ function completeUnsafe(session: ConsoleSession, line: string): Completion {
   if (prev === 'help' && words.length === 1) return pick(session.tools.map((t) => t.name));
   // Sub-command position for simulation commands.
   if (words.length === 1 && tool.subcommands) return pick(tool.subcommands);
+  // `producer VERB NAME` / `consumer VERB NAME`: names of open clients (not for create, which names a new one).
+  if ((tool.name === 'producer' || tool.name === 'consumer') && words.length === 2 && words[1] !== 'create') {
+    return pick(session.port.clientNames(tool.name));
+  }
   // `producer send NAME TOPIC`: the topic is the 4th word.
   if (tool.name === 'producer' && words[1] === 'send' && words.length === 3) return pick(topics());
   if (current.startsWith('-') || current === '')

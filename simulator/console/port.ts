@@ -167,6 +167,8 @@ export interface ClusterPort {
   // ---- clients ----
   /** Is a producer or consumer with this client name open in this console session? */
   clientNameTaken(name: string): boolean;
+  /** Names of the producers / consumers open in this console session (for completion). */
+  clientNames(kind: 'producer' | 'consumer'): string[];
   /** Creates the producer; the value lists the client's config warnings (WARN lines). */
   createProducer(name: string, settings: ProducerSettings): Outcome<string[]>;
   send(name: string, req: SendRequest): Outcome<SendResult>;
@@ -178,6 +180,8 @@ export interface ClusterPort {
   commitTransaction(name: string): Outcome<void>;
   abortTransaction(name: string): Outcome<void>;
   closeProducer(name: string): Outcome<void>;
+  /** The application dies: nothing flushed, committed or aborted. */
+  crashProducer(name: string): Outcome<void>;
   createConsumer(name: string, settings: ConsumerSettings): Outcome<void>;
   poll(name: string, max: number): Outcome<RecordView[]>;
   commitConsumer(name: string): Outcome<void>;

@@ -2,12 +2,19 @@
 // `sim.dispatch(...)` so it lands in the command log and replay reproduces it. One ConsoleSession per
 // Simulation (consoleFor), so named producers/consumers and virtual files persist between lines.
 
-// Importing the simulator's door registers every area's commands.
-import { deliveryOf, registeredCommandTypes, Simulation } from '..';
 import type { Partition } from '../cluster/types';
-import { fetchLimit, readCommittedRules } from '../consumer/isolation';
+// No import of simulator/index.ts here (it re-exports this module): callers reach the console through
+// the index (or cli.ts imports it), which registers every area's commands first.
+import { registeredCommandTypes } from '../engine/registry';
 import type { SimInit } from '../engine/state';
 import type { LogRecord } from '../log/types';
+import { deliveryOf } from '../producer/commands';
+import { Simulation } from '../simulation';
+import {
+  lastStableOffset,
+  readCommittedRecords,
+  readUncommittedRecords,
+} from '../transactions/readCommitted';
 import { exceptionName } from './kafkaErrors';
 import type { CommandOutput } from './output';
 import {
@@ -112,7 +119,7 @@ export class SimPort implements ClusterPort {
       logStartOffset: any?.log.logStartOffset ?? 0,
       highWatermark: hw,
       logEndOffset: any?.log.logEndOffset ?? 0,
-      lastStableOffset: fetchLimit(p.topic, p.partition, hw, 'read_committed'),
+      lastStableOffset: leader ? lastStableOffset(leader.log, hw) : hw,
       adding: null,
       removing: null,
     };
@@ -156,20 +163,13 @@ export class SimPort implements ClusterPort {
     if (!p || p.leader === null) return [];
     const leader = p.replicaLogs[p.leader];
     if (!leader) return [];
-    const limit = fetchLimit(topic, partition, leader.highWatermark, isolation);
-    const rules = readCommittedRules();
-    const out: RecordView[] = [];
-    for (const seg of leader.log.segments) {
-      for (const r of seg.records) {
-        if (r.offset < offset || r.offset >= limit) continue;
-        if (r.control !== null) continue;
-        if (isolation === 'read_committed' && r.transactional && rules.isAborted(topic, partition, r))
-          continue;
-        out.push(this.recordView(topic, partition, r));
-        if (out.length >= max) return out;
-      }
-    }
-    return out;
+    // FetchIsolation: read_committed stops at the LSO and skips aborted and control records (KIP-98).
+    const from = Math.max(offset, leader.log.logStartOffset);
+    const records =
+      isolation === 'read_committed'
+        ? readCommittedRecords(leader.log, leader.highWatermark, from)
+        : readUncommittedRecords(leader.log, leader.highWatermark, from);
+    return records.slice(0, Math.max(0, max)).map((r) => this.recordView(topic, partition, r));
   }
 
   private recordView(topic: string, partition: number, r: LogRecord): RecordView {
@@ -391,6 +391,10 @@ export class SimPort implements ClusterPort {
 
   // ---------------------------------------------------------------- clients
 
+  clientNames(kind: 'producer' | 'consumer'): string[] {
+    return [...(kind === 'producer' ? this.producerNames : this.consumerNames)].sort();
+  }
+
   clientNameTaken(name: string): boolean {
     return this.producerNames.has(name) || this.consumerNames.has(name);
   }
@@ -477,6 +481,15 @@ export class SimPort implements ClusterPort {
   closeProducer(name: string): Outcome<void> {
     const r = this.run({ type: 'producerClose', producer: name });
     if (r.ok || !this.sim.state.producers[name]) this.producerNames.delete(name);
+    return r;
+  }
+
+  crashProducer(name: string): Outcome<void> {
+    const r = this.run({ type: 'producerCrash', producer: name });
+    if (r.ok) {
+      this.producerNames.delete(name);
+      this.pending.delete(name);
+    }
     return r;
   }
 

@@ -79,6 +79,7 @@ const io = (ctx: Ctx) => new CtxClusterAccess(ctx);
 function fullConfig(c: ConsumerCreateConfig): ConsumerConfig {
   return {
     groupId: c.groupId,
+    clientId: c.clientId ?? null,
     topics: c.topics,
     strategies: c.strategies && c.strategies.length > 0 ? c.strategies : [...DEFAULT_ASSIGNMENT_STRATEGY],
     enableAutoCommit: c.enableAutoCommit ?? true,

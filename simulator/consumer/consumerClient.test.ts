@@ -290,3 +290,18 @@ describe('read_committed hook', () => {
     }
   });
 });
+
+describe('describe during a rebalance', () => {
+  it('DescribeGroups gives no assignments while the group rebalances (describeNoMetadata)', () => {
+    const area = emptyConsumerArea();
+    const io = new FakeCluster();
+    io.createTopic('orders', 2);
+    createConsumer(area, io, 'c1', config('g', ['orders'], { strategies: ['cooperative-sticky'] }));
+    advanceTo(area, io, 5_000);
+    expect(describeGroupMembers(area, 'g')[0].partitions.length).toBe(2);
+    createConsumer(area, io, 'c2', config('g', ['orders'], { strategies: ['cooperative-sticky'] }));
+    expect(area.groups.g.group.state).toBe('PreparingRebalance');
+    expect(area.consumers.c1.assignment.length).toBe(2); // cooperative: c1 keeps consuming meanwhile
+    expect(describeGroupMembers(area, 'g').map((m) => m.partitions.length)).toEqual([0, 0]);
+  });
+});

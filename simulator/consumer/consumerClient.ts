@@ -1,21 +1,13 @@
 // The consumer clients the learner drives: create (subscribe + join), poll, process, commit, close,
 // crash. Each client talks to its group's coordinator through the pure state machine in
-// groupCoordinator.ts; the hooks below apply the coordinator's decisions to the clients.
+// groupCoordinator.ts; groupHooks.ts applies the coordinator's decisions back to the clients.
 import { rebalanceProtocolFor } from './assignors';
 import type { ClusterAccess } from './clusterAccess';
 import type { OffsetEntry } from './consumerEvents';
 import type { ConsumerArea, ConsumerClient, ConsumerConfig, PolledRecord } from './consumerTypes';
 import { fetchForPoll } from './fetcher';
-import {
-  advanceGroup,
-  joinGroup,
-  leaveGroup,
-  nextGroupDeadline,
-  resumeHeartbeating,
-  stopHeartbeating,
-  transitionTo,
-} from './groupCoordinator';
-import type { GroupHooks } from './groupTypes';
+import { joinGroup, leaveGroup, resumeHeartbeating, stopHeartbeating } from './groupCoordinator';
+import { groupHooks, settleGroup } from './groupHooks';
 import { recordLagSample } from './lag';
 import {
   type CommitError,
@@ -24,8 +16,6 @@ import {
   positionsToCommit,
   storeOffsets,
 } from './offsetStore';
-import type { TopicPartition } from './types';
-import { tpKey } from './types';
 
 export type ClientOutcome<T> = { ok: true; value: T } | { ok: false; error: CommitError };
 const err = <T>(exception: string, message: string): ClientOutcome<T> => ({
@@ -35,135 +25,6 @@ const err = <T>(exception: string, message: string): ClientOutcome<T> => ({
 
 export function emptyConsumerArea(): ConsumerArea {
   return { groups: {}, consumers: {}, clientSequence: 1 };
-}
-
-function clientByMember(area: ConsumerArea, memberId: string): ConsumerClient | undefined {
-  return Object.values(area.consumers).find((c) => c.memberId === memberId);
-}
-
-/** offsets.retention.minutes default: 10080 (7 days). */
-export const OFFSETS_RETENTION_MS = 10_080 * 60_000;
-
-const keys = (ps: readonly TopicPartition[]) =>
-  ps.length === 0 ? 'no partitions' : ps.map(tpKey).join(', ');
-
-/** Bridges coordinator decisions to the clients of one group. */
-export function groupHooks(area: ConsumerArea, io: ClusterAccess, groupId: string): GroupHooks {
-  return {
-    partitionCount: (t) => io.partitionCount(t),
-    onRevoke(memberId, partitions) {
-      const c = clientByMember(area, memberId);
-      if (!c) return;
-      const revoked = new Set(partitions.map(tpKey));
-      if (c.config.enableAutoCommit && c.status === 'running') {
-        // ConsumerCoordinator#onJoinPrepare / onPartitionsRevoked: auto-commit before giving partitions up
-        const offsets = positionsToCommit(c).filter((o) => revoked.has(`${o.topic}-${o.partition}`));
-        storeOffsets(
-          area,
-          io,
-          groupId,
-          offsets,
-          c.name,
-          'auto',
-          'auto-commit before revoking partitions in a rebalance',
-        );
-      }
-      c.assignment = c.assignment.filter((p) => !revoked.has(tpKey(p)));
-      for (const k of revoked) delete c.positions[k];
-    },
-    onAssign(memberId, partitions, generationId) {
-      const c = clientByMember(area, memberId);
-      if (!c) return;
-      const now = new Set(partitions.map(tpKey));
-      for (const k of Object.keys(c.positions)) if (!now.has(k)) delete c.positions[k];
-      c.assignment = partitions;
-      c.generationId = generationId;
-      io.emit({
-        type: 'partitionsAssigned',
-        reason: `${c.name} now owns ${keys(partitions)} (generation ${generationId})`,
-        consumer: c.name,
-        generationId,
-        partitions,
-      });
-    },
-    onRemoved(memberId) {
-      const c = clientByMember(area, memberId);
-      if (!c) return;
-      c.memberId = null;
-      c.assignment = [];
-      c.positions = {};
-    },
-    onFenced(memberId) {
-      const c = clientByMember(area, memberId);
-      if (!c) return;
-      c.status = 'fenced';
-      c.memberId = null;
-      c.assignment = [];
-      c.positions = {};
-      io.emit({
-        type: 'consumerStopped',
-        reason: `${c.name} is fenced: a newer instance uses group.instance.id ${c.config.groupInstanceId} (FencedInstanceIdException)`,
-        consumer: c.name,
-        how: 'fenced',
-      });
-    },
-    emit(event) {
-      io.emit({ type: 'groupEvent', reason: event.reason, groupId, event });
-    },
-  };
-}
-
-/** After any change to a group: track Empty time, sample lag and make sure its next deadline is scheduled. */
-export function settleGroup(area: ConsumerArea, io: ClusterAccess, groupId: string): void {
-  const rec = area.groups[groupId];
-  if (!rec) return;
-  if (rec.group.state === 'Empty') rec.emptySince ??= io.now;
-  else rec.emptySince = null;
-  let next = nextGroupDeadline(rec.group);
-  if (rec.emptySince !== null && rec.group.state === 'Empty') {
-    const expiry = rec.emptySince + OFFSETS_RETENTION_MS;
-    next = next === null ? expiry : Math.min(next, expiry);
-  }
-  if (next !== null && (rec.timerAt === null || rec.timerAt <= io.now || next < rec.timerAt)) {
-    rec.timerAt = next;
-    io.wakeAt(next, { kind: 'group-timer', groupId });
-  }
-}
-
-/** The coordinator's timer fired: run every due deadline. */
-export function onGroupTimer(area: ConsumerArea, io: ClusterAccess, groupId: string): void {
-  const rec = area.groups[groupId];
-  if (!rec) return;
-  if (rec.timerAt !== null && rec.timerAt <= io.now) rec.timerAt = null;
-  advanceGroup(rec.group, io.now, groupHooks(area, io, groupId));
-  if (
-    rec.group.state === 'Empty' &&
-    rec.emptySince !== null &&
-    io.now >= rec.emptySince + OFFSETS_RETENTION_MS
-  ) {
-    expireGroupOffsets(area, io, groupId);
-    return;
-  }
-  recordLagSample(area, io, groupId);
-  settleGroup(area, io, groupId);
-}
-
-/**
- * offsets.retention.minutes (7 days): once a group has been Empty that long its committed offsets expire
- * and the group becomes Dead (GroupMetadataManager cleanup; ClassicGroupState Empty -> Dead).
- */
-function expireGroupOffsets(area: ConsumerArea, io: ClusterAccess, groupId: string): void {
-  const rec = area.groups[groupId];
-  const expired = Object.keys(rec.offsets).length;
-  rec.offsets = {};
-  transitionTo(
-    rec.group,
-    'Dead',
-    `group ${groupId}: Empty for offsets.retention.minutes=${OFFSETS_RETENTION_MS / 60_000}; its ${expired} committed offset(s) expired and the group is removed`,
-    groupHooks(area, io, groupId),
-  );
-  rec.emptySince = null;
-  rec.timerAt = null;
 }
 
 function join(area: ConsumerArea, io: ClusterAccess, c: ConsumerClient): void {
@@ -213,12 +74,12 @@ export function createConsumer(
     return err('IllegalStateException', `consumer ${name} already exists`);
   if (config.topics.length === 0)
     return err('IllegalArgumentException', 'subscribe() needs at least one topic');
-  const seq = config.groupInstanceId ?? String(area.clientSequence++);
+  const seq = config.clientId ?? config.groupInstanceId ?? String(area.clientSequence++);
   const c: ConsumerClient = {
     name,
     config,
     // ConsumerConfig#maybeOverrideClientId: consumer-<group.id>-<group.instance.id or sequence>
-    clientId: existing?.clientId ?? `consumer-${config.groupId}-${seq}`,
+    clientId: config.clientId ?? existing?.clientId ?? `consumer-${config.groupId}-${seq}`,
     memberId: null,
     protocol: rebalanceProtocolFor(config.strategies),
     status: 'running',
@@ -476,3 +337,5 @@ export function onPollTimeout(area: ConsumerArea, io: ClusterAccess, name: strin
   });
   settleGroup(area, io, c.config.groupId);
 }
+
+export { groupHooks, onGroupTimer, settleGroup } from './groupHooks';

@@ -11,6 +11,7 @@ export function config(
 ): ConsumerConfig {
   return {
     groupId,
+    clientId: null,
     topics,
     strategies: ['range', 'cooperative-sticky'],
     enableAutoCommit: true,

@@ -8,6 +8,8 @@ export type OffsetResetStrategy = 'earliest' | 'latest' | 'none';
 
 export type ConsumerConfig = {
   groupId: string;
+  /** client.id; null = the default consumer-<group.id>-<group.instance.id or sequence>. */
+  clientId: string | null;
   topics: string[];
   /** partition.assignment.strategy, in preference order. */
   strategies: AssignorName[];

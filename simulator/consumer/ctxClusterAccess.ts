@@ -131,8 +131,13 @@ export class CtxClusterAccess implements ClusterAccess {
     emitConsumerEvent(this.ctx, event);
   }
 
+  /** java.util.UUID.randomUUID().toString() shape (ClassicGroup#generateMemberId), from the seeded RNG. */
   uuid(): string {
-    return this.ctx.uuid();
+    const hex = Array.from({ length: 32 }, () => this.ctx.randomInt(16));
+    hex[12] = 4; // version 4
+    hex[16] = 8 + (hex[16] % 4); // IETF variant
+    const s = hex.map((d) => d.toString(16)).join('');
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }
 
   wakeAt(at: number, wake: WakeUp): void {

@@ -144,6 +144,7 @@ function replaceStaticMember(
       reason: `group ${group.groupId}: ${old.label} fenced: another instance joined with group.instance.id ${req.groupInstanceId} (FENCED_INSTANCE_ID)`,
     });
   }
+  const duplicate = old.heartbeating;
   const sameSubscription =
     old.topics.length === req.topics.length && old.topics.every((t) => req.topics.includes(t));
   Object.assign(old, { ...req, since: now, heartbeating: true, lastHeartbeatAt: now, rejoinAt: null });
@@ -154,14 +155,20 @@ function replaceStaticMember(
     oldMemberId: oldId,
     memberId: req.memberId,
     label: req.label,
-    reason: `group ${group.groupId}: static member ${req.groupInstanceId} came back as ${req.label} before its session timed out and takes over its old slot`,
+    reason: duplicate
+      ? `group ${group.groupId}: ${req.label} joined with group.instance.id ${req.groupInstanceId}, already in use; it takes over the slot`
+      : `group ${group.groupId}: static member ${req.groupInstanceId} came back as ${req.label} before its session timed out and takes over its old slot`,
   });
   if (group.state === 'Stable' && sameSubscription) {
     old.joined = true;
     hooks.onAssign(old.memberId, [...old.assignment], group.generationId);
     return { kind: 'static-rejoined', memberId: req.memberId, replaced: oldId, rebalance: false };
   }
+  // A new process owns nothing yet and has no sticky memory of its own
   old.joined = true;
+  old.assignment = [];
+  old.owned = [];
+  old.ownedGeneration = null;
   if (group.state !== 'PreparingRebalance') {
     prepareRebalance(
       group,
@@ -207,10 +214,11 @@ export function prepareRebalance(group: ClassicGroup, now: number, why: string, 
 
 /** A member rejoins in the current join phase (JoinGroup). */
 function rejoin(group: ClassicGroup, member: GroupMember, now: number, hooks: GroupHooks): void {
+  const immediate = member.rejoinAt === group.joinStartedAt;
   member.joined = true;
   member.rejoinAt = null;
   member.lastHeartbeatAt = now;
-  let detail = 'keeps its partitions (cooperative)';
+  let detail = 'cooperative: it keeps its partitions';
   if (member.protocol === 'EAGER' && member.assignment.length > 0) {
     const revoked = member.assignment;
     member.assignment = [];
@@ -230,7 +238,9 @@ function rejoin(group: ClassicGroup, member: GroupMember, now: number, hooks: Gr
     groupId: group.groupId,
     memberId: member.memberId,
     label: member.label,
-    reason: `group ${group.groupId}: ${member.label} learned of the rebalance from its heartbeat and rejoined (${detail})`,
+    reason: immediate
+      ? `group ${group.groupId}: ${member.label} rejoined right after revoking (${detail})`
+      : `group ${group.groupId}: ${member.label} learned of the rebalance from its heartbeat and rejoined (${detail})`,
   });
   maybeCompleteJoin(group, now, hooks);
 }

@@ -39,6 +39,14 @@ export type DescribeStateRow = {
   members: number;
 };
 
+/**
+ * DescribeGroups returns member assignments only for a Stable group (describeNoMetadata otherwise), so
+ * while a group rebalances the tool shows its members without partitions.
+ */
+function describedAssignment(state: GroupStateName, assignment: TopicPartition[]): TopicPartition[] {
+  return state === 'Stable' ? assignment : [];
+}
+
 export function listGroupIds(area: ConsumerArea): string[] {
   return Object.keys(area.groups)
     .filter((g) => area.groups[g].group.state !== 'Dead')
@@ -77,11 +85,11 @@ export function describeGroupOffsets(
   const rows: DescribeOffsetRow[] = [];
   const owned = new Set<string>();
   const members = rec.group.members
-    .filter((m) => m.assignment.length > 0)
-    .map((m, i) => ({ m, i }))
-    .sort((a, b) => b.m.assignment.length - a.m.assignment.length || a.i - b.i);
-  for (const { m } of members) {
-    const parts = [...m.assignment].sort(
+    .map((m, i) => ({ m, i, parts: describedAssignment(rec.group.state, m.assignment) }))
+    .filter((x) => x.parts.length > 0)
+    .sort((a, b) => b.parts.length - a.parts.length || a.i - b.i);
+  for (const { m, parts: assigned } of members) {
+    const parts = [...assigned].sort(
       (a, b) => a.partition - b.partition || javaCompareStrings(a.topic, b.topic),
     );
     for (const p of parts) {
@@ -109,7 +117,7 @@ export function describeGroupMembers(area: ConsumerArea, groupId: string): Descr
     groupInstanceId: m.groupInstanceId,
     host: m.host,
     clientId: m.clientId,
-    partitions: [...m.assignment].sort(
+    partitions: [...describedAssignment(rec.group.state, m.assignment)].sort(
       (a, b) => javaCompareStrings(a.topic, b.topic) || a.partition - b.partition,
     ),
   }));

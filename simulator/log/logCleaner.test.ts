@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupSegmentsBySize, maybeCleanLog } from './logCleaner';
 import { cleanerDecision } from './logCleanerManager';
+import { deleteOldSegments } from './retention';
 import { RECORD_BATCH_OVERHEAD, recordSize } from './segments';
 import { baseOffsets, cfg, dump, put } from './testUtil';
 import { appendAsLeader, createLog, readRecords, recordAt } from './unifiedLog';
@@ -117,6 +118,30 @@ describe('compaction (LogCleaner)', () => {
     maybeCleanLog(log, c, log.logEndOffset, 0);
     expect(baseOffsets(log)).toEqual([0, 6, 9, 12, 15]);
     expect(groupSegmentsBySize(log.segments.slice(0, 4), 100 * one).length).toBe(1);
+  });
+});
+
+describe('cleanup.policy=compact,delete', () => {
+  it('retention deletes expired segments and the cleaner compacts what remains', () => {
+    const c = compacted({ 'cleanup.policy': 'compact,delete', 'retention.ms': '1000' });
+    const log = createLog();
+    put(log, c, 0, 'a', '1');
+    put(log, c, 0, 'b', '1');
+    for (const [k, v] of [
+      ['a', '2'],
+      ['a', '3'],
+      ['b', '2'],
+      ['z', '0'],
+    ])
+      put(log, c, 5000, k, v);
+    const r = deleteOldSegments(log, c, log.logEndOffset, 5500);
+    expect(r.deleted.map((d) => d.breach)).toEqual(['time', 'time']);
+    maybeCleanLog(log, c, log.logEndOffset, 5500);
+    expect(dump(log)).toEqual([
+      [3, 'a', '3'],
+      [4, 'b', '2'],
+      [5, 'z', '0'],
+    ]);
   });
 });
 

@@ -111,7 +111,8 @@ export function ceilRecordIndex(records: readonly LogRecord[], offset: number): 
  * is more than segment.ms after the segment's first batch timestamp (falling back to the
  * segment's creation time when it has no timestamp). Time alone never rolls a quiet
  * partition: this is only evaluated on append. Index-full and 32-bit relative offset
- * overflow are not modelled (the default index limits need >1M records in one segment).
+ * overflow are not modelled: with index.interval.bytes=4096 and segment.index.bytes=10 MiB an
+ * index fills only after several GB of data, past the 1 GiB segment.bytes default.
  */
 export function shouldRoll(
   segment: Segment,

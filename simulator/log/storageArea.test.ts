@@ -109,7 +109,13 @@ describe('storage jobs on the virtual clock', () => {
     sim.dispatch({
       type: 'consumerCreate',
       name: 'c1',
-      config: { groupId: 'g', topics: ['t'], autoOffsetReset: 'earliest', maxPollRecords: 1 },
+      config: {
+        groupId: 'g',
+        topics: ['t'],
+        autoOffsetReset: 'earliest',
+        maxPollRecords: 1,
+        maxPollIntervalMs: 3_600_000, // stay in the group while the test fast-forwards
+      },
     });
     sim.dispatch({ type: 'advanceClock', ms: 10_000 });
     const first = sim.dispatch({ type: 'consumerPoll', name: 'c1' });

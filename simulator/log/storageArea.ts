@@ -10,7 +10,7 @@ import { onEvent, registerArea, registerTask } from '../engine/registry';
 import type { SimState } from '../engine/state';
 import { logConfigFor } from '../replication/logConfigCache';
 import { segmentFileName } from './format';
-import { type CleanerPassResult, cleanLog, type SegmentSummary } from './logCleaner';
+import { type CleanerPassResult, cleanLog } from './logCleaner';
 import { type CleanerDecision, cleanerDecision } from './logCleanerManager';
 import {
   isCompacted,
@@ -59,11 +59,7 @@ declare module '../engine/registry' {
       breach: RetentionBreach;
       logStartOffset: number;
     };
-    logCleaned: Tp &
-      Omit<CleanerPassResult, 'reason' | 'before' | 'after'> & {
-        before: SegmentSummary[];
-        after: SegmentSummary[];
-      };
+    logCleaned: Tp & Omit<CleanerPassResult, 'reason'>;
   }
 }
 
@@ -187,7 +183,7 @@ function emitDeleted(
 
 /** LSO the cleaner must stay below: the first open transaction's first offset, capped by the HW. */
 export function cleanerStableOffset(replica: Replica): number {
-  const unstable = firstUnstableOffset(replica.log, replica.log.cleanerCheckpoint);
+  const unstable = firstUnstableOffset(replica.log, replica.log.cleanerCheckpoint, replica.highWatermark);
   return unstable === null ? replica.highWatermark : Math.min(unstable, replica.highWatermark);
 }
 

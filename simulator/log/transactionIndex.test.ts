@@ -67,5 +67,7 @@ describe('transaction bookkeeping derived from the log (.txnindex, ProducerState
 
   it('the first unstable offset is the first offset of the earliest open transaction (LSO input)', () => {
     expect(firstUnstableOffset(txnLog())).toBe(7);
+    // With the HW at 5, producer 2's COMMIT (offset 5) is not replicated yet: its transaction is still open.
+    expect(firstUnstableOffset(txnLog(), 0, 5)).toBe(1);
   });
 });

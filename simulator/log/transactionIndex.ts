@@ -79,15 +79,22 @@ export function collectAbortedTransactions(
  * First offset of the earliest transaction with data in the log but no marker yet
  * (ProducerStateManager#firstUnstableOffset), or null. LSO = min(this, HW).
  * `fromOffset` lets a caller skip a prefix known to hold only finished transactions (e.g. the
- * cleaner checkpoint, which never passes the LSO of its pass).
+ * cleaner checkpoint, which never passes the LSO of its pass). Pass the replica's `highWatermark`
+ * so a transaction whose marker is not yet replicated still counts as open.
  */
-export function firstUnstableOffset(log: PartitionLog, fromOffset = log.logStartOffset): number | null {
+export function firstUnstableOffset(
+  log: PartitionLog,
+  fromOffset = log.logStartOffset,
+  highWatermark = Number.MAX_SAFE_INTEGER,
+): number | null {
   const open = new Map<number, number>();
   for (let si = Math.max(0, floorSegmentIndex(log.segments, fromOffset)); si < log.segments.length; si++) {
     for (const r of log.segments[si].records) {
       if (r.offset < fromOffset) continue;
-      if (r.control !== null) open.delete(r.producerId);
-      else if (r.transactional && !open.has(r.producerId)) open.set(r.producerId, r.offset);
+      // A marker not yet below the HW does not complete its transaction for readers (not fully replicated).
+      if (r.control !== null) {
+        if (r.offset < highWatermark) open.delete(r.producerId);
+      } else if (r.transactional && !open.has(r.producerId)) open.set(r.producerId, r.offset);
     }
   }
   let min: number | null = null;

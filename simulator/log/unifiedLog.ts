@@ -102,7 +102,8 @@ function appendBatchRecords(
   }
   const seg = activeSegment(log);
   if (seg.records.length === 0) seg.firstTimestamp = maxTimestamp;
-  for (const r of batch) seg.records.push(r);
+  const recs = seg.records;
+  for (let i = 0; i < batch.length; i++) recs.push(batch[i]);
   seg.sizeBytes += batchBytes;
   if (maxTimestamp > seg.largestTimestamp) seg.largestTimestamp = maxTimestamp;
   assignEpoch(log, first.leaderEpoch, first.offset);

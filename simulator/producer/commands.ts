@@ -94,12 +94,14 @@ function ensureTopic(ctx: Ctx, topic: string) {
   return created.ok ? null : created;
 }
 
+const NO_HEADERS: Array<[string, string]> = [];
+
 function sendOne(ctx: Ctx, p: Producer, topic: string, r: SendRecord) {
   const t = ctx.state.topics[topic];
   const key = r.key ?? null;
   const choice = choosePartition(ctx, p, t, key, r.partition);
   if ('error' in choice) return fail('INVALID_REQUEST', choice.error);
-  const headers = r.headers ?? [];
+  const headers = r.headers ?? NO_HEADERS;
   const sizeBytes = recordSize(key, r.value, headers);
   if (sizeBytes > p.config.maxRequestSize) {
     return fail(

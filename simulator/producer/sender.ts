@@ -332,7 +332,7 @@ registerTask('produceResponse', (ctx, t) => {
   const producer = ctx.state.producers[t.producer];
   if (!producer) return;
   const batch = findBatch(producer, t.topic, t.partition, t.batchId);
-  if (!batch || batch.state !== 'inflight' || batch.requestId !== t.requestId) return; // stale (timed out already)
+  if (batch?.state !== 'inflight' || batch.requestId !== t.requestId) return; // stale (timed out already)
   producer.inFlight[t.broker] = Math.max(0, (producer.inFlight[t.broker] ?? 1) - 1);
   const r: ProduceResult = t.result;
   if (r.kind === 'ok') completeBatch(ctx, producer, batch, r.baseOffset, r.duplicate ?? false);
@@ -344,7 +344,7 @@ registerTask('produceTimeout', (ctx, t) => {
   const producer = ctx.state.producers[t.producer];
   if (!producer) return;
   const batch = findBatch(producer, t.topic, t.partition, t.batchId);
-  if (!batch || batch.state !== 'inflight' || batch.requestId !== t.requestId) return;
+  if (batch?.state !== 'inflight' || batch.requestId !== t.requestId) return;
   producer.inFlight[batch.broker] = Math.max(0, (producer.inFlight[batch.broker] ?? 1) - 1);
   ctx.emit(
     'produceRequestTimedOut',

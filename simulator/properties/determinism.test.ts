@@ -62,13 +62,13 @@ describe('simulator properties', () => {
         const c2 = Simulation.replay(init, a.log.slice(0, k));
         expect(c1.serialize()).toBe(c2.serialize());
       }),
-      { seed: 42, numRuns: 60 },
+      { seed: 42, numRuns: 120 },
     );
   });
 
   it('offsets in every replica log are dense and increasing from the log start offset', () => {
     fc.assert(
-      fc.property(fc.array(stepArb, { maxLength: 40 }), fc.integer({ min: 0, max: 99 }), (steps, seed) => {
+      fc.property(fc.array(stepArb, { minLength: 10, maxLength: 50 }), fc.integer({ min: 0, max: 99 }), (steps, seed) => {
         const { sim } = runSchedule(steps, {
           topicConfigs: { 'unclean.leader.election.enable': seed % 3 === 0 ? 'true' : 'false' },
           producerConfigs: seed % 2 ? { acks: '1' } : {},
@@ -85,14 +85,14 @@ describe('simulator properties', () => {
           }
         }
       }),
-      { seed: 7, numRuns: 150 },
+      { seed: 7, numRuns: 200 },
     );
   });
 
   it('an idempotent producer never writes a duplicate under lost requests, lost acknowledgements and retries', () => {
     fc.assert(
       fc.property(
-        fc.array(stepArb, { maxLength: 40 }),
+        fc.array(stepArb, { minLength: 10, maxLength: 50 }),
         fc.double({ min: 0, max: 0.4, noNaN: true }),
         fc.double({ min: 0, max: 0.4, noNaN: true }),
         fc.integer({ min: 0, max: 99 }),

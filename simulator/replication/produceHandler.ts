@@ -24,7 +24,7 @@ function reject(
   req: ProduceRequest,
   code: string,
   message: string,
-): void {
+): false {
   ctx.emit(
     'produceRejected',
     `broker ${req.broker} rejected ${req.producer}'s batch for ${req.topic}-${req.partition}: ${code}`,
@@ -58,7 +58,25 @@ function reject(
 export function handleProduce(ctx: Ctx, req: ProduceRequest): boolean {
   const state = ctx.state;
   if (!isBrokerAlive(state, req.broker)) {
-    // Crashed: the connection is refused; isolated: it never arrives. The client's timeout/disconnect handles both.
+    const b = state.brokers[req.broker];
+    // A stopped broker refuses the connection at once (the producer retries after retry.backoff.ms); a request to
+    // an isolated broker just never arrives, and the producer waits request.timeout.ms.
+    if (b && b.process === 'stopped' && b.network === 'connected' && req.acks !== 0) {
+      ctx.schedule(state.latencyMs, {
+        type: 'produceResponse',
+        producer: req.producer,
+        requestId: req.requestId,
+        batchId: req.batchId,
+        topic: req.topic,
+        partition: req.partition,
+        broker: req.broker,
+        result: {
+          kind: 'error',
+          code: 'NETWORK_EXCEPTION',
+          message: `Connection to node ${req.broker} could not be established. Node may not be available.`,
+        },
+      });
+    }
     return false;
   }
   const part = state.topics[req.topic]?.partitions[req.partition];
@@ -183,6 +201,7 @@ export function handleProduce(ctx: Ctx, req: ProduceRequest): boolean {
       baseOffset: appended.firstOffset,
       logAppendTime: pending.logAppendTime,
     });
+  return true;
 }
 
 registerTask('produceRequest', (ctx, t) => {

@@ -203,6 +203,9 @@ export class FakePort implements ClusterPort {
     this.groupMap.clear();
     return ok(undefined);
   }
+  clientNames(kind: 'producer' | 'consumer') {
+    return [...(kind === 'producer' ? this.producers : this.consumers).keys()].sort();
+  }
   clientNameTaken(name: string) {
     return this.producers.has(name) || this.consumers.has(name);
   }
@@ -264,6 +267,10 @@ export class FakePort implements ClusterPort {
     return ok(undefined);
   }
   abortTransaction() {
+    return ok(undefined);
+  }
+  crashProducer(name: string) {
+    this.producers.delete(name);
     return ok(undefined);
   }
   closeProducer(name: string) {

@@ -219,7 +219,7 @@ describe('kafka-get-offsets.sh and kcat', () => {
     s.runScript(['kcat -b x -P -t t -K :', 'k:v', 'EOF']);
     expect(s.run("kcat -b x -C -t t -e -f '%t %p %o %k %s\\n'")).toEqual({
       stdout: 't 0 0 k v',
-      stderr: '% Reached end of topic t [0] at offset 1',
+      stderr: '% Reached end of topic t [0] at offset 1: exiting',
       exitCode: 0,
     });
   });

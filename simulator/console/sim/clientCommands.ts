@@ -58,7 +58,7 @@ function bool(v: string | undefined, flag: string): boolean | string {
 function runProducer(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
   const [verb, name, ...rest] = args;
-  const verbs = ['create', 'send', 'flush', 'begin', 'commit', 'abort', 'close'];
+  const verbs = ['create', 'send', 'flush', 'begin', 'commit', 'abort', 'close', 'crash'];
   if (!verb || !verbs.includes(verb))
     return out
       .fail(`producer: unknown action '${verb ?? ''}'. Use: producer ${verbs.join('|')} NAME ...`)
@@ -265,9 +265,9 @@ export const producerTool: ToolDef = {
   usage:
     'producer create NAME [--acks 0|1|all] [--idempotence true|false] [--transactional-id ID] [--linger-ms N] [--batch-size N] [--retries N] [--max-in-flight N]\n' +
     'producer send NAME TOPIC [--key K] [--partition P] [--header k=v ...] VALUE|--null\n' +
-    'producer flush|begin|commit|abort|close NAME',
+    'producer flush|begin|commit|abort|close|crash NAME',
   flags: [...PRODUCER_CREATE, ...PRODUCER_SEND].map((s) => `--${s.name}`),
-  subcommands: ['create', 'send', 'flush', 'begin', 'commit', 'abort', 'close'],
+  subcommands: ['create', 'send', 'flush', 'begin', 'commit', 'abort', 'close', 'crash'],
   run: runProducer,
 };
 

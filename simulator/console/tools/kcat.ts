@@ -310,7 +310,8 @@ function consume(
     return out.fail('% ERROR: -o stored requires -G (group mode), which is not simulated').result();
   const exitAtEnd = o.flags.has('e');
   const quiet = o.flags.has('q');
-  for (const p of partitions.slice().sort((a, b) => a.partition - b.partition)) {
+  const ordered = partitions.slice().sort((a, b) => a.partition - b.partition);
+  for (const [i, p] of ordered.entries()) {
     const end = isolation === 'read_committed' ? p.lastStableOffset : p.highWatermark;
     let start: number;
     if (offsetRaw === 'beginning') start = p.logStartOffset;
@@ -326,8 +327,11 @@ function consume(
       remaining--;
     }
     const position = records.length > 0 ? records[records.length - 1].offset + 1 : start;
-    if (exitAtEnd && !quiet && remaining > 0)
-      out.warn(`% Reached end of topic ${topic} [${p.partition}] at offset ${position}`);
+    // kcat reports each partition's end, and says it is exiting once every partition got there.
+    if (exitAtEnd && !quiet && remaining > 0) {
+      const last = i === ordered.length - 1 ? ': exiting' : '';
+      out.warn(`% Reached end of topic ${topic} [${p.partition}] at offset ${position}${last}`);
+    }
   }
   if (!exitAtEnd && !quiet)
     out.warn('% (simulation) printed everything readable now; kcat without -e would keep waiting');

@@ -1,0 +1,231 @@
+'use client';
+// /present/<scenario>: the projector view. Large type, keyboard and presentation-remote control, captions from
+// the simulator's narration, speaker notes, a blank screen, and the live cluster the room can still poke at.
+import Link from 'next/link';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { parseViews, SimWorkspace } from '@/components/sim/SimWorkspace';
+import { useSimVersion } from '@/components/sim/useSimulation';
+import type { Scenario } from '@/simulator';
+import { CommandOutputs } from './CommandOutputs';
+import { Handout } from './Handout';
+import { isTypingTarget, PRESENTER_KEYS, presenterAction } from './presenterKeys';
+import { ScenarioExports } from './ScenarioExports';
+import { StudentsLink } from './StudentsLink';
+import { usePresentation } from './usePresentation';
+
+const button =
+  'inline-flex items-center justify-center rounded-lg border-2 border-slate-300 bg-white px-4 py-2 text-lg font-semibold text-slate-900 hover:border-brand-500 disabled:opacity-40 dark:border-slate-600 dark:bg-slate-900 dark:text-white';
+
+export function Presenter({ scenario, initialStep }: { scenario: Scenario; initialStep: number }) {
+  const p = usePresentation(scenario, initialStep);
+  useSimVersion(p.controller);
+  const [notes, setNotes] = useState(false);
+  const [blank, setBlank] = useState(false);
+  const [help, setHelp] = useState(false);
+  const [students, setStudents] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+
+  const toggleFullscreen = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void root.current?.requestFullscreen?.().catch(() => undefined);
+  }, []);
+
+  // Keep ?step= in the address bar, so a reload or a copied link lands on the same step.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    url.searchParams.set('step', String(p.step));
+    window.history.replaceState(null, '', url);
+  }, [p.step]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (blank) {
+        setBlank(false);
+        event.preventDefault();
+        return;
+      }
+      if (isTypingTarget(event.target)) return;
+      // Buttons handle their own Space and Enter; everything else drives the presentation.
+      if (event.key === ' ' && event.target instanceof HTMLButtonElement) return;
+      const action = presenterAction(event);
+      if (!action) return;
+      event.preventDefault();
+      switch (action) {
+        case 'next':
+          p.next();
+          break;
+        case 'previous':
+          p.previous();
+          break;
+        case 'restart':
+          p.restart();
+          break;
+        case 'fullscreen':
+          toggleFullscreen();
+          break;
+        case 'notes':
+          setNotes((value) => !value);
+          break;
+        case 'blank':
+          setBlank(true);
+          break;
+        case 'help':
+          setHelp((value) => !value);
+          break;
+        case 'close':
+          setHelp(false);
+          setStudents(false);
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [blank, p, toggleFullscreen]);
+
+  const current = p.step > 0 ? scenario.steps[p.step - 1] : null;
+  const captions = p.controller ? p.controller.narration.slice(-3) : [];
+
+  return (
+    <div ref={root} className="presenter bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <div className="no-print mx-auto flex min-h-[calc(100vh-3.5rem)] max-w-[110rem] flex-col gap-4 px-4 py-4 sm:px-6">
+        <header className="flex flex-wrap items-center gap-3">
+          <div className="min-w-0">
+            <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">
+              Classroom ·{' '}
+              <Link href="/present/" className="underline-offset-4 hover:underline">
+                all scenarios
+              </Link>
+            </p>
+            <h1 className="text-2xl font-bold sm:text-3xl">{scenario.title}</h1>
+          </div>
+          <p
+            className="ml-auto rounded-full bg-slate-100 px-4 py-1 text-lg font-semibold tabular-nums dark:bg-slate-800"
+            aria-live="polite"
+          >
+            Step {p.step} of {p.total}
+          </p>
+        </header>
+
+        <nav aria-label="Presentation" className="flex flex-wrap gap-2">
+          <button type="button" className={button} onClick={p.previous} disabled={p.step === 0}>
+            ← Previous step
+          </button>
+          <button
+            type="button"
+            className={`${button} border-brand-600 bg-brand-700 text-white dark:bg-brand-500 dark:text-slate-950`}
+            onClick={p.next}
+            disabled={p.step >= p.total}
+          >
+            Next step →
+          </button>
+          <button type="button" className={button} onClick={p.restart}>
+            Restart
+          </button>
+          <button type="button" className={button} onClick={() => setNotes((v) => !v)} aria-pressed={notes}>
+            Speaker notes
+          </button>
+          <button type="button" className={button} onClick={toggleFullscreen}>
+            Full screen
+          </button>
+          <button
+            type="button"
+            className={button}
+            onClick={() => setStudents((v) => !v)}
+            aria-expanded={students}
+          >
+            Students’ link
+          </button>
+          <button type="button" className={button} onClick={() => setHelp((v) => !v)} aria-expanded={help}>
+            Keys
+          </button>
+        </nav>
+
+        {p.branched && (
+          <div
+            role="status"
+            className="flex flex-wrap items-center gap-3 rounded-lg border-2 border-amber-400 bg-amber-50 px-4 py-3 text-lg dark:bg-amber-950"
+          >
+            <span>You changed the cluster: this is off the script now.</span>
+            <button type="button" className={button} onClick={p.backToScript}>
+              Back to script
+            </button>
+          </div>
+        )}
+
+        {students && <StudentsLink scenario={scenario} step={p.step} onClose={() => setStudents(false)} />}
+
+        {help && (
+          <section
+            aria-labelledby="keys-heading"
+            className="rounded-xl border-2 border-slate-300 p-4 dark:border-slate-700"
+          >
+            <h2 id="keys-heading" className="text-xl font-bold">
+              Keys
+            </h2>
+            <dl className="mt-2 grid gap-x-6 gap-y-1 text-lg sm:grid-cols-[auto_1fr]">
+              {PRESENTER_KEYS.map((entry) => (
+                <div key={entry.action} className="contents">
+                  <dt className="font-mono font-semibold">{entry.keys.join(' / ')}</dt>
+                  <dd>{entry.label}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        )}
+
+        <div className="grid flex-1 gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <section aria-labelledby="step-heading" className="flex min-w-0 flex-col gap-4">
+            <h2 id="step-heading" className="text-3xl font-bold leading-tight">
+              {current ? current.title : 'The starting cluster'}
+            </h2>
+            <p className="text-2xl leading-relaxed">{current ? current.narration : scenario.summary}</p>
+            {notes && (
+              <aside
+                aria-label="Speaker notes"
+                className="rounded-lg border-l-8 border-violet-400 bg-violet-50 p-4 text-lg dark:bg-violet-950"
+              >
+                {current?.notes ?? 'No notes for this step.'}
+              </aside>
+            )}
+            <CommandOutputs results={p.outputs} large />
+            <section
+              aria-label="Captions"
+              className="mt-auto rounded-xl bg-slate-900 p-4 text-white dark:bg-black"
+            >
+              <h2 className="sr-only">Captions</h2>
+              <ol aria-live="polite" className="space-y-2 text-xl leading-snug">
+                {captions.length === 0 ? (
+                  <li className="text-slate-300">The simulator’s narration appears here as it happens.</li>
+                ) : (
+                  captions.map((event) => <li key={event.seq}>{event.reason}</li>)
+                )}
+              </ol>
+            </section>
+          </section>
+          <div className="presenter-views min-w-0">
+            {p.controller ? (
+              <SimWorkspace
+                controller={p.controller}
+                views={parseViews(scenario.views.join(','))}
+                focus={scenario.focus}
+                wide={false}
+              />
+            ) : (
+              <p>Starting the cluster…</p>
+            )}
+          </div>
+        </div>
+        <ScenarioExports scenario={scenario} />
+      </div>
+      <Handout scenario={scenario} />
+      {blank && (
+        <button
+          type="button"
+          aria-label="Screen blanked: press any key or click to return"
+          onClick={() => setBlank(false)}
+          className="fixed inset-0 z-[60] cursor-none bg-black"
+        />
+      )}
+    </div>
+  );
+}
