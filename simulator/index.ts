@@ -57,7 +57,38 @@ export {
   splitBlocks,
 } from './console';
 // consumer groups, offsets, lag (simulator/consumer)
-export * from './consumer/index';
+export {
+  ASSIGNORS,
+  type AssignorName,
+  CONSUMER_DEFAULTS,
+  CONSUMER_OFFSETS_TOPIC,
+  type ConsumerArea,
+  type ConsumerClient,
+  type ConsumerConfig,
+  type ConsumerCreateConfig,
+  type ConsumerGroupView,
+  consumerClients,
+  consumerGroupLag,
+  consumerGroupLagHistory,
+  consumerGroupView,
+  DEFAULT_ASSIGNMENT_STRATEGY,
+  type DescribeMemberRow,
+  type DescribeOffsetRow,
+  type DescribeStateRow,
+  describeConsumerGroupMembers,
+  describeConsumerGroupOffsets,
+  describeConsumerGroupState,
+  type GroupRecord,
+  type GroupStateName,
+  type LagSample,
+  listConsumerGroups,
+  offsetsPartitionFor,
+  type PartitionLag,
+  type ReadCommittedView,
+  type RebalanceProtocol,
+  type ResetSpec,
+  rebalanceProtocolFor,
+} from './consumer/index';
 export { nextTaskTime, runUntil } from './engine/clock';
 export { Ctx } from './engine/context';
 export type { KafkaErrorCode } from './engine/errors';
@@ -114,8 +145,8 @@ export {
 } from './producer/commands';
 export { murmur2, partitionForKey, toPositive } from './producer/murmur2';
 export type { Acks, DeliveryReport, Producer, ProducerBatch, ProducerConfig } from './producer/types';
+// classroom scenarios (simulator/scenario)
+export * from './scenario/index';
 export { type CommandResult, Simulation, type SimulationOptions } from './simulation';
 // transactions and exactly-once (simulator/transactions)
 export * from './transactions/index';
-// classroom scenarios (simulator/scenario)
-export * from './scenario/index';

@@ -23,7 +23,7 @@ export function CommandOutputs({
             </p>
             {result.output && (
               <pre
-                className={`mt-1 overflow-x-auto whitespace-pre ${result.ok ? 'text-slate-200' : 'text-red-300'}`}
+                className={`mt-1 overflow-x-auto whitespace-pre-wrap break-words ${result.ok ? 'text-slate-200' : 'text-red-300'}`}
               >
                 {result.output}
               </pre>

@@ -56,7 +56,7 @@ export function FollowAlong({ scenario, initialStep }: { scenario: Scenario; ini
         {p.controller ? (
           <SimWorkspace
             controller={p.controller}
-            views={parseViews(scenario.views.join(','))}
+            views={parseViews(scenario.views.filter((view) => view !== 'timeline').join(','))}
             focus={scenario.focus}
             wide={false}
           />

@@ -13,8 +13,10 @@ import { ScenarioExports } from './ScenarioExports';
 import { StudentsLink } from './StudentsLink';
 import { usePresentation } from './usePresentation';
 
-const button =
-  'inline-flex items-center justify-center rounded-lg border-2 border-slate-300 bg-white px-4 py-2 text-lg font-semibold text-slate-900 hover:border-brand-500 disabled:opacity-40 dark:border-slate-600 dark:bg-slate-900 dark:text-white';
+const base =
+  'inline-flex items-center justify-center rounded-lg border-2 px-4 py-2 text-lg font-semibold disabled:opacity-40';
+const button = `${base} border-slate-300 bg-white text-slate-900 hover:border-brand-500 dark:border-slate-600 dark:bg-slate-900 dark:text-white`;
+const primary = `${base} border-brand-700 bg-brand-700 text-white hover:bg-brand-800 dark:border-brand-400 dark:bg-brand-400 dark:text-slate-950`;
 
 export function Presenter({ scenario, initialStep }: { scenario: Scenario; initialStep: number }) {
   const p = usePresentation(scenario, initialStep);
@@ -110,12 +112,7 @@ export function Presenter({ scenario, initialStep }: { scenario: Scenario; initi
           <button type="button" className={button} onClick={p.previous} disabled={p.step === 0}>
             ← Previous step
           </button>
-          <button
-            type="button"
-            className={`${button} border-brand-600 bg-brand-700 text-white dark:bg-brand-500 dark:text-slate-950`}
-            onClick={p.next}
-            disabled={p.step >= p.total}
-          >
+          <button type="button" className={primary} onClick={p.next} disabled={p.step >= p.total}>
             Next step →
           </button>
           <button type="button" className={button} onClick={p.restart}>
@@ -206,7 +203,7 @@ export function Presenter({ scenario, initialStep }: { scenario: Scenario; initi
             {p.controller ? (
               <SimWorkspace
                 controller={p.controller}
-                views={parseViews(scenario.views.join(','))}
+                views={parseViews(scenario.views.filter((view) => view !== 'timeline').join(','))}
                 focus={scenario.focus}
                 wide={false}
               />

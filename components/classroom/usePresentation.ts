@@ -64,6 +64,7 @@ export function usePresentation(scenario: Scenario, initialStep = 0): Presentati
   }, [controller, initialStep, jump]);
 
   // Any change the presenter did not make is the audience poking the live cluster.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the controller's change signal
   useEffect(() => {
     if (!controller || !scripted.current) return;
     const now = { log: JSON.stringify(controller.log), cursor: controller.cursor };

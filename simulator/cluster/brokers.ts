@@ -3,12 +3,13 @@ import type { Ctx } from '../engine/context';
 import { fail, ok, okVoid, registerCommand } from '../engine/registry';
 import {
   fenceBroker,
+  keepSessionTimer,
   scheduleRegistration,
-  scheduleSessionExpiry,
   scheduleUnfence,
 } from '../kraft/brokerLifecycle';
 import { resumeReplication } from '../kraft/controller';
 import { hasActiveController } from '../kraft/metadataLog';
+import { isBrokerAlive } from './lookup';
 import { brokerConfigNumber } from './topicConfig';
 import type { Broker, BrokerId } from './types';
 
@@ -53,6 +54,7 @@ registerCommand('brokerStop', (ctx, cmd) => {
   if (!b) return noSuchBroker(cmd.id);
   if (b.process === 'stopped') return fail('INVALID_REQUEST', `Broker ${cmd.id} is already stopped.`);
   const mode = cmd.mode ?? 'crash';
+  const wasAlive = isBrokerAlive(ctx.state, cmd.id);
   b.process = 'stopped';
   b.generation++;
   b.isrCheckAt = null;
@@ -65,7 +67,7 @@ registerCommand('brokerStop', (ctx, cmd) => {
     { brokerId: cmd.id, mode },
   );
   if (mode === 'controlled' && hasActiveController(ctx)) fenceBroker(ctx, cmd.id, 'controlledShutdown');
-  else scheduleSessionExpiry(ctx, cmd.id);
+  else keepSessionTimer(ctx, cmd.id, wasAlive);
   return okVoid();
 });
 
@@ -85,6 +87,7 @@ registerCommand('brokerStart', (ctx, cmd) => {
     },
   );
   if (b.network === 'connected') scheduleRegistration(ctx, cmd.id);
+  else keepSessionTimer(ctx, cmd.id, false);
   return okVoid();
 });
 
@@ -92,6 +95,7 @@ registerCommand('brokerIsolate', (ctx, cmd) => {
   const b = findBroker(ctx, cmd.id);
   if (!b) return noSuchBroker(cmd.id);
   if (b.network === 'isolated') return fail('INVALID_REQUEST', `Broker ${cmd.id} is already isolated.`);
+  const wasAlive = isBrokerAlive(ctx.state, cmd.id);
   b.network = 'isolated';
   b.generation++;
   b.isrCheckAt = null;
@@ -100,7 +104,7 @@ registerCommand('brokerIsolate', (ctx, cmd) => {
     `broker ${cmd.id} is cut off from the network: no heartbeats reach the controller, no fetches or produce requests reach it`,
     { brokerId: cmd.id },
   );
-  if (b.process === 'running') scheduleSessionExpiry(ctx, cmd.id);
+  keepSessionTimer(ctx, cmd.id, wasAlive);
   return okVoid();
 });
 
@@ -117,7 +121,7 @@ registerCommand('brokerHeal', (ctx, cmd) => {
       resumeReplication(ctx, cmd.id);
       scheduleUnfence(ctx, cmd.id);
     } else resumeReplication(ctx, cmd.id);
-  }
+  } else keepSessionTimer(ctx, cmd.id, false);
   return okVoid();
 });
 

@@ -1,16 +1,15 @@
 // The console's public surface: one engine for the browser panel and the `kafka-sim` terminal.
 export { type Completion, commonPrefix, complete } from './complete';
-export type { CommandOutput } from './output';
-export type { ClusterPort } from './port';
-export { ConsoleSession, type LineResult } from './session';
 export {
   consoleFor,
   createConsole,
   runConsoleBlock,
   runConsoleLines,
-  SimPort,
   simulationOf,
-} from './simAdapter';
+} from './consoleSessions';
+export type { CommandOutput } from './output';
+export type { ClusterPort } from './port';
+export { ConsoleSession, type LineResult } from './session';
 export { splitScript, tokenizeLine } from './tokenizer';
 
 import type { CommandOutput } from './output';

@@ -1,22 +1,12 @@
 // ClusterPort over the Simulation. Queries read `sim.state`; everything that changes the cluster is a
 // `sim.dispatch(...)` so it lands in the command log and replay reproduces it. One ConsoleSession per
-// Simulation (consoleFor), so named producers/consumers and virtual files persist between lines.
-
-import type { Partition } from '../cluster/types';
+// Simulation (consoleSessions.ts), so named producers/consumers and virtual files persist between lines.
 // No import of simulator/index.ts here (it re-exports this module): callers reach the console through
 // the index (or cli.ts imports it), which registers every area's commands first.
 import { registeredCommandTypes } from '../engine/registry';
-import type { SimInit } from '../engine/state';
-import type { LogRecord } from '../log/types';
 import { deliveryOf } from '../producer/commands';
 import { Simulation } from '../simulation';
-import {
-  lastStableOffset,
-  readCommittedRecords,
-  readUncommittedRecords,
-} from '../transactions/readCommitted';
 import { exceptionName } from './kafkaErrors';
-import type { CommandOutput } from './output';
 import {
   type BrokerView,
   type ClusterPort,
@@ -27,40 +17,16 @@ import {
   type NewTopic,
   type Outcome,
   ok,
-  type PartitionView,
   type ProducerSettings,
   type RecordView,
   type SendRequest,
   type SendResult,
   type TopicView,
 } from './port';
-import { ConsoleSession, type LineResult } from './session';
+import { SimQueries } from './simQueries';
 
 type AnyCommand = { type: string } & Record<string, unknown>;
 type Dispatched = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
-
-/** Minimal view of the consumer area's state that the console reads (simulator/consumer). */
-type ConsumerAreaView = {
-  groups: Record<
-    string,
-    {
-      group: {
-        groupId: string;
-        state: string;
-        protocolName: string | null;
-        members: Array<{
-          memberId: string;
-          clientId: string;
-          host: string;
-          groupInstanceId: string | null;
-          assignment: Array<{ topic: string; partition: number }>;
-        }>;
-      };
-      offsets: Record<string, { offset: number }>;
-    }
-  >;
-  consumers: Record<string, { status: string }>;
-};
 
 const toError = (e: { code: string; message: string }): KafkaError => ({
   exception: exceptionName(e.code),
@@ -87,176 +53,23 @@ export class SimPort implements ClusterPort {
     return ok(map ? map(r.data) : (undefined as T));
   }
 
-  // ---------------------------------------------------------------- queries
+  // ---------------------------------------------------------------- queries (read sim.state only)
 
-  brokers(): BrokerView[] {
-    const list = Object.values(this.sim.state.brokers).sort((a, b) => a.id - b.id);
-    // KRaft metadata responses name a live broker as "controller" (clients cannot reach controllers);
-    // we name the lowest running one so kcat -L is deterministic.
-    const controller = list.find((b) => b.process === 'running' && b.network === 'connected')?.id;
-    return list.map((b) => ({
-      id: b.id,
-      host: 'localhost',
-      port: 9091 + b.id,
-      state: b.process === 'stopped' ? 'stopped' : b.network === 'isolated' ? 'isolated' : 'online',
-      controller: b.id === controller,
-    }));
-  }
-
-  private partitionView(p: Partition): PartitionView {
-    const leader = p.leader === null ? undefined : p.replicaLogs[p.leader];
-    const any = leader ?? p.replicaLogs[p.replicas[0]] ?? Object.values(p.replicaLogs)[0];
-    const hw = leader
-      ? leader.highWatermark
-      : Math.max(0, ...p.isr.map((id) => p.replicaLogs[id]?.highWatermark ?? 0));
-    return {
-      partition: p.partition,
-      leader: p.leader,
-      replicas: [...p.replicas],
-      isr: [...p.isr],
-      elr: [],
-      lastKnownElr: [],
-      logStartOffset: any?.log.logStartOffset ?? 0,
-      highWatermark: hw,
-      logEndOffset: any?.log.logEndOffset ?? 0,
-      lastStableOffset: leader ? lastStableOffset(leader.log, hw) : hw,
-      adding: null,
-      removing: null,
-    };
-  }
-
-  topics(): TopicView[] {
-    return Object.values(this.sim.state.topics)
-      .map((t) => this.topicView(t.name))
-      .filter((t): t is TopicView => t !== null);
-  }
-
-  topic(name: string): TopicView | null {
-    return this.topicView(name);
-  }
-
-  private topicView(name: string): TopicView | null {
-    const t = Object.hasOwn(this.sim.state.topics, name) ? this.sim.state.topics[name] : undefined;
-    if (!t) return null;
-    return {
-      name: t.name,
-      topicId: t.topicId,
-      internal: t.internal,
-      partitions: t.partitions.map((p) => this.partitionView(p)),
-      overrides: { ...t.configs },
-    };
-  }
-
-  private partition(topic: string, partition: number): Partition | undefined {
-    const t = Object.hasOwn(this.sim.state.topics, topic) ? this.sim.state.topics[topic] : undefined;
-    return t?.partitions[partition];
-  }
-
-  read(
+  private readonly q = new SimQueries(() => this.sim);
+  brokers = (): BrokerView[] => this.q.brokers();
+  topics = (): TopicView[] => this.q.topics();
+  topic = (name: string): TopicView | null => this.q.topic(name);
+  read = (
     topic: string,
     partition: number,
     offset: number,
     max: number,
     isolation: 'read_uncommitted' | 'read_committed',
-  ): RecordView[] {
-    const p = this.partition(topic, partition);
-    if (!p || p.leader === null) return [];
-    const leader = p.replicaLogs[p.leader];
-    if (!leader) return [];
-    // FetchIsolation: read_committed stops at the LSO and skips aborted and control records (KIP-98).
-    const from = Math.max(offset, leader.log.logStartOffset);
-    const records =
-      isolation === 'read_committed'
-        ? readCommittedRecords(leader.log, leader.highWatermark, from)
-        : readUncommittedRecords(leader.log, leader.highWatermark, from);
-    return records.slice(0, Math.max(0, max)).map((r) => this.recordView(topic, partition, r));
-  }
-
-  private recordView(topic: string, partition: number, r: LogRecord): RecordView {
-    const t = this.sim.state.topics[topic];
-    const type = t?.configs['message.timestamp.type'] === 'LogAppendTime' ? 'LogAppendTime' : 'CreateTime';
-    return {
-      topic,
-      partition,
-      offset: r.offset,
-      timestamp: r.timestamp,
-      timestampType: type,
-      key: r.key,
-      value: r.value,
-      headers: r.headers,
-    };
-  }
-
-  offsetForTime(topic: string, partition: number, time: number): number | null {
-    const p = this.partition(topic, partition);
-    if (!p) return null;
-    const view = this.partitionView(p);
-    if (time === -1) return view.highWatermark;
-    if (time === -2 || time === -4) return view.logStartOffset;
-    const leader = p.leader === null ? undefined : p.replicaLogs[p.leader];
-    if (!leader) return null;
-    const records = leader.log.segments
-      .flatMap((s) => s.records)
-      .filter((r) => r.control === null && r.offset < view.highWatermark);
-    if (time === -3) {
-      let best: LogRecord | null = null;
-      for (const r of records) if (!best || r.timestamp > best.timestamp) best = r;
-      return best ? best.offset : null;
-    }
-    if (time < 0) return view.highWatermark;
-    return records.find((r) => r.timestamp >= time)?.offset ?? null;
-  }
-
-  private consumerArea(): ConsumerAreaView | null {
-    const areas = this.sim.state.areas as unknown as Record<string, unknown>;
-    const a = (areas.consumer ?? areas.consumers ?? areas.groups) as ConsumerAreaView | undefined;
-    return a && typeof a === 'object' && a.groups ? a : null;
-  }
-
-  groups(): GroupView[] {
-    const area = this.consumerArea();
-    if (!area) return [];
-    return Object.keys(area.groups)
-      .sort()
-      .map((id) => this.group(id))
-      .filter((g): g is GroupView => g !== null && g.state !== 'Dead');
-  }
-
-  group(groupId: string): GroupView | null {
-    const area = this.consumerArea();
-    const rec = area && Object.hasOwn(area.groups, groupId) ? area.groups[groupId] : undefined;
-    if (!rec) return null;
-    const offsets = Object.entries(rec.offsets).map(([tp, v]) => {
-      const dash = tp.lastIndexOf('-');
-      return { topic: tp.slice(0, dash), partition: Number(tp.slice(dash + 1)), offset: v.offset };
-    });
-    return {
-      groupId,
-      state: rec.group.state,
-      protocol: 'classic',
-      assignmentStrategy: rec.group.protocolName ?? '',
-      coordinator: this.coordinatorFor(groupId),
-      members: rec.group.members.map((m) => ({
-        memberId: m.memberId,
-        clientId: m.clientId,
-        host: m.host,
-        groupInstanceId: m.groupInstanceId,
-        assignment: m.assignment.map((a) => ({ topic: a.topic, partition: a.partition })),
-      })),
-      offsets,
-    };
-  }
-
-  /** Leader of the __consumer_offsets partition for the group: abs(hashCode) % 50 (GroupCoordinatorService#partitionFor). */
-  private coordinatorFor(groupId: string): number {
-    let h = 0;
-    for (let i = 0; i < groupId.length; i++) h = (Math.imul(31, h) + groupId.charCodeAt(i)) | 0;
-    const partition = (h === -2147483648 ? 0 : Math.abs(h)) % 50;
-    const offsets = this.partition('__consumer_offsets', partition);
-    if (offsets?.leader != null) return offsets.leader;
-    const brokers = this.brokers().filter((b) => b.state === 'online');
-    return brokers.length > 0 ? brokers[partition % brokers.length].id : -1;
-  }
+  ): RecordView[] => this.q.read(topic, partition, offset, max, isolation);
+  offsetForTime = (topic: string, partition: number, time: number): number | null =>
+    this.q.offsetForTime(topic, partition, time);
+  groups = (): GroupView[] => this.q.groups();
+  group = (groupId: string): GroupView | null => this.q.group(groupId);
 
   now(): number {
     return this.sim.state.now;
@@ -551,56 +364,4 @@ export class SimPort implements ClusterPort {
     if (r.ok) this.consumerNames.delete(name);
     return r;
   }
-}
-
-// ------------------------------------------------------------------ sessions per simulation
-
-const sessions = new WeakMap<Simulation, ConsoleSession>();
-
-/** The console session of a simulation (created on first use; named clients persist in it). */
-export function consoleFor(sim: Simulation): ConsoleSession {
-  let s = sessions.get(sim);
-  if (!s) {
-    const port = new SimPort(sim, (next) => {
-      // After `sim reset` the same session keeps serving the new simulation.
-      if (s) sessions.set(next, s);
-    });
-    s = new ConsoleSession(port);
-    sessions.set(sim, s);
-  }
-  return s;
-}
-
-/** The simulation a session currently drives (changes after `sim reset`). */
-export function simulationOf(session: ConsoleSession): Simulation | null {
-  return session.port instanceof SimPort ? session.port.sim : null;
-}
-
-/** A fresh simulation with its console session (the terminal front end uses this). */
-export function createConsole(init: SimInit = {}): ConsoleSession {
-  return consoleFor(new Simulation({ brokers: 3, seed: 42, ...init }));
-}
-
-/**
- * Run console lines (a script: comments, blank lines, here-documents and EOF-ended producer input
- * are handled) against a simulation. Never throws; one result per command.
- */
-export function runConsoleLines(sim: Simulation, lines: readonly string[] | string): LineResult[] {
-  try {
-    return consoleFor(sim).runScript(lines);
-  } catch (e) {
-    return [
-      {
-        line: '',
-        stdout: '',
-        stderr: `kafka-sim: ${e instanceof Error ? e.message : String(e)}`,
-        exitCode: 70,
-      },
-    ];
-  }
-}
-
-/** Run one command block (a line, or a line plus its here-document) against a simulation. */
-export function runConsoleBlock(sim: Simulation, block: string): CommandOutput {
-  return consoleFor(sim).runBlock(block);
 }

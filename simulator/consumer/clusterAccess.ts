@@ -2,6 +2,7 @@
 // it over the simulation state; tests implement it over a few in-memory logs.
 import type { LogRecord } from '../log/types';
 import type { ConsumerEvent } from './consumerEvents';
+import type { ReadCommittedView } from './isolation';
 
 export type PartitionReadView = {
   /** A leader exists and clients can reach it (consumers fetch from the leader only). */
@@ -15,7 +16,7 @@ export type FetchResult =
   | { kind: 'records'; records: LogRecord[]; nextOffset: number }
   | { kind: 'offsetOutOfRange'; logStartOffset: number; logEndOffset: number };
 
-export interface ClusterAccess {
+export interface ClusterAccess extends ReadCommittedView {
   readonly now: number;
   partitionCount(topic: string): number | undefined;
   partition(topic: string, partition: number): PartitionReadView | undefined;

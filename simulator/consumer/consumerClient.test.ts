@@ -11,7 +11,6 @@ import {
 import { advanceTo, config } from './consumerTestUtil';
 import { FakeCluster } from './fakeCluster';
 import { describeGroupMembers, describeGroupOffsets, describeGroupState } from './groupDescribe';
-import { setReadCommittedRules } from './isolation';
 import { groupLag } from './lag';
 import { adminCommitOffsets, planOffsetReset } from './offsetReset';
 
@@ -270,8 +269,9 @@ describe('read_committed hook', () => {
     io.createTopic('orders', 1);
     io.produce('orders', 0, 10);
     io.markTransactional('orders', 0, 2);
-    setReadCommittedRules({ lastStableOffset: () => 6, isAborted: (_t, _p, r) => r.offset === 2 });
-    try {
+    io.lastStableOffset = () => 6;
+    io.isAborted = (_t, _p, r) => r.offset === 2;
+    {
       createConsumer(
         area,
         io,
@@ -285,8 +285,6 @@ describe('read_committed hook', () => {
       expect(groupLag(area, io, 'g')).toEqual([
         { topic: 'orders', partition: 0, committed: 6, endOffset: 6, lag: 0 },
       ]);
-    } finally {
-      setReadCommittedRules({ lastStableOffset: (_t, _p, hw) => hw, isAborted: () => false });
     }
   });
 });

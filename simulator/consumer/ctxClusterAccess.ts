@@ -7,6 +7,8 @@ import { brokerConfigNumber } from '../cluster/topicConfig';
 import { createTopicInternal } from '../cluster/topics';
 import type { Ctx } from '../engine/context';
 import { appendAsLeader, readRecords } from '../log';
+import { buildMarkerIndex, firstUnstableOffset, isAborted, type MarkerIndex } from '../log/transactionIndex';
+import type { LogRecord } from '../log/types';
 import { wakeParkedFetches } from '../replication/fetcher';
 import { maybeIncrementHighWatermark } from '../replication/highWatermark';
 import { logConfigFor } from '../replication/logConfigCache';
@@ -42,7 +44,32 @@ function ensureOffsetsTopic(ctx: Ctx): boolean {
 }
 
 export class CtxClusterAccess implements ClusterAccess {
+  /** Marker indexes built during this command, keyed by partition and the log end they were built at. */
+  private readonly markers = new Map<string, { end: number; index: MarkerIndex }>();
+
   constructor(private readonly ctx: Ctx) {}
+
+  /** LSO from the leader's log: the first open transaction, counting a marker only once it is below the HW. */
+  lastStableOffset(topic: string, partition: number, highWatermark: number): number {
+    const p = getPartition(this.ctx.state, topic, partition);
+    const leader = p && leaderReplica(p);
+    if (!leader) return highWatermark;
+    const unstable = firstUnstableOffset(leader.log, leader.log.logStartOffset, highWatermark);
+    return unstable === null ? highWatermark : Math.min(unstable, highWatermark);
+  }
+
+  isAborted(topic: string, partition: number, record: LogRecord): boolean {
+    const p = getPartition(this.ctx.state, topic, partition);
+    const leader = p && leaderReplica(p);
+    if (!leader) return false;
+    const key = `${topic}-${partition}`;
+    let cached = this.markers.get(key);
+    if (!cached || cached.end !== leader.log.logEndOffset) {
+      cached = { end: leader.log.logEndOffset, index: buildMarkerIndex(leader.log) };
+      this.markers.set(key, cached);
+    }
+    return isAborted(cached.index, record);
+  }
 
   get now(): number {
     return this.ctx.now;

@@ -7,6 +7,9 @@ type FakePartition = { records: LogRecord[]; logStartOffset: number; hw: number 
 
 export class FakeCluster implements ClusterAccess {
   now = 0;
+  /** Tests of read_committed install these; without them LSO = HW and nothing is aborted. */
+  lastStableOffset?: (topic: string, partition: number, highWatermark: number) => number;
+  isAborted?: (topic: string, partition: number, record: LogRecord) => boolean;
   events: ConsumerEvent[] = [];
   wakes: Array<{ at: number; wake: WakeUp }> = [];
   offsetsTopic: Array<{ groupId: string; topic: string; partition: number; offset: number }> = [];

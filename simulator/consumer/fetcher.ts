@@ -3,7 +3,7 @@
 // transaction markers and, under read_committed, aborted records; at most max.poll.records per poll.
 import type { ClusterAccess } from './clusterAccess';
 import type { ConsumerArea, ConsumerClient, PolledRecord } from './consumerTypes';
-import { fetchLimit, readCommittedRules } from './isolation';
+import { fetchLimit, isAbortedRecord } from './isolation';
 import type { CommitError } from './offsetStore';
 import { committedOffset } from './offsetStore';
 import { tpKey } from './types';
@@ -41,7 +41,7 @@ function resetPosition(
   const offset =
     strategy === 'earliest'
       ? view.logStartOffset
-      : fetchLimit(topic, partition, view.highWatermark, client.config.isolationLevel);
+      : fetchLimit(io, topic, partition, view.highWatermark, client.config.isolationLevel);
   const why =
     cause === 'no-committed-offset'
       ? `the group has no committed offset for ${topic}-${partition}`
@@ -69,7 +69,6 @@ export function fetchForPoll(
 ): FetchOutcome {
   const out: PolledRecord[] = [];
   const parts = client.assignment;
-  const rules = readCommittedRules();
   for (let i = 0; i < parts.length && out.length < max; i++) {
     // rotate the starting partition so one busy partition cannot starve the others
     const p = parts[(i + client.pollEpoch) % parts.length];
@@ -102,7 +101,7 @@ export function fetchForPoll(
       if (!r.ok) return r;
       pos = r.offset;
     }
-    const limit = fetchLimit(p.topic, p.partition, view.highWatermark, client.config.isolationLevel);
+    const limit = fetchLimit(io, p.topic, p.partition, view.highWatermark, client.config.isolationLevel);
     // control records do not count against max.poll.records, so read in a small loop
     while (out.length < max && pos < limit) {
       const res = io.fetch(p.topic, p.partition, pos, limit, max - out.length);
@@ -114,8 +113,7 @@ export function fetchForPoll(
         if (r.control !== null) continue;
         if (
           client.config.isolationLevel === 'read_committed' &&
-          r.transactional &&
-          rules.isAborted(p.topic, p.partition, r)
+          isAbortedRecord(io, p.topic, p.partition, r)
         ) {
           continue;
         }

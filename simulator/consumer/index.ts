@@ -61,6 +61,32 @@ export function consumerGroupLagHistory(state: SimState, groupId: string): reado
   return areaOf(state).groups[groupId]?.lagHistory ?? [];
 }
 
+/**
+ * Partitions of the group's subscribed topics that no running member currently owns: processing of them
+ * is paused. Eager rebalances pause every partition; cooperative ones only the partitions that move.
+ */
+export function pausedPartitions(
+  state: SimState,
+  groupId: string,
+): Array<{ topic: string; partition: number }> {
+  const area = areaOf(state);
+  const rec = area.groups[groupId];
+  if (!rec) return [];
+  const clients = Object.values(area.consumers).filter(
+    (c) => c.config.groupId === groupId && c.status === 'running',
+  );
+  const owned = new Set(clients.flatMap((c) => c.assignment.map((p) => `${p.topic}-${p.partition}`)));
+  const topics = [...new Set(rec.group.members.flatMap((m) => m.topics))].sort();
+  const out: Array<{ topic: string; partition: number }> = [];
+  for (const topic of topics) {
+    const n = state.topics[topic]?.partitions.length ?? 0;
+    for (let partition = 0; partition < n; partition++) {
+      if (!owned.has(`${topic}-${partition}`)) out.push({ topic, partition });
+    }
+  }
+  return out;
+}
+
 export function consumerClients(state: SimState): ConsumerClient[] {
   return Object.values(areaOf(state).consumers);
 }
@@ -77,7 +103,7 @@ export type {
 } from './groupDescribe';
 export type { ClassicGroup, GroupMember, GroupStateName } from './groupTypes';
 export { CONSUMER_DEFAULTS, GROUP_INITIAL_REBALANCE_DELAY_MS } from './groupTypes';
-export { type ReadCommittedRules, setReadCommittedRules } from './isolation';
+export type { IsolationLevel, ReadCommittedView } from './isolation';
 export type { PartitionLag } from './lag';
 export type { ResetSpec } from './offsetReset';
 export { CONSUMER_OFFSETS_TOPIC, offsetsPartitionFor } from './offsetsTopic';

@@ -7,6 +7,7 @@ import {
   listConsumerGroups,
   Simulation,
 } from '../index';
+import { pausedPartitions } from './index';
 
 function cluster() {
   const sim = new Simulation({ seed: 42, brokers: 3 });
@@ -102,5 +103,52 @@ describe('metadata changes', () => {
     const sim = new Simulation({ seed: 1, brokers: 3 });
     sim.dispatch({ type: 'consumerCreate', name: 'c1', config: { groupId: 'g', topics: ['fresh'] } });
     expect(sim.state.topics.fresh?.partitions.length).toBe(1);
+  });
+});
+
+describe('paused processing during a rebalance', () => {
+  function rebalanceWithNewMember(strategies: Array<'range' | 'cooperative-sticky'>) {
+    const sim = new Simulation({ seed: 3, brokers: 3 });
+    sim.dispatch({ type: 'createTopic', topic: 'orders', partitions: 6, replicationFactor: 3 });
+    const create = (name: string) =>
+      sim.dispatch({
+        type: 'consumerCreate',
+        name,
+        config: { groupId: 'g', topics: ['orders'], strategies },
+      });
+    create('c1');
+    sim.dispatch({ type: 'advanceClock', ms: 1_000 });
+    create('c2');
+    sim.dispatch({ type: 'advanceClock', ms: 10_000 });
+    expect(pausedPartitions(sim.state, 'g')).toEqual([]);
+    const revoked: string[] = [];
+    const paused = new Set<string>();
+    create('c3');
+    for (let t = 0; t < 20; t++) {
+      const r = sim.dispatch({ type: 'advanceClock', ms: 500 });
+      for (const e of r.events) {
+        if (e.type === 'groupPartitionsRevoked')
+          revoked.push(...e.partitions.map((p) => `${p.topic}-${p.partition}`));
+      }
+      for (const p of pausedPartitions(sim.state, 'g')) paused.add(`${p.topic}-${p.partition}`);
+    }
+    expect(pausedPartitions(sim.state, 'g')).toEqual([]);
+    expect(sim.state.areas.consumers.groups.g.group.state).toBe('Stable');
+    return { revoked, paused };
+  }
+
+  it('eager (the default) revokes every partition; cooperative-sticky revokes and pauses only the ones that move (KIP-429)', () => {
+    const eager = rebalanceWithNewMember(['range', 'cooperative-sticky']);
+    expect(eager.revoked.sort()).toEqual([
+      'orders-0',
+      'orders-1',
+      'orders-2',
+      'orders-3',
+      'orders-4',
+      'orders-5',
+    ]);
+    const coop = rebalanceWithNewMember(['cooperative-sticky']);
+    expect(coop.revoked.length).toBe(2);
+    expect([...coop.paused].sort()).toEqual([...coop.revoked].sort());
   });
 });

@@ -34,7 +34,7 @@ export function groupLag(area: ConsumerArea, io: ClusterAccess, groupId: string)
     const partition = Number(key.slice(i + 1));
     const view = io.partition(topic, partition);
     if (!view) continue;
-    const endOffset = fetchLimit(topic, partition, view.highWatermark, isolation);
+    const endOffset = fetchLimit(io, topic, partition, view.highWatermark, isolation);
     out.push({ topic, partition, committed: c.offset, endOffset, lag: Math.max(0, endOffset - c.offset) });
   }
   return out.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));

@@ -63,15 +63,24 @@ export function fenceBroker(
 }
 
 /** Broker stopped heartbeating now: fence it when the session runs out. */
-export function scheduleSessionExpiry(ctx: Ctx, id: BrokerId): void {
+export function scheduleSessionExpiry(ctx: Ctx, id: BrokerId, lastHeartbeatAt = ctx.now): void {
   const b = ctx.state.brokers[id];
-  b.lastHeartbeatAt = ctx.now;
+  b.lastHeartbeatAt = lastHeartbeatAt;
   if (b.registration === 'fenced') return;
-  ctx.schedule(brokerConfigNumber(ctx.state, 'broker.session.timeout.ms'), {
+  ctx.scheduleAt(lastHeartbeatAt + brokerConfigNumber(ctx.state, 'broker.session.timeout.ms'), {
     type: 'brokerSessionExpiry',
     brokerId: id,
     generation: b.generation,
   });
+}
+
+/**
+ * After any change to a broker's process or network: if it cannot heartbeat now, make sure a session expiry is
+ * pending for the current generation, counted from its last heartbeat (now, if it was reachable until now).
+ */
+export function keepSessionTimer(ctx: Ctx, id: BrokerId, wasAlive: boolean): void {
+  if (isBrokerAlive(ctx.state, id)) return;
+  scheduleSessionExpiry(ctx, id, wasAlive ? ctx.now : ctx.state.brokers[id].lastHeartbeatAt);
 }
 
 export function scheduleRegistration(ctx: Ctx, id: BrokerId): void {

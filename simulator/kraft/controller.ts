@@ -24,12 +24,11 @@ export function electAfterLeaderLoss(ctx: Ctx, part: Partition, gone: BrokerId |
   const acceptable = (id: BrokerId) => id !== gone && isBrokerUnfenced(ctx.state, id);
   const choice = chooseLeader(part, isr, acceptable, uncleanEnabled(ctx, part));
   if (choice.kind === 'clean') {
-    const newIsr = isr.filter((id) => id === choice.leader || id !== gone);
     changeLeader(
       ctx,
       part,
       choice.leader,
-      newIsr,
+      isr,
       'clean',
       `${why}; ${choice.leader} elected from ISR ${fmtIds(isr)}`,
     );

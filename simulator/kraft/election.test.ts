@@ -66,6 +66,15 @@ describe('KRaft broker sessions and fencing', () => {
     expect(part(s, 'orders').isr).toContain(follower);
   });
 
+  it('the session timer counts from the last heartbeat even if the stopped broker is also isolated meanwhile', () => {
+    const s = cluster();
+    must(s, { type: 'brokerStop', id: 2 });
+    advance(s, 3000);
+    must(s, { type: 'brokerIsolate', id: 2 });
+    advance(s, 6000);
+    expect(s.state.brokers[2].registration).toBe('fenced');
+  });
+
   it('a quiet cluster schedules nothing: advancing 7 days runs no tasks', () => {
     const s = cluster();
     const seq = s.state.nextTaskSeq;

@@ -8,7 +8,10 @@ describe('partition reassignment (AlterPartitionReassignments)', () => {
     must(s, { type: 'producerCreate', name: 'p' });
     for (const v of ['a', 'b', 'c']) must(s, { type: 'producerSend', producer: 'p', topic: 't', value: v });
     must(s, { type: 'producerFlush', producer: 'p' });
-    must(s, { type: 'alterPartitionReassignments', reassignments: [{ topic: 't', partition: 0, replicas: [3, 4] }] });
+    must(s, {
+      type: 'alterPartitionReassignments',
+      reassignments: [{ topic: 't', partition: 0, replicas: [3, 4] }],
+    });
     const p = part(s, 't');
     expect(p.addingReplicas).toEqual([3, 4]);
     expect(p.removingReplicas).toEqual([1, 2]);
@@ -27,7 +30,10 @@ describe('partition reassignment (AlterPartitionReassignments)', () => {
     const s = sim();
     must(s, { type: 'createTopic', topic: 't', partitions: 1, replicationFactor: 2 });
     const before = s.serialize();
-    const r = s.dispatch({ type: 'alterPartitionReassignments', reassignments: [{ topic: 't', partition: 0, replicas: [1, 9] }] });
+    const r = s.dispatch({
+      type: 'alterPartitionReassignments',
+      reassignments: [{ topic: 't', partition: 0, replicas: [1, 9] }],
+    });
     expect(r.ok ? '' : r.error.code).toBe('INVALID_REPLICA_ASSIGNMENT');
     expect(s.serialize()).toBe(before);
   });

@@ -13,10 +13,18 @@ import { changeLeader, freshFollowerState, restartFetchers } from './partitionCh
 declare module '../engine/registry' {
   interface CommandMap {
     /** replicas: the target replica list in order (replicas[0] becomes the preferred leader). */
-    alterPartitionReassignments: { reassignments: Array<{ topic: string; partition: number; replicas: BrokerId[] }> };
+    alterPartitionReassignments: {
+      reassignments: Array<{ topic: string; partition: number; replicas: BrokerId[] }>;
+    };
   }
   interface EventMap {
-    reassignmentStarted: { topic: string; partition: number; target: BrokerId[]; adding: BrokerId[]; removing: BrokerId[] };
+    reassignmentStarted: {
+      topic: string;
+      partition: number;
+      target: BrokerId[];
+      adding: BrokerId[];
+      removing: BrokerId[];
+    };
     reassignmentCompleted: { topic: string; partition: number; replicas: BrokerId[]; removed: BrokerId[] };
   }
 }
@@ -48,12 +56,24 @@ function complete(ctx: Ctx, p: Partition): void {
   const why = `reassignment of ${p.topic}-${p.partition} finished: replicas ${fmtIds(replicas)}${removed.length ? `, ${fmtIds(removed)} removed and their copies deleted` : ''}`;
   if (p.leader !== null && !replicas.includes(p.leader)) {
     const next = replicas.find((id) => isr.includes(id) && isBrokerUnfenced(ctx.state, id)) ?? null;
-    changeLeader(ctx, p, next, isr.length ? isr : [replicas[0]], next === null ? 'none' : 'clean', `${why}; leader moves to ${next ?? 'none'}`);
+    changeLeader(
+      ctx,
+      p,
+      next,
+      isr.length ? isr : [replicas[0]],
+      next === null ? 'none' : 'clean',
+      `${why}; leader moves to ${next ?? 'none'}`,
+    );
   } else {
     p.isr = isr;
     writeChange(ctx, p, why);
   }
-  ctx.emit('reassignmentCompleted', why, { topic: p.topic, partition: p.partition, replicas: [...replicas], removed });
+  ctx.emit('reassignmentCompleted', why, {
+    topic: p.topic,
+    partition: p.partition,
+    replicas: [...replicas],
+    removed,
+  });
 }
 
 function maybeComplete(ctx: Ctx, p: Partition): void {
@@ -62,18 +82,30 @@ function maybeComplete(ctx: Ctx, p: Partition): void {
 }
 
 registerCommand('alterPartitionReassignments', (ctx, cmd) => {
-  if (!hasActiveController(ctx)) return fail('NOT_CONTROLLER', 'No active controller: the KRaft quorum has no leader.');
-  if (cmd.reassignments.length === 0) return fail('INVALID_REPLICA_ASSIGNMENT', 'Partition reassignment list cannot be empty');
+  if (!hasActiveController(ctx))
+    return fail('NOT_CONTROLLER', 'No active controller: the KRaft quorum has no leader.');
+  if (cmd.reassignments.length === 0)
+    return fail('INVALID_REPLICA_ASSIGNMENT', 'Partition reassignment list cannot be empty');
   for (const r of cmd.reassignments) {
     const p = ctx.state.topics[r.topic]?.partitions[r.partition];
-    if (!p) return fail('UNKNOWN_TOPIC_OR_PARTITION', `Topic-partition ${r.topic}-${r.partition} does not exist.`);
+    if (!p)
+      return fail('UNKNOWN_TOPIC_OR_PARTITION', `Topic-partition ${r.topic}-${r.partition} does not exist.`);
     if (r.replicas.length === 0)
-      return fail('INVALID_REPLICA_ASSIGNMENT', `The proposed assignment for partition ${r.topic}-${r.partition} is empty.`);
+      return fail(
+        'INVALID_REPLICA_ASSIGNMENT',
+        `The proposed assignment for partition ${r.topic}-${r.partition} is empty.`,
+      );
     if (new Set(r.replicas).size !== r.replicas.length)
-      return fail('INVALID_REPLICA_ASSIGNMENT', `The proposed assignment for partition ${r.topic}-${r.partition} contains duplicate brokers.`);
+      return fail(
+        'INVALID_REPLICA_ASSIGNMENT',
+        `The proposed assignment for partition ${r.topic}-${r.partition} contains duplicate brokers.`,
+      );
     const unknown = r.replicas.find((id) => !ctx.state.brokers[id]);
     if (unknown !== undefined)
-      return fail('INVALID_REPLICA_ASSIGNMENT', `The manual partition assignment includes broker ${unknown}, but no such broker is registered.`);
+      return fail(
+        'INVALID_REPLICA_ASSIGNMENT',
+        `The manual partition assignment includes broker ${unknown}, but no such broker is registered.`,
+      );
   }
   for (const r of cmd.reassignments) {
     const p = ctx.state.topics[r.topic].partitions[r.partition];
@@ -82,7 +114,13 @@ registerCommand('alterPartitionReassignments', (ctx, cmd) => {
     const removing = p.replicas.filter((id) => !r.replicas.includes(id));
     for (const id of adding) {
       if (!p.replicaLogs[id]) {
-        p.replicaLogs[id] = { brokerId: id, log: createLog(ctx.now), highWatermark: 0, follower: freshFollowerState(ctx.now, false), producers: {} };
+        p.replicaLogs[id] = {
+          brokerId: id,
+          log: createLog(ctx.now),
+          highWatermark: 0,
+          follower: freshFollowerState(ctx.now, false),
+          producers: {},
+        };
       }
     }
     p.replicas = [...r.replicas, ...removing];

@@ -150,11 +150,34 @@ registerCommand('producerSendMany', (ctx, cmd) => {
   if ('error' in p) return p.error;
   const missing = ensureTopic(ctx, cmd.topic);
   if (missing) return missing;
+  // Validate every record first so a bad one leaves nothing half-sent.
+  const n = ctx.state.topics[cmd.topic].partitions.length;
+  for (const rec of cmd.records) {
+    if (
+      rec.partition !== undefined &&
+      (!Number.isInteger(rec.partition) || rec.partition < 0 || rec.partition >= n)
+    )
+      return fail(
+        'INVALID_REQUEST',
+        `Invalid partition given with record: ${rec.partition} is not in the range [0...${n}].`,
+      );
+    // Cheap upper bound first (≤ 3 UTF-8 bytes per UTF-16 unit); exact size only when it could be too large.
+    const bound = ((rec.key?.length ?? 0) + (rec.value?.length ?? 0)) * 3 + 32;
+    if (bound <= p.config.maxRequestSize && !rec.headers?.length) continue;
+    const size = recordSize(rec.key ?? null, rec.value, rec.headers ?? NO_HEADERS);
+    if (size > p.config.maxRequestSize)
+      return fail(
+        'RECORD_TOO_LARGE',
+        `The message is ${size} bytes when serialized which is larger than ${p.config.maxRequestSize}, which is the value of the max.request.size configuration.`,
+      );
+  }
   const firstRecordId = p.nextRecordId;
   const partitions: number[] = [];
+  let how: 'explicit' | 'key' | 'sticky' = 'sticky';
   for (const rec of cmd.records) {
     const r = sendOne(ctx, p, cmd.topic, rec);
     if ('ok' in r) return r;
+    if (partitions.length === 0) how = r.how;
     partitions.push(r.partition);
   }
   ctx.emit(
@@ -167,7 +190,7 @@ registerCommand('producerSendMany', (ctx, cmd) => {
       batchId: -1,
       firstRecordId,
       count: cmd.records.length,
-      partitioner: 'sticky',
+      partitioner: how,
     },
   );
   return ok({ firstRecordId, count: cmd.records.length, partitions });

@@ -224,6 +224,20 @@ describe('retries, duplicates and idempotence', () => {
     });
   });
 
+  it('producerSendMany validates every record first: one bad partition sends nothing', () => {
+    const s = setup(2);
+    must(s, { type: 'producerCreate', name: 'p' });
+    const before = s.serialize();
+    const r = s.dispatch({
+      type: 'producerSendMany',
+      producer: 'p',
+      topic: 't',
+      records: [{ value: 'a' }, { value: 'b', partition: 5 }],
+    });
+    expect(r.ok).toBe(false);
+    expect(s.serialize()).toBe(before);
+  });
+
   it('a closed producer refuses sends', () => {
     const s = setup();
     must(s, { type: 'producerCreate', name: 'p' });

@@ -68,23 +68,27 @@ describe('simulator properties', () => {
 
   it('offsets in every replica log are dense and increasing from the log start offset', () => {
     fc.assert(
-      fc.property(fc.array(stepArb, { minLength: 10, maxLength: 50 }), fc.integer({ min: 0, max: 99 }), (steps, seed) => {
-        const { sim } = runSchedule(steps, {
-          topicConfigs: { 'unclean.leader.election.enable': seed % 3 === 0 ? 'true' : 'false' },
-          producerConfigs: seed % 2 ? { acks: '1' } : {},
-          maxDown: 3,
-          seed,
-        });
-        for (const p of sim.state.topics[TOPIC].partitions) {
-          for (const id of p.replicas) {
-            const log = p.replicaLogs[id].log;
-            const recs = allRecords(p, id);
-            for (const [i, r] of recs.entries()) expect(r.offset).toBe(log.logStartOffset + i);
-            expect(log.logEndOffset).toBe(log.logStartOffset + recs.length);
-            expect(p.replicaLogs[id].highWatermark).toBeLessThanOrEqual(log.logEndOffset);
+      fc.property(
+        fc.array(stepArb, { minLength: 10, maxLength: 50 }),
+        fc.integer({ min: 0, max: 99 }),
+        (steps, seed) => {
+          const { sim } = runSchedule(steps, {
+            topicConfigs: { 'unclean.leader.election.enable': seed % 3 === 0 ? 'true' : 'false' },
+            producerConfigs: seed % 2 ? { acks: '1' } : {},
+            maxDown: 3,
+            seed,
+          });
+          for (const p of sim.state.topics[TOPIC].partitions) {
+            for (const id of p.replicas) {
+              const log = p.replicaLogs[id].log;
+              const recs = allRecords(p, id);
+              for (const [i, r] of recs.entries()) expect(r.offset).toBe(log.logStartOffset + i);
+              expect(log.logEndOffset).toBe(log.logStartOffset + recs.length);
+              expect(p.replicaLogs[id].highWatermark).toBeLessThanOrEqual(log.logEndOffset);
+            }
           }
-        }
-      }),
+        },
+      ),
       { seed: 7, numRuns: 200 },
     );
   });

@@ -7,15 +7,19 @@ import { lostAcked, runSchedule, type Step, stepArb } from './schedule';
 describe('durability properties', () => {
   it('no acknowledged record is lost with RF=3, min.insync.replicas=2, acks=all and clean elections under single-broker stops/starts', () => {
     fc.assert(
-      fc.property(fc.array(stepArb, { minLength: 10, maxLength: 50 }), fc.integer({ min: 0, max: 99 }), (steps, seed) => {
-        const { sim, sent } = runSchedule(steps, {
-          topicConfigs: { 'min.insync.replicas': '2' },
-          producerConfigs: { acks: 'all', 'enable.idempotence': seed % 2 ? 'true' : 'false' },
-          maxDown: 1,
-          seed,
-        });
-        expect(lostAcked(sim, sent)).toEqual([]);
-      }),
+      fc.property(
+        fc.array(stepArb, { minLength: 10, maxLength: 50 }),
+        fc.integer({ min: 0, max: 99 }),
+        (steps, seed) => {
+          const { sim, sent } = runSchedule(steps, {
+            topicConfigs: { 'min.insync.replicas': '2' },
+            producerConfigs: { acks: 'all', 'enable.idempotence': seed % 2 ? 'true' : 'false' },
+            maxDown: 1,
+            seed,
+          });
+          expect(lostAcked(sim, sent)).toEqual([]);
+        },
+      ),
       { seed: 42, numRuns: 300 },
     );
   });

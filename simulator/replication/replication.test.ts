@@ -136,3 +136,25 @@ describe('ISR maintenance (replica.lag.time.max.ms=30000, isr-expiration every 1
     expect(part(s, 't').isr).toContain(f);
   });
 });
+
+describe('record timestamps (message.timestamp.type)', () => {
+  it('CreateTime keeps the producer timestamp; LogAppendTime stamps the leader append time', () => {
+    const s = sim();
+    must(s, { type: 'createTopic', topic: 'c', partitions: 1, replicationFactor: 1 });
+    must(s, {
+      type: 'createTopic',
+      topic: 'l',
+      partitions: 1,
+      replicationFactor: 1,
+      configs: { 'message.timestamp.type': 'LogAppendTime' },
+    });
+    advance(s, 1000);
+    must(s, { type: 'producerCreate', name: 'p' });
+    must(s, { type: 'producerSend', producer: 'p', topic: 'c', value: 'v', timestamp: 42 });
+    must(s, { type: 'producerSend', producer: 'p', topic: 'l', value: 'v', timestamp: 42 });
+    must(s, { type: 'producerFlush', producer: 'p' });
+    const ts = (t: string) => part(s, t).replicaLogs[part(s, t).leader!].log.segments[0].records[0].timestamp;
+    expect(ts('c')).toBe(42);
+    expect(ts('l')).toBeGreaterThan(1000);
+  });
+});

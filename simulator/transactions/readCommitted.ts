@@ -10,7 +10,7 @@ import type { LogRecord, PartitionLog } from '../log/types';
 
 /** LSO = the first offset of the earliest still-open transaction, or the HW when that is lower or none is open. */
 export function lastStableOffset(log: PartitionLog, highWatermark: number): number {
-  const unstable = firstUnstableOffset(log);
+  const unstable = firstUnstableOffset(log, log.logStartOffset, highWatermark);
   return unstable === null ? highWatermark : Math.min(unstable, highWatermark);
 }
 

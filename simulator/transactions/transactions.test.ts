@@ -217,4 +217,50 @@ describe('transactional producer', () => {
     const { log, hw } = leaderLog(sim, 'audit');
     expect(values(readCommittedRecords(log, hw))).toEqual(['out-0', 'out-1', 'out-0', 'out-1']);
   });
+
+  it('a read_committed consumer polls only committed records and measures lag to the LSO (FetchIsolation.TXN_COMMITTED)', () => {
+    const { sim, must } = cluster();
+    must({ type: 'producerCreate', name: 'tx', configs: { 'transactional.id': 'pay-tx' } });
+    must({ type: 'producerBeginTransaction', producer: 'tx' });
+    must({ type: 'producerSend', producer: 'tx', topic: 'payments', value: 'aborted' });
+    must({ type: 'producerAbortTransaction', producer: 'tx' });
+    must({ type: 'producerBeginTransaction', producer: 'tx' });
+    must({ type: 'producerSend', producer: 'tx', topic: 'payments', value: 'kept' });
+    must({ type: 'producerCommitTransaction', producer: 'tx' });
+    must({ type: 'producerBeginTransaction', producer: 'tx' });
+    must({ type: 'producerSend', producer: 'tx', topic: 'payments', value: 'open' });
+    must({ type: 'producerFlush', producer: 'tx' });
+    for (const [name, isolationLevel] of [
+      ['committed', 'read_committed'],
+      ['everything', 'read_uncommitted'],
+    ] as const) {
+      must({
+        type: 'consumerCreate',
+        name,
+        config: {
+          groupId: name,
+          topics: ['payments'],
+          autoOffsetReset: 'earliest',
+          isolationLevel,
+          enableAutoCommit: false,
+        },
+      });
+    }
+    must({ type: 'advanceClock', ms: 5_000 });
+    const polled = (name: string) => {
+      const r = must({ type: 'consumerPoll', name });
+      return (r.ok ? r.data.records : []).map((x) => x.value);
+    };
+    const committed = polled('committed');
+    const everything = polled('everything');
+    must({ type: 'advanceClock', ms: 1_000 });
+    committed.push(...polled('committed'));
+    everything.push(...polled('everything'));
+    expect(committed).toEqual(['kept']);
+    expect(everything).toEqual(['aborted', 'kept', 'open']);
+    // Lag as kafka-consumer-groups reports it: to the LSO for read_committed (the open transaction's first offset).
+    const lso = sim.state.topics.payments.partitions[0];
+    const leader = leaderReplica(lso)!;
+    expect(lastStableOffset(leader.log, leader.highWatermark)).toBe(4);
+  });
 });
