@@ -8,7 +8,9 @@ import { expect, type Page, test } from '@playwright/test';
 const KEY = 'kafka-roadmap:progress';
 
 type Question = { id: string; kind: string; answer: number | number[] | boolean };
-const basicsQuiz = JSON.parse(readFileSync('content/quizzes/basics.json', 'utf8')) as { questions: Question[] };
+const basicsQuiz = JSON.parse(readFileSync('content/quizzes/basics.json', 'utf8')) as {
+  questions: Question[];
+};
 const basicsChallenge = JSON.parse(readFileSync('content/challenges/basics-second-team.json', 'utf8')) as {
   solution: string[];
 };
@@ -28,9 +30,13 @@ async function answerQuizCorrectly(page: Page) {
     } else if (question.kind === 'truefalse') {
       await fieldset.getByRole('radio', { name: question.answer ? 'True' : 'False' }).check();
     } else if (question.kind === 'single') {
-      await fieldset.getByRole('radio').nth(question.answer as number).check();
+      await fieldset
+        .getByRole('radio')
+        .nth(question.answer as number)
+        .check();
     } else {
-      for (const option of question.answer as number[]) await fieldset.getByRole('checkbox').nth(option).check();
+      for (const option of question.answer as number[])
+        await fieldset.getByRole('checkbox').nth(option).check();
     }
   }
   await quiz.getByRole('button', { name: 'Check my answers' }).click();
@@ -72,14 +78,41 @@ test.describe('progress', () => {
     await expect(page.getByRole('link', { name: /Back to Basics/ })).toBeVisible();
 
     await page.goto('/paths/foundations/');
-    const percent = Number(await page.locator('[data-path-percent]').first().getAttribute('data-path-percent'));
+    const percent = Number(
+      await page.locator('[data-path-percent]').first().getAttribute('data-path-percent'),
+    );
     expect(percent).toBeGreaterThan(0);
   });
 
-  test('marking topics from the roadmap, export, clear storage, import: the same state comes back', async ({ page }) => {
+  test('the quiz and reading to the end alone leave the topics in progress while the challenge is unsolved', async ({
+    page,
+  }) => {
+    await page.goto('/learn/basics/');
+    await answerQuizCorrectly(page);
+    await page.locator('#lesson-progress-heading').scrollIntoViewIfNeeded();
+    const panel = page.locator('[data-lesson-end="basics"]');
+    await expect(panel.getByText(/Read the lesson to the end — met/)).toBeVisible();
+    await expect(panel.getByText(/Pass the quiz — met/)).toBeVisible();
+    await expect(panel.getByText(/Solve the challenge — not met/)).toBeVisible();
+    await page.reload();
+    await page.goto('/roadmap/');
+    await expect(page.locator('li[data-topic-id="what-is-kafka"]')).toHaveAttribute(
+      'data-status',
+      'in-progress',
+    );
+    await expect(page.getByRole('link', { name: /Back to Basics/ })).toBeVisible();
+    await page.goto('/progress/');
+    await expect(page.locator('[data-quiz-id="basics"]')).toContainText('100% ✓ passed');
+  });
+
+  test('marking topics from the roadmap, export, clear storage, import: the same state comes back', async ({
+    page,
+  }) => {
     await page.goto('/roadmap/');
     await page.getByRole('combobox', { name: 'Set status of Broker', exact: true }).selectOption('done');
-    await page.getByRole('combobox', { name: 'Set status of kcat', exact: true }).selectOption('skipped');
+    await page
+      .getByRole('combobox', { name: 'Set status of kcat (kafkacat)', exact: true })
+      .selectOption('skipped');
     await expect(page.locator('li[data-topic-id="broker"]')).toHaveAttribute('data-status', 'done');
     await expect(page.locator('li[data-topic-id="kcat"]')).toHaveAttribute('data-status', 'skipped');
     const before = await storedState(page);
@@ -133,7 +166,9 @@ test.describe('progress', () => {
     await expect(page.locator('[data-overall-progress]')).toHaveAttribute('data-overall-progress', '0');
   });
 
-  test('a corrupted store shows the notice, keeps the data downloadable, and the page still works', async ({ page }) => {
+  test('a corrupted store shows the notice, keeps the data downloadable, and the page still works', async ({
+    page,
+  }) => {
     await page.goto('/');
     await page.evaluate((key) => localStorage.setItem(key, '{"state": {"marks": tru'), KEY);
     await page.goto('/roadmap/');
@@ -160,6 +195,7 @@ test.describe('progress', () => {
 
   for (const theme of ['light', 'dark'] as const) {
     test(`axe passes on the progress pages with progress and a notice shown (${theme})`, async ({ page }) => {
+      test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
       await page.goto('/');
       await page.evaluate((key) => {
@@ -174,7 +210,13 @@ test.describe('progress', () => {
               marks: { broker: { status: 'done', at: 1 }, kcat: { status: 'skipped', at: 1 } },
               lessons: { basics: { firstVisitedAt: 1, lastVisitedAt: 2, visits: 2, readToEndAt: 2 } },
               challenges: {
-                'basics-second-team': { topics: [], solved: true, attempts: 1, firstSolvedAt: 2, lastAttemptAt: 2 },
+                'basics-second-team': {
+                  topics: [],
+                  solved: true,
+                  attempts: 1,
+                  firstSolvedAt: 2,
+                  lastAttemptAt: 2,
+                },
               },
               quizzes: { basics: { best: attempt, history: [attempt] } },
               lastLesson: { sectionId: 'basics', at: 2 },
@@ -190,7 +232,8 @@ test.describe('progress', () => {
         await expect(page.locator('[data-progress-notice]').first()).toBeVisible();
         const results = await new AxeBuilder({ page }).analyze();
         const summary = results.violations.map(
-          (violation) => `${route} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+          (violation) =>
+            `${route} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
         );
         expect(summary).toEqual([]);
       }

@@ -104,7 +104,9 @@ export class Simulation {
 
   /** This simulation with its last `steps` commands undone. */
   undo(steps = 1): Simulation {
-    return Simulation.replay(this.init, this.log, Math.max(0, this.log.length - steps));
+    return Simulation.replay(this.init, this.log, Math.max(0, this.log.length - steps), {
+      maxRetainedEvents: this.maxRetained,
+    });
   }
 
   /** JSON of the full state (what determinism compares). */

@@ -108,14 +108,13 @@ export function LessonProgressPanel({
                 <span
                   aria-hidden="true"
                   className={
-                    step.met ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-500 dark:text-slate-400'
+                    step.met ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-600 dark:text-slate-400'
                   }
                 >
                   {step.met ? '✓' : '○'}
                 </span>
-                <span className="text-slate-900 dark:text-slate-100">{step.label}</span>
-                <span className="text-slate-600 dark:text-slate-400">
-                  — {step.met ? 'met' : 'not met'}, {step.detail}
+                <span className="text-slate-900 dark:text-slate-100">
+                  {`${step.label} — ${step.met ? 'met' : 'not met'}, ${step.detail}`}
                 </span>
               </li>
             ))}

@@ -23,7 +23,9 @@ function SectionCard({ section, progress }: { section: ModelSection; progress: C
     section.topics.map((topic) => progress.byTopic.get(topic.id)?.status ?? 'not-started'),
   );
   return (
-    <section
+    // A group, not a region landmark: a level and its only section may share a title.
+    <div
+      role="group"
       aria-labelledby={`section-${section.id}`}
       data-section-id={section.id}
       className="flex flex-col rounded-xl border border-slate-200 p-4 dark:border-slate-800"
@@ -71,7 +73,7 @@ function SectionCard({ section, progress }: { section: ModelSection; progress: C
           );
         })}
       </ul>
-    </section>
+    </div>
   );
 }
 

@@ -51,13 +51,20 @@ export type EventHook<K extends EventType> = (ctx: Ctx, event: EventOf<K>) => vo
 export type AreaInit<K extends keyof AreaStates> = (init: SimInit, state: SimState) => AreaStates[K];
 
 type AnyHandler = (ctx: Ctx, x: never) => unknown;
+
+// The dev server re-runs a changed module without re-running this one, so a second registration there is a
+// hot reload replacing the first; anywhere else (tests, builds, the CLI) it is a real clash between areas.
+const hotReloading = typeof process !== 'undefined' && process.env?.NODE_ENV === 'development';
+function clash(kind: string, name: string): void {
+  if (!hotReloading) throw new Error(`${kind} ${name} registered twice`);
+}
 const commandHandlers = new Map<string, AnyHandler>();
 const taskHandlers = new Map<string, AnyHandler>();
 const eventHooks = new Map<string, AnyHandler[]>();
 const areaInits: Array<[string, (init: SimInit, state: SimState) => unknown]> = [];
 
 export function registerCommand<K extends CommandType>(type: K, handler: CommandHandler<K>): void {
-  if (commandHandlers.has(type)) throw new Error(`command ${type} registered twice`);
+  if (commandHandlers.has(type)) clash('command', type);
   commandHandlers.set(type, handler as AnyHandler);
 }
 
@@ -69,7 +76,9 @@ export type CommandGuard<K extends CommandType> = (ctx: Ctx, cmd: CommandOf<K>) 
 const commandGuards = new Map<string, AnyHandler[]>();
 
 export function registerCommandGuard<K extends CommandType>(type: K, guard: CommandGuard<K>): void {
-  const list = commandGuards.get(type) ?? [];
+  const list = (commandGuards.get(type) ?? []).filter(
+    (g) => !hotReloading || g.toString() !== guard.toString(),
+  );
   list.push(guard as AnyHandler);
   commandGuards.set(type, list);
 }
@@ -79,19 +88,23 @@ export function commandGuardsFor(type: string): AnyHandler[] | undefined {
 }
 
 export function registerTask<K extends TaskType>(type: K, handler: TaskHandler<K>): void {
-  if (taskHandlers.has(type)) throw new Error(`task ${type} registered twice`);
+  if (taskHandlers.has(type)) clash('task', type);
   taskHandlers.set(type, handler as AnyHandler);
 }
 
 /** Run `hook` synchronously, inside the same command, after every event of `type` is emitted. */
 export function onEvent<K extends EventType>(type: K, hook: EventHook<K>): void {
-  const list = eventHooks.get(type) ?? [];
+  const list = (eventHooks.get(type) ?? []).filter((h) => !hotReloading || h.toString() !== hook.toString());
   list.push(hook as AnyHandler);
   eventHooks.set(type, list);
 }
 
 export function registerArea<K extends keyof AreaStates & string>(key: K, init: AreaInit<K>): void {
-  if (areaInits.some(([k]) => k === key)) throw new Error(`area ${key} registered twice`);
+  const existing = areaInits.findIndex(([k]) => k === key);
+  if (existing >= 0) {
+    clash('area', key);
+    areaInits.splice(existing, 1);
+  }
   areaInits.push([key, init]);
 }
 

@@ -269,6 +269,12 @@ describe('simulation commands and the session', () => {
     expect(complete(s, 'kafka-topics --desc').candidates).toEqual(['--describe']);
     expect(complete(s, 'kafka-topics --describe --topic or').candidates).toEqual(['orders']);
     expect(complete(s, 'broker ').candidates).toEqual(['add', 'heal', 'isolate', 'start', 'stop']);
+    s.run('producer create p1');
+    expect(complete(s, 'producer flush ').candidates).toEqual(['p1']);
+    expect(
+      complete(s, 'kafka-configs --entity-type topics --entity-name orders --alter --add-config retention.')
+        .candidates,
+    ).toContain('retention.ms=');
   });
   it('never throws and keeps working after random token lines (fuzz)', () => {
     const { s } = session();
