@@ -51,7 +51,7 @@ test("the students' link opens the same step with the same cluster state", async
   await expect(page.getByText('Step 4 of 7')).toBeVisible();
   await page.getByRole('button', { name: 'Students’ link' }).click();
   await expect(page.getByRole('img', { name: /QR code for the students' link to step 4/ })).toBeVisible();
-  const link = await page.locator('p.font-mono', { hasText: 'follow=1' }).innerText();
+  const link = (await page.locator('p.font-mono', { hasText: 'follow=1' }).textContent()) ?? '';
   expect(link).toContain('/present/leader-failover/?follow=1&step=4');
   const presenterState = (await summary(page).textContent()) ?? '';
   expect(presenterState).toContain('broker 1 stopped');

@@ -150,3 +150,5 @@ export * from './scenario/index';
 export { type CommandResult, Simulation, type SimulationOptions } from './simulation';
 // transactions and exactly-once (simulator/transactions)
 export * from './transactions/index';
+// challenge goals (simulator/goals)
+export * from './goals/index';

@@ -17,7 +17,7 @@ import { useCurriculumProgress } from './useCurriculumProgress';
 // /progress: overall and per-level completion, paths under way, challenges, quiz history, activity and
 // the export/import/reset tools.
 
-const card = 'rounded-xl border border-slate-200 p-5 dark:border-slate-800';
+const card = 'min-w-0 rounded-xl border border-slate-200 p-5 dark:border-slate-800';
 const heading = 'text-xl font-semibold text-slate-900 dark:text-white';
 
 export function ProgressDashboard({

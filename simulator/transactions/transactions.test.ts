@@ -248,8 +248,9 @@ describe('transactional producer', () => {
     }
     must({ type: 'advanceClock', ms: 5_000 });
     const polled = (name: string) => {
-      const r = must({ type: 'consumerPoll', name });
-      return (r.ok ? r.data.records : []).map((x) => x.value);
+      const r = sim.dispatch({ type: 'consumerPoll', name });
+      if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+      return r.data.records.map((x) => x.value);
     };
     const committed = polled('committed');
     const everything = polled('everything');

@@ -1,0 +1,17 @@
+import type { Goal } from '@/simulator';
+
+/** content/challenges/<id>.json (lesson content contract). */
+export type ChallengeSpec = {
+  id: string;
+  section: string;
+  topics: string[];
+  title: string;
+  brief: string;
+  /** Preset id of the start state. */
+  preset: string;
+  goal: Goal;
+  hints: string[];
+  /** Reference solution, as console lines; CI checks it reaches the goal. */
+  solution: string[];
+  explanation: string;
+};
