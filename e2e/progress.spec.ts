@@ -11,9 +11,6 @@ type Question = { id: string; kind: string; answer: number | number[] | boolean 
 const basicsQuiz = JSON.parse(readFileSync('content/quizzes/basics.json', 'utf8')) as {
   questions: Question[];
 };
-const basicsChallenge = JSON.parse(readFileSync('content/challenges/basics-second-team.json', 'utf8')) as {
-  solution: string[];
-};
 
 async function storedState(page: Page): Promise<unknown> {
   const raw = await page.evaluate((key) => localStorage.getItem(key), KEY);
@@ -44,15 +41,18 @@ async function answerQuizCorrectly(page: Page) {
 }
 
 async function solveChallenge(page: Page) {
-  // The challenge runs in the simulator; its console takes the solution's lines as a learner would type them.
-  const challenge = page.locator('[data-challenge="basics-second-team"]');
+  // As a learner would: check (not solved yet), reveal the reference solution, run it in the challenge's
+  // own cluster, check again.
+  const challenge = page.locator('section[aria-labelledby="challenge-basics-second-team"]');
   await challenge.scrollIntoViewIfNeeded();
-  const input = challenge.getByRole('textbox').first();
-  for (const line of basicsChallenge.solution) {
-    await input.fill(line);
-    await input.press('Enter');
-  }
-  await expect(challenge.getByText(/solved/i).first()).toBeVisible();
+  const check = challenge.getByRole('button', { name: 'Check my solution' });
+  await expect(check).toBeEnabled({ timeout: 30_000 });
+  await check.click();
+  await expect(challenge.getByText('Not yet.')).toBeVisible();
+  await challenge.getByRole('button', { name: 'Show the solution' }).click();
+  await challenge.getByRole('button', { name: 'Run the solution in this challenge’s cluster' }).click();
+  await check.click();
+  await expect(challenge.getByText('Solved! The simulator confirms the goal.')).toBeVisible();
 }
 
 test.describe('progress', () => {
@@ -191,6 +191,25 @@ test.describe('progress', () => {
     await page.getByRole('button', { name: 'Delete the kept copy' }).click();
     await page.getByRole('button', { name: 'Yes, delete the kept copy for good' }).click();
     await expect(page.locator('[data-progress-notice]')).toHaveCount(0);
+  });
+
+  test('axe passes on the quiz (answered, with feedback) and the lesson progress panel', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/learn/basics/');
+    const quiz = page.locator('[data-quiz="basics"]');
+    await quiz.getByRole('button', { name: 'Check my answers' }).click();
+    await expect(quiz.getByRole('alert')).toContainText('Answer every question first');
+    await answerQuizCorrectly(page);
+    await quiz.getByRole('button', { name: 'Try the quiz again' }).click();
+    await expect(quiz.getByRole('button', { name: 'Check my answers' })).toBeVisible();
+    await answerQuizCorrectly(page);
+    await page.locator('#lesson-progress-heading').scrollIntoViewIfNeeded();
+    const results = await new AxeBuilder({ page })
+      .include('[data-quiz]')
+      .include('[data-lesson-end]')
+      .analyze();
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
   });
 
   for (const theme of ['light', 'dark'] as const) {

@@ -2,10 +2,10 @@
 // A student's view of a classroom scenario: the lesson layout, the same seed and steps, so step k here is the
 // projector's step k exactly.
 import Link from 'next/link';
-import { parseViews, SimWorkspace } from '@/components/sim/SimWorkspace';
 import { useSimVersion } from '@/components/sim/useSimulation';
 import type { Scenario } from '@/simulator';
 import { CommandOutputs } from './CommandOutputs';
+import { ScenarioViews } from './ScenarioViews';
 import { usePresentation } from './usePresentation';
 
 const button =
@@ -53,16 +53,7 @@ export function FollowAlong({ scenario, initialStep }: { scenario: Scenario; ini
         <CommandOutputs results={p.outputs} />
       </div>
       <div className="mt-6">
-        {p.controller ? (
-          <SimWorkspace
-            controller={p.controller}
-            views={parseViews(scenario.views.filter((view) => view !== 'timeline').join(','))}
-            focus={scenario.focus}
-            wide={false}
-          />
-        ) : (
-          <p>Starting the cluster…</p>
-        )}
+        <ScenarioViews scenario={scenario} controller={p.controller} />
       </div>
     </div>
   );

@@ -3,13 +3,13 @@
 // the simulator's narration, speaker notes, a blank screen, and the live cluster the room can still poke at.
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { parseViews, SimWorkspace } from '@/components/sim/SimWorkspace';
 import { useSimVersion } from '@/components/sim/useSimulation';
 import type { Scenario } from '@/simulator';
 import { CommandOutputs } from './CommandOutputs';
 import { Handout } from './Handout';
 import { isTypingTarget, PRESENTER_KEYS, presenterAction } from './presenterKeys';
 import { ScenarioExports } from './ScenarioExports';
+import { ScenarioViews } from './ScenarioViews';
 import { StudentsLink } from './StudentsLink';
 import { usePresentation } from './usePresentation';
 
@@ -200,16 +200,7 @@ export function Presenter({ scenario, initialStep }: { scenario: Scenario; initi
             </section>
           </section>
           <div className="presenter-views min-w-0">
-            {p.controller ? (
-              <SimWorkspace
-                controller={p.controller}
-                views={parseViews(scenario.views.filter((view) => view !== 'timeline').join(','))}
-                focus={scenario.focus}
-                wide={false}
-              />
-            ) : (
-              <p>Starting the cluster…</p>
-            )}
+            <ScenarioViews scenario={scenario} controller={p.controller} />
           </div>
         </div>
         <ScenarioExports scenario={scenario} />

@@ -131,7 +131,7 @@ export function LessonProgressPanel({
                   data-topic-id={topic.id}
                   className="flex flex-wrap items-center gap-2 py-2"
                 >
-                  <span className="min-w-0 flex-1 text-sm font-medium text-slate-900 dark:text-slate-100">
+                  <span className="basis-full text-sm font-medium text-slate-900 sm:basis-auto sm:flex-1 dark:text-slate-100">
                     {topic.title}
                   </span>
                   <StatusBadge status={progress.status} byLearner={progress.source === 'learner'} />

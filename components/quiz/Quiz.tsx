@@ -238,30 +238,30 @@ function QuestionField({
   }
 
   return (
-    <fieldset
-      aria-describedby={describedBy}
-      aria-invalid={flagged || undefined}
+    <div
       className={`rounded-lg border p-4 ${
         flagged ? 'border-amber-500' : 'border-slate-200 dark:border-slate-800'
       } ${checked ? (correct ? 'bg-emerald-50/60 dark:bg-emerald-950/30' : 'bg-rose-50/60 dark:bg-rose-950/30') : ''}`}
     >
-      <legend className="px-1 font-semibold text-slate-900 dark:text-white">
-        <span className="block text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">
-          Question {number} of {count}
-        </span>
-        {question.prompt}
-      </legend>
-      {control}
-      {checked ? (
-        <div id={feedbackId} className="mt-3 text-sm text-slate-800 dark:text-slate-200">
-          <p
-            className={`font-semibold ${correct ? 'text-emerald-800 dark:text-emerald-300' : 'text-rose-800 dark:text-rose-300'}`}
-          >
-            {correct ? '✓ Correct' : `✗ Not quite. The answer: ${correctAnswerText(question)}`}
-          </p>
-          <p className="mt-1">{question.explanation}</p>
-        </div>
-      ) : null}
-    </fieldset>
+      <fieldset aria-describedby={describedBy} className="m-0 min-w-0 border-0 p-0">
+        <legend className="px-1 font-semibold text-slate-900 dark:text-white">
+          <span className="block text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">
+            Question {number} of {count}
+          </span>
+          {question.prompt}
+        </legend>
+        {control}
+        {checked ? (
+          <div id={feedbackId} className="mt-3 text-sm text-slate-800 dark:text-slate-200">
+            <p
+              className={`font-semibold ${correct ? 'text-emerald-800 dark:text-emerald-300' : 'text-rose-800 dark:text-rose-300'}`}
+            >
+              {correct ? '✓ Correct' : `✗ Not quite. The answer: ${correctAnswerText(question)}`}
+            </p>
+            <p className="mt-1">{question.explanation}</p>
+          </div>
+        ) : null}
+      </fieldset>
+    </div>
   );
 }

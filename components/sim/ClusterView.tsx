@@ -53,7 +53,7 @@ export function ClusterView({ topic: fixedTopic }: { topic?: string }) {
       }
     >
       <ControllerStrip snap={snap} />
-      <ul className="mb-3 grid grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-2" aria-label="Brokers">
+      <ul className="mb-3 grid grid-cols-[repeat(auto-fill,minmax(11.5rem,1fr))] gap-2" aria-label="Brokers">
         {snap.brokers.map((b) => (
           <BrokerCard key={b.id} broker={b} onCommand={(line) => sim.run(line)} />
         ))}

@@ -122,14 +122,14 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
 
 function Narration({ events, everything }: { events: readonly SimEventVM[]; everything: boolean }) {
   const shown = (everything ? events : events.filter((e) => !QUIET.has(e.type))).slice(-12);
-  const listRef = useRef<HTMLOListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when the list changes
   useEffect(() => {
     const el = listRef.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [shown.length, shown[shown.length - 1]?.seq]);
   return (
-    <ol
+    <div
       ref={listRef}
       role="log"
       aria-live="polite"
@@ -139,17 +139,15 @@ function Narration({ events, everything }: { events: readonly SimEventVM[]; ever
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
       tabIndex={0}
     >
-      {shown.length === 0 ? (
-        <li className="text-slate-500 dark:text-slate-400">Nothing has happened yet.</li>
-      ) : null}
-      {shown.map((e) => (
-        <li key={e.seq} className="sim-narration-line border-l-2 border-[var(--sim-line)] py-0.5 pl-2">
-          <span className="mr-1 font-mono text-[10px] text-slate-500 dark:text-slate-400">
-            {formatDuration(e.time)}
-          </span>
-          {e.reason}
-        </li>
-      ))}
-    </ol>
+      <ol>
+        {shown.length === 0 ? <li className="text-slate-500 dark:text-slate-400">Nothing has happened yet.</li> : null}
+        {shown.map((e) => (
+          <li key={e.seq} className="sim-narration-line border-l-2 border-[var(--sim-line)] py-0.5 pl-2">
+            <span className="mr-1 font-mono text-[10px] text-slate-500 dark:text-slate-400">{formatDuration(e.time)}</span>
+            {e.reason}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -184,7 +184,13 @@ export interface ClusterPort {
   crashProducer(name: string): Outcome<void>;
   createConsumer(name: string, settings: ConsumerSettings): Outcome<void>;
   poll(name: string, max: number): Outcome<RecordView[]>;
-  commitConsumer(name: string): Outcome<void>;
+  /** The application processes polled records (the first `count`, or all); the value lists them. */
+  processConsumer(
+    name: string,
+    count: number | null,
+  ): Outcome<Array<{ topic: string; partition: number; offset: number }>>;
+  /** commitSync(): commits the consumer's positions (next offset to read per partition); the value lists them. */
+  commitConsumer(name: string): Outcome<Array<{ topic: string; partition: number; offset: number }>>;
   closeConsumer(name: string): Outcome<void>;
   crashConsumer(name: string): Outcome<void>;
 }

@@ -351,8 +351,15 @@ export class SimPort implements ClusterPort {
     }));
     return ok(records);
   }
-  commitConsumer(name: string): Outcome<void> {
-    return this.run({ type: 'consumerCommit', name });
+  processConsumer(name: string, count: number | null): Outcome<OffsetList> {
+    const r = this.dispatch({ type: 'consumerProcess', name, ...(count === null ? {} : { count }) });
+    if (!r.ok) return { ok: false, error: toError(r.error) };
+    return ok(offsetList((r.data as { records?: OffsetList } | undefined)?.records));
+  }
+  commitConsumer(name: string): Outcome<OffsetList> {
+    const r = this.dispatch({ type: 'consumerCommit', name });
+    if (!r.ok) return { ok: false, error: toError(r.error) };
+    return ok(offsetList((r.data as { offsets?: OffsetList } | undefined)?.offsets));
   }
   closeConsumer(name: string): Outcome<void> {
     const r = this.run({ type: 'consumerClose', name });
@@ -364,4 +371,10 @@ export class SimPort implements ClusterPort {
     if (r.ok) this.consumerNames.delete(name);
     return r;
   }
+}
+
+type OffsetList = Array<{ topic: string; partition: number; offset: number }>;
+
+function offsetList(xs: OffsetList | undefined): OffsetList {
+  return (xs ?? []).map((x) => ({ topic: x.topic, partition: x.partition, offset: x.offset }));
 }

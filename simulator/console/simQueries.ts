@@ -2,6 +2,7 @@
 // dispatches: queries never change the simulation (tests/console/simConsole.test.ts pins it).
 
 import type { Partition } from '../cluster/types';
+import { consumerGroupView } from '../consumer/index';
 import type { LogRecord } from '../log/types';
 import type { Simulation } from '../simulation';
 import {
@@ -182,13 +183,16 @@ export class SimQueries {
       const dash = tp.lastIndexOf('-');
       return { topic: tp.slice(0, dash), partition: Number(tp.slice(dash + 1)), offset: v.offset };
     });
+    // The consumer area's DescribeGroups view: member assignments only while the group is Stable
+    // (the coordinator answers describeNoMetadata during a rebalance).
+    const view = consumerGroupView(this.sim.state, groupId);
     return {
       groupId,
       state: rec.group.state,
       protocol: 'classic',
       assignmentStrategy: rec.group.protocolName ?? '',
       coordinator: this.coordinatorFor(groupId),
-      members: rec.group.members.map((m) => ({
+      members: (view?.members ?? []).map((m) => ({
         memberId: m.memberId,
         clientId: m.clientId,
         host: m.host,

@@ -20,7 +20,10 @@ export class FakePort implements ClusterPort {
   topicMap = new Map<string, FakeTopic>();
   groupMap = new Map<string, GroupView>();
   producers = new Map<string, ProducerSettings>();
-  consumers = new Map<string, ConsumerSettings & { positions: Map<string, number> }>();
+  consumers = new Map<
+    string,
+    ConsumerSettings & { positions: Map<string, number>; unprocessed: OffsetList }
+  >();
   clock = 0;
   calls: string[] = [];
 
@@ -278,7 +281,7 @@ export class FakePort implements ClusterPort {
     return ok(undefined);
   }
   createConsumer(name: string, s: ConsumerSettings) {
-    this.consumers.set(name, { ...s, positions: new Map() });
+    this.consumers.set(name, { ...s, positions: new Map(), unprocessed: [] });
     return ok(undefined);
   }
   poll(name: string, max: number) {
@@ -293,14 +296,28 @@ export class FakePort implements ClusterPort {
         for (const r of log.filter((x) => x.offset >= from)) {
           if (out.length >= max) return;
           out.push(r);
+          c.unprocessed.push({ topic, partition: p, offset: r.offset });
           c.positions.set(key, r.offset + 1);
         }
       });
     }
     return ok(out);
   }
-  commitConsumer() {
-    return ok(undefined);
+  processConsumer(name: string, count: number | null) {
+    const c = this.consumers.get(name);
+    if (!c) return fail<OffsetList>('IllegalStateException', `No consumer named ${name}`);
+    const all = c.unprocessed.splice(0, count ?? c.unprocessed.length);
+    return ok(all);
+  }
+  commitConsumer(name: string) {
+    const c = this.consumers.get(name);
+    if (!c) return fail<OffsetList>('IllegalStateException', `No consumer named ${name}`);
+    return ok(
+      [...c.positions].map(([k, offset]) => {
+        const dash = k.lastIndexOf('-');
+        return { topic: k.slice(0, dash), partition: Number(k.slice(dash + 1)), offset };
+      }),
+    );
   }
   closeConsumer(name: string) {
     this.consumers.delete(name);
@@ -311,3 +328,5 @@ export class FakePort implements ClusterPort {
     return ok(undefined);
   }
 }
+
+type OffsetList = Array<{ topic: string; partition: number; offset: number }>;

@@ -6,7 +6,7 @@
 //   consumer create NAME --group G --topics T[,T...] [--assignor range|roundrobin|sticky|cooperative-sticky]
 //                        [--auto-commit true|false] [--isolation-level read_uncommitted|read_committed]
 //                        [--offset-reset earliest|latest|none] [--instance-id ID]
-//   consumer poll NAME [--max N] | consumer commit|close|crash NAME
+//   consumer poll NAME [--max N] | consumer process NAME [--count N] | consumer commit|close|crash NAME
 
 import { type OptionSpec, parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
@@ -164,7 +164,7 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
 function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
   const [verb, name, ...rest] = args;
-  const verbs = ['create', 'poll', 'commit', 'close', 'crash'];
+  const verbs = ['create', 'poll', 'process', 'commit', 'close', 'crash'];
   if (!verb || !verbs.includes(verb))
     return out
       .fail(`consumer: unknown action '${verb ?? ''}'. Use: consumer ${verbs.join('|')} NAME ...`)
@@ -241,14 +241,21 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
     }
     return out.result();
   }
+  if (verb === 'process') return runConsumerProcess(name, rest, ctx, out);
   if (rest.length > 0) return out.fail(`consumer ${verb}: unexpected argument '${rest[0]}'`).result();
+  if (verb === 'commit') {
+    // commitSync(): the positions of everything polled so far, processed or not (at-most-once if unprocessed)
+    const res = ctx.port.commitConsumer(name);
+    if (!res.ok) return out.fail(`consumer commit: ${res.error.exception}: ${res.error.message}`).result();
+    if (res.value.length === 0) return out.line(`Nothing to commit (${name} has no positions yet).`).result();
+    const list = res.value.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ');
+    return out.line(`Offsets committed (${name}): ${list}.`).result();
+  }
   const actions = {
-    commit: () => ctx.port.commitConsumer(name),
     close: () => ctx.port.closeConsumer(name),
     crash: () => ctx.port.crashConsumer(name),
   } as const;
   const done = {
-    commit: 'Offsets committed',
     close: 'Consumer closed; it left its group',
     crash: 'Consumer crashed without leaving; the group notices after session.timeout.ms',
   } as const;
@@ -256,6 +263,23 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
   const res = actions[v]();
   if (!res.ok) return out.fail(`consumer ${verb}: ${res.error.exception}: ${res.error.message}`).result();
   return out.line(`${done[v]} (${name}).`).result();
+}
+
+/** consumer process NAME [--count N]: the application's processing step (consumerProcess). */
+function runConsumerProcess(name: string, rest: string[], ctx: ToolContext, out: Output): CommandOutput {
+  const p = parseLongOptions(rest, [
+    { name: 'count', arg: 'required', type: 'int', help: 'how many polled records to process' },
+  ]);
+  if (p.kind === 'error') return out.fail(`consumer process: ${p.message}`).result();
+  if (p.options.nonOptions.length > 0)
+    return out.fail(`consumer process: unexpected argument '${p.options.nonOptions[0]}'`).result();
+  const count = p.options.has('count') ? (p.options.int('count') ?? null) : null;
+  if (count !== null && count < 1) return out.fail('consumer process: --count must be at least 1').result();
+  const res = ctx.port.processConsumer(name, count);
+  if (!res.ok) return out.fail(`consumer process: ${res.error.exception}: ${res.error.message}`).result();
+  if (res.value.length === 0) return out.line('(nothing to process: poll first)').result();
+  for (const r of res.value) out.line(`processed ${r.topic}-${r.partition}@${r.offset}`);
+  return out.result();
 }
 
 export const producerTool: ToolDef = {
@@ -274,12 +298,13 @@ export const producerTool: ToolDef = {
 export const consumerTool: ToolDef = {
   name: 'consumer',
   aliases: [],
-  summary: 'Named consumers in groups: create, poll, commit, close, crash.',
+  summary: 'Named consumers in groups: create, poll, process, commit, close, crash.',
   usage:
     'consumer create NAME --group G --topics T[,T...] [--assignor range|roundrobin|sticky|cooperative-sticky] [--auto-commit true|false]\n' +
     '                [--isolation-level read_uncommitted|read_committed] [--offset-reset earliest|latest|none] [--instance-id ID]\n' +
-    'consumer poll NAME [--max N] | consumer commit|close|crash NAME',
-  flags: [...CONSUMER_CREATE.map((s) => `--${s.name}`), '--max'],
-  subcommands: ['create', 'poll', 'commit', 'close', 'crash'],
+    'consumer poll NAME [--max N] | consumer process NAME [--count N] | consumer commit|close|crash NAME\n' +
+    '  process: the application handles polled records (all, or the first N); commit: commitSync() of the positions polled so far',
+  flags: [...CONSUMER_CREATE.map((s) => `--${s.name}`), '--max', '--count'],
+  subcommands: ['create', 'poll', 'process', 'commit', 'close', 'crash'],
   run: runConsumer,
 };

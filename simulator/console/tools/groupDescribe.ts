@@ -176,6 +176,9 @@ export function describeMembers(
     );
     const assignments = ms.map((m) => (m.assignment.length === 0 ? MISSING : assignmentString(m.assignment)));
     const aw = widthOf(20, assignments);
+    // Kafka 4.0 (KIP-1099) prints the KIP-848 columns under --verbose for classic groups too: no member
+    // epoch and no target assignment there, so those print "-"; the target column keeps its 20 minimum.
+    const tw = 20;
     const widths = withInstance ? [gw, cw, iw, hw, kw, 15] : [gw, cw, hw, kw, 15];
     const header = withInstance
       ? ['GROUP', 'CONSUMER-ID', 'GROUP-INSTANCE-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS']
@@ -184,7 +187,7 @@ export function describeMembers(
     const verboseHeader = verbose
       ? columns(
           ['CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT'],
-          [15, aw, 15, aw],
+          [15, aw, 15, tw],
         )
       : '';
     out.line();
@@ -193,7 +196,7 @@ export function describeMembers(
       const base = withInstance
         ? [g.groupId, m.memberId, m.groupInstanceId ?? '', m.host, m.clientId, String(m.assignment.length)]
         : [g.groupId, m.memberId, m.host, m.clientId, String(m.assignment.length)];
-      const extra = verbose ? columns([MISSING, assignments[i], MISSING, MISSING], [15, aw, 15, aw]) : '';
+      const extra = verbose ? columns([MISSING, assignments[i], MISSING, MISSING], [15, aw, 15, tw]) : '';
       out.line(`${columns(base, widths)} ${extra}`);
     });
   }

@@ -326,11 +326,12 @@ function consume(
       out.write(fmt === null ? `${r.value ?? nullWord}${delim}` : formatKcat(fmt, r, nullWord));
       remaining--;
     }
-    const position = records.length > 0 ? records[records.length - 1].offset + 1 : start;
-    // kcat reports each partition's end, and says it is exiting once every partition got there.
+    // kcat reports each partition's end, and says it is exiting once every partition got there. The
+    // PARTITION_EOF event carries librdkafka's fetch position, which has moved past control records
+    // (transaction markers): it is the partition's end (HW, or LSO under read_committed), not last+1.
     if (exitAtEnd && !quiet && remaining > 0) {
       const last = i === ordered.length - 1 ? ': exiting' : '';
-      out.warn(`% Reached end of topic ${topic} [${p.partition}] at offset ${position}${last}`);
+      out.warn(`% Reached end of topic ${topic} [${p.partition}] at offset ${Math.max(start, end)}${last}`);
     }
   }
   if (!exitAtEnd && !quiet)

@@ -1,0 +1,17 @@
+'use client';
+import type { SimController } from '@/components/sim/SimController';
+import { parseViews, SimWorkspace } from '@/components/sim/SimWorkspace';
+import type { Scenario } from '@/simulator';
+
+/** The scenario's chosen views of the live cluster. The step controls replace the timeline view here. */
+export function ScenarioViews({
+  scenario,
+  controller,
+}: {
+  scenario: Scenario;
+  controller: SimController | null;
+}) {
+  if (!controller) return <p>Starting the cluster…</p>;
+  const views = parseViews(scenario.views.filter((view) => view !== 'timeline').join(','));
+  return <SimWorkspace controller={controller} views={views} focus={scenario.focus} wide={false} />;
+}
