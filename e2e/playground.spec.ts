@@ -123,5 +123,7 @@ test('a tampered link shows a clear message and an empty playground', async ({ p
 test('the playground passes axe', async ({ page }) => {
   await open(page);
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 });

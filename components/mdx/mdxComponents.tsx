@@ -1,4 +1,5 @@
 import type { MDXComponents } from 'mdx/types';
+import type { ComponentProps } from 'react';
 import { Quiz } from '@/components/quiz/Quiz';
 import { Callout } from './Callout';
 import { Challenge, Console, Simulation } from './lazyWidgets';
@@ -12,4 +13,12 @@ export const mdxComponents: MDXComponents = {
   Console,
   Callout,
   Term,
+  // Wide tables scroll sideways inside the lesson column instead of widening the page on a phone.
+  table: (props: ComponentProps<'table'>) => (
+    // Focusable so a keyboard user can scroll it (axe: scrollable-region-focusable).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <div className="overflow-x-auto" tabIndex={0}>
+      <table {...props} />
+    </div>
+  ),
 };

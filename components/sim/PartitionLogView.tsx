@@ -115,7 +115,9 @@ export function PartitionLogView({
               />
             </svg>
             {log.logEndOffset === log.logStartOffset ? (
-              <p className="text-xs text-slate-600 dark:text-slate-400">No records in this partition yet: produce one.</p>
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                No records in this partition yet: produce one.
+              </p>
             ) : null}
             <RecordDetails cell={hovered} />
             <Overview log={log} from={from} to={Math.min(leo, from + capacity)} />

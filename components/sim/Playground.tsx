@@ -126,6 +126,7 @@ export function Playground() {
             Preset
             <select
               className={`${inlineSelectClass} max-w-[16rem]`}
+              aria-label="Preset"
               value={choice}
               onChange={(e) => setChoice(e.target.value)}
             >

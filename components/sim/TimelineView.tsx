@@ -140,10 +140,14 @@ function Narration({ events, everything }: { events: readonly SimEventVM[]; ever
       tabIndex={0}
     >
       <ol>
-        {shown.length === 0 ? <li className="text-slate-500 dark:text-slate-400">Nothing has happened yet.</li> : null}
+        {shown.length === 0 ? (
+          <li className="text-slate-500 dark:text-slate-400">Nothing has happened yet.</li>
+        ) : null}
         {shown.map((e) => (
           <li key={e.seq} className="sim-narration-line border-l-2 border-[var(--sim-line)] py-0.5 pl-2">
-            <span className="mr-1 font-mono text-[10px] text-slate-500 dark:text-slate-400">{formatDuration(e.time)}</span>
+            <span className="mr-1 font-mono text-[10px] text-slate-500 dark:text-slate-400">
+              {formatDuration(e.time)}
+            </span>
             {e.reason}
           </li>
         ))}

@@ -24,7 +24,7 @@ const nav = await page.evaluate(() => {
 });
 
 // The large preset: 6 brokers, orders/payments/shipments with 12 partitions each, RF 3.
-await page.getByLabel('Preset').selectOption('playground-large');
+await page.getByLabel('Preset', { exact: true }).selectOption('playground-large');
 await page.getByRole('button', { name: 'Load the chosen preset' }).click();
 await page.getByRole('button', { name: 'Stop broker 6' }).waitFor({ state: 'visible' });
 await page.waitForFunction(() => Boolean(window.__playground));

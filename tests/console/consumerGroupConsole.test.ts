@@ -1,7 +1,8 @@
 // Console + consumer area together: group formation timing, client/member ids, the --members view,
 // the explicit processing step, kcat's end-of-partition offset and DescribeGroups during a rebalance.
 import { describe, expect, it } from 'vitest';
-import { runConsoleLines, Simulation } from '@/simulator';
+import { consoleFor, runConsoleLines, Simulation } from '@/simulator';
+import { complete } from '@/simulator/console/complete';
 
 function run(lines: string[]) {
   const sim = new Simulation({ brokers: 3, seed: 42 });
@@ -174,6 +175,15 @@ describe('consumer groups through the console', () => {
       .map((l) => l.split(/\s+/));
     expect(rows.length).toBe(3); // e1's three committed partitions, now without an owner
     expect(rows.every((c) => c[6] === '-' && c[7] === '-' && c[8] === '-')).toBe(true);
+  });
+});
+
+describe('consumer process in help and completion', () => {
+  it('is listed by help consumer and completed after "consumer pro"', () => {
+    const sim = new Simulation({ brokers: 1, seed: 1 });
+    const [help] = runConsoleLines(sim, ['help consumer']);
+    expect(help.stdout).toContain('consumer process NAME [--count N]');
+    expect(complete(consoleFor(sim), 'consumer pro').candidates).toEqual(['process']);
   });
 });
 

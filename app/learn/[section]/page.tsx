@@ -71,7 +71,7 @@ export default async function LessonPage({ params }: Props) {
             </p>
           </section>
         </header>
-        <div className="prose prose-slate max-w-none dark:prose-invert prose-headings:scroll-mt-20 prose-code:before:content-none prose-code:after:content-none prose-pre:bg-slate-50 prose-pre:text-[0.85rem] dark:prose-pre:bg-slate-900 prose-a:text-brand-700 dark:prose-a:text-brand-300">
+        <div className="prose prose-slate max-w-none dark:prose-invert prose-headings:scroll-mt-20 prose-code:before:content-none prose-code:after:content-none prose-pre:bg-slate-50 prose-pre:text-[0.85rem] prose-pre:text-slate-800 dark:prose-pre:bg-slate-900 dark:prose-pre:text-slate-100 prose-a:text-brand-700 dark:prose-a:text-brand-300">
           <Lesson />
         </div>
         <LessonProgressTracker sectionId={sectionId} topics={meta.topics} />
