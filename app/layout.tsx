@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { themeInitScript } from '@/components/layout/themeScript';
+import { ProgressNotice } from '@/components/progress/ProgressNotice';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -38,6 +39,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <div className="flex min-h-screen flex-col">
           <SiteHeader />
           <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+            {/* Unreadable saved progress is reported on every page, not only on the progress pages. */}
+            <div className="mx-auto max-w-7xl px-4 sm:px-6 empty:hidden">
+              <ProgressNotice />
+            </div>
             {children}
           </main>
           <SiteFooter />

@@ -9,7 +9,7 @@ import { SimConsole } from '@/components/sim/SimConsole';
 import { ALL_VIEWS, SimWorkspace } from '@/components/sim/SimWorkspace';
 import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
 import { describeProblems, type Scenario, type ScenarioStep, validateScenario } from '@/simulator';
-import { downloadText } from './download';
+import { downloadText } from '@/lib/download';
 import { encodeScenarioLink, parseScenarioJson } from './scenarioLink';
 
 const input =

@@ -1,9 +1,9 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
+import { downloadText } from '@/lib/download';
 import { currentProgress, type ProgressData, replaceProgress, resetProgress } from '@/lib/progress';
 import { exportFileName, exportProgress, MAX_IMPORT_BYTES, parseImport } from '@/lib/progress/transfer';
-import { downloadText } from './download';
 
 // Export, import and reset. Import checks the whole file before anything changes and asks before
 // replacing; reset asks first too. Files go between this browser and the learner's disk only.

@@ -11,7 +11,6 @@ import {
   useProgressHydrated,
   visitLesson,
 } from '@/lib/progress';
-import { ProgressNotice } from './ProgressNotice';
 import { StatusBadge } from './StatusBadge';
 import { TopicStatusControl } from './TopicStatusControl';
 
@@ -95,7 +94,6 @@ export function LessonProgressPanel({
       className="mt-12 rounded-xl border border-slate-200 p-4 sm:p-6 dark:border-slate-800"
     >
       <div ref={sentinel} className="h-px" aria-hidden="true" />
-      <ProgressNotice />
       <h2 id="lesson-progress-heading" className="text-xl font-semibold text-slate-900 dark:text-white">
         Your progress in this lesson
       </h2>

@@ -5,7 +5,6 @@ import { formatMinutes } from '@/lib/progress/format';
 import type { CurriculumModel } from '@/lib/progress/model.server';
 import type { LearningPath } from '@/lib/progress/paths';
 import { ProgressBar } from './ProgressBar';
-import { ProgressNotice } from './ProgressNotice';
 import { pathProgress } from './pathProgress';
 import { StatusBadge } from './StatusBadge';
 import { TopicStatusControl } from './TopicStatusControl';
@@ -19,7 +18,6 @@ export function PathDetail({ path, model }: { path: LearningPath; model: Curricu
   const state = pathProgress(path, topics, progress.byTopic);
   return (
     <>
-      <ProgressNotice />
       <div className="mt-6 rounded-xl border border-slate-200 p-5 dark:border-slate-800">
         <p className="text-sm text-slate-700 dark:text-slate-300">
           {state.steps.length} topics · about {formatMinutes(state.totalMinutes)} in all

@@ -10,7 +10,6 @@ import { ActivityCalendar } from './ActivityCalendar';
 import { ContinueCard } from './ContinueCard';
 import { DataTools } from './DataTools';
 import { ProgressBar } from './ProgressBar';
-import { ProgressNotice } from './ProgressNotice';
 import { pathProgress } from './pathProgress';
 import { useCurriculumProgress } from './useCurriculumProgress';
 
@@ -50,7 +49,6 @@ export function ProgressDashboard({
 
   return (
     <div className="mt-6 space-y-6">
-      <ProgressNotice />
       <ContinueCard model={model} progress={progress} />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="overall-heading" className={card}>

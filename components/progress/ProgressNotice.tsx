@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { downloadText } from '@/lib/download';
 import {
   discardKeptAside,
   type KeptAside,
@@ -9,7 +10,6 @@ import {
   useProgressHydrated,
   useProgressStore,
 } from '@/lib/progress';
-import { downloadText } from './download';
 
 // Shown when stored progress could not be read: the unreadable data was moved aside (not deleted), a fresh
 // record started, and the learner can download the kept copy or delete it.

@@ -5,7 +5,6 @@ import { COMPLETION_RULE, tally } from '@/lib/progress';
 import type { CurriculumModel, ModelSection } from '@/lib/progress/model.server';
 import { ContinueCard } from './ContinueCard';
 import { ProgressBar } from './ProgressBar';
-import { ProgressNotice } from './ProgressNotice';
 import { StatusBadge } from './StatusBadge';
 import { TopicStatusControl } from './TopicStatusControl';
 import { type CurriculumProgress, useCurriculumProgress } from './useCurriculumProgress';
@@ -84,7 +83,6 @@ export function RoadmapBoard({ model }: { model: CurriculumModel }) {
   );
   return (
     <>
-      <ProgressNotice />
       <div className="mt-6 grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <ContinueCard model={model} progress={progress} />
         <section

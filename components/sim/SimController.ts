@@ -146,15 +146,14 @@ export class SimController {
    */
   run(line: string): LineResult {
     const trimmed = line.replace(/^\s+|\s+$/g, '');
-    if (this.cursorAt < this.lines.length) {
-      this.lines = this.lines.slice(0, this.cursorAt);
-    }
     const entry = result(trimmed, this.backend.runLine(trimmed));
     this.results.push(entry);
     const events = this.backend.eventsSince(this.lastSeq);
     // Every state change emits an event, so a line that emitted none changed nothing and stays out of
     // the log (describe, list); moving the clock and writing a console file count even when quiet.
     if (events.length > 0 || (entry.ok && KEEP_QUIET_LINE.test(trimmed))) {
+      // A change made in the past drops the steps after it; a read-only line (no events) keeps them.
+      if (this.cursorAt < this.lines.length) this.lines = this.lines.slice(0, this.cursorAt);
       const merged = mergeClockAdvance(this.lines[this.lines.length - 1], trimmed);
       if (merged) this.lines[this.lines.length - 1] = merged;
       else this.lines.push(trimmed);

@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { parse as parseYaml } from 'yaml';
+
+// Every lesson, through the UI a learner uses: the page renders (title, objectives, table of contents),
+// each <Simulation> answers its first one-click action, each <Challenge> is solved by typing its reference
+// solution into its own console, and the <Quiz> passes with the answers from its JSON. The lessons and
+// their widgets are read from content/ (roadmap.json + the MDX), so a new lesson or embed is tested with
+// no edit here. axe runs on every page in a11y.spec.ts, not here.
+
+const content = path.join(process.cwd(), 'content');
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(content, file), 'utf8')) as T;
+
+type Roadmap = {
+  levels: Array<{ sections: Array<{ id: string; topics: Array<{ id: string; lesson: string | null }> }> }>;
+};
+type Preset = { id: string; title: string; actions?: Array<{ label: string; command: string }> };
+type ChallengeSpec = { id: string; title: string; solution: string[] };
+type QuizQuestion =
+  | { id: string; kind: 'single'; options: string[]; answer: number }
+  | { id: string; kind: 'multiple'; options: string[]; answer: number[] }
+  | { id: string; kind: 'truefalse'; answer: boolean }
+  | { id: string; kind: 'number'; answer: number };
+type QuizSpec = { id: string; questions: QuizQuestion[] };
+type Frontmatter = { title: string; topics: string[]; objectives: string[] };
+
+/** Lessons in roadmap order: every section some topic names as its `lesson`. */
+function lessonIds(): string[] {
+  const named = new Set<string>();
+  const roadmap = readJson<Roadmap>('roadmap.json');
+  for (const level of roadmap.levels)
+    for (const section of level.sections)
+      for (const topic of section.topics) if (topic.lesson) named.add(topic.lesson);
+  return [...named];
+}
+
+/** The attribute values of one kind of embed, in document order (fenced code and MDX comments skipped). */
+function embeds(body: string, component: 'Simulation' | 'Challenge' | 'Quiz', attribute: string): string[] {
+  const live = body.replace(/^\s*```[\s\S]*?^\s*```/gm, '').replace(/\{\/\*[\s\S]*?\*\/\}/g, '');
+  const pattern = new RegExp(`<${component}\\b[^>]*?\\b${attribute}="([^"]+)"`, 'g');
+  return [...live.matchAll(pattern)].map((match) => match[1]);
+}
+
+function lesson(id: string) {
+  const source = readFileSync(path.join(content, `${id}.mdx`), 'utf8');
+  const front = /^---\n([\s\S]*?)\n---/.exec(source);
+  if (!front) throw new Error(`content/${id}.mdx has no frontmatter`);
+  const body = source.slice(front[0].length);
+  return {
+    id,
+    meta: parseYaml(front[1]) as Frontmatter,
+    simulations: embeds(body, 'Simulation', 'preset').map((preset) => readJson<Preset>(`presets/${preset}.json`)),
+    challenges: embeds(body, 'Challenge', 'id').map((c) => readJson<ChallengeSpec>(`challenges/${c}.json`)),
+    quizzes: embeds(body, 'Quiz', 'id').map((quiz) => readJson<QuizSpec>(`quizzes/${quiz}.json`)),
+  };
+}
+
+// Widgets arrive through next/dynamic after the page; on a busy CI machine the first chunk can take a while.
+const WIDGET_READY = { timeout: 30_000 };
+
+async function checkPage(page: Page, meta: Frontmatter) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(meta.title);
+  const objectives = page.getByRole('region', { name: 'By the end of this lesson you can' });
+  await expect(objectives.getByRole('listitem')).toHaveText(meta.objectives);
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  await expect(toc).toBeVisible();
+  // Each entry points at a heading of the lesson with the same text; each topic has at least its own h2.
+  const entries = await toc.getByRole('link').evaluateAll((links) =>
+    links.map((link) => {
+      const href = link.getAttribute('href') ?? '';
+      const target = href.startsWith('#') ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
+      return {
+        href,
+        text: link.textContent?.trim() ?? '',
+        tag: target?.tagName ?? null,
+        targetText: target?.textContent?.trim() ?? null,
+      };
+    }),
+  );
+  for (const entry of entries) {
+    expect(entry.tag, `table of contents entry ${entry.href}`).toMatch(/^H[23]$/);
+    expect(entry.targetText, `table of contents entry ${entry.href}`).toBe(entry.text);
+  }
+  expect(entries.filter((entry) => entry.tag === 'H2').length).toBeGreaterThanOrEqual(meta.topics.length);
+}
+
+async function pokeSimulation(figure: Locator, preset: Preset) {
+  const action = preset.actions?.[0];
+  expect(action, `preset ${preset.id} offers a one-click action`).toBeDefined();
+  if (!action) return;
+  const button = figure.getByRole('group', { name: 'Try these' }).getByRole('button', {
+    name: action.label,
+    exact: true,
+  });
+  // Enabled once the embed's controller exists (its setup has run) and the views are on screen.
+  await expect(button).toBeEnabled(WIDGET_READY);
+  await expect(figure.locator('[data-view]').first()).toBeVisible();
+  await expect(figure.getByText('A setup line of this preset failed')).toHaveCount(0);
+  await button.click();
+  // The command's output appears above the views, or (a quiet command) the timeline's current step
+  // becomes that command.
+  const echoed = figure
+    .getByRole('status')
+    .filter({ hasText: `$ ${action.command}` })
+    .or(figure.getByTestId('timeline-current').filter({ hasText: action.command }));
+  await expect(echoed.first()).toBeVisible();
+  // A failed command is printed in red (Simulation.tsx): the preset's own action must succeed.
+  await expect(figure.getByRole('status').locator('pre.text-red-300')).toHaveCount(0);
+}
+
+async function solveChallenge(region: Locator, spec: ChallengeSpec) {
+  const check = region.getByRole('button', { name: 'Check my solution' });
+  await expect(check).toBeEnabled(WIDGET_READY);
+  // The start state must not already meet the goal, or typing the solution would prove nothing.
+  await check.click();
+  await expect(region.getByText('Not yet. Here is what the simulator sees:')).toBeVisible();
+
+  const terminal = region.getByRole('region', { name: 'Playground console' });
+  // The label reads "Record to send …" while a here-document (cat > plan.json <<EOF) collects its lines.
+  const input = terminal.getByLabel(/^(Console command|Record to send)/);
+  for (const line of spec.solution) {
+    await input.fill(line);
+    await expect(input).toHaveValue(line);
+    await input.press('Enter');
+    await expect(input).toHaveValue('');
+  }
+  const transcript = terminal.getByRole('log', { name: 'Console output' });
+  await expect(transcript).toContainText(spec.solution[spec.solution.length - 1]);
+  // Console.tsx prints the stderr of a command that exited non-zero in red: no solution line may fail.
+  await expect(transcript.locator('pre.text-red-700')).toHaveCount(0);
+
+  await check.click();
+  await expect(region.getByText('Solved! The simulator confirms the goal.')).toBeVisible();
+}
+
+async function passQuiz(page: Page, quiz: QuizSpec) {
+  const n = quiz.questions.length;
+  const form = page.getByRole('region', { name: `Quiz, ${n} questions`, exact: true });
+  await expect(form).toBeVisible(WIDGET_READY);
+  const fields = form.locator('fieldset');
+  await expect(fields).toHaveCount(n);
+  for (const [index, question] of quiz.questions.entries()) {
+    const field = fields.nth(index);
+    await expect(field).toContainText(`Question ${index + 1} of ${n}`);
+    switch (question.kind) {
+      case 'single':
+        await field.getByRole('radio', { name: question.options[question.answer], exact: true }).check();
+        break;
+      case 'truefalse':
+        await field.getByRole('radio', { name: question.answer ? 'True' : 'False', exact: true }).check();
+        break;
+      case 'multiple':
+        for (const option of question.answer)
+          await field.getByRole('checkbox', { name: question.options[option], exact: true }).check();
+        break;
+      case 'number':
+        await field.getByRole('spinbutton').fill(String(question.answer));
+        break;
+    }
+  }
+  await form.getByRole('button', { name: 'Check my answers' }).click();
+  await expect(form.getByRole('status')).toContainText(`✓ Passed: ${n} of ${n} correct (100%`);
+}
+
+for (const id of lessonIds()) {
+  const { meta, simulations, challenges, quizzes } = lesson(id);
+
+  test(`lesson ${id}: renders, its simulations respond, its challenges solve, its quiz passes`, async ({
+    page,
+  }) => {
+    // Up to seven widgets on one page of a loaded two-core machine: more room than the default minute.
+    test.setTimeout(180_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`/learn/${id}/`);
+
+    await test.step('the page renders its title, objectives and table of contents', () => checkPage(page, meta));
+
+    expect(simulations.length, `${id} embeds at least one simulation`).toBeGreaterThan(0);
+    for (const [index, preset] of simulations.entries()) {
+      // Two embeds of presets with the same title are told apart by their order on the page.
+      const sameTitle = simulations.slice(0, index).filter((other) => other.title === preset.title).length;
+      const figure = page.getByRole('figure', { name: `Simulation: ${preset.title}`, exact: true }).nth(sameTitle);
+      await test.step(`simulation ${preset.id} responds to “${preset.actions?.[0]?.label}”`, () =>
+        pokeSimulation(figure, preset),
+      );
+    }
+
+    expect(challenges.length, `${id} has at least one challenge`).toBeGreaterThan(0);
+    for (const spec of challenges) {
+      const region = page.getByRole('region', { name: spec.title, exact: true });
+      await test.step(`challenge ${spec.id} is solved by typing its reference solution`, () =>
+        solveChallenge(region, spec),
+      );
+    }
+
+    expect(quizzes.length, `${id} has a quiz`).toBe(1);
+    for (const quiz of quizzes) {
+      await test.step(`quiz ${quiz.id} passes with the answers of its JSON`, () => passQuiz(page, quiz));
+    }
+
+    expect(errors, 'uncaught errors on the page').toEqual([]);
+  });
+}
