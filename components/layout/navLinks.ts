@@ -3,5 +3,6 @@ export const navLinks = [
   { href: '/playground/', label: 'Playground' },
   { href: '/paths/', label: 'Paths' },
   { href: '/progress/', label: 'Progress' },
+  { href: '/present/', label: 'Classroom' },
   { href: '/glossary/', label: 'Glossary' },
 ] as const;
