@@ -10,7 +10,8 @@ import { scriptLines } from './scenarios';
 
 function snapshotAfter(scenario: Scenario, step: number): SimSnapshotVM {
   const backend = createBackend({ seed: scenario.seed, brokers: scenario.brokers });
-  for (const line of [...scenario.setup, ...scriptLines(scenario, step)]) backend.runLine(line);
+  for (const block of backend.splitBlocks([...scenario.setup, ...scriptLines(scenario, step)]))
+    backend.runLine(block);
   return backend.snapshot();
 }
 

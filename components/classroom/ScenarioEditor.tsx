@@ -8,8 +8,8 @@ import { createBackend } from '@/components/sim/backend';
 import { SimConsole } from '@/components/sim/SimConsole';
 import { ALL_VIEWS, SimWorkspace } from '@/components/sim/SimWorkspace';
 import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
-import { describeProblems, type Scenario, type ScenarioStep, validateScenario } from '@/simulator';
 import { downloadText } from '@/lib/download';
+import { describeProblems, type Scenario, type ScenarioStep, validateScenario } from '@/simulator';
 import { encodeScenarioLink, parseScenarioJson } from './scenarioLink';
 
 const input =

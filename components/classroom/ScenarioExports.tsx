@@ -1,6 +1,6 @@
 'use client';
-import { type Scenario, scenarioToShellScript } from '@/simulator';
 import { downloadText } from '@/lib/download';
+import { type Scenario, scenarioToShellScript } from '@/simulator';
 
 const link =
   'rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:border-brand-500 dark:border-slate-700';

@@ -10,6 +10,7 @@ const fakeFactory: BackendFactory = () => {
   const emit = (type: string, reason: string) =>
     events.push({ seq: events.length, time: now, type, reason, data: {} });
   return {
+    splitBlocks: (lines) => [...lines],
     runLine(line) {
       const inc = line.match(/^inc (\d+)$/);
       if (inc) {

@@ -11,6 +11,8 @@ export interface SimBackend {
   snapshot(): SimSnapshotVM;
   /** The leader's log of one partition (or the first replica's when it is offline). */
   partitionLog(topic: string, partition: number): PartitionLogVM | null;
+  /** Groups lines into command blocks: a here-document and its body are one block. */
+  splitBlocks(lines: readonly string[]): string[];
   /** The console session the backend runs lines through (the terminal completes against it). */
   readonly session: ConsoleSession;
   /** Events emitted since the backend was created, oldest first. */
@@ -73,7 +75,8 @@ export class SimController {
   private build(k: number, lines: readonly string[]): SimBackend {
     const backend = this.factory({ seed: this.init.seed, brokers: this.init.brokers });
     this.setupError = null;
-    for (const line of this.init.setup) {
+    // A here-document (cat > plan.json <<EOF … EOF) spans several setup lines but is one command block.
+    for (const line of backend.splitBlocks(this.init.setup)) {
       const r = result(line, backend.runLine(line));
       if (!r.ok && this.setupError === null)
         this.setupError = `A setup line of this preset failed: ${line} — ${r.output}`;

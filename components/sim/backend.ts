@@ -1,7 +1,14 @@
 // The views' backend over the real simulator: a Simulation plus its console session. Every change goes
 // through a console line (session.runBlock → sim.dispatch), so the embed's command log is a list of
 // lines, and replaying them on a fresh Simulation with the same seed reproduces the state exactly.
-import { type ConsoleSession, consoleFor, type SimEvent, Simulation, simulationOf } from '@/simulator';
+import {
+  type ConsoleSession,
+  consoleFor,
+  type SimEvent,
+  Simulation,
+  simulationOf,
+  splitBlocks,
+} from '@/simulator';
 import type { SimEventVM } from './model';
 import type { BackendFactory } from './SimController';
 import { partitionLogOf, type StateS, snapshotOf } from './snapshot';
@@ -22,6 +29,7 @@ export const createBackend: BackendFactory = ({ seed, brokers }) => {
   return {
     session,
     runLine: (block) => session.runBlock(block),
+    splitBlocks: (lines) => splitBlocks(session, lines),
     snapshot: () => snapshotOf(sim().state as unknown as StateS),
     partitionLog: (topic, partition) => partitionLogOf(sim().state as unknown as StateS, topic, partition),
     eventsSince: (seqAfter) => {

@@ -78,6 +78,10 @@ function completeUnsafe(session: ConsoleSession, line: string): Completion {
       'print.headers=true',
     ]);
   }
+  if (tool.name === 'network' && words[1] === 'drop-next') {
+    if (words.length === 2) return pick(['request', 'response']);
+    if (prev === '--producer') return pick(session.port.clientNames('producer'));
+  }
   if (prev === 'help' && words.length === 1) return pick(session.tools.map((t) => t.name));
   // Sub-command position for simulation commands.
   if (words.length === 1 && tool.subcommands) return pick(tool.subcommands);

@@ -162,6 +162,11 @@ export interface ClusterPort {
   healBroker(id: number): Outcome<void>;
   addBroker(): Outcome<number>;
   advanceClock(ms: number): Outcome<void>;
+  /** Lose the next `count` produce requests or responses (optionally of one producer). */
+  dropNext(what: 'request' | 'response', producer: string | null, count: number): Outcome<void>;
+  /** Seeded random loss rates (0..1); undefined leaves a rate unchanged. */
+  setNetworkLoss(requestRate: number | undefined, responseRate: number | undefined): Outcome<void>;
+  networkStatus(): NetworkView;
   reset(brokers: number, seed: number): Outcome<void>;
 
   // ---- clients ----
@@ -194,3 +199,9 @@ export interface ClusterPort {
   closeConsumer(name: string): Outcome<void>;
   crashConsumer(name: string): Outcome<void>;
 }
+
+export type NetworkView = {
+  requestLossRate: number;
+  responseLossRate: number;
+  pendingDrops: Array<{ what: 'request' | 'response'; producer: string | null; remaining: number }>;
+};

@@ -7,6 +7,7 @@ import { type CommandOutput, errorResult, Output } from './output';
 import type { ClusterPort } from './port';
 import { consumerTool, describeSend, producerTool } from './sim/clientCommands';
 import { brokerTool, clockTool, simTool } from './sim/clusterCommands';
+import { networkTool } from './sim/networkCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
 import { consoleConsumerTool } from './tools/consoleConsumer';
@@ -72,6 +73,7 @@ export class ConsoleSession {
       kcatTool,
       brokerTool,
       clockTool,
+      networkTool,
       producerTool,
       consumerTool,
       simTool,

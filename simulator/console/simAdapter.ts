@@ -14,6 +14,7 @@ import {
   fail,
   type GroupView,
   type KafkaError,
+  type NetworkView,
   type NewTopic,
   type Outcome,
   ok,
@@ -190,6 +191,27 @@ export class SimPort implements ClusterPort {
   }
   advanceClock(ms: number): Outcome<void> {
     return this.run({ type: 'advanceClock', ms });
+  }
+
+  dropNext(what: 'request' | 'response', producer: string | null, count: number): Outcome<void> {
+    return this.run({ type: 'dropNext', what, count, ...(producer === null ? {} : { producer }) });
+  }
+
+  setNetworkLoss(requestRate: number | undefined, responseRate: number | undefined): Outcome<void> {
+    return this.run({
+      type: 'setNetworkFaults',
+      ...(requestRate === undefined ? {} : { requestLossRate: requestRate }),
+      ...(responseRate === undefined ? {} : { responseLossRate: responseRate }),
+    });
+  }
+
+  networkStatus(): NetworkView {
+    const n = this.sim.state.network;
+    return {
+      requestLossRate: n.requestLossRate,
+      responseLossRate: n.responseLossRate,
+      pendingDrops: n.dropRules.map((r) => ({ ...r })),
+    };
   }
 
   reset(brokers: number, seed: number): Outcome<void> {

@@ -73,8 +73,10 @@ export class SimQueries {
       highWatermark: hw,
       logEndOffset: any?.log.logEndOffset ?? 0,
       lastStableOffset: leader ? lastStableOffset(leader.log, hw) : hw,
-      adding: null,
-      removing: null,
+      // Describe prints "Adding Replicas"/"Removing Replicas" only while a reassignment is in progress.
+      ...(p.addingReplicas.length || p.removingReplicas.length
+        ? { adding: [...p.addingReplicas], removing: [...p.removingReplicas] }
+        : { adding: null, removing: null }),
     };
   }
 

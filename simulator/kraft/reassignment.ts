@@ -1,7 +1,9 @@
 // Partition reassignment (AlterPartitionReassignments, kafka-reassign-partitions.sh --execute) as KRaft does it:
 // the replica set becomes target + replicas being removed, new replicas start empty and fetch from the leader, and
 // once every target replica is in the ISR the controller drops the removed ones (electing a target replica as
-// leader if the old leader is leaving).
+// leader if the old leader is leaving). `replicas: null` cancels (KIP-455): the partition reverts to its original
+// replicas. A new target while one is in progress is computed against the original replicas, not the previous
+// target (ReplicationControlManager#changePartitionReassignment, PartitionReassignmentReplicas).
 import { fmtIds, isBrokerUnfenced } from '../cluster/lookup';
 import type { BrokerId, Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
@@ -14,7 +16,7 @@ declare module '../engine/registry' {
   interface CommandMap {
     /** replicas: the target replica list in order (replicas[0] becomes the preferred leader). */
     alterPartitionReassignments: {
-      reassignments: Array<{ topic: string; partition: number; replicas: BrokerId[] }>;
+      reassignments: Array<{ topic: string; partition: number; replicas: BrokerId[] | null }>;
     };
   }
   interface EventMap {
@@ -26,6 +28,7 @@ declare module '../engine/registry' {
       removing: BrokerId[];
     };
     reassignmentCompleted: { topic: string; partition: number; replicas: BrokerId[]; removed: BrokerId[] };
+    reassignmentCancelled: { topic: string; partition: number; replicas: BrokerId[]; dropped: BrokerId[] };
   }
 }
 
@@ -44,17 +47,18 @@ function writeChange(ctx: Ctx, p: Partition, cause: string): void {
 }
 
 const target = (p: Partition): BrokerId[] => p.replicas.filter((id) => !p.removingReplicas.includes(id));
+/** The replicas before the reassignment started (PartitionReassignmentRevert: replicas minus adding). */
+const original = (p: Partition): BrokerId[] => p.replicas.filter((id) => !p.addingReplicas.includes(id));
+const inProgress = (p: Partition): boolean => p.addingReplicas.length > 0 || p.removingReplicas.length > 0;
 
-function complete(ctx: Ctx, p: Partition): void {
-  const replicas = target(p);
-  const removed = [...p.removingReplicas];
+/** Drop replicas that are no longer in the replica set: their copies go, and leadership moves off them. */
+function shrinkTo(ctx: Ctx, p: Partition, replicas: BrokerId[], why: string): void {
+  const dropped = p.replicas.filter((id) => !replicas.includes(id));
   const isr = p.isr.filter((id) => replicas.includes(id));
   p.replicas = replicas;
-  p.addingReplicas = [];
-  p.removingReplicas = [];
-  for (const id of removed) delete p.replicaLogs[id];
-  const why = `reassignment of ${p.topic}-${p.partition} finished: replicas ${fmtIds(replicas)}${removed.length ? `, ${fmtIds(removed)} removed and their copies deleted` : ''}`;
+  for (const id of dropped) delete p.replicaLogs[id];
   if (p.leader !== null && !replicas.includes(p.leader)) {
+    // Clean election among the remaining ISR in replica order (PartitionChangeBuilder#electLeader).
     const next = replicas.find((id) => isr.includes(id) && isBrokerUnfenced(ctx.state, id)) ?? null;
     changeLeader(
       ctx,
@@ -67,7 +71,31 @@ function complete(ctx: Ctx, p: Partition): void {
   } else {
     p.isr = isr;
     writeChange(ctx, p, why);
+    // Fetches in flight from the dropped replicas must not land on their deleted logs: new fetch session.
+    if (dropped.length > 0) {
+      if (p.leader !== null) restartFetchers(ctx, p);
+      else p.fetchSession++;
+    }
   }
+}
+
+function cancel(ctx: Ctx, p: Partition): void {
+  const replicas = original(p);
+  const dropped = [...p.addingReplicas];
+  p.addingReplicas = [];
+  p.removingReplicas = [];
+  const why = `reassignment of ${p.topic}-${p.partition} cancelled: back to replicas ${fmtIds(replicas)}${dropped.length ? `, the half-copied replicas on ${fmtIds(dropped)} are deleted` : ''}`;
+  shrinkTo(ctx, p, replicas, why);
+  ctx.emit('reassignmentCancelled', why, { topic: p.topic, partition: p.partition, replicas: [...replicas], dropped });
+}
+
+function complete(ctx: Ctx, p: Partition): void {
+  const replicas = target(p);
+  const removed = [...p.removingReplicas];
+  p.addingReplicas = [];
+  p.removingReplicas = [];
+  const why = `reassignment of ${p.topic}-${p.partition} finished: every target replica is in the ISR; replicas ${fmtIds(replicas)}${removed.length ? `, ${fmtIds(removed)} removed and their copies deleted` : ''}`;
+  shrinkTo(ctx, p, replicas, why);
   ctx.emit('reassignmentCompleted', why, {
     topic: p.topic,
     partition: p.partition,
@@ -77,7 +105,9 @@ function complete(ctx: Ctx, p: Partition): void {
 }
 
 function maybeComplete(ctx: Ctx, p: Partition): void {
-  if (p.addingReplicas.length === 0 && p.removingReplicas.length === 0) return;
+  if (!inProgress(p)) return;
+  // The controller completes a reassignment only once every target replica is in the ISR
+  // (PartitionChangeBuilder#completeReassignmentIfNeeded).
   if (target(p).every((id) => p.isr.includes(id)) && hasActiveController(ctx)) complete(ctx, p);
 }
 
@@ -90,6 +120,16 @@ registerCommand('alterPartitionReassignments', (ctx, cmd) => {
     const p = ctx.state.topics[r.topic]?.partitions[r.partition];
     if (!p)
       return fail('UNKNOWN_TOPIC_OR_PARTITION', `Topic-partition ${r.topic}-${r.partition} does not exist.`);
+    if (r.replicas === null) {
+      if (!inProgress(p))
+        return fail('NO_REASSIGNMENT_IN_PROGRESS', 'No partition reassignment is in progress.');
+      if (!p.isr.some((id) => original(p).includes(id)))
+        return fail(
+          'INVALID_REPLICA_ASSIGNMENT',
+          `Unable to revert partition assignment for ${r.topic}-${r.partition} because it would require an unclean leader election.`,
+        );
+      continue;
+    }
     if (r.replicas.length === 0)
       return fail(
         'INVALID_REPLICA_ASSIGNMENT',
@@ -109,9 +149,18 @@ registerCommand('alterPartitionReassignments', (ctx, cmd) => {
   }
   for (const r of cmd.reassignments) {
     const p = ctx.state.topics[r.topic].partitions[r.partition];
-    const current = target(p);
-    const adding = r.replicas.filter((id) => !current.includes(id));
-    const removing = p.replicas.filter((id) => !r.replicas.includes(id));
+    if (r.replicas === null) {
+      cancel(ctx, p);
+      continue;
+    }
+    const wanted = r.replicas;
+    const current = original(p);
+    const adding = wanted.filter((id) => !current.includes(id));
+    const removing = current.filter((id) => !wanted.includes(id));
+    // Replicas added by an earlier, now superseded target that the new one does not keep.
+    const abandoned = p.replicas.filter((id) => !wanted.includes(id) && !current.includes(id));
+    for (const id of abandoned) delete p.replicaLogs[id];
+    p.isr = p.isr.filter((id) => !abandoned.includes(id));
     for (const id of adding) {
       if (!p.replicaLogs[id]) {
         p.replicaLogs[id] = {
@@ -132,8 +181,11 @@ registerCommand('alterPartitionReassignments', (ctx, cmd) => {
       `reassignment of ${p.topic}-${p.partition} started: target ${fmtIds(r.replicas)}${adding.length ? `; ${fmtIds(adding)} copy the log from leader ${p.leader ?? 'none'}` : ''}${removing.length ? `; ${fmtIds(removing)} leave once the targets are in sync` : ''}`,
       { topic: p.topic, partition: p.partition, target: [...r.replicas], adding, removing },
     );
-    if (adding.length === 0) complete(ctx, p);
-    else if (p.leader !== null) restartFetchers(ctx, p);
+    if (adding.length + abandoned.length > 0) {
+      if (p.leader !== null) restartFetchers(ctx, p);
+      else p.fetchSession++;
+    }
+    maybeComplete(ctx, p);
   }
   return okVoid();
 });

@@ -159,7 +159,7 @@ registerCommand('producerSendMany', (ctx, cmd) => {
     )
       return fail(
         'INVALID_REQUEST',
-        `Invalid partition given with record: ${rec.partition} is not in the range [0...${n}].`,
+        `Invalid partition given with record: ${rec.partition} is not in the range [0...${n}).`,
       );
     // Cheap upper bound first (≤ 3 UTF-8 bytes per UTF-16 unit); exact size only when it could be too large.
     const bound = ((rec.key?.length ?? 0) + (rec.value?.length ?? 0)) * 3 + 32;

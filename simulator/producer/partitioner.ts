@@ -26,7 +26,7 @@ export function choosePartition(
   const n = topic.partitions.length;
   if (explicit !== undefined) {
     if (!Number.isInteger(explicit) || explicit < 0 || explicit >= n)
-      return { error: `Invalid partition given with record: ${explicit} is not in the range [0...${n}].` };
+      return { error: `Invalid partition given with record: ${explicit} is not in the range [0...${n}).` };
     return { partition: explicit, how: 'explicit' };
   }
   if (key !== null && !producer.config.partitionerIgnoreKeys)

@@ -83,7 +83,7 @@ describe('partitioning (KafkaProducer#partition, BuiltInPartitioner)', () => {
     expect(r.ok && r.data.partition).toBe(2);
     const bad = s.dispatch({ type: 'producerSend', producer: 'p', topic: 't', value: 'v', partition: 3 });
     expect(bad.ok ? '' : bad.error.message).toBe(
-      'Invalid partition given with record: 3 is not in the range [0...3].',
+      'Invalid partition given with record: 3 is not in the range [0...3).',
     );
   });
 

@@ -5,6 +5,7 @@ import {
   type ConsumerSettings,
   fail,
   type GroupView,
+  type Outcome,
   ok,
   type ProducerSettings,
   type RecordView,
@@ -195,6 +196,15 @@ export class FakePort implements ClusterPort {
     const id = Math.max(...this.brokerIds) + 1;
     this.brokerIds.push(id);
     return ok(id);
+  }
+  dropNext(): Outcome<void> {
+    return ok(undefined);
+  }
+  setNetworkLoss(): Outcome<void> {
+    return ok(undefined);
+  }
+  networkStatus() {
+    return { requestLossRate: 0, responseLossRate: 0, pendingDrops: [] };
   }
   advanceClock(ms: number) {
     this.clock += ms;
