@@ -188,6 +188,7 @@ export function Challenge({ id }: { id: string }) {
             views={['cluster', 'log', 'group']}
             focus={preset.focus}
             wide
+            label={spec.title}
             extra={<SimConsole controller={controller} />}
           />
         ) : (

@@ -11,6 +11,7 @@ import { ProducerView } from './ProducerView';
 import { RetentionView } from './RetentionView';
 import type { SimController } from './SimController';
 import { TimelineView } from './TimelineView';
+import { PanelScope } from './ui';
 import { SimContext } from './useSimulation';
 
 export type ViewName = 'cluster' | 'log' | 'producer' | 'group' | 'retention' | 'timeline';
@@ -35,8 +36,11 @@ export function SimWorkspace({
   focus,
   extra,
   wide = true,
+  label,
 }: {
   controller: SimController;
+  /** The embed's name, added to each panel's landmark name when a page holds several simulations. */
+  label?: string;
   views: readonly ViewName[];
   focus?: Partial<Focus>;
   /** Rendered after the views (the playground's console). */
@@ -55,24 +59,26 @@ export function SimWorkspace({
     has('retention') && <RetentionView key="retention" />,
   ].filter(Boolean);
   return (
-    <SimContext.Provider value={controller}>
-      <FocusProvider initial={focus}>
-        <div className="flex flex-col gap-4">
-          {has('timeline') ? <TimelineView /> : null}
-          {wide ? (
-            <div className="grid gap-4 lg:grid-cols-2">
-              <div className="flex min-w-0 flex-col gap-4">{left}</div>
-              <div className="flex min-w-0 flex-col gap-4">{right}</div>
-            </div>
-          ) : (
-            <div className="flex flex-col gap-4">
-              {left}
-              {right}
-            </div>
-          )}
-          {extra}
-        </div>
-      </FocusProvider>
-    </SimContext.Provider>
+    <PanelScope.Provider value={label ?? null}>
+      <SimContext.Provider value={controller}>
+        <FocusProvider initial={focus}>
+          <div className="flex flex-col gap-4">
+            {has('timeline') ? <TimelineView /> : null}
+            {wide ? (
+              <div className="grid gap-4 lg:grid-cols-2">
+                <div className="flex min-w-0 flex-col gap-4">{left}</div>
+                <div className="flex min-w-0 flex-col gap-4">{right}</div>
+              </div>
+            ) : (
+              <div className="flex flex-col gap-4">
+                {left}
+                {right}
+              </div>
+            )}
+            {extra}
+          </div>
+        </FocusProvider>
+      </SimContext.Provider>
+    </PanelScope.Provider>
   );
 }

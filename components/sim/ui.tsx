@@ -1,5 +1,8 @@
 // Small shared pieces of the views: panel frame, buttons, status chips.
-import { type ReactNode, useId } from 'react';
+import { createContext, type ReactNode, useContext, useId } from 'react';
+
+/** Names the embed a panel belongs to, so several simulations on one page have distinct landmarks. */
+export const PanelScope = createContext<string | null>(null);
 
 export function Panel({
   title,
@@ -15,10 +18,12 @@ export function Panel({
   className?: string;
 }) {
   const uid = useId();
+  const scope = useContext(PanelScope);
   const titleId = `${id}-${uid.replace(/[^a-zA-Z0-9_-]/g, '')}-title`;
   return (
     <section
-      aria-labelledby={titleId}
+      aria-labelledby={scope ? undefined : titleId}
+      aria-label={scope ? `${title}: ${scope}` : undefined}
       data-view={id}
       className={`sim-panel min-w-0 rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}
     >

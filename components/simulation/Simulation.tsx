@@ -93,7 +93,13 @@ export function Simulation({ preset, views, caption }: { preset: string; views?:
         </div>
       ) : null}
       {controller ? (
-        <SimWorkspace controller={controller} views={chosen} focus={p.focus} wide={chosen.length > 2} />
+        <SimWorkspace
+          controller={controller}
+          views={chosen}
+          focus={p.focus}
+          wide={chosen.length > 2}
+          label={p.title}
+        />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">Starting the simulation…</p>
       )}

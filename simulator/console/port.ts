@@ -147,7 +147,8 @@ export interface ClusterPort {
     type: 'preferred' | 'unclean',
     partitions: Array<{ topic: string; partition: number }>,
   ): Array<{ topic: string; partition: number; result: 'elected' | 'noop' | KafkaError }>;
-  reassign(plan: Array<{ topic: string; partition: number; replicas: number[] }>): Outcome<void>;
+  /** Start reassignments; `replicas: null` cancels that partition's reassignment (KIP-455). */
+  reassign(plan: Array<{ topic: string; partition: number; replicas: number[] | null }>): Outcome<void>;
   /** Commit group offsets on behalf of an admin (reset-offsets --execute, console consumer --group). */
   commitGroupOffsets(
     groupId: string,

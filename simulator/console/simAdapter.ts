@@ -3,7 +3,6 @@
 // Simulation (consoleSessions.ts), so named producers/consumers and virtual files persist between lines.
 // No import of simulator/index.ts here (it re-exports this module): callers reach the console through
 // the index (or cli.ts imports it), which registers every area's commands first.
-import { registeredCommandTypes } from '../engine/registry';
 import { deliveryOf } from '../producer/commands';
 import { Simulation } from '../simulation';
 import { exceptionName } from './kafkaErrors';
@@ -151,13 +150,7 @@ export class SimPort implements ClusterPort {
     }));
   }
 
-  reassign(plan: Array<{ topic: string; partition: number; replicas: number[] }>): Outcome<void> {
-    if (!registeredCommandTypes().includes('alterPartitionReassignments')) {
-      return fail(
-        'UnsupportedVersionException',
-        'Partition reassignment is not simulated yet in this version of the course.',
-      );
-    }
+  reassign(plan: Array<{ topic: string; partition: number; replicas: number[] | null }>): Outcome<void> {
     return this.run({ type: 'alterPartitionReassignments', reassignments: plan });
   }
 

@@ -64,6 +64,7 @@ function run(steps: Step[], seed: number) {
 
 describe('partition reassignment properties', () => {
   it('reassignment never loses an acknowledged record (acks=all, RF 3, min.insync.replicas=2, brokers up)', () => {
+    let totalAcked = 0;
     fc.assert(
       fc.property(fc.array(stepArb, { minLength: 5, maxLength: 40 }), fc.integer({ min: 0, max: 99 }), (steps, seed) => {
         const { sim, sent } = run(steps, seed);
@@ -81,7 +82,7 @@ describe('partition reassignment properties', () => {
           }
         }
         expect(lost).toEqual([]);
-        expect(acked).toBeGreaterThanOrEqual(0);
+        totalAcked += acked;
         for (const p of sim.state.topics.t.partitions) {
           expect(p.addingReplicas).toEqual([]);
           expect(p.replicas).toHaveLength(3);
@@ -89,5 +90,7 @@ describe('partition reassignment properties', () => {
       }),
       { seed: 42, numRuns: 150 },
     );
+    // The runs did acknowledge records (the property is not vacuous).
+    expect(totalAcked).toBeGreaterThan(500);
   });
 });

@@ -22,7 +22,16 @@ const SPECS: OptionSpec[] = [
     arg: 'none',
     help: 'Report whether the reassignment in --reassignment-json-file has finished.',
   },
-  { name: 'cancel', arg: 'none', help: 'Cancel a reassignment (not simulated).' },
+  {
+    name: 'cancel',
+    arg: 'none',
+    help: 'Cancel the reassignments in --reassignment-json-file that are still running.',
+  },
+  {
+    name: 'additional',
+    arg: 'none',
+    help: 'With --execute: start more reassignments while others are running.',
+  },
   { name: 'list', arg: 'none', help: 'List reassignments in progress.' },
   { name: 'topics-to-move-json-file', arg: 'required', help: '{"topics":[{"topic":"t"}],"version":1}' },
   { name: 'reassignment-json-file', arg: 'required', help: 'A plan as printed by --generate.' },
@@ -99,6 +108,23 @@ export function proposeAssignment(partitions: number, rf: number, brokers: numbe
   return result;
 }
 
+/** Throttles are cleared on every live broker plus the plan's targets (ReassignPartitionsCommand#clearAllThrottles). */
+function clearThrottles(out: Output, ctx: ToolContext, moves: Move[]): void {
+  const live = ctx.port
+    .brokers()
+    .filter((b) => b.state === 'online')
+    .map((b) => b.id);
+  const brokers = [...new Set([...live, ...moves.flatMap((m) => m.replicas)])].sort((a, b) => a - b);
+  out.line(`Clearing broker-level throttles on brokers ${brokers.join(',')}`);
+  for (const t of [...new Set(moves.map((m) => m.topic))].sort())
+    out.line(`Clearing topic-level throttles on topic ${t}`);
+}
+
+const isMoving = (ctx: ToolContext, m: { topic: string; partition: number }): boolean => {
+  const p = ctx.port.topic(m.topic)?.partitions.find((q) => q.partition === m.partition);
+  return !!(p && (p.adding || p.removing));
+};
+
 export function makeReassignTool(files: VirtualFiles): ToolDef {
   const readFile = (path: string | undefined, out: Output): string | null => {
     const text = path ? files.read(path) : null;
@@ -123,7 +149,6 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
       return out
         .fail('Command must include exactly one action: --generate, --execute, --verify, --cancel, or --list')
         .result();
-    if (o.has('cancel')) return out.fail('--cancel is not simulated.').result();
     if (o.has('list')) {
       const moving = ctx.port
         .topics()
@@ -193,7 +218,31 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
       const unknown = m.replicas.filter((r) => !known.has(r));
       if (unknown.length > 0) return out.fail(`Error: Unknown broker id(s): ${unknown.join(',')}`).result();
     }
+    if (o.has('cancel')) {
+      const active = moves.filter((m) => isMoving(ctx, m));
+      if (active.length > 0) {
+        const res = ctx.port.reassign(active.map((m) => ({ topic: m.topic, partition: m.partition, replicas: null })));
+        if (!res.ok)
+          return out
+            .fail(`Error: org.apache.kafka.common.errors.${res.error.exception}: ${res.error.message}`)
+            .result();
+        const names = active.map((m) => `${m.topic}-${m.partition}`);
+        out.line(
+          `Successfully cancelled partition reassignment${names.length === 1 ? '' : 's'} for: ${names.join(',')}`,
+        );
+      } else out.line('None of the specified partition reassignments are active.');
+      out.line('None of the specified partition moves are active.');
+      if (!o.has('preserve-throttles')) clearThrottles(out, ctx, moves);
+      return out.result();
+    }
     if (o.has('execute')) {
+      const running = ctx.port.topics().some((t) => t.partitions.some((p) => p.adding || p.removing));
+      if (running && !o.has('additional'))
+        return out
+          .fail(
+            'Cannot execute because there is an existing partition assignment.  Use --additional to override this and create a new partition assignment in addition to the existing one.',
+          )
+          .result();
       const current = moves.map((m) => ({
         ...m,
         replicas:
@@ -234,11 +283,8 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
       }
     }
     if (allDone && !o.has('preserve-throttles')) {
-      const brokers = [...new Set(moves.flatMap((m) => m.replicas))].sort((a, b) => a - b);
       out.line();
-      out.line(`Clearing broker-level throttles on brokers ${brokers.join(',')}`);
-      for (const t of [...new Set(moves.map((m) => m.topic))].sort())
-        out.line(`Clearing topic-level throttles on topic ${t}`);
+      clearThrottles(out, ctx, moves);
     }
     return out.result();
   };
@@ -248,7 +294,8 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
     summary: 'Generate, execute and verify partition reassignment plans.',
     usage:
       'kafka-reassign-partitions.sh --topics-to-move-json-file topics.json --broker-list "1,2,3" --generate\n' +
-      'kafka-reassign-partitions.sh --reassignment-json-file plan.json --execute | --verify\n' +
+      'kafka-reassign-partitions.sh --reassignment-json-file plan.json --execute | --verify | --cancel\n' +
+      'kafka-reassign-partitions.sh --list\n' +
       '(write the JSON files first: cat > plan.json <<EOF ... EOF)',
     flags: SPECS.map((s) => `--${s.name}`),
     run,
