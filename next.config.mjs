@@ -20,7 +20,10 @@ const withMDX = createMDX({
       'rehype-slug',
       [
         'rehype-pretty-code',
-        { theme: { light: 'github-light', dark: 'github-dark' }, keepBackground: false },
+        {
+          theme: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+          keepBackground: false,
+        },
       ],
     ],
   },

@@ -118,7 +118,7 @@ async function solveChallenge(region: Locator, spec: ChallengeSpec) {
   await check.click();
   await expect(region.getByText('Not yet. Here is what the simulator sees:')).toBeVisible();
 
-  const terminal = region.getByRole('region', { name: 'Playground console' });
+  const terminal = region.getByRole('region', { name: `Terminal: ${spec.title}` });
   // The label reads "Record to send …" while a here-document (cat > plan.json <<EOF) collects its lines.
   const input = terminal.getByLabel(/^(Console command|Record to send)/);
   for (const line of spec.solution) {

@@ -1,13 +1,14 @@
 'use client';
 // The playground's terminal: the shared Console panel, with every command run through the embed's
 // SimController so console lines join the replayable command log (and the timeline, and share links).
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
 import { Console } from '@/components/console/Console';
 import { runnerHost } from '@/components/console/host';
 import type { SimController } from './SimController';
-import { Panel } from './ui';
+import { Panel, PanelScope } from './ui';
 
 export function SimConsole({ controller }: { controller: SimController }) {
+  const scope = useContext(PanelScope);
   const host = useMemo(
     () =>
       runnerHost(
@@ -25,7 +26,7 @@ export function SimConsole({ controller }: { controller: SimController }) {
         Real Kafka CLI lines (kafka-topics.sh, kafka-console-consumer.sh, kcat …) and simulation commands
         (broker stop 2, clock advance 10s). Type <code>help</code> for the list.
       </p>
-      <Console host={host} label="Playground console" />
+      <Console host={host} label={scope ? `Terminal: ${scope}` : 'Playground console'} />
     </Panel>
   );
 }

@@ -45,7 +45,13 @@ function run(steps: Step[], seed: number) {
   for (const step of steps) {
     if (step.kind === 'send') {
       const value = `v${n++}`;
-      const r = sim.dispatch({ type: 'producerSend', producer: 'p', topic: 't', partition: step.partition, value });
+      const r = sim.dispatch({
+        type: 'producerSend',
+        producer: 'p',
+        topic: 't',
+        partition: step.partition,
+        value,
+      });
       if (r.ok) sent.push({ recordId: r.data.recordId, value });
     } else if (step.kind === 'advance') sim.dispatch({ type: 'advanceClock', ms: step.ms });
     else
@@ -66,28 +72,34 @@ describe('partition reassignment properties', () => {
   it('reassignment never loses an acknowledged record (acks=all, RF 3, min.insync.replicas=2, brokers up)', () => {
     let totalAcked = 0;
     fc.assert(
-      fc.property(fc.array(stepArb, { minLength: 5, maxLength: 40 }), fc.integer({ min: 0, max: 99 }), (steps, seed) => {
-        const { sim, sent } = run(steps, seed);
-        const lost: string[] = [];
-        let acked = 0;
-        for (const s of sent) {
-          const d = deliveryOf(sim.state.producers.p, s.recordId);
-          if (d.status !== 'acked') continue;
-          acked++;
-          const p = sim.state.topics.t.partitions[d.partition];
-          // Every replica of the settled replica set holds it at the acknowledged offset.
-          for (const id of p.replicas) {
-            const rec = p.replicaLogs[id]?.log.segments.flatMap((g) => g.records).find((r) => r.offset === d.offset);
-            if (!rec || rec.value !== s.value) lost.push(`${s.value}@${d.partition}:${d.offset} on ${id}`);
+      fc.property(
+        fc.array(stepArb, { minLength: 5, maxLength: 40 }),
+        fc.integer({ min: 0, max: 99 }),
+        (steps, seed) => {
+          const { sim, sent } = run(steps, seed);
+          const lost: string[] = [];
+          let acked = 0;
+          for (const s of sent) {
+            const d = deliveryOf(sim.state.producers.p, s.recordId);
+            if (d.status !== 'acked') continue;
+            acked++;
+            const p = sim.state.topics.t.partitions[d.partition];
+            // Every replica of the settled replica set holds it at the acknowledged offset.
+            for (const id of p.replicas) {
+              const rec = p.replicaLogs[id]?.log.segments
+                .flatMap((g) => g.records)
+                .find((r) => r.offset === d.offset);
+              if (!rec || rec.value !== s.value) lost.push(`${s.value}@${d.partition}:${d.offset} on ${id}`);
+            }
           }
-        }
-        expect(lost).toEqual([]);
-        totalAcked += acked;
-        for (const p of sim.state.topics.t.partitions) {
-          expect(p.addingReplicas).toEqual([]);
-          expect(p.replicas).toHaveLength(3);
-        }
-      }),
+          expect(lost).toEqual([]);
+          totalAcked += acked;
+          for (const p of sim.state.topics.t.partitions) {
+            expect(p.addingReplicas).toEqual([]);
+            expect(p.replicas).toHaveLength(3);
+          }
+        },
+      ),
       { seed: 42, numRuns: 150 },
     );
     // The runs did acknowledge records (the property is not vacuous).

@@ -86,7 +86,12 @@ function cancel(ctx: Ctx, p: Partition): void {
   p.removingReplicas = [];
   const why = `reassignment of ${p.topic}-${p.partition} cancelled: back to replicas ${fmtIds(replicas)}${dropped.length ? `, the half-copied replicas on ${fmtIds(dropped)} are deleted` : ''}`;
   shrinkTo(ctx, p, replicas, why);
-  ctx.emit('reassignmentCancelled', why, { topic: p.topic, partition: p.partition, replicas: [...replicas], dropped });
+  ctx.emit('reassignmentCancelled', why, {
+    topic: p.topic,
+    partition: p.partition,
+    replicas: [...replicas],
+    dropped,
+  });
 }
 
 function complete(ctx: Ctx, p: Partition): void {

@@ -44,7 +44,9 @@ function dropNext(args: string[], ctx: ToolContext, out: Output): CommandOutput 
       .result();
   const producer = o.value('producer') ?? null;
   if (producer !== null && !ctx.port.clientNames('producer').includes(producer))
-    return out.fail(`network drop-next: no producer named '${producer}' (create it with producer create)`).result();
+    return out
+      .fail(`network drop-next: no producer named '${producer}' (create it with producer create)`)
+      .result();
   const res = ctx.port.dropNext(what, producer, count);
   if (!res.ok) return out.fail(`${res.error.exception}: ${res.error.message}`).result();
   const whom = producer === null ? 'any producer' : `producer ${producer}`;

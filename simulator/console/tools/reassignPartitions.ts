@@ -221,7 +221,9 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
     if (o.has('cancel')) {
       const active = moves.filter((m) => isMoving(ctx, m));
       if (active.length > 0) {
-        const res = ctx.port.reassign(active.map((m) => ({ topic: m.topic, partition: m.partition, replicas: null })));
+        const res = ctx.port.reassign(
+          active.map((m) => ({ topic: m.topic, partition: m.partition, replicas: null })),
+        );
         if (!res.ok)
           return out
             .fail(`Error: org.apache.kafka.common.errors.${res.error.exception}: ${res.error.message}`)
