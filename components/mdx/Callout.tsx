@@ -36,7 +36,9 @@ export function Callout({
 }) {
   const style = styles[kind] ?? styles.note;
   return (
-    <aside
+    // A note, not a landmark: a lesson has several callouts of the same kind.
+    <div
+      role="note"
       className={`not-prose my-6 rounded-lg border-l-4 p-4 ${style.box}`}
       aria-label={title ?? style.label}
     >
@@ -44,6 +46,6 @@ export function Callout({
       <div className="text-[0.95rem] leading-relaxed text-slate-800 dark:text-slate-200 [&_a]:underline [&_code]:font-mono [&_code]:text-[0.9em] [&_p+p]:mt-2">
         {children}
       </div>
-    </aside>
+    </div>
   );
 }

@@ -2,13 +2,13 @@
 // Compose and send a record, choose the producer's acks / idempotence / linger, and watch it travel:
 // producer → partition leader, leader → followers (replication), acknowledgement back; a failure stops
 // where it happened with the error's name. Every flight is one simulator event.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useContext, useMemo, useState } from 'react';
 import { createProducerCommand, parseHeaders, sendCommand } from './commands';
 import { useFlightLayer } from './FlightLayer';
 import { type Anchor, flightsFor } from './flights';
 import { useFocus } from './focus';
 import type { SimSnapshotVM } from './model';
-import { Chip, inlineSelectClass, inputClass, labelClass, Panel, SimButton } from './ui';
+import { Chip, inlineSelectClass, inputClass, labelClass, Panel, PanelScope, SimButton } from './ui';
 import { useSimUi } from './uiStore';
 import { useSim, useSimEvents, useSnapshot } from './useSimulation';
 
@@ -16,6 +16,7 @@ const W = 360;
 const BOX_H = 26;
 
 export function ProducerView() {
+  const scope = useContext(PanelScope);
   const sim = useSim();
   const snap = useSnapshot(sim);
   const focus = useFocus(snap);
@@ -191,7 +192,7 @@ export function ProducerView() {
           e.preventDefault();
           send();
         }}
-        aria-label="Compose a record"
+        aria-label={scope ? `Compose a record: ${scope}` : 'Compose a record'}
       >
         <label className={labelClass}>
           Topic

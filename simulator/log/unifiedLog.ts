@@ -47,6 +47,8 @@ export type AppendRecordInput = {
   headers?: ReadonlyArray<readonly [string, string]>;
   /** Transaction marker; written by the coordinator as its own control batch. */
   control?: LogRecord['control'];
+  /** recordSize(key, value, headers) when the caller already computed it (the producer does), so it is not redone. */
+  sizeBytes?: number;
 };
 
 export type AppendBatchInput = {
@@ -87,13 +89,15 @@ function roll(log: PartitionLog, baseOffset: number, now: number): boolean {
 /** Roll check + append of one batch of already-offset records into the active segment. */
 function appendBatchRecords(
   log: PartitionLog,
-  batch: LogRecord[],
+  batch: readonly LogRecord[],
+  start: number,
+  end: number,
   batchBytes: number,
   maxTimestamp: number,
   config: LogConfig,
   now: number,
 ): number | null {
-  const first = batch[0];
+  const first = batch[start];
   let rolled: number | null = null;
   if (
     shouldRoll(activeSegment(log), batchBytes, maxTimestamp, now, config.segmentBytes, maxSegmentMs(config))
@@ -103,11 +107,11 @@ function appendBatchRecords(
   const seg = activeSegment(log);
   if (seg.records.length === 0) seg.firstTimestamp = maxTimestamp;
   const recs = seg.records;
-  for (let i = 0; i < batch.length; i++) recs.push(batch[i]);
+  for (let i = start; i < end; i++) recs.push(batch[i]);
   seg.sizeBytes += batchBytes;
   if (maxTimestamp > seg.largestTimestamp) seg.largestTimestamp = maxTimestamp;
   assignEpoch(log, first.leaderEpoch, first.offset);
-  log.logEndOffset = batch[batch.length - 1].offset + 1;
+  log.logEndOffset = batch[end - 1].offset + 1;
   return rolled;
 }
 
@@ -137,7 +141,8 @@ export function appendAsLeader(
   for (let i = 0; i < n; i++) {
     const r = input.records[i];
     const headers = r.headers ?? NO_HEADERS;
-    const size = recordSize(r.key, r.value, headers) + (i === 0 ? RECORD_BATCH_OVERHEAD : 0);
+    const size =
+      (r.sizeBytes ?? recordSize(r.key, r.value, headers)) + (i === 0 ? RECORD_BATCH_OVERHEAD : 0);
     bytes += size;
     if (r.timestamp > maxTs) maxTs = r.timestamp;
     out[i] = {
@@ -156,7 +161,7 @@ export function appendAsLeader(
       control: r.control ?? null,
     };
   }
-  const rolled = appendBatchRecords(log, out, bytes, maxTs, config, now);
+  const rolled = appendBatchRecords(log, out, 0, n, bytes, maxTs, config, now);
   return { firstOffset, lastOffset: firstOffset + n - 1, rolledSegmentBaseOffset: rolled, records: out };
 }
 
@@ -175,17 +180,16 @@ export function appendAsFollower(
   let i = 0;
   while (i < records.length && records[i].offset < log.logEndOffset) i++;
   while (i < records.length) {
+    const start = i;
     const batchId = records[i].batchId;
-    const batch: LogRecord[] = [];
     let bytes = 0;
     let maxTs = -1;
     while (i < records.length && records[i].batchId === batchId) {
       const r = records[i++];
-      batch.push(r);
       bytes += r.sizeBytes;
       if (r.timestamp > maxTs) maxTs = r.timestamp;
     }
-    const r = appendBatchRecords(log, batch, bytes, maxTs, config, now);
+    const r = appendBatchRecords(log, records, start, i, bytes, maxTs, config, now);
     if (r !== null) rolled.push(r);
   }
   return rolled;

@@ -40,7 +40,36 @@ export function murmur2(input: string | Uint8Array): number {
     }
   }
   // Pure ASCII: the char codes are the UTF-8 bytes (no allocation on the hot path).
-  return murmur2Of(input.length, (i) => input.charCodeAt(i));
+  return murmur2Ascii(input);
+}
+
+/** murmur2Of specialised to an ASCII string (same arithmetic, no per-byte callback: the producer's hot path). */
+function murmur2Ascii(s: string): number {
+  const length = s.length;
+  let h = SEED ^ length;
+  const blocks = length >> 2;
+  for (let i = 0; i < blocks; i++) {
+    const o = i << 2;
+    let k =
+      s.charCodeAt(o) | (s.charCodeAt(o + 1) << 8) | (s.charCodeAt(o + 2) << 16) | (s.charCodeAt(o + 3) << 24);
+    k = Math.imul(k, M);
+    k ^= k >>> 24;
+    k = Math.imul(k, M);
+    h = Math.imul(h, M);
+    h ^= k;
+  }
+  const tail = blocks << 2;
+  const rest = length & 3;
+  if (rest >= 3) h ^= s.charCodeAt(tail + 2) << 16;
+  if (rest >= 2) h ^= s.charCodeAt(tail + 1) << 8;
+  if (rest >= 1) {
+    h ^= s.charCodeAt(tail);
+    h = Math.imul(h, M);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, M);
+  h ^= h >>> 15;
+  return h | 0;
 }
 
 /** Utils#toPositive: clears the sign bit (not Math.abs). */
