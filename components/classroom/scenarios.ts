@@ -3,6 +3,7 @@
 
 import acks1LostWrite from '@/content/scenarios/acks1-lost-write.json';
 import compactionTombstones from '@/content/scenarios/compaction-tombstones.json';
+import exactlyOncePipeline from '@/content/scenarios/exactly-once-pipeline.json';
 import leaderFailover from '@/content/scenarios/leader-failover.json';
 import rebalanceStall from '@/content/scenarios/rebalance-stall.json';
 import retentionWeek from '@/content/scenarios/retention-week.json';
@@ -19,12 +20,14 @@ export const scenarioList: readonly Scenario[] = [
   compactionTombstones,
   retentionWeek,
   transactionAbort,
+  exactlyOncePipeline,
   uncleanElection,
 ] as Scenario[];
 
 export const scenarioFiles: readonly string[] = [
   'acks1-lost-write.json',
   'compaction-tombstones.json',
+  'exactly-once-pipeline.json',
   'leader-failover.json',
   'rebalance-stall.json',
   'retention-week.json',

@@ -183,6 +183,11 @@ export interface ClusterPort {
   /** Delivery reports (callbacks) of sends that completed since the last call, for any producer. */
   takeDeliveries(): Array<{ producer: string; result: SendResult }>;
   beginTransaction(name: string): Outcome<void>;
+  /** KafkaProducer#sendOffsetsToTransaction with a consumer's current positions and group; returns them. */
+  sendOffsetsToTransaction(
+    producer: string,
+    consumer: string,
+  ): Outcome<{ groupId: string; offsets: Array<{ topic: string; partition: number; offset: number }> }>;
   commitTransaction(name: string): Outcome<void>;
   abortTransaction(name: string): Outcome<void>;
   closeProducer(name: string): Outcome<void>;

@@ -303,6 +303,27 @@ export class SimPort implements ClusterPort {
   commitTransaction(name: string): Outcome<void> {
     return this.run({ type: 'producerCommitTransaction', producer: name });
   }
+  sendOffsetsToTransaction(
+    producer: string,
+    consumer: string,
+  ): Outcome<{ groupId: string; offsets: Array<{ topic: string; partition: number; offset: number }> }> {
+    // The application passes consumer.position() per assigned partition and consumer.groupMetadata().
+    const client = this.sim.state.areas.consumers.consumers[consumer];
+    if (!client || client.status !== 'running')
+      return fail('IllegalStateException', `There is no running consumer named ${consumer} in this console.`);
+    const offsets = client.assignment
+      .map((tp) => ({
+        topic: tp.topic,
+        partition: tp.partition,
+        offset: client.positions[`${tp.topic}-${tp.partition}`],
+      }))
+      .filter((o): o is { topic: string; partition: number; offset: number } => o.offset !== undefined);
+    const groupId = client.config.groupId;
+    return this.run({ type: 'producerSendOffsetsToTransaction', producer, groupId, offsets }, () => ({
+      groupId,
+      offsets,
+    }));
+  }
   abortTransaction(name: string): Outcome<void> {
     return this.run({ type: 'producerAbortTransaction', producer: name });
   }

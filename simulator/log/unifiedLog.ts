@@ -141,8 +141,7 @@ export function appendAsLeader(
   for (let i = 0; i < n; i++) {
     const r = input.records[i];
     const headers = r.headers ?? NO_HEADERS;
-    const size =
-      (r.sizeBytes ?? recordSize(r.key, r.value, headers)) + (i === 0 ? RECORD_BATCH_OVERHEAD : 0);
+    const size = (r.sizeBytes ?? recordSize(r.key, r.value, headers)) + (i === 0 ? RECORD_BATCH_OVERHEAD : 0);
     bytes += size;
     if (r.timestamp > maxTs) maxTs = r.timestamp;
     out[i] = {

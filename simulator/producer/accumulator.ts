@@ -23,6 +23,23 @@ export function newBatch(ctx: Ctx, topic: string, partition: number): ProducerBa
   };
 }
 
+// "topic-partition" queue keys, built once per partition instead of once per record (a cache of strings only:
+// the state holds the same keys either way).
+const tpKeys = new Map<string, string[]>();
+function tpKey(topic: string, partition: number): string {
+  let keys = tpKeys.get(topic);
+  if (!keys) {
+    keys = [];
+    tpKeys.set(topic, keys);
+  }
+  let k = keys[partition];
+  if (k === undefined) {
+    k = `${topic}-${partition}`;
+    keys[partition] = k;
+  }
+  return k;
+}
+
 /** Append one record; returns the batch it joined and whether every batch of the partition is now full. */
 export function appendToAccumulator(
   ctx: Ctx,
@@ -31,7 +48,7 @@ export function appendToAccumulator(
   partition: number,
   record: PendingRecord,
 ): { batch: ProducerBatch; allFull: boolean } {
-  const tp = `${topic}-${partition}`;
+  const tp = tpKey(topic, partition);
   let q = producer.queues[tp];
   if (!q) {
     q = [];

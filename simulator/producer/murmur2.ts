@@ -51,7 +51,10 @@ function murmur2Ascii(s: string): number {
   for (let i = 0; i < blocks; i++) {
     const o = i << 2;
     let k =
-      s.charCodeAt(o) | (s.charCodeAt(o + 1) << 8) | (s.charCodeAt(o + 2) << 16) | (s.charCodeAt(o + 3) << 24);
+      s.charCodeAt(o) |
+      (s.charCodeAt(o + 1) << 8) |
+      (s.charCodeAt(o + 2) << 16) |
+      (s.charCodeAt(o + 3) << 24);
     k = Math.imul(k, M);
     k ^= k >>> 24;
     k = Math.imul(k, M);

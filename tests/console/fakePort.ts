@@ -279,6 +279,9 @@ export class FakePort implements ClusterPort {
   commitTransaction() {
     return ok(undefined);
   }
+  sendOffsetsToTransaction(_producer: string, consumer: string) {
+    return ok({ groupId: `group-of-${consumer}`, offsets: [] });
+  }
   abortTransaction() {
     return ok(undefined);
   }

@@ -3,6 +3,7 @@
 //                        [--linger-ms N] [--batch-size N] [--retries N] [--max-in-flight N]
 //   producer send NAME TOPIC [--key K] [--partition P] [--header k=v ...] VALUE|--null
 //   producer flush|begin|commit|abort|close NAME
+//   producer send-offsets NAME --consumer CONSUMER
 //   consumer create NAME --group G --topics T[,T...] [--assignor range|roundrobin|sticky|cooperative-sticky]
 //                        [--auto-commit true|false] [--isolation-level read_uncommitted|read_committed]
 //                        [--offset-reset earliest|latest|none] [--instance-id ID]
@@ -58,7 +59,7 @@ function bool(v: string | undefined, flag: string): boolean | string {
 function runProducer(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
   const [verb, name, ...rest] = args;
-  const verbs = ['create', 'send', 'flush', 'begin', 'commit', 'abort', 'close', 'crash'];
+  const verbs = ['create', 'send', 'flush', 'begin', 'send-offsets', 'commit', 'abort', 'close', 'crash'];
   if (!verb || !verbs.includes(verb))
     return out
       .fail(`producer: unknown action '${verb ?? ''}'. Use: producer ${verbs.join('|')} NAME ...`)
@@ -132,6 +133,26 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
     if (res.value.kind === 'failed') return out.fail(describeSend(res.value)).result();
     return out.line(describeSend(res.value)).result();
   }
+  if (verb === 'send-offsets') {
+    // producer send-offsets NAME --consumer C: sendOffsetsToTransaction(C's positions, C's group metadata).
+    const p = parseLongOptions(rest, [
+      { name: 'consumer', arg: 'required', help: 'the consumer whose positions to commit' },
+    ]);
+    if (p.kind === 'error') return out.fail(`producer send-offsets: ${p.message}`).result();
+    const consumer = p.options.value('consumer');
+    if (!consumer) return out.fail('producer send-offsets: missing --consumer NAME').result();
+    if (p.options.nonOptions.length > 0)
+      return out.fail(`producer send-offsets: unexpected argument '${p.options.nonOptions[0]}'`).result();
+    const res = ctx.port.sendOffsetsToTransaction(name, consumer);
+    if (!res.ok)
+      return out.fail(`producer send-offsets: ${res.error.exception}: ${res.error.message}`).result();
+    const list = res.value.offsets.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ') || 'none';
+    return out
+      .line(
+        `Offsets ${list} for group ${res.value.groupId} added to ${name}'s transaction (committed only if it commits).`,
+      )
+      .result();
+  }
   if (rest.length > 0) return out.fail(`producer ${verb}: unexpected argument '${rest[0]}'`).result();
   if (verb === 'flush') {
     const res = ctx.port.flush(name);
@@ -148,12 +169,14 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
     commit: () => ctx.port.commitTransaction(name),
     abort: () => ctx.port.abortTransaction(name),
     close: () => ctx.port.closeProducer(name),
+    crash: () => ctx.port.crashProducer(name),
   } as const;
   const done = {
     begin: 'Transaction begun',
     commit: 'Transaction committed',
     abort: 'Transaction aborted',
     close: 'Producer closed',
+    crash: 'Producer crashed: unsent records are lost and an open transaction stays open',
   } as const;
   const v = verb as keyof typeof actions;
   const res = actions[v]();
@@ -285,13 +308,15 @@ function runConsumerProcess(name: string, rest: string[], ctx: ToolContext, out:
 export const producerTool: ToolDef = {
   name: 'producer',
   aliases: [],
-  summary: 'Named producers: create, send, flush, begin/commit/abort, close.',
+  summary:
+    'Named producers: create, send, flush, transactions (begin/send-offsets/commit/abort), close, crash.',
   usage:
     'producer create NAME [--acks 0|1|all] [--idempotence true|false] [--transactional-id ID] [--linger-ms N] [--batch-size N] [--retries N] [--max-in-flight N]\n' +
     'producer send NAME TOPIC [--key K] [--partition P] [--header k=v ...] VALUE|--null\n' +
-    'producer flush|begin|commit|abort|close|crash NAME',
+    'producer flush|begin|commit|abort|close|crash NAME\n' +
+    'producer send-offsets NAME --consumer CONSUMER   (sendOffsetsToTransaction with its positions and group)',
   flags: [...PRODUCER_CREATE, ...PRODUCER_SEND].map((s) => `--${s.name}`),
-  subcommands: ['create', 'send', 'flush', 'begin', 'commit', 'abort', 'close', 'crash'],
+  subcommands: ['create', 'send', 'flush', 'begin', 'send-offsets', 'commit', 'abort', 'close', 'crash'],
   run: runProducer,
 };
 
