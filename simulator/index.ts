@@ -118,6 +118,8 @@ export {
   registerTask,
 } from './engine/registry';
 export type { SimInit, SimState } from './engine/state';
+// challenge goals (simulator/goals)
+export * from './goals/index';
 export type { ElectionResultEntry } from './kraft/leaderRebalance';
 export type { ControllerNode, MetadataRecord, Quorum } from './kraft/types';
 export type { LogRecord, PartitionLog, Segment } from './log';
@@ -150,5 +152,3 @@ export * from './scenario/index';
 export { type CommandResult, Simulation, type SimulationOptions } from './simulation';
 // transactions and exactly-once (simulator/transactions)
 export * from './transactions/index';
-// challenge goals (simulator/goals)
-export * from './goals/index';

@@ -309,7 +309,7 @@ export class SimPort implements ClusterPort {
   ): Outcome<{ groupId: string; offsets: Array<{ topic: string; partition: number; offset: number }> }> {
     // The application passes consumer.position() per assigned partition and consumer.groupMetadata().
     const client = this.sim.state.areas.consumers.consumers[consumer];
-    if (!client || client.status !== 'running')
+    if (client?.status !== 'running')
       return fail('IllegalStateException', `There is no running consumer named ${consumer} in this console.`);
     const offsets = client.assignment
       .map((tp) => ({
