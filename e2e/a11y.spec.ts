@@ -24,6 +24,12 @@ for (const route of routes) {
       await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
       await page.goto(route);
       await page.waitForLoadState('networkidle');
+      // Lazy widgets (simulations, challenges, consoles) must have finished loading: axe checks what a reader sees.
+      await expect(
+        page.getByText(/^(Loading the (simulation|challenge|console)|Starting the (challenge’s )?cluster)…$/),
+      ).toHaveCount(0, {
+        timeout: 45_000,
+      });
       await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark).*$/);
       const results = await new AxeBuilder({ page }).analyze();
       const summary = results.violations.map(

@@ -8,6 +8,7 @@ test('the presenter steps with the keyboard, goes back, branches on a poke and r
   await page.goto('/present/leader-failover/');
   const counter = page.getByText(/^Step \d+ of 7$/);
   await expect(counter).toHaveText('Step 0 of 7');
+  await expect(page.getByRole('button', { name: 'Next step →' })).toBeEnabled();
   await page.keyboard.press('ArrowRight');
   await expect(counter).toHaveText('Step 1 of 7');
   await page.keyboard.press('PageDown');
@@ -44,6 +45,7 @@ test('the presenter steps with the keyboard, goes back, branches on a poke and r
 test("the students' link opens the same step with the same cluster state", async ({ page, browser }) => {
   await page.goto('/present/leader-failover/');
   await expect(page.getByText('Step 0 of 7')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next step →' })).toBeEnabled();
   for (let i = 1; i <= 4; i++) {
     await page.keyboard.press('ArrowRight');
     await expect(page.getByText(`Step ${i} of 7`)).toBeVisible();

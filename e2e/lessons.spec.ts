@@ -167,13 +167,7 @@ async function passQuiz(page: Page, quiz: QuizSpec) {
 
 // Widgets that fail because of a real bug elsewhere. Each stays visible as a test.fixme (run again by deleting
 // its line here once the bug is fixed); the rest of its lesson is still tested.
-const KNOWN_BUGS: Record<string, string> = {
-  // SimController.build (components/sim/SimController.ts) runs a preset's setup one array entry at a time,
-  // so the here-documents that write topics.json and plan.json (one line per entry) fail ("command not
-  // found"); "Execute plan.json" then prints "Error: Unable to parse the reassignment JSON".
-  'simulation:scaling-reassign':
-    'its preset setup writes plan.json with a here-document the embed cannot run',
-};
+const KNOWN_BUGS: Record<string, string> = {};
 const bugIn = (kind: 'simulation' | 'challenge' | 'quiz', id: string) => KNOWN_BUGS[`${kind}:${id}`];
 
 function simulationFigure(page: Page, simulations: Preset[], index: number): Locator {

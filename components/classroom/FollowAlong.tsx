@@ -26,10 +26,10 @@ export function FollowAlong({ scenario, initialStep }: { scenario: Scenario; ini
       <h1 className="mt-1 text-3xl font-bold text-slate-900 dark:text-white">{scenario.title}</h1>
       <p className="mt-2 text-lg text-slate-700 dark:text-slate-300">{scenario.summary}</p>
       <div className="mt-6 flex flex-wrap items-center gap-3">
-        <button type="button" className={button} onClick={p.previous} disabled={p.step === 0}>
+        <button type="button" className={button} onClick={p.previous} disabled={!p.ready || p.step === 0}>
           Previous step
         </button>
-        <button type="button" className={button} onClick={p.next} disabled={p.step >= p.total}>
+        <button type="button" className={button} onClick={p.next} disabled={!p.ready || p.step >= p.total}>
           Next step
         </button>
         <p className="font-semibold tabular-nums" aria-live="polite">

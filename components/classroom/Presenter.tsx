@@ -109,10 +109,10 @@ export function Presenter({ scenario, initialStep }: { scenario: Scenario; initi
         </header>
 
         <nav aria-label="Presentation" className="flex flex-wrap gap-2">
-          <button type="button" className={button} onClick={p.previous} disabled={p.step === 0}>
+          <button type="button" className={button} onClick={p.previous} disabled={!p.ready || p.step === 0}>
             ← Previous step
           </button>
-          <button type="button" className={primary} onClick={p.next} disabled={p.step >= p.total}>
+          <button type="button" className={primary} onClick={p.next} disabled={!p.ready || p.step >= p.total}>
             Next step →
           </button>
           <button type="button" className={button} onClick={p.restart}>

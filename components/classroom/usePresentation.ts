@@ -11,6 +11,8 @@ import { scriptLines } from './scenarios';
 
 export type Presentation = {
   controller: SimController | null;
+  /** The cluster is built and at the starting step: the controls may be used. */
+  ready: boolean;
   step: number;
   total: number;
   /** The audience poked the cluster: it no longer matches the script at this step. */
@@ -57,10 +59,12 @@ export function usePresentation(scenario: Scenario, initialStep = 0): Presentati
 
   // Start where the link says (students' links carry ?step=k).
   const started = useRef(false);
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!controller || started.current) return;
     started.current = true;
     jump(controller, initialStep);
+    setReady(true);
   }, [controller, initialStep, jump]);
 
   // Any change the presenter did not make is the audience poking the live cluster.
@@ -72,7 +76,7 @@ export function usePresentation(scenario: Scenario, initialStep = 0): Presentati
   }, [controller, version]);
 
   const next = useCallback(() => {
-    if (!controller || step >= total) return;
+    if (!controller || !ready || step >= total) return;
     if (branched) {
       jump(controller, step + 1);
       return;
@@ -82,18 +86,19 @@ export function usePresentation(scenario: Scenario, initialStep = 0): Presentati
     setOutputs(results);
     setStep(step + 1);
     remember(controller);
-  }, [controller, step, total, branched, scenario, jump, remember]);
+  }, [controller, ready, step, total, branched, scenario, jump, remember]);
 
   return {
     controller,
+    ready,
     step,
     total,
     branched,
     outputs,
-    goTo: (k) => controller && jump(controller, k),
+    goTo: (k) => ready && controller && jump(controller, k),
     next,
-    previous: () => controller && step > 0 && jump(controller, step - 1),
-    restart: () => controller && jump(controller, 0),
-    backToScript: () => controller && jump(controller, step),
+    previous: () => ready && controller && step > 0 && jump(controller, step - 1),
+    restart: () => ready && controller && jump(controller, 0),
+    backToScript: () => ready && controller && jump(controller, step),
   };
 }
