@@ -2,11 +2,11 @@
 // prints what is readable now and exits (as if stopped with --timeout-ms), then reports
 // `Processed a total of N messages` on stderr like the real tool does on exit.
 
-import { type OptionSpec, parseLongOptions, renderHelp } from '../options';
+import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { RecordView, TopicView } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
-import { KAFKA_VERSION } from './kafkaTopics';
+import { toolPrologue } from './toolPrologue';
 import { compileIncludeList } from './topicFilter';
 
 const SPECS: OptionSpec[] = [
@@ -114,17 +114,14 @@ type Plan = { topic: string; partition: number; start: number };
 
 export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
-  const parsed = parseLongOptions(args, SPECS);
-  if (parsed.kind === 'error') return out.fail(parsed.message).result();
-  const o = parsed.options;
-  if (args.length === 0 || o.has('help')) {
-    const help = renderHelp(
-      'This tool helps to read data from Kafka topics and outputs it to standard output.',
-      SPECS,
-    );
-    return args.length === 0 ? out.fail(help).result() : out.line(help).result();
-  }
-  if (o.has('version')) return out.line(KAFKA_VERSION).result();
+  const start = toolPrologue(
+    args,
+    SPECS,
+    'This tool helps to read data from Kafka topics and outputs it to standard output.',
+    out,
+  );
+  if (start.kind === 'done') return start.output;
+  const o = start.options;
   if (o.has('consumer.config') || o.has('command-config')) {
     return out
       .fail('Property files are not available in the simulation; use --consumer-property k=v.')

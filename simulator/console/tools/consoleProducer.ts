@@ -2,11 +2,11 @@
 // optional key (parse.key / key.separator) and headers (parse.headers), sent by a short-lived
 // producer whose client.id is `console-producer`. Prints nothing on success, like the real tool.
 
-import { missingRequired, type OptionSpec, parseLongOptions, renderHelp } from '../options';
+import { missingRequired, type OptionSpec, parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
-import { KAFKA_VERSION } from './kafkaTopics';
+import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
   { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
@@ -125,17 +125,14 @@ export function freeClientName(ctx: ToolContext, base: string): string {
 
 export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
-  const parsed = parseLongOptions(args, SPECS);
-  if (parsed.kind === 'error') return out.fail(parsed.message).result();
-  const o = parsed.options;
-  if (args.length === 0 || o.has('help')) {
-    const help = renderHelp(
-      'This tool helps to read data from standard input and publish it to Kafka.',
-      SPECS,
-    );
-    return args.length === 0 ? out.fail(help).result() : out.line(help).result();
-  }
-  if (o.has('version')) return out.line(KAFKA_VERSION).result();
+  const start = toolPrologue(
+    args,
+    SPECS,
+    'This tool helps to read data from standard input and publish it to Kafka.',
+    out,
+  );
+  if (start.kind === 'done') return start.output;
+  const o = start.options;
   if (!o.has('topic')) return out.fail(missingRequired('topic')).result();
   if (o.has('producer.config') || o.has('command-config')) {
     return out

@@ -2,12 +2,12 @@
 // --state), --reset-offsets, --delete, with the tool's column widths (kafka-facts §3.2).
 
 import { columns } from '../format';
-import { cannotCombine, type OptionSpec, parseLongOptions, renderHelp } from '../options';
+import { cannotCombine, type OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
 import { describeMembers, describeOffsets, describeState } from './groupDescribe';
-import { KAFKA_VERSION } from './kafkaTopics';
 import { resetOffsets } from './resetOffsets';
+import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
   { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
@@ -77,17 +77,14 @@ const ACTIONS = ['list', 'describe', 'delete', 'reset-offsets', 'delete-offsets'
 
 export function runConsumerGroups(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
-  const parsed = parseLongOptions(args, SPECS);
-  if (parsed.kind === 'error') return out.fail(parsed.message).result();
-  const o = parsed.options;
-  if (args.length === 0 || o.has('help')) {
-    const help = renderHelp(
-      'This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, or reset consumer group offsets.',
-      SPECS,
-    );
-    return args.length === 0 ? out.fail(help).result() : out.line(help).result();
-  }
-  if (o.has('version')) return out.line(KAFKA_VERSION).result();
+  const start = toolPrologue(
+    args,
+    SPECS,
+    'This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, or reset consumer group offsets.',
+    out,
+  );
+  if (start.kind === 'done') return start.output;
+  const o = start.options;
   const actions = ACTIONS.filter((a) => o.has(a));
   if (actions.length !== 1) {
     return out

@@ -1,11 +1,11 @@
 // kafka-configs.sh for topics — mirrors ConfigCommand: exactly one of --describe/--alter, the
 // `Dynamic configs for topic T are:` listing with synonyms, `Completed updating config for topic T.`
 
-import { type OptionSpec, parseLongOptions, renderHelp } from '../options';
+import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
 import { TOPIC_CONFIGS } from '../topicConfigs';
-import { KAFKA_VERSION } from './kafkaTopics';
+import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
   {
@@ -97,17 +97,14 @@ export function parseAddConfig(text: string): Record<string, string> | string {
 
 export function runKafkaConfigs(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
-  const parsed = parseLongOptions(args, SPECS);
-  if (parsed.kind === 'error') return out.fail(parsed.message).result();
-  const o = parsed.options;
-  if (args.length === 0 || o.has('help')) {
-    const help = renderHelp(
-      'This tool helps to manipulate and describe entity config for a topic, client, user, broker, ip, client-metrics or group',
-      SPECS,
-    );
-    return args.length === 0 ? out.fail(help).result() : out.line(help).result();
-  }
-  if (o.has('version')) return out.line(KAFKA_VERSION).result();
+  const start = toolPrologue(
+    args,
+    SPECS,
+    'This tool helps to manipulate and describe entity config for a topic, client, user, broker, ip, client-metrics or group',
+    out,
+  );
+  if (start.kind === 'done') return start.output;
+  const o = start.options;
   const actions = ['alter', 'describe'].filter((a) => o.has(a));
   if (actions.length !== 1)
     return out.fail('Command must include exactly one action: --describe, --alter').result();

@@ -2,10 +2,10 @@
 // partition, a JSON file of partitions, or every partition; the tool's three result lines.
 
 import type { VirtualFiles } from '../files';
-import { type OptionSpec, parseLongOptions, renderHelp } from '../options';
+import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
-import { KAFKA_VERSION } from './kafkaTopics';
+import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
   { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
@@ -50,17 +50,14 @@ export function parsePartitionsJson(text: string): Array<{ topic: string; partit
 export function makeLeaderElectionTool(files: VirtualFiles): ToolDef {
   const run = (args: string[], ctx: ToolContext): CommandOutput => {
     const out = new Output();
-    const parsed = parseLongOptions(args, SPECS);
-    if (parsed.kind === 'error') return out.fail(parsed.message).result();
-    const o = parsed.options;
-    if (args.length === 0 || o.has('help')) {
-      const help = renderHelp(
-        'This tool attempts to elect a new leader for a set of topic partitions. The type of elections supported are preferred replicas and unclean replicas.',
-        SPECS,
-      );
-      return args.length === 0 ? out.fail(help).result() : out.line(help).result();
-    }
-    if (o.has('version')) return out.line(KAFKA_VERSION).result();
+    const start = toolPrologue(
+      args,
+      SPECS,
+      'This tool attempts to elect a new leader for a set of topic partitions. The type of elections supported are preferred replicas and unclean replicas.',
+      out,
+    );
+    if (start.kind === 'done') return start.output;
+    const o = start.options;
     if (!o.has('election-type')) return out.fail('Missing required option(s): election-type').result();
     const typeRaw = (o.value('election-type') ?? '').toLowerCase();
     if (typeRaw !== 'preferred' && typeRaw !== 'unclean') {

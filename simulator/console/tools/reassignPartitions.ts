@@ -3,10 +3,10 @@
 // Plans are the tool's JSON: {"version":1,"partitions":[{"topic":"t","partition":0,"replicas":[1,2]}]}.
 
 import type { VirtualFiles } from '../files';
-import { type OptionSpec, parseLongOptions, renderHelp } from '../options';
+import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
-import { KAFKA_VERSION } from './kafkaTopics';
+import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
   { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
@@ -136,14 +136,14 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
   };
   const run = (args: string[], ctx: ToolContext): CommandOutput => {
     const out = new Output();
-    const parsed = parseLongOptions(args, SPECS);
-    if (parsed.kind === 'error') return out.fail(parsed.message).result();
-    const o = parsed.options;
-    if (args.length === 0 || o.has('help')) {
-      const help = renderHelp('This tool helps to move topic partitions between replicas.', SPECS);
-      return args.length === 0 ? out.fail(help).result() : out.line(help).result();
-    }
-    if (o.has('version')) return out.line(KAFKA_VERSION).result();
+    const start = toolPrologue(
+      args,
+      SPECS,
+      'This tool helps to move topic partitions between replicas.',
+      out,
+    );
+    if (start.kind === 'done') return start.output;
+    const o = start.options;
     const actions = ['generate', 'execute', 'verify', 'cancel', 'list'].filter((a) => o.has(a));
     if (actions.length !== 1)
       return out
