@@ -2,32 +2,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { ChallengeSpec } from '@/components/challenge/types';
+import type { PresetAction, Preset as PresetSpec } from '@/components/simulation/preset';
 
 export const CONTENT = join(__dirname, '..', '..', 'content');
 
-export type Action = { label: string; command: string };
-export type Preset = {
-  id: string;
-  title: string;
-  description: string;
-  brokers: number;
-  seed: number;
-  setup: string[];
-  focus?: { topic?: string; partition?: number; group?: string };
-  actions: Action[];
-};
-export type Challenge = {
-  id: string;
-  section: string;
-  topics: string[];
-  title: string;
-  brief: string;
-  preset: string;
-  goal: { description: string; conditions: Array<{ kind: string } & Record<string, unknown>> };
-  hints: string[];
-  solution: string[];
-  explanation: string;
-};
+// The shapes are the ones the site itself reads (one definition each); tests only tighten what they rely on.
+export type Action = PresetAction;
+export type Preset = PresetSpec & { actions: Action[] };
+export type Challenge = ChallengeSpec;
 export type Question = {
   id: string;
   kind: 'single' | 'multiple' | 'truefalse' | 'number';
