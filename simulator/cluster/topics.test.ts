@@ -35,12 +35,25 @@ describe('topic creation (CreateTopics / kafka-topics.sh --create)', () => {
     expect(p.leaderEpoch).toBe(0);
   });
 
-  it("rejects a replication factor larger than the available brokers with Kafka's message", () => {
+  it('rejects a replication factor larger than the registered brokers with the KRaft controller message (ReplicationControlManager + StripedReplicaPlacer)', () => {
     const r = sim().dispatch({ type: 'createTopic', topic: 'x', partitions: 1, replicationFactor: 4 });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('INVALID_REPLICATION_FACTOR');
-      expect(r.error.message).toBe('Replication factor: 4 larger than available brokers: 3.');
+      expect(r.error.message).toBe(
+        'Unable to replicate the partition 4 time(s): The target replication factor of 4 cannot be reached because only 3 broker(s) are registered.',
+      );
+    }
+  });
+
+  it("refuses a topic whose name collides with an existing one once '.' and '_' are unified (Topic#hasCollisionChars)", () => {
+    const s = sim();
+    must(s, { type: 'createTopic', topic: 'shop.orders' });
+    const r = s.dispatch({ type: 'createTopic', topic: 'shop_orders' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('INVALID_TOPIC_EXCEPTION');
+      expect(r.error.message).toBe("Topic 'shop_orders' collides with existing topic: shop.orders");
     }
   });
 

@@ -52,6 +52,19 @@ export function validateTopicName(name: string): string | null {
   return null;
 }
 
+/**
+ * '.' and '_' collide in metric names, so a topic differing from an existing one only by them is refused
+ * (Topic#hasCollisionChars / unifyCollisionChars, checked by ReplicationControlManager#validateNewTopicNames).
+ */
+function collidingTopic(ctx: Ctx, topic: string): string | null {
+  if (!/[._]/.test(topic)) return null;
+  const unified = topic.replace(/\./g, '_');
+  for (const name of Object.keys(ctx.state.topics)) {
+    if (name !== topic && name.replace(/\./g, '_') === unified) return name;
+  }
+  return null;
+}
+
 const unknownTopic = (topic: string) =>
   fail('UNKNOWN_TOPIC_OR_PARTITION', `Topic '${topic}' does not exist as expected`);
 
@@ -111,6 +124,9 @@ export function createTopicInternal(
   const nameErr = validateTopicName(topic);
   if (nameErr) return fail('INVALID_TOPIC_EXCEPTION', nameErr);
   if (ctx.state.topics[topic]) return fail('TOPIC_ALREADY_EXISTS', `Topic '${topic}' already exists.`);
+  const colliding = collidingTopic(ctx, topic);
+  if (colliding !== null)
+    return fail('INVALID_TOPIC_EXCEPTION', `Topic '${topic}' collides with existing topic: ${colliding}`);
   if (!hasActiveController(ctx))
     return fail('TIMEOUT_EXCEPTION', 'Timed out waiting for a node assignment. Call: createTopics');
   const cfgErr = validateConfigs(spec.configs);
@@ -144,10 +160,11 @@ export function createTopicInternal(
       return fail('INVALID_PARTITIONS', 'Number of partitions must be larger than 0.');
     if (!Number.isInteger(rf) || rf < 1)
       return fail('INVALID_REPLICATION_FACTOR', 'Replication factor must be larger than 0.');
+    // KRaft: ReplicationControlManager wraps StripedReplicaPlacer's InvalidReplicationFactorException.
     if (rf > brokers.length)
       return fail(
         'INVALID_REPLICATION_FACTOR',
-        `Replication factor: ${rf} larger than available brokers: ${brokers.length}.`,
+        `Unable to replicate the partition ${rf} time(s): The target replication factor of ${rf} cannot be reached because only ${brokers.length} broker(s) are registered.`,
       );
     assignment = assignReplicas(
       brokers,
@@ -240,10 +257,11 @@ registerCommand('createPartitions', (ctx, cmd) => {
     return fail('TIMEOUT_EXCEPTION', 'Timed out waiting for a node assignment. Call: createPartitions');
   const brokers = usableBrokers(ctx);
   const rf = t.partitions[0].replicas.length;
+  // CreatePartitions: the placer's InvalidReplicationFactorException message, unwrapped.
   if (rf > brokers.length)
     return fail(
       'INVALID_REPLICATION_FACTOR',
-      `Replication factor: ${rf} larger than available brokers: ${brokers.length}.`,
+      `The target replication factor of ${rf} cannot be reached because only ${brokers.length} broker(s) are registered.`,
     );
   const start = brokers.indexOf(t.partitions[0].replicas[0]);
   const assignment = assignReplicas(

@@ -82,7 +82,7 @@ export class FakePort implements ClusterPort {
     if (rf > live.length) {
       return fail<void>(
         'InvalidReplicationFactorException',
-        `Replication factor: ${rf} larger than available brokers: ${live.length}.`,
+        `Unable to replicate the partition ${rf} time(s): The target replication factor of ${rf} cannot be reached because only ${live.length} broker(s) are registered.`,
       );
     }
     const n = t.partitions ?? 1;

@@ -41,7 +41,7 @@ describe('kafka-topics.sh (TopicCommand)', () => {
   it('passes the broker error for RF above the broker count', () => {
     const { s } = session();
     expect(s.run('kafka-topics --create --topic a --replication-factor 4').stderr).toBe(
-      'Error while executing topic command : Replication factor: 4 larger than available brokers: 3.',
+      'Error while executing topic command : Unable to replicate the partition 4 time(s): The target replication factor of 4 cannot be reached because only 3 broker(s) are registered.',
     );
   });
   it('uses CommandLineUtils wording for missing and conflicting options', () => {
