@@ -121,12 +121,14 @@ describe('Single Message Transforms (org.apache.kafka.connect.transforms, schema
     expect(out?.value).toEqual({ line: 'GET /index.html' });
   });
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Connect's own ${topic} / ${timestamp} placeholders
   it('TimestampRouter renames the topic to ${topic}-${timestamp} with yyyyMMdd in UTC by default', () => {
     const out = chain({ transforms: 't', 'transforms.t.type': `${T}TimestampRouter` }).apply(rec());
     expect(out?.topic).toBe('customers-20261203');
     const hourly = chain({
       transforms: 't',
       'transforms.t.type': `${T}TimestampRouter`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Connect's own ${topic} / ${timestamp} placeholders
       'transforms.t.topic.format': 'logs_${timestamp}',
       'transforms.t.timestamp.format': "yyyy-MM-dd'T'HH",
     }).apply(rec());

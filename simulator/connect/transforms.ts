@@ -192,11 +192,13 @@ function hoistField(side: Side, props: Props): Transform {
 }
 
 function timestampRouter(props: Props): Transform {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Connect's own ${topic} / ${timestamp} placeholders
   const topicFormat = props['topic.format'] ?? '${topic}-${timestamp}';
   const timestampFormat = props['timestamp.format'] ?? 'yyyyMMdd';
   return (r) => {
     if (r.timestamp === null) throw dataError(`Timestamp missing on record: ${describeRecord(r)}`);
     const ts = formatJavaDate(r.timestamp, timestampFormat);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Connect's own ${topic} / ${timestamp} placeholders
     return { ...r, topic: topicFormat.split('${topic}').join(r.topic).split('${timestamp}').join(ts) };
   };
 }
@@ -271,6 +273,7 @@ export const TRANSFORM_CLASSES = Object.keys(TRANSFORMS).sort();
 export const PREDICATE_CLASSES = Object.keys(PREDICATES).sort();
 
 function describeRecord(r: ConnectRecord): string {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Connect's own ${topic} / ${timestamp} placeholders
   return `ConnectRecord{topic='${r.topic}', kafkaPartition=${r.partition}, key=${JSON.stringify(r.key)}, value=${JSON.stringify(r.value)}, timestamp=${r.timestamp}}`;
 }
 
