@@ -273,7 +273,6 @@ export const TRANSFORM_CLASSES = Object.keys(TRANSFORMS).sort();
 export const PREDICATE_CLASSES = Object.keys(PREDICATES).sort();
 
 function describeRecord(r: ConnectRecord): string {
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: Connect's own ${topic} / ${timestamp} placeholders
   return `ConnectRecord{topic='${r.topic}', kafkaPartition=${r.partition}, key=${JSON.stringify(r.key)}, value=${JSON.stringify(r.value)}, timestamp=${r.timestamp}}`;
 }
 
