@@ -149,6 +149,39 @@ function QuizForm({
 const optionClass =
   'flex cursor-pointer items-start gap-3 rounded-md border border-slate-200 p-3 hover:bg-slate-50 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50 dark:border-slate-800 dark:hover:bg-slate-900 dark:has-[:checked]:bg-brand-950';
 
+/** Is option `index` part of the right answer? (single: that index; true/false: index 0 is True). */
+function isRightOption(question: QuizQuestion, index: number): boolean {
+  if (question.kind === 'single') return question.answer === index;
+  if (question.kind === 'truefalse') return question.answer === (index === 0);
+  if (question.kind === 'multiple') return question.answer.includes(index);
+  return false;
+}
+
+/**
+ * An option's look once the answers are checked: the right options are marked as such (text and colour),
+ * a wrong choice as the learner's wrong answer; before checking, the chosen option is highlighted.
+ */
+function checkedOptionClass(right: boolean, chosen: boolean): string {
+  const base = 'flex items-start gap-3 rounded-md border-2 p-3';
+  if (right) return `${base} border-emerald-600 bg-emerald-50 dark:border-emerald-400 dark:bg-emerald-950/40`;
+  if (chosen) return `${base} border-rose-600 bg-rose-50 dark:border-rose-400 dark:bg-rose-950/40`;
+  return `${base} border-slate-200 dark:border-slate-800`;
+}
+
+function OptionVerdict({ right, chosen }: { right: boolean; chosen: boolean }) {
+  if (right)
+    return (
+      <span className="shrink-0 text-xs font-semibold text-emerald-800 dark:text-emerald-300">
+        {chosen ? '✓ Right answer, your choice' : '✓ Right answer'}
+      </span>
+    );
+  if (chosen)
+    return (
+      <span className="shrink-0 text-xs font-semibold text-rose-800 dark:text-rose-300">✗ Your choice</span>
+    );
+  return null;
+}
+
 function QuestionField({
   question,
   number,
@@ -177,19 +210,26 @@ function QuestionField({
     const optionValue = (index: number): Answer => (question.kind === 'single' ? index : index === 0);
     control = (
       <div className="mt-3 space-y-2">
-        {options.map((option, index) => (
-          <label key={option} className={optionClass}>
-            <input
-              type="radio"
-              name={name}
-              className="mt-1 h-4 w-4 accent-brand-700"
-              checked={answer === optionValue(index)}
-              onChange={() => onAnswer(optionValue(index))}
-              disabled={checked}
-            />
-            <span>{option}</span>
-          </label>
-        ))}
+        {options.map((option, index) => {
+          const chosen = answer === optionValue(index);
+          const right = isRightOption(question, index);
+          return (
+            <label key={option} className={checked ? checkedOptionClass(right, chosen) : optionClass}>
+              <input
+                type="radio"
+                name={name}
+                className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
+                checked={chosen}
+                onChange={() => onAnswer(optionValue(index))}
+                disabled={checked}
+              />
+              <span className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-row sm:justify-between sm:gap-3">
+                <span>{option}</span>
+                {checked ? <OptionVerdict right={right} chosen={chosen} /> : null}
+              </span>
+            </label>
+          );
+        })}
       </div>
     );
   } else if (question.kind === 'multiple') {
@@ -197,23 +237,30 @@ function QuestionField({
     control = (
       <div className="mt-3 space-y-2">
         <p className="text-sm text-slate-600 dark:text-slate-400">Choose every answer that applies.</p>
-        {question.options.map((option, index) => (
-          <label key={option} className={optionClass}>
-            <input
-              type="checkbox"
-              name={name}
-              className="mt-1 h-4 w-4 accent-brand-700"
-              checked={chosen.includes(index)}
-              onChange={(event) =>
-                onAnswer(
-                  event.target.checked ? [...chosen, index] : chosen.filter((value) => value !== index),
-                )
-              }
-              disabled={checked}
-            />
-            <span>{option}</span>
-          </label>
-        ))}
+        {question.options.map((option, index) => {
+          const right = isRightOption(question, index);
+          const picked = chosen.includes(index);
+          return (
+            <label key={option} className={checked ? checkedOptionClass(right, picked) : optionClass}>
+              <input
+                type="checkbox"
+                name={name}
+                className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
+                checked={picked}
+                onChange={(event) =>
+                  onAnswer(
+                    event.target.checked ? [...chosen, index] : chosen.filter((value) => value !== index),
+                  )
+                }
+                disabled={checked}
+              />
+              <span className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-row sm:justify-between sm:gap-3">
+                <span>{option}</span>
+                {checked ? <OptionVerdict right={right} chosen={picked} /> : null}
+              </span>
+            </label>
+          );
+        })}
       </div>
     );
   } else {

@@ -119,7 +119,8 @@ export function correctAnswerText(question: QuizQuestion): string {
     case 'single':
       return question.options[question.answer];
     case 'multiple':
-      return question.answer.map((index) => question.options[index]).join('; ');
+      // Options are sentences; drop their final full stop so the list reads "a; b; c".
+      return question.answer.map((index) => question.options[index].replace(/\.$/, '')).join('; ');
     case 'truefalse':
       return question.answer ? 'True' : 'False';
     case 'number':
