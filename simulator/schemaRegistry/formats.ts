@@ -31,7 +31,8 @@ export function loadSchemaFormats(): Promise<Formats> {
     loading = Promise.all([import('avsc'), import('protobufjs'), import('ajv')]).then(([a, p, j]) => {
       const avsc = interop<AvscModule>(a);
       const protobuf = interop<ProtobufModule>(p);
-      const ajvModule = interop<{ default?: AjvConstructor } & AjvConstructor>(j);
+      // ajv's CommonJS entry exports the class as `module.exports` and again as `.default`.
+      const ajvModule = interop<unknown>(j) as { default?: AjvConstructor };
       const Ajv = (typeof ajvModule === 'function' ? ajvModule : ajvModule.default) as AjvConstructor;
       return { avsc, protobuf, Ajv };
     });

@@ -1,21 +1,35 @@
 import { test } from 'vitest';
-import avsc from 'avsc';
-import protobuf from 'protobufjs';
-import Ajv from 'ajv';
-import vectors from './vectors/jsonSchemaDiff.json';
-import { parseJsonSchema } from '../jsonSchema/jsonSchemaModel';
-import { compareJsonSchemas, JSON_COMPATIBLE_CHANGES } from '../jsonSchema/jsonSchemaDiff';
-const formats = { avsc, protobuf, Ajv } as never; // shared
-test('scratch', () => {
-  let ok = 0;
-  for (const c of vectors.cases) {
-    const o = parseJsonSchema(formats, JSON.stringify(c.original)); const u = parseJsonSchema(formats, JSON.stringify(c.update));
-    if (!o.ok || !u.ok) { console.log('PARSE', c.description, !o.ok && o.message, !u.ok && u.message); continue; }
-    const d = compareJsonSchemas(o.value.node, u.value.node);
-    const diffs = d.map((x) => `${x.type} ${x.path}`);
-    const compatible = d.every((x) => JSON_COMPATIBLE_CHANGES.has(x.type));
-    const same = JSON.stringify([...diffs].sort()) === JSON.stringify([...c.changes].sort()) && compatible === c.compatible;
-    if (same) ok++; else console.log('DIFF', c.description, JSON.stringify(c.original), JSON.stringify(c.update), diffs, c.changes, compatible, c.compatible);
-  }
-  console.log('ok', ok, 'of', vectors.cases.length);
+import { loadSchemaFormats } from '../formats';
+import { handle } from '../rest';
+import { emptyRegistryState, rebuildRegistryState } from '../schemasTopic';
+test('scratch', async () => {
+  const f = await loadSchemaFormats();
+  let s = emptyRegistryState();
+  const all: unknown[] = [];
+  const call = (method: string, path: string, body?: unknown) => {
+    const r = handle(s, { method, path, body: body === undefined ? undefined : JSON.stringify(body) }, f);
+    s = r.newState; all.push(...r.records);
+    console.log(method, path, r.status, r.bodyText, r.records.map((x) => `${x.key} => ${x.value}`).join(' | '), r.events.map((e) => e.reason).join(' | '));
+  };
+  const v1 = JSON.stringify({ type: 'record', name: 'Order', namespace: 'com.acme', fields: [{ name: 'id', type: 'string' }] });
+  const v2 = JSON.stringify({ type: 'record', name: 'Order', namespace: 'com.acme', fields: [{ name: 'id', type: 'string' }, { name: 'currency', type: 'string' }] });
+  call('POST', '/subjects/orders-value/versions', { schema: v1 });
+  call('POST', '/subjects/orders-value/versions', { schema: v2 });
+  call('POST', '/subjects/other-value/versions', { schema: v1 });
+  call('GET', '/subjects');
+  call('GET', '/subjects/orders-value/versions/latest');
+  call('GET', '/subjects/nope/versions/1');
+  call('GET', '/subjects/orders-value/versions/9');
+  call('GET', '/subjects/orders-value/versions/abc');
+  call('POST', '/subjects/orders-value/versions', { schema: '{"type":"recrd"}' });
+  call('POST', '/compatibility/subjects/orders-value/versions/latest?verbose=true', { schema: v2 });
+  call('PUT', '/config/orders-value', { compatibility: 'NONE' });
+  call('POST', '/subjects/orders-value/versions', { schema: v2 });
+  call('DELETE', '/subjects/orders-value');
+  call('DELETE', '/subjects/orders-value?permanent=true');
+  call('GET', '/schemas/ids/1');
+  call('POST', '/subjects/p-value/versions', { schemaType: 'PROTOBUF', schema: 'syntax = "proto3";\npackage acme;\nmessage Order { string id = 1; int64 qty = 2; }' });
+  call('GET', '/schemas/ids/3');
+  const rebuilt = rebuildRegistryState(all as never);
+  console.log(JSON.stringify(rebuilt) === JSON.stringify(s));
 });

@@ -43,8 +43,8 @@ export interface ParsedAvro {
 }
 
 // Unions are wrapped (`{"string":"x"}`) as in Avro's JSON encoding, which kafka-avro-console-producer reads and
-// kafka-avro-console-consumer prints.
-export const AVSC_OPTIONS = { wrapUnions: true } as Partial<Avsc.ForSchemaOptions>;
+// kafka-avro-console-consumer prints. A fresh object each time: avsc keeps its name registry inside the options.
+export const avscOptions = (): Partial<Avsc.ForSchemaOptions> => ({ wrapUnions: true });
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -58,7 +58,7 @@ export function parseAvro(formats: Formats, text: string): ParseResult<ParsedAvr
   }
   let type: Avsc.Type;
   try {
-    type = formats.avsc.Type.forSchema(raw as Avsc.Schema, AVSC_OPTIONS);
+    type = formats.avsc.Type.forSchema(raw as Avsc.Schema, avscOptions());
   } catch (e) {
     return { ok: false, message: (e as Error).message };
   }
