@@ -41,10 +41,13 @@ export const restErrors = {
   /** 40409 `GET /mode/{subject}` without a subject-level setting. */
   subjectModeNotConfigured: (subject: string) =>
     notFound(40409, `Subject '${subject}' does not have subject-level mode configured`),
-  /** 409 / 40901 `SubjectVersionsResource.register` wraps the checker's messages in this sentence. */
+  /**
+   * 409 `SubjectVersionsResource.register` wraps the checker's messages in this sentence. In 7.9 the body's
+   * error_code is 409 too (`INCOMPATIBLE_SCHEMA_ERROR_CODE = CONFLICT`); 8.x servers answer 40901.
+   */
   incompatibleSchema: (subject: string, messages: string[]): RestError => ({
     status: 409,
-    errorCode: 40901,
+    errorCode: 409,
     message: `Schema being registered is incompatible with an earlier schema for subject "${subject}", details: [${messages.join(', ')}]`,
   }),
   /** 42201 `RestInvalidSchemaException`. */
