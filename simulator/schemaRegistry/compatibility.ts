@@ -38,7 +38,13 @@ export function levelRule(level: CompatibilityLevel): { direction: Direction; tr
 const MAX_SCHEMA_SIZE_FOR_LOGGING = 10 * 1024;
 
 /** `SchemaValidatorBuilder.formatErrorMessages`: fill the prefixes, then add the old version and schema. */
-function formatMessages(templates: string[], existing: PreviousSchema, reader: string, writer: string, appendSchema: boolean): string[] {
+function formatMessages(
+  templates: string[],
+  existing: PreviousSchema,
+  reader: string,
+  writer: string,
+  appendSchema: boolean,
+): string[] {
   if (templates.length === 0) return [];
   const out = templates.map((t) => t.replace('%s', reader).replace('%s', writer));
   if (appendSchema) {
@@ -73,7 +79,11 @@ function strategy(direction: Direction, candidate: ParsedSchema, existing: Previ
  * `CompatibilityChecker.checker(level).isCompatible(candidate, previous)`: the messages explaining why
  * `candidate` may not follow `previous` (chronological, oldest first) under `level`; empty = compatible.
  */
-export function compatibilityMessages(level: CompatibilityLevel, candidate: ParsedSchema, previous: PreviousSchema[]): string[] {
+export function compatibilityMessages(
+  level: CompatibilityLevel,
+  candidate: ParsedSchema,
+  previous: PreviousSchema[],
+): string[] {
   const { direction, transitive } = levelRule(level);
   if (direction === 'none') return [];
   const newestFirst = [...previous].reverse();
@@ -102,7 +112,12 @@ export interface LevelVerdict {
 function plain(level: CompatibilityLevel, ok: boolean, versions: (number | null)[]): string {
   const { direction, transitive } = levelRule(level);
   if (direction === 'none') return 'NONE checks nothing: any schema is accepted.';
-  const against = versions.length === 0 ? 'no earlier version' : transitive ? `every version (${versions.join(', ')})` : `the latest version (${versions[0]})`;
+  const against =
+    versions.length === 0
+      ? 'no earlier version'
+      : transitive
+        ? `every version (${versions.join(', ')})`
+        : `the latest version (${versions[0]})`;
   const what =
     direction === 'canRead'
       ? 'the new schema can read data written with'
@@ -126,7 +141,8 @@ export function compatibilityMatrix(candidate: ParsedSchema, history: PreviousSc
     const messages = compatibilityMessages(level, candidate, history);
     const { direction, transitive } = levelRule(level);
     const newestFirst = [...history].reverse();
-    const checked = direction === 'none' ? [] : (transitive ? newestFirst : newestFirst.slice(0, 1)).map((h) => h.version);
+    const checked =
+      direction === 'none' ? [] : (transitive ? newestFirst : newestFirst.slice(0, 1)).map((h) => h.version);
     const ok = messages.length === 0;
     return { level, compatible: ok, checkedVersions: checked, messages, reason: plain(level, ok, checked) };
   });

@@ -9,7 +9,11 @@ export interface RestError {
 
 const notFound = (errorCode: number, message: string): RestError => ({ status: 404, errorCode, message });
 // RestConstraintViolationException → 422 Unprocessable Entity.
-const unprocessable = (errorCode: number, message: string): RestError => ({ status: 422, errorCode, message });
+const unprocessable = (errorCode: number, message: string): RestError => ({
+  status: 422,
+  errorCode,
+  message,
+});
 
 export const restErrors = {
   /** 40401 `Errors.subjectNotFoundException`. */
@@ -28,7 +32,10 @@ export const restErrors = {
     notFound(40405, `Subject '${subject}' was not deleted first before being permanently deleted`),
   /** 40406 soft delete of an already soft-deleted version. */
   versionSoftDeleted: (subject: string, version: string) =>
-    notFound(40406, `Subject '${subject}' Version ${version} was soft deleted.Set permanent=true to delete permanently`),
+    notFound(
+      40406,
+      `Subject '${subject}' Version ${version} was soft deleted.Set permanent=true to delete permanently`,
+    ),
   /** 40407 hard delete of a version that was not soft-deleted first. */
   versionNotSoftDeleted: (subject: string, version: string) =>
     notFound(
@@ -69,12 +76,17 @@ export const restErrors = {
   /** 42205 `RestOperationNotPermittedException`. */
   operationNotPermitted: (message: string) => unprocessable(42205, message),
   /** 42208 `RestInvalidSubjectException` (the grammar slip is the registry's). */
-  invalidSubject: (subject: string) => unprocessable(42208, `The specified subject '${subject}' is not a valid.`),
+  invalidSubject: (subject: string) =>
+    unprocessable(42208, `The specified subject '${subject}' is not a valid.`),
   /** 50001 `RestSchemaRegistryStoreException` (the simulated `_schemas` topic is not writable). */
   store: (message: string): RestError => ({ status: 500, errorCode: 50001, message }),
   /** Jersey's own answers for an unknown path or method. */
   httpNotFound: (): RestError => ({ status: 404, errorCode: 404, message: 'HTTP 404 Not Found' }),
-  methodNotAllowed: (): RestError => ({ status: 405, errorCode: 405, message: 'HTTP 405 Method Not Allowed' }),
+  methodNotAllowed: (): RestError => ({
+    status: 405,
+    errorCode: 405,
+    message: 'HTTP 405 Method Not Allowed',
+  }),
   /** Jackson could not read the body (rest-utils maps it to 400 with the parser's message; simplified text). */
   badJson: (detail: string): RestError => ({ status: 400, errorCode: 400, message: detail }),
   /** A JSON body without a required field (Bean Validation → 422 with error_code 422). */

@@ -1,8 +1,9 @@
 // The three schema libraries, loaded lazily. Nothing in this folder imports avsc, protobufjs or ajv statically
 // (only `import type`, which the compiler erases): a page that never shows schemas never downloads them. The page
 // awaits `loadSchemaFormats()` once, then hands the result to the synchronous core (`handle`, serializers, ...).
-import type * as Avsc from 'avsc';
+
 import type AjvClass from 'ajv';
+import type * as Avsc from 'avsc';
 import type * as Protobuf from 'protobufjs';
 
 export type AvscModule = typeof Avsc;

@@ -11,7 +11,11 @@ import type { SchemaType } from './types';
 
 export type ParsedSchema = ParsedAvro | ParsedProtobuf | ParsedJsonSchema;
 
-export function parseSchema(formats: Formats, schemaType: SchemaType, text: string): ParseResult<ParsedSchema> {
+export function parseSchema(
+  formats: Formats,
+  schemaType: SchemaType,
+  text: string,
+): ParseResult<ParsedSchema> {
   switch (schemaType) {
     case 'AVRO':
       return parseAvro(formats, text);

@@ -29,15 +29,28 @@ export type Outcome =
   | { ok: true; body: unknown; state: RegistryState; events: RegistryEvent[]; records: SchemasTopicRecord[] }
   | { ok: false; error: RestError; events?: RegistryEvent[] };
 
-function done(state: RegistryState, body: unknown, records: SchemasTopicRecord[] = [], events: RegistryEvent[] = []): Outcome {
+function done(
+  state: RegistryState,
+  body: unknown,
+  records: SchemasTopicRecord[] = [],
+  events: RegistryEvent[] = [],
+): Outcome {
   return { ok: true, body, state: applySchemasRecords(state, records), events, records };
 }
-const fail = (error: RestError, events?: RegistryEvent[]): Outcome => ({ ok: false, error, ...(events ? { events } : {}) });
+const fail = (error: RestError, events?: RegistryEvent[]): Outcome => ({
+  ok: false,
+  error,
+  ...(events ? { events } : {}),
+});
 
 // --- reading ---
 
 /** Versions of a subject, ascending; soft-deleted ones only when asked. */
-export function subjectVersions(state: RegistryState, subject: string, includeDeleted = false): SchemaVersionEntry[] {
+export function subjectVersions(
+  state: RegistryState,
+  subject: string,
+  includeDeleted = false,
+): SchemaVersionEntry[] {
   return state.schemas
     .filter((s) => s.subject === subject && (includeDeleted || !s.deleted))
     .sort((a, b) => a.version - b.version);
@@ -55,7 +68,11 @@ export function listSubjects(state: RegistryState, includeDeleted = false): stri
 
 /** Subject level, else global level, else the server's `schema.compatibility.level` (`getConfigInScope`). */
 export function effectiveCompatibility(state: RegistryState, subject: string | null): CompatibilityLevel {
-  return (subject !== null ? state.subjectCompatibility[subject] : undefined) ?? state.globalCompatibility ?? state.defaultCompatibility;
+  return (
+    (subject !== null ? state.subjectCompatibility[subject] : undefined) ??
+    state.globalCompatibility ??
+    state.defaultCompatibility
+  );
 }
 
 /** Subject mode, else global mode, else READWRITE (`getModeInScope`). */
@@ -70,8 +87,15 @@ export function schemaById(state: RegistryState, id: number): SchemaVersionEntry
 const sameRefs = (a: SchemaReference[], b: SchemaReference[]) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The id the registry already gave this exact schema (any subject, soft-deleted versions included). */
-export function existingIdFor(state: RegistryState, schemaType: SchemaType, canonical: string, references: SchemaReference[]): number | null {
-  const hit = state.schemas.find((s) => s.schemaType === schemaType && s.schema === canonical && sameRefs(s.references, references));
+export function existingIdFor(
+  state: RegistryState,
+  schemaType: SchemaType,
+  canonical: string,
+  references: SchemaReference[],
+): number | null {
+  const hit = state.schemas.find(
+    (s) => s.schemaType === schemaType && s.schema === canonical && sameRefs(s.references, references),
+  );
   return hit ? hit.id : null;
 }
 
@@ -107,7 +131,9 @@ function parseRequest(
   formats: Formats,
   subject: string,
   req: RegisterRequest,
-): { ok: true; parsed: ParsedSchema; schemaType: SchemaType; references: SchemaReference[] } | { ok: false; error: RestError } {
+):
+  | { ok: true; parsed: ParsedSchema; schemaType: SchemaType; references: SchemaReference[] }
+  | { ok: false; error: RestError } {
   const schemaType = (req.schemaType ?? 'AVRO').toUpperCase();
   if (!SCHEMA_TYPES.includes(schemaType as SchemaType)) {
     return { ok: false, error: restErrors.invalidSchema(`Invalid schema type ${req.schemaType}`) };
@@ -115,7 +141,10 @@ function parseRequest(
   const references = req.references ?? [];
   if (references.length > 0) {
     // Simplified: schema references (one subject's schema importing another's) are not simulated.
-    return { ok: false, error: restErrors.invalidSchema('Schema references are not supported by this simulation') };
+    return {
+      ok: false,
+      error: restErrors.invalidSchema('Schema references are not supported by this simulation'),
+    };
   }
   const result = parseSchema(formats, schemaType as SchemaType, String(req.schema));
   if (!result.ok) {
@@ -139,13 +168,22 @@ export function parsedHistory(formats: Formats, state: RegistryState, subject: s
 }
 
 /** The registry's compatibility messages plus its trailing `{validateFields…, compatibility…}` entry. */
-function checkerMessages(level: CompatibilityLevel, parsed: ParsedSchema, history: PreviousSchema[]): string[] {
+function checkerMessages(
+  level: CompatibilityLevel,
+  parsed: ParsedSchema,
+  history: PreviousSchema[],
+): string[] {
   const messages = compatibilityMessages(level, parsed, history);
   return messages.length > 0 ? [...messages, `{validateFields: 'false', compatibility: '${level}'}`] : [];
 }
 
 /** `POST /subjects/{subject}/versions` (`registerOrForward` → `register`). */
-export function registerSchema(formats: Formats, state: RegistryState, subject: string, req: RegisterRequest): Outcome {
+export function registerSchema(
+  formats: Formats,
+  state: RegistryState,
+  subject: string,
+  req: RegisterRequest,
+): Outcome {
   const mode = effectiveMode(state, subject);
   const live = subjectVersions(state, subject);
   const importing = req.id !== undefined && req.id !== null && req.id >= 0;
@@ -154,14 +192,21 @@ export function registerSchema(formats: Formats, state: RegistryState, subject: 
     // `maybePopulateFromPrevious`: an empty schema re-registers the latest one (or is refused when there is none).
     const latest = live[live.length - 1];
     if (!latest) return fail(restErrors.invalidSchema('Empty schema'));
-    request = { ...request, schema: latest.schema, schemaType: latest.schemaType, references: latest.references };
+    request = {
+      ...request,
+      schema: latest.schema,
+      schemaType: latest.schemaType,
+      references: latest.references,
+    };
   }
   const parsedReq = parseRequest(formats, subject, request);
   if (!parsedReq.ok) return fail(parsedReq.error);
   const { parsed, schemaType, references } = parsedReq;
 
   // `lookUpSchemaUnderSubject`: the same schema already under this subject → its id, before any mode check.
-  const already = live.find((e) => e.schemaType === schemaType && e.schema === parsed.canonical && sameRefs(e.references, references));
+  const already = live.find(
+    (e) => e.schemaType === schemaType && e.schema === parsed.canonical && sameRefs(e.references, references),
+  );
   if (already && (!importing || req.id === already.id)) {
     return done(state, { id: already.id });
   }
@@ -203,7 +248,9 @@ export function registerSchema(formats: Formats, state: RegistryState, subject: 
   if (importing) {
     const holder = schemaById(state, req.id as number);
     if (holder && !(holder.schemaType === schemaType && holder.schema === parsed.canonical)) {
-      return fail(restErrors.operationNotPermitted(`Overwrite new schema with id ${req.id} is not permitted.`));
+      return fail(
+        restErrors.operationNotPermitted(`Overwrite new schema with id ${req.id} is not permitted.`),
+      );
     }
     id = req.id as number;
   } else {
@@ -218,7 +265,15 @@ export function registerSchema(formats: Formats, state: RegistryState, subject: 
   for (const d of all) {
     if (d.deleted && d.id === id && d.version < version) records.push(schemaTombstone(subject, d.version));
   }
-  const entry: SchemaVersionEntry = { subject, version, id, schemaType, schema: parsed.canonical, references, deleted: false };
+  const entry: SchemaVersionEntry = {
+    subject,
+    version,
+    id,
+    schemaType,
+    schema: parsed.canonical,
+    references,
+    deleted: false,
+  };
   records.push(schemaRecord(entry));
   const level = effectiveCompatibility(state, subject);
   const reason =
@@ -230,12 +285,26 @@ export function registerSchema(formats: Formats, state: RegistryState, subject: 
           ? `${subject} version ${version} registered with new id ${id}: first version of the subject`
           : `${subject} version ${version} registered with new id ${id}: passes ${level} against ${level.endsWith('_TRANSITIVE') ? 'every earlier version' : `version ${live[live.length - 1].version}`}`;
   return done(state, { id }, records, [
-    { type: 'schemaRegistered', reason, subject, version, id, schemaType, newId: knownId === null && !importing },
+    {
+      type: 'schemaRegistered',
+      reason,
+      subject,
+      version,
+      id,
+      schemaType,
+      newId: knownId === null && !importing,
+    },
   ]);
 }
 
 /** `POST /subjects/{subject}` (lookup). */
-export function lookupSchema(formats: Formats, state: RegistryState, subject: string, req: RegisterRequest, includeDeleted = false): Outcome {
+export function lookupSchema(
+  formats: Formats,
+  state: RegistryState,
+  subject: string,
+  req: RegisterRequest,
+  includeDeleted = false,
+): Outcome {
   const parsedReq = parseRequest(formats, subject, req);
   if (!parsedReq.ok) return fail(parsedReq.error);
   const versions = subjectVersions(state, subject, includeDeleted);
@@ -249,46 +318,77 @@ export function lookupSchema(formats: Formats, state: RegistryState, subject: st
 }
 
 /** `VersionId`: "latest" (or -1) or an integer ≥ 1; anything else is 42202. */
-export function parseVersionId(text: string): { ok: true; version: number } | { ok: false; error: RestError } {
+export function parseVersionId(
+  text: string,
+): { ok: true; version: number } | { ok: false; error: RestError } {
   const t = text.trim();
   if (t.toLowerCase() === 'latest') return { ok: true, version: -1 };
   const n = /^[+-]?\d+$/.test(t) ? Number(t) : Number.NaN;
-  if (!Number.isInteger(n) || n > 2 ** 31 - 1 || n < -(2 ** 31)) return { ok: false, error: restErrors.invalidVersion(text) };
+  if (!Number.isInteger(n) || n > 2 ** 31 - 1 || n < -(2 ** 31))
+    return { ok: false, error: restErrors.invalidVersion(text) };
   if (n <= 0 && n !== -1) return { ok: false, error: restErrors.invalidVersion(String(n)) };
   return { ok: true, version: n };
 }
 
 /** `KafkaSchemaRegistry.get(subject, version, returnDeleted)`; -1 = latest live version. */
-export function getVersion(state: RegistryState, subject: string, version: number, includeDeleted: boolean): SchemaVersionEntry | null {
+export function getVersion(
+  state: RegistryState,
+  subject: string,
+  version: number,
+  includeDeleted: boolean,
+): SchemaVersionEntry | null {
   if (version === -1) return latestVersion(state, subject);
-  return state.schemas.find((s) => s.subject === subject && s.version === version && (includeDeleted || !s.deleted)) ?? null;
+  return (
+    state.schemas.find(
+      (s) => s.subject === subject && s.version === version && (includeDeleted || !s.deleted),
+    ) ?? null
+  );
 }
 
 /** `DELETE /subjects/{subject}/versions/{version}[?permanent=true]`. */
-export function deleteVersion(state: RegistryState, subject: string, versionText: string, permanent: boolean): Outcome {
+export function deleteVersion(
+  state: RegistryState,
+  subject: string,
+  versionText: string,
+  permanent: boolean,
+): Outcome {
   const v = parseVersionId(versionText);
   if (!v.ok) return fail(v.error);
-  if (getVersion(state, subject, v.version, true) && !permanent && !getVersion(state, subject, v.version, false)) {
+  if (
+    getVersion(state, subject, v.version, true) &&
+    !permanent &&
+    !getVersion(state, subject, v.version, false)
+  ) {
     return fail(restErrors.versionSoftDeleted(subject, versionText));
   }
   const entry = getVersion(state, subject, v.version, true);
   if (!entry) {
-    return fail(subjectVersions(state, subject, true).length === 0 ? restErrors.subjectNotFound(subject) : restErrors.versionNotFound(v.version));
+    return fail(
+      subjectVersions(state, subject, true).length === 0
+        ? restErrors.subjectNotFound(subject)
+        : restErrors.versionNotFound(v.version),
+    );
   }
   const mode = effectiveMode(state, subject);
   if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
     return fail(restErrors.operationNotPermitted(`Subject ${subject} is in read-only mode`));
   }
-  if (permanent && !entry.deleted) return fail(restErrors.versionNotSoftDeleted(subject, String(entry.version)));
+  if (permanent && !entry.deleted)
+    return fail(restErrors.versionNotSoftDeleted(subject, String(entry.version)));
   if (permanent) {
-    return done(state, entry.version, [schemaTombstone(subject, entry.version)], [
-      {
-        type: 'versionHardDeleted',
-        reason: `${subject} version ${entry.version} permanently deleted: its _schemas record is tombstoned and compaction will drop it`,
-        subject,
-        version: entry.version,
-      },
-    ]);
+    return done(
+      state,
+      entry.version,
+      [schemaTombstone(subject, entry.version)],
+      [
+        {
+          type: 'versionHardDeleted',
+          reason: `${subject} version ${entry.version} permanently deleted: its _schemas record is tombstoned and compaction will drop it`,
+          subject,
+          version: entry.version,
+        },
+      ],
+    );
   }
   const records: SchemasTopicRecord[] = [schemaRecord({ ...entry, deleted: true })];
   const remaining = subjectVersions(state, subject).filter((e) => e.version !== entry.version);
@@ -320,14 +420,19 @@ export function deleteSubject(state: RegistryState, subject: string, permanent: 
   if (permanent) {
     if (live.length > 0) return fail(restErrors.subjectNotSoftDeleted(subject));
     const versions = all.map((e) => e.version);
-    return done(state, versions, versions.map((v) => schemaTombstone(subject, v)), [
-      {
-        type: 'subjectHardDeleted',
-        reason: `${subject} permanently deleted: versions ${versions.join(', ')} tombstoned in _schemas`,
-        subject,
-        versions,
-      },
-    ]);
+    return done(
+      state,
+      versions,
+      versions.map((v) => schemaTombstone(subject, v)),
+      [
+        {
+          type: 'subjectHardDeleted',
+          reason: `${subject} permanently deleted: versions ${versions.join(', ')} tombstoned in _schemas`,
+          subject,
+          versions,
+        },
+      ],
+    );
   }
   const versions = live.map((e) => e.version);
   const records: SchemasTopicRecord[] = [deleteSubjectRecord(subject, versions[versions.length - 1])];
@@ -348,17 +453,22 @@ export function setCompatibility(state: RegistryState, subject: string | null, l
   if (levelText === undefined || levelText === null) return done(state, {});
   const level = String(levelText).toUpperCase() as CompatibilityLevel;
   if (!COMPATIBILITY_LEVELS.includes(level)) return fail(restErrors.invalidCompatibility());
-  return done(state, { compatibility: levelText }, [configRecord(subject, level)], [
-    {
-      type: 'compatibilityChanged',
-      reason:
-        subject === null
-          ? `global compatibility set to ${level}: every subject without its own level is checked with it`
-          : `compatibility of ${subject} set to ${level} (overrides the global level)`,
-      subject,
-      level,
-    },
-  ]);
+  return done(
+    state,
+    { compatibility: levelText },
+    [configRecord(subject, level)],
+    [
+      {
+        type: 'compatibilityChanged',
+        reason:
+          subject === null
+            ? `global compatibility set to ${level}: every subject without its own level is checked with it`
+            : `compatibility of ${subject} set to ${level} (overrides the global level)`,
+        subject,
+        level,
+      },
+    ],
+  );
 }
 
 /** `DELETE /config[/{subject}]`: returns the level that was set. */
@@ -377,27 +487,40 @@ export function deleteCompatibility(state: RegistryState, subject: string | null
   }
   const previous = state.subjectCompatibility[subject];
   if (!previous) return fail(restErrors.subjectNotFound(subject));
-  return done(state, { compatibilityLevel: previous }, [configRecord(subject, null)], [
-    {
-      type: 'compatibilityChanged',
-      reason: `${subject} no longer has its own compatibility level: the global level ${effectiveCompatibility(state, null)} applies`,
-      subject,
-      level: null,
-    },
-  ]);
+  return done(
+    state,
+    { compatibilityLevel: previous },
+    [configRecord(subject, null)],
+    [
+      {
+        type: 'compatibilityChanged',
+        reason: `${subject} no longer has its own compatibility level: the global level ${effectiveCompatibility(state, null)} applies`,
+        subject,
+        level: null,
+      },
+    ],
+  );
 }
 
 /** `PUT /mode[/{subject}]` with `{"mode": …}`. */
-export function setMode(state: RegistryState, subject: string | null, modeText: unknown, force: boolean): Outcome {
+export function setMode(
+  state: RegistryState,
+  subject: string | null,
+  modeText: unknown,
+  force: boolean,
+): Outcome {
   const mode = String(modeText ?? '').toUpperCase() as RegistryMode;
   if (!REGISTRY_MODES.includes(mode)) return fail(restErrors.invalidMode());
   const records: SchemasTopicRecord[] = [];
   if (mode === 'IMPORT' && effectiveMode(state, subject) !== 'IMPORT' && !force) {
     // Changing to IMPORT requires that no live schema exists (for the subject, or anywhere for the global mode).
-    const subjects = subject === null ? listSubjects(state) : listSubjects(state).filter((s) => s === subject);
-    if (subjects.length > 0) return fail(restErrors.operationNotPermitted('Cannot import since found existing subjects'));
+    const subjects =
+      subject === null ? listSubjects(state) : listSubjects(state).filter((s) => s === subject);
+    if (subjects.length > 0)
+      return fail(restErrors.operationNotPermitted('Cannot import since found existing subjects'));
     // …and hard-deletes what soft-deleted versions remain.
-    for (const e of state.schemas) if (subject === null || e.subject === subject) records.push(schemaTombstone(e.subject, e.version));
+    for (const e of state.schemas)
+      if (subject === null || e.subject === subject) records.push(schemaTombstone(e.subject, e.version));
   }
   records.push(modeRecord(subject, mode));
   return done(state, { mode: modeText }, records, [
@@ -414,9 +537,12 @@ export function setMode(state: RegistryState, subject: string | null, modeText: 
 export function deleteMode(state: RegistryState, subject: string): Outcome {
   const previous = state.subjectModes[subject];
   if (!previous) return fail(restErrors.subjectNotFound(subject));
-  return done(state, { mode: previous }, [modeRecord(subject, null)], [
-    { type: 'modeChanged', reason: `${subject} follows the registry mode again`, subject, mode: null },
-  ]);
+  return done(
+    state,
+    { mode: previous },
+    [modeRecord(subject, null)],
+    [{ type: 'modeChanged', reason: `${subject} follows the registry mode again`, subject, mode: null }],
+  );
 }
 
 /** `POST /compatibility/subjects/{subject}/versions[/{version}]`. */
@@ -444,5 +570,8 @@ export function testCompatibility(
     return fail(parsedReq.error);
   }
   const messages = checkerMessages(effectiveCompatibility(state, subject), parsedReq.parsed, history);
-  return done(state, verbose ? { is_compatible: messages.length === 0, messages } : { is_compatible: messages.length === 0 });
+  return done(
+    state,
+    verbose ? { is_compatible: messages.length === 0, messages } : { is_compatible: messages.length === 0 },
+  );
 }

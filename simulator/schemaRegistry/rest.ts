@@ -39,10 +39,21 @@ const JSON_TYPES = [
   'application/octet-stream',
 ];
 
-function respond(state: RegistryState, outcome: Outcome, rawText?: (body: unknown) => string): RegistryHttpResponse {
+function respond(
+  state: RegistryState,
+  outcome: Outcome,
+  rawText?: (body: unknown) => string,
+): RegistryHttpResponse {
   if (!outcome.ok) {
     const body = errorBody(outcome.error);
-    return { status: outcome.error.status, body, bodyText: JSON.stringify(body), newState: state, events: outcome.events ?? [], records: [] };
+    return {
+      status: outcome.error.status,
+      body,
+      bodyText: JSON.stringify(body),
+      newState: state,
+      events: outcome.events ?? [],
+      records: [],
+    };
   }
   return {
     status: 200,
@@ -58,7 +69,13 @@ function error(state: RegistryState, e: RestError): RegistryHttpResponse {
   return respond(state, { ok: false, error: e });
 }
 
-const ok = (state: RegistryState, body: unknown): Outcome => ({ ok: true, body, state, events: [], records: [] });
+const ok = (state: RegistryState, body: unknown): Outcome => ({
+  ok: true,
+  body,
+  state,
+  events: [],
+  records: [],
+});
 
 function splitPath(path: string): { segments: string[]; query: Record<string, string> } {
   const [p, q] = path.split('?', 2);
@@ -85,18 +102,28 @@ function splitPath(path: string): { segments: string[]; query: Record<string, st
 
 const flag = (query: Record<string, string>, name: string) => (query[name] ?? '').toLowerCase() === 'true';
 
-function readBody(req: RegistryRequest): { ok: true; value: Record<string, unknown> } | { ok: false; error: RestError } {
+function readBody(
+  req: RegistryRequest,
+): { ok: true; value: Record<string, unknown> } | { ok: false; error: RestError } {
   const text = (req.body ?? '').trim();
   if (text === '') return { ok: false, error: restErrors.unprocessableEntity('request may not be null') };
   try {
     const value = JSON.parse(text) as unknown;
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      return { ok: false, error: restErrors.badJson(`Cannot deserialize value from ${Array.isArray(value) ? 'Array' : 'scalar'} value`) };
+      return {
+        ok: false,
+        error: restErrors.badJson(
+          `Cannot deserialize value from ${Array.isArray(value) ? 'Array' : 'scalar'} value`,
+        ),
+      };
     }
     return { ok: true, value: value as Record<string, unknown> };
   } catch (e) {
     // Jackson's own wording is richer; the simulation reports the parser's message.
-    return { ok: false, error: restErrors.badJson(`Unexpected character in request body: ${(e as Error).message}`) };
+    return {
+      ok: false,
+      error: restErrors.badJson(`Unexpected character in request body: ${(e as Error).message}`),
+    };
   }
 }
 
@@ -110,7 +137,12 @@ function contentTypeOk(req: RegistryRequest): boolean {
 
 function registerRequestOf(body: Record<string, unknown>): RegisterRequest {
   return {
-    schema: typeof body.schema === 'string' ? body.schema : body.schema === undefined || body.schema === null ? null : JSON.stringify(body.schema),
+    schema:
+      typeof body.schema === 'string'
+        ? body.schema
+        : body.schema === undefined || body.schema === null
+          ? null
+          : JSON.stringify(body.schema),
     schemaType: typeof body.schemaType === 'string' ? body.schemaType : null,
     references: Array.isArray(body.references) ? (body.references as RegisterRequest['references']) : null,
     version: typeof body.version === 'number' ? body.version : null,
@@ -120,7 +152,7 @@ function registerRequestOf(body: Record<string, unknown>): RegisterRequest {
 
 function validSubject(subject: string): boolean {
   // `QualifiedSubject.isValidSubject`: not empty, no control characters.
-  return subject.length > 0 && !/[\u0000-\u001f]/.test(subject);
+  return subject.length > 0 && ![...subject].some((ch) => ch.charCodeAt(0) < 0x20);
 }
 
 /** Handles one HTTP request against the registry. Pure: same state + request + formats → same response. */
@@ -150,7 +182,9 @@ export function handle(state: RegistryState, req: RegistryRequest, formats: Form
     if (segments.length === 2) {
       return route(['POST', 'DELETE'], () =>
         method === 'POST'
-          ? withBody((body) => lookupSchema(formats, state, subject, registerRequestOf(body), flag(query, 'deleted')))
+          ? withBody((body) =>
+              lookupSchema(formats, state, subject, registerRequestOf(body), flag(query, 'deleted')),
+            )
           : respond(state, deleteSubject(state, subject, flag(query, 'permanent'))),
       );
     }
@@ -161,13 +195,21 @@ export function handle(state: RegistryState, req: RegistryRequest, formats: Form
           return withBody((body) => registerSchema(formats, state, subject, registerRequestOf(body)));
         }
         const versions = subjectVersions(state, subject, flag(query, 'deleted'));
-        if (subjectVersions(state, subject, flag(query, 'deleted')).length === 0) return error(state, restErrors.subjectNotFound(subject));
-        return respond(state, ok(state, versions.map((v) => v.version)));
+        if (subjectVersions(state, subject, flag(query, 'deleted')).length === 0)
+          return error(state, restErrors.subjectNotFound(subject));
+        return respond(
+          state,
+          ok(
+            state,
+            versions.map((v) => v.version),
+          ),
+        );
       });
     }
     if (b === 'versions' && (segments.length === 4 || (segments.length === 5 && d === 'schema'))) {
       return route(segments.length === 4 ? ['GET', 'DELETE'] : ['GET'], () => {
-        if (method === 'DELETE') return respond(state, deleteVersion(state, subject, c, flag(query, 'permanent')));
+        if (method === 'DELETE')
+          return respond(state, deleteVersion(state, subject, c, flag(query, 'permanent')));
         const v = parseVersionId(c);
         if (!v.ok) return error(state, v.error);
         const includeDeleted = flag(query, 'deleted');
@@ -175,7 +217,9 @@ export function handle(state: RegistryState, req: RegistryRequest, formats: Form
         if (!entry) {
           return error(
             state,
-            subjectVersions(state, subject, includeDeleted).length === 0 ? restErrors.subjectNotFound(subject) : restErrors.versionNotFound(v.version),
+            subjectVersions(state, subject, includeDeleted).length === 0
+              ? restErrors.subjectNotFound(subject)
+              : restErrors.versionNotFound(v.version),
           );
         }
         if (segments.length === 5) return respond(state, ok(state, entry.schema), (s) => String(s));
@@ -189,7 +233,8 @@ export function handle(state: RegistryState, req: RegistryRequest, formats: Form
   }
 
   if (root === 'schemas') {
-    if (a === 'types' && segments.length === 2) return route(['GET'], () => respond(state, ok(state, ['JSON', 'PROTOBUF', 'AVRO'])));
+    if (a === 'types' && segments.length === 2)
+      return route(['GET'], () => respond(state, ok(state, ['JSON', 'PROTOBUF', 'AVRO'])));
     if (a === 'ids' && segments.length >= 3 && segments.length <= 4) {
       return route(['GET'], () => {
         const id = Number(b);
@@ -206,8 +251,16 @@ export function handle(state: RegistryState, req: RegistryRequest, formats: Form
           );
         }
         const holders = state.schemas.filter((s) => s.id === id && (flag(query, 'deleted') || !s.deleted));
-        if (c === 'versions') return respond(state, ok(state, holders.map((h) => ({ subject: h.subject, version: h.version }))));
-        if (c === 'subjects') return respond(state, ok(state, [...new Set(holders.map((h) => h.subject))].sort()));
+        if (c === 'versions')
+          return respond(
+            state,
+            ok(
+              state,
+              holders.map((h) => ({ subject: h.subject, version: h.version })),
+            ),
+          );
+        if (c === 'subjects')
+          return respond(state, ok(state, [...new Set(holders.map((h) => h.subject))].sort()));
         if (c === 'schema') return respond(state, ok(state, entry.schema), (s) => String(s));
         return error(state, restErrors.httpNotFound());
       });
@@ -215,9 +268,23 @@ export function handle(state: RegistryState, req: RegistryRequest, formats: Form
     return error(state, restErrors.httpNotFound());
   }
 
-  if (root === 'compatibility' && a === 'subjects' && c === 'versions' && (segments.length === 4 || segments.length === 5)) {
+  if (
+    root === 'compatibility' &&
+    a === 'subjects' &&
+    c === 'versions' &&
+    (segments.length === 4 || segments.length === 5)
+  ) {
     return route(['POST'], () =>
-      withBody((body) => testCompatibility(formats, state, b, segments.length === 5 ? d : null, registerRequestOf(body), flag(query, 'verbose'))),
+      withBody((body) =>
+        testCompatibility(
+          formats,
+          state,
+          b,
+          segments.length === 5 ? d : null,
+          registerRequestOf(body),
+          flag(query, 'verbose'),
+        ),
+      ),
     );
   }
 
@@ -225,14 +292,17 @@ export function handle(state: RegistryState, req: RegistryRequest, formats: Form
     const subject = segments.length === 2 ? a : null;
     return route(['GET', 'PUT', 'DELETE'], () => {
       if (method === 'PUT') {
-        if (subject !== null && !validSubject(subject)) return error(state, restErrors.invalidSubject(subject));
+        if (subject !== null && !validSubject(subject))
+          return error(state, restErrors.invalidSubject(subject));
         return withBody((body) => setCompatibility(state, subject, body.compatibility));
       }
       if (method === 'DELETE') return respond(state, deleteCompatibility(state, subject));
-      if (subject === null) return respond(state, ok(state, { compatibilityLevel: effectiveCompatibility(state, null) }));
+      if (subject === null)
+        return respond(state, ok(state, { compatibilityLevel: effectiveCompatibility(state, null) }));
       const own = state.subjectCompatibility[subject];
       if (own) return respond(state, ok(state, { compatibilityLevel: own }));
-      if (flag(query, 'defaultToGlobal')) return respond(state, ok(state, { compatibilityLevel: effectiveCompatibility(state, subject) }));
+      if (flag(query, 'defaultToGlobal'))
+        return respond(state, ok(state, { compatibilityLevel: effectiveCompatibility(state, subject) }));
       return error(state, restErrors.subjectCompatibilityNotConfigured(subject));
     });
   }
@@ -241,14 +311,16 @@ export function handle(state: RegistryState, req: RegistryRequest, formats: Form
     const subject = segments.length === 2 ? a : null;
     return route(subject === null ? ['GET', 'PUT'] : ['GET', 'PUT', 'DELETE'], () => {
       if (method === 'PUT') {
-        if (subject !== null && !validSubject(subject)) return error(state, restErrors.invalidSubject(subject));
+        if (subject !== null && !validSubject(subject))
+          return error(state, restErrors.invalidSubject(subject));
         return withBody((body) => setMode(state, subject, body.mode, flag(query, 'force')));
       }
       if (method === 'DELETE') return respond(state, deleteMode(state, subject as string));
       if (subject === null) return respond(state, ok(state, { mode: effectiveMode(state, null) }));
       const own = state.subjectModes[subject];
       if (own) return respond(state, ok(state, { mode: own }));
-      if (flag(query, 'defaultToGlobal')) return respond(state, ok(state, { mode: effectiveMode(state, subject) }));
+      if (flag(query, 'defaultToGlobal'))
+        return respond(state, ok(state, { mode: effectiveMode(state, subject) }));
       return error(state, restErrors.subjectModeNotConfigured(subject));
     });
   }

@@ -33,13 +33,18 @@ export function emptyRegistryState(defaultCompatibility: CompatibilityLevel = 'B
 export const schemaKey = (subject: string, version: number): string =>
   JSON.stringify({ keytype: 'SCHEMA', subject, version, magic: 1 });
 export const configKey = (subject: string | null): string =>
-  JSON.stringify(subject === null ? { keytype: 'CONFIG', magic: 0 } : { keytype: 'CONFIG', subject, magic: 0 });
+  JSON.stringify(
+    subject === null ? { keytype: 'CONFIG', magic: 0 } : { keytype: 'CONFIG', subject, magic: 0 },
+  );
 export const modeKey = (subject: string | null): string =>
   JSON.stringify(subject === null ? { keytype: 'MODE', magic: 0 } : { keytype: 'MODE', subject, magic: 0 });
 export const deleteSubjectKey = (subject: string): string =>
   JSON.stringify({ keytype: 'DELETE_SUBJECT', subject, magic: 0 });
 /** The registry writes a NOOP record to learn the end of the log when it starts or becomes leader. */
-export const noopRecord = (): SchemasTopicRecord => ({ key: JSON.stringify({ keytype: 'NOOP', magic: 0 }), value: null });
+export const noopRecord = (): SchemasTopicRecord => ({
+  key: JSON.stringify({ keytype: 'NOOP', magic: 0 }),
+  value: null,
+});
 
 // --- values ---
 
@@ -63,9 +68,17 @@ export const schemaTombstone = (subject: string, version: number): SchemasTopicR
   key: schemaKey(subject, version),
   value: null,
 });
-export const configRecord = (subject: string | null, level: CompatibilityLevel | null): SchemasTopicRecord => ({
+export const configRecord = (
+  subject: string | null,
+  level: CompatibilityLevel | null,
+): SchemasTopicRecord => ({
   key: configKey(subject),
-  value: level === null ? null : JSON.stringify(subject === null ? { compatibilityLevel: level } : { subject, compatibilityLevel: level }),
+  value:
+    level === null
+      ? null
+      : JSON.stringify(
+          subject === null ? { compatibilityLevel: level } : { subject, compatibilityLevel: level },
+        ),
 });
 export const modeRecord = (subject: string | null, mode: RegistryMode | null): SchemasTopicRecord => ({
   key: modeKey(subject),
@@ -110,7 +123,10 @@ export function applySchemasRecord(state: RegistryState, record: SchemasTopicRec
         deleted: value.deleted === true,
       };
       const existingIndex = state.schemas.findIndex((s) => s.subject === subject && s.version === version);
-      const schemas = existingIndex >= 0 ? state.schemas.map((s, i) => (i === existingIndex ? entry : s)) : [...others, entry];
+      const schemas =
+        existingIndex >= 0
+          ? state.schemas.map((s, i) => (i === existingIndex ? entry : s))
+          : [...others, entry];
       return { ...next, schemas, maxId: Math.max(state.maxId, entry.id) };
     }
     case 'CONFIG': {
@@ -135,7 +151,9 @@ export function applySchemasRecord(state: RegistryState, record: SchemasTopicRec
       const upTo = Number(value.version);
       return {
         ...next,
-        schemas: state.schemas.map((s) => (s.subject === subject && s.version <= upTo ? { ...s, deleted: true } : s)),
+        schemas: state.schemas.map((s) =>
+          s.subject === subject && s.version <= upTo ? { ...s, deleted: true } : s,
+        ),
       };
     }
     default:
@@ -143,7 +161,10 @@ export function applySchemasRecord(state: RegistryState, record: SchemasTopicRec
   }
 }
 
-export function applySchemasRecords(state: RegistryState, records: readonly SchemasTopicRecord[]): RegistryState {
+export function applySchemasRecords(
+  state: RegistryState,
+  records: readonly SchemasTopicRecord[],
+): RegistryState {
   return records.reduce(applySchemasRecord, state);
 }
 

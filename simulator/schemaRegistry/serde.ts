@@ -43,7 +43,13 @@ export interface SerdeFailure {
 
 function failure(message: string, cause: string | null): SerdeFailure {
   const exception = `${SERIALIZATION_EXCEPTION}: ${message}`;
-  return { ok: false, exception: SERIALIZATION_EXCEPTION, message, cause, text: cause ? `${exception}\nCaused by: ${cause}` : exception };
+  return {
+    ok: false,
+    exception: SERIALIZATION_EXCEPTION,
+    message,
+    cause,
+    text: cause ? `${exception}\nCaused by: ${cause}` : exception,
+  };
 }
 
 export interface SerializeInput {
@@ -72,13 +78,18 @@ export type SerializeResult =
   | (SerdeFailure & { newState: RegistryState; records: SchemasTopicRecord[]; events: RegistryEvent[] });
 
 /** Encodes a value with a parsed schema (no header). */
-export function encodePayload(parsed: ParsedSchema, value: unknown, messageName?: string): { ok: true; bytes: Uint8Array; indexes?: number[] } | { ok: false; message: string } {
+export function encodePayload(
+  parsed: ParsedSchema,
+  value: unknown,
+  messageName?: string,
+): { ok: true; bytes: Uint8Array; indexes?: number[] } | { ok: false; message: string } {
   try {
     switch (parsed.schemaType) {
       case 'AVRO': {
         const problems: string[] = [];
         parsed.type.isValid(value, {
-          errorHook: (path: string[], v: unknown, t: { toString(): string }) => problems.push(`${path.join('.') || '(root)'}: ${JSON.stringify(v)} is not a ${t}`),
+          errorHook: (path: string[], v: unknown, t: { toString(): string }) =>
+            problems.push(`${path.join('.') || '(root)'}: ${JSON.stringify(v)} is not a ${t}`),
         });
         if (problems.length > 0) return { ok: false, message: problems[0] };
         return { ok: true, bytes: new Uint8Array(parsed.type.toBuffer(value)) };
@@ -90,7 +101,11 @@ export function encodePayload(parsed: ParsedSchema, value: unknown, messageName?
         const problem = type.verify(value as Record<string, unknown>);
         if (problem) return { ok: false, message: problem };
         const indexes = messageIndexesOf(parsed.file, name) ?? [0];
-        return { ok: true, bytes: type.encode(type.fromObject(value as Record<string, unknown>)).finish(), indexes };
+        return {
+          ok: true,
+          bytes: type.encode(type.fromObject(value as Record<string, unknown>)).finish(),
+          indexes,
+        };
       }
       case 'JSON':
         return { ok: true, bytes: new TextEncoder().encode(JSON.stringify(value)) };
@@ -106,19 +121,32 @@ export function serialize(formats: Formats, state: RegistryState, input: Seriali
   const word = FORMAT_WORD[input.schemaType];
   const same = { newState: state, records: [] as SchemasTopicRecord[], events: [] as RegistryEvent[] };
   const parsedResult = parseSchema(formats, input.schemaType, input.schema);
-  if (!parsedResult.ok) return { ...failure(`Invalid schema ${input.schema}`, parsedResult.message), ...same };
+  if (!parsedResult.ok)
+    return { ...failure(`Invalid schema ${input.schema}`, parsedResult.message), ...same };
   let parsed = parsedResult.value;
-  const strategy = parseStrategy(config[input.isKey ? 'key.subject.name.strategy' : 'value.subject.name.strategy']);
+  const strategy = parseStrategy(
+    config[input.isKey ? 'key.subject.name.strategy' : 'value.subject.name.strategy'],
+  );
   if (!strategy) return { ...failure('Invalid subject name strategy', null), ...same };
   const recordName = input.messageName ?? parsed.recordName;
   const subjectResult = subjectName(strategy, input.topic, input.isKey, recordName);
-  if (!subjectResult.ok) return { ...failure(`Error serializing ${word} message`, subjectResult.message), ...same };
+  if (!subjectResult.ok)
+    return { ...failure(`Error serializing ${word} message`, subjectResult.message), ...same };
   const subject = subjectResult.subject;
   const schemaSuffix = input.schemaType === 'AVRO' ? parsed.canonical : `: ${parsed.canonical}`;
-  const body = JSON.stringify({ ...(input.schemaType !== 'AVRO' ? { schemaType: input.schemaType } : {}), schema: parsed.canonical });
+  const body = JSON.stringify({
+    ...(input.schemaType !== 'AVRO' ? { schemaType: input.schemaType } : {}),
+    schema: parsed.canonical,
+  });
   const restFailure = (prefix: string, r: { body: unknown }) => {
     const b = r.body as { message: string; error_code: number };
-    return { ...failure(`${prefix}${schemaSuffix}`, `${REST_CLIENT_EXCEPTION}: ${b.message}; error code: ${b.error_code}`), ...same };
+    return {
+      ...failure(
+        `${prefix}${schemaSuffix}`,
+        `${REST_CLIENT_EXCEPTION}: ${b.message}; error code: ${b.error_code}`,
+      ),
+      ...same,
+    };
   };
 
   let id: number;
@@ -126,20 +154,34 @@ export function serialize(formats: Formats, state: RegistryState, input: Seriali
   let records: SchemasTopicRecord[] = [];
   let events: RegistryEvent[] = [];
   if (config['auto.register.schemas'] ?? true) {
-    const r = handle(state, { method: 'POST', path: `/subjects/${encodeURIComponent(subject)}/versions`, body }, formats);
+    const r = handle(
+      state,
+      { method: 'POST', path: `/subjects/${encodeURIComponent(subject)}/versions`, body },
+      formats,
+    );
     if (r.status !== 200) return { ...restFailure(`Error registering ${word} schema`, r), events: r.events };
     id = (r.body as { id: number }).id;
     newState = r.newState;
     records = r.records;
     events = r.events;
   } else if (config['use.latest.version']) {
-    const r = handle(state, { method: 'GET', path: `/subjects/${encodeURIComponent(subject)}/versions/latest` }, formats);
+    const r = handle(
+      state,
+      { method: 'GET', path: `/subjects/${encodeURIComponent(subject)}/versions/latest` },
+      formats,
+    );
     if (r.status !== 200) {
-      return restFailure(input.schemaType === 'AVRO' ? 'Error retrieving latest version of Avro schema' : 'Error retrieving latest version: ', r);
+      return restFailure(
+        input.schemaType === 'AVRO'
+          ? 'Error retrieving latest version of Avro schema'
+          : 'Error retrieving latest version: ',
+        r,
+      );
     }
     const latest = r.body as { id: number; schema: string };
     const latestParsed = parseSchema(formats, input.schemaType, latest.schema);
-    if (!latestParsed.ok) return { ...failure(`Error serializing ${word} message`, latestParsed.message), ...same };
+    if (!latestParsed.ok)
+      return { ...failure(`Error serializing ${word} message`, latestParsed.message), ...same };
     if (config['latest.compatibility.strict'] ?? true) {
       // `lookupLatestVersion`: the latest version must be able to read what this schema writes.
       const reader = latestParsed.value;
@@ -157,17 +199,40 @@ export function serialize(formats: Formats, state: RegistryState, input: Seriali
     id = latest.id;
     parsed = latestParsed.value;
   } else {
-    const r = handle(state, { method: 'POST', path: `/subjects/${encodeURIComponent(subject)}`, body }, formats);
-    if (r.status !== 200) return restFailure(input.schemaType === 'AVRO' ? 'Error retrieving Avro schema' : `Error retrieving ${word} schema: `, r);
+    const r = handle(
+      state,
+      { method: 'POST', path: `/subjects/${encodeURIComponent(subject)}`, body },
+      formats,
+    );
+    if (r.status !== 200)
+      return restFailure(
+        input.schemaType === 'AVRO' ? 'Error retrieving Avro schema' : `Error retrieving ${word} schema: `,
+        r,
+      );
     id = (r.body as { id: number }).id;
   }
   if (input.schemaType === 'JSON' && config['json.fail.invalid.schema']) {
     const v = (parsed as ParsedJsonSchema).validate(input.value);
-    if (!v.ok) return { ...failure(`Validation error in JSON ${JSON.stringify(input.value)}, Error report:\n${v.message}`, null), ...same };
+    if (!v.ok)
+      return {
+        ...failure(
+          `Validation error in JSON ${JSON.stringify(input.value)}, Error report:\n${v.message}`,
+          null,
+        ),
+        ...same,
+      };
   }
   const encoded = encodePayload(parsed, input.value, input.messageName);
   if (!encoded.ok) return { ...failure(`Error serializing ${word} message`, encoded.message), ...same };
-  return { ok: true, bytes: frame(id, encoded.bytes, input.schemaType === 'PROTOBUF' ? encoded.indexes : undefined), schemaId: id, subject, newState, records, events };
+  return {
+    ok: true,
+    bytes: frame(id, encoded.bytes, input.schemaType === 'PROTOBUF' ? encoded.indexes : undefined),
+    schemaId: id,
+    subject,
+    newState,
+    records,
+    events,
+  };
 }
 
 function parseSchemaCompat(reader: ParsedSchema, writer: ParsedSchema): boolean {
@@ -206,7 +271,10 @@ export type DeserializeResult =
   | SerdeFailure;
 
 function defaultOf(raw: unknown, field: string): unknown {
-  const fields = ((raw as { fields?: { name: string; default?: unknown }[] }).fields ?? []) as { name: string; default?: unknown }[];
+  const fields = ((raw as { fields?: { name: string; default?: unknown }[] }).fields ?? []) as {
+    name: string;
+    default?: unknown;
+  }[];
   return fields.find((f) => f.name === field)?.default;
 }
 
@@ -218,16 +286,30 @@ export function resolutionSteps(reader: ParsedAvro, writer: ParsedAvro): Resolut
   const steps: ResolutionStep[] = [];
   for (const wf of w.fields) {
     const match = r.fields.find((f) => f.name === wf.name || f.aliases.includes(wf.name));
-    if (!match) steps.push({ kind: 'fieldIgnored', field: wf.name, reason: `the writer's field ${wf.name} is not in the reader's schema: skipped` });
+    if (!match)
+      steps.push({
+        kind: 'fieldIgnored',
+        field: wf.name,
+        reason: `the writer's field ${wf.name} is not in the reader's schema: skipped`,
+      });
   }
   for (const rf of r.fields) {
     const wf = w.fields.find((f) => f.name === rf.name || rf.aliases.includes(f.name));
     if (!wf) {
       if (rf.hasDefault) {
         const value = defaultOf(reader.raw, rf.name);
-        steps.push({ kind: 'defaultUsed', field: rf.name, value, reason: `the writer had no ${rf.name}: the reader's default ${JSON.stringify(value)} is used` });
+        steps.push({
+          kind: 'defaultUsed',
+          field: rf.name,
+          value,
+          reason: `the writer had no ${rf.name}: the reader's default ${JSON.stringify(value)} is used`,
+        });
       }
-    } else if (avroTypeName(rf.type) !== avroTypeName(wf.type) && rf.type.kind === 'primitive' && wf.type.kind === 'primitive') {
+    } else if (
+      avroTypeName(rf.type) !== avroTypeName(wf.type) &&
+      rf.type.kind === 'primitive' &&
+      wf.type.kind === 'primitive'
+    ) {
       steps.push({
         kind: 'promoted',
         field: rf.name,
@@ -244,7 +326,7 @@ export function resolutionSteps(reader: ParsedAvro, writer: ParsedAvro): Resolut
 function avroResolutionError(reader: AvroNode, writer: AvroNode): string {
   const incs = avroIncompatibilities(reader, writer);
   const first = incs[0];
-  const nameOf = (n: AvroNode) => ('fullName' in n ? n.fullName : (n.kind === 'primitive' ? n.type : n.kind));
+  const nameOf = (n: AvroNode) => ('fullName' in n ? n.fullName : n.kind === 'primitive' ? n.type : n.kind);
   if (first?.type === 'READER_FIELD_MISSING_DEFAULT_VALUE') {
     return `org.apache.avro.AvroTypeException: Found ${nameOf(writer)}, expecting ${nameOf(reader)}, missing required field ${first.message}`;
   }
@@ -252,7 +334,11 @@ function avroResolutionError(reader: AvroNode, writer: AvroNode): string {
 }
 
 /** `KafkaAvroDeserializer.deserialize` & co. */
-export function deserialize(formats: Formats, state: RegistryState, input: DeserializeInput): DeserializeResult {
+export function deserialize(
+  formats: Formats,
+  state: RegistryState,
+  input: DeserializeInput,
+): DeserializeResult {
   if (input.bytes === null) return { ok: true, value: null, schemaId: -1, writerSchema: '', resolution: [] };
   const word = FORMAT_WORD[input.schemaType];
   const side = input.isKey ? 'key' : 'value';
@@ -261,7 +347,10 @@ export function deserialize(formats: Formats, state: RegistryState, input: Deser
   const id = header.schemaId;
   const entry = state.schemas.find((s) => s.id === id);
   if (!entry) {
-    const what = input.schemaType === 'AVRO' ? `Error retrieving Avro ${side} schema for id ${id}` : `Error retrieving ${word} schema for id ${id}`;
+    const what =
+      input.schemaType === 'AVRO'
+        ? `Error retrieving Avro ${side} schema for id ${id}`
+        : `Error retrieving ${word} schema for id ${id}`;
     return failure(what, `${REST_CLIENT_EXCEPTION}: Schema ${id} not found; error code: 40403`);
   }
   const writerParsed = parseSchema(formats, entry.schemaType, entry.schema);
@@ -274,7 +363,8 @@ export function deserialize(formats: Formats, state: RegistryState, input: Deser
         let reader = writer;
         if (input.readerSchema) {
           const rp = parseSchema(formats, 'AVRO', input.readerSchema);
-          if (!rp.ok || rp.value.schemaType !== 'AVRO') return errorFor(rp.ok ? 'not an Avro schema' : rp.message);
+          if (!rp.ok || rp.value.schemaType !== 'AVRO')
+            return errorFor(rp.ok ? 'not an Avro schema' : rp.message);
           reader = rp.value;
         }
         if (reader !== writer && avroIncompatibilities(reader.node, writer.node).length > 0) {
@@ -295,10 +385,23 @@ export function deserialize(formats: Formats, state: RegistryState, input: Deser
         if (!name) return errorFor(`Invalid message indexes: [${(header.messageIndexes ?? []).join(', ')}]`);
         const type = writer.root.lookupType(name);
         const message = type.decode(header.payload);
-        return { ok: true, value: protobufJson(type, message), schemaId: id, writerSchema: entry.schema, messageName: name, resolution: [] };
+        return {
+          ok: true,
+          value: protobufJson(type, message),
+          schemaId: id,
+          writerSchema: entry.schema,
+          messageName: name,
+          resolution: [],
+        };
       }
       case 'JSON':
-        return { ok: true, value: JSON.parse(new TextDecoder().decode(header.payload)), schemaId: id, writerSchema: entry.schema, resolution: [] };
+        return {
+          ok: true,
+          value: JSON.parse(new TextDecoder().decode(header.payload)),
+          schemaId: id,
+          writerSchema: entry.schema,
+          resolution: [],
+        };
     }
   } catch (e) {
     return errorFor((e as Error).message);
@@ -313,10 +416,14 @@ export function protobufJson(type: Protobuf.Type, message: Protobuf.Message): un
   const camel = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(camel);
     if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), camel(x)]));
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).map(([k, x]) => [
+          k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
+          camel(x),
+        ]),
+      );
     }
     return v;
   };
   return camel(obj);
 }
-

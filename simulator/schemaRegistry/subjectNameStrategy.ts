@@ -31,7 +31,9 @@ export function subjectName(
     case 'TopicNameStrategy':
       return { ok: true, subject: `${topic}${isKey ? '-key' : '-value'}` };
     case 'RecordNameStrategy':
-      return recordName ? { ok: true, subject: recordName } : { ok: false, message: 'The schema has no record name, which RecordNameStrategy needs' };
+      return recordName
+        ? { ok: true, subject: recordName }
+        : { ok: false, message: 'The schema has no record name, which RecordNameStrategy needs' };
     case 'TopicRecordNameStrategy':
       return recordName
         ? { ok: true, subject: `${topic}-${recordName}` }

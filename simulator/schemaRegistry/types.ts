@@ -26,7 +26,12 @@ export const COMPATIBILITY_LEVELS: readonly CompatibilityLevel[] = [
 
 /** `storage/Mode` (7.9: READWRITE, READONLY, READONLY_OVERRIDE, IMPORT). */
 export type RegistryMode = 'READWRITE' | 'READONLY' | 'READONLY_OVERRIDE' | 'IMPORT';
-export const REGISTRY_MODES: readonly RegistryMode[] = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT'];
+export const REGISTRY_MODES: readonly RegistryMode[] = [
+  'READWRITE',
+  'READONLY',
+  'READONLY_OVERRIDE',
+  'IMPORT',
+];
 
 /** `SchemaReference` (name, subject, version). */
 export interface SchemaReference {

@@ -3,8 +3,8 @@
 // avsc; Protobuf: each tag/length/value read from the wire; JSON: the UTF-8 text).
 import type { Formats } from './formats';
 import { parseSchema } from './parsedSchema';
-import type { RegistryState, SchemaType } from './types';
 import { messageNameAt } from './protobuf/protoSchema';
+import type { RegistryState, SchemaType } from './types';
 import { toHex, unframe } from './wireFormat';
 
 export type BytePart = 'magic' | 'schemaId' | 'messageIndexes' | 'payload' | 'field';
@@ -36,9 +36,15 @@ function readVarint(bytes: Uint8Array, pos: number): { value: number; next: numb
 }
 
 /** Annotates a serialized record value. Unknown ids or undecodable payloads yield the header and one payload span. */
-export function describeRecordBytes(formats: Formats, state: RegistryState, bytes: Uint8Array, schemaType: SchemaType): ByteSpan[] {
+export function describeRecordBytes(
+  formats: Formats,
+  state: RegistryState,
+  bytes: Uint8Array,
+  schemaType: SchemaType,
+): ByteSpan[] {
   const header = unframe(bytes, schemaType === 'PROTOBUF');
-  if (!header.ok) return [span(bytes, 0, bytes.length, 'payload', `not the Confluent wire format: ${header.message}`)];
+  if (!header.ok)
+    return [span(bytes, 0, bytes.length, 'payload', `not the Confluent wire format: ${header.message}`)];
   const spans: ByteSpan[] = [
     span(bytes, 0, 1, 'magic', 'magic byte 0 (Confluent wire format)'),
     span(bytes, 1, 5, 'schemaId', `schema id ${header.schemaId} (4 bytes, big-endian)`),
@@ -57,7 +63,10 @@ export function describeRecordBytes(formats: Formats, state: RegistryState, byte
     );
   }
   const start = header.payloadOffset;
-  const whole = () => [...spans, span(bytes, start, bytes.length, 'payload', `${schemaType} payload (${bytes.length - start} bytes)`)];
+  const whole = () => [
+    ...spans,
+    span(bytes, start, bytes.length, 'payload', `${schemaType} payload (${bytes.length - start} bytes)`),
+  ];
   const entry = state.schemas.find((s) => s.id === header.schemaId);
   if (!entry) return whole();
   const parsed = parseSchema(formats, entry.schemaType, entry.schema);
@@ -65,14 +74,23 @@ export function describeRecordBytes(formats: Formats, state: RegistryState, byte
   const p = parsed.value;
   try {
     if (p.schemaType === 'AVRO') {
-      const fields = (p.type as unknown as { fields?: { name: string; type: { decode(b: Buffer, pos: number): { value: unknown; offset: number } } }[] }).fields;
+      const fields = (
+        p.type as unknown as {
+          fields?: {
+            name: string;
+            type: { decode(b: Buffer, pos: number): { value: unknown; offset: number } };
+          }[];
+        }
+      ).fields;
       if (!fields) return whole();
       const buf = Buffer.from(bytes);
       let pos = start;
       for (const f of fields) {
         const r = f.type.decode(buf, pos);
         if (r.offset < 0) return whole();
-        spans.push(span(bytes, pos, r.offset, 'field', `${f.name} = ${JSON.stringify(r.value)} (Avro binary)`));
+        spans.push(
+          span(bytes, pos, r.offset, 'field', `${f.name} = ${JSON.stringify(r.value)} (Avro binary)`),
+        );
         pos = r.offset;
       }
       return spans;
@@ -98,15 +116,29 @@ export function describeRecordBytes(formats: Formats, state: RegistryState, byte
         } else return whole();
         const field = type?.fieldsById[tag];
         spans.push(
-          span(bytes, pos, Math.min(end, bytes.length), 'field', `${field ? `${field.name} ` : ''}field number ${tag}, ${WIRE[wireType]} (key byte ${toHex(bytes.subarray(pos, key.next))})`),
+          span(
+            bytes,
+            pos,
+            Math.min(end, bytes.length),
+            'field',
+            `${field ? `${field.name} ` : ''}field number ${tag}, ${WIRE[wireType]} (key byte ${toHex(bytes.subarray(pos, key.next))})`,
+          ),
         );
         pos = end;
       }
       return spans;
     }
-    return [...spans, span(bytes, start, bytes.length, 'payload', `JSON text (UTF-8): ${new TextDecoder().decode(bytes.subarray(start))}`)];
+    return [
+      ...spans,
+      span(
+        bytes,
+        start,
+        bytes.length,
+        'payload',
+        `JSON text (UTF-8): ${new TextDecoder().decode(bytes.subarray(start))}`,
+      ),
+    ];
   } catch {
     return whole();
   }
 }
-

@@ -38,7 +38,10 @@ export function encodeMessageIndexes(indexes: number[]): number[] {
 }
 
 /** `MessageIndexes.readFrom`: a count of 0 means `[0]`. */
-export function decodeMessageIndexes(bytes: Uint8Array, pos: number): { indexes: number[]; next: number } | null {
+export function decodeMessageIndexes(
+  bytes: Uint8Array,
+  pos: number,
+): { indexes: number[]; next: number } | null {
   const count = readZigZagVarint(bytes, pos);
   if (!count) return null;
   if (count.value === 0) return { indexes: [0], next: count.next };
@@ -55,7 +58,13 @@ export function decodeMessageIndexes(bytes: Uint8Array, pos: number): { indexes:
 
 /** Magic byte + id (+ message indexes) + payload. */
 export function frame(schemaId: number, payload: Uint8Array, messageIndexes?: number[]): Uint8Array {
-  const head = [MAGIC_BYTE, (schemaId >>> 24) & 0xff, (schemaId >>> 16) & 0xff, (schemaId >>> 8) & 0xff, schemaId & 0xff];
+  const head = [
+    MAGIC_BYTE,
+    (schemaId >>> 24) & 0xff,
+    (schemaId >>> 16) & 0xff,
+    (schemaId >>> 8) & 0xff,
+    schemaId & 0xff,
+  ];
   if (messageIndexes) head.push(...encodeMessageIndexes(messageIndexes));
   const out = new Uint8Array(head.length + payload.length);
   out.set(head, 0);
@@ -64,7 +73,13 @@ export function frame(schemaId: number, payload: Uint8Array, messageIndexes?: nu
 }
 
 export type Unframed =
-  | { ok: true; schemaId: number; messageIndexes: number[] | null; payloadOffset: number; payload: Uint8Array }
+  | {
+      ok: true;
+      schemaId: number;
+      messageIndexes: number[] | null;
+      payloadOffset: number;
+      payload: Uint8Array;
+    }
   | { ok: false; message: string };
 
 /** Reads the header (`AbstractKafkaSchemaSerDe.getByteBuffer`): anything not starting with 0x00 is refused. */

@@ -66,11 +66,7 @@ export function avroIncompatibilities(reader: AvroNode, writer: AvroNode): AvroI
     return result;
   }
 
-  const incompatible = (
-    type: AvroIncompatibilityType,
-    message: string,
-    location: string[],
-  ): Result => ({
+  const incompatible = (type: AvroIncompatibilityType, message: string, location: string[]): Result => ({
     compatible: 'INCOMPATIBLE',
     incompatibilities: [{ type, location: locationString(location), message }],
   });
@@ -82,7 +78,11 @@ export function avroIncompatibilities(reader: AvroNode, writer: AvroNode): AvroI
       location,
     );
 
-  function checkSchemaNames(r: AvroNode & { name: string; aliases: string[] }, w: AvroNode & { name: string; fullName: string }, location: string[]): Result {
+  function checkSchemaNames(
+    r: AvroNode & { name: string; aliases: string[] },
+    w: AvroNode & { name: string; fullName: string },
+    location: string[],
+  ): Result {
     location.push('name');
     // `schemaNameEquals`: the simple names, or a reader alias naming the writer's full name.
     const ok = r.name === w.name || r.aliases.includes(w.fullName);
@@ -107,7 +107,10 @@ export function avroIncompatibilities(reader: AvroNode, writer: AvroNode): AvroI
           let res = checkSchemaNames(r, wf, location);
           location.push('size');
           if (r.size !== wf.size) {
-            res = merge(res, incompatible('FIXED_SIZE_MISMATCH', `expected: ${wf.size}, found: ${r.size}`, location));
+            res = merge(
+              res,
+              incompatible('FIXED_SIZE_MISMATCH', `expected: ${wf.size}, found: ${r.size}`, location),
+            );
           }
           location.pop();
           return res;
@@ -165,7 +168,11 @@ export function avroIncompatibilities(reader: AvroNode, writer: AvroNode): AvroI
             if (getCompatibilityFresh(r, branch).compatible === 'INCOMPATIBLE') {
               res = merge(
                 res,
-                incompatible('MISSING_UNION_BRANCH', `reader union lacking writer type: ${avroTypeName(branch)}`, location),
+                incompatible(
+                  'MISSING_UNION_BRANCH',
+                  `reader union lacking writer type: ${avroTypeName(branch)}`,
+                  location,
+                ),
               );
             }
             location.pop();
@@ -246,7 +253,10 @@ export function avroBackwardMessages(reader: ParsedAvro, writer: ParsedAvro): st
 }
 
 /** avsc's verdict: `reader.createResolver(writer)` succeeds. */
-export function avscCanRead(reader: Avsc.Type, writer: Avsc.Type): { ok: true } | { ok: false; message: string } {
+export function avscCanRead(
+  reader: Avsc.Type,
+  writer: Avsc.Type,
+): { ok: true } | { ok: false; message: string } {
   try {
     reader.createResolver(writer);
     return { ok: true };

@@ -7,7 +7,16 @@ import type * as Avsc from 'avsc';
 import type { Formats } from '../formats';
 
 export type AvroPrimitive = 'null' | 'boolean' | 'int' | 'long' | 'float' | 'double' | 'bytes' | 'string';
-const PRIMITIVES: ReadonlySet<string> = new Set(['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string']);
+const PRIMITIVES: ReadonlySet<string> = new Set([
+  'null',
+  'boolean',
+  'int',
+  'long',
+  'float',
+  'double',
+  'bytes',
+  'string',
+]);
 
 export interface AvroField {
   name: string;
@@ -106,7 +115,13 @@ function buildNode(raw: unknown, space: string, names: Map<string, AvroNode>): A
     case 'error': {
       const ns = namedSpace(obj, space);
       const { simple, full } = splitName(String(obj.name), ns);
-      const node: AvroNode = { kind: 'record', name: simple, fullName: full, aliases: aliasesOf(obj, ns), fields: [] };
+      const node: AvroNode = {
+        kind: 'record',
+        name: simple,
+        fullName: full,
+        aliases: aliasesOf(obj, ns),
+        fields: [],
+      };
       names.set(full, node);
       const fields = Array.isArray(obj.fields) ? (obj.fields as Record<string, unknown>[]) : [];
       fields.forEach((f, pos) => {
@@ -137,7 +152,13 @@ function buildNode(raw: unknown, space: string, names: Map<string, AvroNode>): A
     case 'fixed': {
       const ns = namedSpace(obj, space);
       const { simple, full } = splitName(String(obj.name), ns);
-      const node: AvroNode = { kind: 'fixed', name: simple, fullName: full, aliases: aliasesOf(obj, ns), size: Number(obj.size) };
+      const node: AvroNode = {
+        kind: 'fixed',
+        name: simple,
+        fullName: full,
+        aliases: aliasesOf(obj, ns),
+        size: Number(obj.size),
+      };
       names.set(full, node);
       return node;
     }
@@ -181,7 +202,9 @@ function print(raw: unknown, space: string, defined: Set<string>): string {
   if (typeof t !== 'string') return print(t, space, defined);
   if (PRIMITIVES.has(t)) {
     const extra = props(obj, new Set(['type']));
-    return extra.length === 0 ? JSON.stringify(t) : `{${[`"type":${JSON.stringify(t)}`, ...extra].join(',')}}`;
+    return extra.length === 0
+      ? JSON.stringify(t)
+      : `{${[`"type":${JSON.stringify(t)}`, ...extra].join(',')}}`;
   }
   if (t === 'array' || t === 'map') {
     const child = t === 'array' ? 'items' : 'values';
@@ -202,7 +225,8 @@ function print(raw: unknown, space: string, defined: Set<string>): string {
       const fp = [`"name":${JSON.stringify(f.name)}`, `"type":${print(f.type, ns, defined)}`];
       if (typeof f.doc === 'string') fp.push(`"doc":${JSON.stringify(f.doc)}`);
       if ('default' in f) fp.push(`"default":${JSON.stringify(f.default)}`);
-      if (typeof f.order === 'string' && f.order !== 'ascending') fp.push(`"order":${JSON.stringify(f.order)}`);
+      if (typeof f.order === 'string' && f.order !== 'ascending')
+        fp.push(`"order":${JSON.stringify(f.order)}`);
       if (Array.isArray(f.aliases) && f.aliases.length > 0) fp.push(`"aliases":${JSON.stringify(f.aliases)}`);
       fp.push(...props(f, FIELD_KEYS));
       return `{${fp.join(',')}}`;
@@ -217,6 +241,7 @@ function print(raw: unknown, space: string, defined: Set<string>): string {
     parts.push(`"size":${JSON.stringify(obj.size)}`);
     parts.push(...props(obj, FIXED_KEYS));
   }
-  if (Array.isArray(obj.aliases) && obj.aliases.length > 0) parts.push(`"aliases":${JSON.stringify(obj.aliases)}`);
+  if (Array.isArray(obj.aliases) && obj.aliases.length > 0)
+    parts.push(`"aliases":${JSON.stringify(obj.aliases)}`);
   return `{${parts.join(',')}}`;
 }

@@ -112,20 +112,30 @@ function sameClass(a: JsonNode, b: JsonNode): boolean {
 
 function compare(ctx: Ctx, original: JsonNode | null, update: JsonNode | null): void {
   if (!original && !update) return;
-  if (!original) return ctx.add('SCHEMA_ADDED');
-  if (!update) return ctx.add('SCHEMA_REMOVED');
+  if (!original) {
+    ctx.add('SCHEMA_ADDED');
+    return;
+  }
+  if (!update) {
+    ctx.add('SCHEMA_REMOVED');
+    return;
+  }
   if (original.kind !== 'combined' && update.kind === 'combined') {
     if (update.subschemas.length === 1) {
       const sub = ctx.sub();
       compare(sub, original, update.subschemas[0]);
-      if (sub.compatible()) return ctx.addAll(sub.diffs);
+      if (sub.compatible()) {
+        ctx.addAll(sub.diffs);
+        return;
+      }
     } else if (update.criterion === 'anyOf' || update.criterion === 'oneOf') {
       for (const s of update.subschemas) {
         const sub = ctx.sub();
         compare(sub, original, s);
         if (sub.compatible()) {
           ctx.addAll(sub.diffs);
-          return ctx.add('SUM_TYPE_EXTENDED');
+          ctx.add('SUM_TYPE_EXTENDED');
+          return;
         }
       }
     }
@@ -133,14 +143,18 @@ function compare(ctx: Ctx, original: JsonNode | null, update: JsonNode | null): 
     if (original.subschemas.length === 1) {
       const sub = ctx.sub();
       compare(sub, original.subschemas[0], update);
-      if (sub.compatible()) return ctx.addAll(sub.diffs);
+      if (sub.compatible()) {
+        ctx.addAll(sub.diffs);
+        return;
+      }
     } else if (original.criterion === 'allOf') {
       for (const s of original.subschemas) {
         const sub = ctx.sub();
         compare(sub, s, update);
         if (sub.compatible()) {
           ctx.addAll(sub.diffs);
-          return ctx.add('PRODUCT_TYPE_NARROWED');
+          ctx.add('PRODUCT_TYPE_NARROWED');
+          return;
         }
       }
     }
@@ -156,7 +170,8 @@ function compare(ctx: Ctx, original: JsonNode | null, update: JsonNode | null): 
   if (om.id !== um.id) ctx.add('ID_CHANGED');
   if (om.title !== um.title) ctx.add('TITLE_CHANGED');
   if (om.description !== um.description) ctx.add('DESCRIPTION_CHANGED');
-  if (om.hasDefault !== um.hasDefault || stableJson(om.default) !== stableJson(um.default)) ctx.add('DEFAULT_CHANGED');
+  if (om.hasDefault !== um.hasDefault || stableJson(om.default) !== stableJson(um.default))
+    ctx.add('DEFAULT_CHANGED');
   switch (original.kind) {
     case 'string':
       compareString(ctx, original, update as Of<'string'>);
@@ -165,7 +180,8 @@ function compare(ctx: Ctx, original: JsonNode | null, update: JsonNode | null): 
       compareNumber(ctx, original, update as Of<'number'>);
       break;
     case 'const':
-      if (stableJson(original.value) !== stableJson((update as Of<'const'>).value)) ctx.add('ENUM_ARRAY_CHANGED', 'const');
+      if (stableJson(original.value) !== stableJson((update as Of<'const'>).value))
+        ctx.add('ENUM_ARRAY_CHANGED', 'const');
       break;
     case 'enum':
       compareEnum(ctx, original, update as Of<'enum'>);
@@ -193,7 +209,13 @@ function compare(ctx: Ctx, original: JsonNode | null, update: JsonNode | null): 
 }
 
 /** Added/removed/increased/decreased for one numeric keyword (`maxLength`, `minimum`, `maxItems`, …). */
-function compareLimit(ctx: Ctx, keyword: string, prefix: string, o: number | undefined, u: number | undefined): void {
+function compareLimit(
+  ctx: Ctx,
+  keyword: string,
+  prefix: string,
+  o: number | undefined,
+  u: number | undefined,
+): void {
   if (o === u) return;
   if (o === undefined) ctx.add(`${prefix}_ADDED`, keyword);
   else if (u === undefined) ctx.add(`${prefix}_REMOVED`, keyword);
@@ -217,8 +239,10 @@ function compareNumber(ctx: Ctx, o: Of<'number'>, u: Of<'number'>): void {
   if (o.multipleOf !== u.multipleOf) {
     if (o.multipleOf === undefined) ctx.add('MULTIPLE_OF_ADDED', 'multipleOf');
     else if (u.multipleOf === undefined) ctx.add('MULTIPLE_OF_REMOVED', 'multipleOf');
-    else if (Math.trunc(u.multipleOf) % Math.trunc(o.multipleOf) === 0) ctx.add('MULTIPLE_OF_EXPANDED', 'multipleOf');
-    else if (Math.trunc(o.multipleOf) % Math.trunc(u.multipleOf) === 0) ctx.add('MULTIPLE_OF_REDUCED', 'multipleOf');
+    else if (Math.trunc(u.multipleOf) % Math.trunc(o.multipleOf) === 0)
+      ctx.add('MULTIPLE_OF_EXPANDED', 'multipleOf');
+    else if (Math.trunc(o.multipleOf) % Math.trunc(u.multipleOf) === 0)
+      ctx.add('MULTIPLE_OF_REDUCED', 'multipleOf');
     else ctx.add('MULTIPLE_OF_CHANGED', 'multipleOf');
   }
   if (o.integer !== u.integer) ctx.add(o.integer ? 'TYPE_EXTENDED' : 'TYPE_NARROWED');
@@ -255,7 +279,8 @@ function compareCombined(ctx: Ctx, o: Of<'combined'>, u: Of<'combined'>): void {
   const os = dedupe(o);
   const us = dedupe(u);
   if (os.length < us.length) ctx.add(u.criterion === 'allOf' ? 'PRODUCT_TYPE_EXTENDED' : 'SUM_TYPE_EXTENDED');
-  else if (os.length > us.length) ctx.add(o.criterion === 'allOf' ? 'PRODUCT_TYPE_NARROWED' : 'SUM_TYPE_NARROWED');
+  else if (os.length > us.length)
+    ctx.add(o.criterion === 'allOf' ? 'PRODUCT_TYPE_NARROWED' : 'SUM_TYPE_NARROWED');
   // Compatible pairs (original sub-schema → update sub-schema), then a maximum matching (`MaximumCardinalityMatch`).
   const edges: JsonDifference[][][] = os.map(() => us.map(() => null as unknown as JsonDifference[]));
   os.forEach((osub, i) => {
@@ -280,7 +305,14 @@ function compareCombined(ctx: Ctx, o: Of<'combined'>, u: Of<'combined'>): void {
     return false;
   };
   let matched = 0;
-  for (let i = 0; i < os.length; i++) if (tryAssign(i, us.map(() => false))) matched++;
+  for (let i = 0; i < os.length; i++)
+    if (
+      tryAssign(
+        i,
+        us.map(() => false),
+      )
+    )
+      matched++;
   matchOfUpdate.forEach((i, j) => {
     if (i >= 0) ctx.addAll(edges[i][j]);
   });
@@ -308,7 +340,12 @@ function compareObject(ctx: Ctx, o: Of<'object'>, u: Of<'object'>): void {
         const or = o.required.includes(key);
         const ur = u.required.includes(key);
         if (or && !ur) ctx.add('REQUIRED_ATTRIBUTE_REMOVED');
-        else if (!or && ur) ctx.add(uProps.get(key)?.meta.hasDefault ? 'REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED' : 'REQUIRED_ATTRIBUTE_ADDED');
+        else if (!or && ur)
+          ctx.add(
+            uProps.get(key)?.meta.hasDefault
+              ? 'REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED'
+              : 'REQUIRED_ATTRIBUTE_ADDED',
+          );
       });
     }
   });
@@ -339,7 +376,9 @@ function compareObject(ctx: Ctx, o: Of<'object'>, u: Of<'object'>): void {
         } else if (!os) {
           if (isOpenObject(o)) {
             return ctx.add(
-              us.kind === 'empty' ? 'PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL' : 'PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL',
+              us.kind === 'empty'
+                ? 'PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL'
+                : 'PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL',
             );
           }
           const partial = partialSchemaFor(o, key);
@@ -432,22 +471,38 @@ function compareArray(ctx: Ctx, o: Of<'array'>, u: Of<'array'>): void {
         const sub = ctx.sub();
         compare(sub, oi[i], u.additionalItemsSchema);
         ctx.addAll(sub.diffs);
-        ctx.add(sub.compatible() ? 'ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL' : 'ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL');
+        ctx.add(
+          sub.compatible()
+            ? 'ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'
+            : 'ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+        );
       } else {
-        ctx.add(oi[i].kind === 'false' ? 'ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL' : 'ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL');
+        ctx.add(
+          oi[i].kind === 'false'
+            ? 'ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL'
+            : 'ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL',
+        );
       }
     });
   }
   for (let i = common; i < ui.length; i++) {
     ctx.inPath(`items/${i}`, () => {
       if (isOpenArray(o)) {
-        return ctx.add(ui[i].kind === 'empty' ? 'ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL' : 'ITEM_ADDED_TO_OPEN_CONTENT_MODEL');
+        return ctx.add(
+          ui[i].kind === 'empty'
+            ? 'ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL'
+            : 'ITEM_ADDED_TO_OPEN_CONTENT_MODEL',
+        );
       }
       if (o.additionalItemsSchema) {
         const sub = ctx.sub();
         compare(sub, o.additionalItemsSchema, ui[i]);
         ctx.addAll(sub.diffs);
-        ctx.add(sub.compatible() ? 'ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL' : 'ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL');
+        ctx.add(
+          sub.compatible()
+            ? 'ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'
+            : 'ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+        );
       } else {
         ctx.add('ITEM_ADDED_TO_CLOSED_CONTENT_MODEL');
       }
@@ -466,7 +521,8 @@ function compareArray(ctx: Ctx, o: Of<'array'>, u: Of<'array'>): void {
   });
   compareLimit(ctx, 'maxItems', 'MAX_ITEMS', o.maxItems, u.maxItems);
   compareLimit(ctx, 'minItems', 'MIN_ITEMS', o.minItems, u.minItems);
-  if (o.uniqueItems !== u.uniqueItems) ctx.add(o.uniqueItems ? 'UNIQUE_ITEMS_REMOVED' : 'UNIQUE_ITEMS_ADDED', 'uniqueItems');
+  if (o.uniqueItems !== u.uniqueItems)
+    ctx.add(o.uniqueItems ? 'UNIQUE_ITEMS_REMOVED' : 'UNIQUE_ITEMS_ADDED', 'uniqueItems');
 }
 
 function unionKeys<K>(a: Iterable<K>, b: Iterable<K>): K[] {
@@ -483,39 +539,98 @@ export function compareJsonSchemas(original: JsonNode, update: JsonNode): JsonDi
 }
 
 const KEYWORD_ADDED_OR_REMOVED = new Set([
-  'MAXIMUM_ADDED', 'MINIMUM_ADDED', 'EXCLUSIVE_MAXIMUM_ADDED', 'EXCLUSIVE_MINIMUM_ADDED', 'MULTIPLE_OF_ADDED',
-  'MAX_LENGTH_ADDED', 'MIN_LENGTH_ADDED', 'PATTERN_ADDED', 'REQUIRED_ATTRIBUTE_ADDED', 'MAX_PROPERTIES_ADDED',
-  'MIN_PROPERTIES_ADDED', 'DEPENDENCY_ARRAY_ADDED', 'DEPENDENCY_SCHEMA_ADDED', 'MAX_ITEMS_ADDED', 'MIN_ITEMS_ADDED',
-  'UNIQUE_ITEMS_ADDED', 'ADDITIONAL_ITEMS_REMOVED', 'ADDITIONAL_PROPERTIES_REMOVED',
+  'MAXIMUM_ADDED',
+  'MINIMUM_ADDED',
+  'EXCLUSIVE_MAXIMUM_ADDED',
+  'EXCLUSIVE_MINIMUM_ADDED',
+  'MULTIPLE_OF_ADDED',
+  'MAX_LENGTH_ADDED',
+  'MIN_LENGTH_ADDED',
+  'PATTERN_ADDED',
+  'REQUIRED_ATTRIBUTE_ADDED',
+  'MAX_PROPERTIES_ADDED',
+  'MIN_PROPERTIES_ADDED',
+  'DEPENDENCY_ARRAY_ADDED',
+  'DEPENDENCY_SCHEMA_ADDED',
+  'MAX_ITEMS_ADDED',
+  'MIN_ITEMS_ADDED',
+  'UNIQUE_ITEMS_ADDED',
+  'ADDITIONAL_ITEMS_REMOVED',
+  'ADDITIONAL_PROPERTIES_REMOVED',
 ]);
-const VALUE_INCREASED = new Set(['MIN_LENGTH_INCREASED', 'MINIMUM_INCREASED', 'EXCLUSIVE_MINIMUM_INCREASED', 'MIN_PROPERTIES_INCREASED', 'MULTIPLE_OF_EXPANDED', 'MIN_ITEMS_INCREASED']);
-const VALUE_DECREASED = new Set(['MAX_LENGTH_DECREASED', 'MAXIMUM_DECREASED', 'MAX_ITEMS_DECREASED', 'EXCLUSIVE_MAXIMUM_DECREASED', 'MAX_PROPERTIES_DECREASED']);
+const VALUE_INCREASED = new Set([
+  'MIN_LENGTH_INCREASED',
+  'MINIMUM_INCREASED',
+  'EXCLUSIVE_MINIMUM_INCREASED',
+  'MIN_PROPERTIES_INCREASED',
+  'MULTIPLE_OF_EXPANDED',
+  'MIN_ITEMS_INCREASED',
+]);
+const VALUE_DECREASED = new Set([
+  'MAX_LENGTH_DECREASED',
+  'MAXIMUM_DECREASED',
+  'MAX_ITEMS_DECREASED',
+  'EXCLUSIVE_MAXIMUM_DECREASED',
+  'MAX_PROPERTIES_DECREASED',
+]);
 const VALUE_CHANGED = new Set(['PATTERN_CHANGED', 'MULTIPLE_OF_CHANGED', 'DEPENDENCY_ARRAY_CHANGED']);
-const TYPE_NARROWED = new Set(['ADDITIONAL_ITEMS_NARROWED', 'ENUM_ARRAY_NARROWED', 'SUM_TYPE_NARROWED', 'ADDITIONAL_PROPERTIES_NARROWED']);
-const TYPE_EXTENDED = new Set(['DEPENDENCY_ARRAY_EXTENDED', 'PRODUCT_TYPE_EXTENDED', 'SUM_TYPE_EXTENDED', 'NOT_TYPE_EXTENDED']);
-const TYPE_CHANGED = new Set(['TYPE_CHANGED', 'TYPE_NARROWED', 'COMBINED_TYPE_CHANGED', 'COMBINED_TYPE_SUBSCHEMAS_CHANGED', 'ENUM_ARRAY_CHANGED']);
+const TYPE_NARROWED = new Set([
+  'ADDITIONAL_ITEMS_NARROWED',
+  'ENUM_ARRAY_NARROWED',
+  'SUM_TYPE_NARROWED',
+  'ADDITIONAL_PROPERTIES_NARROWED',
+]);
+const TYPE_EXTENDED = new Set([
+  'DEPENDENCY_ARRAY_EXTENDED',
+  'PRODUCT_TYPE_EXTENDED',
+  'SUM_TYPE_EXTENDED',
+  'NOT_TYPE_EXTENDED',
+]);
+const TYPE_CHANGED = new Set([
+  'TYPE_CHANGED',
+  'TYPE_NARROWED',
+  'COMBINED_TYPE_CHANGED',
+  'COMBINED_TYPE_SUBSCHEMAS_CHANGED',
+  'ENUM_ARRAY_CHANGED',
+]);
 
 /** The registry's wording (`json/diff/Difference.toString`, including its closing `'}` quirk). */
 export function jsonDifferenceText(d: JsonDifference): string {
   const p = d.path;
   const t = d.type;
   let message = '';
-  if (KEYWORD_ADDED_OR_REMOVED.has(t)) message = `The keyword at path '${p}' in the %s schema is not present in the %s schema`;
-  else if (VALUE_INCREASED.has(t)) message = `The value at path '${p}' in the %s schema is more than its value in the %s schema`;
-  else if (VALUE_DECREASED.has(t)) message = `The value at path '${p}' in the %s schema is less than its value in the %s schema`;
-  else if (VALUE_CHANGED.has(t)) message = `The value at path '${p}' is different between the %s and %s schema`;
-  else if (TYPE_NARROWED.has(t)) message = `An array or combined type at path '${p}' has fewer elements in the %s schema than the %s schema`;
-  else if (TYPE_EXTENDED.has(t)) message = `An array or combined type at path '${p}' has more elements in the %s schema than the %s schema`;
-  else if (TYPE_CHANGED.has(t)) message = `A type at path '${p}' is different between the %s schema and the %s schema`;
+  if (KEYWORD_ADDED_OR_REMOVED.has(t))
+    message = `The keyword at path '${p}' in the %s schema is not present in the %s schema`;
+  else if (VALUE_INCREASED.has(t))
+    message = `The value at path '${p}' in the %s schema is more than its value in the %s schema`;
+  else if (VALUE_DECREASED.has(t))
+    message = `The value at path '${p}' in the %s schema is less than its value in the %s schema`;
+  else if (VALUE_CHANGED.has(t))
+    message = `The value at path '${p}' is different between the %s and %s schema`;
+  else if (TYPE_NARROWED.has(t))
+    message = `An array or combined type at path '${p}' has fewer elements in the %s schema than the %s schema`;
+  else if (TYPE_EXTENDED.has(t))
+    message = `An array or combined type at path '${p}' has more elements in the %s schema than the %s schema`;
+  else if (TYPE_CHANGED.has(t))
+    message = `A type at path '${p}' is different between the %s schema and the %s schema`;
   else if (t === 'PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL' || t === 'ITEM_ADDED_TO_OPEN_CONTENT_MODEL')
     message = `The %s schema has an open content model and has a property or item at path '${p}' which is missing in the %s schema`;
   else if (t === 'REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL')
     message = `The %s schema has an unopen content model and has a required property at path '${p}' which is missing in the %s schema`;
-  else if (t === 'PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL' || t === 'ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL')
+  else if (
+    t === 'PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL' ||
+    t === 'ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL'
+  )
     message = `The %s has a closed content model and is missing a property or item present at path '${p}' in the %s schema`;
-  else if (t === 'PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL' || t === 'ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL')
+  else if (
+    t === 'PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL' ||
+    t === 'ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'
+  )
     message = `A property or item is missing in the %s schema but present at path '${p}' in the %s schema and is not covered by its partially open content model`;
-  else if (t === 'PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL' || t === 'ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL')
+  else if (
+    t === 'PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL' ||
+    t === 'ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'
+  )
     message = `The %s schema has a property or item at path '${p}' which is missing in the %s schema and is not covered by its partially open content model`;
   return `{errorType:"${t}", description:"${message}'}`;
 }

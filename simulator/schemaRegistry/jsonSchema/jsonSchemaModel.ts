@@ -68,7 +68,16 @@ export interface ParsedJsonSchema {
   validate: (value: unknown) => { ok: true } | { ok: false; message: string };
 }
 
-const OBJECT_KEYS = ['properties', 'required', 'additionalProperties', 'patternProperties', 'dependencies', 'minProperties', 'maxProperties', 'propertyNames'];
+const OBJECT_KEYS = [
+  'properties',
+  'required',
+  'additionalProperties',
+  'patternProperties',
+  'dependencies',
+  'minProperties',
+  'maxProperties',
+  'propertyNames',
+];
 const ARRAY_KEYS = ['items', 'additionalItems', 'minItems', 'maxItems', 'uniqueItems', 'contains'];
 const STRING_KEYS = ['minLength', 'maxLength', 'pattern', 'format'];
 const NUMBER_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'];
@@ -105,7 +114,8 @@ export function loadJsonSchema(rootRaw: unknown): JsonNode {
   const refCache = new Map<string, JsonNode>();
 
   function resolvePointer(ref: string): unknown {
-    if (!ref.startsWith('#')) throw new Error(`unsupported $ref ${ref} (only local references are simulated)`);
+    if (!ref.startsWith('#'))
+      throw new Error(`unsupported $ref ${ref} (only local references are simulated)`);
     const parts = ref
       .slice(1)
       .split('/')
@@ -139,7 +149,17 @@ export function loadJsonSchema(rootRaw: unknown): JsonNode {
     const typeKeyword = o.type;
     if (Array.isArray(typeKeyword)) {
       const subs = typeKeyword.map((t) => typed(String(t), o, NO_META));
-      parts.push(subs.length === 1 ? subs[0] : { kind: 'combined', criterion: 'anyOf', subschemas: subs, keys: typeKeyword.map((t) => `type:${String(t)}`), meta: NO_META });
+      parts.push(
+        subs.length === 1
+          ? subs[0]
+          : {
+              kind: 'combined',
+              criterion: 'anyOf',
+              subschemas: subs,
+              keys: typeKeyword.map((t) => `type:${String(t)}`),
+              meta: NO_META,
+            },
+      );
     } else if (typeof typeKeyword === 'string') {
       parts.push(typed(typeKeyword, o, NO_META));
     } else {
@@ -158,12 +178,24 @@ export function loadJsonSchema(rootRaw: unknown): JsonNode {
     for (const c of ['allOf', 'anyOf', 'oneOf'] as const) {
       if (Array.isArray(o[c])) {
         const subs = (o[c] as unknown[]).map(load);
-        parts.push({ kind: 'combined', criterion: c, subschemas: subs, keys: (o[c] as unknown[]).map(stableJson), meta: NO_META });
+        parts.push({
+          kind: 'combined',
+          criterion: c,
+          subschemas: subs,
+          keys: (o[c] as unknown[]).map(stableJson),
+          meta: NO_META,
+        });
       }
     }
     if (parts.length === 0) return { kind: 'empty', isTrue: false, meta };
     if (parts.length === 1) return { ...parts[0], meta } as JsonNode;
-    return { kind: 'combined', criterion: 'allOf', subschemas: parts, keys: parts.map((p, i) => `part:${i}:${p.kind}`), meta };
+    return {
+      kind: 'combined',
+      criterion: 'allOf',
+      subschemas: parts,
+      keys: parts.map((p, i) => `part:${i}:${p.kind}`),
+      meta,
+    };
   }
 
   function typed(t: string, o: Record<string, unknown>, meta: JsonMeta, _requires = true): JsonNode {
@@ -205,7 +237,8 @@ export function loadJsonSchema(rootRaw: unknown): JsonNode {
           allItems: items !== undefined && !Array.isArray(items) ? load(items) : null,
           itemSchemas: Array.isArray(items) ? items.map(load) : null,
           permitsAdditionalItems: additional !== false,
-          additionalItemsSchema: additional !== undefined && typeof additional !== 'boolean' ? load(additional) : null,
+          additionalItemsSchema:
+            additional !== undefined && typeof additional !== 'boolean' ? load(additional) : null,
           ...(num(o.minItems) !== undefined ? { minItems: num(o.minItems) } : {}),
           ...(num(o.maxItems) !== undefined ? { maxItems: num(o.maxItems) } : {}),
           uniqueItems: o.uniqueItems === true,
@@ -223,7 +256,8 @@ export function loadJsonSchema(rootRaw: unknown): JsonNode {
           properties: Object.entries(props).map(([k, v]) => [k, load(v)]),
           required: Array.isArray(o.required) ? (o.required as string[]) : [],
           permitsAdditional: additional !== false,
-          additionalSchema: additional !== undefined && typeof additional !== 'boolean' ? load(additional) : null,
+          additionalSchema:
+            additional !== undefined && typeof additional !== 'boolean' ? load(additional) : null,
           patternProperties: Object.entries(patterns).map(([k, v]) => [k, load(v)]),
           propertyDependencies: Object.entries(deps)
             .filter(([, v]) => Array.isArray(v))

@@ -4,7 +4,12 @@
 // `PROTO_COMPATIBLE_CHANGES` make `update` unable to read data written with `original` (BACKWARD direction).
 // Simplified: schema references (imports of other subjects) are not modelled; a type from an import resolves only
 // if it is a Google well-known type.
-import type { ProtoFieldElement, ProtoFileElement, ProtoMessageElement, ProtoTypeElement } from './protoSchema';
+import type {
+  ProtoFieldElement,
+  ProtoFileElement,
+  ProtoMessageElement,
+  ProtoTypeElement,
+} from './protoSchema';
 
 export type ProtoDifferenceType =
   | 'PACKAGE_CHANGED'
@@ -81,7 +86,14 @@ const SCALARS = new Set([
 ]);
 
 type Kind = 'SCALAR' | 'MAP' | 'MESSAGE';
-type ScalarKind = 'GENERAL_NUMBER' | 'SIGNED_NUMBER' | 'STRING_OR_BYTES' | 'FIXED32' | 'FIXED64' | 'FLOAT' | 'DOUBLE';
+type ScalarKind =
+  | 'GENERAL_NUMBER'
+  | 'SIGNED_NUMBER'
+  | 'STRING_OR_BYTES'
+  | 'FIXED32'
+  | 'FIXED64'
+  | 'FLOAT'
+  | 'DOUBLE';
 
 class DiffContext {
   readonly original = new Map<string, TypeInfo>();
@@ -208,7 +220,9 @@ function compareLabelsAndTypes(
     if (os !== us) {
       ctx.add('FIELD_SCALAR_KIND_CHANGED');
     } else if (originalLabel && updateLabel && originalLabel !== updateLabel) {
-      ctx.add(os === 'STRING_OR_BYTES' ? 'FIELD_STRING_OR_BYTES_LABEL_CHANGED' : 'FIELD_NUMERIC_LABEL_CHANGED');
+      ctx.add(
+        os === 'STRING_OR_BYTES' ? 'FIELD_STRING_OR_BYTES_LABEL_CHANGED' : 'FIELD_NUMERIC_LABEL_CHANGED',
+      );
     }
   } else if (ok === 'MESSAGE') {
     const of = ctx.resolve(originalType, true);
@@ -219,7 +233,8 @@ function compareLabelsAndTypes(
     }
     const oi = ctx.original.get(of) as TypeInfo;
     const ui = ctx.update.get(uf) as TypeInfo;
-    const local = (full: string, pkg: string) => (pkg && full.startsWith(`${pkg}.`) ? full.slice(pkg.length + 1) : full);
+    const local = (full: string, pkg: string) =>
+      pkg && full.startsWith(`${pkg}.`) ? full.slice(pkg.length + 1) : full;
     // Same local name: the types themselves are compared where they are declared (both are local to the file, so
     // `compareMessageTypes` does not recurse for them).
     if (local(of, oi.packageName) !== local(uf, ui.packageName)) ctx.add('FIELD_NAMED_TYPE_CHANGED');
@@ -297,7 +312,11 @@ function compareMessages(ctx: DiffContext, original: ProtoMessageElement, update
   compareTypeElements(ctx, original.nestedTypes, update.nestedTypes);
 }
 
-function compareTypeElements(ctx: DiffContext, original: ProtoTypeElement[], update: ProtoTypeElement[]): void {
+function compareTypeElements(
+  ctx: DiffContext,
+  original: ProtoTypeElement[],
+  update: ProtoTypeElement[],
+): void {
   const index = (types: ProtoTypeElement[]) => {
     const messages = new Map<string, { element: ProtoMessageElement; index: number }>();
     const enums = new Map<string, ProtoTypeElement>();

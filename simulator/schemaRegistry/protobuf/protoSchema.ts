@@ -65,13 +65,21 @@ function fieldOf(f: Protobuf.Field, syntax: 'proto2' | 'proto3'): ProtoFieldElem
   return { name: f.name, tag: f.id, label, type };
 }
 
-function typesOf(ns: Protobuf.NamespaceBase, protobuf: Formats['protobuf'], syntax: 'proto2' | 'proto3'): ProtoTypeElement[] {
+function typesOf(
+  ns: Protobuf.NamespaceBase,
+  protobuf: Formats['protobuf'],
+  syntax: 'proto2' | 'proto3',
+): ProtoTypeElement[] {
   const out: ProtoTypeElement[] = [];
   for (const n of ns.nestedArray) {
     if (n instanceof protobuf.Type) {
       const oneOfs = n.oneofsArray.filter(
         // proto3 `optional` fields live in a synthetic oneof `_name`; Wire does not show those.
-        (o) => !(o.fieldsArray.length === 1 && (o.fieldsArray[0].options as Record<string, unknown> | undefined)?.proto3_optional),
+        (o) =>
+          !(
+            o.fieldsArray.length === 1 &&
+            (o.fieldsArray[0].options as Record<string, unknown> | undefined)?.proto3_optional
+          ),
       );
       const inOneOf = new Set(oneOfs.flatMap((o) => o.fieldsArray.map((f) => f.id)));
       out.push({
@@ -126,7 +134,10 @@ export function parseProtobuf(formats: Formats, text: string): ParseResult<Parse
   };
   const first = types.find((t) => t.kind === 'message');
   const recordName = first ? (packageName ? `${packageName}.${first.name}` : first.name) : null;
-  return { ok: true, value: { schemaType: 'PROTOBUF', file, root, canonical: protoCanonicalString(file), recordName } };
+  return {
+    ok: true,
+    value: { schemaType: 'PROTOBUF', file, root, canonical: protoCanonicalString(file), recordName },
+  };
 }
 
 // --- canonical text, after Wire's `ProtoFileElement.toSchema()` layout ---
@@ -164,7 +175,10 @@ export function protoCanonicalString(file: ProtoFileElement): string {
  * level, from the top of the file down. `[0]` = the first top-level message.
  */
 export function messageIndexesOf(file: ProtoFileElement, fullName: string): number[] | null {
-  const local = file.packageName && fullName.startsWith(`${file.packageName}.`) ? fullName.slice(file.packageName.length + 1) : fullName;
+  const local =
+    file.packageName && fullName.startsWith(`${file.packageName}.`)
+      ? fullName.slice(file.packageName.length + 1)
+      : fullName;
   const parts = local.split('.');
   const indexes: number[] = [];
   let level: ProtoTypeElement[] = file.types;
