@@ -7,7 +7,11 @@ import { handle, type RegistryHttpResponse } from '../rest';
 import { emptyRegistryState } from '../schemasTopic';
 import type { RegistryState, SchemasTopicRecord } from '../types';
 
-export const formats: Formats = { avsc: avsc as unknown as Formats['avsc'], protobuf: protobuf as unknown as Formats['protobuf'], Ajv };
+export const formats: Formats = {
+  avsc: avsc as unknown as Formats['avsc'],
+  protobuf: protobuf as unknown as Formats['protobuf'],
+  Ajv,
+};
 
 /** A registry driven by requests, keeping every `_schemas` record written. */
 export function registry(initial: RegistryState = emptyRegistryState()) {
@@ -18,8 +22,22 @@ export function registry(initial: RegistryState = emptyRegistryState()) {
       return state;
     },
     log,
-    call(method: string, path: string, body?: unknown, headers?: Record<string, string>): RegistryHttpResponse {
-      const r = handle(state, { method, path, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }), ...(headers ? { headers } : {}) }, formats);
+    call(
+      method: string,
+      path: string,
+      body?: unknown,
+      headers?: Record<string, string>,
+    ): RegistryHttpResponse {
+      const r = handle(
+        state,
+        {
+          method,
+          path,
+          ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+          ...(headers ? { headers } : {}),
+        },
+        formats,
+      );
       state = r.newState;
       log.push(...r.records);
       return r;
@@ -27,4 +45,5 @@ export function registry(initial: RegistryState = emptyRegistryState()) {
   };
 }
 
-export const avroRecord = (name: string, fields: unknown[]) => JSON.stringify({ type: 'record', name, fields });
+export const avroRecord = (name: string, fields: unknown[]) =>
+  JSON.stringify({ type: 'record', name, fields });

@@ -33,8 +33,14 @@ describe('JSON Schema content models (the registry, not Avro, rules)', () => {
     expect(compatibilityMessages('BACKWARD', next, [{ parsed: parse(closed), version: 1 }])).toEqual([]);
   });
   it('a required property added to a closed model without a default is refused', () => {
-    const next = parse({ ...closed, properties: { ...closed.properties, currency: { type: 'string' } }, required: ['currency'] });
-    expect(compareJsonSchemas(parse(closed).node, next.node).map((d) => d.type)).toContain('REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL');
+    const next = parse({
+      ...closed,
+      properties: { ...closed.properties, currency: { type: 'string' } },
+      required: ['currency'],
+    });
+    expect(compareJsonSchemas(parse(closed).node, next.node).map((d) => d.type)).toContain(
+      'REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL',
+    );
   });
   it('a schema ajv cannot compile is refused', () => {
     expect(parseJsonSchema(formats, '{"type":"strin"}').ok).toBe(false);

@@ -34,8 +34,16 @@ describe('Protobuf compatibility as the registry reports it (ProtobufSchema.isBa
     );
   });
   it('int32 → int64 is one scalar kind (GENERAL_NUMBER) and passes; sint32 → int32 does not', () => {
-    expect(compatibilityMessages('BACKWARD', parse(v1.replace('int64', 'int32')), [{ parsed: parse(v1), version: 1 }])).toEqual([]);
-    expect(compatibilityMessages('BACKWARD', parse(v1.replace('int64', 'sint64')), [{ parsed: parse(v1), version: 1 }])).not.toEqual([]);
+    expect(
+      compatibilityMessages('BACKWARD', parse(v1.replace('int64', 'int32')), [
+        { parsed: parse(v1), version: 1 },
+      ]),
+    ).toEqual([]);
+    expect(
+      compatibilityMessages('BACKWARD', parse(v1.replace('int64', 'sint64')), [
+        { parsed: parse(v1), version: 1 },
+      ]),
+    ).not.toEqual([]);
   });
   it('adding a message type passes BACKWARD but not FORWARD (the old schema misses it: MESSAGE_REMOVED)', () => {
     const v2 = parse(`${v1}message Refund {\n  string id = 1;\n}\n`);
@@ -45,7 +53,9 @@ describe('Protobuf compatibility as the registry reports it (ProtobufSchema.isBa
     );
   });
   it('a package change is incompatible (PACKAGE_CHANGED at #/)', () => {
-    expect(compareProtoFiles(parse(v1).file, parse(v1.replace('package acme', 'package other')).file)).toEqual([{ type: 'PACKAGE_CHANGED', path: '#/' }]);
+    expect(
+      compareProtoFiles(parse(v1).file, parse(v1.replace('package acme', 'package other')).file),
+    ).toEqual([{ type: 'PACKAGE_CHANGED', path: '#/' }]);
   });
   it('an unknown type is an invalid schema (protobufjs resolveAll)', () => {
     const r = parseProtobuf(formats, 'syntax = "proto3";\nmessage A { Missing m = 1; }');
@@ -54,7 +64,9 @@ describe('Protobuf compatibility as the registry reports it (ProtobufSchema.isBa
 });
 
 describe('message indexes (protobuf/MessageIndexes): position among messages at each nesting level', () => {
-  const file = parse('syntax = "proto3";\npackage p;\nmessage A { message B { int32 x = 1; } message C { int32 y = 1; } }\nenum E { Z = 0; }\nmessage D { int32 z = 1; }').file;
+  const file = parse(
+    'syntax = "proto3";\npackage p;\nmessage A { message B { int32 x = 1; } message C { int32 y = 1; } }\nenum E { Z = 0; }\nmessage D { int32 z = 1; }',
+  ).file;
   it('counts messages only, nested paths included', () => {
     expect(messageIndexesOf(file, 'p.A')).toEqual([0]);
     expect(messageIndexesOf(file, 'p.D')).toEqual([1]);
