@@ -1,0 +1,331 @@
+// kafka-avro-console-producer / -consumer and their Protobuf and JSON Schema twins (Confluent's wrappers around
+// kafka-console-producer/-consumer with `SchemaMessageReader` / `SchemaMessageFormatter`): argument parsing, one
+// input line → serialized key/value, one consumed record → printed line. The console mounts them; producing the
+// bytes into the simulated topic is the console's job.
+import type { Formats } from '../formats';
+import { parseSchema } from '../parsedSchema';
+import { deserialize, FORMAT_WORD, type SerdeConfig, serialize } from '../serde';
+import type { RegistryEvent, RegistryState, SchemasTopicRecord, SchemaType } from '../types';
+
+export type SchemaConsoleTool =
+  | 'kafka-avro-console-producer'
+  | 'kafka-protobuf-console-producer'
+  | 'kafka-json-schema-console-producer'
+  | 'kafka-avro-console-consumer'
+  | 'kafka-protobuf-console-consumer'
+  | 'kafka-json-schema-console-consumer';
+
+export const TOOL_SCHEMA_TYPE: Record<SchemaConsoleTool, SchemaType> = {
+  'kafka-avro-console-producer': 'AVRO',
+  'kafka-protobuf-console-producer': 'PROTOBUF',
+  'kafka-json-schema-console-producer': 'JSON',
+  'kafka-avro-console-consumer': 'AVRO',
+  'kafka-protobuf-console-consumer': 'PROTOBUF',
+  'kafka-json-schema-console-consumer': 'JSON',
+};
+
+export interface SchemaToolArgs {
+  tool: SchemaConsoleTool;
+  schemaType: SchemaType;
+  bootstrapServer: string;
+  topic: string;
+  /** `--property k=v` (the reader's / formatter's properties). */
+  properties: Record<string, string>;
+  /** `--producer-property` / `--consumer-property`. */
+  clientProperties: Record<string, string>;
+  fromBeginning: boolean;
+  maxMessages: number | null;
+  group: string | null;
+}
+
+export type ToolParse = { ok: true; args: SchemaToolArgs } | { ok: false; stderr: string; exitCode: number };
+
+function kv(text: string): [string, string] | null {
+  const eq = text.indexOf('=');
+  return eq > 0 ? [text.slice(0, eq).trim(), text.slice(eq + 1)] : null;
+}
+
+/** Parses the tool's arguments (kafka-console-producer/-consumer options plus the schema properties). */
+export function parseSchemaToolArgs(tool: SchemaConsoleTool, tokens: string[]): ToolParse {
+  const args = tokens[0] === tool ? tokens.slice(1) : tokens;
+  const properties: Record<string, string> = {};
+  const clientProperties: Record<string, string> = {};
+  let bootstrap: string | null = null;
+  let topic: string | null = null;
+  let fromBeginning = false;
+  let maxMessages: number | null = null;
+  let group: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const next = () => args[++i];
+    switch (a) {
+      case '--bootstrap-server':
+      case '--broker-list':
+        bootstrap = next() ?? null;
+        break;
+      case '--topic':
+        topic = next() ?? null;
+        break;
+      case '--property': {
+        const p = kv(next() ?? '');
+        if (p) properties[p[0]] = p[1];
+        break;
+      }
+      case '--producer-property':
+      case '--consumer-property': {
+        const p = kv(next() ?? '');
+        if (p) clientProperties[p[0]] = p[1];
+        break;
+      }
+      case '--from-beginning':
+        fromBeginning = true;
+        break;
+      case '--max-messages':
+        maxMessages = Number(next());
+        break;
+      case '--group':
+        group = next() ?? null;
+        break;
+      default:
+        return { ok: false, exitCode: 1, stderr: `${a} is not a recognized option\n` };
+    }
+  }
+  if (!topic) return { ok: false, exitCode: 1, stderr: 'Missing required argument "[topic]"\n' };
+  if (!bootstrap) {
+    return { ok: false, exitCode: 1, stderr: 'Missing required argument "[bootstrap-server]"\n' };
+  }
+  if (!properties['schema.registry.url']) {
+    return {
+      ok: false,
+      exitCode: 1,
+      stderr: 'org.apache.kafka.common.config.ConfigException: Missing schema registry url!\n',
+    };
+  }
+  return {
+    ok: true,
+    args: {
+      tool,
+      schemaType: TOOL_SCHEMA_TYPE[tool],
+      bootstrapServer: bootstrap,
+      topic,
+      properties,
+      clientProperties,
+      fromBeginning,
+      maxMessages,
+      group,
+    },
+  };
+}
+
+function serdeConfig(args: SchemaToolArgs): SerdeConfig {
+  const p = args.properties;
+  return {
+    'auto.register.schemas': (p['auto.register'] ?? p['auto.register.schemas'] ?? 'true') !== 'false',
+    'use.latest.version': p['use.latest.version'] === 'true',
+    ...(p['value.subject.name.strategy']
+      ? { 'value.subject.name.strategy': p['value.subject.name.strategy'] }
+      : {}),
+    ...(p['key.subject.name.strategy']
+      ? { 'key.subject.name.strategy': p['key.subject.name.strategy'] }
+      : {}),
+  };
+}
+
+export type ProduceLineResult =
+  | {
+      ok: true;
+      key: Uint8Array | null;
+      value: Uint8Array | null;
+      valueSchemaId: number;
+      newState: RegistryState;
+      records: SchemasTopicRecord[];
+      events: RegistryEvent[];
+    }
+  | {
+      ok: false;
+      stderr: string;
+      newState: RegistryState;
+      records: SchemasTopicRecord[];
+      events: RegistryEvent[];
+    };
+
+/** The schema text for a side: `value.schema`, or the registered schema `value.schema.id` names. */
+function schemaFor(
+  state: RegistryState,
+  args: SchemaToolArgs,
+  side: 'key' | 'value',
+): { ok: true; text: string; type: SchemaType } | { ok: false; stderr: string } {
+  const raw = args.properties[`${side}.schema`];
+  if (raw !== undefined) return { ok: true, text: raw, type: args.schemaType };
+  const idText = args.properties[`${side}.schema.id`];
+  if (idText !== undefined) {
+    const id = Number(idText);
+    if (!Number.isInteger(id)) {
+      return {
+        ok: false,
+        stderr: `org.apache.kafka.common.errors.SerializationException: Error parsing ${side}.schema.id as int\n`,
+      };
+    }
+    const entry = state.schemas.find((s) => s.id === id);
+    if (!entry) {
+      return {
+        ok: false,
+        stderr: `org.apache.kafka.common.errors.SerializationException: Error retrieving schema for id ${id}\nCaused by: io.confluent.kafka.schemaregistry.client.rest.exceptions.RestClientException: Schema ${id} not found; error code: 40403\n`,
+      };
+    }
+    return { ok: true, text: entry.schema, type: entry.schemaType };
+  }
+  return {
+    ok: false,
+    stderr: `org.apache.kafka.common.config.ConfigException: Must provide the ${side} schema in either ${side}.schema, ${side}.schema.id, or ${side}.schema.file\n`,
+  };
+}
+
+/** One input line: `parse.key=true` splits it at `key.separator` (default tab); each part is the format's JSON. */
+export function produceLine(
+  formats: Formats,
+  state: RegistryState,
+  args: SchemaToolArgs,
+  line: string,
+): ProduceLineResult {
+  const same = { newState: state, records: [] as SchemasTopicRecord[], events: [] as RegistryEvent[] };
+  const parseKey = args.properties['parse.key'] === 'true';
+  const separator = args.properties['key.separator'] ?? '\t';
+  let keyText: string | null = null;
+  let valueText = line;
+  if (parseKey) {
+    const at = line.indexOf(separator);
+    if (at < 0) {
+      return {
+        ok: false,
+        stderr: `org.apache.kafka.common.KafkaException: No key separator found on line number 1: '${line}'\n`,
+        ...same,
+      };
+    }
+    keyText = line.slice(0, at);
+    valueText = line.slice(at + separator.length);
+  }
+  const config = serdeConfig(args);
+  let newState = state;
+  const records: SchemasTopicRecord[] = [];
+  const events: RegistryEvent[] = [];
+  const encode = (
+    side: 'key' | 'value',
+    text: string,
+  ): { ok: true; bytes: Uint8Array; id: number } | { ok: false; stderr: string } => {
+    const schema = schemaFor(newState, args, side);
+    if (!schema.ok) return schema;
+    const parsed = parseSchema(formats, schema.type, schema.text);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      return {
+        ok: false,
+        stderr: `org.apache.kafka.common.errors.SerializationException: Error deserializing json ${text} to ${FORMAT_WORD[schema.type]} of schema ${parsed.ok ? parsed.value.canonical : schema.text}\nCaused by: ${(e as Error).message}\n`,
+      };
+    }
+    if (parsed.ok && parsed.value.schemaType === 'AVRO' && !parsed.value.type.isValid(value)) {
+      return {
+        ok: false,
+        stderr: `org.apache.kafka.common.errors.SerializationException: Error deserializing json ${text} to Avro of schema ${parsed.value.canonical}\nCaused by: org.apache.avro.AvroTypeException: the value does not match the schema\n`,
+      };
+    }
+    const r = serialize(formats, newState, {
+      topic: args.topic,
+      isKey: side === 'key',
+      schemaType: schema.type,
+      schema: schema.text,
+      value,
+      config:
+        args.properties[`${side}.schema.id`] !== undefined
+          ? { ...config, 'auto.register.schemas': false, 'use.latest.version': false }
+          : config,
+    });
+    newState = r.newState;
+    records.push(...r.records);
+    events.push(...r.events);
+    if (!r.ok) return { ok: false, stderr: `${r.text}\n` };
+    return { ok: true, bytes: r.bytes, id: r.schemaId };
+  };
+  let key: Uint8Array | null = null;
+  if (keyText !== null) {
+    const k = encode('key', keyText);
+    if (!k.ok) return { ok: false, stderr: k.stderr, newState, records, events };
+    key = k.bytes;
+  }
+  const v =
+    valueText === (args.properties['null.marker'] ?? '\u0000null-marker-unset')
+      ? null
+      : encode('value', valueText);
+  if (v && !v.ok) return { ok: false, stderr: v.stderr, newState, records, events };
+  return {
+    ok: true,
+    key,
+    value: v ? v.bytes : null,
+    valueSchemaId: v ? v.id : -1,
+    newState,
+    records,
+    events,
+  };
+}
+
+export interface ConsumedRecord {
+  key: Uint8Array | null;
+  value: Uint8Array | null;
+  partition?: number;
+  offset?: number;
+  timestamp?: number;
+}
+
+/**
+ * One consumed record as the formatter prints it: the value as JSON (Avro JSON encoding for Avro, Protobuf's JSON
+ * mapping, the JSON text), with `print.key=true` the key and `key.separator` (tab) first, with
+ * `print.schema.ids=true` the schema id after `schema.id.separator` (tab). A record it cannot deserialize stops
+ * the consumer with the deserializer's exception.
+ */
+export function formatConsumedRecord(
+  formats: Formats,
+  state: RegistryState,
+  args: SchemaToolArgs,
+  record: ConsumedRecord,
+): { ok: true; line: string } | { ok: false; stderr: string } {
+  const p = args.properties;
+  const nullLiteral = p['null.literal'] ?? 'null';
+  // The formatter reads with the writer's schema (a generic record); reading with an older reader schema is what an
+  // application with generated classes does — `deserialize(…, { readerSchema })`.
+  const value = deserialize(formats, state, {
+    schemaType: args.schemaType,
+    isKey: false,
+    bytes: record.value,
+  });
+  if (!value.ok) {
+    return {
+      ok: false,
+      stderr: `ERROR Unknown error when running consumer:  (kafka.tools.ConsoleConsumer$)\n${value.text}\n`,
+    };
+  }
+  let line = record.value === null ? nullLiteral : JSON.stringify(value.value);
+  if (p['print.schema.ids'] === 'true' && record.value !== null)
+    line += `${p['schema.id.separator'] ?? '\t'}${value.schemaId}`;
+  if (p['print.key'] === 'true') {
+    let keyText = nullLiteral;
+    if (record.key !== null) {
+      if (record.key[0] === 0 && record.key.length >= 5) {
+        const k = deserialize(formats, state, {
+          schemaType: args.schemaType,
+          isKey: true,
+          bytes: record.key,
+        });
+        keyText = k.ok ? JSON.stringify(k.value) : new TextDecoder().decode(record.key);
+      } else {
+        keyText = new TextDecoder().decode(record.key);
+      }
+    }
+    line = `${keyText}${p['key.separator'] ?? '\t'}${line}`;
+  }
+  if (p['print.offset'] === 'true' && record.offset !== undefined) line = `Offset:${record.offset}\t${line}`;
+  if (p['print.partition'] === 'true' && record.partition !== undefined)
+    line = `Partition:${record.partition}\t${line}`;
+  return { ok: true, line };
+}
