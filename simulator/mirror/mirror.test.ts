@@ -227,7 +227,10 @@ describe('MM2 offset translation (OffsetSyncStoreTest vectors)', () => {
           // Upstream offsets with gaps (compaction / markers), mirrored one by one to a dense downstream log.
           const upstream: number[] = [];
           let u = 0;
-          for (const g of gaps) upstream.push((u += g));
+          for (const g of gaps) {
+            u += g;
+            upstream.push(u);
+          }
           let state = initialPartitionSyncState();
           let store = markReadToEnd(emptySyncStore());
           upstream.forEach((off, downstream) => {
