@@ -59,9 +59,17 @@ function writeNull(w: Writer, flexible: boolean, wide: boolean): void {
   else w.int16(-1);
 }
 
-function writeValue(w: Writer, t: TypeSpec, value: unknown, v: number, flexible: boolean, f: FieldSpec): void {
+function writeValue(
+  w: Writer,
+  t: TypeSpec,
+  value: unknown,
+  v: number,
+  flexible: boolean,
+  f: FieldSpec,
+  nullable = isNullable(f, v),
+): void {
   if (value === null || value === undefined) {
-    if (value === null && !isNullable(f, v) && !(t.kind === 'primitive' && t.name === 'records'))
+    if (value === null && !nullable && !(t.kind === 'primitive' && t.name === 'records'))
       throw new RangeError(`${f.name} is not nullable in version ${v}`);
     if (value === undefined) {
       writeValue(w, t, defaultValue(f), v, flexible, f);
@@ -78,11 +86,11 @@ function writeValue(w: Writer, t: TypeSpec, value: unknown, v: number, flexible:
   if (t.kind === 'array') {
     const arr = value as unknown[];
     writeLength(w, arr.length, flexible, true);
-    for (const el of arr) writeValue(w, t.of, el, v, flexible, f);
+    for (const el of arr) writeValue(w, t.of, el, v, flexible, f, false);
     return;
   }
   if (t.kind === 'struct') {
-    if (isNullable(f, v)) w.int8(1);
+    if (nullable) w.int8(1);
     writeStruct(w, t.fields, value as Msg, v, flexible);
     return;
   }
@@ -184,20 +192,27 @@ function readCount(r: Reader, flexible: boolean, wide: boolean): number {
   return n;
 }
 
-function readValue(r: Reader, t: TypeSpec, v: number, flexible: boolean, f: FieldSpec): unknown {
+function readValue(
+  r: Reader,
+  t: TypeSpec,
+  v: number,
+  flexible: boolean,
+  f: FieldSpec,
+  nullable = isNullable(f, v),
+): unknown {
   if (t.kind === 'array') {
     const n = readCount(r, flexible, true);
     if (n < 0) {
-      if (!isNullable(f, v)) throw new ProtocolError(`${f.name} is not nullable in version ${v}`);
+      if (!nullable) throw new ProtocolError(`${f.name} is not nullable in version ${v}`);
       return null;
     }
     if (n > r.remaining) throw new ProtocolError(`${f.name}: ${n} elements cannot fit in ${r.remaining} bytes`);
     const out = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = readValue(r, t.of, v, flexible, f);
+    for (let i = 0; i < n; i++) out[i] = readValue(r, t.of, v, flexible, f, false);
     return out;
   }
   if (t.kind === 'struct') {
-    if (isNullable(f, v) && r.int8() < 0) return null;
+    if (nullable && r.int8() < 0) return null;
     return readStruct(r, t.fields, v, flexible);
   }
   switch (t.name) {
@@ -222,7 +237,7 @@ function readValue(r: Reader, t: TypeSpec, v: number, flexible: boolean, f: Fiel
     case 'string': {
       const n = readCount(r, flexible, false);
       if (n < 0) {
-        if (!isNullable(f, v)) throw new ProtocolError(`${f.name} is not nullable in version ${v}`);
+        if (!nullable) throw new ProtocolError(`${f.name} is not nullable in version ${v}`);
         return null;
       }
       return utf8(r.bytes(n));
@@ -231,7 +246,7 @@ function readValue(r: Reader, t: TypeSpec, v: number, flexible: boolean, f: Fiel
     case 'records': {
       const n = readCount(r, flexible, true);
       if (n < 0) {
-        if (!isNullable(f, v) && t.name !== 'records')
+        if (!nullable && t.name !== 'records')
           throw new ProtocolError(`${f.name} is not nullable in version ${v}`);
         return null;
       }
