@@ -130,39 +130,48 @@ export class Writer {
   }
 
   int8(v: number): this {
-    this.view.setInt8(this.room(1), v);
+    const at = this.room(1);
+    this.view.setInt8(at, v);
     return this;
   }
   uint8(v: number): this {
-    this.view.setUint8(this.room(1), v);
+    const at = this.room(1);
+    this.view.setUint8(at, v);
     return this;
   }
   int16(v: number): this {
-    this.view.setInt16(this.room(2), v);
+    const at = this.room(2);
+    this.view.setInt16(at, v);
     return this;
   }
   uint16(v: number): this {
-    this.view.setUint16(this.room(2), v);
+    const at = this.room(2);
+    this.view.setUint16(at, v);
     return this;
   }
   int32(v: number): this {
-    this.view.setInt32(this.room(4), v);
+    const at = this.room(4);
+    this.view.setInt32(at, v);
     return this;
   }
   uint32(v: number): this {
-    this.view.setUint32(this.room(4), v >>> 0);
+    const at = this.room(4);
+    this.view.setUint32(at, v >>> 0);
     return this;
   }
   int64(v: number): this {
-    this.view.setBigInt64(this.room(8), BigInt(v));
+    const at = this.room(8);
+    this.view.setBigInt64(at, BigInt(v));
     return this;
   }
   float64(v: number): this {
-    this.view.setFloat64(this.room(8), v);
+    const at = this.room(8);
+    this.view.setFloat64(at, v);
     return this;
   }
   bytes(b: Uint8Array): this {
-    this.buf.set(b, this.room(b.length));
+    const at = this.room(b.length);
+    this.buf.set(b, at);
     return this;
   }
   uvarint(v: number): this {
