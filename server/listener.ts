@@ -149,6 +149,7 @@ export class KafkaListeners {
     const frame = new Uint8Array(conn.buffer.buffer, conn.buffer.byteOffset + 4, size).slice();
     conn.buffer = conn.buffer.subarray(4 + size);
     if (conn.label === null) conn.label = labelOf(frame, conn.id);
+    if (process.env.KAFKA_SIM_DEBUG === 'frames') this.log(`request ${Buffer.from(frame).toString('hex')}`);
     conn.busy = true;
     const info = { id: conn.id, broker: conn.broker, label: conn.label };
     processFrame(this.host.env, info, frame)

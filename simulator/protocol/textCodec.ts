@@ -1,6 +1,6 @@
 // The simulator keeps keys, values and header values as strings; clients send bytes. UTF-8 text (what KafkaJS
 // and kcat send in the course's examples) maps to the same string; any byte that is not part of valid UTF-8 is
-// kept as a lone surrogate U+DC80+byte (the "surrogateescape" scheme), so arbitrary binary values round-trip
+// kept as the lone surrogate U+DC00+byte (U+DC80–U+DCFF) (the "surrogateescape" scheme), so arbitrary binary values round-trip
 // exactly from produce to fetch. Simplification: such values look odd in the course's views.
 export function bytesToSimString(b: Uint8Array): string {
   let out = '';
@@ -38,7 +38,7 @@ export function bytesToSimString(b: Uint8Array): string {
       out += String.fromCodePoint(cp);
       i += need + 1;
     } else {
-      out += String.fromCharCode(0xdc80 + c);
+      out += String.fromCharCode(0xdc00 + c);
       i += 1;
     }
   }
@@ -55,7 +55,7 @@ export function simStringToBytes(s: string): Uint8Array {
       continue;
     }
     if (cp >= 0xdc80 && cp <= 0xdcff) {
-      out[o++] = cp - 0xdc80; // an escaped raw byte
+      out[o++] = cp - 0xdc00; // an escaped raw byte (0x80–0xff)
       continue;
     }
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < s.length) {

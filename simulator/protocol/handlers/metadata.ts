@@ -39,7 +39,8 @@ export const handleMetadata: Handler = async (env, _conn, header, body) => {
     if (name === null) {
       const t = topicById(sim, w.topicId);
       if (!t) {
-        topics.push(topicEntry('UNKNOWN_TOPIC_ID', null, w.topicId));
+        // the response's topic name is nullable only from v12
+        topics.push(topicEntry('UNKNOWN_TOPIC_ID', v >= 12 ? null : '', w.topicId));
         continue;
       }
       name = t.name;
