@@ -28,8 +28,15 @@ function loadJson(name) {
 }
 
 const rangeText = (r) =>
-  r[0] > r[1] ? 'none' : r[1] === Number.POSITIVE_INFINITY ? `${r[0]}+` : r[0] === r[1] ? `${r[0]}` : `${r[0]}-${r[1]}`;
-const norm = (t) => (t === undefined ? undefined : t === 'none' ? 'none' : t.includes('-') || t.endsWith('+') ? t : t);
+  r[0] > r[1]
+    ? 'none'
+    : r[1] === Number.POSITIVE_INFINITY
+      ? `${r[0]}+`
+      : r[0] === r[1]
+        ? `${r[0]}`
+        : `${r[0]}-${r[1]}`;
+const norm = (t) =>
+  t === undefined ? undefined : t === 'none' ? 'none' : t.includes('-') || t.endsWith('+') ? t : t;
 
 function typeText(t) {
   if (t.kind === 'primitive') return t.name;
@@ -52,13 +59,26 @@ function compareFields(path, ours, theirs, common) {
     if (!f) continue;
     const p = `${path}.${jf.name}`;
     const check = (what, mine, kafka) => {
-      if ((mine ?? '') !== (kafka ?? '')) problems.push(`${p}: ${what} ${mine ?? '(none)'} vs Kafka ${kafka ?? '(none)'}`);
+      if ((mine ?? '') !== (kafka ?? ''))
+        problems.push(`${p}: ${what} ${mine ?? '(none)'} vs Kafka ${kafka ?? '(none)'}`);
     };
     check('type', typeText(f.type), jf.type);
     check('versions', rangeText(f.versions), norm(jf.versions));
-    check('nullableVersions', f.nullable[0] > f.nullable[1] ? undefined : rangeText(f.nullable), norm(jf.nullableVersions));
-    check('tag', f.tag === null ? undefined : String(f.tag), jf.tag === undefined ? undefined : String(jf.tag));
-    check('taggedVersions', f.tag === null ? undefined : rangeText(f.taggedVersions), norm(jf.taggedVersions));
+    check(
+      'nullableVersions',
+      f.nullable[0] > f.nullable[1] ? undefined : rangeText(f.nullable),
+      norm(jf.nullableVersions),
+    );
+    check(
+      'tag',
+      f.tag === null ? undefined : String(f.tag),
+      jf.tag === undefined ? undefined : String(jf.tag),
+    );
+    check(
+      'taggedVersions',
+      f.tag === null ? undefined : rangeText(f.taggedVersions),
+      norm(jf.taggedVersions),
+    );
     check('default', f.defaultText, jf.default === undefined ? undefined : String(jf.default));
     check('flexibleVersions', f.flexible ? rangeText(f.flexible) : undefined, norm(jf.flexibleVersions));
     const sub = structFields(f.type);
@@ -72,7 +92,8 @@ let count = 0;
 for (const m of [RequestHeader, ResponseHeader, ...ALL_MESSAGES]) {
   const j = loadJson(m.name);
   count++;
-  if (m.apiKey >= 0 && j.apiKey !== m.apiKey) problems.push(`${m.name}: apiKey ${m.apiKey} vs Kafka ${j.apiKey}`);
+  if (m.apiKey >= 0 && j.apiKey !== m.apiKey)
+    problems.push(`${m.name}: apiKey ${m.apiKey} vs Kafka ${j.apiKey}`);
   if (rangeText(m.valid) !== j.validVersions)
     problems.push(`${m.name}: validVersions ${rangeText(m.valid)} vs Kafka ${j.validVersions}`);
   if (rangeText(m.flexible) !== j.flexibleVersions)
@@ -80,5 +101,7 @@ for (const m of [RequestHeader, ResponseHeader, ...ALL_MESSAGES]) {
   compareFields(m.name, m.fields, j.fields, j.commonStructs);
 }
 for (const p of problems) console.log(p);
-console.log(`${count} message definitions checked, ${problems.length} difference${problems.length === 1 ? '' : 's'}`);
+console.log(
+  `${count} message definitions checked, ${problems.length} difference${problems.length === 1 ? '' : 's'}`,
+);
 process.exitCode = problems.length ? 1 : 0;

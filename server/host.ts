@@ -20,7 +20,10 @@ type Waiter = { check: () => boolean; cancel: () => void };
 export class SimHost {
   readonly env: HandlerEnv;
   private readonly waiters = new Set<Waiter>();
-  private readonly eventWaiters = new Set<{ pred: (e: SimEvent) => boolean; resolve: (e: SimEvent) => void }>();
+  private readonly eventWaiters = new Set<{
+    pred: (e: SimEvent) => boolean;
+    resolve: (e: SimEvent) => void;
+  }>();
   private readonly afterDispatch = new Set<() => void>();
 
   constructor(
@@ -74,10 +77,13 @@ export class SimHost {
         },
         cancel: () => done(undefined),
       };
-      const timer = setTimeout(() => {
-        this.clock.sync(); // the deadline is also a moment of virtual time
-        if (this.waiters.has(w) && !w.check()) done(undefined);
-      }, Math.max(0, timeoutMs));
+      const timer = setTimeout(
+        () => {
+          this.clock.sync(); // the deadline is also a moment of virtual time
+          if (this.waiters.has(w) && !w.check()) done(undefined);
+        },
+        Math.max(0, timeoutMs),
+      );
       const done = (v: T | undefined) => {
         clearTimeout(timer);
         this.waiters.delete(w);
@@ -96,10 +102,13 @@ export class SimHost {
           resolve(e);
         },
       };
-      const timer = setTimeout(() => {
-        this.eventWaiters.delete(entry);
-        resolve(undefined);
-      }, Math.max(0, timeoutMs));
+      const timer = setTimeout(
+        () => {
+          this.eventWaiters.delete(entry);
+          resolve(undefined);
+        },
+        Math.max(0, timeoutMs),
+      );
       this.eventWaiters.add(entry);
     });
   }

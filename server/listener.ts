@@ -125,7 +125,10 @@ export class KafkaListeners {
     if (conn.closed) return;
     conn.closed = true;
     this.conns.delete(conn);
-    if (reason) this.log(`[kafka-sim] broker ${conn.broker} connection #${conn.id} (${conn.label ?? 'unknown client'}) closed: ${reason}`);
+    if (reason)
+      this.log(
+        `[kafka-sim] broker ${conn.broker} connection #${conn.id} (${conn.label ?? 'unknown client'}) closed: ${reason}`,
+      );
     conn.socket.destroy();
     this.clock.clientDisconnected();
   }
@@ -173,7 +176,8 @@ function labelOf(frame: Uint8Array, id: number): string {
   try {
     const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
     const n = view.getInt16(8);
-    if (n > 0 && 10 + n <= frame.length) return `${new TextDecoder().decode(frame.subarray(10, 10 + n))}#${id}`;
+    if (n > 0 && 10 + n <= frame.length)
+      return `${new TextDecoder().decode(frame.subarray(10, 10 + n))}#${id}`;
   } catch {
     // fall through
   }

@@ -66,8 +66,11 @@ export async function main(argv: string[]): Promise<number> {
   const sim = new Simulation({ seed: parsed.seed, brokers: parsed.brokers });
   const listeners = new KafkaListeners(sim, { host: parsed.bind, port: parsed.port });
   const ports = await listeners.listen();
-  for (const [broker, port] of ports) process.stdout.write(`broker ${broker} listening on ${parsed.bind}:${port}\n`);
-  process.stdout.write(`bootstrap.servers=${[...ports.values()].map((p) => `${parsed.bind}:${p}`).join(',')}\n`);
+  for (const [broker, port] of ports)
+    process.stdout.write(`broker ${broker} listening on ${parsed.bind}:${port}\n`);
+  process.stdout.write(
+    `bootstrap.servers=${[...ports.values()].map((p) => `${parsed.bind}:${p}`).join(',')}\n`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -5,8 +5,8 @@ import {
   brokerConfig,
   isBrokerAlive,
   isBrokerUnfenced,
-  lastStableOffset,
   type LogRecord,
+  lastStableOffset,
   type Partition,
   readRecords,
   type Simulation,
@@ -93,7 +93,14 @@ export type ReadOutcome =
   | { kind: 'noLeader' };
 
 /** Records of the leader's log in [from, upTo), at most `max`. */
-export function readLeaderLog(sim: Simulation, topic: string, partition: number, from: number, upTo: number, max: number): ReadOutcome {
+export function readLeaderLog(
+  sim: Simulation,
+  topic: string,
+  partition: number,
+  from: number,
+  upTo: number,
+  max: number,
+): ReadOutcome {
   const p = partitionOf(sim, topic, partition);
   if (!p || p.leader === null) return { kind: 'noLeader' };
   const r = readRecords(p.replicaLogs[p.leader].log, from, upTo, max);
@@ -101,7 +108,13 @@ export function readLeaderLog(sim: Simulation, topic: string, partition: number,
 }
 
 /** Aborted transactions overlapping [from, to) on the leader (the .txnindex a read_committed fetch returns). */
-export function abortedTransactions(sim: Simulation, topic: string, partition: number, from: number, to: number) {
+export function abortedTransactions(
+  sim: Simulation,
+  topic: string,
+  partition: number,
+  from: number,
+  to: number,
+) {
   const p = partitionOf(sim, topic, partition);
   if (!p || p.leader === null) return [];
   return collectAbortedTransactions(p.replicaLogs[p.leader].log, from, to);
@@ -146,11 +159,14 @@ export function topicSettings(sim: Simulation, topic: string): TopicSetting[] {
     .map((name) => {
       const def = TOPIC_CONFIGS[name];
       const syn = def.brokerSynonym;
-      const source = name in t.configs ? 'topic' : syn && syn in sim.state.brokerConfig ? 'broker' : 'default';
+      const source =
+        name in t.configs ? 'topic' : syn && syn in sim.state.brokerConfig ? 'broker' : 'default';
       return { name, value: topicConfig(sim.state, topic, name), source, type: def.type, brokerSynonym: syn };
     });
 }
 
 export function timestampTypeOf(sim: Simulation, topic: string): 'CreateTime' | 'LogAppendTime' {
-  return topicConfig(sim.state, topic, 'message.timestamp.type') === 'LogAppendTime' ? 'LogAppendTime' : 'CreateTime';
+  return topicConfig(sim.state, topic, 'message.timestamp.type') === 'LogAppendTime'
+    ? 'LogAppendTime'
+    : 'CreateTime';
 }

@@ -35,7 +35,8 @@ function defaultValue(f: FieldSpec): unknown {
 
 function isDefault(f: FieldSpec, value: unknown): boolean {
   if (value === undefined) return true;
-  if (f.type.kind === 'array') return f.defaultText === 'null' ? value === null : Array.isArray(value) && value.length === 0;
+  if (f.type.kind === 'array')
+    return f.defaultText === 'null' ? value === null : Array.isArray(value) && value.length === 0;
   if (f.type.kind === 'struct') {
     if (value === null) return f.defaultText === 'null';
     const v = value as Msg;
@@ -79,7 +80,8 @@ function writeValue(
       w.int8(-1);
       return;
     }
-    const wide = t.kind === 'array' || (t.kind === 'primitive' && (t.name === 'bytes' || t.name === 'records'));
+    const wide =
+      t.kind === 'array' || (t.kind === 'primitive' && (t.name === 'bytes' || t.name === 'records'));
     writeNull(w, flexible, wide);
     return;
   }
@@ -142,12 +144,21 @@ function fieldFlexible(f: FieldSpec, v: number, flexible: boolean): boolean {
   return f.flexible ? inRange(f.flexible, v) : flexible;
 }
 
-function writeStruct(w: Writer, fields: readonly FieldSpec[], value: Msg, v: number, flexible: boolean): void {
+function writeStruct(
+  w: Writer,
+  fields: readonly FieldSpec[],
+  value: Msg,
+  v: number,
+  flexible: boolean,
+): void {
   let tagged: FieldSpec[] | null = null;
   for (const f of fields) {
     if (!inRange(f.versions, v)) continue;
     if (isTagged(f, v)) {
-      if (flexible && !isDefault(f, value[f.key])) (tagged ??= []).push(f);
+      if (flexible && !isDefault(f, value[f.key])) {
+        if (!tagged) tagged = [];
+        tagged.push(f);
+      }
       continue;
     }
     writeValue(w, f.type, value[f.key], v, fieldFlexible(f, v, flexible), f);
@@ -206,7 +217,8 @@ function readValue(
       if (!nullable) throw new ProtocolError(`${f.name} is not nullable in version ${v}`);
       return null;
     }
-    if (n > r.remaining) throw new ProtocolError(`${f.name}: ${n} elements cannot fit in ${r.remaining} bytes`);
+    if (n > r.remaining)
+      throw new ProtocolError(`${f.name}: ${n} elements cannot fit in ${r.remaining} bytes`);
     const out = new Array(n);
     for (let i = 0; i < n; i++) out[i] = readValue(r, t.of, v, flexible, f, false);
     return out;
@@ -265,7 +277,8 @@ function readStruct(r: Reader, fields: readonly FieldSpec[], v: number, flexible
     }
     if (isTagged(f, v)) {
       out[f.key] = defaultValue(f);
-      (tagged ??= new Map()).set(f.tag as number, f);
+      if (!tagged) tagged = new Map();
+      tagged.set(f.tag as number, f);
       continue;
     }
     out[f.key] = readValue(r, f.type, v, fieldFlexible(f, v, flexible), f);
@@ -288,7 +301,8 @@ function readTaggedFields(r: Reader, tagged: Map<number, FieldSpec> | null, out:
     if (!f) continue; // unknown tags are skipped, as KIP-482 requires
     const inner = new Reader(body);
     out[f.key] = readValue(inner, f.type, v, true, f);
-    if (inner.remaining !== 0) throw new ProtocolError(`tagged field ${f.name}: ${inner.remaining} bytes left over`);
+    if (inner.remaining !== 0)
+      throw new ProtocolError(`tagged field ${f.name}: ${inner.remaining} bytes left over`);
   }
 }
 

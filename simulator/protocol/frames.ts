@@ -55,7 +55,13 @@ export function decodeRequest(frame: Uint8Array, groupsServed = true): DecodedRe
 }
 
 /** Encode a request (what a client sends): used by tests and the benchmark's own checks. */
-export function encodeRequest(api: ApiSpec, version: number, correlationId: number, clientId: string | null, body: Msg): Uint8Array {
+export function encodeRequest(
+  api: ApiSpec,
+  version: number,
+  correlationId: number,
+  clientId: string | null,
+  body: Msg,
+): Uint8Array {
   const w = new Writer(128);
   const size = w.reserve(4);
   const flexible = isFlexible(api.request, version);
@@ -82,11 +88,16 @@ export function encodeResponse(api: ApiSpec, version: number, correlationId: num
 }
 
 /** Decode a response frame body (without size): the client's direction, for tests. */
-export function decodeResponse(api: ApiSpec, version: number, frame: Uint8Array): { correlationId: number; body: Msg } {
+export function decodeResponse(
+  api: ApiSpec,
+  version: number,
+  frame: Uint8Array,
+): { correlationId: number; body: Msg } {
   const r = new Reader(frame);
   const headerVersion = api.key !== API_VERSIONS_KEY && isFlexible(api.response, version) ? 1 : 0;
   const header = decodeFrom(r, ResponseHeader, headerVersion);
   const body = decodeFrom(r, api.response, version);
-  if (r.remaining !== 0) throw new ProtocolError(`${api.response.name} v${version}: ${r.remaining} trailing bytes`);
+  if (r.remaining !== 0)
+    throw new ProtocolError(`${api.response.name} v${version}: ${r.remaining} trailing bytes`);
   return { correlationId: header.correlationId, body };
 }

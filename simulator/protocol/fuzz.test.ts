@@ -20,11 +20,15 @@ describe('fuzzing the request layer with 10,000 random and truncated frames', ()
       .chain((api) =>
         fc
           .integer({ min: api.min, max: api.max })
-          .chain((v) => messageArb(api.request, v).map((body) => encodeRequest(api, v, 1, 'fuzz', body).subarray(4))),
+          .chain((v) =>
+            messageArb(api.request, v).map((body) => encodeRequest(api, v, 1, 'fuzz', body).subarray(4)),
+          ),
       );
     const frame = fc.oneof(
       fc.uint8Array({ maxLength: 64 }),
-      validFrame.chain((f) => fc.integer({ min: 0, max: Math.max(0, f.length - 1) }).map((n) => f.subarray(0, n))),
+      validFrame.chain((f) =>
+        fc.integer({ min: 0, max: Math.max(0, f.length - 1) }).map((n) => f.subarray(0, n)),
+      ),
       validFrame.chain((f) =>
         fc
           .array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 })
@@ -52,7 +56,8 @@ describe('fuzzing the request layer with 10,000 random and truncated frames', ()
       const outcome = await processFrame(env, conn, f);
       if (outcome.kind === 'close') {
         closed++;
-        if (sim.serialize() !== before) throw new Error(`state changed by a rejected frame: ${outcome.reason}`);
+        if (sim.serialize() !== before)
+          throw new Error(`state changed by a rejected frame: ${outcome.reason}`);
         expect(sim.log.length).toBe(logLength);
       }
     }

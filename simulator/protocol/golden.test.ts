@@ -7,9 +7,9 @@ import { decodeRequest, encodeResponse } from './frames';
 import { decodeBatches, encodeBatch } from './recordBatch';
 import { bytesToSimString, simStringToBytes } from './textCodec';
 
-const hex = (s: string) => Uint8Array.from(s.replace(/\s+/g, '').match(/../g) ?? [], (b) => Number.parseInt(b, 16));
+const hex = (s: string) =>
+  Uint8Array.from(s.replace(/\s+/g, '').match(/../g) ?? [], (b) => Number.parseInt(b, 16));
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-// biome-ignore lint/style/noNonNullAssertion: every API below is served
 const api = (name: Parameters<typeof API_BY_NAME.get>[0]) => API_BY_NAME.get(name)!;
 
 describe('primitive encodings (protocol.html "Protocol Primitive Types")', () => {
@@ -25,9 +25,16 @@ describe('primitive encodings (protocol.html "Protocol Primitive Types")', () =>
     w.uvarint(300);
     expect(toHex(w.finish())).toBe('ac02');
     const r = new Reader(hex('00010203 04ac02ffffffff0ffeffffff0f'));
-    expect([r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), r.varint(), r.varint()]).toEqual([
-      0, -1, 1, -2, 2, 150, -2147483648, 2147483647,
-    ]);
+    expect([
+      r.varint(),
+      r.varint(),
+      r.varint(),
+      r.varint(),
+      r.varint(),
+      r.varint(),
+      r.varint(),
+      r.varint(),
+    ]).toEqual([0, -1, 1, -2, 2, 150, -2147483648, 2147483647]);
   });
 
   it('zig-zag varlong covers 64-bit timestamps deltas', () => {
@@ -42,7 +49,9 @@ describe('primitive encodings (protocol.html "Protocol Primitive Types")', () =>
 describe('request and response vectors', () => {
   it('ApiVersions v0 response: error, [key min max], no throttle time (ApiVersionsResponse.json)', () => {
     const body = { errorCode: 0, apiKeys: [{ apiKey: 18, minVersion: 0, maxVersion: 4 }] };
-    expect(toHex(encode(api('ApiVersions').response, 0, body))).toBe('0000 00000001 0012 0000 0004'.replace(/ /g, ''));
+    expect(toHex(encode(api('ApiVersions').response, 0, body))).toBe(
+      '0000 00000001 0012 0000 0004'.replace(/ /g, ''),
+    );
   });
 
   it('ApiVersions v3 response is flexible: compact array (n+1), tagged field sections; header v0 (no tags)', () => {
@@ -142,7 +151,13 @@ describe('record batch v2 (implementation.html §5.3)', () => {
 
 describe('keys and values as simulator strings', () => {
   it('UTF-8 round-trips, and invalid UTF-8 bytes survive as escaped code units', () => {
-    for (const b of [hex('68c3a96c6c6f'), hex('00ff80c0'), hex('f09f9880'), hex('eda080'), new Uint8Array(0)]) {
+    for (const b of [
+      hex('68c3a96c6c6f'),
+      hex('00ff80c0'),
+      hex('f09f9880'),
+      hex('eda080'),
+      new Uint8Array(0),
+    ]) {
       expect(toHex(simStringToBytes(bytesToSimString(b)))).toBe(toHex(b));
     }
     expect(bytesToSimString(hex('68c3a9'))).toBe('hé');

@@ -63,7 +63,8 @@ export const noDecompression: Decompress = (codec) => {
 
 function readRecord(r: Reader): WireRecord {
   const length = r.varint();
-  if (length < 0 || length > r.remaining) throw new CorruptRecordError(`record length ${length} out of bounds`);
+  if (length < 0 || length > r.remaining)
+    throw new CorruptRecordError(`record length ${length} out of bounds`);
   const end = r.pos + length;
   const rr = new Reader(r.buf, end);
   rr.pos = r.pos;
@@ -75,7 +76,8 @@ function readRecord(r: Reader): WireRecord {
   const valueLen = rr.varint();
   const value = valueLen < 0 ? null : rr.bytes(valueLen);
   const headerCount = rr.varint();
-  if (headerCount < 0 || headerCount > rr.remaining) throw new CorruptRecordError(`bad header count ${headerCount}`);
+  if (headerCount < 0 || headerCount > rr.remaining)
+    throw new CorruptRecordError(`bad header count ${headerCount}`);
   const headers: WireHeader[] = [];
   for (let i = 0; i < headerCount; i++) {
     const hk = rr.varint();
@@ -97,7 +99,8 @@ export function decodeBatches(bytes: Uint8Array, decompress: Decompress = noDeco
     const start = r.pos;
     const baseOffset = r.int64();
     const batchLength = r.int32();
-    if (batchLength < BATCH_HEADER_SIZE - 12) throw new CorruptRecordError(`batch length ${batchLength} too small`);
+    if (batchLength < BATCH_HEADER_SIZE - 12)
+      throw new CorruptRecordError(`batch length ${batchLength} too small`);
     if (batchLength > r.remaining) break; // partial trailing batch
     const end = r.pos + batchLength;
     const partitionLeaderEpoch = r.int32();

@@ -14,7 +14,11 @@ export type FrameOutcome =
   | { kind: 'none'; api: string; version: number }
   | { kind: 'close'; reason: string };
 
-export async function processFrame(env: HandlerEnv, conn: ConnectionInfo, frame: Uint8Array): Promise<FrameOutcome> {
+export async function processFrame(
+  env: HandlerEnv,
+  conn: ConnectionInfo,
+  frame: Uint8Array,
+): Promise<FrameOutcome> {
   let decoded: ReturnType<typeof decodeRequest>;
   try {
     decoded = decodeRequest(frame, env.groups !== null);
@@ -25,10 +29,14 @@ export async function processFrame(env: HandlerEnv, conn: ConnectionInfo, frame:
   if (decoded.kind === 'unsupported') {
     if (header.apiKey === API_VERSIONS_KEY) {
       // answered in the v0 layout, whatever version was asked
-      // biome-ignore lint/style/noNonNullAssertion: ApiVersions is always served
       const api = API_BY_KEY.get(API_VERSIONS_KEY)!;
       const body = apiVersionsResponse(env.groups !== null, 'UNSUPPORTED_VERSION');
-      return { kind: 'reply', bytes: encodeResponse(api, 0, header.correlationId, body), api: 'ApiVersions', version: 0 };
+      return {
+        kind: 'reply',
+        bytes: encodeResponse(api, 0, header.correlationId, body),
+        api: 'ApiVersions',
+        version: 0,
+      };
     }
     const name = decoded.api ? decoded.api.name : `api key ${header.apiKey}`;
     return { kind: 'close', reason: `unsupported request: ${name} v${header.apiVersion}` };

@@ -1,6 +1,6 @@
 // A HandlerEnv over a Simulation without sockets or wall time: waits resolve at once (a probe that is not yet
 // true counts as timed out), which is what the fuzz and handler tests need.
-import { type Simulation } from '../index';
+import type { Simulation } from '../index';
 import type { HandlerEnv } from './handlers/env';
 import { noDecompression } from './recordBatch';
 

@@ -110,7 +110,8 @@ onEvent('recordsAppended', (_ctx, ev) => {
     capture.outcome = { kind: 'appended', baseOffset: ev.baseOffset, lastOffset: ev.lastOffset };
 });
 onEvent('duplicateBatch', (_ctx, ev) => {
-  if (capture && ev.producer === capture.producer) capture.outcome = { kind: 'duplicate', baseOffset: ev.baseOffset };
+  if (capture && ev.producer === capture.producer)
+    capture.outcome = { kind: 'duplicate', baseOffset: ev.baseOffset };
 });
 onEvent('produceRejected', (_ctx, ev) => {
   if (capture && ev.producer === capture.producer) capture.outcome = { kind: 'rejected', error: ev.error };
@@ -191,7 +192,6 @@ registerCommand('externalProduce', (ctx, cmd) => {
         transactional: batch.transactional,
       });
     } finally {
-      // biome-ignore lint/style/noNonNullAssertion: set just above
       const outcome = capture!.outcome;
       capture = null;
       const appendTime =
@@ -212,7 +212,8 @@ registerCommand('externalProduce', (ctx, cmd) => {
         pp.lastOffset =
           outcome.kind === 'appended' ? outcome.lastOffset : outcome.baseOffset + batch.records.length - 1;
         const hw = part && part.leader !== null ? part.replicaLogs[part.leader].highWatermark : -1;
-        if (acks !== 'all' || pp.lastOffset < hw) pp.result = result(ctx, topic, partition, null, pp.baseOffset, appendTime);
+        if (acks !== 'all' || pp.lastOffset < hw)
+          pp.result = result(ctx, topic, partition, null, pp.baseOffset, appendTime);
       }
       partitions.push(pp);
     }
@@ -235,7 +236,12 @@ registerCommand('externalProduce', (ctx, cmd) => {
   return ok({ answered: false });
 });
 
-function eachWaiting(ctx: Ctx, topic: string, partition: number, fn: (p: PendingPartition) => void): string[] {
+function eachWaiting(
+  ctx: Ctx,
+  topic: string,
+  partition: number,
+  fn: (p: PendingPartition) => void,
+): string[] {
   const touched: string[] = [];
   for (const [key, req] of Object.entries(ctx.state.areas.externalClients.pending)) {
     for (const p of req.partitions) {
@@ -272,6 +278,7 @@ onEvent('leaderChanged', (ctx, ev) => {
 registerTask('externalProduceTimeout', (ctx, t) => {
   const req = ctx.state.areas.externalClients.pending[t.key];
   if (!req) return;
-  for (const p of req.partitions) if (p.result === null) p.result = result(ctx, p.topic, p.partition, 'REQUEST_TIMED_OUT');
+  for (const p of req.partitions)
+    if (p.result === null) p.result = result(ctx, p.topic, p.partition, 'REQUEST_TIMED_OUT');
   settle(ctx, t.key);
 });

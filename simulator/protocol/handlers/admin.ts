@@ -1,6 +1,6 @@
 // InitProducerId, CreateTopics, DeleteTopics, DescribeConfigs: each state change is one simulation command
 // (externalInitProducerId, createTopic, deleteTopic); DescribeConfigs only reads.
-import { getTopic, brokerIds, brokerSettings, topicById, topicSettings } from '../bridge';
+import { brokerIds, brokerSettings, getTopic, topicById, topicSettings } from '../bridge';
 import type { Msg } from '../codec';
 import { errorCode } from '../errors';
 import { ZERO_UUID } from '../uuid';
@@ -12,7 +12,8 @@ export const handleInitProducerId: Handler = async (env, conn, _header, body) =>
     client: conn.label,
     transactionalId: body.transactionalId ?? null,
   });
-  if (!r.ok) return { throttleTimeMs: 0, errorCode: errorCode(r.error.code), producerId: -1, producerEpoch: -1 };
+  if (!r.ok)
+    return { throttleTimeMs: 0, errorCode: errorCode(r.error.code), producerId: -1, producerEpoch: -1 };
   const data = r.data as { producerId: number; producerEpoch: number };
   return { throttleTimeMs: 0, errorCode: 0, producerId: data.producerId, producerEpoch: data.producerEpoch };
 };
@@ -22,13 +23,21 @@ export const handleCreateTopics: Handler = async (env, _conn, _header, body) => 
     const configs: Record<string, string> = {};
     for (const c of t.configs as Msg[]) if (c.value !== null) configs[c.name] = c.value;
     const assignment = (t.assignments as Msg[]).length
-      ? [...(t.assignments as Msg[])].sort((a, b) => a.partitionIndex - b.partitionIndex).map((a) => a.brokerIds as number[])
+      ? [...(t.assignments as Msg[])]
+          .sort((a, b) => a.partitionIndex - b.partitionIndex)
+          .map((a) => a.brokerIds as number[])
       : undefined;
     const base = { name: t.name, topicId: ZERO_UUID, topicConfigErrorCode: 0, configs: null };
     if (body.validateOnly) {
       // Checks only (CreateTopicsRequest validate_only): the simulation has no dry run, so the common ones are repeated here.
       if (getTopic(env.sim, t.name))
-        return { ...base, errorCode: errorCode('TOPIC_ALREADY_EXISTS'), errorMessage: `Topic '${t.name}' already exists.`, numPartitions: -1, replicationFactor: -1 };
+        return {
+          ...base,
+          errorCode: errorCode('TOPIC_ALREADY_EXISTS'),
+          errorMessage: `Topic '${t.name}' already exists.`,
+          numPartitions: -1,
+          replicationFactor: -1,
+        };
       if (t.replicationFactor > brokerIds(env.sim).length)
         return {
           ...base,
@@ -37,7 +46,13 @@ export const handleCreateTopics: Handler = async (env, _conn, _header, body) => 
           numPartitions: -1,
           replicationFactor: -1,
         };
-      return { ...base, errorCode: 0, errorMessage: null, numPartitions: t.numPartitions, replicationFactor: t.replicationFactor };
+      return {
+        ...base,
+        errorCode: 0,
+        errorMessage: null,
+        numPartitions: t.numPartitions,
+        replicationFactor: t.replicationFactor,
+      };
     }
     const r = env.dispatch({
       type: 'createTopic',
@@ -48,7 +63,13 @@ export const handleCreateTopics: Handler = async (env, _conn, _header, body) => 
       ...(Object.keys(configs).length ? { configs } : {}),
     });
     if (!r.ok)
-      return { ...base, errorCode: errorCode(r.error.code), errorMessage: r.error.message, numPartitions: -1, replicationFactor: -1 };
+      return {
+        ...base,
+        errorCode: errorCode(r.error.code),
+        errorMessage: r.error.message,
+        numPartitions: -1,
+        replicationFactor: -1,
+      };
     const created = getTopic(env.sim, t.name);
     return {
       ...base,
@@ -80,7 +101,9 @@ export const handleDeleteTopics: Handler = async (env, _conn, header, body) => {
     return {
       name: topic.name,
       topicId: topic.topicId,
-      errorCode: r.ok ? 0 : errorCode(r.error.code === 'TIMEOUT_EXCEPTION' ? 'REQUEST_TIMED_OUT' : r.error.code),
+      errorCode: r.ok
+        ? 0
+        : errorCode(r.error.code === 'TIMEOUT_EXCEPTION' ? 'REQUEST_TIMED_OUT' : r.error.code),
       errorMessage: r.ok ? null : r.error.message,
     };
   });
@@ -91,7 +114,17 @@ export const handleDeleteTopics: Handler = async (env, _conn, header, body) => {
 const TOPIC_RESOURCE = 2;
 const BROKER_RESOURCE = 4;
 const SOURCE = { topic: 1, broker: 4, default: 5 } as const;
-const CONFIG_TYPE: Record<string, number> = { boolean: 1, string: 2, int: 3, short: 4, long: 5, double: 6, list: 7, class: 8, password: 9 };
+const CONFIG_TYPE: Record<string, number> = {
+  boolean: 1,
+  string: 2,
+  int: 3,
+  short: 4,
+  long: 5,
+  double: 6,
+  list: 7,
+  class: 8,
+  password: 9,
+};
 
 export const handleDescribeConfigs: Handler = async (env, _conn, header, body) => {
   const v = header.apiVersion;
@@ -130,7 +163,11 @@ export const handleDescribeConfigs: Handler = async (env, _conn, header, body) =
     if (res.resourceType === BROKER_RESOURCE) {
       const id = res.resourceName === '' ? NaN : Number(res.resourceName);
       if (res.resourceName !== '' && !brokerIds(env.sim).includes(id))
-        return result('INVALID_REQUEST', `Unexpected broker id, expected one of ${brokerIds(env.sim).join(', ')} but received ${res.resourceName}`, []);
+        return result(
+          'INVALID_REQUEST',
+          `Unexpected broker id, expected one of ${brokerIds(env.sim).join(', ')} but received ${res.resourceName}`,
+          [],
+        );
       const configs = brokerSettings(env.sim)
         .filter((s) => pick(s.name))
         .map((s) => ({

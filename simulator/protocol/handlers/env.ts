@@ -28,4 +28,9 @@ export type HandlerEnv = {
   groups: GroupCoordinatorPort | null;
 };
 
-export type Handler = (env: HandlerEnv, conn: ConnectionInfo, header: RequestHeaderValue, body: Msg) => Promise<Msg | null>;
+export type Handler = (
+  env: HandlerEnv,
+  conn: ConnectionInfo,
+  header: RequestHeaderValue,
+  body: Msg,
+) => Promise<Msg | null>;

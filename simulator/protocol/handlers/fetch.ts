@@ -49,14 +49,17 @@ function build(env: HandlerEnv, conn: ConnectionInfo, v: number, body: Msg): Bui
     for (const p of t.partitions as Msg[]) {
       if (!topic) {
         anyError = true;
-        partitions.push(partitionError(p.partition, v >= 13 ? 'UNKNOWN_TOPIC_ID' : 'UNKNOWN_TOPIC_OR_PARTITION'));
+        partitions.push(
+          partitionError(p.partition, v >= 13 ? 'UNKNOWN_TOPIC_ID' : 'UNKNOWN_TOPIC_OR_PARTITION'),
+        );
         continue;
       }
       const view = partitionView(sim, topic.name, p.partition);
       let error: string | null = null;
       if (!view) error = 'UNKNOWN_TOPIC_OR_PARTITION';
       else if (view.leader !== conn.broker) error = 'NOT_LEADER_OR_FOLLOWER';
-      else if (p.currentLeaderEpoch >= 0 && p.currentLeaderEpoch < view.leaderEpoch) error = 'FENCED_LEADER_EPOCH';
+      else if (p.currentLeaderEpoch >= 0 && p.currentLeaderEpoch < view.leaderEpoch)
+        error = 'FENCED_LEADER_EPOCH';
       else if (p.currentLeaderEpoch > view.leaderEpoch) error = 'UNKNOWN_LEADER_EPOCH';
       if (error || !view) {
         anyError = true;
@@ -68,7 +71,10 @@ function build(env: HandlerEnv, conn: ConnectionInfo, v: number, body: Msg): Bui
       if (read.kind !== 'records') {
         anyError = true;
         partitions.push({
-          ...partitionError(p.partition, read.kind === 'offsetOutOfRange' ? 'OFFSET_OUT_OF_RANGE' : 'NOT_LEADER_OR_FOLLOWER'),
+          ...partitionError(
+            p.partition,
+            read.kind === 'offsetOutOfRange' ? 'OFFSET_OUT_OF_RANGE' : 'NOT_LEADER_OR_FOLLOWER',
+          ),
           highWatermark: view.highWatermark,
           lastStableOffset: view.lastStableOffset,
           logStartOffset: view.logStartOffset,
@@ -101,7 +107,11 @@ function build(env: HandlerEnv, conn: ConnectionInfo, v: number, body: Msg): Bui
         records: enc.bytes,
       });
     }
-    responses.push({ topic: topic?.name ?? t.topic ?? '', topicId: topic?.topicId ?? t.topicId ?? ZERO_UUID, partitions });
+    responses.push({
+      topic: topic?.name ?? t.topic ?? '',
+      topicId: topic?.topicId ?? t.topicId ?? ZERO_UUID,
+      partitions,
+    });
   }
   return {
     body: { throttleTimeMs: 0, errorCode: 0, sessionId: 0, responses, nodeEndpoints: [] },
@@ -113,7 +123,13 @@ function build(env: HandlerEnv, conn: ConnectionInfo, v: number, body: Msg): Bui
 export const handleFetch: Handler = async (env, conn, header, body) => {
   const v = header.apiVersion;
   if (v >= 7 && body.sessionId !== 0)
-    return { throttleTimeMs: 0, errorCode: errorCode('FETCH_SESSION_ID_NOT_FOUND'), sessionId: 0, responses: [], nodeEndpoints: [] };
+    return {
+      throttleTimeMs: 0,
+      errorCode: errorCode('FETCH_SESSION_ID_NOT_FOUND'),
+      sessionId: 0,
+      responses: [],
+      nodeEndpoints: [],
+    };
   const minBytes = Math.max(1, body.minBytes);
   let built = build(env, conn, v, body);
   if (built.bytes >= minBytes || built.anyError || body.maxWaitMs <= 0) return built.body;

@@ -49,7 +49,13 @@ export type OffsetCommitCall = {
   generationId: number;
   memberId: string;
   groupInstanceId: string | null;
-  offsets: Array<{ topic: string; partition: number; offset: number; leaderEpoch: number; metadata: string | null }>;
+  offsets: Array<{
+    topic: string;
+    partition: number;
+    offset: number;
+    leaderEpoch: number;
+    metadata: string | null;
+  }>;
 };
 
 export type OffsetFetchCall = {
@@ -89,13 +95,21 @@ export interface GroupCoordinatorPort {
   coordinatorFor(key: string, keyType: 'group' | 'transaction'): { broker: number } | { error: string };
   joinGroup(call: JoinGroupCall): Promise<JoinGroupAnswer>;
   syncGroup(call: SyncGroupCall): Promise<SyncGroupAnswer>;
-  heartbeat(call: { groupId: string; generationId: number; memberId: string; groupInstanceId: string | null }): {
+  heartbeat(call: {
+    groupId: string;
+    generationId: number;
+    memberId: string;
+    groupInstanceId: string | null;
+  }): {
     error: string | null;
   };
   leaveGroup(call: {
     groupId: string;
     members: Array<{ memberId: string; groupInstanceId: string | null; reason: string | null }>;
-  }): { error: string | null; members: Array<{ memberId: string; groupInstanceId: string | null; error: string | null }> };
+  }): {
+    error: string | null;
+    members: Array<{ memberId: string; groupInstanceId: string | null; error: string | null }>;
+  };
   commitOffsets(call: OffsetCommitCall): Array<{ topic: string; partition: number; error: string | null }>;
   fetchOffsets(call: OffsetFetchCall): { error: string | null; offsets: CommittedOffset[] };
   describeGroups(groupIds: string[]): DescribedGroup[];

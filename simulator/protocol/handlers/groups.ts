@@ -28,7 +28,15 @@ export const handleFindCoordinator: Handler = async (env, _conn, header, body) =
   };
   if (v >= 4) return { throttleTimeMs: 0, coordinators: (body.coordinatorKeys as string[]).map(one) };
   const c = one(body.key);
-  return { throttleTimeMs: 0, errorCode: c.errorCode, errorMessage: null, nodeId: c.nodeId, host: c.host, port: c.port, coordinators: [] };
+  return {
+    throttleTimeMs: 0,
+    errorCode: c.errorCode,
+    errorMessage: null,
+    nodeId: c.nodeId,
+    host: c.host,
+    port: c.port,
+    coordinators: [],
+  };
 };
 
 export const handleJoinGroup: Handler = async (env, conn, header, body) => {
@@ -92,14 +100,22 @@ export const handleLeaveGroup: Handler = async (env, _conn, header, body) => {
   const v = header.apiVersion;
   const members =
     v >= 3
-      ? (body.members as Msg[]).map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId ?? null, reason: m.reason ?? null }))
+      ? (body.members as Msg[]).map((m) => ({
+          memberId: m.memberId,
+          groupInstanceId: m.groupInstanceId ?? null,
+          reason: m.reason ?? null,
+        }))
       : [{ memberId: body.memberId, groupInstanceId: null, reason: null }];
   const a = port(env).leaveGroup({ groupId: body.groupId, members });
   const memberError = v < 3 ? (a.members[0]?.error ?? null) : null;
   return {
     throttleTimeMs: 0,
     errorCode: errorCode(a.error ?? memberError),
-    members: a.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, errorCode: errorCode(m.error) })),
+    members: a.members.map((m) => ({
+      memberId: m.memberId,
+      groupInstanceId: m.groupInstanceId,
+      errorCode: errorCode(m.error),
+    })),
   };
 };
 
@@ -130,7 +146,12 @@ export const handleOffsetCommit: Handler = async (env, _conn, _header, body) => 
 };
 
 function fetchGroup(env: HandlerEnv, groupId: string, topics: Msg[] | null, requireStable: boolean) {
-  const partitions = topics === null ? null : topics.flatMap((t) => (t.partitionIndexes as number[]).map((partition) => ({ topic: t.name as string, partition })));
+  const partitions =
+    topics === null
+      ? null
+      : topics.flatMap((t) =>
+          (t.partitionIndexes as number[]).map((partition) => ({ topic: t.name as string, partition })),
+        );
   const a = port(env).fetchOffsets({ groupId, partitions, requireStable });
   const byTopic = new Map<string, Msg[]>();
   for (const o of a.offsets) {
@@ -185,6 +206,11 @@ export const handleDescribeGroups: Handler = async (env, _conn, _header, body) =
 export const handleListGroups: Handler = async (env, _conn, _header, body) => {
   const groups = port(env)
     .listGroups({ states: body.statesFilter ?? [], types: body.typesFilter ?? [] })
-    .map((g) => ({ groupId: g.groupId, protocolType: g.protocolType, groupState: g.state, groupType: g.type }));
+    .map((g) => ({
+      groupId: g.groupId,
+      protocolType: g.protocolType,
+      groupState: g.state,
+      groupType: g.type,
+    }));
   return { throttleTimeMs: 0, errorCode: 0, groups };
 };

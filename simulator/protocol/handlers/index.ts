@@ -42,6 +42,6 @@ export const HANDLERS: Readonly<Record<ApiName, Handler>> = {
   ListGroups: handleListGroups,
 };
 
+export { apiVersionsResponse, servedApiKeys } from './apiVersions';
 export type { ConnectionInfo, Handler, HandlerEnv } from './env';
 export type * from './groupPort';
-export { apiVersionsResponse, servedApiKeys } from './apiVersions';

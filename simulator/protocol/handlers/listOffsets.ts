@@ -30,7 +30,8 @@ export const handleListOffsets: Handler = async (env, conn, header, body) => {
       const view = getTopic(sim, t.name) ? partitionView(sim, t.name, p.partitionIndex) : undefined;
       if (!view) return fail('UNKNOWN_TOPIC_OR_PARTITION');
       if (view.leader !== conn.broker) return fail('NOT_LEADER_OR_FOLLOWER');
-      if (p.currentLeaderEpoch >= 0 && p.currentLeaderEpoch < view.leaderEpoch) return fail('FENCED_LEADER_EPOCH');
+      if (p.currentLeaderEpoch >= 0 && p.currentLeaderEpoch < view.leaderEpoch)
+        return fail('FENCED_LEADER_EPOCH');
       if (p.currentLeaderEpoch > view.leaderEpoch) return fail('UNKNOWN_LEADER_EPOCH');
       const upper = readCommitted ? view.lastStableOffset : view.highWatermark;
       let offset = -1;
@@ -40,9 +41,13 @@ export const handleListOffsets: Handler = async (env, conn, header, body) => {
       else if (p.timestamp === EARLIEST || p.timestamp === EARLIEST_LOCAL) offset = view.logStartOffset;
       else if (p.timestamp === MAX_TIMESTAMP) {
         const recs = leaderRecords(sim, t.name, p.partitionIndex, upper).filter((r) => r.control === null);
-        for (const r of recs) if (r.timestamp > timestamp) [offset, timestamp, leaderEpoch] = [r.offset, r.timestamp, r.leaderEpoch];
+        for (const r of recs)
+          if (r.timestamp > timestamp)
+            [offset, timestamp, leaderEpoch] = [r.offset, r.timestamp, r.leaderEpoch];
       } else if (p.timestamp >= 0) {
-        const hit = leaderRecords(sim, t.name, p.partitionIndex, upper).find((r) => r.control === null && r.timestamp >= p.timestamp);
+        const hit = leaderRecords(sim, t.name, p.partitionIndex, upper).find(
+          (r) => r.control === null && r.timestamp >= p.timestamp,
+        );
         if (hit) [offset, timestamp, leaderEpoch] = [hit.offset, hit.timestamp, hit.leaderEpoch];
       } else return fail('INVALID_REQUEST');
       return {

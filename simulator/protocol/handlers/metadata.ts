@@ -21,7 +21,14 @@ import type { Handler } from './env';
 const NO_OPS = -2147483648;
 
 function topicEntry(error: string | null, name: string | null, topicId = ZERO_UUID): Msg {
-  return { errorCode: errorCode(error), name, topicId, isInternal: false, partitions: [], topicAuthorizedOperations: NO_OPS };
+  return {
+    errorCode: errorCode(error),
+    name,
+    topicId,
+    isInternal: false,
+    partitions: [],
+    topicAuthorizedOperations: NO_OPS,
+  };
 }
 
 export const handleMetadata: Handler = async (env, _conn, header, body) => {
@@ -54,14 +61,15 @@ export const handleMetadata: Handler = async (env, _conn, header, body) => {
       if (allowCreate && brokerSetting(sim, 'auto.create.topics.enable') === 'true') {
         const r = env.dispatch({ type: 'createTopic', topic: name });
         topic = getTopic(sim, name);
-        topics.push(topicEntry(r.ok ? 'LEADER_NOT_AVAILABLE' : 'UNKNOWN_TOPIC_OR_PARTITION', name, topic?.topicId));
+        topics.push(
+          topicEntry(r.ok ? 'LEADER_NOT_AVAILABLE' : 'UNKNOWN_TOPIC_OR_PARTITION', name, topic?.topicId),
+        );
         continue;
       }
       topics.push(topicEntry('UNKNOWN_TOPIC_OR_PARTITION', name));
       continue;
     }
     const partitions = topic.partitions.map((_, i) => {
-      // biome-ignore lint/style/noNonNullAssertion: the partition exists
       const p = partitionView(sim, topic.name, i)!;
       return {
         errorCode: errorCode(p.leader === null ? 'LEADER_NOT_AVAILABLE' : null),

@@ -33,7 +33,10 @@ function toExternal(records: Uint8Array | null, env: Parameters<Handler>[0]): Ex
       timestamp: b.baseTimestamp + r.timestampDelta,
       key: r.key === null ? null : bytesToSimString(r.key),
       value: r.value === null ? null : bytesToSimString(r.value),
-      headers: r.headers.map((h): [string, string] => [h.key, h.value === null ? '' : bytesToSimString(h.value)]),
+      headers: r.headers.map((h): [string, string] => [
+        h.key,
+        h.value === null ? '' : bytesToSimString(h.value),
+      ]),
     })),
   };
 }
@@ -106,7 +109,9 @@ export const handleProduce: Handler = async (env, conn, header, body) => {
   }
   if (!answered) return responseOf(slots.map((s) => ({ ...s, error: s.error ?? 'REQUEST_TIMED_OUT' })));
   for (const res of answered.results) {
-    const slot = slots.find((s) => s.topic === res.topic && s.partition === res.partition && !s.error && !s.result);
+    const slot = slots.find(
+      (s) => s.topic === res.topic && s.partition === res.partition && !s.error && !s.result,
+    );
     if (slot) slot.result = res;
   }
   return responseOf(slots);

@@ -104,7 +104,10 @@ export const ProduceResponse = message('ProduceResponse', 0, 'response', '0-11',
 export const FetchRequest = message('FetchRequest', 1, 'request', '0-17', '12+', [
   f('ClusterId string 12+ n:12+ t:0@12+ d:null'),
   f('ReplicaId int32 0-14 d:-1'),
-  s('ReplicaState ReplicaState 15+ t:1@15+', [f('ReplicaId int32 15+ d:-1'), f('ReplicaEpoch int64 15+ d:-1')]),
+  s('ReplicaState ReplicaState 15+ t:1@15+', [
+    f('ReplicaId int32 15+ d:-1'),
+    f('ReplicaEpoch int64 15+ d:-1'),
+  ]),
   f('MaxWaitMs int32 0+'),
   f('MinBytes int32 0+'),
   f('MaxBytes int32 3+ d:0x7fffffff'),
@@ -145,7 +148,10 @@ export const FetchResponse = message('FetchResponse', 1, 'response', '0-17', '12
       f('HighWatermark int64 0+'),
       f('LastStableOffset int64 4+ d:-1'),
       f('LogStartOffset int64 5+ d:-1'),
-      s('DivergingEpoch EpochEndOffset 12+ t:0@12+', [f('Epoch int32 12+ d:-1'), f('EndOffset int64 12+ d:-1')]),
+      s('DivergingEpoch EpochEndOffset 12+ t:0@12+', [
+        f('Epoch int32 12+ d:-1'),
+        f('EndOffset int64 12+ d:-1'),
+      ]),
       s('CurrentLeader LeaderIdAndEpoch 12+ t:1@12+', [
         f('LeaderId int32 12+ d:-1'),
         f('LeaderEpoch int32 12+ d:-1'),

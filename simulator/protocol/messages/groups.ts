@@ -124,7 +124,10 @@ export const OffsetCommitResponse = message('OffsetCommitResponse', 8, 'response
   f('ThrottleTimeMs int32 3+'),
   s('Topics []OffsetCommitResponseTopic 0+', [
     f('Name string 0+'),
-    s('Partitions []OffsetCommitResponsePartition 0+', [f('PartitionIndex int32 0+'), f('ErrorCode int16 0+')]),
+    s('Partitions []OffsetCommitResponsePartition 0+', [
+      f('PartitionIndex int32 0+'),
+      f('ErrorCode int16 0+'),
+    ]),
   ]),
 ]);
 

@@ -9,4 +9,6 @@ export const RequestHeader = message('RequestHeader', -1, 'header', '0-2', '2+',
   f('ClientId string 1+ n:1+ flex:none'),
 ]);
 
-export const ResponseHeader = message('ResponseHeader', -1, 'header', '0-1', '1+', [f('CorrelationId int32 0+')]);
+export const ResponseHeader = message('ResponseHeader', -1, 'header', '0-1', '1+', [
+  f('CorrelationId int32 0+'),
+]);
