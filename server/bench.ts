@@ -10,9 +10,23 @@ process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 type Case = { name: string; acks: -1 | 1; idempotent: boolean; batch: number; requests: number; rf: number };
 
 const CASES: Case[] = [
-  { name: 'acks=all, idempotent, RF 3, 100 records/request', acks: -1, idempotent: true, batch: 100, requests: 300, rf: 3 },
+  {
+    name: 'acks=all, idempotent, RF 3, 100 records/request',
+    acks: -1,
+    idempotent: true,
+    batch: 100,
+    requests: 300,
+    rf: 3,
+  },
   { name: 'acks=1, RF 3, 100 records/request', acks: 1, idempotent: false, batch: 100, requests: 300, rf: 3 },
-  { name: 'acks=all, idempotent, RF 3, 1 record/request', acks: -1, idempotent: true, batch: 1, requests: 2000, rf: 3 },
+  {
+    name: 'acks=all, idempotent, RF 3, 1 record/request',
+    acks: -1,
+    idempotent: true,
+    batch: 1,
+    requests: 2000,
+    rf: 3,
+  },
 ];
 
 function pct(sorted: number[], p: number): number {
@@ -23,8 +37,17 @@ async function run(c: Case): Promise<string> {
   const sim = new Simulation({ seed: 1, brokers: 3 });
   const listeners = new KafkaListeners(sim, { port: 0, log: () => {} });
   const ports = await listeners.listen();
-  listeners.host.env.dispatch({ type: 'createTopic', topic: 'bench', partitions: 1, replicationFactor: c.rf });
-  const kafka = new Kafka({ clientId: 'bench', brokers: [...ports.values()].map((p) => `127.0.0.1:${p}`), logLevel: logLevel.NOTHING });
+  listeners.host.env.dispatch({
+    type: 'createTopic',
+    topic: 'bench',
+    partitions: 1,
+    replicationFactor: c.rf,
+  });
+  const kafka = new Kafka({
+    clientId: 'bench',
+    brokers: [...ports.values()].map((p) => `127.0.0.1:${p}`),
+    logLevel: logLevel.NOTHING,
+  });
   const producer = kafka.producer({ idempotent: c.idempotent, maxInFlightRequests: c.idempotent ? 1 : 5 });
   const latencies: number[] = [];
   producer.on(producer.events.REQUEST, (e) => {
@@ -37,11 +60,17 @@ async function run(c: Case): Promise<string> {
   latencies.length = 0;
   const t0 = performance.now();
   for (let i = 0; i < c.requests; i++)
-    await producer.send({ topic: 'bench', acks: c.acks, messages: Array.from({ length: c.batch }, (_, j) => ({ key: `k${j}`, value })) });
+    await producer.send({
+      topic: 'bench',
+      acks: c.acks,
+      messages: Array.from({ length: c.batch }, (_, j) => ({ key: `k${j}`, value })),
+    });
   const secs = (performance.now() - t0) / 1000;
   await producer.disconnect();
   await listeners.close();
-  const hw = sim.state.topics.bench.partitions[0].replicaLogs[sim.state.topics.bench.partitions[0].leader as number].highWatermark;
+  const hw =
+    sim.state.topics.bench.partitions[0].replicaLogs[sim.state.topics.bench.partitions[0].leader as number]
+      .highWatermark;
   const sorted = [...latencies].sort((a, b) => a - b);
   const records = c.batch * c.requests;
   return `${c.name}: ${Math.round(records / secs)} records/s (${records} records in ${secs.toFixed(2)} s, leader HW ${hw}), produce request latency p50 ${pct(sorted, 50)} ms, p99 ${pct(sorted, 99)} ms (${sorted.length} requests), ${sim.log.length} commands logged`;
