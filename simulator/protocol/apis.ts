@@ -1,6 +1,8 @@
 // The APIs this server speaks, their schema tables, and the version ranges it advertises in ApiVersions.
-// Ranges follow the message definitions of Apache Kafka 4.0 (validVersions), except Produce below v3 and Fetch
-// below v4, which carry the legacy message formats (magic 0/1) instead of record batch v2: they are not served.
+// Ranges follow the message definitions of Apache Kafka 4.0 (validVersions), except Fetch below v4, which returns
+// the legacy message formats (magic 0/1) instead of record batch v2. Produce v0–v2 (legacy formats too) are
+// advertised but answered with UNSUPPORTED_VERSION per partition, as Kafka 4.0 does since KAFKA-18659: librdkafka
+// only compresses with gzip/snappy when Produce v0 lies in the broker's range.
 // librdkafka enables features only when specific old versions overlap the advertised range (rdkafka_feature.c:
 // MsgVer2 = Produce 3 + Fetch 4, OffsetTime = ListOffsets 1, BrokerBalancedConsumer = OffsetCommit 1–2,
 // OffsetFetch 1, JoinGroup/SyncGroup/Heartbeat/LeaveGroup/FindCoordinator 0), so the ranges start low.
@@ -53,7 +55,7 @@ function api(
 }
 
 export const APIS: readonly ApiSpec[] = [
-  api('Produce', core.ProduceRequest, core.ProduceResponse, 3, 11),
+  api('Produce', core.ProduceRequest, core.ProduceResponse, 0, 11),
   api('Fetch', core.FetchRequest, core.FetchResponse, 4, 17),
   api('ListOffsets', core.ListOffsetsRequest, core.ListOffsetsResponse, 0, 10),
   api('Metadata', core.MetadataRequest, core.MetadataResponse, 0, 12),

@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { highWatermark, Simulation } from '../../simulator/index';
 import { startCluster } from './clients.testkit';
@@ -97,7 +97,7 @@ describe('KafkaJS 2.2.4 against kafka-sim --listen', () => {
     expect(leaderValues(c.sim, 'pay')).toEqual(['a', 'b', 'c']);
   });
 
-  it('fetches back through ListOffsets and DescribeConfigs', async () => {
+  it('gzip batches, ListOffsets and DescribeConfigs', async () => {
     const c = await startCluster(1);
     const kafka = new Kafka({ clientId: 'reader', brokers: c.bootstrap, logLevel: logLevel.NOTHING });
     const admin = kafka.admin();
@@ -123,9 +123,22 @@ describe('KafkaJS 2.2.4 against kafka-sim --listen', () => {
       ],
     });
     await producer.disconnect();
+    // a gzip batch is decompressed through node:zlib and stored record by record
+    const gz = kafka.producer();
+    await gz.connect();
+    await gz.send({
+      topic: 'logs',
+      compression: CompressionTypes.GZIP,
+      messages: [
+        { value: 'z1', partition: 0 },
+        { value: 'z2', partition: 0 },
+      ],
+    });
+    await gz.disconnect();
+    expect(leaderValues(c.sim, 'logs')).toEqual(['x', 'y', 'z1', 'z2']);
     const offsets = await admin.fetchTopicOffsets('logs');
     expect(offsets.map((o) => [o.partition, o.low, o.high])).toEqual([
-      [0, '0', '0'],
+      [0, '0', '2'],
       [1, '0', '2'],
     ]);
     const configs = await admin.describeConfigs({

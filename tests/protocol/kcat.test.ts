@@ -79,6 +79,24 @@ describe.skipIf(!existsSync(KCAT))('kcat (librdkafka) against kafka-sim --listen
     expect(c.logs).toEqual([]);
   });
 
+  it('-z gzip is stored; -z snappy is refused with UNSUPPORTED_COMPRESSION_TYPE and nothing is written', async () => {
+    const c = await startCluster(1);
+    stop = () => c.listeners.close();
+    c.dispatch({ type: 'createTopic', topic: 'z', partitions: 1, replicationFactor: 1 });
+    const big = `${Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(400, 'x')).join('\n')}\n`;
+    expect(
+      (await kcat(['-b', c.bootstrap[0], '-P', '-t', 'z', '-z', 'gzip', '-d', 'msg'], big)).stderr,
+    ).toMatch(/gzip/);
+    const snappy = await kcat(
+      ['-b', c.bootstrap[0], '-P', '-t', 'z', '-z', 'snappy', '-X', 'message.send.max.retries=0'],
+      big,
+    );
+    expect(snappy.stderr).toMatch(/compression/i);
+    const log = c.sim.state.topics.z.partitions[0].replicaLogs[1].log;
+    expect(log.logEndOffset).toBe(20);
+    expect(log.segments[0].records[3].value).toBe('3'.padEnd(400, 'x'));
+  });
+
   it('-C after a controlled stop of the leader: the client follows Metadata to the new leader', async () => {
     const c = await startCluster(3);
     stop = () => c.listeners.close();

@@ -62,7 +62,7 @@ describe('the listener (SocketServer behaviour)', () => {
     });
     expect(r.body.apiKeys.find((k: { apiKey: number }) => k.apiKey === 0)).toEqual({
       apiKey: 0,
-      minVersion: 3,
+      minVersion: 0,
       maxVersion: 11,
     });
     client.end();
@@ -74,7 +74,15 @@ describe('the listener (SocketServer behaviour)', () => {
     const port = c.ports.get(1) as number;
     const before = c.sim.serialize();
     const a = await rawClient(port);
-    a.send(encodeRequest(api('Produce'), 2, 1, 'old', { acks: 1, timeoutMs: 1000, topicData: [] }));
+    a.send(
+      encodeRequest(api('Fetch'), 3, 1, 'old', {
+        replicaId: -1,
+        maxWaitMs: 0,
+        minBytes: 1,
+        maxBytes: 100,
+        topics: [],
+      }),
+    );
     expect(await a.next()).toBeNull();
     const b = await rawClient(port);
     // Metadata v1 whose header stops inside the client id length (sent in two pieces)
@@ -85,10 +93,27 @@ describe('the listener (SocketServer behaviour)', () => {
     d.send(Buffer.from('7fffffff', 'hex'));
     expect(await d.next()).toBeNull();
     expect(c.logs).toHaveLength(3);
-    expect(c.logs[0]).toMatch(/unsupported request: Produce v2/);
+    expect(c.logs[0]).toMatch(/unsupported request: Fetch v3/);
     expect(c.logs[1]).toMatch(/malformed request/);
     expect(c.logs[2]).toMatch(/socket.request.max.bytes/);
     expect(c.sim.serialize()).toBe(before);
+  });
+
+  it('Produce v0–v2 are advertised (KAFKA-18659) but answered UNSUPPORTED_VERSION (35) per partition', async () => {
+    const c = await startCluster(1);
+    cleanup = () => c.listeners.close();
+    c.dispatch({ type: 'createTopic', topic: 'q', partitions: 1, replicationFactor: 1 });
+    const client = await rawClient(c.ports.get(1) as number);
+    const body = {
+      acks: 1,
+      timeoutMs: 1000,
+      topicData: [{ name: 'q', partitionData: [{ index: 0, records: new Uint8Array(30) }] }],
+    };
+    client.send(encodeRequest(api('Produce'), 2, 5, 'old', body));
+    const r = decodeResponse(api('Produce'), 2, (await client.next()) as Buffer);
+    expect(r.body.responses[0].partitionResponses[0].errorCode).toBe(35);
+    expect(c.sim.state.topics.q.partitions[0].replicaLogs[1].log.logEndOffset).toBe(0);
+    client.end();
   });
 
   it('answers pipelined requests in order, and a long-poll Fetch returns as soon as a produce makes data available', async () => {

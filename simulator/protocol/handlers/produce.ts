@@ -24,6 +24,9 @@ function toExternal(records: Uint8Array | null, env: Parameters<Handler>[0]): Ex
   if (batches.length !== 1 || batches[0].records.length === 0) return 'INVALID_RECORD';
   const b = batches[0];
   if (b.control) return 'INVALID_RECORD'; // clients never write control batches (only coordinators do)
+  // No transaction APIs are served, so no partition can have been added to a transaction: KIP-890's verification
+  // answers INVALID_TXN_STATE for such a batch (it would otherwise hold the last stable offset forever).
+  if (b.transactional) return 'INVALID_TXN_STATE';
   return {
     producerId: b.producerId,
     producerEpoch: b.producerEpoch,
@@ -72,6 +75,10 @@ export const handleProduce: Handler = async (env, conn, header, body) => {
     for (const p of t.partitionData as Msg[]) {
       const slot: Slot = { topic: t.name, partition: p.index, error: null };
       slots.push(slot);
+      if (header.apiVersion < 3) {
+        slot.error = 'UNSUPPORTED_VERSION'; // removed in Kafka 4.0 (KIP-896), advertised only for KAFKA-18659
+        continue;
+      }
       if (acks !== 0 && acks !== 1 && acks !== -1) {
         slot.error = 'INVALID_REQUIRED_ACKS';
         continue;
