@@ -4,5 +4,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../simulator/console/cli.ts');
+// --listen serves the Kafka wire protocol (server/main.ts); everything else is the console.
+const { main } = process.argv.includes('--listen')
+  ? await import('../server/main.ts')
+  : await import('../simulator/console/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

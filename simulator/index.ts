@@ -19,6 +19,9 @@ import './producer/commands';
 import './log/storageArea';
 import './consumer/commands';
 import './transactions/commands';
+// external clients over the wire protocol (kafka-sim --listen)
+import './replication/externalProduce';
+import './producer/externalInitProducerId';
 
 export {
   allPartitions,

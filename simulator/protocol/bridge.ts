@@ -1,0 +1,172 @@
+// The protocol layer's one window on simulation state. Every read the handlers make goes through here, so this
+// file is what changes when the simulator's read model (simulator/read/) replaces direct state access.
+import {
+  BROKER_CONFIG_DEFAULTS,
+  brokerConfig,
+  isBrokerAlive,
+  isBrokerUnfenced,
+  type LogRecord,
+  lastStableOffset,
+  type Partition,
+  readRecords,
+  type Simulation,
+  TOPIC_CONFIGS,
+  type Topic,
+  topicConfig,
+} from '../index';
+import { collectAbortedTransactions } from '../log/transactionIndex';
+
+export type PartitionView = {
+  topic: string;
+  partition: number;
+  leader: number | null;
+  leaderEpoch: number;
+  replicas: number[];
+  isr: number[];
+  offline: number[];
+  highWatermark: number;
+  lastStableOffset: number;
+  logStartOffset: number;
+  logEndOffset: number;
+};
+
+export function brokerIds(sim: Simulation): number[] {
+  return Object.keys(sim.state.brokers)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/** The broker process runs and is reachable: its listener accepts connections. */
+export function brokerServing(sim: Simulation, id: number): boolean {
+  return isBrokerAlive(sim.state, id);
+}
+
+/** Brokers a Metadata response lists: alive and registered unfenced (KRaftMetadataCache#getAliveBrokerNodes). */
+export function metadataBrokers(sim: Simulation): number[] {
+  return brokerIds(sim).filter((id) => isBrokerAlive(sim.state, id) && isBrokerUnfenced(sim.state, id));
+}
+
+export function clusterId(sim: Simulation): string {
+  return sim.state.clusterId;
+}
+
+export function topicNames(sim: Simulation): string[] {
+  return Object.keys(sim.state.topics).sort();
+}
+
+export function getTopic(sim: Simulation, name: string): Topic | undefined {
+  return sim.state.topics[name];
+}
+
+export function topicById(sim: Simulation, id: string): Topic | undefined {
+  for (const t of Object.values(sim.state.topics)) if (t.topicId === id) return t;
+  return undefined;
+}
+
+function partitionOf(sim: Simulation, topic: string, partition: number): Partition | undefined {
+  return sim.state.topics[topic]?.partitions[partition];
+}
+
+export function partitionView(sim: Simulation, topic: string, partition: number): PartitionView | undefined {
+  const p = partitionOf(sim, topic, partition);
+  if (!p) return undefined;
+  const leader = p.leader === null ? undefined : p.replicaLogs[p.leader];
+  const hw = leader?.highWatermark ?? 0;
+  return {
+    topic,
+    partition,
+    leader: p.leader,
+    leaderEpoch: p.leaderEpoch,
+    replicas: [...p.replicas],
+    isr: [...p.isr],
+    offline: p.replicas.filter((id) => !isBrokerAlive(sim.state, id)),
+    highWatermark: hw,
+    lastStableOffset: leader ? lastStableOffset(leader.log, hw) : 0,
+    logStartOffset: leader?.log.logStartOffset ?? 0,
+    logEndOffset: leader?.log.logEndOffset ?? 0,
+  };
+}
+
+export type ReadOutcome =
+  | { kind: 'records'; records: LogRecord[] }
+  | { kind: 'offsetOutOfRange' }
+  | { kind: 'noLeader' };
+
+/** Records of the leader's log in [from, upTo), at most `max`. */
+export function readLeaderLog(
+  sim: Simulation,
+  topic: string,
+  partition: number,
+  from: number,
+  upTo: number,
+  max: number,
+): ReadOutcome {
+  const p = partitionOf(sim, topic, partition);
+  if (!p || p.leader === null) return { kind: 'noLeader' };
+  const r = readRecords(p.replicaLogs[p.leader].log, from, upTo, max);
+  return r.kind === 'records' ? { kind: 'records', records: r.records } : { kind: 'offsetOutOfRange' };
+}
+
+/** Aborted transactions overlapping [from, to) on the leader (the .txnindex a read_committed fetch returns). */
+export function abortedTransactions(
+  sim: Simulation,
+  topic: string,
+  partition: number,
+  from: number,
+  to: number,
+) {
+  const p = partitionOf(sim, topic, partition);
+  if (!p || p.leader === null) return [];
+  return collectAbortedTransactions(p.replicaLogs[p.leader].log, from, to);
+}
+
+/** Every record of the leader's log below `upTo` (ListOffsets by timestamp / max timestamp). */
+export function leaderRecords(sim: Simulation, topic: string, partition: number, upTo: number): LogRecord[] {
+  const p = partitionOf(sim, topic, partition);
+  if (!p || p.leader === null) return [];
+  const log = p.replicaLogs[p.leader].log;
+  const out: LogRecord[] = [];
+  for (const seg of log.segments) for (const r of seg.records) if (r.offset < upTo) out.push(r);
+  return out;
+}
+
+export function brokerSetting(sim: Simulation, name: string): string {
+  return brokerConfig(sim.state, name);
+}
+
+export function brokerSettings(sim: Simulation): Array<{ name: string; value: string; overridden: boolean }> {
+  const names = new Set([...Object.keys(BROKER_CONFIG_DEFAULTS), ...Object.keys(sim.state.brokerConfig)]);
+  return [...names].sort().map((name) => ({
+    name,
+    value: brokerConfig(sim.state, name),
+    overridden: name in sim.state.brokerConfig,
+  }));
+}
+
+export type TopicSetting = {
+  name: string;
+  value: string;
+  source: 'topic' | 'broker' | 'default';
+  type: string;
+  brokerSynonym: string | undefined;
+};
+
+export function topicSettings(sim: Simulation, topic: string): TopicSetting[] {
+  const t = sim.state.topics[topic];
+  if (!t) return [];
+  return Object.keys(TOPIC_CONFIGS)
+    .sort()
+    .map((name) => {
+      const def = TOPIC_CONFIGS[name];
+      const syn = def.brokerSynonym;
+      const source =
+        name in t.configs ? 'topic' : syn && syn in sim.state.brokerConfig ? 'broker' : 'default';
+      return { name, value: topicConfig(sim.state, topic, name), source, type: def.type, brokerSynonym: syn };
+    });
+}
+
+export function timestampTypeOf(sim: Simulation, topic: string): 'CreateTime' | 'LogAppendTime' {
+  return topicConfig(sim.state, topic, 'message.timestamp.type') === 'LogAppendTime'
+    ? 'LogAppendTime'
+    : 'CreateTime';
+}
