@@ -1,8 +1,8 @@
 // StandardAuthorizer's decision, pinned with the vectors of Kafka's own tests: StandardAuthorizerTest
 // (metadata module), AuthorizerTest and BaseAuthorizerTest (core, KRaft variants).
 import { describe, expect, it } from 'vitest';
-import { ACL_OPERATIONS, type ConcreteOperation } from './aclTypes';
 import { ANY_BINDING_FILTER, deleteAcls, describeAcls } from './aclStore';
+import { ACL_OPERATIONS, type ConcreteOperation } from './aclTypes';
 import { authorize, authorizeByResourceType, findResult, parseAuthorizerConfig } from './authorizer';
 import { acl, action, ctx, results, user, withAcls } from './security.testkit';
 
@@ -11,7 +11,10 @@ const D = 'DENIED';
 
 describe('super.users and allow.everyone.if.no.acl.found (StandardAuthorizerTest)', () => {
   it('super.users is split on ";", trimmed, empties skipped, each a principal (testGetConfiguredSuperUsers)', () => {
-    expect(parseAuthorizerConfig({})).toEqual({ ok: true, value: { superUsers: [], allowEveryoneIfNoAclFound: false } });
+    expect(parseAuthorizerConfig({})).toEqual({
+      ok: true,
+      value: { superUsers: [], allowEveryoneIfNoAclFound: false },
+    });
     expect(parseAuthorizerConfig({ 'super.users': ' ' })).toMatchObject({ value: { superUsers: [] } });
     expect(parseAuthorizerConfig({ 'super.users': 'User:bob;User:alice ' })).toMatchObject({
       value: { superUsers: ['User:bob', 'User:alice'] },
@@ -39,7 +42,10 @@ describe('super.users and allow.everyone.if.no.acl.found (StandardAuthorizerTest
 
   it('no ACL on the resource: allowed only with allow.everyone.if.no.acl.found=true; an ACL for someone else still denies (testAllowEveryoneIfNoAclFoundConfigEnabled/Disabled)', () => {
     const acls = [acl('TOPIC', 'topic1', 'LITERAL', 'User:Alice', '*', 'READ', 'ALLOW')];
-    const open = withAcls(acls, { superUsers: ['User:alice', 'User:chris'], allowEveryoneIfNoAclFound: true });
+    const open = withAcls(acls, {
+      superUsers: ['User:alice', 'User:chris'],
+      allowEveryoneIfNoAclFound: true,
+    });
     expect(results(open, ctx('Bob'), [action('READ', 'TOPIC', 'topic1')])).toEqual([D]);
     expect(results(open, ctx('Bob'), [action('READ', 'TOPIC', 'topic2')])).toEqual([A]);
     const closed = withAcls(acls, { superUsers: ['User:alice', 'User:chris'] });
@@ -51,9 +57,15 @@ describe('super.users and allow.everyone.if.no.acl.found (StandardAuthorizerTest
     const state = withAcls([acl('TOPIC', 'topic1', 'LITERAL', 'User:Alice', '*', 'READ', 'ALLOW')], {
       allowEveryoneIfNoAclFound: true,
     });
-    expect(authorize(state, ctx('Bob'), action('READ', 'TOPIC', 'topic1')).rule).toEqual({ kind: 'DefaultDeny' });
-    expect(authorize(state, ctx('Bob'), action('READ', 'TOPIC', 'topic2')).rule).toEqual({ kind: 'DefaultAllow' });
-    expect(authorize(withAcls([]), ctx('Bob'), action('READ', 'TOPIC', 'x')).rule).toEqual({ kind: 'DefaultDeny' });
+    expect(authorize(state, ctx('Bob'), action('READ', 'TOPIC', 'topic1')).rule).toEqual({
+      kind: 'DefaultDeny',
+    });
+    expect(authorize(state, ctx('Bob'), action('READ', 'TOPIC', 'topic2')).rule).toEqual({
+      kind: 'DefaultAllow',
+    });
+    expect(authorize(withAcls([]), ctx('Bob'), action('READ', 'TOPIC', 'x')).rule).toEqual({
+      kind: 'DefaultDeny',
+    });
   });
 
   it('super users are allowed whatever the ACLs, even a DENY ALL for User:* (AuthorizerTest#testSuperUserHasAccess)', () => {
@@ -68,44 +80,78 @@ describe('super.users and allow.everyone.if.no.acl.found (StandardAuthorizerTest
   });
 });
 
-const fooAcl = (op: ConcreteOperation, perm: 'ALLOW' | 'DENY') => acl('TOPIC', 'foo_', 'PREFIXED', 'User:bob', '*', op, perm);
-const barAcl = (op: ConcreteOperation, perm: 'ALLOW' | 'DENY') => acl('GROUP', 'bar', 'LITERAL', 'User:*', '*', op, perm);
+const fooAcl = (op: ConcreteOperation, perm: 'ALLOW' | 'DENY') =>
+  acl('TOPIC', 'foo_', 'PREFIXED', 'User:bob', '*', op, perm);
+const barAcl = (op: ConcreteOperation, perm: 'ALLOW' | 'DENY') =>
+  acl('GROUP', 'bar', 'LITERAL', 'User:*', '*', op, perm);
 const bob = user('bob');
 
 describe('implied operations (StandardAuthorizerTest#testFindResultImplication, AuthorizerTest#testAclInheritance)', () => {
   it('ALLOW READ, WRITE, DELETE, ALTER (and DESCRIBE) imply DESCRIBE; CREATE does not', () => {
     for (const op of ['DESCRIBE', 'READ', 'WRITE', 'DELETE', 'ALTER'] as const) {
-      expect(findResult(action('DESCRIBE', 'TOPIC', 'foo_bar'), bob, '127.0.0.1', fooAcl(op, 'ALLOW'))).toBe(A);
+      expect(findResult(action('DESCRIBE', 'TOPIC', 'foo_bar'), bob, '127.0.0.1', fooAcl(op, 'ALLOW'))).toBe(
+        A,
+      );
     }
-    expect(findResult(action('DESCRIBE', 'TOPIC', 'foo_bar'), bob, '127.0.0.1', fooAcl('CREATE', 'ALLOW'))).toBeNull();
+    expect(
+      findResult(action('DESCRIBE', 'TOPIC', 'foo_bar'), bob, '127.0.0.1', fooAcl('CREATE', 'ALLOW')),
+    ).toBeNull();
   });
 
   it('DENY ACLs imply nothing: DENY READ does not deny DESCRIBE; DENY DESCRIBE denies DESCRIBE', () => {
     for (const op of ['READ', 'WRITE', 'DELETE', 'ALTER'] as const) {
-      expect(findResult(action('DESCRIBE', 'TOPIC', 'foo_bar'), bob, '127.0.0.1', fooAcl(op, 'DENY'))).toBeNull();
+      expect(
+        findResult(action('DESCRIBE', 'TOPIC', 'foo_bar'), bob, '127.0.0.1', fooAcl(op, 'DENY')),
+      ).toBeNull();
     }
-    expect(findResult(action('DESCRIBE', 'TOPIC', 'foo_bar'), bob, '127.0.0.1', fooAcl('DESCRIBE', 'DENY'))).toBe(D);
+    expect(
+      findResult(action('DESCRIBE', 'TOPIC', 'foo_bar'), bob, '127.0.0.1', fooAcl('DESCRIBE', 'DENY')),
+    ).toBe(D);
   });
 
   it('ALLOW ALTER_CONFIGS implies DESCRIBE_CONFIGS; DENY ALTER_CONFIGS does not deny DESCRIBE_CONFIGS', () => {
     for (const op of ['DESCRIBE_CONFIGS', 'ALTER_CONFIGS'] as const) {
-      expect(findResult(action('DESCRIBE_CONFIGS', 'TOPIC', 'foo_bar'), bob, '127.0.0.1', fooAcl(op, 'ALLOW'))).toBe(A);
+      expect(
+        findResult(action('DESCRIBE_CONFIGS', 'TOPIC', 'foo_bar'), bob, '127.0.0.1', fooAcl(op, 'ALLOW')),
+      ).toBe(A);
     }
-    expect(findResult(action('DESCRIBE_CONFIGS', 'TOPIC', 'foo_bar'), bob, '127.0.0.1', fooAcl('ALTER_CONFIGS', 'DENY'))).toBeNull();
-    expect(findResult(action('ALTER_CONFIGS', 'TOPIC', 'foo_bar'), bob, '127.0.0.1', fooAcl('ALTER_CONFIGS', 'DENY'))).toBe(D);
+    expect(
+      findResult(
+        action('DESCRIBE_CONFIGS', 'TOPIC', 'foo_bar'),
+        bob,
+        '127.0.0.1',
+        fooAcl('ALTER_CONFIGS', 'DENY'),
+      ),
+    ).toBeNull();
+    expect(
+      findResult(
+        action('ALTER_CONFIGS', 'TOPIC', 'foo_bar'),
+        bob,
+        '127.0.0.1',
+        fooAcl('ALTER_CONFIGS', 'DENY'),
+      ),
+    ).toBe(D);
   });
 
-  const valid = ACL_OPERATIONS.filter((o) => o !== 'UNKNOWN' && o !== 'ANY' && o !== 'ALL') as ConcreteOperation[];
+  const valid = ACL_OPERATIONS.filter(
+    (o) => o !== 'UNKNOWN' && o !== 'ANY' && o !== 'ALL',
+  ) as ConcreteOperation[];
   const allowedOn = (parent: ConcreteOperation) => {
     const state = withAcls([acl('CLUSTER', 'kafka-cluster', 'LITERAL', 'User:alice', '*', parent, 'ALLOW')]);
-    return valid.filter((op) => authorize(state, ctx('alice', '192.168.3.1'), action(op, 'CLUSTER', 'kafka-cluster')).result === A);
+    return valid.filter(
+      (op) =>
+        authorize(state, ctx('alice', '192.168.3.1'), action(op, 'CLUSTER', 'kafka-cluster')).result === A,
+    );
   };
   const deniedWithAllowAll = (parent: ConcreteOperation) => {
     const state = withAcls([
       acl('CLUSTER', 'kafka-cluster', 'LITERAL', 'User:alice', '*', parent, 'DENY'),
       acl('CLUSTER', 'kafka-cluster', 'LITERAL', 'User:alice', '*', 'ALL', 'ALLOW'),
     ]);
-    return valid.filter((op) => authorize(state, ctx('alice', '192.168.3.1'), action(op, 'CLUSTER', 'kafka-cluster')).result === D);
+    return valid.filter(
+      (op) =>
+        authorize(state, ctx('alice', '192.168.3.1'), action(op, 'CLUSTER', 'kafka-cluster')).result === D,
+    );
   };
 
   it('ALLOW ALL implies every operation; DENY ALL denies every operation', () => {
@@ -129,8 +175,12 @@ describe('implied operations (StandardAuthorizerTest#testFindResultImplication, 
 describe('principals and hosts', () => {
   it('an ACL for User:bob does not match alice; User:* matches anyone (testFindResultPrincipalMatching)', () => {
     expect(findResult(action('READ', 'TOPIC', 'foo_bar'), bob, '127.0.0.1', fooAcl('READ', 'ALLOW'))).toBe(A);
-    expect(findResult(action('READ', 'TOPIC', 'foo_bar'), user('alice'), '127.0.0.1', fooAcl('READ', 'ALLOW'))).toBeNull();
-    expect(findResult(action('READ', 'GROUP', 'bar'), user('alice'), '127.0.0.1', barAcl('READ', 'DENY'))).toBe(D);
+    expect(
+      findResult(action('READ', 'TOPIC', 'foo_bar'), user('alice'), '127.0.0.1', fooAcl('READ', 'ALLOW')),
+    ).toBeNull();
+    expect(
+      findResult(action('READ', 'GROUP', 'bar'), user('alice'), '127.0.0.1', barAcl('READ', 'DENY')),
+    ).toBe(D);
   });
 
   it('host ACLs match the client IP exactly or *; a DENY from one host wins only there (StandardAuthorizerTest#testHostAddressAclValidation)', () => {
@@ -141,7 +191,11 @@ describe('principals and hosts', () => {
       acl('TOPIC', 'bar', 'LITERAL', 'User:bob', '192.168.1.2', 'READ', 'ALLOW'),
       acl('TOPIC', 'bar', 'LITERAL', 'User:*', local, 'DESCRIBE', 'ALLOW'),
     ]);
-    const acts = [action('READ', 'TOPIC', 'foo'), action('READ', 'TOPIC', 'bar'), action('DESCRIBE', 'TOPIC', 'bar')];
+    const acts = [
+      action('READ', 'TOPIC', 'foo'),
+      action('READ', 'TOPIC', 'bar'),
+      action('DESCRIBE', 'TOPIC', 'bar'),
+    ];
     expect(results(state, ctx('alice', local), acts)).toEqual([A, D, A]);
     expect(results(state, ctx('alice', '192.168.1.1'), acts)).toEqual([D, D, D]);
     expect(results(state, ctx('alice', '192.168.1.2'), acts)).toEqual([A, D, D]);
@@ -219,9 +273,17 @@ describe('deny precedence, ALL, wildcard and prefixed patterns', () => {
       acl('TOPIC', 'baz', 'LITERAL', 'User:bob', '*', 'ALL', 'ALLOW'),
     ]);
     const t = (op: ConcreteOperation, n: string) => action(op, 'TOPIC', n);
-    expect(results(state, ctx('alice'), [t('WRITE', 'foo'), t('DESCRIBE_CONFIGS', 'bar'), t('DESCRIBE', 'baz')])).toEqual([A, A, D]);
-    expect(results(state, ctx('bob'), [t('WRITE', 'foo'), t('READ', 'bar'), t('DESCRIBE', 'baz')])).toEqual([A, D, A]);
-    expect(results(state, ctx('malory'), [t('DESCRIBE', 'foo'), t('WRITE', 'bar'), t('READ', 'baz')])).toEqual([A, D, D]);
+    expect(
+      results(state, ctx('alice'), [t('WRITE', 'foo'), t('DESCRIBE_CONFIGS', 'bar'), t('DESCRIBE', 'baz')]),
+    ).toEqual([A, A, D]);
+    expect(results(state, ctx('bob'), [t('WRITE', 'foo'), t('READ', 'bar'), t('DESCRIBE', 'baz')])).toEqual([
+      A,
+      D,
+      A,
+    ]);
+    expect(
+      results(state, ctx('malory'), [t('DESCRIBE', 'foo'), t('WRITE', 'bar'), t('READ', 'baz')]),
+    ).toEqual([A, D, D]);
   });
 
   it('prefixed ACLs match names that start with them; a literal matches only itself (StandardAuthorizerTest#testPrefixAcls)', () => {
@@ -231,13 +293,19 @@ describe('deny precedence, ALL, wildcard and prefixed patterns', () => {
       acl('TOPIC', 'f', 'PREFIXED', 'User:bob', '*', 'ALL', 'ALLOW'),
     ]);
     const t = (op: ConcreteOperation, n: string) => action(op, 'TOPIC', n);
-    expect(results(state, ctx('bob'), [t('WRITE', 'foobarr'), t('READ', 'goobar'), t('READ', 'fooa')])).toEqual([A, D, A]);
-    expect(results(state, ctx('alice'), [t('DESCRIBE', 'fooa'), t('WRITE', 'bar'), t('READ', 'baz')])).toEqual([A, D, D]);
+    expect(
+      results(state, ctx('bob'), [t('WRITE', 'foobarr'), t('READ', 'goobar'), t('READ', 'fooa')]),
+    ).toEqual([A, D, A]);
+    expect(
+      results(state, ctx('alice'), [t('DESCRIBE', 'fooa'), t('WRITE', 'bar'), t('READ', 'baz')]),
+    ).toEqual([A, D, D]);
   });
 
   it('many ACLs: a prefixed DENY "alp" beats a prefixed ALLOW "alpha"; GROUP "*" ALLOW vs literal DENY (StandardAuthorizerTest#testAuthorizationWithManyAcls)', () => {
     const state = manyAcls();
-    expect(results(state, ctx('bob'), [action('READ', 'TOPIC', 'green1'), action('WRITE', 'GROUP', 'wheel')])).toEqual([A, D]);
+    expect(
+      results(state, ctx('bob'), [action('READ', 'TOPIC', 'green1'), action('WRITE', 'GROUP', 'wheel')]),
+    ).toEqual([A, D]);
     expect(
       results(state, ctx('bob'), [
         action('READ', 'TOPIC', 'alpha'),
@@ -274,18 +342,24 @@ describe('deny precedence, ALL, wildcard and prefixed patterns', () => {
   });
 
   it('single-character names: literal "f" is not a prefix, prefixed "_" matches "_" and "_foo" (AuthorizerTest#testSingleCharacterResourceAcls)', () => {
-    const allowRead = (name: string, p: 'LITERAL' | 'PREFIXED') => acl('TOPIC', name, p, 'User:alice', '*', 'READ', 'ALLOW');
+    const allowRead = (name: string, p: 'LITERAL' | 'PREFIXED') =>
+      acl('TOPIC', name, p, 'User:alice', '*', 'READ', 'ALLOW');
     let state = withAcls([allowRead('f', 'LITERAL')]);
     const c = ctx('alice', '192.168.0.1');
     expect(results(state, c, [action('READ', 'TOPIC', 'f'), action('READ', 'TOPIC', 'foo')])).toEqual([A, D]);
     state = withAcls([allowRead('f', 'LITERAL'), allowRead('_', 'PREFIXED')]);
     expect(
-      results(state, c, [action('READ', 'TOPIC', '_foo'), action('READ', 'TOPIC', '_'), action('READ', 'TOPIC', 'foo_')]),
+      results(state, c, [
+        action('READ', 'TOPIC', '_foo'),
+        action('READ', 'TOPIC', '_'),
+        action('READ', 'TOPIC', 'foo_'),
+      ]),
     ).toEqual([A, A, D]);
   });
 
   it('a prefixed ALLOW still matches among many unrelated prefixed/literal DENYs (AuthorizerTest#testAuthorizeWithPrefixedResource)', () => {
-    const deny = (n: string, p: 'LITERAL' | 'PREFIXED') => acl('TOPIC', n, p, 'User:alice', '*', 'READ', 'DENY');
+    const deny = (n: string, p: 'LITERAL' | 'PREFIXED') =>
+      acl('TOPIC', n, p, 'User:alice', '*', 'READ', 'DENY');
     const state = withAcls([
       deny('a_other', 'LITERAL'),
       deny('a_other', 'PREFIXED'),
@@ -301,7 +375,9 @@ describe('deny precedence, ALL, wildcard and prefixed patterns', () => {
       deny('z_other', 'LITERAL'),
       acl('TOPIC', 'foo-', 'PREFIXED', 'User:alice', '*', 'READ', 'ALLOW'),
     ]);
-    expect(results(state, ctx('alice', '192.168.0.1'), [action('READ', 'TOPIC', 'foo-4f3e2d1c')])).toEqual([A]);
+    expect(results(state, ctx('alice', '192.168.0.1'), [action('READ', 'TOPIC', 'foo-4f3e2d1c')])).toEqual([
+      A,
+    ]);
   });
 });
 
@@ -337,7 +413,11 @@ describe('the audit line of kafka.authorizer.logger (StandardAuthorizerTest#test
         logIfDenied,
       });
       expect(d.result).toBe(D);
-      expect(d.audit).toEqual({ logger: 'kafka.authorizer.logger', level: logIfDenied ? 'INFO' : 'TRACE', message: expected });
+      expect(d.audit).toEqual({
+        logger: 'kafka.authorizer.logger',
+        level: logIfDenied ? 'INFO' : 'TRACE',
+        message: expected,
+      });
     }
   });
 
@@ -360,13 +440,21 @@ describe('the audit line of kafka.authorizer.logger (StandardAuthorizerTest#test
   });
 
   it('SuperUser and DefaultDeny rules print their names; resource types print in Pascal case (SecurityUtils#resourceTypeName)', () => {
-    const su = authorize(manyAcls(), ctx('superman', '10.0.0.5', 'Produce'), action('WRITE', 'TRANSACTIONAL_ID', 'tx-1'));
+    const su = authorize(
+      manyAcls(),
+      ctx('superman', '10.0.0.5', 'Produce'),
+      action('WRITE', 'TRANSACTIONAL_ID', 'tx-1'),
+    );
     expect(su.audit.message).toBe(
       'Principal = User:superman is Allowed operation = WRITE from host = 10.0.0.5 on resource = ' +
         'TransactionalId:LITERAL:tx-1 for request = Produce with resourceRefCount = 1 based on rule SuperUser',
     );
     const dd = authorize(manyAcls(), ctx('eve', '10.0.0.5', 'JoinGroup'), action('READ', 'GROUP', 'wheel'));
-    expect(dd.audit.message.endsWith('on resource = Group:LITERAL:wheel for request = JoinGroup with resourceRefCount = 1 based on rule DefaultDeny')).toBe(true);
+    expect(
+      dd.audit.message.endsWith(
+        'on resource = Group:LITERAL:wheel for request = JoinGroup with resourceRefCount = 1 based on rule DefaultDeny',
+      ),
+    ).toBe(true);
   });
 
   it('the first DENY in cache order decides, else the last ALLOW scanned (literal `*` section scanned last)', () => {
@@ -377,7 +465,10 @@ describe('the audit line of kafka.authorizer.logger (StandardAuthorizerTest#test
     ]);
     const d = authorize(state, ctx('bob'), action('READ', 'TOPIC', 'orders'));
     expect(d.rule).toMatchObject({ kind: 'MatchingAcl', acl: { resourceName: '*' } });
-    const withDeny = withAcls([...state.acls.map((e) => e.acl), acl('TOPIC', 'o', 'PREFIXED', 'User:*', '*', 'READ', 'DENY')]);
+    const withDeny = withAcls([
+      ...state.acls.map((e) => e.acl),
+      acl('TOPIC', 'o', 'PREFIXED', 'User:*', '*', 'READ', 'DENY'),
+    ]);
     expect(authorize(withDeny, ctx('bob'), action('READ', 'TOPIC', 'orders')).rule).toMatchObject({
       acl: { resourceName: 'o', permissionType: 'DENY' },
     });
@@ -386,14 +477,19 @@ describe('the audit line of kafka.authorizer.logger (StandardAuthorizerTest#test
 
 describe('listing and filters (StandardAuthorizerTest#testListAcls, AuthorizerTest#testAclsFilter)', () => {
   it('ACLs list in StandardAcl order: type, reverse name, pattern, operation, principal, host, permission', () => {
-    const state = withAcls([barAcl('ALTER_CONFIGS', 'DENY'), fooAcl('WRITE', 'ALLOW'), barAcl('DESCRIBE_CONFIGS', 'DENY'), fooAcl('READ', 'ALLOW')]);
-    expect(describeAcls(state, ANY_BINDING_FILTER).map((e) => `${e.acl.resourceType} ${e.acl.operation}`)).toEqual([
-      'TOPIC READ',
-      'TOPIC WRITE',
-      'GROUP DESCRIBE_CONFIGS',
-      'GROUP ALTER_CONFIGS',
+    const state = withAcls([
+      barAcl('ALTER_CONFIGS', 'DENY'),
+      fooAcl('WRITE', 'ALLOW'),
+      barAcl('DESCRIBE_CONFIGS', 'DENY'),
+      fooAcl('READ', 'ALLOW'),
     ]);
-    const topics = { pattern: { resourceType: 'TOPIC' as const, name: null, patternType: 'ANY' as const }, entry: ANY_BINDING_FILTER.entry };
+    expect(
+      describeAcls(state, ANY_BINDING_FILTER).map((e) => `${e.acl.resourceType} ${e.acl.operation}`),
+    ).toEqual(['TOPIC READ', 'TOPIC WRITE', 'GROUP DESCRIBE_CONFIGS', 'GROUP ALTER_CONFIGS']);
+    const topics = {
+      pattern: { resourceType: 'TOPIC' as const, name: null, patternType: 'ANY' as const },
+      entry: ANY_BINDING_FILTER.entry,
+    };
     expect(describeAcls(state, topics)).toHaveLength(2);
   });
 
@@ -404,14 +500,28 @@ describe('listing and filters (StandardAuthorizerTest#testListAcls, AuthorizerTe
     const acl4 = acl('TOPIC', 'bar-', 'PREFIXED', 'User:*', '*', 'READ', 'ALLOW');
     const state = withAcls([acl1, acl2, acl3, acl4]);
     const any = ANY_BINDING_FILTER.entry;
-    const exact = (a: typeof acl1) => ({ pattern: { resourceType: a.resourceType, name: a.resourceName, patternType: a.patternType }, entry: any });
+    const exact = (a: typeof acl1) => ({
+      pattern: { resourceType: a.resourceType, name: a.resourceName, patternType: a.patternType },
+      entry: any,
+    });
     expect(describeAcls(state, exact(acl1)).map((e) => e.acl)).toEqual([acl1, acl2]);
     expect(describeAcls(state, exact(acl4)).map((e) => e.acl)).toEqual([acl4]);
-    const matching = { pattern: { resourceType: 'ANY' as const, name: 'bar-1', patternType: 'MATCH' as const }, entry: any };
+    const matching = {
+      pattern: { resourceType: 'ANY' as const, name: 'bar-1', patternType: 'MATCH' as const },
+      entry: any,
+    };
     expect(new Set(describeAcls(state, matching).map((e) => e.acl))).toEqual(new Set([acl3, acl4]));
     const r = deleteAcls(state, [
       matching,
-      { pattern: exact(acl1).pattern, entry: { principal: acl1.principal, host: acl1.host, operation: acl1.operation, permissionType: acl1.permissionType } },
+      {
+        pattern: exact(acl1).pattern,
+        entry: {
+          principal: acl1.principal,
+          host: acl1.host,
+          operation: acl1.operation,
+          permissionType: acl1.permissionType,
+        },
+      },
       exact(acl3),
       { pattern: { resourceType: 'TOPIC', name: 'baz', patternType: 'ANY' }, entry: any },
     ]);
@@ -426,8 +536,12 @@ describe('listing and filters (StandardAuthorizerTest#testListAcls, AuthorizerTe
 
 describe('authorizeByResourceType: "may write at least one topic" (BaseAuthorizerTest, Authorizer#authorizeByResourceType)', () => {
   const u1h1 = ctx('user1', '192.168.1.1');
-  const by = (state: ReturnType<typeof withAcls>, c = u1h1, op: ConcreteOperation = 'READ', type: 'TOPIC' | 'GROUP' | 'CLUSTER' | 'TRANSACTIONAL_ID' = 'TOPIC') =>
-    authorizeByResourceType(state, c, op, type).result;
+  const by = (
+    state: ReturnType<typeof withAcls>,
+    c = u1h1,
+    op: ConcreteOperation = 'READ',
+    type: 'TOPIC' | 'GROUP' | 'CLUSTER' | 'TRANSACTIONAL_ID' = 'TOPIC',
+  ) => authorizeByResourceType(state, c, op, type).result;
 
   it('no ACL: denied; an ALLOW: allowed; a DENY for the same name dominates (testAuthorizeByResourceTypeMultipleAddAndRemove / DenyTakesPrecedence)', () => {
     const allow = acl('TOPIC', 'sb1', 'LITERAL', 'User:user1', '192.168.1.1', 'READ', 'ALLOW');
@@ -466,24 +580,37 @@ describe('authorizeByResourceType: "may write at least one topic" (BaseAuthorize
   });
 
   it('a DENY on the literal wildcard denies the whole type (testAuthorizeByResourceTypeWildcardResourceDenyDominate)', () => {
-    const ace = (n: string, p: 'LITERAL' | 'PREFIXED', perm: 'ALLOW' | 'DENY') => acl('GROUP', n, p, 'User:user1', '192.168.1.1', 'WRITE', perm);
+    const ace = (n: string, p: 'LITERAL' | 'PREFIXED', perm: 'ALLOW' | 'DENY') =>
+      acl('GROUP', n, p, 'User:user1', '192.168.1.1', 'WRITE', perm);
     expect(by(withAcls([ace('hello', 'PREFIXED', 'ALLOW')]), u1h1, 'WRITE', 'GROUP')).toBe(A);
     const denied = [ace('hello', 'PREFIXED', 'ALLOW'), ace('*', 'LITERAL', 'DENY')];
     expect(by(withAcls(denied), u1h1, 'WRITE', 'GROUP')).toBe(D);
-    expect(by(withAcls([...denied, ace('*', 'LITERAL', 'ALLOW'), ace('aloha', 'LITERAL', 'ALLOW')]), u1h1, 'WRITE', 'GROUP')).toBe(D);
+    expect(
+      by(
+        withAcls([...denied, ace('*', 'LITERAL', 'ALLOW'), ace('aloha', 'LITERAL', 'ALLOW')]),
+        u1h1,
+        'WRITE',
+        'GROUP',
+      ),
+    ).toBe(D);
   });
 
   it('ALL counts for the operation; a DENY ALL dominates (testAuthorizeByResourceTypeWithAllOperationAce)', () => {
-    const ace = (op: ConcreteOperation, perm: 'ALLOW' | 'DENY') => acl('TOPIC', 'sb1', 'LITERAL', 'User:user1', '192.168.1.1', op, perm);
+    const ace = (op: ConcreteOperation, perm: 'ALLOW' | 'DENY') =>
+      acl('TOPIC', 'sb1', 'LITERAL', 'User:user1', '192.168.1.1', op, perm);
     expect(by(withAcls([ace('WRITE', 'DENY'), ace('ALL', 'ALLOW')]))).toBe(A);
     expect(by(withAcls([ace('WRITE', 'DENY'), ace('ALL', 'ALLOW'), ace('ALL', 'DENY')]))).toBe(D);
   });
 
   it('super users pass the "hardcode" probe despite DENY ALL on every type (testAuthorizeByResourceTypeSuperUserHasAccess)', () => {
-    const denyAll = (t: 'TOPIC' | 'CLUSTER' | 'GROUP' | 'TRANSACTIONAL_ID') => acl(t, '*', 'LITERAL', 'User:*', '*', 'ALL', 'DENY');
-    const state = withAcls([denyAll('TOPIC'), denyAll('CLUSTER'), denyAll('GROUP'), denyAll('TRANSACTIONAL_ID')], {
-      superUsers: ['User:superuser1', 'User:superuser2'],
-    });
+    const denyAll = (t: 'TOPIC' | 'CLUSTER' | 'GROUP' | 'TRANSACTIONAL_ID') =>
+      acl(t, '*', 'LITERAL', 'User:*', '*', 'ALL', 'DENY');
+    const state = withAcls(
+      [denyAll('TOPIC'), denyAll('CLUSTER'), denyAll('GROUP'), denyAll('TRANSACTIONAL_ID')],
+      {
+        superUsers: ['User:superuser1', 'User:superuser2'],
+      },
+    );
     for (const t of ['TOPIC', 'CLUSTER', 'GROUP', 'TRANSACTIONAL_ID'] as const) {
       expect(by(state, ctx('superuser1', '192.0.4.4'), 'READ', t)).toBe(A);
     }

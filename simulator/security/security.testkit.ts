@@ -32,7 +32,11 @@ export function acl(
 export function withAcls(acls: readonly StandardAcl[], config?: Partial<AuthorizerConfig>): AuthorizerState {
   let state = emptyAuthorizerState({ superUsers: [], allowEveryoneIfNoAclFound: false, ...config });
   for (const a of acls) {
-    state = { ...state, acls: insertAcl(state.acls, { id: `acl-${state.nextAclId}`, acl: a }), nextAclId: state.nextAclId + 1 };
+    state = {
+      ...state,
+      acls: insertAcl(state.acls, { id: `acl-${state.nextAclId}`, acl: a }),
+      nextAclId: state.nextAclId + 1,
+    };
   }
   return state;
 }
@@ -54,6 +58,10 @@ export function action(
   return { operation, resourceType, resourceName, logIfAllowed: false, logIfDenied: false };
 }
 
-export function results(state: AuthorizerState, context: RequestContext, actions: AuthorizationAction[]): string[] {
+export function results(
+  state: AuthorizerState,
+  context: RequestContext,
+  actions: AuthorizationAction[],
+): string[] {
   return actions.map((a) => authorize(state, context, a).result);
 }
