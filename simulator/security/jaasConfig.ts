@@ -55,18 +55,28 @@ function tokenizer(input: string) {
   const t = { ttype: -4, sval: null as string | null };
   const read = () => (pos < input.length ? input.charCodeAt(pos++) : -1);
   const ctypeOf = (c: number) => (c < 0 ? CT_WHITESPACE : c < 256 ? CT[c] : CT_ALPHA);
+  const ret = (type: number) => {
+    t.ttype = type;
+    return type;
+  };
+  /** Skip to the end of the line; returns the character that ended it (or -1). */
+  const skipLine = () => {
+    let c = read();
+    while (c !== 10 && c !== 13 && c >= 0) c = read();
+    return c;
+  };
 
   const nextToken = (): number => {
     t.sval = null;
     let c = peekc;
     if (c === SKIP_LF) {
       c = read();
-      if (c < 0) return (t.ttype = TT_EOF);
+      if (c < 0) return ret(TT_EOF);
       if (c === 10) c = NEED_CHAR;
     }
     if (c === NEED_CHAR) {
       c = read();
-      if (c < 0) return (t.ttype = TT_EOF);
+      if (c < 0) return ret(TT_EOF);
     }
     t.ttype = c;
     peekc = NEED_CHAR;
@@ -76,7 +86,7 @@ function tokenizer(input: string) {
         c = read();
         if (c === 10) c = read();
       } else c = read();
-      if (c < 0) return (t.ttype = TT_EOF);
+      if (c < 0) return ret(TT_EOF);
       ctype = c < 256 ? CT[c] : CT_ALPHA;
     }
     if ((ctype & CT_DIGIT) !== 0) {
@@ -84,7 +94,7 @@ function tokenizer(input: string) {
         c = read();
         if (c !== 46 && (c < 48 || c > 57)) {
           peekc = c;
-          return (t.ttype = 45);
+          return ret(45);
         }
       }
       let seenDot = false;
@@ -94,7 +104,7 @@ function tokenizer(input: string) {
         c = read();
       }
       peekc = c;
-      return (t.ttype = TT_NUMBER);
+      return ret(TT_NUMBER);
     }
     if ((ctype & CT_ALPHA) !== 0) {
       let word = '';
@@ -105,7 +115,7 @@ function tokenizer(input: string) {
       } while ((ctype & (CT_ALPHA | CT_DIGIT)) !== 0);
       peekc = c;
       t.sval = word;
-      return (t.ttype = TT_WORD);
+      return ret(TT_WORD);
     }
     if ((ctype & CT_QUOTE) !== 0) {
       const quote = c;
@@ -146,32 +156,31 @@ function tokenizer(input: string) {
       c = read();
       if (c === 42) {
         let prevc = 0;
-        while ((c = read()) !== 47 || prevc !== 42) {
+        for (;;) {
+          c = read();
+          if (c === 47 && prevc === 42) break;
           if (c === 13) {
             c = read();
             if (c === 10) c = read();
           } else if (c === 10) c = read();
-          if (c < 0) return (t.ttype = TT_EOF);
+          if (c < 0) return ret(TT_EOF);
           prevc = c;
         }
         return nextToken();
       }
       if (c === 47) {
-        while ((c = read()) !== 10 && c !== 13 && c >= 0);
-        peekc = c;
+        peekc = skipLine();
         return nextToken();
       }
       // '/' is also the default comment character: the rest of the line is a comment.
-      while ((c = read()) !== 10 && c !== 13 && c >= 0);
-      peekc = c;
+      peekc = skipLine();
       return nextToken();
     }
     if ((ctype & CT_COMMENT) !== 0) {
-      while ((c = read()) !== 10 && c !== 13 && c >= 0);
-      peekc = c;
+      peekc = skipLine();
       return nextToken();
     }
-    return (t.ttype = c);
+    return ret(c);
   };
   return { t, nextToken };
 }
