@@ -2,7 +2,7 @@
 // `#`/`!` comments, key and value separated by the first unescaped `=`, `:` or whitespace, backslash line
 // continuations (leading blanks of the next line dropped), escapes \t \n \r \f \uXXXX, a later key wins.
 
-function unescape(s: string): string {
+function unescapeProperty(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
@@ -61,7 +61,7 @@ export function parseJavaProperties(text: string): Record<string, string> {
     while (i < line.length && /[ \t\f]/.test(line[i])) i++;
     if (i < line.length && (line[i] === '=' || line[i] === ':')) i++;
     while (i < line.length && /[ \t\f]/.test(line[i])) i++;
-    props[unescape(key)] = unescape(line.slice(i));
+    props[unescapeProperty(key)] = unescapeProperty(line.slice(i));
   }
   return props;
 }

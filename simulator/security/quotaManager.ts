@@ -41,7 +41,7 @@ export const DEFAULT_QUOTA_MANAGER_CONFIG: QuotaManagerConfig = {
 /** ClientQuotaManager#InactiveSensorExpirationTimeSeconds: a sensor idle for an hour is dropped. */
 export const INACTIVE_SENSOR_EXPIRATION_MS = 3_600_000;
 
-const LONG_MAX_VALUE = 9223372036854775807;
+const LONG_MAX_VALUE = 2 ** 63; // Long.MaxValue as a double
 
 export type QuotaSensor = {
   kind: QuotaKind;
