@@ -341,6 +341,17 @@ describe('deny precedence, ALL, wildcard and prefixed patterns', () => {
     expect(results(groups, ctx('alice', '192.168.0.1'), [action('READ', 'GROUP', '')])).toEqual([A]);
   });
 
+  it("a literal `*` ACL does not apply to names that themselves start with '*': the scan skips it as a strict prefix (StandardAuthorizerData#checkSection)", () => {
+    const state = withAcls([acl('GROUP', '*', 'LITERAL', 'User:*', '*', 'ALL', 'DENY')], {
+      allowEveryoneIfNoAclFound: true,
+    });
+    expect(authorize(state, ctx('alice'), action('READ', 'GROUP', 'billing')).result).toBe(D);
+    expect(authorize(state, ctx('alice'), action('READ', 'GROUP', '*')).result).toBe(D);
+    expect(authorize(state, ctx('alice'), action('READ', 'GROUP', '*billing')).rule).toEqual({
+      kind: 'DefaultAllow',
+    });
+  });
+
   it('single-character names: literal "f" is not a prefix, prefixed "_" matches "_" and "_foo" (AuthorizerTest#testSingleCharacterResourceAcls)', () => {
     const allowRead = (name: string, p: 'LITERAL' | 'PREFIXED') =>
       acl('TOPIC', name, p, 'User:alice', '*', 'READ', 'ALLOW');
