@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { ANY_BINDING_FILTER, deleteAcls, describeAcls } from './aclStore';
 import { ACL_OPERATIONS, type ConcreteOperation } from './aclTypes';
-import { authorize, authorizeByResourceType, findResult, parseAuthorizerConfig } from './authorizer';
+import {
+  authorize,
+  authorizeByResourceType,
+  findResult,
+  formatAuditLogLine,
+  parseAuthorizerConfig,
+  writtenByDefault,
+} from './authorizer';
 import { acl, action, ctx, results, user, withAcls } from './security.testkit';
 
 const A = 'ALLOWED';
@@ -448,6 +455,27 @@ describe('the audit line of kafka.authorizer.logger (StandardAuthorizerTest#test
       expect(d.audit.level).toBe(logIfAllowed ? 'DEBUG' : 'TRACE');
       expect(d.audit.message).toBe(expected);
     }
+  });
+
+  it('kafka-authorizer.log line: "[%d] %p %m (%c)" (config/log4j.properties), only INFO (denials) written by default', () => {
+    const d = authorize(manyAcls(), ctx('bob'), {
+      operation: 'READ',
+      resourceType: 'TOPIC',
+      resourceName: 'alpha',
+    });
+    expect(formatAuditLogLine(d.audit, Date.UTC(2024, 9, 25, 3, 33, 1, 7))).toBe(
+      `[2024-10-25 03:33:01,007] INFO ${d.audit.message} (kafka.authorizer.logger)`,
+    );
+    expect(writtenByDefault(d.audit)).toBe(true);
+    expect(
+      writtenByDefault(
+        authorize(manyAcls(), ctx('bob'), {
+          operation: 'READ',
+          resourceType: 'TOPIC',
+          resourceName: 'green1',
+        }).audit,
+      ),
+    ).toBe(false);
   });
 
   it('SuperUser and DefaultDeny rules print their names; resource types print in Pascal case (SecurityUtils#resourceTypeName)', () => {

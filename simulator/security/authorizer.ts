@@ -155,6 +155,22 @@ export function buildAuditMessage(
   );
 }
 
+/**
+ * The line in kafka-authorizer.log: config/log4j.properties writes kafka.authorizer.logger at INFO with
+ * ConversionPattern `[%d] %p %m (%c)%n` (so only denials appear by default). Time is printed in UTC.
+ */
+export function formatAuditLogLine(audit: AuditRecord, timeMs: number): string {
+  const d = new Date(timeMs);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const stamp = `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())},${p(d.getUTCMilliseconds(), 3)}`;
+  return `[${stamp}] ${audit.level} ${audit.message} (${audit.logger})`;
+}
+
+/** Whether the default log4j configuration (kafka.authorizer.logger=INFO) writes this record. */
+export function writtenByDefault(audit: AuditRecord): boolean {
+  return audit.level === 'INFO';
+}
+
 /** StandardAuthorizerData#logAuditMessage: which level the line is written at. */
 function auditLevel(action: AuthorizationAction, result: AuthorizationResult): AuditRecord['level'] {
   if (result === 'ALLOWED') return (action.logIfAllowed ?? true) ? 'DEBUG' : 'TRACE';

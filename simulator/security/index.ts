@@ -65,10 +65,12 @@ export {
   authorizeByResourceType,
   buildAuditMessage,
   emptyAuthorizerState,
+  formatAuditLogLine,
   type MatchingRule,
   parseAuthorizerConfig,
   type RequestContext,
   ruleToString,
+  writtenByDefault,
 } from './authorizer';
 export { type BrokerSecurity, parseBrokerSecurityConfig, STANDARD_AUTHORIZER } from './brokerSecurity';
 export {

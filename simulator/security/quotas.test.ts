@@ -7,6 +7,7 @@ import {
   type QuotaConfigState,
   type QuotaEntity,
 } from './clientQuotas';
+import { canSend, emptyClientThrottle, onResponseThrottle, throttleMetrics } from './clientThrottle';
 import type { QuotaKind } from './events';
 import {
   DEFAULT_QUOTA_MANAGER_CONFIG,
@@ -289,5 +290,18 @@ describe('controller_mutation_rate: a token bucket (KIP-599, ControllerMutationQ
     const a = recordControllerMutation(start, who, 30, false, T0);
     expect(a.error).toBeNull();
     expect(a.throttleTimeMs).toBe(4000);
+  });
+});
+
+describe('throttle_time_ms as the client sees it (NetworkClient#maybeThrottle, Sender#throttleTimeSensor, KIP-219)', () => {
+  it('the connection waits out the throttle; produce-throttle-time-avg/max over 2 × 30 s windows', () => {
+    let c = emptyClientThrottle();
+    expect(throttleMetrics(c, T0).avg).toBeNaN();
+    c = onResponseThrottle(c, 0, T0);
+    c = onResponseThrottle(c, 2100, T0 + 10);
+    expect(canSend(c, T0 + 2000)).toBe(false);
+    expect(canSend(c, T0 + 2110)).toBe(true);
+    expect(throttleMetrics(c, T0 + 20)).toEqual({ avg: 1050, max: 2100 });
+    expect(throttleMetrics(c, T0 + 120_000).avg).toBeNaN(); // both samples expired
   });
 });
