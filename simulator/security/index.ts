@@ -39,13 +39,12 @@ export {
   type StandardAcl,
 } from './aclTypes';
 export {
-  API_PERMISSIONS,
   type ApiName,
-  type ApiPermissionRow,
   authorizeRequest,
   type ClientRequest,
   type RequestAuthorization,
 } from './apiPermissions';
+export { API_PERMISSIONS, type ApiPermissionRow } from './apiPermissionTable';
 export {
   type AuthOutcome,
   authenticate,
