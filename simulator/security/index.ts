@@ -121,7 +121,9 @@ export {
   recordControllerMutation,
   recordFetch,
   recordProduce,
+  sensorName,
 } from './quotaManager';
+export { type MetricWindow, measureRate, type SampledStat } from './sampledStat';
 export {
   alterScramCredentials,
   describeScramCredentials,
