@@ -6,8 +6,21 @@
 import { murmur2 } from '../producer/murmur2';
 import { mapEntries } from './persistentMap';
 import { compileTopology } from './runtime/compile';
-import { createGlobalState, createTask, processGlobalRecord, processRecord, type StepResult } from './runtime/task';
-import type { ChangelogRecord, GlobalState, OutputRecord, StoreState, StreamsEvent, TaskState } from './runtime/types';
+import {
+  createGlobalState,
+  createTask,
+  processGlobalRecord,
+  processRecord,
+  type StepResult,
+} from './runtime/task';
+import type {
+  ChangelogRecord,
+  GlobalState,
+  OutputRecord,
+  StoreState,
+  StreamsEvent,
+  TaskState,
+} from './runtime/types';
 import { type PartitionPlan, planPartitions } from './tasks/partitions';
 import { buildTopology } from './topology/dslBuilder';
 import { decorateTopic } from './topology/naming';
@@ -48,37 +61,69 @@ export class TopologyTestDriver {
     const plan = planPartitions(topology, ext);
     if (!plan.ok) throw new Error(plan.error);
     this.plan = plan;
-    for (const task of plan.tasks) this.tasks[task.id] = createTask(topology, task.subtopology, task.partition);
+    for (const task of plan.tasks)
+      this.tasks[task.id] = createTask(topology, task.subtopology, task.partition);
     this.global = createGlobalState(topology);
     compileTopology(topology);
   }
 
   partitionsOf(topic: string): number {
-    const undecorated = topic.startsWith(`${this.applicationId}-`) ? topic.slice(this.applicationId.length + 1) : topic;
+    const undecorated = topic.startsWith(`${this.applicationId}-`)
+      ? topic.slice(this.applicationId.length + 1)
+      : topic;
     return this.plan.partitions[undecorated] ?? this.plan.partitions[topic] ?? 1;
   }
 
   private taskFor(topic: string, partition: number): TaskState | undefined {
-    const undecorated = topic.startsWith(`${this.applicationId}-`) ? topic.slice(this.applicationId.length + 1) : topic;
-    const sub = this.topology.subtopologies.find((s) => s.sourceTopics.includes(undecorated) || s.sourceTopics.includes(topic));
+    const undecorated = topic.startsWith(`${this.applicationId}-`)
+      ? topic.slice(this.applicationId.length + 1)
+      : topic;
+    const sub = this.topology.subtopologies.find(
+      (s) => s.sourceTopics.includes(undecorated) || s.sourceTopics.includes(topic),
+    );
     return sub ? this.tasks[`${sub.id}_${partition}`] : undefined;
   }
 
   /** Sends one record to an input topic and processes everything it causes. */
-  pipe(topic: string, key: string | null, value: string | null, timestamp: number, partition?: number): StepResult[] {
+  pipe(
+    topic: string,
+    key: string | null,
+    value: string | null,
+    timestamp: number,
+    partition?: number,
+  ): StepResult[] {
     if (this.topology.globalStores.some((g) => g.topic === topic)) {
-      const r = processGlobalRecord(this.topology, this.global, { topic, partition: 0, key, value, timestamp });
+      const r = processGlobalRecord(this.topology, this.global, {
+        topic,
+        partition: 0,
+        key,
+        value,
+        timestamp,
+      });
       this.global = r.global;
       this.events.push(...r.events);
       return [];
     }
-    const queue = [{ topic, key, value, timestamp, partition: partition ?? partitionForKey(key, this.partitionsOf(topic)) }];
+    const queue = [
+      {
+        topic,
+        key,
+        value,
+        timestamp,
+        partition: partition ?? partitionForKey(key, this.partitionsOf(topic)),
+      },
+    ];
     const steps: StepResult[] = [];
     while (queue.length > 0) {
       const rec = queue.shift()!;
       const task = this.taskFor(rec.topic, rec.partition);
       if (!task) throw new Error(`no task reads ${rec.topic}-${rec.partition}`);
-      const step = processRecord(this.topology, task, { ...rec }, { applicationId: this.applicationId, globals: this.global, trace: this.trace });
+      const step = processRecord(
+        this.topology,
+        task,
+        { ...rec },
+        { applicationId: this.applicationId, globals: this.global, trace: this.trace },
+      );
       steps.push(step);
       this.events.push(...step.events);
       if (!step.ok) {
@@ -89,7 +134,13 @@ export class TopologyTestDriver {
       for (const c of step.changelog) (this.changelog[c.topic] ??= []).push(c);
       for (const o of step.outputs) {
         if (o.internal) {
-          queue.push({ topic: o.topic, key: o.key, value: o.value, timestamp: o.timestamp, partition: partitionForKey(o.key, this.partitionsOf(o.topic)) });
+          queue.push({
+            topic: o.topic,
+            key: o.key,
+            value: o.value,
+            timestamp: o.timestamp,
+            partition: partitionForKey(o.key, this.partitionsOf(o.topic)),
+          });
         } else (this.outputs[o.topic] ??= []).push(o);
       }
     }
@@ -98,7 +149,11 @@ export class TopologyTestDriver {
 
   /** Reads and removes what was written to an output topic. */
   read(topic: string): Array<{ key: string | null; value: string | null; timestamp: number }> {
-    const out = (this.outputs[topic] ?? []).map((o) => ({ key: o.key, value: o.value, timestamp: o.timestamp }));
+    const out = (this.outputs[topic] ?? []).map((o) => ({
+      key: o.key,
+      value: o.value,
+      timestamp: o.timestamp,
+    }));
     this.outputs[topic] = [];
     return out;
   }
@@ -109,7 +164,8 @@ export class TopologyTestDriver {
 
   store(name: string, partition = 0): StoreState {
     if (this.global.stores[name]) return this.global.stores[name];
-    for (const t of Object.values(this.tasks)) if (t.partition === partition && t.stores[name]) return t.stores[name];
+    for (const t of Object.values(this.tasks))
+      if (t.partition === partition && t.stores[name]) return t.stores[name];
     throw new Error(`no store ${name} on partition ${partition}`);
   }
 

@@ -31,10 +31,20 @@ export function compileTopology(t: Topology): CompiledTopology {
     if (def.kind !== 'sink') n.children = def.children.map((c) => nodes.get(c)!);
     let run: Run | null;
     if (def.kind === 'source') run = (x, r) => forwardAll(x, n, r);
-    else if (def.kind === 'sink') run = sinkRun(t, def.name, def.topic, def.parents.some((p) => isTableSelect(t, p)));
+    else if (def.kind === 'sink')
+      run = sinkRun(
+        t,
+        def.name,
+        def.topic,
+        def.parents.some((p) => isTableSelect(t, p)),
+      );
     else {
       const op = def.op;
-      run = statelessRun(n, op) ?? aggregateRun(n, op, retentionOf) ?? tableRun(n, op) ?? joinRun(n, op, retentionOf);
+      run =
+        statelessRun(n, op) ??
+        aggregateRun(n, op, retentionOf) ??
+        tableRun(n, op) ??
+        joinRun(n, op, retentionOf);
       if (run === null) throw new Error(`no runtime for ${op.t}`);
     }
     n.run = guard(name, run);
@@ -47,7 +57,8 @@ export function compileTopology(t: Topology): CompiledTopology {
       const child = t.nodes[c];
       return child.kind === 'processor' && child.op.t === 'tableAggregate';
     });
-    for (const topic of def.topics) sources.set(topic, { node: nodes.get(name)!, decodeChange, internal: !!t.internalTopics[topic] });
+    for (const topic of def.topics)
+      sources.set(topic, { node: nodes.get(name)!, decodeChange, internal: !!t.internalTopics[topic] });
   }
   const compiled: CompiledTopology = {
     nodes,

@@ -4,7 +4,16 @@
 import { isWindowedKey, type Val, windowedKeyText } from '../expr/exprEval';
 import { changelogTopicFor } from '../topology/naming';
 import type { Topology } from '../topology/types';
-import type { ChangelogRecord, DropCause, GlobalState, Key, OutputRecord, StoreState, StreamsEvent, TaskState } from './types';
+import type {
+  ChangelogRecord,
+  DropCause,
+  GlobalState,
+  Key,
+  OutputRecord,
+  StoreState,
+  StreamsEvent,
+  TaskState,
+} from './types';
 
 /** A record inside the topology; `old` is the old value of a KTable change (Change#oldValue). */
 export type Rec = { key: Key; value: string | null; old: string | null; ts: number };
@@ -34,7 +43,13 @@ export type Exec = {
   dropped: number;
 };
 
-export function newExec(topo: Topology, app: string, task: TaskState, trace: boolean, globals: GlobalState | null): Exec {
+export function newExec(
+  topo: Topology,
+  app: string,
+  task: TaskState,
+  trace: boolean,
+  globals: GlobalState | null,
+): Exec {
   return {
     topo,
     app,

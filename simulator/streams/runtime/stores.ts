@@ -48,7 +48,10 @@ export function kvGet(s: StoreState, key: string): KvEntry | undefined {
 /** put(key, null) deletes, like every Kafka KeyValueStore. */
 export function kvPut(s: StoreState, key: string, value: string | null, t: number): StoreState {
   const kv = s as Kv;
-  return { type: 'keyValue', map: value === null ? mapDelete(kv.map, key) : mapSet(kv.map, key, { v: value, t }) };
+  return {
+    type: 'keyValue',
+    map: value === null ? mapDelete(kv.map, key) : mapSet(kv.map, key, { v: value, t }),
+  };
 }
 
 // ---- window (time and sliding windows) ----
@@ -57,14 +60,25 @@ function live(streamTime: number, retentionMs: number, start: number): boolean {
   return start > streamTime - retentionMs;
 }
 
-export function winFetch(s: StoreState, key: string, start: number, retentionMs: number): WindowEntry | undefined {
+export function winFetch(
+  s: StoreState,
+  key: string,
+  start: number,
+  retentionMs: number,
+): WindowEntry | undefined {
   const w = s as Win;
   if (!live(w.streamTime, retentionMs, start)) return undefined;
   return mapGet(w.map, key)?.find((e) => e.s === start);
 }
 
 /** Windows of `key` whose start is in [from, to], oldest first (WindowStore#fetch(key, key, from, to)). */
-export function winFetchRange(s: StoreState, key: string, from: number, to: number, retentionMs: number): WindowEntry[] {
+export function winFetchRange(
+  s: StoreState,
+  key: string,
+  from: number,
+  to: number,
+  retentionMs: number,
+): WindowEntry[] {
   const w = s as Win;
   const list = mapGet(w.map, key);
   if (!list) return [];
@@ -97,11 +111,19 @@ export function winPut(
 // ---- session ----
 
 /** Sessions of `key` with end >= earliestEnd and start <= latestStart (SessionStore#findSessions). */
-export function sessionFind(s: StoreState, key: string, earliestEnd: number, latestStart: number, retentionMs: number): SessionEntry[] {
+export function sessionFind(
+  s: StoreState,
+  key: string,
+  earliestEnd: number,
+  latestStart: number,
+  retentionMs: number,
+): SessionEntry[] {
   const ss = s as Ses;
   const list = mapGet(ss.map, key);
   if (!list) return [];
-  return list.filter((e) => e.e >= earliestEnd && e.s <= latestStart && live(ss.streamTime, retentionMs, e.e));
+  return list.filter(
+    (e) => e.e >= earliestEnd && e.s <= latestStart && live(ss.streamTime, retentionMs, e.e),
+  );
 }
 
 export function sessionPut(
@@ -114,7 +136,8 @@ export function sessionPut(
 ): { store: StoreState; expired: boolean } {
   const ss = s as Ses;
   const streamTime = value === null ? ss.streamTime : Math.max(ss.streamTime, end);
-  if (value !== null && !live(streamTime, retentionMs, end)) return { store: { ...ss, streamTime }, expired: true };
+  if (value !== null && !live(streamTime, retentionMs, end))
+    return { store: { ...ss, streamTime }, expired: true };
   const old = mapGet(ss.map, key) ?? [];
   const list = old.filter((e) => !(e.s === start && e.e === end) && live(streamTime, retentionMs, e.e));
   if (value !== null) {
@@ -127,7 +150,13 @@ export function sessionPut(
 
 // ---- stream-stream join windows (duplicates kept) ----
 
-export function joinFetch(s: StoreState, key: string, from: number, to: number, retentionMs: number): JoinEntry[] {
+export function joinFetch(
+  s: StoreState,
+  key: string,
+  from: number,
+  to: number,
+  retentionMs: number,
+): JoinEntry[] {
   const j = s as Jw;
   const list = mapGet(j.map, key);
   if (!list) return [];
@@ -148,7 +177,11 @@ export function joinPut(
   const list = (mapGet(j.map, key) ?? []).filter((e) => live(streamTime, retentionMs, e.t));
   const at = list.findIndex((e) => e.t > t);
   list.splice(at < 0 ? list.length : at, 0, { t, q, v: value });
-  return { store: { type: 'joinWindow', streamTime, seq: q + 1, map: mapSet(j.map, key, list) }, expired: false, seq: q };
+  return {
+    store: { type: 'joinWindow', streamTime, seq: q + 1, map: mapSet(j.map, key, list) },
+    expired: false,
+    seq: q,
+  };
 }
 
 // ---- outer join "shared" store: <timestamp><side><key> -> list of values (ListValueStore) ----
@@ -213,7 +246,8 @@ export function storeSize(s: StoreState): number {
       return s.map.n;
     default: {
       let n = 0;
-      for (const [, list] of mapEntries(s.map as import('../persistentMap').PMap<unknown[]>)) n += list.length;
+      for (const [, list] of mapEntries(s.map as import('../persistentMap').PMap<unknown[]>))
+        n += list.length;
       return n;
     }
   }

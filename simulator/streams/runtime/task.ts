@@ -6,7 +6,14 @@ import type { Topology } from '../topology/types';
 import { compileTopology, decodeChange } from './compile';
 import { newExec, StreamsProcessingError } from './exec';
 import { emptyStore, kvPut } from './stores';
-import type { ChangelogRecord, GlobalState, InputRecord, OutputRecord, StreamsEvent, TaskState } from './types';
+import type {
+  ChangelogRecord,
+  GlobalState,
+  InputRecord,
+  OutputRecord,
+  StreamsEvent,
+  TaskState,
+} from './types';
 
 export type ProcessOptions = {
   applicationId: string;
@@ -64,14 +71,25 @@ function invalidTimestamp(r: InputRecord): string {
   );
 }
 
-export function processRecord(topology: Topology, task: TaskState, input: InputRecord, opts: ProcessOptions): StepResult {
+export function processRecord(
+  topology: Topology,
+  task: TaskState,
+  input: InputRecord,
+  opts: ProcessOptions,
+): StepResult {
   const c = compileTopology(topology);
   const src = c.sourceFor(input.topic, opts.applicationId);
   const sub = topology.subtopologies.find((s) => s.id === task.subtopology);
   if (!src || !sub?.nodes.includes(src.node.name)) {
-    return { ok: false, task, error: { message: `task ${task.id} does not read topic ${input.topic}` }, events: [] };
+    return {
+      ok: false,
+      task,
+      error: { message: `task ${task.id} does not read topic ${input.topic}` },
+      events: [],
+    };
   }
-  if (input.timestamp < 0) return { ok: false, task, error: { message: invalidTimestamp(input) }, events: [] };
+  if (input.timestamp < 0)
+    return { ok: false, task, error: { message: invalidTimestamp(input) }, events: [] };
   const x = newExec(topology, opts.applicationId, task, opts.trace ?? false, opts.globals ?? null);
   let value = input.value;
   let old: string | null = null;
@@ -89,7 +107,10 @@ export function processRecord(topology: Topology, task: TaskState, input: InputR
     throw e;
   }
   x.task.streamTime = Math.max(task.streamTime, input.timestamp);
-  x.task.metrics = { processed: task.metrics.processed + 1, droppedRecords: task.metrics.droppedRecords + x.dropped };
+  x.task.metrics = {
+    processed: task.metrics.processed + 1,
+    droppedRecords: task.metrics.droppedRecords + x.dropped,
+  };
   return { ok: true, task: x.task, outputs: x.outputs, changelog: x.changelog, events: x.events };
 }
 
@@ -103,7 +124,11 @@ export function createGlobalState(topology: Topology): GlobalState {
  * The global stream thread: every instance applies every record of a global table's topic to its own copy
  * (no changelog: the topic itself is the log). Records with a null key are skipped.
  */
-export function processGlobalRecord(topology: Topology, global: GlobalState, input: InputRecord): { global: GlobalState; events: StreamsEvent[] } {
+export function processGlobalRecord(
+  topology: Topology,
+  global: GlobalState,
+  input: InputRecord,
+): { global: GlobalState; events: StreamsEvent[] } {
   const g = topology.globalStores.find((s) => s.topic === input.topic);
   if (!g) return { global, events: [] };
   if (input.key === null) {

@@ -18,7 +18,14 @@ export type JoinEntry = { t: number; q: number; v: string };
 /** Not-yet-joined records of a left/outer stream-stream join with one key, time and side (a ListValueStore). */
 export type OuterEntry = { k: string; t: number; left: boolean; vs: string[] };
 /** A suppressed update waiting for its time (TimeOrderedKeyValueBuffer). */
-export type BufferEntry = { key: Key; kt: string; time: number; nv: string | null; ov: string | null; ts: number };
+export type BufferEntry = {
+  key: Key;
+  kt: string;
+  time: number;
+  nv: string | null;
+  ov: string | null;
+  ts: number;
+};
 
 export type StoreState =
   | { type: 'keyValue'; map: PMap<KvEntry> }
@@ -78,13 +85,39 @@ export type ChangelogRecord = {
   timestamp: number;
 };
 
-export type DropCause = 'nullKey' | 'nullKeyOrValue' | 'nullJoinKeyOrValue' | 'expiredWindow' | 'expiredSegment';
+export type DropCause =
+  | 'nullKey'
+  | 'nullKeyOrValue'
+  | 'nullJoinKeyOrValue'
+  | 'expiredWindow'
+  | 'expiredSegment';
 
 export type StreamsEvent =
-  | { type: 'recordDropped'; reason: string; node: string; cause: DropCause; key: string | null; timestamp: number }
+  | {
+      type: 'recordDropped';
+      reason: string;
+      node: string;
+      cause: DropCause;
+      key: string | null;
+      timestamp: number;
+    }
   | { type: 'recordBuffered'; reason: string; node: string; key: string; bufferTime: number }
-  | { type: 'suppressEmitted'; reason: string; node: string; key: string; value: string | null; timestamp: number }
-  | { type: 'peek'; reason: string; node: string; key: string | null; value: string | null; timestamp: number }
+  | {
+      type: 'suppressEmitted';
+      reason: string;
+      node: string;
+      key: string;
+      value: string | null;
+      timestamp: number;
+    }
+  | {
+      type: 'peek';
+      reason: string;
+      node: string;
+      key: string | null;
+      value: string | null;
+      timestamp: number;
+    }
   | {
       type: 'outOfOrderTableUpdate';
       reason: string;
@@ -93,7 +126,14 @@ export type StreamsEvent =
       oldTimestamp: number;
       newTimestamp: number;
     }
-  | { type: 'outerJoinEmitted'; reason: string; node: string; key: string; value: string | null; timestamp: number }
+  | {
+      type: 'outerJoinEmitted';
+      reason: string;
+      node: string;
+      key: string;
+      value: string | null;
+      timestamp: number;
+    }
   | { type: 'streamTimeAdvanced'; reason: string; node: string; from: number; to: number }
   | {
       type: 'recordForwarded';

@@ -4,7 +4,11 @@
  * TimeWindows#windowsFor: epoch-aligned windows [start, start + size) that contain the timestamp, oldest first.
  * Tumbling windows are hopping windows with advance == size.
  */
-export function timeWindowsFor(timestamp: number, sizeMs: number, advanceMs: number): Array<{ start: number; end: number }> {
+export function timeWindowsFor(
+  timestamp: number,
+  sizeMs: number,
+  advanceMs: number,
+): Array<{ start: number; end: number }> {
   let start = Math.floor(Math.max(0, timestamp - sizeMs + advanceMs) / advanceMs) * advanceMs;
   const out: Array<{ start: number; end: number }> = [];
   while (start <= timestamp) {

@@ -41,7 +41,9 @@ function targets(n: number, clients: StreamsClient[]): number[] {
 }
 
 export function assignTasks(tasks: TaskDesc[], clientsIn: StreamsClient[]): ClientAssignment[] {
-  const clients = [...clientsIn].filter((c) => c.threads > 0).sort((a, b) => (a.processId < b.processId ? -1 : 1));
+  const clients = [...clientsIn]
+    .filter((c) => c.threads > 0)
+    .sort((a, b) => (a.processId < b.processId ? -1 : 1));
   if (clients.length === 0) return [];
   const ids = tasks.map((t) => t.id).sort(compareTaskIds);
   const stateful = new Set(tasks.filter((t) => t.stateful).map((t) => t.id));
@@ -69,7 +71,8 @@ export function assignTasks(tasks: TaskDesc[], clientsIn: StreamsClient[]): Clie
     let best = -1;
     for (let i = 0; i < clients.length; i++) {
       if (owned[i].length >= target[i]) continue;
-      if (best < 0 || owned[i].length / clients[i].threads < owned[best].length / clients[best].threads) best = i;
+      if (best < 0 || owned[i].length / clients[i].threads < owned[best].length / clients[best].threads)
+        best = i;
     }
     give(task, best < 0 ? 0 : best);
   }

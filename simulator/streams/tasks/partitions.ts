@@ -8,7 +8,13 @@
 
 import type { Topology } from '../topology/types';
 
-export type TaskDesc = { id: string; subtopology: number; partition: number; sourceTopics: string[]; stateful: boolean };
+export type TaskDesc = {
+  id: string;
+  subtopology: number;
+  partition: number;
+  sourceTopics: string[];
+  stateful: boolean;
+};
 
 export type PartitionPlan =
   | { ok: true; partitions: Record<string, number>; tasks: TaskDesc[] }
@@ -34,7 +40,11 @@ export function planPartitions(
 ): PartitionPlan {
   const missing = t.inputTopics.filter((topic) => external[topic] === undefined || external[topic]! <= 0);
   if (missing.length > 0) {
-    return { ok: false, exception: 'MissingSourceTopicException', error: `Missing source topics. [${missing.join(', ')}]` };
+    return {
+      ok: false,
+      exception: 'MissingSourceTopicException',
+      error: `Missing source topics. [${missing.join(', ')}]`,
+    };
   }
   const counts: Record<string, number> = {};
   for (const topic of t.inputTopics) counts[topic] = external[topic]!;
@@ -77,7 +87,11 @@ export function planPartitions(
       if (ext.some((e) => counts[e] !== n)) {
         const m: Record<string, number> = {};
         for (const e of ext) m[e] = counts[e];
-        return { ok: false, exception: 'TopologyException', error: `Invalid topology: ${prefix}Topics not co-partitioned: [${treeMapText(m)}]` };
+        return {
+          ok: false,
+          exception: 'TopologyException',
+          error: `Invalid topology: ${prefix}Topics not co-partitioned: [${treeMapText(m)}]`,
+        };
       }
     }
     for (const r of reps) counts[r] = n;
@@ -86,7 +100,13 @@ export function planPartitions(
   for (const sub of t.subtopologies) {
     const n = Math.max(0, ...sub.sourceTopics.map((s) => counts[s] ?? 0));
     for (let p = 0; p < n; p++) {
-      tasks.push({ id: `${sub.id}_${p}`, subtopology: sub.id, partition: p, sourceTopics: sub.sourceTopics, stateful: sub.stores.length > 0 });
+      tasks.push({
+        id: `${sub.id}_${p}`,
+        subtopology: sub.id,
+        partition: p,
+        sourceTopics: sub.sourceTopics,
+        stateful: sub.stores.length > 0,
+      });
     }
     for (const s of sub.stores) {
       const spec = t.stores[s];
@@ -104,5 +124,6 @@ export const streamsClientNames = {
   restoreConsumer: (threadName: string) => `${threadName}-restore-consumer`,
   producer: (threadName: string) => `${threadName}-producer`,
   /** exactly_once_v2: one transactional producer per stream thread. */
-  transactionalId: (applicationId: string, processId: string, threadIdx: number) => `${applicationId}-${processId}-${threadIdx}`,
+  transactionalId: (applicationId: string, processId: string, threadIdx: number) =>
+    `${applicationId}-${processId}-${threadIdx}`,
 };

@@ -24,7 +24,13 @@ import { TopologyError, TopologyWriter } from './topologyWriter';
 import type { AggSpec, ProcOp, StoreSpec, Topology } from './types';
 
 export type BuildResult =
-  | { ok: true; topology: Topology; program: ProgramAst }
+  | {
+      ok: true;
+      topology: Topology;
+      program: ProgramAst;
+      /** The splitter processor name of each split (the prefix of its branches' map keys). */
+      splitters: Map<OpAst, string>;
+    }
   | { ok: false; error: DslError };
 
 /** Parses and builds DSL text (or an already parsed program); never throws. */
@@ -38,7 +44,7 @@ export function buildTopology(input: string | ProgramAst): BuildResult {
   try {
     const b = new Builder();
     for (const s of program.statements) b.statement(s);
-    return { ok: true, topology: b.build(), program };
+    return { ok: true, topology: b.build(), program, splitters: b.splitters };
   } catch (e) {
     if (e instanceof DslError) return { ok: false, error: e };
     if (e instanceof TopologyError) return { ok: false, error: new DslError(1, 1, e.message) };
@@ -80,6 +86,7 @@ export class Builder {
   readonly nodes: GNode[] = [];
   readonly vars = new Map<string, DslObj>();
   readonly copartitions: string[][] = [];
+  readonly splitters = new Map<OpAst, string>();
   line = 1;
 
   err(pos: Pos, message: string, found?: string, expected?: string): DslError {
@@ -434,6 +441,7 @@ export class Builder {
 
   private split(s: StreamObj, op: OpAst & { k: 'split' }): void {
     const splitter = this.names.orElseGenerate(op.as?.text, P.BRANCH);
+    this.splitters.set(op, splitter);
     const children: string[] = [];
     const preds = op.branches.map((b) => b.pred);
     const splitNode = this.processor(splitter, s.node, () => ({ t: 'branch', preds, children }));

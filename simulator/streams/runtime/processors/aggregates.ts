@@ -6,11 +6,21 @@
 import { formatDuration } from '../../dsl/duration';
 import { compileExpr, numberText, toText } from '../../expr/exprEval';
 import type { AggSpec, ProcOp } from '../../topology/types';
-import { drop, type Exec, getStore, keyText, logChange, observe, type Rec, StreamsProcessingError, setStore } from '../exec';
+import {
+  drop,
+  type Exec,
+  getStore,
+  keyText,
+  logChange,
+  observe,
+  type Rec,
+  StreamsProcessingError,
+  setStore,
+} from '../exec';
 import { type CNode, forward, type Run } from '../node';
 import { kvGet, kvPut, sessionFind, sessionPut, winFetch, winFetchRange, winPut } from '../stores';
-import { timeWindowsFor } from '../windows';
 import type { Key } from '../types';
+import { timeWindowsFor } from '../windows';
 
 type Agg = {
   init: () => string | null;
@@ -37,7 +47,8 @@ export function compileAgg(spec: AggSpec): Agg {
     const adder = compileExpr(spec.adder);
     const sub = spec.subtractor ? compileExpr(spec.subtractor) : null;
     // aggregatorForReducer: (key, value, agg) -> agg == null ? value : reducer(agg, value).
-    const add = (_k: string, v: string | null, a: string | null) => (a === null ? v : toText(adder({ agg: a, value: v })));
+    const add = (_k: string, v: string | null, a: string | null) =>
+      a === null ? v : toText(adder({ agg: a, value: v }));
     return {
       init: () => null,
       add,
@@ -64,7 +75,16 @@ function windowText(k: string, start: number, end: number): string {
   return `[${k}@${start}/${end}]`;
 }
 
-function expired(x: Exec, node: string, r: Rec, k: string, window: string, observed: number, grace: number, close: number): void {
+function expired(
+  x: Exec,
+  node: string,
+  r: Rec,
+  k: string,
+  window: string,
+  observed: number,
+  grace: number,
+  close: number,
+): void {
   drop(
     x,
     node,
@@ -99,7 +119,14 @@ function streamAggregate(n: CNode, op: ProcOp & { t: 'streamAggregate' }): Run {
   const { store, sendOldValues } = op;
   return (x, r) => {
     if (r.key === null || r.value === null) {
-      drop(x, n.name, 'nullKeyOrValue', r.key, r.ts, `record ${keyText(r.key) ?? 'null'}@${r.ts} skipped by ${n.name}: null key or value (counted in dropped-records)`);
+      drop(
+        x,
+        n.name,
+        'nullKeyOrValue',
+        r.key,
+        r.ts,
+        `record ${keyText(r.key) ?? 'null'}@${r.ts} skipped by ${n.name}: null key or value (counted in dropped-records)`,
+      );
       return;
     }
     const k = keyText(r.key)!;
@@ -131,7 +158,14 @@ function windowAggregate(n: CNode, op: ProcOp & { t: 'windowAggregate' }, retent
   const { store, sizeMs, advanceMs, graceMs, sendOldValues } = op;
   return (x, r) => {
     if (r.key === null) {
-      drop(x, n.name, 'nullKey', null, r.ts, `record with a null key skipped by ${n.name}: a windowed aggregation needs a key (counted in dropped-records)`);
+      drop(
+        x,
+        n.name,
+        'nullKey',
+        null,
+        r.ts,
+        `record with a null key skipped by ${n.name}: a windowed aggregation needs a key (counted in dropped-records)`,
+      );
       return;
     }
     const k = keyText(r.key)!;
@@ -154,11 +188,23 @@ function windowAggregate(n: CNode, op: ProcOp & { t: 'windowAggregate' }, retent
       const put = winPut(s, k, w.start, w.end, newAgg, newTs, retention);
       setStore(x, store, put.store);
       if (put.expired) {
-        drop(x, n.name, 'expiredSegment', r.key, r.ts, `${store}: window [${w.start},${w.end}) of ${k} is past the store's retention, the write is skipped`);
+        drop(
+          x,
+          n.name,
+          'expiredSegment',
+          r.key,
+          r.ts,
+          `${store}: window [${w.start},${w.end}) of ${k} is past the store's retention, the write is skipped`,
+        );
         continue;
       }
       logChange(x, store, windowText(k, w.start, w.end), newAgg, newTs);
-      forward(x, n, { key: wk(k, w.start, w.end), value: newAgg, old: sendOldValues ? oldAgg : null, ts: newTs });
+      forward(x, n, {
+        key: wk(k, w.start, w.end),
+        value: newAgg,
+        old: sendOldValues ? oldAgg : null,
+        ts: newTs,
+      });
     }
   };
 }
@@ -169,7 +215,14 @@ function sessionAggregate(n: CNode, op: ProcOp & { t: 'sessionAggregate' }, rete
   const { store, gapMs, graceMs, sendOldValues } = op;
   return (x, r) => {
     if (r.key === null) {
-      drop(x, n.name, 'nullKey', null, r.ts, `record with a null key skipped by ${n.name}: a session aggregation needs a key (counted in dropped-records)`);
+      drop(
+        x,
+        n.name,
+        'nullKey',
+        null,
+        r.ts,
+        `record with a null key skipped by ${n.name}: a session aggregation needs a key (counted in dropped-records)`,
+      );
       return;
     }
     const k = keyText(r.key)!;
@@ -208,7 +261,14 @@ function sessionAggregate(n: CNode, op: ProcOp & { t: 'sessionAggregate' }, rete
     const put = sessionPut(s, k, start, end, acc, retention);
     setStore(x, store, put.store);
     if (put.expired) {
-      drop(x, n.name, 'expiredSegment', r.key, r.ts, `${store}: session [${start},${end}] of ${k} is past the store's retention, the write is skipped`);
+      drop(
+        x,
+        n.name,
+        'expiredSegment',
+        r.key,
+        r.ts,
+        `${store}: session [${start},${end}] of ${k} is past the store's retention, the write is skipped`,
+      );
       return;
     }
     logChange(x, store, windowText(k, start, end), acc, end);
@@ -229,7 +289,14 @@ function slidingAggregate(n: CNode, op: ProcOp & { t: 'slidingAggregate' }, rete
 
   return (x, r) => {
     if (r.key === null || r.value === null) {
-      drop(x, n.name, 'nullKeyOrValue', r.key, r.ts, `record ${keyText(r.key) ?? 'null'}@${r.ts} skipped by ${n.name}: null key or value (counted in dropped-records)`);
+      drop(
+        x,
+        n.name,
+        'nullKeyOrValue',
+        r.key,
+        r.ts,
+        `record ${keyText(r.key) ?? 'null'}@${r.ts} skipped by ${n.name}: null key or value (counted in dropped-records)`,
+      );
       return;
     }
     const k = keyText(r.key)!;
@@ -289,7 +356,8 @@ function slidingAggregate(n: CNode, op: ProcOp & { t: 'slidingAggregate' }, rete
       }
       if (rightWin === null && combined !== null && combined.vt!.t > ts) rightWin = combined.vt;
       if (!rightCreated && rightWin !== null && rightWin.t > ts) createRight(rightWin);
-      if (previous !== null && !startTimes.has(previous + 1)) update(previous + 1, previous + 1 + d, initVT());
+      if (previous !== null && !startTimes.has(previous + 1))
+        update(previous + 1, previous + 1 + d, initVT());
       if (combined === null) update(0, d, initVT());
       else update(combined.s, combined.e, combined.vt);
       return;
@@ -297,7 +365,13 @@ function slidingAggregate(n: CNode, op: ProcOp & { t: 'slidingAggregate' }, rete
 
     let leftWin: VT = null;
     let leftCreated = false;
-    const windows = winFetchRange(getStore(x, store), k, Math.max(0, ts - 2 * d), ts + 1, retention).reverse();
+    const windows = winFetchRange(
+      getStore(x, store),
+      k,
+      Math.max(0, ts - 2 * d),
+      ts + 1,
+      retention,
+    ).reverse();
     for (const w of windows) {
       startTimes.add(w.s);
       const endTime = w.s + d;
@@ -337,7 +411,10 @@ function tableAggregate(n: CNode, op: ProcOp & { t: 'tableAggregate' }): Run {
   const { store, sendOldValues } = op;
   return (x, r) => {
     if (r.key === null) {
-      throw new StreamsProcessingError(`Record key for KTable ${isReduce ? 'reduce' : 'aggregate'} operator with state ${store} should not be null.`, n.name);
+      throw new StreamsProcessingError(
+        `Record key for KTable ${isReduce ? 'reduce' : 'aggregate'} operator with state ${store} should not be null.`,
+        n.name,
+      );
     }
     const k = keyText(r.key)!;
     const s = getStore(x, store);
@@ -360,4 +437,3 @@ function tableAggregate(n: CNode, op: ProcOp & { t: 'tableAggregate' }): Run {
     forward(x, n, { key: r.key, value: newAgg, old: sendOldValues ? oldAgg : null, ts: newTs });
   };
 }
-

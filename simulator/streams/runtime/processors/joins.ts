@@ -36,13 +36,25 @@ export function joinRun(n: CNode, op: ProcOp, retentionOf: (store: string) => nu
         observe(x, n.name, r.ts);
         // KIP-962: a left join keeps records with a null key.
         if (!(left && r.key === null && r.value !== null) && (r.key === null || r.value === null)) {
-          drop(x, n.name, 'nullJoinKeyOrValue', r.key, r.ts, `record ${keyText(r.key) ?? 'null'}@${r.ts} skipped by ${n.name}: null join key or value (counted in dropped-records)`);
+          drop(
+            x,
+            n.name,
+            'nullJoinKeyOrValue',
+            r.key,
+            r.ts,
+            `record ${keyText(r.key) ?? 'null'}@${r.ts} skipped by ${n.name}: null join key or value (counted in dropped-records)`,
+          );
           return;
         }
         const k = keyText(r.key);
         const right = k === null ? null : getter(x, k);
         if (left || right !== null) {
-          forward(x, n, { key: r.key, value: toText(joiner({ key: r.key, left: r.value, right: right?.v ?? null })), old: null, ts: r.ts });
+          forward(x, n, {
+            key: r.key,
+            value: toText(joiner({ key: r.key, left: r.value, right: right?.v ?? null })),
+            old: null,
+            ts: r.ts,
+          });
         }
       };
     }
@@ -53,12 +65,24 @@ export function joinRun(n: CNode, op: ProcOp, retentionOf: (store: string) => nu
       return (x, r) => {
         const mapped = toText(selector({ key: r.key, value: r.value }));
         if (!(left && r.key === null && r.value !== null) && (mapped === null || r.value === null)) {
-          drop(x, n.name, 'nullJoinKeyOrValue', r.key, r.ts, `record ${keyText(r.key) ?? 'null'}@${r.ts} skipped by ${n.name}: null join key or value (counted in dropped-records)`);
+          drop(
+            x,
+            n.name,
+            'nullJoinKeyOrValue',
+            r.key,
+            r.ts,
+            `record ${keyText(r.key) ?? 'null'}@${r.ts} skipped by ${n.name}: null join key or value (counted in dropped-records)`,
+          );
           return;
         }
         const right = mapped === null ? null : (kvGet(getStore(x, store), mapped) ?? null);
         if (left || right !== null) {
-          forward(x, n, { key: r.key, value: toText(joiner({ key: r.key, left: r.value, right: right?.v ?? null })), old: null, ts: r.ts });
+          forward(x, n, {
+            key: r.key,
+            value: toText(joiner({ key: r.key, left: r.value, right: right?.v ?? null })),
+            old: null,
+            ts: r.ts,
+          });
         }
       };
     }
@@ -72,7 +96,13 @@ function streamJoin(n: CNode, op: ProcOp & { t: 'streamJoin' }, otherRetention: 
   const isLeft = op.side === 'left';
   const { outer, otherStore, outerStore, beforeMs, afterMs, windowBeforeMs, windowAfterMs, graceMs } = op;
   const join = (key: unknown, mine: string | null, theirs: string | null) =>
-    toText(joiner(isLeft ? { key: key as never, left: mine, right: theirs } : { key: key as never, left: theirs, right: mine }));
+    toText(
+      joiner(
+        isLeft
+          ? { key: key as never, left: mine, right: theirs }
+          : { key: key as never, left: theirs, right: mine },
+      ),
+    );
   return (x, r) => {
     const t = tracker(x, op.tracker);
     t.streamTime = Math.max(t.streamTime, r.ts);
@@ -81,7 +111,14 @@ function streamJoin(n: CNode, op: ProcOp & { t: 'streamJoin' }, otherRetention: 
       return;
     }
     if (r.key === null || r.value === null) {
-      drop(x, n.name, 'nullKeyOrValue', r.key, r.ts, `record ${keyText(r.key) ?? 'null'}@${r.ts} skipped by ${n.name}: null key or value (counted in dropped-records)`);
+      drop(
+        x,
+        n.name,
+        'nullKeyOrValue',
+        r.key,
+        r.ts,
+        `record ${keyText(r.key) ?? 'null'}@${r.ts} skipped by ${n.name}: null key or value (counted in dropped-records)`,
+      );
       return;
     }
     const k = keyText(r.key)!;
@@ -107,7 +144,13 @@ function streamJoin(n: CNode, op: ProcOp & { t: 'streamJoin' }, otherRetention: 
       } else {
         t.minTime = Math.min(t.minTime, r.ts);
         setStore(x, outerStore, outerAdd(getStore(x, outerStore), k, r.ts, isLeft, r.value));
-        logChange(x, outerStore, outerKey(k, r.ts, isLeft), JSON.stringify(isLeft ? { left: r.value } : { right: r.value }), r.ts);
+        logChange(
+          x,
+          outerStore,
+          outerKey(k, r.ts, isLeft),
+          JSON.stringify(isLeft ? { left: r.value } : { right: r.value }),
+          r.ts,
+        );
       }
     }
   };

@@ -35,11 +35,18 @@ export function statelessRun(n: CNode, op: ProcOp): Run | null {
     }
     case 'mapValues': {
       const v = compileExpr(op.value);
-      return (x, r) => forward(x, n, { key: r.key, value: toText(v({ key: r.key, value: r.value })), old: null, ts: r.ts });
+      return (x, r) =>
+        forward(x, n, { key: r.key, value: toText(v({ key: r.key, value: r.value })), old: null, ts: r.ts });
     }
     case 'selectKey': {
       const k = compileExpr(op.key);
-      return (x, r) => forward(x, n, { key: toText(k({ key: r.key, value: r.value })), value: r.value, old: null, ts: r.ts });
+      return (x, r) =>
+        forward(x, n, {
+          key: toText(k({ key: r.key, value: r.value })),
+          value: r.value,
+          old: null,
+          ts: r.ts,
+        });
     }
     case 'flatMap': {
       const list = compileExpr(op.list);
@@ -102,5 +109,10 @@ export function statelessRun(n: CNode, op: ProcOp): Run | null {
 
 function filtered(x: Exec, node: string, r: Rec): void {
   const k = keyText(r.key);
-  x.events.push({ type: 'recordFiltered', reason: `${node} does not pass ${k ?? 'null'}@${r.ts} on`, node, key: k });
+  x.events.push({
+    type: 'recordFiltered',
+    reason: `${node} does not pass ${k ?? 'null'}@${r.ts} on`,
+    node,
+    key: k,
+  });
 }

@@ -6,7 +6,17 @@
 import { formatDuration } from '../../dsl/duration';
 import { compileExpr, isWindowedKey, toText, truthy } from '../../expr/exprEval';
 import type { ProcOp } from '../../topology/types';
-import { drop, type Exec, getStore, keyText, logChange, observe, type Rec, StreamsProcessingError, setStore } from '../exec';
+import {
+  drop,
+  type Exec,
+  getStore,
+  keyText,
+  logChange,
+  observe,
+  type Rec,
+  StreamsProcessingError,
+  setStore,
+} from '../exec';
 import { type CNode, forward, type Run } from '../node';
 import { bufferEntries, bufferPut, bufferRemoveFirst, kvGet, kvPut } from '../stores';
 import type { BufferEntry } from '../types';
@@ -32,9 +42,15 @@ export function tableRun(n: CNode, op: ProcOp): Run | null {
     case 'tableMapValues': {
       const f = compileExpr(op.value);
       const { sendOldValues } = op;
-      const compute = (key: Rec['key'], v: string | null) => (v === null ? null : toText(f({ key, value: v })));
+      const compute = (key: Rec['key'], v: string | null) =>
+        v === null ? null : toText(f({ key, value: v }));
       return (x, r) =>
-        forward(x, n, { key: r.key, value: compute(r.key, r.value), old: sendOldValues ? compute(r.key, r.old) : null, ts: r.ts });
+        forward(x, n, {
+          key: r.key,
+          value: compute(r.key, r.value),
+          old: sendOldValues ? compute(r.key, r.old) : null,
+          ts: r.ts,
+        });
     }
     case 'tableSelect':
       return tableSelect(n, op);
@@ -56,7 +72,14 @@ function tableSource(n: CNode, op: ProcOp & { t: 'tableSource' }): Run {
   const { store, sendOldValues } = op;
   return (x, r) => {
     if (r.key === null) {
-      drop(x, n.name, 'nullKey', null, r.ts, `record with a null key skipped by ${n.name}: a KTable row needs a key (counted in dropped-records)`);
+      drop(
+        x,
+        n.name,
+        'nullKey',
+        null,
+        r.ts,
+        `record with a null key skipped by ${n.name}: a KTable row needs a key (counted in dropped-records)`,
+      );
       return;
     }
     if (store === null) {
@@ -92,7 +115,8 @@ function tableSelect(n: CNode, op: ProcOp & { t: 'tableSelect' }): Run {
     return [toText(k(env)), v ? toText(v(env)) : value];
   };
   return (x, r) => {
-    if (r.key === null) throw new StreamsProcessingError('Record key for the grouping KTable should not be null.', n.name);
+    if (r.key === null)
+      throw new StreamsProcessingError('Record key for the grouping KTable should not be null.', n.name);
     const np = pair(r.key, r.value);
     const op2 = pair(r.key, r.old);
     const oldOk = op2 !== null && op2[0] !== null && op2[1] !== null;
@@ -115,7 +139,14 @@ function tableJoin(n: CNode, op: ProcOp & { t: 'tableJoin' }): Run {
     toText(joiner(reversed ? { key, left: theirs, right: mine } : { key, left: mine, right: theirs }));
   return (x, r) => {
     if (r.key === null) {
-      drop(x, n.name, 'nullKey', null, r.ts, `record with a null key skipped by ${n.name} (counted in dropped-records)`);
+      drop(
+        x,
+        n.name,
+        'nullKey',
+        null,
+        r.ts,
+        `record with a null key skipped by ${n.name} (counted in dropped-records)`,
+      );
       return;
     }
     const k = keyText(r.key)!;
@@ -167,24 +198,40 @@ function bufferBytes(entries: BufferEntry[]): number {
 function suppress(n: CNode, op: ProcOp & { t: 'suppress' }): Run {
   const { store, mode, durationMs, maxRecords, whenFull, dropTombstones } = op;
   const untilText = (time: number) =>
-    mode === 'windowCloses' ? `window end ${time} + grace ${formatDuration(durationMs)}` : `record time ${time} + ${formatDuration(durationMs)}`;
+    mode === 'windowCloses'
+      ? `window end ${time} + grace ${formatDuration(durationMs)}`
+      : `record time ${time} + ${formatDuration(durationMs)}`;
   const emit = (x: Exec, e: BufferEntry, why: string) => {
     logChange(x, store, e.kt, null, e.ts);
     if (e.nv === null && dropTombstones) return;
-    x.events.push({ type: 'suppressEmitted', reason: `${n.name} emits ${e.kt} = ${e.nv ?? 'null'}: ${why}`, node: n.name, key: e.kt, value: e.nv, timestamp: e.ts });
+    x.events.push({
+      type: 'suppressEmitted',
+      reason: `${n.name} emits ${e.kt} = ${e.nv ?? 'null'}: ${why}`,
+      node: n.name,
+      key: e.kt,
+      value: e.nv,
+      timestamp: e.ts,
+    });
     forward(x, n, { key: e.key, value: e.nv, old: e.ov, ts: e.ts });
   };
   return (x, r) => {
     const observed = observe(x, n.name, r.ts);
     let time: number;
     if (mode === 'windowCloses') {
-      if (!isWindowedKey(r.key)) throw new StreamsProcessingError(`${n.name}: untilWindowCloses needs windowed keys`, n.name);
+      if (!isWindowedKey(r.key))
+        throw new StreamsProcessingError(`${n.name}: untilWindowCloses needs windowed keys`, n.name);
       time = r.key.window.end;
     } else time = r.ts;
     const kt = keyText(r.key) ?? 'null';
     const entry: BufferEntry = { key: r.key, kt, time, nv: r.value, ov: r.old, ts: r.ts };
     setStore(x, store, bufferPut(getStore(x, store), entry));
-    logChange(x, store, kt, JSON.stringify({ time, newValue: r.value, oldValue: r.old, timestamp: r.ts }), r.ts);
+    logChange(
+      x,
+      store,
+      kt,
+      JSON.stringify({ key: r.key, time, newValue: r.value, oldValue: r.old, timestamp: r.ts }),
+      r.ts,
+    );
     x.events.push({
       type: 'recordBuffered',
       reason: `${n.name} holds ${kt} = ${r.value ?? 'null'} back until stream time reaches ${time + durationMs} (${untilText(time)})`,
@@ -211,7 +258,11 @@ function suppress(n: CNode, op: ProcOp & { t: 'suppress' }): Run {
         while (entries.length > maxRecords) {
           const first = entries[0];
           setStore(x, store, bufferRemoveFirst(getStore(x, store)));
-          emit(x, first, `the buffer is full (maxRecords ${maxRecords}), so the oldest entry is emitted early`);
+          emit(
+            x,
+            first,
+            `the buffer is full (maxRecords ${maxRecords}), so the oldest entry is emitted early`,
+          );
           entries = bufferEntries(getStore(x, store));
         }
       }
