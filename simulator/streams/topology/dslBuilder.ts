@@ -866,18 +866,25 @@ export class Builder {
     return DEFAULT_JOINER;
   }
 
-  /** StreamsBuilder#build: merge duplicate sources, write graph nodes in build-priority order. */
+  /**
+   * StreamsBuilder#build (InternalStreamsBuilder#buildAndOptimizeTopology): merge duplicate sources, then take
+   * graph nodes from a priority queue ordered by build priority, writing a node once all its parents are written.
+   */
   build(): Topology {
     mergeDuplicateSources(this.root);
     const w = new TopologyWriter();
-    const ordered = this.nodes
-      .filter((n) => n.parents.length > 0 || n === this.root)
-      .sort((a, b) => a.priority - b.priority);
-    for (const n of ordered)
-      n.write(
-        w,
-        n.parents.map((p) => p.nodeName),
-      );
+    const written = new Set<GNode>([this.root]);
+    const queue: GNode[] = [...this.root.children];
+    while (queue.length > 0) {
+      let min = 0;
+      for (let i = 1; i < queue.length; i++) if (queue[i].priority < queue[min].priority) min = i;
+      const n = queue.splice(min, 1)[0];
+      if (!written.has(n) && n.parents.every((p) => written.has(p))) {
+        n.write(w, n.parents.map((p) => p.nodeName));
+        written.add(n);
+      }
+      queue.push(...n.children);
+    }
     for (const g of this.copartitions) w.copartition(g);
     return w.build();
   }
