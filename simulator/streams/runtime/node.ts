@@ -3,6 +3,7 @@
 
 import type { Exec, Rec } from './exec';
 import { keyText } from './exec';
+import { formatChange } from './format';
 
 export type Run = (x: Exec, r: Rec) => void;
 
@@ -27,7 +28,7 @@ function forwardEvent(x: Exec, from: string, to: string, r: Rec): void {
   const k = keyText(r.key);
   x.events.push({
     type: 'recordForwarded',
-    reason: `${from} -> ${to}: ${k ?? 'null'} = ${r.old !== null ? `(${r.value}<-${r.old})` : (r.value ?? 'null')} @${r.ts}`,
+    reason: `${from} -> ${to}: ${k ?? 'null'} = ${r.old !== null ? formatChange(r.value, r.old) : (r.value ?? 'null')} @${r.ts}`,
     from,
     to,
     key: k,
