@@ -6,6 +6,7 @@
 import { murmur2 } from '../producer/murmur2';
 import { mapEntries } from './persistentMap';
 import { compileTopology } from './runtime/compile';
+import { isLive } from './runtime/stores';
 import {
   createGlobalState,
   createTask,
@@ -181,7 +182,9 @@ export class TopologyTestDriver {
     const s = this.store(name, partition);
     if (s.type !== 'window' && s.type !== 'session') throw new Error(`${name} is a ${s.type} store`);
     const out: string[] = [];
-    for (const [k, list] of mapEntries(s.map)) for (const w of list) out.push(`[${k}@${w.s}/${w.e}]=${w.v}`);
+    for (const [k, list] of mapEntries(s.map)) {
+      for (const w of list) if (isLive(s, s.type === 'window' ? w.s : w.e)) out.push(`[${k}@${w.s}/${w.e}]=${w.v}`);
+    }
     return out;
   }
 

@@ -8,6 +8,7 @@ import type { StoreSpec } from '../topology/types';
 import {
   bufferPut,
   emptyStore,
+  isLive,
   joinPut,
   kvPut,
   outerAdd,
@@ -185,22 +186,22 @@ export function restoreBatch(
   return { restoring: { ...r, state, position }, events };
 }
 
-/** The shortest changelog describing a store's contents (what log compaction would leave). */
+/** The shortest changelog describing a store's live contents (what log compaction and retention would leave). */
 export function changelogOf(s: StoreState): ChangelogEntry[] {
   switch (s.type) {
     case 'keyValue':
       return mapEntries(s.map).map(([k, e]) => ({ key: k, value: e.v, timestamp: e.t }));
     case 'window':
       return mapEntries(s.map).flatMap(([k, list]) =>
-        list.map((w) => ({ key: `[${k}@${w.s}/${w.e}]`, value: w.v, timestamp: w.t })),
+        list.filter((w) => isLive(s, w.s)).map((w) => ({ key: `[${k}@${w.s}/${w.e}]`, value: w.v, timestamp: w.t })),
       );
     case 'session':
       return mapEntries(s.map).flatMap(([k, list]) =>
-        list.map((w) => ({ key: `[${k}@${w.s}/${w.e}]`, value: w.v, timestamp: w.e })),
+        list.filter((w) => isLive(s, w.e)).map((w) => ({ key: `[${k}@${w.s}/${w.e}]`, value: w.v, timestamp: w.e })),
       );
     case 'joinWindow':
       return mapEntries(s.map).flatMap(([k, list]) =>
-        list.map((j) => ({ key: `[${k}@${j.t}/${j.t}]#${j.q}`, value: j.v, timestamp: j.t })),
+        list.filter((j) => isLive(s, j.t)).map((j) => ({ key: `[${k}@${j.t}/${j.t}]#${j.q}`, value: j.v, timestamp: j.t })),
       );
     case 'outerJoin':
       return mapEntries(s.map).flatMap(([, e]) =>

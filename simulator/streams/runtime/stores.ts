@@ -15,16 +15,20 @@ import type {
   WindowEntry,
 } from './types';
 
+function retentionOf(spec: StoreSpec): number {
+  return spec.retentionMs ?? Number.MAX_SAFE_INTEGER;
+}
+
 export function emptyStore(spec: StoreSpec): StoreState {
   switch (spec.type) {
     case 'keyValue':
       return { type: 'keyValue', map: emptyMap() };
     case 'window':
-      return { type: 'window', streamTime: -1, map: emptyMap() };
+      return { type: 'window', retentionMs: retentionOf(spec), streamTime: -1, map: emptyMap() };
     case 'session':
-      return { type: 'session', streamTime: -1, map: emptyMap() };
+      return { type: 'session', retentionMs: retentionOf(spec), streamTime: -1, map: emptyMap() };
     case 'joinWindow':
-      return { type: 'joinWindow', streamTime: -1, seq: 0, map: emptyMap() };
+      return { type: 'joinWindow', retentionMs: retentionOf(spec), streamTime: -1, seq: 0, map: emptyMap() };
     case 'outerJoin':
       return { type: 'outerJoin', map: emptyMap() };
     case 'suppress':
@@ -105,7 +109,7 @@ export function winPut(
     list.splice(at < 0 ? list.length : at, 0, { s: start, e: end, v: value, t });
   }
   const map = list.length === 0 ? mapDelete(w.map, key) : mapSet(w.map, key, list);
-  return { store: { type: 'window', streamTime, map }, expired: false };
+  return { store: { ...w, streamTime, map }, expired: false };
 }
 
 // ---- session ----
@@ -145,7 +149,7 @@ export function sessionPut(
     list.splice(at < 0 ? list.length : at, 0, { s: start, e: end, v: value });
   }
   const map = list.length === 0 ? mapDelete(ss.map, key) : mapSet(ss.map, key, list);
-  return { store: { type: 'session', streamTime, map }, expired: false };
+  return { store: { ...ss, streamTime, map }, expired: false };
 }
 
 // ---- stream-stream join windows (duplicates kept) ----
@@ -178,7 +182,7 @@ export function joinPut(
   const at = list.findIndex((e) => e.t > t);
   list.splice(at < 0 ? list.length : at, 0, { t, q, v: value });
   return {
-    store: { type: 'joinWindow', streamTime, seq: q + 1, map: mapSet(j.map, key, list) },
+    store: { ...j, streamTime, seq: q + 1, map: mapSet(j.map, key, list) },
     expired: false,
     seq: q,
   };
@@ -251,4 +255,14 @@ export function storeSize(s: StoreState): number {
       return n;
     }
   }
+}
+
+/**
+ * A window, session or join record is part of the store while it is within retention of the store's stream time
+ * (older ones are invisible to reads and are dropped the next time their key is written).
+ */
+export function isLive(s: StoreState, t: number): boolean {
+  if (s.type === 'window' || s.type === 'joinWindow') return live(s.streamTime, s.retentionMs, t);
+  if (s.type === 'session') return live(s.streamTime, s.retentionMs, t);
+  return true;
 }

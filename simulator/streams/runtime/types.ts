@@ -29,9 +29,9 @@ export type BufferEntry = {
 
 export type StoreState =
   | { type: 'keyValue'; map: PMap<KvEntry> }
-  | { type: 'window'; streamTime: number; map: PMap<WindowEntry[]> }
-  | { type: 'session'; streamTime: number; map: PMap<SessionEntry[]> }
-  | { type: 'joinWindow'; streamTime: number; seq: number; map: PMap<JoinEntry[]> }
+  | { type: 'window'; retentionMs: number; streamTime: number; map: PMap<WindowEntry[]> }
+  | { type: 'session'; retentionMs: number; streamTime: number; map: PMap<SessionEntry[]> }
+  | { type: 'joinWindow'; retentionMs: number; streamTime: number; seq: number; map: PMap<JoinEntry[]> }
   | { type: 'outerJoin'; map: PMap<OuterEntry> }
   | { type: 'suppress'; entries: BufferEntry[] };
 
