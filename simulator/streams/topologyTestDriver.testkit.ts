@@ -3,9 +3,9 @@
 // out) before pipe() returns. Partitions: records go to murmur2(key) % partitions like the default partitioner
 // (a null key goes to partition 0 here).
 
-import { murmur2 } from '../producer/murmur2';
 import { mapEntries } from './persistentMap';
 import { compileTopology } from './runtime/compile';
+import { partitionForKey as keyPartition } from './runtime/partitioner';
 import { isLive } from './runtime/stores';
 import {
   createGlobalState,
@@ -34,9 +34,9 @@ export type DriverOptions = {
   trace?: boolean;
 };
 
+/** A null key goes to partition 0 here (the real producer spreads null keys with its sticky partitioner). */
 export function partitionForKey(key: string | null, partitions: number): number {
-  if (key === null) return 0;
-  return (murmur2(key) & 0x7fffffff) % partitions;
+  return key === null ? 0 : keyPartition(key, partitions);
 }
 
 export class TopologyTestDriver {
@@ -132,7 +132,10 @@ export class TopologyTestDriver {
         continue;
       }
       this.tasks[task.id] = step.task;
-      for (const c of step.changelog) (this.changelog[c.topic] ??= []).push(c);
+      for (const c of step.changelog) {
+        if (!this.changelog[c.topic]) this.changelog[c.topic] = [];
+        this.changelog[c.topic].push(c);
+      }
       for (const o of step.outputs) {
         if (o.internal) {
           queue.push({
@@ -142,7 +145,10 @@ export class TopologyTestDriver {
             timestamp: o.timestamp,
             partition: partitionForKey(o.key, this.partitionsOf(o.topic)),
           });
-        } else (this.outputs[o.topic] ??= []).push(o);
+        } else {
+          if (!this.outputs[o.topic]) this.outputs[o.topic] = [];
+          this.outputs[o.topic].push(o);
+        }
       }
     }
     return steps;
@@ -183,7 +189,8 @@ export class TopologyTestDriver {
     if (s.type !== 'window' && s.type !== 'session') throw new Error(`${name} is a ${s.type} store`);
     const out: string[] = [];
     for (const [k, list] of mapEntries(s.map)) {
-      for (const w of list) if (isLive(s, s.type === 'window' ? w.s : w.e)) out.push(`[${k}@${w.s}/${w.e}]=${w.v}`);
+      for (const w of list)
+        if (isLive(s, s.type === 'window' ? w.s : w.e)) out.push(`[${k}@${w.s}/${w.e}]=${w.v}`);
     }
     return out;
   }

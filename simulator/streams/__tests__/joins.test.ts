@@ -5,7 +5,9 @@ const S = 1000;
 const JOINER = 'with concat("[", left, ", ", right, "]")';
 
 function streamStreamDriver(kind: 'join' | 'leftJoin' | 'outerJoin') {
-  return createDriver(`l = stream left\nr = stream right\nl | ${kind} r window 15s grace 5s ${JOINER} | to out`);
+  return createDriver(
+    `l = stream left\nr = stream right\nl | ${kind} r window 15s grace 5s ${JOINER} | to out`,
+  );
 }
 
 /** The dsl-api.html "Semantics of stream-stream joins" table: one key, timestamp order, window 15 s, grace 5 s. */
@@ -33,7 +35,10 @@ describe('stream-stream joins (KStreamKStreamJoin, JoinWindows.ofTimeDifferenceA
       const d = streamStreamDriver(kind);
       for (const [t, side, value, expected] of TABLE) {
         d.pipe(side, 'k', value, t * S);
-        expect(d.read('out').map((r) => r.value), `t=${t}`).toEqual(expected);
+        expect(
+          d.read('out').map((r) => r.value),
+          `t=${t}`,
+        ).toEqual(expected);
       }
       expect(d.dropped()).toBe(7);
     });
@@ -62,7 +67,9 @@ describe('stream-stream joins (KStreamKStreamJoin, JoinWindows.ofTimeDifferenceA
       d.pipe('left', 'k', 'G', 100 * S);
       expect(d.read('out').map((r) => r.value)).toEqual(['[F, null]']);
       d.pipe('left', 'k', 'H', 200 * S);
-      expect(d.read('out').map((r) => r.value)).toEqual(kind === 'outerJoin' ? ['[null, f]', '[G, null]'] : ['[G, null]']);
+      expect(d.read('out').map((r) => r.value)).toEqual(
+        kind === 'outerJoin' ? ['[null, f]', '[G, null]'] : ['[G, null]'],
+      );
     }
   });
 
@@ -108,7 +115,7 @@ describe('stream-stream joins (KStreamKStreamJoin, JoinWindows.ofTimeDifferenceA
 describe('stream-table joins (KStreamKTableJoin, dsl-api.html "KStream-KTable Join")', () => {
   const DSL = 't = table prices\nstream orders | join t | to out\nstream orders | leftJoin t | to left-out';
 
-  it('only stream records trigger; the table\'s current value is used; table updates alone emit nothing', () => {
+  it("only stream records trigger; the table's current value is used; table updates alone emit nothing", () => {
     const d = createDriver(DSL);
     d.pipe('orders', 'A', 'o1', 1);
     expect(d.read('out')).toEqual([]);
@@ -141,9 +148,12 @@ describe('stream-table joins (KStreamKTableJoin, dsl-api.html "KStream-KTable Jo
   });
 
   it('a GlobalKTable join looks up the key the selector returns, from any partition', () => {
-    const d = createDriver('c = globalTable customers\nstream orders | join c on value.customer with concat(left, " for ", right) | to out', {
-      partitions: { orders: 3 },
-    });
+    const d = createDriver(
+      'c = globalTable customers\nstream orders | join c on value.customer with concat(left, " for ", right) | to out',
+      {
+        partitions: { orders: 3 },
+      },
+    );
     d.pipe('customers', 'c1', 'Alice', 1);
     d.pipe('orders', 'o1', '{"customer":"c1"}', 2);
     d.pipe('orders', 'o2', '{"customer":"c9"}', 3);

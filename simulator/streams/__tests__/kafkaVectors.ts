@@ -585,4 +585,3 @@ export const KI_shouldMaterializeKTableFromKStream = `Topologies:
       <-- KSTREAM-SOURCE-0000000000
 
 `;
-

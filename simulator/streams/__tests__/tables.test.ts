@@ -108,6 +108,8 @@ describe('printed forms', () => {
     d.pipe('users', 'alice', 'europe', 1);
     d.pipe('users', 'alice', 'asia', 2);
     const reasons = d.eventsOf('recordForwarded').map((e) => e.reason);
-    expect(reasons).toContain('KTABLE-SOURCE-0000000002 -> KTABLE-SELECT-0000000003: alice = (asia<-europe) @2');
+    expect(reasons).toContain(
+      'KTABLE-SOURCE-0000000002 -> KTABLE-SELECT-0000000003: alice = (asia<-europe) @2',
+    );
   });
 });

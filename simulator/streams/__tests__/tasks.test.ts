@@ -22,36 +22,58 @@ describe('tasks (TaskId, StreamsPartitionAssignor)', () => {
   });
 
   it('a repartition topic gets the largest partition count of the sub-topology writing it (RepartitionTopics)', () => {
-    const p = plan('a = stream small\nb = stream big\na | merge b | selectKey value | groupByKey | count as c', { small: 2, big: 4 });
+    const p = plan(
+      'a = stream small\nb = stream big\na | merge b | selectKey value | groupByKey | count as c',
+      { small: 2, big: 4 },
+    );
     expect(p.ok && p.partitions['c-repartition']).toBe(4);
-    expect(p.ok && p.tasks.filter((t) => t.subtopology === 1).map((t) => t.id)).toEqual(['1_0', '1_1', '1_2', '1_3']);
+    expect(p.ok && p.tasks.filter((t) => t.subtopology === 1).map((t) => t.id)).toEqual([
+      '1_0',
+      '1_1',
+      '1_2',
+      '1_3',
+    ]);
     // one changelog partition per task of the store's sub-topology
     expect(p.ok && p.partitions['c-changelog']).toBe(4);
   });
 
-  it('co-partitioning: joining topics with different partition counts fails with CopartitionedTopicsEnforcer\'s text', () => {
-    const p = plan('a = stream orders\nb = stream payments\na | join b window 5m | to out', { orders: 3, payments: 2 });
+  it("co-partitioning: joining topics with different partition counts fails with CopartitionedTopicsEnforcer's text", () => {
+    const p = plan('a = stream orders\nb = stream payments\na | join b window 5m | to out', {
+      orders: 3,
+      payments: 2,
+    });
     expect(p).toEqual({
       ok: false,
       exception: 'TopologyException',
-      error: 'Invalid topology: stream-thread [app-1b2c-StreamThread-1-consumer] Topics not co-partitioned: [{orders=3, payments=2}]',
+      error:
+        'Invalid topology: stream-thread [app-1b2c-StreamThread-1-consumer] Topics not co-partitioned: [{orders=3, payments=2}]',
     });
     const t = plan('t = table customers\nstream orders | join t | to out', { orders: 3, customers: 6 });
     expect(t.ok).toBe(false);
   });
 
   it('co-partitioning: a repartition topic in a join takes the partition count of the external topic', () => {
-    const p = plan('a = stream orders | selectKey value\nt = table customers\na | join t | to out', { orders: 8, customers: 3 });
+    const p = plan('a = stream orders | selectKey value\nt = table customers\na | join t | to out', {
+      orders: 8,
+      customers: 3,
+    });
     expect(p.ok && p.partitions['KSTREAM-KEY-SELECT-0000000001-repartition']).toBe(3);
   });
 
   it('GlobalKTable joins need no co-partitioning', () => {
-    const p = plan('g = globalTable customers\nstream orders | join g on value.c | to out', { orders: 3, customers: 1 });
+    const p = plan('g = globalTable customers\nstream orders | join g on value.c | to out', {
+      orders: 3,
+      customers: 1,
+    });
     expect(p.ok).toBe(true);
   });
 
   it('a missing input topic stops the assignment (MissingSourceTopicException)', () => {
-    expect(plan('stream orders | to out', {})).toEqual({ ok: false, exception: 'MissingSourceTopicException', error: 'Missing source topics. [orders]' });
+    expect(plan('stream orders | to out', {})).toEqual({
+      ok: false,
+      exception: 'MissingSourceTopicException',
+      error: 'Missing source topics. [orders]',
+    });
   });
 
   it('client, thread and transactional ids (KafkaStreams, StreamThread, ClientUtils, ActiveTaskCreator)', () => {
@@ -59,14 +81,22 @@ describe('tasks (TaskId, StreamsPartitionAssignor)', () => {
     const thread = streamsClientNames.threadName(client, 1);
     expect(thread).toBe('orders-app-7f3a-StreamThread-1');
     expect(streamsClientNames.consumer(thread)).toBe('orders-app-7f3a-StreamThread-1-consumer');
-    expect(streamsClientNames.restoreConsumer(thread)).toBe('orders-app-7f3a-StreamThread-1-restore-consumer');
+    expect(streamsClientNames.restoreConsumer(thread)).toBe(
+      'orders-app-7f3a-StreamThread-1-restore-consumer',
+    );
     expect(streamsClientNames.producer(thread)).toBe('orders-app-7f3a-StreamThread-1-producer');
     expect(streamsClientNames.transactionalId('orders-app', '7f3a', 1)).toBe('orders-app-7f3a-1');
   });
 });
 
 const tasksOf = (n: number, stateful = true) =>
-  Array.from({ length: n }, (_, p) => ({ id: `0_${p}`, subtopology: 0, partition: p, sourceTopics: ['in'], stateful }));
+  Array.from({ length: n }, (_, p) => ({
+    id: `0_${p}`,
+    subtopology: 0,
+    partition: p,
+    sourceTopics: ['in'],
+    stateful,
+  }));
 
 describe('task assignment (simplified HighAvailabilityTaskAssignor)', () => {
   it('spreads tasks in proportion to stream threads', () => {
@@ -79,7 +109,10 @@ describe('task assignment (simplified HighAvailabilityTaskAssignor)', () => {
   });
 
   it('instances beyond the task count sit idle', () => {
-    const a = assignTasks(tasksOf(2), [1, 2, 3].map((i) => ({ processId: `p${i}`, threads: 1 })));
+    const a = assignTasks(
+      tasksOf(2),
+      [1, 2, 3].map((i) => ({ processId: `p${i}`, threads: 1 })),
+    );
     expect(a.map((c) => c.active.length)).toEqual([1, 1, 0]);
   });
 
@@ -110,17 +143,25 @@ describe('task assignment (simplified HighAvailabilityTaskAssignor)', () => {
 
   it('property: every task is assigned exactly once and loads differ by at most one per thread', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 6 }), (n, threads) => {
-        const clients = threads.map((t, i) => ({ processId: `p${i}`, threads: t }));
-        const a = assignTasks(tasksOf(n), clients);
-        const all = a.flatMap((c) => c.threads.flat()).sort();
-        expect(all).toEqual(tasksOf(n).map((t) => t.id).sort());
-        const total = threads.reduce((s, t) => s + t, 0);
-        for (const c of a) {
-          const share = (n * clients.find((x) => x.processId === c.processId)!.threads) / total;
-          expect(Math.abs(c.active.length - share)).toBeLessThan(1);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 6 }),
+        (n, threads) => {
+          const clients = threads.map((t, i) => ({ processId: `p${i}`, threads: t }));
+          const a = assignTasks(tasksOf(n), clients);
+          const all = a.flatMap((c) => c.threads.flat()).sort();
+          expect(all).toEqual(
+            tasksOf(n)
+              .map((t) => t.id)
+              .sort(),
+          );
+          const total = threads.reduce((s, t) => s + t, 0);
+          for (const c of a) {
+            const share = (n * clients.find((x) => x.processId === c.processId)!.threads) / total;
+            expect(Math.abs(c.active.length - share)).toBeLessThan(1);
+          }
+        },
+      ),
       { seed: 42, numRuns: 200 },
     );
   });

@@ -8,9 +8,11 @@ function java(dsl: string): string {
 }
 
 describe('toJava: the StreamsBuilder code beside the DSL text', () => {
-  it('WordCount reads like Kafka\'s WordCountDemo', () => {
+  it("WordCount reads like Kafka's WordCountDemo", () => {
     expect(
-      java('stream streams-plaintext-input | flatMapValues split(lower(value), "\\\\W+") | groupBy value | count as counts-store | toStream | to streams-wordcount-output'),
+      java(
+        'stream streams-plaintext-input | flatMapValues split(lower(value), "\\\\W+") | groupBy value | count as counts-store | toStream | to streams-wordcount-output',
+      ),
     ).toBe(`// default.key.serde and default.value.serde: Serdes.String()
 StreamsBuilder builder = new StreamsBuilder();
 
@@ -26,17 +28,25 @@ Topology topology = builder.build();
   });
 
   it('a windowed count with grace: TimeWindows.ofSizeAndGrace, JSON field access through Jackson, a windowed serde at the sink', () => {
-    const j = java('stream orders | filter value.amount > 100 | groupByKey | windowedBy tumbling 5m grace 1m | count | toStream | to big-orders-per-5m');
+    const j = java(
+      'stream orders | filter value.amount > 100 | groupByKey | windowedBy tumbling 5m grace 1m | count | toStream | to big-orders-per-5m',
+    );
     expect(j).toContain('static JsonNode json(String s)');
     expect(j).toContain('    .filter((key, value) -> json(value).path("amount").asDouble() > 100)\n');
-    expect(j).toContain('    .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMinutes(5), Duration.ofMinutes(1)))\n');
-    expect(j).toContain('.to("big-orders-per-5m", Produced.with(WindowedSerdes.timeWindowedSerdeFrom(String.class, 300000L), Serdes.Long()));');
+    expect(j).toContain(
+      '    .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMinutes(5), Duration.ofMinutes(1)))\n',
+    );
+    expect(j).toContain(
+      '.to("big-orders-per-5m", Produced.with(WindowedSerdes.timeWindowedSerdeFrom(String.class, 300000L), Serdes.Long()));',
+    );
   });
 
   it('final results: suppress(Suppressed.untilWindowCloses(BufferConfig.unbounded()))', () => {
-    expect(java('stream s | groupByKey | windowedBy tumbling 5s | count | suppress untilWindowCloses | toStream | to out')).toContain(
-      '    .suppress(Suppressed.untilWindowCloses(BufferConfig.unbounded()))\n',
-    );
+    expect(
+      java(
+        'stream s | groupByKey | windowedBy tumbling 5s | count | suppress untilWindowCloses | toStream | to out',
+      ),
+    ).toContain('    .suppress(Suppressed.untilWindowCloses(BufferConfig.unbounded()))\n');
   });
 
   it('joins print JoinWindows / Joined / GlobalKTable key selectors; variables get their KStream/KTable types', () => {
@@ -45,23 +55,33 @@ Topology topology = builder.build();
     );
     expect(j).toContain('KStream<String, String> orders = builder.stream("orders");');
     expect(j).toContain('KTable<String, String> customers = builder.table("customers");');
-    expect(j).toContain('.join(payments, (left, right) -> left + "+" + right, JoinWindows.ofTimeDifferenceAndGrace(Duration.ofMinutes(5), Duration.ofMinutes(1)))');
+    expect(j).toContain(
+      '.join(payments, (left, right) -> left + "+" + right, JoinWindows.ofTimeDifferenceAndGrace(Duration.ofMinutes(5), Duration.ofMinutes(1)))',
+    );
     expect(j).toContain('.leftJoin(customers, (left, right) -> left + "+" + right, Joined.as("enrich"))');
   });
 
   it('split prints a branch map and the named branches', () => {
-    const j = java('stream orders | split as order- | branch value.amount > 100 as big | defaultBranch as small\nbig | to big-orders');
-    expect(j).toContain('Map<String, KStream<String, String>> bigBranches = builder.stream("orders")\n    .split(Named.as("order-"))');
+    const j = java(
+      'stream orders | split as order- | branch value.amount > 100 as big | defaultBranch as small\nbig | to big-orders',
+    );
+    expect(j).toContain(
+      'Map<String, KStream<String, String>> bigBranches = builder.stream("orders")\n    .split(Named.as("order-"))',
+    );
     expect(j).toContain('KStream<String, String> big = bigBranches.get("order-big");');
   });
 
   it('a numeric aggregate becomes a Double with its serde', () => {
-    const j = java('stream orders | groupByKey | aggregate 0, agg + value.amount as totals | toStream | to totals');
-    expect(j).toContain('.aggregate(() -> 0.0, (key, value, agg) -> agg + json(value).path("amount").asDouble(), Materialized.<String, Double, KeyValueStore<Bytes, byte[]>>as("totals").withValueSerde(Serdes.Double()))');
+    const j = java(
+      'stream orders | groupByKey | aggregate 0, agg + value.amount as totals | toStream | to totals',
+    );
+    expect(j).toContain(
+      '.aggregate(() -> 0.0, (key, value, agg) -> agg + json(value).path("amount").asDouble(), Materialized.<String, Double, KeyValueStore<Bytes, byte[]>>as("totals").withValueSerde(Serdes.Double()))',
+    );
     expect(j).toContain('.to("totals", Produced.with(Serdes.String(), Serdes.Double()));');
   });
 
-  it('an invalid program returns the builder\'s error instead of code', () => {
+  it("an invalid program returns the builder's error instead of code", () => {
     const r = toJava('stream orders | count');
     expect(r.ok).toBe(false);
   });

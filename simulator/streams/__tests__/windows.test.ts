@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDriver } from '../topologyTestDriver.testkit';
 import { timeWindowsFor } from '../runtime/windows';
+import { createDriver } from '../topologyTestDriver.testkit';
 
 const w = (start: number, end: number) => ({ start, end });
 
@@ -23,7 +23,8 @@ describe('window bounds (TimeWindows#windowsFor, epoch-aligned [start, end))', (
   });
 });
 
-const WINDOWED = 'stream input | groupByKey | windowedBy tumbling 5s grace 1s | count as counts | toStream | to out';
+const WINDOWED =
+  'stream input | groupByKey | windowedBy tumbling 5s grace 1s | count as counts | toStream | to out';
 
 describe('grace and stream time (KStreamWindowAggregate)', () => {
   it('a record is accepted while its window end > stream time - grace, dropped and counted once end <= that', () => {
@@ -50,7 +51,9 @@ describe('grace and stream time (KStreamWindowAggregate)', () => {
   });
 
   it('stream time is advanced by records of any key, and only by records that reach the processor', () => {
-    const d = createDriver('stream input | filter value != "skip" | groupByKey | windowedBy tumbling 5s | count | toStream | to out');
+    const d = createDriver(
+      'stream input | filter value != "skip" | groupByKey | windowedBy tumbling 5s | count | toStream | to out',
+    );
     d.pipe('input', 'A', 'x', 1000);
     d.pipe('input', 'B', 'skip', 9000); // filtered out upstream: does not move the aggregation's stream time
     d.pipe('input', 'A', 'x', 2000);
@@ -62,12 +65,17 @@ describe('grace and stream time (KStreamWindowAggregate)', () => {
     expect(d.tasks['0_0'].processorTime['KSTREAM-AGGREGATE-0000000003']).toBe(9000);
   });
 
-  it('records on another partition (another task) do not advance this task\'s stream time', () => {
+  it("records on another partition (another task) do not advance this task's stream time", () => {
     const d = createDriver(WINDOWED, { partitions: { input: 2 } });
     d.pipe('input', 'A', 'x', 1000, 0);
     d.pipe('input', 'B', 'x', 60_000, 1);
     d.pipe('input', 'A', 'x', 2000, 0); // task 0_0 is still at stream time 1000
-    expect(d.read('out').filter((r) => r.key?.startsWith('[A')).map((r) => r.value)).toEqual(['1', '2']);
+    expect(
+      d
+        .read('out')
+        .filter((r) => r.key?.startsWith('[A'))
+        .map((r) => r.value),
+    ).toEqual(['1', '2']);
     expect(d.dropped()).toBe(0);
   });
 
@@ -87,7 +95,9 @@ describe('grace and stream time (KStreamWindowAggregate)', () => {
   });
 
   it('hopping windows: a record counts in every window containing it', () => {
-    const d = createDriver('stream input | groupByKey | windowedBy hopping 10s advance 5s | count | toStream | to out');
+    const d = createDriver(
+      'stream input | groupByKey | windowedBy hopping 10s advance 5s | count | toStream | to out',
+    );
     d.pipe('input', 'A', 'x', 7000);
     expect(d.readKeyValues('out')).toEqual(['[A@0/10000]=1', '[A@5000/15000]=1']);
   });
@@ -95,22 +105,34 @@ describe('grace and stream time (KStreamWindowAggregate)', () => {
 
 describe('sliding windows (KStreamSlidingWindowAggregate, KIP-450)', () => {
   it('SlidingWindows javadoc: A@8000, A@9200, A@12400 with difference 5000 give 5 windows', () => {
-    const d = createDriver('stream input | groupByKey | windowedBy sliding 5s grace 1m | count as s | toStream | to out');
+    const d = createDriver(
+      'stream input | groupByKey | windowedBy sliding 5s grace 1m | count as s | toStream | to out',
+    );
     for (const t of [8000, 9200, 12400]) d.pipe('input', 'A', 'x', t);
     expect(d.windows('s').sort()).toEqual(
-      ['[A@3000/8000]=1', '[A@4200/9200]=2', '[A@7400/12400]=3', '[A@8001/13001]=2', '[A@9201/14201]=1'].sort(),
+      [
+        '[A@3000/8000]=1',
+        '[A@4200/9200]=2',
+        '[A@7400/12400]=3',
+        '[A@8001/13001]=2',
+        '[A@9201/14201]=1',
+      ].sort(),
     );
   });
 
   it('a record before the first full window goes into [0, difference] (processEarly)', () => {
-    const d = createDriver('stream input | groupByKey | windowedBy sliding 5s grace 1m | count as s | toStream | to out');
+    const d = createDriver(
+      'stream input | groupByKey | windowedBy sliding 5s grace 1m | count as s | toStream | to out',
+    );
     d.pipe('input', 'A', 'x', 1000);
     d.pipe('input', 'A', 'x', 2000);
     expect(d.windows('s').sort()).toEqual(['[A@0/5000]=2', '[A@1001/6001]=1'].sort());
   });
 
   it('a sliding window is closed when end < stream time - grace (inclusive end)', () => {
-    const d = createDriver('stream input | groupByKey | windowedBy sliding 5s | count as s | toStream | to out');
+    const d = createDriver(
+      'stream input | groupByKey | windowedBy sliding 5s | count as s | toStream | to out',
+    );
     d.pipe('input', 'A', 'x', 20000);
     d.pipe('input', 'A', 'x', 15000); // its window [10000,15000] ends at 15000 < 20000
     expect(d.dropped()).toBe(1);
@@ -119,7 +141,9 @@ describe('sliding windows (KStreamSlidingWindowAggregate, KIP-450)', () => {
 
 describe('session windows (KStreamSessionWindowAggregate)', () => {
   it('SessionWindows javadoc, gap 5: A@10, A@12, A@20 make [10,12] and [20,20]; A@16 merges them into [10,20] with all 4', () => {
-    const d = createDriver('stream input | groupByKey | windowedBy session 5ms grace 1m | count as s | toStream | to out');
+    const d = createDriver(
+      'stream input | groupByKey | windowedBy session 5ms grace 1m | count as s | toStream | to out',
+    );
     for (const t of [10, 12, 20]) d.pipe('input', 'A', 'x', t);
     expect(d.windows('s')).toEqual(['[A@10/12]=2', '[A@20/20]=1']);
     d.read('out');
@@ -139,11 +163,15 @@ describe('session windows (KStreamSessionWindowAggregate)', () => {
     d.pipe('clicks', 'green', 'x', 4 * m);
     d.pipe('clicks', 'blue', 'x', 5 * m);
     d.pipe('clicks', 'blue', 'x', 11 * m);
-    expect(d.windows('s').sort()).toEqual([`[blue@${2 * m}/${5 * m}]=2`, `[blue@${11 * m}/${11 * m}]=1`, `[green@0/${6 * m}]=3`].sort());
+    expect(d.windows('s').sort()).toEqual(
+      [`[blue@${2 * m}/${5 * m}]=2`, `[blue@${11 * m}/${11 * m}]=1`, `[green@0/${6 * m}]=3`].sort(),
+    );
   });
 
   it('a session update carries the session end as timestamp; a late session (end < stream time - grace - gap) is dropped', () => {
-    const d = createDriver('stream input | groupByKey | windowedBy session 5ms grace 10ms | count | toStream | to out');
+    const d = createDriver(
+      'stream input | groupByKey | windowedBy session 5ms grace 10ms | count | toStream | to out',
+    );
     d.pipe('input', 'A', 'x', 10);
     d.pipe('input', 'A', 'x', 12);
     // [10,10] =1, then its tombstone (at its own end, 10), then [10,12] =2
@@ -155,7 +183,8 @@ describe('session windows (KStreamSessionWindowAggregate)', () => {
 });
 
 describe('suppress (KTableSuppressProcessorSupplier, dsl-api.html "Window Final Results")', () => {
-  const FINAL = 'stream input | groupByKey | windowedBy tumbling 5s grace 1s | count | suppress untilWindowCloses | toStream | to final';
+  const FINAL =
+    'stream input | groupByKey | windowedBy tumbling 5s grace 1s | count | suppress untilWindowCloses | toStream | to final';
 
   it('untilWindowCloses emits exactly one final result per window, when stream time reaches window end + grace', () => {
     const d = createDriver(FINAL);
@@ -183,7 +212,9 @@ describe('suppress (KTableSuppressProcessorSupplier, dsl-api.html "Window Final 
   });
 
   it('untilTimeLimit rate-limits by stream time: a key is emitted once its buffered record is the limit old', () => {
-    const d = createDriver('stream input | groupByKey | count | suppress untilTimeLimit 10s | toStream | to out');
+    const d = createDriver(
+      'stream input | groupByKey | count | suppress untilTimeLimit 10s | toStream | to out',
+    );
     d.pipe('input', 'A', 'x', 0);
     d.pipe('input', 'A', 'x', 3000);
     d.pipe('input', 'A', 'x', 9999);
@@ -192,10 +223,14 @@ describe('suppress (KTableSuppressProcessorSupplier, dsl-api.html "Window Final 
     expect(d.readKeyValues('out')).toEqual(['A=3']);
   });
 
-  it('a full strict buffer stops processing with Kafka\'s message (shutDownWhenFull)', () => {
-    const d = createDriver('stream input | groupByKey | windowedBy tumbling 5s | count | suppress untilWindowCloses maxRecords 1 | toStream | to out');
+  it("a full strict buffer stops processing with Kafka's message (shutDownWhenFull)", () => {
+    const d = createDriver(
+      'stream input | groupByKey | windowedBy tumbling 5s | count | suppress untilWindowCloses maxRecords 1 | toStream | to out',
+    );
     d.pipe('input', 'A', 'x', 1000);
     d.pipe('input', 'B', 'x', 1000);
-    expect(d.errors[0]).toMatch(/^KTABLE-SUPPRESS-0000000003 buffer exceeded its max capacity\. Currently \[2\/1\] records and \[\d+\/9223372036854775807\] bytes\.$/);
+    expect(d.errors[0]).toMatch(
+      /^KTABLE-SUPPRESS-0000000003 buffer exceeded its max capacity\. Currently \[2\/1\] records and \[\d+\/9223372036854775807\] bytes\.$/,
+    );
   });
 });

@@ -13,6 +13,8 @@ import { tableRun } from './processors/tables';
 
 export type CompiledTopology = {
   nodes: Map<string, CNode>;
+  /** Sub-topology of each node. */
+  subtopologyOf: Map<string, number>;
   /** Source node by topic as the broker names it: external topics as is, internal ones decorated. */
   sourceFor: (topic: string, applicationId: string) => { node: CNode; decodeChange: boolean } | null;
 };
@@ -60,8 +62,11 @@ export function compileTopology(t: Topology): CompiledTopology {
     for (const topic of def.topics)
       sources.set(topic, { node: nodes.get(name)!, decodeChange, internal: !!t.internalTopics[topic] });
   }
+  const subtopologyOf = new Map<string, number>();
+  for (const sub of t.subtopologies) for (const n of sub.nodes) subtopologyOf.set(n, sub.id);
   const compiled: CompiledTopology = {
     nodes,
+    subtopologyOf,
     sourceFor: (topic, app) => {
       const direct = sources.get(topic);
       if (direct && !direct.internal) return direct;

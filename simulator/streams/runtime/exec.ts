@@ -89,11 +89,27 @@ export function setStore(x: Exec, name: string, s: StoreState): void {
 }
 
 /** Appends a changelog write when the store logs (ChangeLogging*Store). */
+const changelogNames = new Map<string, Map<string, string>>();
+
+function changelogName(app: string, store: string): string {
+  let byStore = changelogNames.get(app);
+  if (byStore === undefined) {
+    byStore = new Map();
+    changelogNames.set(app, byStore);
+  }
+  let n = byStore.get(store);
+  if (n === undefined) {
+    n = changelogTopicFor(app, store);
+    byStore.set(store, n);
+  }
+  return n;
+}
+
 export function logChange(x: Exec, store: string, key: string, value: string | null, ts: number): void {
   const spec = x.topo.stores[store];
   if (spec?.logging) {
     x.changelog.push({
-      topic: changelogTopicFor(x.app, store),
+      topic: changelogName(x.app, store),
       store,
       partition: x.task.partition,
       key,

@@ -193,15 +193,21 @@ export function changelogOf(s: StoreState): ChangelogEntry[] {
       return mapEntries(s.map).map(([k, e]) => ({ key: k, value: e.v, timestamp: e.t }));
     case 'window':
       return mapEntries(s.map).flatMap(([k, list]) =>
-        list.filter((w) => isLive(s, w.s)).map((w) => ({ key: `[${k}@${w.s}/${w.e}]`, value: w.v, timestamp: w.t })),
+        list
+          .filter((w) => isLive(s, w.s))
+          .map((w) => ({ key: `[${k}@${w.s}/${w.e}]`, value: w.v, timestamp: w.t })),
       );
     case 'session':
       return mapEntries(s.map).flatMap(([k, list]) =>
-        list.filter((w) => isLive(s, w.e)).map((w) => ({ key: `[${k}@${w.s}/${w.e}]`, value: w.v, timestamp: w.e })),
+        list
+          .filter((w) => isLive(s, w.e))
+          .map((w) => ({ key: `[${k}@${w.s}/${w.e}]`, value: w.v, timestamp: w.e })),
       );
     case 'joinWindow':
       return mapEntries(s.map).flatMap(([k, list]) =>
-        list.filter((j) => isLive(s, j.t)).map((j) => ({ key: `[${k}@${j.t}/${j.t}]#${j.q}`, value: j.v, timestamp: j.t })),
+        list
+          .filter((j) => isLive(s, j.t))
+          .map((j) => ({ key: `[${k}@${j.t}/${j.t}]#${j.q}`, value: j.v, timestamp: j.t })),
       );
     case 'outerJoin':
       return mapEntries(s.map).flatMap(([, e]) =>

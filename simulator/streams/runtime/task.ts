@@ -79,8 +79,7 @@ export function processRecord(
 ): StepResult {
   const c = compileTopology(topology);
   const src = c.sourceFor(input.topic, opts.applicationId);
-  const sub = topology.subtopologies.find((s) => s.id === task.subtopology);
-  if (!src || !sub?.nodes.includes(src.node.name)) {
+  if (!src || c.subtopologyOf.get(src.node.name) !== task.subtopology) {
     return {
       ok: false,
       task,

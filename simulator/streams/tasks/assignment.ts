@@ -74,7 +74,7 @@ export function assignTasks(tasks: TaskDesc[], clientsIn: StreamsClient[]): Clie
       if (best < 0 || owned[i].length / clients[i].threads < owned[best].length / clients[best].threads)
         best = i;
     }
-    give(task, best < 0 ? 0 : best);
+    give(task, Math.max(0, best));
   }
   return clients.map((c, ci) => {
     const active = owned[ci].sort(compareTaskIds);

@@ -72,7 +72,7 @@ function describeSubtopology(t: Topology, id: number, names: string[]): string {
   return `Sub-topology: ${id}\n${sorted.map((n) => `    ${n.text(n)}\n`).join('')}\n`;
 }
 
-function describeGlobalStore(t: Topology, g: Topology['globalStores'][number]): string {
+function describeGlobalStore(g: Topology['globalStores'][number]): string {
   return (
     `Sub-topology: ${g.id} for global store (will not generate tasks)\n` +
     `    Source: ${g.source} (topics: [${g.topic}])\n      --> ${g.processor}\n` +
@@ -91,10 +91,10 @@ export function describeTopology(t: Topology, topologyName?: string): string {
   while (si < subs.length && gi < globals.length) {
     out += '  ';
     if (subs[si].id === expected) out += describeSubtopology(t, subs[si].id, subs[si++].nodes);
-    else out += describeGlobalStore(t, globals[gi++]);
+    else out += describeGlobalStore(globals[gi++]);
     expected++;
   }
   while (si < subs.length) out += `  ${describeSubtopology(t, subs[si].id, subs[si++].nodes)}`;
-  while (gi < globals.length) out += `  ${describeGlobalStore(t, globals[gi++])}`;
+  while (gi < globals.length) out += `  ${describeGlobalStore(globals[gi++])}`;
   return out;
 }

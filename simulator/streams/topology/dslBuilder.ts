@@ -880,7 +880,10 @@ export class Builder {
       for (let i = 1; i < queue.length; i++) if (queue[i].priority < queue[min].priority) min = i;
       const n = queue.splice(min, 1)[0];
       if (!written.has(n) && n.parents.every((p) => written.has(p))) {
-        n.write(w, n.parents.map((p) => p.nodeName));
+        n.write(
+          w,
+          n.parents.map((p) => p.nodeName),
+        );
         written.add(n);
       }
       queue.push(...n.children);

@@ -69,7 +69,7 @@ export class TopologyWriter {
     for (const p of parents) {
       const parent = this.nodes.get(p);
       if (!parent) throw new TopologyError(`Predecessor processor ${p} is not added yet for ${name}`);
-      if (parent.kind === 'sink') throw new TopologyException2(p);
+      if (parent.kind === 'sink') throw new TopologyError(`Sink ${p} cannot be used a parent.`);
       parent.children.push(name);
       this.uf.unite(name, p);
     }
@@ -116,8 +116,7 @@ export class TopologyWriter {
     const s = this.stores.get(store);
     if (!s) throw new TopologyError(`StateStore ${store} is not added yet.`);
     const node = this.nodes.get(processor);
-    if (!node || node.kind !== 'processor')
-      throw new TopologyError(`Processor ${processor} is not added yet.`);
+    if (node?.kind !== 'processor') throw new TopologyError(`Processor ${processor} is not added yet.`);
     if (s.users.length > 0) this.uf.unite(s.users[0], processor);
     if (!s.users.includes(processor)) s.users.push(processor);
     if (!node.stores.includes(store)) node.stores.push(store);
@@ -245,10 +244,4 @@ function dedupeGroups(groups: string[][]): string[][] {
     }
   }
   return out;
-}
-
-class TopologyException2 extends TopologyError {
-  constructor(sink: string) {
-    super(`Sink ${sink} cannot be used a parent.`);
-  }
 }
