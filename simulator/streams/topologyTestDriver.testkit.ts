@@ -8,6 +8,7 @@ import { compileTopology } from './runtime/compile';
 import { partitionForKey as keyPartition } from './runtime/partitioner';
 import { isLive } from './runtime/stores';
 import {
+  commitTask,
   createGlobalState,
   createTask,
   processGlobalRecord,
@@ -32,12 +33,22 @@ export type DriverOptions = {
   /** Partition counts of the input topics (default 1 each). */
   partitions?: Record<string, number>;
   trace?: boolean;
+  /** statestore.cache.max.bytes per task (default 0: no record cache). */
+  cacheMaxBytes?: number;
 };
 
 /** A null key goes to partition 0 here (the real producer spreads null keys with its sticky partitioner). */
 export function partitionForKey(key: string | null, partitions: number): number {
   return key === null ? 0 : keyPartition(key, partitions);
 }
+
+type Queued = {
+  topic: string;
+  key: string | null;
+  value: string | null;
+  timestamp: number;
+  partition: number;
+};
 
 export class TopologyTestDriver {
   readonly applicationId: string;
@@ -49,6 +60,7 @@ export class TopologyTestDriver {
   readonly events: StreamsEvent[] = [];
   readonly errors: string[] = [];
   private readonly trace: boolean;
+  private readonly cacheMaxBytes: number;
 
   constructor(
     readonly topology: Topology,
@@ -56,6 +68,7 @@ export class TopologyTestDriver {
   ) {
     this.applicationId = opts.applicationId ?? 'test-app';
     this.trace = opts.trace ?? false;
+    this.cacheMaxBytes = opts.cacheMaxBytes ?? 0;
     const ext: Record<string, number> = {};
     for (const t of topology.inputTopics) ext[t] = opts.partitions?.[t] ?? 1;
     for (const g of topology.globalStores) ext[g.topic] = opts.partitions?.[g.topic] ?? 1;
@@ -105,53 +118,72 @@ export class TopologyTestDriver {
       this.events.push(...r.events);
       return [];
     }
-    const queue = [
-      {
-        topic,
-        key,
-        value,
-        timestamp,
-        partition: partition ?? partitionForKey(key, this.partitionsOf(topic)),
-      },
-    ];
+    const partitionOf = partition ?? partitionForKey(key, this.partitionsOf(topic));
+    return this.drain([{ topic, key, value, timestamp, partition: partitionOf }]);
+  }
+
+  private options() {
+    return {
+      applicationId: this.applicationId,
+      globals: this.global,
+      trace: this.trace,
+      cacheMaxBytes: this.cacheMaxBytes,
+    };
+  }
+
+  /**
+   * Commits every task: flushes the record caches (commit.interval.ms passed). Records a flush sends through a
+   * repartition topic land in the next sub-topology's cache; those are flushed too, until every cache is empty.
+   */
+  commit(): StepResult[] {
+    const steps: StepResult[] = [];
+    for (let round = 0; round < 20; round++) {
+      const queue: Queued[] = [];
+      for (const id of Object.keys(this.tasks)) {
+        const step = commitTask(this.topology, this.tasks[id], this.options());
+        this.absorb(step, queue);
+        steps.push(step);
+      }
+      steps.push(...this.drain(queue));
+      if (Object.values(this.tasks).every((t) => !t.caches || Object.keys(t.caches).length === 0)) break;
+    }
+    return steps;
+  }
+
+  /** Processes queued records, and the repartition records they cause, first in first out. */
+  private drain(queue: Queued[]): StepResult[] {
     const steps: StepResult[] = [];
     while (queue.length > 0) {
       const rec = queue.shift()!;
       const task = this.taskFor(rec.topic, rec.partition);
       if (!task) throw new Error(`no task reads ${rec.topic}-${rec.partition}`);
-      const step = processRecord(
-        this.topology,
-        task,
-        { ...rec },
-        { applicationId: this.applicationId, globals: this.global, trace: this.trace },
-      );
+      const step = processRecord(this.topology, task, { ...rec }, this.options());
       steps.push(step);
-      this.events.push(...step.events);
-      if (!step.ok) {
-        this.errors.push(step.error.message);
-        continue;
-      }
-      this.tasks[task.id] = step.task;
-      for (const c of step.changelog) {
-        if (!this.changelog[c.topic]) this.changelog[c.topic] = [];
-        this.changelog[c.topic].push(c);
-      }
-      for (const o of step.outputs) {
-        if (o.internal) {
-          queue.push({
-            topic: o.topic,
-            key: o.key,
-            value: o.value,
-            timestamp: o.timestamp,
-            partition: partitionForKey(o.key, this.partitionsOf(o.topic)),
-          });
-        } else {
-          if (!this.outputs[o.topic]) this.outputs[o.topic] = [];
-          this.outputs[o.topic].push(o);
-        }
-      }
+      this.absorb(step, queue);
     }
     return steps;
+  }
+
+  private absorb(step: StepResult, queue: Queued[]): void {
+    this.events.push(...step.events);
+    if (!step.ok) {
+      this.errors.push(step.error.message);
+      return;
+    }
+    this.tasks[step.task.id] = step.task;
+    for (const c of step.changelog) {
+      if (!this.changelog[c.topic]) this.changelog[c.topic] = [];
+      this.changelog[c.topic].push(c);
+    }
+    for (const o of step.outputs) {
+      if (o.internal) {
+        const p = partitionForKey(o.key, this.partitionsOf(o.topic));
+        queue.push({ topic: o.topic, key: o.key, value: o.value, timestamp: o.timestamp, partition: p });
+      } else {
+        if (!this.outputs[o.topic]) this.outputs[o.topic] = [];
+        this.outputs[o.topic].push(o);
+      }
+    }
   }
 
   /** Reads and removes what was written to an output topic. */

@@ -10,11 +10,14 @@ import { aggregateRun } from './processors/aggregates';
 import { joinRun } from './processors/joins';
 import { statelessRun } from './processors/stateless';
 import { tableRun } from './processors/tables';
+import type { FlushFn } from './recordCache';
 
 export type CompiledTopology = {
   nodes: Map<string, CNode>;
   /** Sub-topology of each node. */
   subtopologyOf: Map<string, number>;
+  /** How a cached store's entry is flushed (written through and forwarded). */
+  flushers: Map<string, FlushFn>;
   /** Source node by topic as the broker names it: external topics as is, internal ones decorated. */
   sourceFor: (topic: string, applicationId: string) => { node: CNode; decodeChange: boolean } | null;
 };
@@ -27,6 +30,7 @@ export function compileTopology(t: Topology): CompiledTopology {
   const nodes = new Map<string, CNode>();
   for (const name of t.order) nodes.set(name, { name, children: [], run: () => {} });
   const retentionOf = (store: string) => t.stores[store]?.retentionMs ?? Number.MAX_SAFE_INTEGER;
+  const flushers = new Map<string, FlushFn>();
   for (const name of t.order) {
     const def = t.nodes[name];
     const n = nodes.get(name)!;
@@ -44,8 +48,8 @@ export function compileTopology(t: Topology): CompiledTopology {
       const op = def.op;
       run =
         statelessRun(n, op) ??
-        aggregateRun(n, op, retentionOf) ??
-        tableRun(n, op) ??
+        aggregateRun(n, op, retentionOf, flushers) ??
+        tableRun(n, op, flushers) ??
         joinRun(n, op, retentionOf);
       if (run === null) throw new Error(`no runtime for ${op.t}`);
     }
@@ -67,6 +71,7 @@ export function compileTopology(t: Topology): CompiledTopology {
   const compiled: CompiledTopology = {
     nodes,
     subtopologyOf,
+    flushers,
     sourceFor: (topic, app) => {
       const direct = sources.get(topic);
       if (direct && !direct.internal) return direct;

@@ -4,6 +4,7 @@
 import { isWindowedKey, type Val, windowedKeyText } from '../expr/exprEval';
 import { changelogTopicFor } from '../topology/naming';
 import type { Topology } from '../topology/types';
+import type { FlushFn } from './recordCache';
 import type {
   ChangelogRecord,
   DropCause,
@@ -41,6 +42,9 @@ export type Exec = {
   trace: boolean;
   globals: GlobalState | null;
   dropped: number;
+  /** statestore.cache.max.bytes for this task; 0 = no caching, every update is forwarded at once. */
+  cacheMaxBytes: number;
+  flushers: Map<string, FlushFn>;
 };
 
 export function newExec(
@@ -49,6 +53,8 @@ export function newExec(
   task: TaskState,
   trace: boolean,
   globals: GlobalState | null,
+  cacheMaxBytes = 0,
+  flushers: Map<string, FlushFn> = new Map(),
 ): Exec {
   return {
     topo,
@@ -63,6 +69,8 @@ export function newExec(
     trace,
     globals,
     dropped: 0,
+    cacheMaxBytes,
+    flushers,
   };
 }
 

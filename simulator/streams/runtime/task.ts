@@ -5,6 +5,7 @@
 import type { Topology } from '../topology/types';
 import { compileTopology, decodeChange } from './compile';
 import { newExec, StreamsProcessingError } from './exec';
+import { flushAll } from './recordCache';
 import { emptyStore, kvPut } from './stores';
 import type {
   ChangelogRecord,
@@ -21,6 +22,12 @@ export type ProcessOptions = {
   globals?: GlobalState;
   /** Also emit recordForwarded / storeUpdated / streamTimeAdvanced / recordFiltered events (for animation). */
   trace?: boolean;
+  /**
+   * statestore.cache.max.bytes available to this task. The simulation's default is 0 (no record cache: every
+   * update goes downstream and to the changelog at once); Kafka's default is 10485760 shared per thread, which
+   * collapses updates until commitTask (commit.interval.ms) or an eviction.
+   */
+  cacheMaxBytes?: number;
 };
 
 export type StepResult =
@@ -89,7 +96,15 @@ export function processRecord(
   }
   if (input.timestamp < 0)
     return { ok: false, task, error: { message: invalidTimestamp(input) }, events: [] };
-  const x = newExec(topology, opts.applicationId, task, opts.trace ?? false, opts.globals ?? null);
+  const x = newExec(
+    topology,
+    opts.applicationId,
+    task,
+    opts.trace ?? false,
+    opts.globals ?? null,
+    opts.cacheMaxBytes ?? 0,
+    c.flushers,
+  );
   let value = input.value;
   let old: string | null = null;
   if (src.decodeChange) {
@@ -147,4 +162,34 @@ export function processGlobalRecord(
   }
   const store = kvPut(global.stores[g.store], input.key, input.value, input.timestamp);
   return { global: { stores: { ...global.stores, [g.store]: store } }, events: [] };
+}
+
+/**
+ * A commit (every commit.interval.ms: 30000, or 100 under exactly_once_v2): the record cache is flushed, so the
+ * latest value of every cached key is written to its store and changelog and forwarded downstream. The area
+ * then commits the task's input offsets (and, under EOS, the transaction). Without a cache there is nothing to flush.
+ */
+export function commitTask(topology: Topology, task: TaskState, opts: ProcessOptions): StepResult {
+  const c = compileTopology(topology);
+  if (!task.caches || Object.keys(task.caches).length === 0)
+    return { ok: true, task, outputs: [], changelog: [], events: [] };
+  const x = newExec(
+    topology,
+    opts.applicationId,
+    task,
+    opts.trace ?? false,
+    opts.globals ?? null,
+    opts.cacheMaxBytes ?? 0,
+    c.flushers,
+  );
+  try {
+    // A flushed update may land in a cache further downstream; flush until every cache is empty.
+    while (x.task.caches && Object.keys(x.task.caches).length > 0) flushAll(x);
+  } catch (e) {
+    if (e instanceof StreamsProcessingError)
+      return { ok: false, task, error: { message: e.message, node: e.node }, events: x.events };
+    throw e;
+  }
+  x.task.metrics = { ...task.metrics, droppedRecords: task.metrics.droppedRecords + x.dropped };
+  return { ok: true, task: x.task, outputs: x.outputs, changelog: x.changelog, events: x.events };
 }

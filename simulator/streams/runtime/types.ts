@@ -48,6 +48,9 @@ export type TaskState = {
   /** Partition time: the largest timestamp the task has processed (PartitionGroup#streamTime). */
   streamTime: number;
   metrics: { processed: number; droppedRecords: number };
+  /** Record cache contents by store (only with statestore.cache.max.bytes > 0). */
+  caches?: Record<string, import('./recordCache').StoreCache>;
+  cacheSeq?: number;
 };
 
 /** Global stores: one copy per instance, fed from every partition of the global table's topic. */

@@ -6,6 +6,7 @@
 import { formatDuration } from '../../dsl/duration';
 import { compileExpr, numberText, toText } from '../../expr/exprEval';
 import type { AggSpec, ProcOp } from '../../topology/types';
+import { kvFlusher, kvRead, kvWrite, winFlusher, winRead, winWrite } from '../cachedStores';
 import {
   drop,
   type Exec,
@@ -18,7 +19,8 @@ import {
   setStore,
 } from '../exec';
 import { type CNode, forward, type Run } from '../node';
-import { kvGet, kvPut, sessionFind, sessionPut, winFetch, winFetchRange, winPut } from '../stores';
+import type { FlushFn } from '../recordCache';
+import { sessionFind, sessionPut, winFetchRange, winPut } from '../stores';
 import type { Key } from '../types';
 import { timeWindowsFor } from '../windows';
 
@@ -95,28 +97,38 @@ function expired(
   );
 }
 
-export function aggregateRun(n: CNode, op: ProcOp, retentionOf: (store: string) => number): Run | null {
+export function aggregateRun(
+  n: CNode,
+  op: ProcOp,
+  retentionOf: (store: string) => number,
+  flushers: Map<string, FlushFn>,
+): Run | null {
   switch (op.t) {
     case 'streamAggregate':
-      return streamAggregate(n, op);
+      return streamAggregate(n, op, flushers);
     case 'windowAggregate':
-      return windowAggregate(n, op, retentionOf(op.store));
+      return windowAggregate(n, op, retentionOf(op.store), flushers);
     case 'slidingAggregate':
       return slidingAggregate(n, op, retentionOf(op.store));
     case 'sessionAggregate':
       return sessionAggregate(n, op, retentionOf(op.store));
     case 'tableAggregate':
-      return tableAggregate(n, op);
+      return tableAggregate(n, op, flushers);
     default:
       return null;
   }
 }
 
 /** KStreamAggregate / KStreamReduce: null keys and null values are skipped. */
-function streamAggregate(n: CNode, op: ProcOp & { t: 'streamAggregate' }): Run {
+function streamAggregate(
+  n: CNode,
+  op: ProcOp & { t: 'streamAggregate' },
+  flushers: Map<string, FlushFn>,
+): Run {
   const agg = compileAgg(op.agg);
   const isReduce = op.agg.k === 'reduce';
   const { store, sendOldValues } = op;
+  flushers.set(store, kvFlusher(n, store, sendOldValues));
   return (x, r) => {
     if (r.key === null || r.value === null) {
       drop(
@@ -130,8 +142,7 @@ function streamAggregate(n: CNode, op: ProcOp & { t: 'streamAggregate' }): Run {
       return;
     }
     const k = keyText(r.key)!;
-    const s = getStore(x, store);
-    const old = kvGet(s, k);
+    const old = kvRead(x, store, k);
     let oldAgg: string | null = old ? old.v : null;
     let newTs: number;
     let newAgg: string | null;
@@ -146,16 +157,20 @@ function streamAggregate(n: CNode, op: ProcOp & { t: 'streamAggregate' }): Run {
       newTs = Math.max(r.ts, old!.t);
       newAgg = agg.add(k, r.value, oldAgg);
     }
-    setStore(x, store, kvPut(s, k, newAgg, newTs));
-    logChange(x, store, k, newAgg, newTs);
-    forward(x, n, { key: r.key, value: newAgg, old: sendOldValues ? oldAgg : null, ts: newTs });
+    kvWrite(x, n, store, r.key, k, newAgg, newTs, sendOldValues ? oldAgg : null);
   };
 }
 
 /** KStreamWindowAggregate: stream time first, then every window of the record still open gets it. */
-function windowAggregate(n: CNode, op: ProcOp & { t: 'windowAggregate' }, retention: number): Run {
+function windowAggregate(
+  n: CNode,
+  op: ProcOp & { t: 'windowAggregate' },
+  retention: number,
+  flushers: Map<string, FlushFn>,
+): Run {
   const agg = compileAgg(op.agg);
   const { store, sizeMs, advanceMs, graceMs, sendOldValues } = op;
+  flushers.set(store, winFlusher(n, store, retention, sendOldValues));
   return (x, r) => {
     if (r.key === null) {
       drop(
@@ -176,8 +191,7 @@ function windowAggregate(n: CNode, op: ProcOp & { t: 'windowAggregate' }, retent
         expired(x, n.name, r, k, `[${w.start},${w.end})`, observed, graceMs, close);
         continue;
       }
-      const s = getStore(x, store);
-      const old = winFetch(s, k, w.start, retention);
+      const old = winRead(x, store, k, w.start, w.end, retention);
       let oldAgg = old ? old.v : null;
       let newTs: number;
       if (oldAgg === null) {
@@ -185,9 +199,9 @@ function windowAggregate(n: CNode, op: ProcOp & { t: 'windowAggregate' }, retent
         newTs = r.ts;
       } else newTs = Math.max(r.ts, old!.t);
       const newAgg = agg.add(k, r.value, oldAgg);
-      const put = winPut(s, k, w.start, w.end, newAgg, newTs, retention);
-      setStore(x, store, put.store);
-      if (put.expired) {
+      if (
+        !winWrite(x, n, store, k, w.start, w.end, newAgg, newTs, retention, sendOldValues ? oldAgg : null)
+      ) {
         drop(
           x,
           n.name,
@@ -196,15 +210,7 @@ function windowAggregate(n: CNode, op: ProcOp & { t: 'windowAggregate' }, retent
           r.ts,
           `${store}: window [${w.start},${w.end}) of ${k} is past the store's retention, the write is skipped`,
         );
-        continue;
       }
-      logChange(x, store, windowText(k, w.start, w.end), newAgg, newTs);
-      forward(x, n, {
-        key: wk(k, w.start, w.end),
-        value: newAgg,
-        old: sendOldValues ? oldAgg : null,
-        ts: newTs,
-      });
     }
   };
 }
@@ -405,10 +411,11 @@ function slidingAggregate(n: CNode, op: ProcOp & { t: 'slidingAggregate' }, rete
 }
 
 /** KTableAggregate / KTableReduce: the old value is subtracted, then the new one added. */
-function tableAggregate(n: CNode, op: ProcOp & { t: 'tableAggregate' }): Run {
+function tableAggregate(n: CNode, op: ProcOp & { t: 'tableAggregate' }, flushers: Map<string, FlushFn>): Run {
   const agg = compileAgg(op.agg);
   const isReduce = op.agg.k === 'reduce';
   const { store, sendOldValues } = op;
+  flushers.set(store, kvFlusher(n, store, sendOldValues));
   return (x, r) => {
     if (r.key === null) {
       throw new StreamsProcessingError(
@@ -417,8 +424,7 @@ function tableAggregate(n: CNode, op: ProcOp & { t: 'tableAggregate' }): Run {
       );
     }
     const k = keyText(r.key)!;
-    const s = getStore(x, store);
-    const old = kvGet(s, k);
+    const old = kvRead(x, store, k);
     const oldAgg = old ? old.v : null;
     let newTs = r.ts;
     let mid: string | null;
@@ -432,8 +438,6 @@ function tableAggregate(n: CNode, op: ProcOp & { t: 'tableAggregate' }): Run {
       else newAgg = agg.add(k, r.value, mid === null ? agg.init() : mid);
       if (old && (!isReduce || mid !== null)) newTs = Math.max(r.ts, old.t);
     } else newAgg = mid;
-    setStore(x, store, kvPut(s, k, newAgg, newTs));
-    logChange(x, store, k, newAgg, newTs);
-    forward(x, n, { key: r.key, value: newAgg, old: sendOldValues ? oldAgg : null, ts: newTs });
+    kvWrite(x, n, store, r.key, k, newAgg, newTs, sendOldValues ? oldAgg : null);
   };
 }

@@ -6,6 +6,7 @@
 import { formatDuration } from '../../dsl/duration';
 import { compileExpr, isWindowedKey, toText, truthy } from '../../expr/exprEval';
 import type { ProcOp } from '../../topology/types';
+import { kvFlusher, kvRead, kvWrite } from '../cachedStores';
 import {
   drop,
   type Exec,
@@ -18,14 +19,15 @@ import {
   setStore,
 } from '../exec';
 import { type CNode, forward, type Run } from '../node';
-import { bufferEntries, bufferPut, bufferRemoveFirst, kvGet, kvPut } from '../stores';
+import type { FlushFn } from '../recordCache';
+import { bufferEntries, bufferPut, bufferRemoveFirst } from '../stores';
 import type { BufferEntry } from '../types';
 import { compileGetter } from '../valueGetter';
 
-export function tableRun(n: CNode, op: ProcOp): Run | null {
+export function tableRun(n: CNode, op: ProcOp, flushers: Map<string, FlushFn>): Run | null {
   switch (op.t) {
     case 'tableSource':
-      return tableSource(n, op);
+      return tableSource(n, op, flushers);
     case 'tableFilter': {
       const pred = compileExpr(op.pred);
       const { not, sendOldValues } = op;
@@ -68,8 +70,9 @@ export function tableRun(n: CNode, op: ProcOp): Run | null {
 }
 
 /** KTableSource: an upsert per record, a tombstone deletes; null keys are skipped. */
-function tableSource(n: CNode, op: ProcOp & { t: 'tableSource' }): Run {
+function tableSource(n: CNode, op: ProcOp & { t: 'tableSource' }, flushers: Map<string, FlushFn>): Run {
   const { store, sendOldValues } = op;
+  if (store !== null) flushers.set(store, kvFlusher(n, store, sendOldValues));
   return (x, r) => {
     if (r.key === null) {
       drop(
@@ -87,8 +90,7 @@ function tableSource(n: CNode, op: ProcOp & { t: 'tableSource' }): Run {
       return;
     }
     const k = keyText(r.key)!;
-    const s = getStore(x, store);
-    const old = kvGet(s, k);
+    const old = kvRead(x, store, k);
     if (old && r.ts < old.t) {
       x.events.push({
         type: 'outOfOrderTableUpdate',
@@ -99,9 +101,7 @@ function tableSource(n: CNode, op: ProcOp & { t: 'tableSource' }): Run {
         newTimestamp: r.ts,
       });
     }
-    setStore(x, store, kvPut(s, k, r.value, r.ts));
-    logChange(x, store, k, r.value, r.ts);
-    forward(x, n, { key: r.key, value: r.value, old: sendOldValues ? (old?.v ?? null) : null, ts: r.ts });
+    kvWrite(x, n, store, r.key, k, r.value, r.ts, sendOldValues ? (old?.v ?? null) : null);
   };
 }
 
