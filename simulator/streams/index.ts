@@ -10,6 +10,7 @@ export { toJava } from './java/toJava';
 export { decodeChange, encodeChange } from './runtime/compile';
 export { formatChange, formatWindowedKey } from './runtime/format';
 export { partitionForKey } from './runtime/partitioner';
+export { CACHE_ENTRY_OVERHEAD_BYTES } from './runtime/recordCache';
 export {
   applyChangelogRecord,
   beginRestore,
@@ -23,6 +24,7 @@ export {
 } from './runtime/restore';
 export { type StoreRow, storeRows } from './runtime/storeView';
 export {
+  commitTask,
   createGlobalState,
   createTask,
   type ProcessOptions,
