@@ -1,4 +1,6 @@
 // `npm run bench`: one section per area (scripts/bench/<area>.ts). Not a test: prints figures only.
+
+import { runStreamsBenchSection } from '../simulator/streams/bench';
 import { runConsumerBenchSection } from './bench/consumer';
 import { runCoreBench } from './bench/core';
 import { runStorageBenchSection } from './bench/storage';
@@ -6,3 +8,4 @@ import { runStorageBenchSection } from './bench/storage';
 runCoreBench();
 runStorageBenchSection();
 runConsumerBenchSection();
+runStreamsBenchSection();

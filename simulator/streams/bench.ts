@@ -100,8 +100,9 @@ export function runStreamsBench(
   };
 }
 
-const invokedDirectly = typeof process !== 'undefined' && process.argv[1]?.endsWith('bench.ts');
-if (invokedDirectly) {
+/** The `npm run bench` section: Streams throughput and restore cost. */
+export function runStreamsBenchSection(): void {
+  console.log('## streams');
   const r = runStreamsBench();
   console.log(
     `streams: ${r.recordsPerSecond.toLocaleString('en-US')} records/s wall (${r.recordsPerCpuSecond.toLocaleString('en-US')} per CPU second) through source -> filter -> windowed count -> toStream -> sink (${r.records.toLocaleString('en-US')} records, ${r.keys} keys)`,
@@ -110,3 +111,6 @@ if (invokedDirectly) {
     `streams: restore of a ${r.restoreEntries.toLocaleString('en-US')}-entry key-value store from its changelog: ${r.restoreMs} ms wall, ${r.restoreCpuMs} ms CPU (in 1000-record batches: ${r.restoreBatchedMs} ms wall)`,
   );
 }
+
+const invokedDirectly = typeof process !== 'undefined' && process.argv[1]?.endsWith('streams/bench.ts');
+if (invokedDirectly) runStreamsBenchSection();
