@@ -17,7 +17,7 @@ import type { ChallengeSpec } from '@/components/challenge/types';
 import type { QuizData } from '@/components/quiz/quizData';
 import type { Preset } from '@/components/simulation/preset';
 import { type LearningPath, learningPaths } from '@/lib/progress/paths';
-import { allTopics, findSection } from '@/lib/roadmap';
+import { allTopics, findSection, type Roadmap, roadmap as roadmapData } from '@/lib/roadmap';
 import type { Scenario } from '@/simulator/scenario/types';
 import { ContentError } from './content/fields';
 import { parseLessonSource } from './content/mdx';
@@ -27,6 +27,7 @@ import {
   parseLessonFrontmatter,
   parsePreset,
   parseQuiz,
+  parseRoadmap,
   parseScenario,
 } from './content/schemas';
 import type { Embed, GlossaryEntry, LessonMeta, TocEntry } from './content/types';
@@ -258,6 +259,12 @@ const glossaryEntries = memo(() => {
 export function glossary(): GlossaryEntry[] {
   return [...glossaryEntries()].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
 }
+
+/**
+ * content/roadmap.json, checked by its schema. The site reads it through lib/roadmap.ts (a JSON import, so client
+ * components can use it too); this is the same object, validated once.
+ */
+export const roadmap: () => Roadmap = memo(() => parseRoadmap('content/roadmap.json', roadmapData));
 
 /** The learning paths of content/paths.json (checked against the roadmap by lib/progress/paths). */
 export function paths(): readonly LearningPath[] {

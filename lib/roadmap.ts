@@ -1,4 +1,4 @@
-import roadmapData from '@/content/roadmap.json';
+import roadmapData from '@/content/roadmap.json' with { type: 'json' };
 
 // content/roadmap.json is the one copy of the curriculum; everything here is derived from it.
 

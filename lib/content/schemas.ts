@@ -4,6 +4,7 @@
 import type { ChallengeSpec } from '@/components/challenge/types';
 import type { QuizData, QuizQuestion } from '@/components/quiz/quizData';
 import type { Preset, PresetAction } from '@/components/simulation/preset';
+import type { Level, LevelId, Roadmap, Section, Topic } from '@/lib/roadmap';
 import type { Goal, GoalCondition } from '@/simulator/goals/types';
 import type { Scenario } from '@/simulator/scenario/types';
 import { validateScenario } from '@/simulator/scenario/validateScenario';
@@ -272,4 +273,71 @@ export function parseScenario(file: string, raw: unknown, fileId: string): Scena
   }
   if (result.scenario.id !== fileId) fail(at(file, 'id'), `must be "${fileId}", the file's name`);
   return result.scenario;
+}
+
+const LEVELS: readonly LevelId[] = [
+  'beginner',
+  'intermediate',
+  'advanced',
+  'expert',
+  'enterprise',
+  'tools',
+  'choosing',
+];
+
+function nullableId(where: At, value: unknown): string | null {
+  return value === null ? null : id(where, value);
+}
+
+/** content/roadmap.json: the curriculum, levels of sections of topics; ids unique across the whole file. */
+export function parseRoadmap(file: string, raw: unknown): Roadmap {
+  const where = at(file);
+  const r = object(where, raw, ['title', 'subtitle', 'levels']);
+  const seen = new Map<string, string>();
+  const unique = (w: At, value: string) => {
+    const other = seen.get(value);
+    if (other) fail(w, `"${value}" is also the id at ${other}`);
+    seen.set(value, w.path);
+    return value;
+  };
+  const levelsAt = child(where, 'levels');
+  const levels: Level[] = list(levelsAt, r.levels, 1).map((l, li) => {
+    const levelAt = child(levelsAt, li);
+    const level = object(levelAt, l, ['id', 'number', 'title', 'sections']);
+    const levelId = id(child(levelAt, 'id'), level.id);
+    if (!LEVELS.includes(levelId as LevelId))
+      fail(child(levelAt, 'id'), `must be one of ${LEVELS.join(', ')}`);
+    const sectionsAt = child(levelAt, 'sections');
+    const sections: Section[] = list(sectionsAt, level.sections, 1).map((s, si) => {
+      const sectionAt = child(sectionsAt, si);
+      const section = object(sectionAt, s, ['id', 'title', 'topics']);
+      const topicsAt = child(sectionAt, 'topics');
+      const topics: Topic[] = list(topicsAt, section.topics, 1).map((t, ti) => {
+        const topicAt = child(topicsAt, ti);
+        const topic = object(topicAt, t, ['id', 'title', 'sim', 'simNote', 'lesson', 'simulation']);
+        if (typeof topic.sim !== 'boolean') fail(child(topicAt, 'sim'), 'must be true or false');
+        const simNote = optionalText(child(topicAt, 'simNote'), topic.simNote);
+        return {
+          id: unique(child(topicAt, 'id'), id(child(topicAt, 'id'), topic.id)),
+          title: text(child(topicAt, 'title'), topic.title),
+          sim: topic.sim,
+          ...(simNote ? { simNote } : {}),
+          lesson: nullableId(child(topicAt, 'lesson'), topic.lesson),
+          simulation: nullableId(child(topicAt, 'simulation'), topic.simulation),
+        };
+      });
+      return {
+        id: unique(child(sectionAt, 'id'), id(child(sectionAt, 'id'), section.id)),
+        title: text(child(sectionAt, 'title'), section.title),
+        topics,
+      };
+    });
+    const number = level.number === null ? null : integer(child(levelAt, 'number'), level.number, 1);
+    return { id: levelId as LevelId, number, title: text(child(levelAt, 'title'), level.title), sections };
+  });
+  return {
+    title: text(child(where, 'title'), r.title),
+    subtitle: text(child(where, 'subtitle'), r.subtitle),
+    levels,
+  };
 }

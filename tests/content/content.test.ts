@@ -15,6 +15,7 @@ import {
   presets,
   quiz,
   quizzes,
+  roadmap,
   scenarios,
 } from '@/lib/content.server';
 import { allSections, allTopics, findSection, findTopic } from '@/lib/roadmap';
@@ -34,7 +35,8 @@ function ids(l: Lesson, component: string, attribute: string, optional = false):
 }
 
 describe('every content file passes its schema', () => {
-  it('lessons, presets, challenges, quizzes, scenarios and the glossary load', () => {
+  it('lessons, presets, challenges, quizzes, scenarios, the glossary and the roadmap load', () => {
+    expect(roadmap().levels.length).toBeGreaterThan(0);
     expect(lessons().length).toBeGreaterThan(0);
     expect(presets().length).toBeGreaterThan(0);
     expect(challenges().length).toBeGreaterThan(0);
