@@ -31,6 +31,8 @@ test('the export has the core routes', () => {
 
 for (const route of routes) {
   test(`axe finds no violations on ${route} (light and dark)`, async ({ page }) => {
+    // One page load and two axe runs: the time the two single-theme tests had between them.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(route);
     await page.waitForLoadState('networkidle');
