@@ -7,15 +7,17 @@ const nextConfig = {
   trailingSlash: true,
   images: { unoptimized: true },
   pageExtensions: ['ts', 'tsx', 'md', 'mdx'],
-  // Next dev refuses HMR from 127.0.0.1 unless allowed (toolchain notes, trap 6).
+  // Next dev refuses HMR from 127.0.0.1 unless allowed (open it at localhost otherwise).
   allowedDevOrigins: ['127.0.0.1'],
   devIndicators: false,
 };
 
-// Turbopack needs MDX plugins by name with serialisable options (toolchain notes, trap 2).
+// Turbopack needs MDX plugins by name with serialisable options (imported plugin functions fail with "does not
+// have serializable options"). remark-frontmatter only keeps the YAML block out of the page: the content loader
+// (lib/content.server.ts) is what reads a lesson's frontmatter.
 const withMDX = createMDX({
   options: {
-    remarkPlugins: ['remark-gfm', 'remark-frontmatter', ['remark-mdx-frontmatter', { name: 'frontmatter' }]],
+    remarkPlugins: ['remark-gfm', 'remark-frontmatter'],
     rehypePlugins: [
       'rehype-slug',
       [

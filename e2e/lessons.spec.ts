@@ -1,67 +1,49 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { parse as parseYaml } from 'yaml';
+import {
+  type ChallengeSpec,
+  challenge as findChallenge,
+  lesson as findLesson,
+  preset as findPreset,
+  quiz as findQuiz,
+  type LessonMeta,
+  type Preset,
+  type QuizData,
+} from '../lib/content.server';
+import { lessonSections } from '../lib/roadmap';
 
 // Every lesson, through the UI a learner uses: the page renders (title, objectives, table of contents),
 // each <Simulation> answers its first one-click action, each <Challenge> is solved by typing its reference
-// solution into its own console, and the <Quiz> passes with the answers from its JSON. The lessons and
-// their widgets are read from content/ (roadmap.json + the MDX), so a new lesson or embed is tested with
-// no edit here. axe runs on every page in a11y.spec.ts, not here.
+// solution into its own console, and the <Quiz> passes with the answers from its JSON. The lessons and their
+// embeds come from the site's own content loader (roadmap order; embeds in document order, as the MDX parser
+// reads them), so a new lesson or embed is tested with no edit here. axe runs on every page in a11y.spec.ts.
 
-const content = path.join(process.cwd(), 'content');
-const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(content, file), 'utf8')) as T;
-
-type Roadmap = {
-  levels: Array<{ sections: Array<{ id: string; topics: Array<{ id: string; lesson: string | null }> }> }>;
-};
-type Preset = { id: string; title: string; actions?: Array<{ label: string; command: string }> };
-type ChallengeSpec = { id: string; title: string; solution: string[] };
-type QuizQuestion =
-  | { id: string; kind: 'single'; options: string[]; answer: number }
-  | { id: string; kind: 'multiple'; options: string[]; answer: number[] }
-  | { id: string; kind: 'truefalse'; answer: boolean }
-  | { id: string; kind: 'number'; answer: number };
-type QuizSpec = { id: string; questions: QuizQuestion[] };
-type Frontmatter = { title: string; topics: string[]; objectives: string[] };
-
-/** Lessons in roadmap order: every section some topic names as its `lesson`. */
-function lessonIds(): string[] {
-  const named = new Set<string>();
-  const roadmap = readJson<Roadmap>('roadmap.json');
-  for (const level of roadmap.levels)
-    for (const section of level.sections)
-      for (const topic of section.topics) if (topic.lesson) named.add(topic.lesson);
-  return [...named];
-}
-
-/** The attribute values of one kind of embed, in document order (fenced code and MDX comments skipped). */
-function embeds(body: string, component: 'Simulation' | 'Challenge' | 'Quiz', attribute: string): string[] {
-  const live = body.replace(/^\s*```[\s\S]*?^\s*```/gm, '').replace(/\{\/\*[\s\S]*?\*\/\}/g, '');
-  const pattern = new RegExp(`<${component}\\b[^>]*?\\b${attribute}="([^"]+)"`, 'g');
-  return [...live.matchAll(pattern)].map((match) => match[1]);
-}
-
+/** A lesson's embeds of one kind, in document order, resolved to their data. */
 function lesson(id: string) {
-  const source = readFileSync(path.join(content, `${id}.mdx`), 'utf8');
-  const front = /^---\n([\s\S]*?)\n---/.exec(source);
-  if (!front) throw new Error(`content/${id}.mdx has no frontmatter`);
-  const body = source.slice(front[0].length);
+  const found = findLesson(id);
+  if (!found) throw new Error(`content/roadmap.json names "${id}" as a lesson, but it has no folder`);
+  const named = (component: string, attribute: string) =>
+    found.embeds
+      .filter((e) => e.component === component && typeof e.attributes[attribute] === 'string')
+      .map((e) => e.attributes[attribute] as string);
+  const resolve = <T>(what: string, ids: string[], find: (id: string) => T | undefined): T[] =>
+    ids.map((x) => {
+      const value = find(x);
+      if (!value) throw new Error(`${found.file}: ${what} "${x}" does not exist`);
+      return value;
+    });
   return {
     id,
-    meta: parseYaml(front[1]) as Frontmatter,
-    simulations: embeds(body, 'Simulation', 'preset').map((preset) =>
-      readJson<Preset>(`presets/${preset}.json`),
-    ),
-    challenges: embeds(body, 'Challenge', 'id').map((c) => readJson<ChallengeSpec>(`challenges/${c}.json`)),
-    quizzes: embeds(body, 'Quiz', 'id').map((quiz) => readJson<QuizSpec>(`quizzes/${quiz}.json`)),
+    meta: found.meta,
+    simulations: resolve('preset', named('Simulation', 'preset'), findPreset),
+    challenges: resolve('challenge', named('Challenge', 'id'), findChallenge),
+    quizzes: resolve('quiz', named('Quiz', 'id'), findQuiz),
   };
 }
 
 // Widgets arrive through next/dynamic after the page; on a busy CI machine the first chunk can take a while.
 const WIDGET_READY = { timeout: 30_000 };
 
-async function checkPage(page: Page, meta: Frontmatter) {
+async function checkPage(page: Page, meta: LessonMeta) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(meta.title);
   const objectives = page.getByRole('region', { name: 'By the end of this lesson you can' });
   await expect(objectives.getByRole('listitem')).toHaveText(meta.objectives);
@@ -136,7 +118,7 @@ async function solveChallenge(region: Locator, spec: ChallengeSpec) {
   await expect(region.getByText('Solved! The simulator confirms the goal.')).toBeVisible();
 }
 
-async function passQuiz(page: Page, quiz: QuizSpec) {
+async function passQuiz(page: Page, quiz: QuizData) {
   const n = quiz.questions.length;
   const form = page.getByRole('region', { name: `Quiz, ${n} questions`, exact: true });
   await expect(form).toBeVisible(WIDGET_READY);
@@ -180,12 +162,11 @@ function simulationFigure(page: Page, simulations: Preset[], index: number): Loc
 async function openLesson(page: Page, id: string): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(`/learn/${id}/`);
   return errors;
 }
 
-for (const id of lessonIds()) {
+for (const { id } of lessonSections()) {
   const { meta, simulations, challenges, quizzes } = lesson(id);
 
   test(`lesson ${id}: renders, its simulations respond, its challenges solve, its quiz passes`, async ({

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { quiz as findQuiz } from '../lib/content.server';
 
 // Progress tracking end to end: the store in localStorage, the lesson hooks, the roadmap, paths and
 // the /progress dashboard, export/import, and recovery from a corrupted store.
 
 const KEY = 'kafka-roadmap:progress';
 
-type Question = { id: string; kind: string; answer: number | number[] | boolean };
-const basicsQuiz = JSON.parse(readFileSync('content/quizzes/basics.json', 'utf8')) as {
-  questions: Question[];
-};
+const basicsQuiz = findQuiz('basics')!;
 
 async function storedState(page: Page): Promise<unknown> {
   const raw = await page.evaluate((key) => localStorage.getItem(key), KEY);
@@ -195,7 +193,6 @@ test.describe('progress', () => {
 
   test('axe passes on the quiz (answered, with feedback) and the lesson progress panel', async ({ page }) => {
     test.setTimeout(120_000);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto('/learn/basics/');
     const quiz = page.locator('[data-quiz="basics"]');
     await quiz.getByRole('button', { name: 'Check my answers' }).click();
@@ -215,7 +212,7 @@ test.describe('progress', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`axe passes on the progress pages with progress and a notice shown (${theme})`, async ({ page }) => {
       test.setTimeout(120_000);
-      await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+      await page.emulateMedia({ colorScheme: theme });
       await page.goto('/');
       await page.evaluate((key) => {
         localStorage.setItem(`${key}:unreadable:1`, JSON.stringify({ at: 1, reason: 'test', raw: 'x' }));

@@ -1,11 +1,7 @@
 import { expect, test } from '@playwright/test';
-import roadmapJson from '../content/roadmap.json' with { type: 'json' };
+import { allTopics } from '../lib/roadmap';
 
-type RoadmapShape = {
-  levels: Array<{ sections: Array<{ topics: Array<{ id: string; lesson: string | null }> }> }>;
-};
-const roadmap = roadmapJson as RoadmapShape;
-const topics = roadmap.levels.flatMap((level) => level.sections.flatMap((section) => section.topics));
+const topics = allTopics();
 
 test('the home page says what the course is and where to start', async ({ page }) => {
   await page.goto('/');

@@ -1,4 +1,4 @@
-import roadmapData from '@/content/roadmap.json';
+import roadmapData from '@/content/roadmap.json' with { type: 'json' };
 
 // content/roadmap.json is the one copy of the curriculum; everything here is derived from it.
 
@@ -59,4 +59,14 @@ export function findTopic(id: string): (Topic & { section: Section; level: Level
 
 export function levelLabel(level: Level): string {
   return level.number === null ? level.title : `Level ${level.number}: ${level.title}`;
+}
+
+/** The lessons before and after a section's, in roadmap order. */
+export function lessonNeighbours(sectionId: string) {
+  const sections = lessonSections();
+  const index = sections.findIndex((section) => section.id === sectionId);
+  return {
+    previous: index > 0 ? sections[index - 1] : null,
+    next: index >= 0 && index < sections.length - 1 ? sections[index + 1] : null,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { GlossaryList } from '@/components/glossary/GlossaryList';
-import { glossary } from '@/lib/glossary';
+import { glossary } from '@/lib/content.server';
 
 export const metadata: Metadata = {
   title: 'Glossary',
@@ -15,7 +15,7 @@ export default function GlossaryPage() {
         The Kafka words the lessons use, each in a sentence or two. Lessons link a term here the first time
         they use it.
       </p>
-      <GlossaryList entries={glossary} />
+      <GlossaryList entries={glossary()} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Playground } from '@/components/sim/Playground';
+import { lessonPresets, playgroundPresets } from '@/lib/content.server';
 
 export const metadata: Metadata = {
   title: 'Playground',
@@ -8,5 +9,5 @@ export const metadata: Metadata = {
 };
 
 export default function PlaygroundPage() {
-  return <Playground />;
+  return <Playground playgroundPresets={playgroundPresets()} lessonPresets={lessonPresets()} />;
 }

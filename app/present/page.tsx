@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { scenarioList } from '@/components/classroom/scenarios';
+import { scenarios } from '@/lib/content.server';
 import { findTopic } from '@/lib/roadmap';
 
 export const metadata: Metadata = {
@@ -27,7 +27,7 @@ export default function ClassroomPage() {
         </Link>
       </p>
       <ul className="mt-8 grid gap-4 md:grid-cols-2">
-        {scenarioList.map((scenario) => (
+        {scenarios().map((scenario) => (
           <li
             key={scenario.id}
             className="flex flex-col rounded-xl border border-slate-200 p-5 dark:border-slate-800"

@@ -1,16 +1,17 @@
 'use client';
 // <Challenge id="..." /> in a lesson: a start state, a goal the simulator checks, hints one at a time, a reset,
-// and the reference solution once the learner has tried. Solving it is recorded in progress.
+// and the reference solution once the learner has tried. Solving it is recorded in progress. The server
+// (components/mdx/embeds.tsx) looks up the challenge and its start preset and passes both in.
 import { useState } from 'react';
 import { createBackend } from '@/components/sim/backend';
 import { SimConsole } from '@/components/sim/SimConsole';
 import type { SimController } from '@/components/sim/SimController';
 import { SimWorkspace } from '@/components/sim/SimWorkspace';
 import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
-import { presets } from '@/components/simulation/presets';
+import type { Preset } from '@/components/simulation/preset';
 import { recordChallengeResult, useProgressData, useProgressHydrated } from '@/lib/progress';
 import { consoleFor, evaluateGoal, type GoalResult, goalView, simulationOf } from '@/simulator';
-import { challenges } from './challenges';
+import type { ChallengeSpec } from './types';
 
 const button =
   'rounded-md border px-3 py-1.5 text-sm font-semibold disabled:cursor-not-allowed disabled:opacity-50';
@@ -23,9 +24,16 @@ function check(controller: SimController, goal: Parameters<typeof evaluateGoal>[
   return evaluateGoal(goalView(consoleFor(sim).port, sim), goal);
 }
 
-export function Challenge({ id }: { id: string }) {
-  const spec = challenges.get(id);
-  const preset = spec ? presets.get(spec.preset) : undefined;
+export type ChallengeProps = {
+  /** The id the lesson named. */
+  id: string;
+  /** The challenge, or null when no challenge has that id. */
+  spec: ChallengeSpec | null;
+  /** Its start state, or null when its preset does not exist. */
+  preset: Preset | null;
+};
+
+export function Challenge({ id, spec, preset }: ChallengeProps) {
   const [epoch, setEpoch] = useState(0);
   const controller = useSimController(
     createBackend,

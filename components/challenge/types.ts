@@ -1,6 +1,9 @@
 import type { Goal } from '@/simulator';
 
-/** content/challenges/<id>.json (lesson content contract). */
+/**
+ * content/lessons/<section>/challenges/<id>.json (lesson content contract; lib/content/schemas.ts checks it).
+ * `section` is not in the file: the loader sets it from the folder.
+ */
 export type ChallengeSpec = {
   id: string;
   section: string;

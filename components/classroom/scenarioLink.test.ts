@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scenarios } from '@/lib/content.server';
 import { decodeScenarioLink, encodeScenarioLink, parseScenarioJson } from './scenarioLink';
-import { scenarioList } from './scenarios';
 
 describe('scenario links and imports', () => {
   it('round-trips every shipped scenario through a link', () => {
-    for (const scenario of scenarioList) {
+    for (const scenario of scenarios()) {
       const decoded = decodeScenarioLink(encodeScenarioLink(scenario));
       expect(decoded).toEqual({ ok: true, scenario });
     }
@@ -17,7 +17,7 @@ describe('scenario links and imports', () => {
       message: 'This link carries no scenario.',
     });
     expect(decodeScenarioLink('#scenario=!!!')).toMatchObject({ ok: false });
-    const bad = encodeScenarioLink({ ...scenarioList[0], steps: [] }).replace('#scenario=', '');
+    const bad = encodeScenarioLink({ ...scenarios()[0], steps: [] }).replace('#scenario=', '');
     const result = decodeScenarioLink(`#scenario=${bad}`);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain('steps: must be a non-empty list of steps');

@@ -1,25 +1,28 @@
 'use client';
 // <Console preset="id" lines={[...]} /> in a lesson: a terminal on its own simulation, built from the
 // preset's setup, with the lesson's lines already run and shown. The learner keeps typing from there;
-// every line goes through the embed's SimController, so it is the same replayable command log.
+// every line goes through the embed's SimController, so it is the same replayable command log. The server
+// (components/mdx/embeds.tsx) looks the preset up and passes it in.
 import { useMemo, useState } from 'react';
 import { createBackend } from '@/components/sim/backend';
 import { useSimController } from '@/components/sim/useSimulation';
-import { presets } from '@/components/simulation/presets';
+import type { Preset } from '@/components/simulation/preset';
 import { Console } from './Console';
 import { runnerHost } from './host';
 
 export type LessonConsoleProps = {
-  /** Preset id (content/presets/<id>.json); without one: an empty 3-broker cluster, seed 42. */
-  preset?: string;
+  /** The id the lesson named; without one: an empty 3-broker cluster, seed 42. */
+  presetId?: string;
+  /** That preset, or null when no preset has the id. */
+  preset?: Preset | null;
   /** Lines run (and shown) when the console appears. */
   lines?: readonly string[];
   /** Accessible name of the panel. */
   label?: string;
 };
 
-export function LessonConsole({ preset, lines, label }: LessonConsoleProps) {
-  const p = preset ? presets.get(preset) : undefined;
+export function LessonConsole({ presetId, preset, lines, label }: LessonConsoleProps) {
+  const p = preset ?? undefined;
   const [epoch, setEpoch] = useState(0);
   const spec = useMemo(
     () =>
@@ -28,7 +31,7 @@ export function LessonConsole({ preset, lines, label }: LessonConsoleProps) {
         : { seed: 42, brokers: 3, setup: [] as string[] },
     [p],
   );
-  const controller = useSimController(createBackend, preset && !p ? null : spec, epoch);
+  const controller = useSimController(createBackend, presetId && !p ? null : spec, epoch);
   const host = useMemo(
     () =>
       controller
@@ -43,13 +46,13 @@ export function LessonConsole({ preset, lines, label }: LessonConsoleProps) {
     [controller],
   );
 
-  if (preset && !p) {
+  if (presetId && !p) {
     return (
       <p
         role="alert"
         className="not-prose my-6 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
       >
-        This console could not load: there is no preset called “{preset}”.
+        This console could not load: there is no preset called “{presetId}”.
       </p>
     );
   }

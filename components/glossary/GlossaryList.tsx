@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { GlossaryEntry } from '@/lib/glossary';
+import type { GlossaryEntry } from '@/lib/content/types';
 
 export function GlossaryList({ entries }: { entries: GlossaryEntry[] }) {
   const [query, setQuery] = useState('');

@@ -1,4 +1,4 @@
-import type { TocEntry } from '@/lib/lessons';
+import type { TocEntry } from '@/lib/content/types';
 
 export function TableOfContents({ entries }: { entries: TocEntry[] }) {
   if (entries.length === 0) return null;

@@ -1,6 +1,7 @@
 'use client';
 // The simulator and its views are large; lessons load them after the page is up, so the lesson's text arrives
 // with the framework alone (the first-load budget in scripts/size.mjs) and each widget fills in a moment later.
+// Their data arrives as props from the server wrappers in ./embeds.tsx.
 import dynamic from 'next/dynamic';
 
 function Loading({ what }: { what: string }) {

@@ -1,11 +1,11 @@
 import type { MDXComponents } from 'mdx/types';
 import type { ComponentProps } from 'react';
-import { Quiz } from '@/components/quiz/Quiz';
 import { Callout } from './Callout';
-import { Challenge, Console, Simulation } from './lazyWidgets';
+import { Challenge, Console, Quiz, Simulation } from './embeds';
 import { Term } from './Term';
 
 // The small component map lessons use without imports: Simulation, Challenge, Quiz, Console, Callout, Term.
+// The embeds resolve their ids on the server (./embeds.tsx); this map is used by server-rendered MDX only.
 export const mdxComponents: MDXComponents = {
   Simulation,
   Challenge,

@@ -2,16 +2,22 @@
 
 import { useId, useRef, useState } from 'react';
 import { type QuizAttempt, recordQuizAttempt, useProgress, useProgressHydrated } from '@/lib/progress';
-import { type Answer, correctAnswerText, isAnswered, isCorrect, type QuizQuestion } from './quizData';
-import { findQuiz } from './quizzes';
+import {
+  type Answer,
+  correctAnswerText,
+  isAnswered,
+  isCorrect,
+  type QuizData,
+  type QuizQuestion,
+} from './quizData';
 
-// <Quiz id="section-id" />: the lesson's quiz. Answers are checked here, in the browser; each attempt is
-// recorded in the progress store (best attempt and history).
+// <Quiz id="section-id" /> in a lesson resolves, on the server (components/mdx/embeds.tsx), to this with the
+// quiz's data. Answers are checked here, in the browser; each attempt is recorded in the progress store (best
+// attempt and history).
 
 type Answers = Record<string, Answer>;
 
-export function Quiz({ id }: { id: string }) {
-  const quiz = findQuiz(id);
+export function Quiz({ quiz }: { quiz: QuizData | null }) {
   if (!quiz) {
     return (
       <p className="not-prose my-6 rounded-lg border border-slate-300 p-4 text-slate-700 dark:border-slate-700 dark:text-slate-300">

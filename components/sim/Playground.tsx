@@ -1,8 +1,9 @@
 'use client';
 // The free playground: every view, the console, presets to load, a share link (seed + command log in
 // the URL fragment) and large mode. A bad link shows why and leaves an empty cluster — never a crash.
+// Its page (app/playground/page.tsx) passes the presets in from the content loader.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { presets } from '@/components/simulation/presets';
+import type { Preset } from '@/components/simulation/preset';
 import { decodeShare, encodeShare, shareFromHash, shareHash } from '@/lib/share';
 import { createBackend } from './backend';
 import { SimConsole } from './SimConsole';
@@ -19,15 +20,17 @@ type Start = { spec: SimInitSpec; presetId: string | null; error: string | null 
 
 let epochCounter = 0;
 
-function startFromPreset(id: string): Start {
+type Presets = ReadonlyMap<string, Preset>;
+
+function startFromPreset(presets: Presets, id: string): Start {
   const p = presets.get(id);
   if (!p) return { spec: EMPTY, presetId: null, error: `There is no preset called “${id}”.` };
   return { spec: { seed: p.seed, brokers: p.brokers, setup: p.setup }, presetId: p.id, error: null };
 }
 
-function startFromLocation(): Start {
+function startFromLocation(presets: Presets): Start {
   const encoded = shareFromHash(window.location.hash);
-  if (encoded === null) return startFromPreset(DEFAULT_PRESET);
+  if (encoded === null) return startFromPreset(presets, DEFAULT_PRESET);
   const decoded = decodeShare(encoded);
   if (!decoded.ok) return { spec: EMPTY, presetId: null, error: decoded.message };
   const { payload } = decoded;
@@ -46,10 +49,18 @@ function startFromLocation(): Start {
   };
 }
 
-const playgroundPresets = [...presets.values()].filter((p) => p.id.startsWith('playground-'));
-const lessonPresets = [...presets.values()].filter((p) => !p.id.startsWith('playground-'));
+export type PlaygroundProps = {
+  /** content/playground/*.json, offered first. */
+  playgroundPresets: Preset[];
+  /** The lessons' presets (share links from a lesson name one of them). */
+  lessonPresets: Preset[];
+};
 
-export function Playground() {
+export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps) {
+  const presets = useMemo<Presets>(
+    () => new Map([...playgroundPresets, ...lessonPresets].map((p) => [p.id, p])),
+    [playgroundPresets, lessonPresets],
+  );
   const [start, setStartState] = useState<(Start & { epoch: number }) | null>(null);
   const setStart = useCallback((next: Start) => setStartState({ ...next, epoch: ++epochCounter }), []);
   const [choice, setChoice] = useState(DEFAULT_PRESET);
@@ -60,11 +71,11 @@ export function Playground() {
 
   useEffect(() => {
     restoreLargeMode();
-    const read = () => setStart(startFromLocation());
+    const read = () => setStart(startFromLocation(presets));
     read();
     window.addEventListener('hashchange', read);
     return () => window.removeEventListener('hashchange', read);
-  }, [setStart]);
+  }, [setStart, presets]);
 
   const controller = useSimController(createBackend, start?.spec ?? null, start?.epoch ?? 0);
   useSimVersion(controller);
@@ -80,9 +91,9 @@ export function Playground() {
     (id: string) => {
       history.replaceState(null, '', window.location.pathname);
       setShareText(null);
-      setStart(startFromPreset(id));
+      setStart(startFromPreset(presets, id));
     },
-    [setStart],
+    [setStart, presets],
   );
 
   const copyLink = useCallback(async () => {
@@ -108,7 +119,10 @@ export function Playground() {
     }
   }, [controller, start]);
 
-  const title = useMemo(() => (start?.presetId ? presets.get(start.presetId)?.title : null), [start]);
+  const title = useMemo(
+    () => (start?.presetId ? presets.get(start.presetId)?.title : null),
+    [start, presets],
+  );
 
   return (
     <div className="mx-auto max-w-[110rem] px-3 py-6 sm:px-6">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import defaultPreset from '@/content/presets/playground-default.json';
+import defaultPreset from '@/content/playground/playground-default.json';
 import { createBackend } from './backend';
 import { SimController } from './SimController';
 

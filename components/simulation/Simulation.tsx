@@ -1,17 +1,26 @@
 'use client';
 // <Simulation preset="id" views="cluster,log" caption="..." /> in a lesson: a live simulation built by
 // running the preset's setup lines, the chosen views, the preset's one-click actions, and a link that
-// opens the same state in the playground.
+// opens the same state in the playground. The server (components/mdx/embeds.tsx) looks the preset up and
+// passes it in, so a page carries only the presets it uses.
 import { useState } from 'react';
 import { createBackend } from '@/components/sim/backend';
 import { parseViews, SimWorkspace } from '@/components/sim/SimWorkspace';
 import { SimButton } from '@/components/sim/ui';
 import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
 import { encodeShare, shareHash } from '@/lib/share';
-import { presets } from './presets';
+import type { Preset } from './preset';
 
-export function Simulation({ preset, views, caption }: { preset: string; views?: string; caption?: string }) {
-  const p = presets.get(preset);
+export type SimulationProps = {
+  /** The preset named by the lesson, or null when no preset has that id. */
+  preset: Preset | null;
+  /** The id the lesson named (for the message when it does not exist). */
+  presetId: string;
+  views?: string;
+  caption?: string;
+};
+
+export function Simulation({ preset: p, presetId, views, caption }: SimulationProps) {
   const [epoch, setEpoch] = useState(0);
   const [output, setOutput] = useState<{ line: string; text: string; ok: boolean } | null>(null);
   const controller = useSimController(
@@ -27,7 +36,7 @@ export function Simulation({ preset, views, caption }: { preset: string; views?:
         role="alert"
         className="not-prose my-6 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
       >
-        This simulation could not load: there is no preset called “{preset}”.
+        This simulation could not load: there is no preset called “{presetId}”.
       </p>
     );
   }

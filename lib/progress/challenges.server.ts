@@ -1,12 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { jsonFiles } from './requirements.server';
+import { challenges } from '@/lib/content.server';
 
 /** Build time only: challenge id to its title, for listing the learner's challenges. */
 export function challengeTitles(): Record<string, string> {
-  const titles: Record<string, string> = {};
-  for (const file of jsonFiles('challenges')) {
-    const challenge = JSON.parse(readFileSync(file, 'utf8')) as { id?: string; title?: string };
-    if (challenge.id) titles[challenge.id] = challenge.title ?? challenge.id;
-  }
-  return titles;
+  return Object.fromEntries(challenges().map((challenge) => [challenge.id, challenge.title]));
 }

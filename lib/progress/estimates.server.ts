@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { lessonMeta } from '@/lib/lessons';
+import { lesson } from '@/lib/content.server';
 import { allTopics } from '@/lib/roadmap';
 
 // Build time only: an estimated time per topic, from the lesson's own `minutes` shared among the topics it
@@ -17,8 +15,7 @@ export function topicEstimates(): Record<string, TopicEstimate> {
     let minutes: number | null = null;
     if (topic.lesson) {
       if (!perLesson.has(topic.lesson)) {
-        const file = path.join(process.cwd(), 'content', `${topic.lesson}.mdx`);
-        const meta = existsSync(file) ? lessonMeta(topic.lesson) : null;
+        const meta = lesson(topic.lesson)?.meta ?? null;
         perLesson.set(topic.lesson, meta ? meta.minutes / Math.max(1, meta.topics.length) : null);
       }
       minutes = perLesson.get(topic.lesson) ?? null;

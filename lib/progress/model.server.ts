@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import GithubSlugger from 'github-slugger';
-import { lessonToc } from '@/lib/lessons';
+import { lesson } from '@/lib/content.server';
 import { levelLabel, roadmap } from '@/lib/roadmap';
 import { type TopicEstimate, topicEstimates } from './estimates.server';
 import { sectionRequirements } from './requirements.server';
@@ -23,7 +21,7 @@ export type ModelLevel = { id: string; label: string; sections: ModelSection[] }
 export type CurriculumModel = { levels: ModelLevel[]; requirements: Requirements };
 
 function lessonExists(sectionId: string): boolean {
-  return existsSync(path.join(process.cwd(), 'content', `${sectionId}.mdx`));
+  return lesson(sectionId) !== undefined;
 }
 
 /** The heading id of the topic's h2 in its lesson, matched by title (each topic gets an h2). */
@@ -31,9 +29,7 @@ function topicAnchor(sectionId: string, title: string, cache: Map<string, string
   if (!cache.has(sectionId)) {
     cache.set(
       sectionId,
-      lessonToc(sectionId)
-        .filter((entry) => entry.depth === 2)
-        .map((entry) => entry.id),
+      (lesson(sectionId)?.toc ?? []).filter((entry) => entry.depth === 2).map((entry) => entry.id),
     );
   }
   const wanted = new GithubSlugger().slug(title);

@@ -1,4 +1,4 @@
-import pathsData from '@/content/paths.json';
+import pathsData from '@/content/paths.json' with { type: 'json' };
 import { allTopics } from '@/lib/roadmap';
 
 // Learning paths (content/paths.json): curated, ordered routes through the roadmap. They are checked

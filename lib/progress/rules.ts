@@ -8,7 +8,7 @@ import type { ProgressData, TopicStatus } from './types';
 export const COMPLETION_RULE =
   'A topic is done when you have read its lesson to the end, solved the lesson’s challenges and passed its quiz. You can also mark a topic done or skipped yourself.';
 
-/** What each lesson section asks for, known at build time from content/challenges and content/quizzes. */
+/** What each lesson section asks for, known at build time from each lesson folder's challenges and quiz. */
 export type SectionRequirements = { challenges: string[]; quiz: boolean };
 export type Requirements = Record<string, SectionRequirements>;
 

@@ -1,8 +1,7 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scenarioFiles, scenarioList, scriptLines } from '@/components/classroom/scenarios';
-import roadmap from '@/content/roadmap.json';
+import { scriptLines } from '@/components/classroom/scenarios';
+import { scenarios } from '@/lib/content.server';
+import { allTopics } from '@/lib/roadmap';
 import { evaluateGoal, type Goal, goalView } from '@/simulator/goals';
 import {
   consoleFor,
@@ -12,17 +11,65 @@ import {
   validateScenario,
 } from '@/simulator/index';
 
-const topicIds = new Set(roadmap.levels.flatMap((l) => l.sections.flatMap((s) => s.topics.map((t) => t.id))));
+const topicIds = new Set(allTopics().map((t) => t.id));
+const scenarioList = scenarios();
+
+/**
+ * Where each of a scenario's lines went in its shell script, in order. A Kafka CLI line must appear verbatim,
+ * changed only in the two ways the export documents (the bootstrap server made explicit when the line has
+ * none, and `.sh` on a kafka- tool name), with a here-document's body lines right after it; any other line
+ * must appear as its "[simulator only]" comment. Returns the problems: a dropped, reordered or mangled line.
+ */
+function exportProblems(lines: readonly string[], script: string): string[] {
+  const out = script.split('\n');
+  const problems: string[] = [];
+  const restore = (scriptLine: string) =>
+    scriptLine.replace(' --bootstrap-server "$BOOTSTRAP"', '').replace(/^kcat -b "\$BOOTSTRAP"/, 'kcat');
+  const withSh = (line: string) => line.replace(/^kafka-([a-z-]+)(?!\.sh)(\s|$)/, 'kafka-$1.sh$2');
+  let cursor = 0;
+  for (const line of lines) {
+    const [first, ...rest] = line.split('\n');
+    const cli = /^(kafka-|kcat)/.test(first);
+    const wanted = cli ? withSh(first) : `# [simulator only] ${line.replace(/\n/g, ' ')}`;
+    const at = out.findIndex(
+      (candidate, index) => index >= cursor && (cli ? restore(candidate) : candidate) === wanted,
+    );
+    if (at < 0) {
+      problems.push(`missing or changed: ${first}`);
+      continue;
+    }
+    if (cli && rest.length > 0 && out.slice(at + 1, at + 1 + rest.length).join('\n') !== rest.join('\n'))
+      problems.push(`here-document body changed: ${first}`);
+    cursor = at + 1 + (cli ? rest.length : 0);
+  }
+  return problems;
+}
 
 describe('classroom scenarios (content/scenarios)', () => {
-  it('the registry lists every scenario file, and at least 8', () => {
-    const files = readdirSync(path.join(process.cwd(), 'content/scenarios')).filter((f) =>
-      f.endsWith('.json'),
-    );
-    expect([...scenarioFiles].sort()).toEqual(files.sort());
-    expect(scenarioList.length).toBe(files.length);
+  it('there are at least 8, with distinct ids', () => {
     expect(scenarioList.length).toBeGreaterThanOrEqual(8);
     expect(new Set(scenarioList.map((s) => s.id)).size).toBe(scenarioList.length);
+  });
+
+  it('the shell-export check catches a dropped, a mangled and a reordered line', () => {
+    const scenario = scenarioList.find((s) => s.id === 'leader-failover')!;
+    const lines = [...scenario.setup, ...scriptLines(scenario, scenario.steps.length)];
+    const script = scenarioToShellScript(scenario);
+    expect(exportProblems(lines, script)).toEqual([]);
+    const cli = script.split('\n').filter((l) => /^kafka-/.test(l));
+    expect(cli.length).toBeGreaterThan(1);
+    expect(exportProblems(lines, script.replace(`${cli[0]}\n`, ''))).not.toEqual([]);
+    expect(
+      exportProblems(lines, script.replace(cli[0], cli[0].replace(/--topic \S+/, '--topic other'))),
+    ).not.toEqual([]);
+    const [a, b] = [script.indexOf(cli[0]), script.indexOf(cli[1])];
+    const swapped =
+      script.slice(0, a) +
+      cli[1] +
+      script.slice(a + cli[0].length, b) +
+      cli[0] +
+      script.slice(b + cli[1].length);
+    expect(exportProblems(lines, swapped)).not.toEqual([]);
   });
 
   for (const scenario of scenarioList) {
@@ -64,12 +111,10 @@ describe('classroom scenarios (content/scenarios)', () => {
         expect(run()).toBe(run());
       });
 
-      it('exports every Kafka CLI line to the shell script', () => {
+      it('exports every line to the shell script, in order and unchanged (scenarioToShellScript)', () => {
         const script = scenarioToShellScript(scenario);
-        const cli = [...scenario.setup, ...scriptLines(scenario, scenario.steps.length)].filter((l) =>
-          /^(kafka-|kcat)/.test(l),
-        );
-        for (const line of cli) expect(script).toContain(line.split(' ').slice(1, 3).join(' '));
+        const lines = [...scenario.setup, ...scriptLines(scenario, scenario.steps.length)];
+        expect(exportProblems(lines, script)).toEqual([]);
         expect(script.startsWith('#!/usr/bin/env bash')).toBe(true);
       });
     });

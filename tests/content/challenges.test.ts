@@ -1,9 +1,9 @@
 // Every challenge is checked for real against the simulator: its start state (the preset's setup, run through
 // the console) must NOT meet the goal, and start + reference solution MUST meet it.
 import { describe, expect, it } from 'vitest';
+import { challenge, challenges, type Preset, preset, presets } from '@/lib/content.server';
 import { evaluateGoal, type Goal, goalView } from '@/simulator/goals';
 import { consoleFor, runConsoleLines, Simulation } from '@/simulator/index';
-import { challenges, type Preset, presets } from './contentFiles';
 
 function start(p: Preset): Simulation {
   const sim = new Simulation({ brokers: p.brokers, seed: p.seed });
@@ -19,11 +19,10 @@ const viewOf = (sim: Simulation) => goalView(consoleFor(sim).port, sim);
 const evaluate = (sim: Simulation, goal: Goal) => evaluateGoal(viewOf(sim), goal);
 
 describe('challenges: start does not meet the goal, start + solution does', () => {
-  const all = presets();
-  it.each([...challenges().entries()])('%s', (id, c) => {
-    const preset = all.get(c.preset);
-    expect(preset, `${id}: preset ${c.preset}`).toBeDefined();
-    const sim = start(preset as Preset);
+  it.each(challenges().map((c) => [c.id, c] as const))('%s', (id, c) => {
+    const startPreset = preset(c.preset);
+    expect(startPreset, `${id}: preset ${c.preset}`).toBeDefined();
+    const sim = start(startPreset as Preset);
     const before = evaluate(sim, c.goal);
     expect(before.met, `${id}: start state already meets the goal`).toBe(false);
     const failed = runConsoleLines(sim, c.solution).filter((r) => r.exitCode !== 0);
@@ -51,7 +50,7 @@ const NOT_UNDERSTOOD = [
 ];
 
 describe('presets: setup succeeds and every one-click action is a command the console understands', () => {
-  it.each([...presets().entries()])('%s', (id, p) => {
+  it.each(presets().map((p) => [p.id, p] as const))('%s', (id, p) => {
     const sim = start(p);
     const misunderstood = runConsoleLines(
       sim,
@@ -66,8 +65,8 @@ describe('presets: setup succeeds and every one-click action is a command the co
 
 describe('challenge goals reject the tempting wrong answers', () => {
   const run = (challengeId: string, lines: string[]) => {
-    const c = challenges().get(challengeId)!;
-    const sim = start(presets().get(c.preset)!);
+    const c = challenge(challengeId)!;
+    const sim = start(preset(c.preset)!);
     runConsoleLines(sim, lines);
     return evaluate(sim, c.goal);
   };

@@ -1,213 +1,159 @@
-// Validates every piece of course content data: presets, challenges, quizzes, glossary, lessons' references and
-// the roadmap's lesson/simulation links. Only reads content/ in this repository.
+// Every piece of course content, read through the site's own loader (lib/content.server.ts): each file passes
+// its schema, and every reference between files resolves — the roadmap's lesson/simulation links, the lessons'
+// embeds (<Simulation>, <Console>, <Challenge>, <Quiz>, <Term>), challenges' presets and topics, scenario and
+// path topics. The course's own rules for lessons (a challenge, a quiz of 4–6 mixed questions, a simulation
+// for every sim topic) are checked here too.
 import { describe, expect, it } from 'vitest';
-import { validateGoal } from '@/simulator/goals';
 import {
-  attrValues,
   challenges,
   glossary,
+  type Lesson,
+  lesson,
   lessons,
-  openingTags,
+  paths,
+  preset,
   presets,
+  quiz,
   quizzes,
   roadmap,
-  sections,
-  tagsMissing,
-} from './contentFiles';
+  scenarios,
+} from '@/lib/content.server';
+import { allSections, allTopics, findSection, findTopic } from '@/lib/roadmap';
+import { validateGoal } from '@/simulator/goals';
 
 const VIEWS = new Set(['cluster', 'log', 'producer', 'group', 'retention', 'timeline']);
-const LEVELS = new Set(['beginner', 'intermediate', 'advanced', 'expert', 'enterprise', 'tools', 'choosing']);
-const nonEmpty = (s: unknown) => typeof s === 'string' && s.trim().length > 0;
 
-describe('presets (content/presets/*.json)', () => {
-  const all = presets();
-  it.each([...all.entries()])('%s is well-formed', (file, p) => {
-    expect(p.id).toBe(file);
-    expect(nonEmpty(p.title)).toBe(true);
-    expect(nonEmpty(p.description)).toBe(true);
-    expect(Number.isInteger(p.brokers) && p.brokers >= 1).toBe(true);
-    expect(Number.isInteger(p.seed)).toBe(true);
-    expect(Array.isArray(p.setup) && p.setup.every(nonEmpty)).toBe(true);
-    expect(Array.isArray(p.actions)).toBe(true);
-    for (const a of p.actions) {
-      expect(nonEmpty(a.label), `${file}: action label`).toBe(true);
-      expect(nonEmpty(a.command), `${file}: action command`).toBe(true);
-    }
-    expect(new Set(p.actions.map((a) => a.label)).size, `${file}: duplicate action labels`).toBe(
-      p.actions.length,
-    );
+/** The string value of an embed's attribute; an {expression} where an id belongs is a broken reference. */
+function ids(l: Lesson, component: string, attribute: string, optional = false): string[] {
+  return l.embeds
+    .filter((e) => e.component === component && !(optional && e.attributes[attribute] === undefined))
+    .map((e) => {
+      const value = e.attributes[attribute];
+      expect(typeof value, `${l.file}:${e.line} <${component}> needs ${attribute}="…"`).toBe('string');
+      return value as string;
+    });
+}
+
+describe('every content file passes its schema', () => {
+  it('lessons, presets, challenges, quizzes, scenarios, the glossary and the roadmap load', () => {
+    expect(roadmap().levels.length).toBeGreaterThan(0);
+    expect(lessons().length).toBeGreaterThan(0);
+    expect(presets().length).toBeGreaterThan(0);
+    expect(challenges().length).toBeGreaterThan(0);
+    expect(quizzes().length).toBe(lessons().length);
+    expect(scenarios().length).toBeGreaterThanOrEqual(8);
+    expect(glossary().length).toBeGreaterThan(0);
   });
 });
 
-describe('challenges (content/challenges/*.json)', () => {
-  const all = challenges();
-  const presetIds = new Set(presets().keys());
-  const bySection = new Map(sections().map((s) => [s.id, new Set(s.topics.map((t) => t.id))]));
-  it.each([...all.entries()])('%s is well-formed and its goal is valid data', (file, c) => {
-    expect(c.id).toBe(file);
-    expect(bySection.has(c.section), `${file}: unknown section ${c.section}`).toBe(true);
-    expect(c.topics.length).toBeGreaterThan(0);
-    for (const t of c.topics)
-      expect(bySection.get(c.section)?.has(t), `${file}: topic ${t} not in ${c.section}`).toBe(true);
-    for (const field of ['title', 'brief', 'explanation'] as const)
-      expect(nonEmpty(c[field]), `${file}: ${field}`).toBe(true);
-    expect(presetIds.has(c.preset), `${file}: preset ${c.preset} missing`).toBe(true);
-    expect(validateGoal(c.goal)).toEqual([]);
-    expect(c.hints.length).toBeGreaterThanOrEqual(2);
-    expect(c.hints.every(nonEmpty)).toBe(true);
-    expect(c.solution.length).toBeGreaterThan(0);
-    expect(c.solution.every(nonEmpty)).toBe(true);
-  });
-
-  it('every section with a lesson has at least one challenge', () => {
-    const withChallenge = new Set([...all.values()].map((c) => c.section));
-    for (const l of lessons()) expect(withChallenge.has(l.id), `no challenge for ${l.id}`).toBe(true);
-  });
-});
-
-describe('quizzes (content/quizzes/*.json)', () => {
-  const all = quizzes();
-  const sectionIds = new Set(sections().map((s) => s.id));
-  it.each([...all.entries()])('%s has 4–6 valid questions with valid answers', (file, q) => {
-    expect(q.id).toBe(file);
-    expect(sectionIds.has(q.id), `${file}: not a section id`).toBe(true);
-    expect(q.passPercent).toBeGreaterThan(0);
-    expect(q.passPercent).toBeLessThanOrEqual(100);
-    expect(q.questions.length).toBeGreaterThanOrEqual(4);
-    expect(q.questions.length).toBeLessThanOrEqual(6);
-    expect(new Set(q.questions.map((x) => x.id)).size).toBe(q.questions.length);
-    expect(
-      new Set(q.questions.map((x) => x.kind)).size,
-      `${file}: mix question kinds`,
-    ).toBeGreaterThanOrEqual(2);
-    for (const x of q.questions) {
-      const where = `${file}/${x.id}`;
-      expect(nonEmpty(x.prompt), where).toBe(true);
-      expect(nonEmpty(x.explanation), where).toBe(true);
-      const n = x.options?.length ?? 0;
-      switch (x.kind) {
-        case 'single':
-          expect(n, where).toBeGreaterThanOrEqual(2);
+describe('the roadmap (content/roadmap.json) and the lesson folders agree', () => {
+  it('every topic lesson is the folder of that section, every simulation an existing preset', () => {
+    for (const section of allSections()) {
+      for (const topic of section.topics) {
+        if (topic.lesson !== null) {
+          expect(topic.lesson, `${topic.id}: lesson`).toBe(section.id);
           expect(
-            Number.isInteger(x.answer) && (x.answer as number) >= 0 && (x.answer as number) < n,
-            where,
-          ).toBe(true);
-          break;
-        case 'multiple': {
-          const a = x.answer as number[];
-          expect(Array.isArray(a) && a.length > 0, where).toBe(true);
-          expect(new Set(a).size, where).toBe(a.length);
-          expect(
-            a.every((i) => Number.isInteger(i) && i >= 0 && i < n),
-            where,
-          ).toBe(true);
-          break;
+            lesson(topic.lesson),
+            `${topic.id}: content/lessons/${topic.lesson}/lesson.mdx`,
+          ).toBeDefined();
         }
-        case 'truefalse':
-          expect(typeof x.answer, where).toBe('boolean');
-          break;
-        case 'number':
-          expect(typeof x.answer === 'number' && Number.isFinite(x.answer), where).toBe(true);
-          break;
-        default:
-          throw new Error(`${where}: unknown kind ${String((x as { kind: unknown }).kind)}`);
-      }
-      if (x.kind === 'single' || x.kind === 'multiple') {
-        expect(new Set(x.options).size, `${where}: duplicate options`).toBe(n);
-        expect((x.options ?? []).every(nonEmpty), where).toBe(true);
+        if (topic.simulation !== null)
+          expect(preset(topic.simulation), `${topic.id}: preset ${topic.simulation}`).toBeDefined();
       }
     }
   });
-});
 
-describe('glossary (content/glossary.json)', () => {
-  const g = glossary();
-  it('ids are unique and every entry has a term and definition', () => {
-    expect(new Set(g.map((e) => e.id)).size).toBe(g.length);
-    for (const e of g) {
-      expect(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(e.id), e.id).toBe(true);
-      expect(nonEmpty(e.term) && nonEmpty(e.definition), e.id).toBe(true);
-    }
-  });
-  it('every seeAlso resolves to another entry', () => {
-    const ids = new Set(g.map((e) => e.id));
-    for (const e of g)
-      for (const s of e.seeAlso ?? []) expect(ids.has(s) && s !== e.id, `${e.id} -> ${s}`).toBe(true);
+  it('every lesson folder is a section some topic names as its lesson (else no page links to it)', () => {
+    for (const l of lessons())
+      expect(
+        findSection(l.id)?.topics.some((t) => t.lesson === l.id),
+        `${l.file}: no topic of content/roadmap.json names "${l.id}" as its lesson`,
+      ).toBe(true);
   });
 });
 
-describe('lessons (content/*.mdx)', () => {
-  const all = lessons();
-  const presetIds = new Set(presets().keys());
-  const challengeIds = new Set(challenges().keys());
-  const quizIds = new Set(quizzes().keys());
+describe('challenges', () => {
+  it.each(challenges().map((c) => [c.id, c] as const))(
+    '%s: valid goal, existing preset, topics of its section',
+    (id, c) => {
+      expect(preset(c.preset), `${id}: preset ${c.preset}`).toBeDefined();
+      expect(validateGoal(c.goal), `${id}: goal`).toEqual([]);
+      const topics = new Set(findSection(c.section)?.topics.map((t) => t.id));
+      for (const t of c.topics)
+        expect(topics.has(t), `${id}: topic ${t} is not in section ${c.section}`).toBe(true);
+      // Course rule: hints come one at a time, so there are at least two.
+      expect(c.hints.length, `${id}: hints`).toBeGreaterThanOrEqual(2);
+    },
+  );
+});
+
+describe('lessons', () => {
   const termIds = new Set(glossary().map((e) => e.id));
-  const sectionById = new Map(sections().map((s) => [s.id, s]));
 
-  it.each(all.map((l) => [l.id, l] as const))('%s has complete frontmatter for its section', (id, l) => {
-    const fm = l.frontmatter;
-    expect(fm.section).toBe(id);
-    expect(sectionById.has(id), `${id} is not a roadmap section`).toBe(true);
-    for (const k of ['title', 'summary']) expect(nonEmpty(fm[k]), `${id}: ${k}`).toBe(true);
-    expect(LEVELS.has(fm.level as string), `${id}: level`).toBe(true);
-    expect(Number.isInteger(fm.minutes) && (fm.minutes as number) > 0, `${id}: minutes`).toBe(true);
-    const objectives = fm.objectives as unknown[];
-    expect(
-      Array.isArray(objectives) && objectives.length > 0 && objectives.every(nonEmpty),
-      `${id}: objectives`,
-    ).toBe(true);
-    const topics = sectionById.get(id)?.topics.map((t) => t.id) ?? [];
-    expect([...(fm.topics as string[])].sort(), `${id}: topics`).toEqual([...topics].sort());
-  });
-
-  it.each(all.map((l) => [l.id, l] as const))(
-    '%s references only existing presets, challenges, quizzes and terms',
-    (id, l) => {
-      for (const [comp, attr, known] of [
-        ['Simulation', 'preset', presetIds],
-        ['Console', 'preset', presetIds],
-        ['Challenge', 'id', challengeIds],
-        ['Quiz', 'id', quizIds],
-        ['Term', 'id', termIds],
-      ] as const) {
-        expect(tagsMissing(l.body, comp, attr), `${id}: <${comp}> without ${attr}`).toBe(0);
-        for (const v of attrValues(l.body, comp, attr))
-          expect(known.has(v), `${id}: <${comp} ${attr}="${v}">`).toBe(true);
+  it.each(lessons().map((l) => [l.id, l] as const))(
+    '%s: every embed names an existing preset, challenge, quiz, view or term',
+    (_id, l) => {
+      for (const p of [...ids(l, 'Simulation', 'preset'), ...ids(l, 'Console', 'preset', true)])
+        expect(preset(p), `${l.file}: preset "${p}"`).toBeDefined();
+      for (const c of ids(l, 'Challenge', 'id'))
+        expect(
+          challenges().some((x) => x.id === c),
+          `${l.file}: <Challenge id="${c}">`,
+        ).toBe(true);
+      for (const q of ids(l, 'Quiz', 'id')) expect(quiz(q), `${l.file}: <Quiz id="${q}">`).toBeDefined();
+      for (const t of ids(l, 'Term', 'id')) expect(termIds.has(t), `${l.file}: <Term id="${t}">`).toBe(true);
+      for (const e of l.embeds.filter(
+        (x) => x.component === 'Simulation' && x.attributes.views !== undefined,
+      )) {
+        const views = e.attributes.views;
+        expect(typeof views, `${l.file}:${e.line} views`).toBe('string');
+        for (const view of String(views).split(','))
+          expect(VIEWS.has(view.trim()), `${l.file}:${e.line} view ${view}`).toBe(true);
       }
-      for (const v of attrValues(l.body, 'Simulation', 'views')) {
-        for (const view of v.split(',')) expect(VIEWS.has(view.trim()), `${id}: view ${view}`).toBe(true);
-      }
-      expect(attrValues(l.body, 'Quiz', 'id'), `${id}: its own quiz`).toContain(id);
-      expect(openingTags(l.body, 'Challenge').length, `${id}: a challenge`).toBeGreaterThan(0);
     },
   );
 
-  it.each(all.map((l) => [l.id, l] as const))(
-    '%s embeds a simulation for every (sim) topic it teaches',
+  it.each(lessons().map((l) => [l.id, l] as const))(
+    '%s: its own quiz of 4–6 mixed questions, a challenge, and a simulation for every sim topic',
     (id, l) => {
-      const embedded = new Set(attrValues(l.body, 'Simulation', 'preset'));
-      for (const t of sectionById.get(id)?.topics ?? []) {
+      expect(ids(l, 'Quiz', 'id'), `${l.file}: its own quiz`).toEqual([id]);
+      const own = quiz(id);
+      expect(own?.questions.length).toBeGreaterThanOrEqual(4);
+      expect(own?.questions.length).toBeLessThanOrEqual(6);
+      expect(
+        new Set(own?.questions.map((q) => q.kind)).size,
+        `${id}: mix question kinds`,
+      ).toBeGreaterThanOrEqual(2);
+      expect(ids(l, 'Challenge', 'id').length, `${l.file}: a challenge`).toBeGreaterThan(0);
+      expect(
+        challenges().some((c) => c.section === id),
+        `content/lessons/${id}/challenges/ has a challenge`,
+      ).toBe(true);
+      const embedded = new Set(ids(l, 'Simulation', 'preset'));
+      for (const t of findSection(id)?.topics ?? [])
         if (t.sim)
           expect(t.simulation !== null && embedded.has(t.simulation), `${id}: topic ${t.id}`).toBe(true);
-      }
     },
   );
+
+  it.each(lessons().map((l) => [l.id, l] as const))('%s: metadata comes from the roadmap', (id, l) => {
+    const section = findSection(id);
+    expect(l.meta.level).toBe(section?.level.id);
+    expect(l.meta.topics).toEqual(section?.topics.map((t) => t.id));
+    // Each topic has its own h2, which the roadmap links to.
+    expect(l.toc.filter((e) => e.depth === 2).length).toBeGreaterThanOrEqual(l.meta.topics.length);
+  });
 });
 
-describe('roadmap links (content/roadmap.json)', () => {
-  it('every topic lesson is an existing lesson of that section and every simulation an existing preset', () => {
-    const lessonIds = new Set(lessons().map((l) => l.id));
-    const presetIds = new Set(presets().keys());
-    for (const s of sections()) {
-      for (const t of s.topics) {
-        if (t.lesson !== null) {
-          expect(lessonIds.has(t.lesson), `${t.id}: lesson ${t.lesson}`).toBe(true);
-          expect(t.lesson, `${t.id}`).toBe(s.id);
-        }
-        if (t.simulation !== null)
-          expect(presetIds.has(t.simulation), `${t.id}: preset ${t.simulation}`).toBe(true);
-      }
-    }
-    expect(roadmap().levels.length).toBeGreaterThan(0);
+describe('scenarios and paths name roadmap topics', () => {
+  it.each(scenarios().map((s) => [s.id, s] as const))('scenario %s', (_id, s) => {
+    for (const t of s.topics)
+      expect(findTopic(t), `content/scenarios/${s.id}.json: topic ${t}`).toBeDefined();
+  });
+
+  it('every learning path', () => {
+    const topicIds = new Set(allTopics().map((t) => t.id));
+    for (const p of paths())
+      for (const t of p.topics) expect(topicIds.has(t), `content/paths.json ${p.id}: topic ${t}`).toBe(true);
   });
 });

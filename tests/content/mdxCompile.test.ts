@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
-import { lessons } from './contentFiles';
+import { lessons } from '@/lib/content.server';
 
 const MAP = ['Simulation', 'Console', 'Challenge', 'Quiz', 'Callout', 'Term'] as const;
 
@@ -23,7 +23,7 @@ describe('lessons compile and render as MDX', () => {
         },
       ]),
     );
-    const { default: Lesson } = await evaluate(l.body, {
+    const { default: Lesson } = await evaluate(l.source, {
       ...runtime,
       remarkPlugins: [remarkGfm, remarkFrontmatter],
     });

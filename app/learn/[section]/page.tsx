@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LessonProgressTracker } from '@/components/lesson/LessonProgressTracker';
 import { TableOfContents } from '@/components/lesson/TableOfContents';
-import { lessonMeta, lessonNeighbours, lessonToc } from '@/lib/lessons';
-import { findSection, findTopic, lessonSections, levelLabel } from '@/lib/roadmap';
+import { type Lesson, lesson } from '@/lib/content.server';
+import { findSection, findTopic, lessonNeighbours, lessonSections, levelLabel } from '@/lib/roadmap';
 
 export const dynamicParams = false;
 
@@ -13,9 +13,18 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ section: string }> };
 
+function lessonOf(sectionId: string): Lesson {
+  const found = lesson(sectionId);
+  if (!found)
+    throw new Error(
+      `content/roadmap.json names "${sectionId}" as a lesson, but content/lessons/${sectionId}/lesson.mdx does not exist`,
+    );
+  return found;
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section } = await params;
-  const meta = lessonMeta(section);
+  const { meta } = lessonOf(section);
   return { title: meta.title, description: meta.summary };
 }
 
@@ -23,10 +32,9 @@ export default async function LessonPage({ params }: Props) {
   const { section: sectionId } = await params;
   const section = findSection(sectionId);
   if (!section) throw new Error(`Unknown section ${sectionId}`);
-  const meta = lessonMeta(sectionId);
-  const toc = lessonToc(sectionId);
+  const { meta, toc } = lessonOf(sectionId);
   const { previous, next } = lessonNeighbours(sectionId);
-  const { default: Lesson } = await import(`@/content/${sectionId}.mdx`);
+  const { default: LessonBody } = await import(`@/content/lessons/${sectionId}/lesson.mdx`);
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:grid lg:grid-cols-[minmax(0,1fr)_16rem] lg:gap-12">
@@ -72,7 +80,7 @@ export default async function LessonPage({ params }: Props) {
           </section>
         </header>
         <div className="prose prose-slate max-w-none dark:prose-invert prose-headings:scroll-mt-20 prose-code:before:content-none prose-code:after:content-none prose-pre:bg-slate-50 prose-pre:text-[0.85rem] prose-pre:text-slate-800 dark:prose-pre:bg-slate-900 dark:prose-pre:text-slate-100 prose-a:text-brand-700 dark:prose-a:text-brand-300">
-          <Lesson />
+          <LessonBody />
         </div>
         <LessonProgressTracker sectionId={sectionId} topics={meta.topics} />
         <nav

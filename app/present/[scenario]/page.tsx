@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { PresentRoute } from '@/components/classroom/PresentRoute';
-import { findScenario, scenarioList } from '@/components/classroom/scenarios';
+import { scenario as findScenario, scenarios } from '@/lib/content.server';
 
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return scenarioList.map((scenario) => ({ scenario: scenario.id }));
+  return scenarios().map((scenario) => ({ scenario: scenario.id }));
 }
 
 type Props = { params: Promise<{ scenario: string }> };
