@@ -19,6 +19,7 @@ import './producer/commands';
 import './log/storageArea';
 import './consumer/commands';
 import './transactions/commands';
+import './workspace';
 
 export {
   allPartitions,
@@ -147,6 +148,8 @@ export {
 } from './producer/commands';
 export { murmur2, partitionForKey, toPositive } from './producer/murmur2';
 export type { Acks, DeliveryReport, Producer, ProducerBatch, ProducerConfig } from './producer/types';
+// the read model every reader uses (simulator/read)
+export * from './read/index';
 // classroom scenarios (simulator/scenario)
 export * from './scenario/index';
 export { type CommandResult, Simulation, type SimulationOptions } from './simulation';

@@ -9,7 +9,7 @@ import { SimWorkspace } from '@/components/sim/SimWorkspace';
 import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
 import { presets } from '@/components/simulation/presets';
 import { recordChallengeResult, useProgressData, useProgressHydrated } from '@/lib/progress';
-import { consoleFor, evaluateGoal, type GoalResult, goalView, simulationOf } from '@/simulator';
+import { evaluateGoal, type GoalResult, readModel, simulationOf } from '@/simulator';
 import { challenges } from './challenges';
 
 const button =
@@ -20,7 +20,7 @@ const primary = `${button} border-brand-700 bg-brand-700 text-white hover:bg-bra
 function check(controller: SimController, goal: Parameters<typeof evaluateGoal>[1]): GoalResult {
   const sim = simulationOf(controller.session);
   if (!sim) return { met: false, details: [] };
-  return evaluateGoal(goalView(consoleFor(sim).port, sim), goal);
+  return evaluateGoal(readModel(sim), goal);
 }
 
 export function Challenge({ id }: { id: string }) {

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarioFiles, scenarioList, scriptLines } from '@/components/classroom/scenarios';
 import roadmap from '@/content/roadmap.json';
-import { evaluateGoal, type Goal, goalView } from '@/simulator/goals';
+import { evaluateGoal, type Goal } from '@/simulator/goals';
 import {
-  consoleFor,
+  readModel,
   runConsoleLines,
   Simulation,
   scenarioToShellScript,
@@ -46,7 +46,7 @@ describe('classroom scenarios (content/scenarios)', () => {
             failures: [],
           });
           if (step.expect) {
-            const result = evaluateGoal(goalView(consoleFor(sim).port, sim), step.expect as Goal);
+            const result = evaluateGoal(readModel(sim), step.expect as Goal);
             const unmet = result.details.filter((d) => !d.met).map((d) => `${d.kind}: ${d.detail}`);
             expect({ step: index + 1, unmet }).toEqual({ step: index + 1, unmet: [] });
           }

@@ -1,8 +1,8 @@
 // Every challenge is checked for real against the simulator: its start state (the preset's setup, run through
 // the console) must NOT meet the goal, and start + reference solution MUST meet it.
 import { describe, expect, it } from 'vitest';
-import { evaluateGoal, type Goal, goalView } from '@/simulator/goals';
-import { consoleFor, runConsoleLines, Simulation } from '@/simulator/index';
+import { evaluateGoal, type Goal } from '@/simulator/goals';
+import { readModel, runConsoleLines, Simulation } from '@/simulator/index';
 import { challenges, type Preset, presets } from './contentFiles';
 
 function start(p: Preset): Simulation {
@@ -15,8 +15,7 @@ function start(p: Preset): Simulation {
   return sim;
 }
 
-const viewOf = (sim: Simulation) => goalView(consoleFor(sim).port, sim);
-const evaluate = (sim: Simulation, goal: Goal) => evaluateGoal(viewOf(sim), goal);
+const evaluate = (sim: Simulation, goal: Goal) => evaluateGoal(readModel(sim), goal);
 
 describe('challenges: start does not meet the goal, start + solution does', () => {
   const all = presets();
