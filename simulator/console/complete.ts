@@ -2,8 +2,8 @@
 // config names. Pure: given the line up to the cursor, returns the word being completed and the
 // candidates, sorted.
 
+import { topicConfigNames } from '../read/index';
 import type { ConsoleSession } from './session';
-import { TOPIC_CONFIGS } from './topicConfigs';
 
 export type Completion = {
   /** Index in the line where the word being completed starts. */
@@ -53,12 +53,20 @@ function completeUnsafe(session: ConsoleSession, line: string): Completion {
   const tool = session.tool(words[0]);
   if (!tool) return pick([]);
   const prev = words[words.length - 1];
-  const topics = (): string[] => session.port.topics().map((t) => t.name);
-  const groups = (): string[] => session.port.groups().map((g) => g.groupId);
+  const topics = (): string[] =>
+    session
+      .read()
+      .topics()
+      .map((t) => t.name);
+  const groups = (): string[] =>
+    session
+      .read()
+      .groups()
+      .map((g) => g.groupId);
   if (TOPIC_FLAGS.has(prev)) return pick(topics());
   if (GROUP_FLAGS.has(prev)) return pick(groups());
   if (CONFIG_FLAGS.has(prev)) {
-    const names = Object.keys(TOPIC_CONFIGS);
+    const names = topicConfigNames();
     return pick(prev === '--delete-config' ? names : names.map((n) => `${n}=`));
   }
   if (prev === '--entity-type') return pick(['topics']);

@@ -1,7 +1,9 @@
-// What the console needs from the simulated cluster, in the console's own terms. The adapter in
-// simAdapter.ts implements it over the Simulation; keeping the tools behind this narrow port means
-// a change in the core touches one file. Commands that change the cluster go through the
-// Simulation's command log inside the adapter, so replay reproduces what the console did.
+// What the console changes in the simulated cluster, in the console's own terms. The adapter in
+// simAdapter.ts implements it over the Simulation: every change goes through the Simulation's command
+// log, so replay reproduces what the console did. Reading is the read model's job (simulator/read).
+import type { ReadModel, RecordView } from '../read/index';
+
+export type { RecordView };
 
 /** A Kafka error as the Admin/Producer/Consumer APIs would raise it. */
 export type KafkaError = {
@@ -18,50 +20,6 @@ export const fail = <T>(exception: string, message: string): Outcome<T> => ({
   error: { exception, message },
 });
 
-export type BrokerView = {
-  id: number;
-  host: string;
-  port: number;
-  state: 'online' | 'stopped' | 'isolated';
-  controller: boolean;
-};
-
-export type PartitionView = {
-  partition: number;
-  leader: number | null;
-  replicas: number[];
-  isr: number[];
-  elr: number[] | null;
-  lastKnownElr: number[] | null;
-  logStartOffset: number;
-  highWatermark: number;
-  logEndOffset: number;
-  lastStableOffset: number;
-  /** Reassignment in progress: replicas being added / removed. */
-  adding: number[] | null;
-  removing: number[] | null;
-};
-
-export type TopicView = {
-  name: string;
-  topicId: string;
-  internal: boolean;
-  partitions: PartitionView[];
-  /** Topic-level overrides (source DYNAMIC_TOPIC_CONFIG). */
-  overrides: Record<string, string>;
-};
-
-export type RecordView = {
-  topic: string;
-  partition: number;
-  offset: number;
-  timestamp: number;
-  timestampType: 'CreateTime' | 'LogAppendTime';
-  key: string | null;
-  value: string | null;
-  headers: ReadonlyArray<readonly [string, string]>;
-};
-
 export type NewTopic = {
   name: string;
   partitions: number | null;
@@ -69,25 +27,6 @@ export type NewTopic = {
   configs: Record<string, string>;
   /** Manual replica assignment, partition index -> broker ids. */
   assignment: number[][] | null;
-};
-
-export type GroupMemberView = {
-  memberId: string;
-  clientId: string;
-  host: string;
-  groupInstanceId: string | null;
-  assignment: Array<{ topic: string; partition: number }>;
-};
-
-export type GroupView = {
-  groupId: string;
-  state: string;
-  protocol: string;
-  assignmentStrategy: string;
-  coordinator: number;
-  members: GroupMemberView[];
-  /** Committed offsets. */
-  offsets: Array<{ topic: string; partition: number; offset: number }>;
 };
 
 /** Producer configs by their Kafka names (only those set explicitly; the client fills defaults). */
@@ -118,25 +57,10 @@ export type SendRequest = {
 };
 
 export interface ClusterPort {
-  // ---- queries (never change state) ----
-  brokers(): BrokerView[];
-  topics(): TopicView[];
-  topic(name: string): TopicView | null;
-  /** Records readable by a client from `offset` (capped at HW, or LSO for read_committed). */
-  read(
-    topic: string,
-    partition: number,
-    offset: number,
-    max: number,
-    isolation: 'read_uncommitted' | 'read_committed',
-  ): RecordView[];
-  /** Offset for a timestamp spec: -1 latest (HW), -2 earliest, -3 max timestamp, else first offset with ts >= t. */
-  offsetForTime(topic: string, partition: number, time: number): number | null;
-  groups(): GroupView[];
-  group(groupId: string): GroupView | null;
-  /** Current virtual time in ms. */
-  now(): number;
-  statusLines(): string[];
+  /** The simulation's read model as it is now (queries never go through the port). */
+  read(): ReadModel;
+  /** Commands dispatched since the last `sim reset` (sim status). */
+  commandCount(): number;
 
   // ---- admin commands (go through the command log) ----
   createTopic(t: NewTopic): Outcome<void>;
@@ -167,7 +91,6 @@ export interface ClusterPort {
   dropNext(what: 'request' | 'response', producer: string | null, count: number): Outcome<void>;
   /** Seeded random loss rates (0..1); undefined leaves a rate unchanged. */
   setNetworkLoss(requestRate: number | undefined, responseRate: number | undefined): Outcome<void>;
-  networkStatus(): NetworkView;
   reset(brokers: number, seed: number): Outcome<void>;
 
   // ---- clients ----
@@ -205,9 +128,3 @@ export interface ClusterPort {
   closeConsumer(name: string): Outcome<void>;
   crashConsumer(name: string): Outcome<void>;
 }
-
-export type NetworkView = {
-  requestLossRate: number;
-  responseLossRate: number;
-  pendingDrops: Array<{ what: 'request' | 'response'; producer: string | null; remaining: number }>;
-};

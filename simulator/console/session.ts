@@ -2,6 +2,7 @@
 // `run` never throws: any unexpected exception becomes an error line and exit code 70 (EX_SOFTWARE),
 // and the simulation is left as the last successful command made it.
 
+import type { ReadModel } from '../read/index';
 import { VirtualFiles } from './files';
 import { type CommandOutput, errorResult, Output } from './output';
 import type { ClusterPort } from './port';
@@ -86,6 +87,11 @@ export class ConsoleSession {
     }
   }
 
+  /** The simulation's read model as it is now. */
+  read(): ReadModel {
+    return this.port.read();
+  }
+
   /** The tool a command word names, if any. */
   tool(word: string): ToolDef | undefined {
     return this.byKey.get(commandKey(word));
@@ -147,7 +153,14 @@ export class ConsoleSession {
       const tool = this.tool(word);
       if (!tool) return errorResult(`${word}: command not found (type 'help' for the list of commands)`, 127);
       // The special redirection form `cat > file` reaches cat as a token; the tokenizer rejects '>' elsewhere.
-      const ctx: ToolContext = { port: this.port, input };
+      const port = this.port;
+      const ctx: ToolContext = {
+        port,
+        input,
+        get read() {
+          return port.read();
+        },
+      };
       return this.withDeliveries(tool.run(args, ctx));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);

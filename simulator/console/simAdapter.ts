@@ -4,16 +4,14 @@
 // No import of simulator/index.ts here (it re-exports this module): callers reach the console through
 // the index (or cli.ts imports it), which registers every area's commands first.
 import { deliveryOf } from '../producer/commands';
+import { type ReadModel, readModel } from '../read/index';
 import { Simulation } from '../simulation';
 import { exceptionName } from './kafkaErrors';
 import {
-  type BrokerView,
   type ClusterPort,
   type ConsumerSettings,
   fail,
-  type GroupView,
   type KafkaError,
-  type NetworkView,
   type NewTopic,
   type Outcome,
   ok,
@@ -21,9 +19,7 @@ import {
   type RecordView,
   type SendRequest,
   type SendResult,
-  type TopicView,
 } from './port';
-import { SimQueries } from './simQueries';
 
 type AnyCommand = { type: string } & Record<string, unknown>;
 type Dispatched = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
@@ -53,59 +49,14 @@ export class SimPort implements ClusterPort {
     return ok(map ? map(r.data) : (undefined as T));
   }
 
-  // ---------------------------------------------------------------- queries (read sim.state only)
+  // ---------------------------------------------------------------- reading
 
-  private readonly q = new SimQueries(() => this.sim);
-  brokers = (): BrokerView[] => this.q.brokers();
-  topics = (): TopicView[] => this.q.topics();
-  topic = (name: string): TopicView | null => this.q.topic(name);
-  read = (
-    topic: string,
-    partition: number,
-    offset: number,
-    max: number,
-    isolation: 'read_uncommitted' | 'read_committed',
-  ): RecordView[] => this.q.read(topic, partition, offset, max, isolation);
-  offsetForTime = (topic: string, partition: number, time: number): number | null =>
-    this.q.offsetForTime(topic, partition, time);
-  groups = (): GroupView[] => this.q.groups();
-  group = (groupId: string): GroupView | null => this.q.group(groupId);
-
-  now(): number {
-    return this.sim.state.now;
+  read(): ReadModel {
+    return readModel(this.sim);
   }
 
-  statusLines(): string[] {
-    const s = this.sim.state;
-    const brokers = this.brokers();
-    const lines = [
-      `Virtual time: ${s.now} ms. Seed: ${s.seed}. Commands in the log: ${this.sim.log.length}.`,
-      `Brokers: ${brokers.map((b) => `${b.id} ${b.state}`).join(', ')}.`,
-    ];
-    const quorumLeader = s.quorum?.leaderId;
-    if (quorumLeader !== undefined) lines.push(`KRaft controller quorum leader: ${quorumLeader ?? 'none'}.`);
-    const topics = this.topics().filter((t) => !t.internal);
-    lines.push(
-      `Topics: ${topics.length === 0 ? 'none' : topics.map((t) => `${t.name} (${t.partitions.length})`).join(', ')}.`,
-    );
-    const offline = topics.flatMap((t) =>
-      t.partitions.filter((p) => p.leader === null).map((p) => `${t.name}-${p.partition}`),
-    );
-    const under = topics.flatMap((t) =>
-      t.partitions
-        .filter((p) => p.leader !== null && p.isr.length < p.replicas.length)
-        .map((p) => `${t.name}-${p.partition}`),
-    );
-    if (offline.length > 0) lines.push(`Offline partitions: ${offline.join(', ')}.`);
-    if (under.length > 0) lines.push(`Under-replicated partitions: ${under.join(', ')}.`);
-    const groups = this.groups();
-    if (groups.length > 0)
-      lines.push(
-        `Consumer groups: ${groups.map((g) => `${g.groupId} (${g.state}, ${g.members.length} members)`).join(', ')}.`,
-      );
-    if (this.producerNames.size > 0) lines.push(`Producers: ${[...this.producerNames].sort().join(', ')}.`);
-    if (this.consumerNames.size > 0) lines.push(`Consumers: ${[...this.consumerNames].sort().join(', ')}.`);
-    return lines;
+  commandCount(): number {
+    return this.sim.log.length;
   }
 
   // ---------------------------------------------------------------- admin
@@ -196,15 +147,6 @@ export class SimPort implements ClusterPort {
       ...(requestRate === undefined ? {} : { requestLossRate: requestRate }),
       ...(responseRate === undefined ? {} : { responseLossRate: responseRate }),
     });
-  }
-
-  networkStatus(): NetworkView {
-    const n = this.sim.state.network;
-    return {
-      requestLossRate: n.requestLossRate,
-      responseLossRate: n.responseLossRate,
-      pendingDrops: n.dropRules.map((r) => ({ ...r })),
-    };
   }
 
   reset(brokers: number, seed: number): Outcome<void> {
@@ -308,7 +250,7 @@ export class SimPort implements ClusterPort {
     consumer: string,
   ): Outcome<{ groupId: string; offsets: Array<{ topic: string; partition: number; offset: number }> }> {
     // The application passes consumer.position() per assigned partition and consumer.groupMetadata().
-    const client = this.sim.state.areas.consumers.consumers[consumer];
+    const client = this.read().consumer(consumer);
     if (client?.status !== 'running')
       return fail('IllegalStateException', `There is no running consumer named ${consumer} in this console.`);
     const offsets = client.assignment
@@ -318,7 +260,7 @@ export class SimPort implements ClusterPort {
         offset: client.positions[`${tp.topic}-${tp.partition}`],
       }))
       .filter((o): o is { topic: string; partition: number; offset: number } => o.offset !== undefined);
-    const groupId = client.config.groupId;
+    const groupId = client.groupId;
     return this.run({ type: 'producerSendOffsetsToTransaction', producer, groupId, offsets }, () => ({
       groupId,
       offsets,
@@ -384,6 +326,8 @@ export class SimPort implements ClusterPort {
       timestamp: 0,
       timestampType: 'CreateTime' as const,
       headers: [] as Array<[string, string]>,
+      kind: x.value === null ? ('tombstone' as const) : ('data' as const),
+      transactional: false,
     }));
     return ok(records);
   }

@@ -1,10 +1,14 @@
 // The shape every console command implements (Kafka tools and simulation commands alike).
 
+import type { ReadModel } from '../read/index';
 import type { CommandOutput } from './output';
 import type { ClusterPort } from './port';
 
 export type ToolContext = {
+  /** Changes to the cluster (each one a command in the Simulation's log). */
   port: ClusterPort;
+  /** The simulation's read model as it is now (read it again after a change). */
+  readonly read: ReadModel;
   /** Lines given on standard input (here-document / interactive producer), or null. */
   input: string[] | null;
 };

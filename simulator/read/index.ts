@@ -36,6 +36,8 @@ export type SimulationLike = {
 export type ReadModel = {
   /** Virtual time in ms. */
   now(): number;
+  /** The seed of the simulation's random numbers (a `sim reset` may have changed it). */
+  seed(): number;
   brokers(): BrokerView[];
   controllers(): ControllerView[];
   quorum(): QuorumView;
@@ -105,6 +107,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
   const quorum = once(() => quorumOf(state));
   return {
     now: () => state.now,
+    seed: () => state.seed,
     brokers,
     controllers: () => quorum().voters,
     quorum,

@@ -42,7 +42,7 @@ function runBroker(args: string[], ctx: ToolContext): CommandOutput {
   if (extra.length > 0) return out.fail(`broker ${verb}: unexpected argument '${extra[0]}'`).result();
   const id = parseIntStrict(idText);
   if (id === null) return out.fail(`broker ${verb}: '${idText}' is not a broker id`).result();
-  const known = ctx.port.brokers().map((b) => b.id);
+  const known = ctx.read.brokers().map((b) => b.id);
   if (!known.includes(id))
     return out.fail(`broker ${verb}: no broker ${id} (brokers: ${known.join(', ')})`).result();
   switch (verb) {
@@ -77,8 +77,43 @@ function runClock(args: string[], ctx: ToolContext): CommandOutput {
   const res = ctx.port.advanceClock(ms);
   if (!res.ok) return out.fail(`${res.error.exception}: ${res.error.message}`).result();
   return out
-    .line(`Clock advanced by ${formatDuration(ms)}; now at ${formatDuration(ctx.port.now())}.`)
+    .line(`Clock advanced by ${formatDuration(ms)}; now at ${formatDuration(ctx.read.now())}.`)
     .result();
+}
+
+/** `sim status`: the whole simulation in a few lines. */
+function statusLines(ctx: ToolContext): string[] {
+  const read = ctx.read;
+  const brokers = read.brokers();
+  const lines = [
+    `Virtual time: ${read.now()} ms. Seed: ${read.seed()}. Commands in the log: ${ctx.port.commandCount()}.`,
+    `Brokers: ${brokers.map((b) => `${b.id} ${b.state}`).join(', ')}.`,
+    `KRaft controller quorum leader: ${read.quorum().leaderId ?? 'none'}.`,
+  ];
+  const topics = read.topics().filter((t) => !t.internal);
+  lines.push(
+    `Topics: ${topics.length === 0 ? 'none' : topics.map((t) => `${t.name} (${t.partitions.length})`).join(', ')}.`,
+  );
+  const offline = topics.flatMap((t) =>
+    t.partitions.filter((p) => p.leader === null).map((p) => `${t.name}-${p.partition}`),
+  );
+  const under = topics.flatMap((t) =>
+    t.partitions
+      .filter((p) => p.leader !== null && p.isr.length < p.replicas.length)
+      .map((p) => `${t.name}-${p.partition}`),
+  );
+  if (offline.length > 0) lines.push(`Offline partitions: ${offline.join(', ')}.`);
+  if (under.length > 0) lines.push(`Under-replicated partitions: ${under.join(', ')}.`);
+  const groups = read.groups();
+  if (groups.length > 0)
+    lines.push(
+      `Consumer groups: ${groups.map((g) => `${g.groupId} (${g.state}, ${g.members.length} members)`).join(', ')}.`,
+    );
+  const producers = ctx.port.clientNames('producer');
+  const consumers = ctx.port.clientNames('consumer');
+  if (producers.length > 0) lines.push(`Producers: ${producers.join(', ')}.`);
+  if (consumers.length > 0) lines.push(`Consumers: ${consumers.join(', ')}.`);
+  return lines;
 }
 
 function runSim(args: string[], ctx: ToolContext): CommandOutput {
@@ -86,7 +121,7 @@ function runSim(args: string[], ctx: ToolContext): CommandOutput {
   const [verb, ...rest] = args;
   if (verb === 'status') {
     if (rest.length > 0) return out.fail(`sim status: unexpected argument '${rest[0]}'`).result();
-    for (const l of ctx.port.statusLines()) out.line(l);
+    for (const l of statusLines(ctx)) out.line(l);
     return out.result();
   }
   if (verb === 'reset') {
@@ -97,7 +132,7 @@ function runSim(args: string[], ctx: ToolContext): CommandOutput {
     if (parsed.kind === 'error') return out.fail(`sim reset: ${parsed.message}`).result();
     if (parsed.options.nonOptions.length > 0)
       return out.fail(`sim reset: unexpected argument '${parsed.options.nonOptions[0]}'`).result();
-    const brokers = parsed.options.int('brokers') ?? ctx.port.brokers().length;
+    const brokers = parsed.options.int('brokers') ?? ctx.read.brokers().length;
     const seed = parsed.options.int('seed') ?? 42;
     if (brokers < 1 || brokers > 9) return out.fail('sim reset: --brokers must be between 1 and 9').result();
     const res = ctx.port.reset(brokers, seed);

@@ -73,7 +73,7 @@ function loss(args: string[], ctx: ToolContext, out: Output): CommandOutput {
   if (typeof resp === 'string') return out.fail(resp).result();
   const res = ctx.port.setNetworkLoss(req, resp);
   if (!res.ok) return out.fail(`${res.error.exception}: ${res.error.message}`).result();
-  const n = ctx.port.networkStatus();
+  const n = ctx.read.network();
   if (n.requestLossRate === 0 && n.responseLossRate === 0)
     return out.line('Random network loss is off.').result();
   return out
@@ -85,7 +85,7 @@ function loss(args: string[], ctx: ToolContext, out: Output): CommandOutput {
 
 function status(args: string[], ctx: ToolContext, out: Output): CommandOutput {
   if (args.length > 0) return out.fail(`network status: unexpected argument '${args[0]}'`).result();
-  const n = ctx.port.networkStatus();
+  const n = ctx.read.network();
   out.line(
     `Random loss: ${pct(n.requestLossRate)} of produce requests, ${pct(n.responseLossRate)} of responses.`,
   );

@@ -2,9 +2,9 @@
 // prints what is readable now and exits (as if stopped with --timeout-ms), then reports
 // `Processed a total of N messages` on stderr like the real tool does on exit.
 
+import type { RecordView, TopicView } from '../../read/index';
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
-import type { RecordView, TopicView } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
 import { toolPrologue } from './toolPrologue';
 import { compileIncludeList } from './topicFilter';
@@ -176,7 +176,7 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   // Which partitions, from where.
   let topics: TopicView[];
   if (o.has('topic')) {
-    const t = ctx.port.topic(o.value('topic') ?? '');
+    const t = ctx.read.topic(o.value('topic') ?? '');
     if (!t) {
       out.fail(
         `WARN [Consumer clientId=console-consumer${group ? `, groupId=${group}` : ''}] Error while fetching metadata: {${o.value('topic')}=UNKNOWN_TOPIC_OR_PARTITION}`,
@@ -187,10 +187,10 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   } else {
     const allowed = compileIncludeList(o.value('include') ?? '');
     if (typeof allowed === 'string') return out.fail(allowed).result();
-    topics = ctx.port.topics().filter((t) => !t.internal && allowed(t.name));
+    topics = ctx.read.topics().filter((t) => !t.internal && allowed(t.name));
   }
   const plans: Plan[] = [];
-  const committed = group ? ctx.port.group(group) : null;
+  const committed = group ? ctx.read.group(group) : null;
   for (const t of topics) {
     for (const p of t.partitions) {
       if (o.has('partition') && p.partition !== o.int('partition')) continue;
@@ -221,7 +221,7 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
     const budget = maxMessages >= 0 ? maxMessages - total : Number.MAX_SAFE_INTEGER;
     let position = plan.start;
     if (budget > 0) {
-      const records = ctx.port.read(plan.topic, plan.partition, plan.start, budget, isolation);
+      const records = ctx.read.records(plan.topic, plan.partition, plan.start, budget, isolation);
       for (const r of records) {
         out.write(formatRecord(r, formatter));
         position = r.offset + 1;
@@ -235,7 +235,7 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   const autoCommit =
     consumerProps['enable.auto.commit'] === undefined ? true : isTrue(consumerProps['enable.auto.commit']);
   if (group && autoCommit && positions.length > 0) {
-    const state = ctx.port.group(group);
+    const state = ctx.read.group(group);
     if (state && state.members.length > 0 && !o.has('partition')) {
       out.warn(
         `WARN The group '${group}' has active members; the simulated console consumer reads without joining it and does not commit.`,

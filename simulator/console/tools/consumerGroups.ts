@@ -141,7 +141,7 @@ export function runConsumerGroups(args: string[], ctx: ToolContext): CommandOutp
 
   if (o.has('list')) return list(o.has('state'), o.has('type'), ctx, out);
   const groupIds = o.has('all-groups')
-    ? ctx.port
+    ? ctx.read
         .groups()
         .map((g) => g.groupId)
         .sort()
@@ -156,7 +156,7 @@ export function runConsumerGroups(args: string[], ctx: ToolContext): CommandOutp
 }
 
 function list(state: boolean, type: boolean, ctx: ToolContext, out: Output): CommandOutput {
-  const groups = ctx.port.groups();
+  const groups = ctx.read.groups();
   if (!state && !type) {
     for (const g of groups) out.line(g.groupId);
     return out.result();
@@ -170,7 +170,7 @@ function list(state: boolean, type: boolean, ctx: ToolContext, out: Output): Com
       columns(
         [
           g.groupId,
-          ...(type ? [g.protocol === 'consumer' ? 'Consumer' : 'Classic'] : []),
+          ...(type ? [g.type === 'classic' ? 'Classic' : 'Consumer'] : []),
           ...(state ? [g.state] : []),
         ],
         widths,
@@ -184,7 +184,7 @@ function deleteGroups(groupIds: string[], ctx: ToolContext, out: Output): Comman
   const ok: string[] = [];
   const failed: Array<[string, string]> = [];
   for (const id of groupIds) {
-    const g = ctx.port.group(id);
+    const g = ctx.read.group(id);
     if (!g) {
       failed.push([
         id,

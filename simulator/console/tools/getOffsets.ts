@@ -103,11 +103,11 @@ export function runGetOffsets(args: string[], ctx: ToolContext): CommandOutput {
     filters = [{ topic: allowed, partition: partitionOk }];
   }
   const rows: Array<[string, number, number | null]> = [];
-  for (const t of ctx.port.topics()) {
+  for (const t of ctx.read.topics()) {
     if (o.has('exclude-internal-topics') && t.internal) continue;
     for (const p of t.partitions) {
       if (!filters.some((f) => f.topic(t.name) && f.partition(p.partition))) continue;
-      rows.push([t.name, p.partition, ctx.port.offsetForTime(t.name, p.partition, time)]);
+      rows.push([t.name, p.partition, ctx.read.offsetForTime(t.name, p.partition, time)]);
     }
   }
   if (rows.length === 0)

@@ -1,9 +1,9 @@
 // kafka-consumer-groups.sh --describe: offsets/lag (default), --members [--verbose], --state, with
 // ConsumerGroupCommand's column widths and its state notices (kafka-facts §3.2).
 
+import type { GroupView } from '../../read/index';
 import { columns, MISSING, widthOf } from '../format';
 import type { CommandOutput, Output } from '../output';
-import type { GroupView } from '../port';
 import type { ToolContext } from '../tool';
 
 /** shouldPrintMemberState: false when nothing should be printed for the group. */
@@ -31,27 +31,25 @@ type OffsetRow = {
   clientId: string;
 };
 
-export function offsetRows(g: GroupView, ctx: ToolContext): OffsetRow[] {
+export function offsetRows(g: GroupView): OffsetRow[] {
   const rows: OffsetRow[] = [];
-  const committed = new Map(g.offsets.map((x) => [`${x.topic}\u0000${x.partition}`, x.offset]));
-  const hw = (topic: string, partition: number): number | null => {
-    const p = ctx.port.topic(topic)?.partitions.find((q) => q.partition === partition);
-    return p && p.leader !== null ? p.highWatermark : null;
-  };
+  // The read model's one lag rule: LOG-END-OFFSET − CURRENT-OFFSET, "-" without a committed offset.
+  const lagRows = new Map(g.partitions.map((x) => [`${x.topic}\u0000${x.partition}`, x]));
+  const shown = (n: number | null | undefined): string =>
+    n === null || n === undefined ? MISSING : String(n);
   const row = (
     topic: string,
     partition: number,
     member: { id: string; host: string; client: string } | null,
   ): OffsetRow => {
-    const c = committed.get(`${topic}\u0000${partition}`);
-    const end = hw(topic, partition);
+    const r = lagRows.get(`${topic}\u0000${partition}`);
     return {
       group: g.groupId,
       topic,
       partition: String(partition),
-      current: c === undefined ? MISSING : String(c),
-      end: end === null ? MISSING : String(end),
-      lag: c === undefined || c === -1 || end === null ? MISSING : String(end - c),
+      current: shown(r?.committed),
+      end: shown(r?.logEndOffset),
+      lag: shown(r?.lag),
       consumerId: member?.id ?? MISSING,
       host: member?.host ?? MISSING,
       clientId: member?.client ?? MISSING,
@@ -81,8 +79,8 @@ export function offsetRows(g: GroupView, ctx: ToolContext): OffsetRow[] {
 
 export function describeOffsets(groupIds: string[], ctx: ToolContext, out: Output): CommandOutput {
   for (const id of [...new Set(groupIds)].sort()) {
-    const g = ctx.port.group(id);
-    const rows = g ? offsetRows(g, ctx) : [];
+    const g = ctx.read.group(id);
+    const rows = g ? offsetRows(g) : [];
     if (!stateNotice(id, g, g ? Math.max(rows.length, g.members.length > 0 ? 1 : 0) : 0, out)) continue;
     if (rows.length === 0) continue;
     const widths = [
@@ -153,7 +151,7 @@ export function describeMembers(
   out: Output,
 ): CommandOutput {
   for (const id of [...new Set(groupIds)].sort()) {
-    const g = ctx.port.group(id);
+    const g = ctx.read.group(id);
     if (!stateNotice(id, g, g ? Math.max(1, g.members.length) : 0, out) || !g) continue;
     const ms = g.members;
     const withInstance = ms.some((m) => m.groupInstanceId);
@@ -205,9 +203,9 @@ export function describeMembers(
 
 export function describeState(groupIds: string[], ctx: ToolContext, out: Output): CommandOutput {
   for (const id of [...new Set(groupIds)].sort()) {
-    const g = ctx.port.group(id);
+    const g = ctx.read.group(id);
     if (!stateNotice(id, g, 1, out) || !g) continue;
-    const broker = ctx.port.brokers().find((b) => b.id === g.coordinator);
+    const broker = ctx.read.brokers().find((b) => b.id === g.coordinator);
     const coordinator = `${broker?.host ?? 'localhost'}:${broker?.port ?? 9092}  (${g.coordinator})`;
     const widths = [Math.max(15, g.groupId.length), Math.max(25, coordinator.length), 20, 20, null];
     out.line();

@@ -4,7 +4,6 @@
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
-import { TOPIC_CONFIGS } from '../topicConfigs';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
@@ -168,7 +167,7 @@ function alter(
     .flatMap((d) => d.split(','))
     .map((d) => d.trim())
     .filter((d) => d !== '');
-  const topic = ctx.port.topic(name);
+  const topic = ctx.read.topic(name);
   if (!topic) {
     return commandError(
       out,
@@ -204,7 +203,7 @@ function describeConfigs(
   ctx: ToolContext,
   out: Output,
 ): CommandOutput {
-  const topics = name === null ? ctx.port.topics().filter((t) => !t.internal) : [ctx.port.topic(name)];
+  const topics = name === null ? ctx.read.topics().filter((t) => !t.internal) : [ctx.read.topic(name)];
   if (topics.some((t) => t === null)) {
     return commandError(
       out,
@@ -216,17 +215,13 @@ function describeConfigs(
   for (const t of topics) {
     if (!t) continue;
     out.line(`${all ? 'All' : 'Dynamic'} configs for topic ${t.name} are:`);
-    const names = all
-      ? Object.keys({ ...TOPIC_CONFIGS, ...t.overrides }).sort()
-      : Object.keys(t.overrides).sort();
-    for (const key of names) {
-      const info = TOPIC_CONFIGS[key];
-      const synonyms: string[] = [];
-      const override = t.overrides[key];
-      if (override !== undefined) synonyms.push(`DYNAMIC_TOPIC_CONFIG:${key}=${override}`);
-      if (info) synonyms.push(`DEFAULT_CONFIG:${info.broker}=${info.default}`);
-      const value = override ?? (info ? info.default : '');
-      out.line(`  ${key}=${value} sensitive=false synonyms={${synonyms.join(', ')}}`);
+    // ConfigCommand lists every config with --all, else only the topic's own (DYNAMIC_TOPIC_CONFIG) ones.
+    const entries = (ctx.read.effectiveTopicConfig(t.name) ?? []).filter(
+      (e) => all || e.source === 'DYNAMIC_TOPIC_CONFIG',
+    );
+    for (const e of entries) {
+      const synonyms = e.synonyms.map((x) => `${x.source}:${x.name}=${x.value}`).join(', ');
+      out.line(`  ${e.name}=${e.value} sensitive=false synonyms={${synonyms}}`);
     }
   }
   return out.result();

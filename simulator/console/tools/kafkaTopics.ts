@@ -1,9 +1,9 @@
 // kafka-topics.sh — mirrors TopicCommand (tools/src/main/java/org/apache/kafka/tools/TopicCommand.java):
 // exactly one action, the same argument checks in the same order, the same describe line shapes.
 
+import type { PartitionView, TopicView } from '../../read/index';
 import { cannotCombine, missingRequired, type OptionSpec, parseLongOptions, renderHelp } from '../options';
 import { type CommandOutput, Output } from '../output';
-import type { PartitionView, TopicView } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
 import { compileIncludeList } from './topicFilter';
 
@@ -232,7 +232,7 @@ function create(o: Opts, ctx: ToolContext, out: Output): CommandOutput {
 
 function matching(o: Opts, ctx: ToolContext): TopicView[] | string {
   const exclude = o.has('exclude-internal');
-  const all = ctx.port
+  const all = ctx.read
     .topics()
     .slice()
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -282,8 +282,8 @@ function remove(o: Opts, ctx: ToolContext, out: Output): CommandOutput {
   return out.result();
 }
 
-function minIsr(t: TopicView): number {
-  const v = Number(t.overrides['min.insync.replicas'] ?? '1');
+function minIsr(t: TopicView, ctx: ToolContext): number {
+  const v = Number(ctx.read.topicConfig(t.name, 'min.insync.replicas') ?? '1');
   return Number.isFinite(v) ? v : 1;
 }
 
@@ -291,7 +291,7 @@ function describeTopics(o: Opts, ctx: ToolContext, out: Output): CommandOutput {
   let topics: TopicView[];
   const topicId = o.value('topic-id');
   if (topicId && topicId !== 'AAAAAAAAAAAAAAAAAAAAAA') {
-    topics = ctx.port
+    topics = ctx.read
       .topics()
       .filter((t) => t.topicId === topicId && !(o.has('exclude-internal') && t.internal));
     if (topics.length === 0 && !o.has('if-exists'))
@@ -304,7 +304,7 @@ function describeTopics(o: Opts, ctx: ToolContext, out: Output): CommandOutput {
     topics = found;
   }
   const live = new Set(
-    ctx.port
+    ctx.read
       .brokers()
       .filter((b) => b.state !== 'stopped')
       .map((b) => b.id),
@@ -317,13 +317,13 @@ function describeTopics(o: Opts, ctx: ToolContext, out: Output): CommandOutput {
     if (describeConfigs && (!o.has('topics-with-overrides') || hasOverrides)) out.line(topicLine(t));
     if (!describePartitions) continue;
     for (const p of t.partitions.slice().sort((a, b) => a.partition - b.partition)) {
-      const rf = p.replicas.length - (p.adding?.length ?? 0);
+      const rf = p.replicas.length - p.addingReplicas.length;
       const show =
         describeConfigs ||
         (o.has('under-replicated-partitions') && rf - p.isr.length > 0) ||
         (o.has('unavailable-partitions') && (p.leader === null || !live.has(p.leader))) ||
-        (o.has('under-min-isr-partitions') && (p.leader === null || p.isr.length < minIsr(t))) ||
-        (o.has('at-min-isr-partitions') && p.isr.length === minIsr(t));
+        (o.has('under-min-isr-partitions') && (p.leader === null || p.isr.length < minIsr(t, ctx))) ||
+        (o.has('at-min-isr-partitions') && p.isr.length === minIsr(t, ctx));
       if (show) out.line(partitionLine(t.name, p));
     }
   }
@@ -336,7 +336,7 @@ export function topicLine(t: TopicView): string {
     .map((k) => `${k}=${t.overrides[k]}`)
     .join(',');
   const first = t.partitions.slice().sort((a, b) => a.partition - b.partition)[0];
-  const rf = first ? first.replicas.length - (first.adding?.length ?? 0) : 0;
+  const rf = first ? first.replicas.length - first.addingReplicas.length : 0;
   const id = t.topicId && t.topicId !== 'AAAAAAAAAAAAAAAAAAAAAA' ? `\tTopicId: ${t.topicId}` : '';
   return `Topic: ${t.name}${id}\tPartitionCount: ${t.partitions.length}\tReplicationFactor: ${rf}\tConfigs: ${configs}`;
 }
@@ -344,11 +344,11 @@ export function topicLine(t: TopicView): string {
 export function partitionLine(topic: string, p: PartitionView): string {
   let line = `\tTopic: ${topic}\tPartition: ${p.partition}\tLeader: ${p.leader === null ? 'none' : p.leader}`;
   line += `\tReplicas: ${p.replicas.join(',')}\tIsr: ${p.isr.join(',')}`;
-  if (p.adding || p.removing) {
-    line += `\tAdding Replicas: ${(p.adding ?? []).join(',')}\tRemoving Replicas: ${(p.removing ?? []).join(',')}`;
+  if (p.addingReplicas.length > 0 || p.removingReplicas.length > 0) {
+    line += `\tAdding Replicas: ${p.addingReplicas.join(',')}\tRemoving Replicas: ${p.removingReplicas.join(',')}`;
   }
-  line += `\tElr: ${p.elr === null ? 'N/A' : p.elr.join(',')}`;
-  line += `\tLastKnownElr: ${p.lastKnownElr === null ? 'N/A' : p.lastKnownElr.join(',')}`;
+  line += `\tElr: ${p.elr.join(',')}`;
+  line += `\tLastKnownElr: ${p.lastKnownElr.join(',')}`;
   return line;
 }
 

@@ -1,8 +1,9 @@
 // kcat (formerly kafkacat): getopt-style short flags; -L metadata listing, -P produce from stdin
 // lines, -C consume with -o/-e/-c/-f. Output shapes follow kcat's metadata_print and format tokens.
 
+import type { RecordView } from '../../read/index';
 import { type CommandOutput, Output } from '../output';
-import type { RecordView, SendRequest, SendResult } from '../port';
+import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
 import { freeClientName } from './consoleProducer';
 
@@ -120,7 +121,7 @@ export function runKcat(args: string[], ctx: ToolContext): CommandOutput {
 
 function metadata(o: KcatOpts, ctx: ToolContext, out: Output): CommandOutput {
   const only = last(o, 't');
-  const brokers = ctx.port.brokers().filter((b) => b.state === 'online');
+  const brokers = ctx.read.brokers().filter((b) => b.state === 'online');
   const from = brokers[0];
   out.line(
     `Metadata for ${only ?? 'all topics'} (from broker ${from ? `${from.id}: ${from.host}:${from.port}/${from.id}` : '-1: bootstrap'}):`,
@@ -128,7 +129,7 @@ function metadata(o: KcatOpts, ctx: ToolContext, out: Output): CommandOutput {
   out.line(` ${brokers.length} brokers:`);
   for (const b of brokers)
     out.line(`  broker ${b.id} at ${b.host}:${b.port}${b.controller ? ' (controller)' : ''}`);
-  let topics = ctx.port.topics();
+  let topics = ctx.read.topics();
   if (only !== undefined) {
     topics = topics.filter((t) => t.name === only);
     if (topics.length === 0) {
@@ -179,7 +180,7 @@ function produce(
   // librdkafka's defaults differ from the Java client's: idempotence is off unless asked for.
   const settings: Record<string, string> = { 'enable.idempotence': 'false', ...config };
   delete settings['request.required.acks'];
-  if (ctx.port.topic(topic) === null) {
+  if (ctx.read.topic(topic) === null) {
     return out.fail(`% ERROR: Topic ${topic} error: Broker: Unknown topic or partition`).result();
   }
   const reqs: SendRequest[] = [];
@@ -286,7 +287,7 @@ function consume(
   ctx: ToolContext,
   out: Output,
 ): CommandOutput {
-  const t = ctx.port.topic(topic);
+  const t = ctx.read.topic(topic);
   if (!t) return out.fail(`% ERROR: Topic ${topic} error: Broker: Unknown topic or partition`).result();
   const offsetRaw = last(o, 'o') ?? 'beginning';
   const countRaw = last(o, 'c');
@@ -319,9 +320,9 @@ function consume(
     else if (/^-\d+$/.test(offsetRaw)) start = Math.max(p.logStartOffset, end + Number(offsetRaw));
     else if (/^\d+$/.test(offsetRaw)) start = Math.min(Math.max(Number(offsetRaw), p.logStartOffset), end);
     else if (/^s@\d+$/.test(offsetRaw))
-      start = ctx.port.offsetForTime(topic, p.partition, Number(offsetRaw.slice(2))) ?? end;
+      start = ctx.read.offsetForTime(topic, p.partition, Number(offsetRaw.slice(2))) ?? end;
     else return out.fail(`% ERROR: Invalid offset: ${offsetRaw}`).result();
-    const records = remaining > 0 ? ctx.port.read(topic, p.partition, start, remaining, isolation) : [];
+    const records = remaining > 0 ? ctx.read.records(topic, p.partition, start, remaining, isolation) : [];
     for (const r of records) {
       out.write(fmt === null ? `${r.value ?? nullWord}${delim}` : formatKcat(fmt, r, nullWord));
       remaining--;

@@ -91,7 +91,7 @@ export function makeLeaderElectionTool(files: VirtualFiles): ToolDef {
     } else {
       // All partitions; the controller answers ELECTION_NOT_NEEDED for those already fine, and the
       // tool reports only partitions where an election was possible or attempted.
-      targets = ctx.port
+      targets = ctx.read
         .topics()
         .flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition })));
     }

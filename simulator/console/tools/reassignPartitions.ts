@@ -2,6 +2,7 @@
 // proposal from a topics-to-move file and a broker list, --execute a plan, --verify progress.
 // Plans are the tool's JSON: {"version":1,"partitions":[{"topic":"t","partition":0,"replicas":[1,2]}]}.
 
+import type { PartitionView } from '../../read/index';
 import type { VirtualFiles } from '../files';
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
@@ -49,6 +50,9 @@ const SPECS: OptionSpec[] = [
 ];
 
 type Move = { topic: string; partition: number; replicas: number[] };
+
+const reassigning = (p: PartitionView): boolean =>
+  p.addingReplicas.length > 0 || p.removingReplicas.length > 0;
 
 function planJson(moves: Move[]): string {
   const partitions = moves.map(
@@ -110,7 +114,7 @@ export function proposeAssignment(partitions: number, rf: number, brokers: numbe
 
 /** Throttles are cleared on every live broker plus the plan's targets (ReassignPartitionsCommand#clearAllThrottles). */
 function clearThrottles(out: Output, ctx: ToolContext, moves: Move[]): void {
-  const live = ctx.port
+  const live = ctx.read
     .brokers()
     .filter((b) => b.state === 'online')
     .map((b) => b.id);
@@ -121,8 +125,8 @@ function clearThrottles(out: Output, ctx: ToolContext, moves: Move[]): void {
 }
 
 const isMoving = (ctx: ToolContext, m: { topic: string; partition: number }): boolean => {
-  const p = ctx.port.topic(m.topic)?.partitions.find((q) => q.partition === m.partition);
-  return !!(p && (p.adding || p.removing));
+  const p = ctx.read.topic(m.topic)?.partitions.find((q) => q.partition === m.partition);
+  return !!p && reassigning(p);
 };
 
 export function makeReassignTool(files: VirtualFiles): ToolDef {
@@ -150,14 +154,14 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
         .fail('Command must include exactly one action: --generate, --execute, --verify, --cancel, or --list')
         .result();
     if (o.has('list')) {
-      const moving = ctx.port
+      const moving = ctx.read
         .topics()
-        .flatMap((t) => t.partitions.filter((p) => p.adding || p.removing).map((p) => ({ t: t.name, p })));
+        .flatMap((t) => t.partitions.filter(reassigning).map((p) => ({ t: t.name, p })));
       if (moving.length === 0) return out.line('No partition reassignments found.').result();
       out.line('Current partition reassignments:');
       for (const m of moving) {
         out.line(
-          `${m.t}-${m.p.partition}: replicas: ${m.p.replicas.join(',')}. adding: ${(m.p.adding ?? []).join(',')}. removing: ${(m.p.removing ?? []).join(',')}.`,
+          `${m.t}-${m.p.partition}: replicas: ${m.p.replicas.join(',')}. adding: ${m.p.addingReplicas.join(',')}. removing: ${m.p.removingReplicas.join(',')}.`,
         );
       }
       return out.result();
@@ -182,7 +186,7 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
       const current: Move[] = [];
       const proposed: Move[] = [];
       for (const name of names) {
-        const t = ctx.port.topic(name);
+        const t = ctx.read.topic(name);
         if (!t) return out.fail(`Error: Topic ${name} not found`).result();
         const rf = t.partitions[0]?.replicas.length ?? 1;
         if (rf > brokers.length)
@@ -210,11 +214,11 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
     const moves = parsePlan(text);
     if (typeof moves === 'string') return out.fail(`Error: ${moves}`).result();
     for (const m of moves) {
-      const t = ctx.port.topic(m.topic);
+      const t = ctx.read.topic(m.topic);
       if (!t?.partitions.some((p) => p.partition === m.partition)) {
         return out.fail(`Error: Topic ${m.topic} not found`).result();
       }
-      const known = new Set(ctx.port.brokers().map((b) => b.id));
+      const known = new Set(ctx.read.brokers().map((b) => b.id));
       const unknown = m.replicas.filter((r) => !known.has(r));
       if (unknown.length > 0) return out.fail(`Error: Unknown broker id(s): ${unknown.join(',')}`).result();
     }
@@ -238,7 +242,7 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
       return out.result();
     }
     if (o.has('execute')) {
-      const running = ctx.port.topics().some((t) => t.partitions.some((p) => p.adding || p.removing));
+      const running = ctx.read.topics().some((t) => t.partitions.some(reassigning));
       if (running && !o.has('additional'))
         return out
           .fail(
@@ -248,7 +252,7 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
       const current = moves.map((m) => ({
         ...m,
         replicas:
-          ctx.port.topic(m.topic)?.partitions.find((p) => p.partition === m.partition)?.replicas ?? [],
+          ctx.read.topic(m.topic)?.partitions.find((p) => p.partition === m.partition)?.replicas ?? [],
       }));
       const res = ctx.port.reassign(moves);
       if (!res.ok)
@@ -269,8 +273,8 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
     out.line('Status of partition reassignment:');
     let allDone = true;
     for (const m of moves) {
-      const p = ctx.port.topic(m.topic)?.partitions.find((q) => q.partition === m.partition);
-      const inProgress = !!(p && (p.adding || p.removing));
+      const p = ctx.read.topic(m.topic)?.partitions.find((q) => q.partition === m.partition);
+      const inProgress = !!p && reassigning(p);
       const matches =
         !!p && p.replicas.length === m.replicas.length && p.replicas.every((r, i) => r === m.replicas[i]);
       if (inProgress) {

@@ -49,7 +49,7 @@ export function resetOffsets(
   const execute = o.has('execute');
   const exportCsv = o.has('export');
   for (const groupId of groupIds) {
-    const g = ctx.port.group(groupId);
+    const g = ctx.read.group(groupId);
     if (g && g.state !== 'Empty' && g.state !== 'Dead') {
       out.fail(
         `\nError: Assignments can only be reset if the group '${groupId}' is inactive, but the current state is ${g.state}.`,
@@ -64,7 +64,7 @@ export function resetOffsets(
       for (const spec of o.values('topic')) {
         const colon = spec.indexOf(':');
         const topic = colon < 0 ? spec : spec.slice(0, colon);
-        const t = ctx.port.topic(topic);
+        const t = ctx.read.topic(topic);
         if (!t) {
           out.fail(
             `\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.`,
@@ -89,7 +89,7 @@ export function resetOffsets(
     const committed = new Map((g?.offsets ?? []).map((x) => [`${x.topic}\u0000${x.partition}`, x.offset]));
     const plan: Array<Target & { offset: number }> = [];
     for (const t of targets) {
-      const p = ctx.port.topic(t.topic)?.partitions.find((q) => q.partition === t.partition);
+      const p = ctx.read.topic(t.topic)?.partitions.find((q) => q.partition === t.partition);
       if (!p) continue;
       const earliest = p.logStartOffset;
       const latest = p.highWatermark;
@@ -135,7 +135,7 @@ export function resetOffsets(
               return out
                 .fail(`Error parsing duration ${o.value('by-duration')}: use PnDTnHnMnS, e.g. PT10M.`)
                 .result();
-            time = ctx.port.now() - d;
+            time = ctx.read.now() - d;
           } else {
             const raw = o.value('to-datetime') ?? '';
             const parsed = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
@@ -148,7 +148,7 @@ export function resetOffsets(
             }
             time = parsed;
           }
-          offset = ctx.port.offsetForTime(t.topic, t.partition, time) ?? latest;
+          offset = ctx.read.offsetForTime(t.topic, t.partition, time) ?? latest;
         }
       }
       plan.push({ ...t, offset });
