@@ -1,22 +1,20 @@
 // One embed's simulation: the Simulation instance, the command log (console lines run after the preset's
 // setup), a scrub cursor into that log and a version counter React subscribes to. Time travel rebuilds
 // the Simulation from the seed and replays the log up to the cursor — the same path a share link takes.
-import type { ConsoleSession } from '@/simulator';
-import type { PartitionLogVM, SimEventVM, SimSnapshotVM } from './model';
+import { type ConsoleSession, type ReadModel, readModel, type SimEvent, type Simulation } from '@/simulator';
 
 /** What the controller needs of the simulator; backend.ts implements it over simulator/index.ts. */
 export interface SimBackend {
   /** Runs one command block (a console line, plus its here-document lines); what the terminal prints. */
   runLine(block: string): CommandOutput;
-  snapshot(): SimSnapshotVM;
-  /** The leader's log of one partition (or the first replica's when it is offline). */
-  partitionLog(topic: string, partition: number): PartitionLogVM | null;
+  /** The Simulation the console currently drives (views read it through the read model). */
+  simulation(): Simulation;
   /** Groups lines into command blocks: a here-document and its body are one block. */
   splitBlocks(lines: readonly string[]): string[];
   /** The console session the backend runs lines through (the terminal completes against it). */
   readonly session: ConsoleSession;
-  /** Events emitted since the backend was created, oldest first. */
-  eventsSince(seq: number): SimEventVM[];
+  /** Events emitted after `seq`, oldest first. */
+  eventsSince(seq: number): SimEvent[];
 }
 
 export type BackendFactory = (init: { seed: number; brokers: number }) => SimBackend;
@@ -39,7 +37,7 @@ function result(line: string, out: CommandOutput): LineResult {
 }
 
 type Listener = () => void;
-type EventListener = (events: SimEventVM[]) => void;
+type EventListener = (events: SimEvent[]) => void;
 
 /** Lines kept in the narration window. */
 const NARRATION_LIMIT = 60;
@@ -50,14 +48,9 @@ export class SimController {
   private cursorAt = 0;
   private lastSeq = -1;
   private versionNo = 0;
-  private cached: { version: number; snap: SimSnapshotVM } | null = null;
-  private logCache: { version: number; logs: Map<string, PartitionLogVM | null> } = {
-    version: -1,
-    logs: new Map(),
-  };
   private listeners = new Set<Listener>();
   private eventListeners = new Set<EventListener>();
-  private narrationLog: SimEventVM[] = [];
+  private narrationLog: SimEvent[] = [];
   /** Results of the lines run since the last rebuild, for the console transcript. */
   private results: LineResult[] = [];
   setupError: string | null = null;
@@ -103,26 +96,21 @@ export class SimController {
   get cursor(): number {
     return this.cursorAt;
   }
-  get narration(): readonly SimEventVM[] {
+  get narration(): readonly SimEvent[] {
     return this.narrationLog;
   }
   get transcript(): readonly LineResult[] {
     return this.results;
   }
 
-  snapshot(): SimSnapshotVM {
-    if (this.cached?.version !== this.versionNo)
-      this.cached = { version: this.versionNo, snap: this.backend.snapshot() };
-    return this.cached.snap;
+  /** The Simulation at the cursor. */
+  get simulation(): Simulation {
+    return this.backend.simulation();
   }
 
-  partitionLog(topic: string, partition: number): PartitionLogVM | null {
-    const key = `${topic}\u0000${partition}`;
-    if (this.logCache.version !== this.versionNo)
-      this.logCache = { version: this.versionNo, logs: new Map() };
-    if (!this.logCache.logs.has(key))
-      this.logCache.logs.set(key, this.backend.partitionLog(topic, partition));
-    return this.logCache.logs.get(key) ?? null;
+  /** The read model of the Simulation at the cursor (memoised per version). */
+  read(): ReadModel {
+    return readModel(this.backend.simulation());
   }
 
   subscribe = (listener: Listener): (() => void) => {
@@ -137,7 +125,7 @@ export class SimController {
     return () => this.eventListeners.delete(listener);
   }
 
-  private changed(events: SimEventVM[]): void {
+  private changed(events: SimEvent[]): void {
     this.versionNo++;
     for (const l of this.listeners) l();
     if (events.length > 0) for (const l of this.eventListeners) l(events);

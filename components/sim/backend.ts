@@ -9,17 +9,10 @@ import {
   simulationOf,
   splitBlocks,
 } from '@/simulator';
-import type { SimEventVM } from './model';
 import type { BackendFactory } from './SimController';
-import { partitionLogOf, type StateS, snapshotOf } from './snapshot';
 
 /** Events kept by each Simulation: the narration and animations only need the recent ones. */
 const RETAINED_EVENTS = 5000;
-
-function toVM(e: SimEvent): SimEventVM {
-  const { seq, time, type, reason } = e;
-  return { seq, time, type, reason, data: e as unknown as Record<string, unknown> };
-}
 
 export const createBackend: BackendFactory = ({ seed, brokers }) => {
   const first = new Simulation({ seed, brokers }, { maxRetainedEvents: RETAINED_EVENTS });
@@ -30,13 +23,12 @@ export const createBackend: BackendFactory = ({ seed, brokers }) => {
     session,
     runLine: (block) => session.runBlock(block),
     splitBlocks: (lines) => splitBlocks(session, lines),
-    snapshot: () => snapshotOf(sim().state as unknown as StateS),
-    partitionLog: (topic, partition) => partitionLogOf(sim().state as unknown as StateS, topic, partition),
-    eventsSince: (seqAfter) => {
+    simulation: sim,
+    eventsSince: (seqAfter): SimEvent[] => {
       const events = sim().events;
       let i = events.length;
       while (i > 0 && events[i - 1].seq > seqAfter) i--;
-      return events.slice(i).map(toVM);
+      return events.slice(i);
     },
   };
 };

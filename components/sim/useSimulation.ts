@@ -1,6 +1,6 @@
 'use client';
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { SimEventVM, SimSnapshotVM } from './model';
+import type { ReadModel, SimEvent } from '@/simulator';
 import type { BackendFactory, SimController, SimInitSpec } from './SimController';
 import { SimController as Controller } from './SimController';
 
@@ -34,16 +34,14 @@ export function useSimVersion(controller: SimController | null): number {
   );
 }
 
-export function useSnapshot(controller: SimController | null): SimSnapshotVM | null {
+/** The read model of the controller's Simulation; re-renders on every change. */
+export function useRead(controller: SimController | null): ReadModel | null {
   useSimVersion(controller);
-  return controller ? controller.snapshot() : null;
+  return controller ? controller.read() : null;
 }
 
 /** Calls `handler` with each batch of live events (not replays); the latest handler is always used. */
-export function useSimEvents(
-  controller: SimController | null,
-  handler: (events: SimEventVM[]) => void,
-): void {
+export function useSimEvents(controller: SimController | null, handler: (events: SimEvent[]) => void): void {
   const ref = useRef(handler);
   ref.current = handler;
   useEffect(() => {
