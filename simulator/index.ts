@@ -41,22 +41,6 @@ export {
 } from './cluster/topicConfig';
 export { type CreateTopicSpec, createTopicInternal, validateTopicName } from './cluster/topics';
 export type { Broker, BrokerId, Partition, PendingProduce, Replica, Topic } from './cluster/types';
-// The console (Kafka CLI tools, kcat and simulation commands) over a Simulation.
-export {
-  type CommandOutput,
-  type Completion,
-  ConsoleSession,
-  commonPrefix,
-  complete,
-  consoleFor,
-  createConsole,
-  type LineResult,
-  runConsoleBlock,
-  runConsoleLines,
-  sessionRunBlock,
-  simulationOf,
-  splitBlocks,
-} from './console';
 // consumer groups, offsets, lag (simulator/consumer)
 export {
   ASSIGNORS,

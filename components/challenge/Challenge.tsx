@@ -8,8 +8,9 @@ import type { SimController } from '@/components/sim/SimController';
 import { SimWorkspace } from '@/components/sim/SimWorkspace';
 import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
 import { presets } from '@/components/simulation/presets';
+import { simulationOf } from '@/kafka-cli';
 import { recordChallengeResult, useProgressData, useProgressHydrated } from '@/lib/progress';
-import { evaluateGoal, type GoalResult, readModel, simulationOf } from '@/simulator';
+import { evaluateGoal, type GoalResult, readModel } from '@/simulator';
 import { challenges } from './challenges';
 
 const button =

@@ -2,8 +2,8 @@
 // line, and know whether a command reads records. `sessionHost` wraps a console session directly;
 // a host over the shared SimController (so console lines join its replayable log) wraps `run`.
 
-import type { Completion, ConsoleSession } from '@/simulator';
-import { complete, sessionRunBlock, splitBlocks } from '@/simulator';
+import type { Completion, ConsoleSession } from '@/kafka-cli';
+import { complete, sessionRunBlock, splitBlocks } from '@/kafka-cli';
 
 export type HostResult = { stdout: string; stderr: string; exitCode: number };
 

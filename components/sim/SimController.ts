@@ -1,7 +1,8 @@
 // One embed's simulation: the Simulation instance, the command log (console lines run after the preset's
 // setup), a scrub cursor into that log and a version counter React subscribes to. Time travel rebuilds
 // the Simulation from the seed and replays the log up to the cursor — the same path a share link takes.
-import { type ConsoleSession, type ReadModel, readModel, type SimEvent, type Simulation } from '@/simulator';
+import type { ConsoleSession } from '@/kafka-cli';
+import { type ReadModel, readModel, type SimEvent, type Simulation } from '@/simulator';
 
 /** What the controller needs of the simulator; backend.ts implements it over simulator/index.ts. */
 export interface SimBackend {

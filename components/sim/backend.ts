@@ -1,14 +1,8 @@
 // The views' backend over the real simulator: a Simulation plus its console session. Every change goes
 // through a console line (session.runBlock → sim.dispatch), so the embed's command log is a list of
 // lines, and replaying them on a fresh Simulation with the same seed reproduces the state exactly.
-import {
-  type ConsoleSession,
-  consoleFor,
-  type SimEvent,
-  Simulation,
-  simulationOf,
-  splitBlocks,
-} from '@/simulator';
+import { type ConsoleSession, consoleFor, simulationOf, splitBlocks } from '@/kafka-cli';
+import { type SimEvent, Simulation } from '@/simulator';
 import type { BackendFactory } from './SimController';
 
 /** Events kept by each Simulation: the narration and animations only need the recent ones. */

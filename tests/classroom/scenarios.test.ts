@@ -3,14 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarioFiles, scenarioList, scriptLines } from '@/components/classroom/scenarios';
 import roadmap from '@/content/roadmap.json';
+import { runConsoleLines, scenarioToShellScript } from '@/kafka-cli';
 import { evaluateGoal, type Goal } from '@/simulator/goals';
-import {
-  readModel,
-  runConsoleLines,
-  Simulation,
-  scenarioToShellScript,
-  validateScenario,
-} from '@/simulator/index';
+import { readModel, Simulation, validateScenario } from '@/simulator/index';
 
 const topicIds = new Set(roadmap.levels.flatMap((l) => l.sections.flatMap((s) => s.topics.map((t) => t.id))));
 

@@ -2,7 +2,8 @@
 // reproduces the console's effects), queries never change state, and no input makes it throw.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { consoleFor, runConsoleLines, Simulation } from '@/simulator';
+import { consoleFor, runConsoleLines } from '@/kafka-cli';
+import { Simulation } from '@/simulator';
 
 describe('console over a Simulation', () => {
   it('changes go through dispatch: replaying sim.log rebuilds the same state', () => {

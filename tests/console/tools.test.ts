@@ -2,7 +2,8 @@
 // wording and the exact output shapes (TopicCommand, ConfigCommand, ConsumerGroupCommand, ConsoleConsumer, kcat).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { complete, consoleFor, readModel, Simulation } from '@/simulator';
+import { complete, consoleFor } from '@/kafka-cli';
+import { readModel, Simulation } from '@/simulator';
 
 function session() {
   const sim = new Simulation({ brokers: 3, seed: 42 });

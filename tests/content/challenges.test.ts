@@ -1,8 +1,9 @@
 // Every challenge is checked for real against the simulator: its start state (the preset's setup, run through
 // the console) must NOT meet the goal, and start + reference solution MUST meet it.
 import { describe, expect, it } from 'vitest';
+import { runConsoleLines } from '@/kafka-cli';
 import { evaluateGoal, type Goal } from '@/simulator/goals';
-import { readModel, runConsoleLines, Simulation } from '@/simulator/index';
+import { readModel, Simulation } from '@/simulator/index';
 import { challenges, type Preset, presets } from './contentFiles';
 
 function start(p: Preset): Simulation {

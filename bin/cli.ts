@@ -3,8 +3,8 @@
 // exits 0 only when every command succeeded (the remaining commands still run after a failure).
 
 import { readFileSync } from 'node:fs';
-// The simulator's door: importing it registers every area's commands before a session runs.
-import { createConsole } from '..';
+// The console's door (it imports the simulator's, which registers every area's commands).
+import { createConsole } from '../kafka-cli';
 
 const USAGE = `Usage: kafka-sim [--brokers N] [--seed S] [--script FILE] [--echo]
   Reads commands (one per line; # comments; here-documents <<EOF ... EOF) from FILE or standard input.

@@ -1,7 +1,7 @@
 // What the console changes in the simulated cluster, in the console's own terms. The adapter in
 // simAdapter.ts implements it over the Simulation: every change goes through the Simulation's command
 // log, so replay reproduces what the console did. Reading is the read model's job (simulator/read).
-import type { ReadModel, RecordView } from '../read/index';
+import type { ReadModel, RecordView } from '../simulator';
 
 export type { RecordView };
 

@@ -1,5 +1,5 @@
-import { tokenizeLine } from '../console/tokenizer';
-import type { Scenario } from './types';
+import type { Scenario } from '../simulator';
+import { tokenizeLine } from './tokenizer';
 
 // Turns a scenario into a shell script an instructor can run against a real cluster. Real Kafka tools pass
 // through (with the bootstrap server made explicit); simulation-only lines become comments saying what to do

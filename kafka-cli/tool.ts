@@ -1,6 +1,6 @@
 // The shape every console command implements (Kafka tools and simulation commands alike).
 
-import type { ReadModel } from '../read/index';
+import type { ReadModel } from '../simulator';
 import type { CommandOutput } from './output';
 import type { ClusterPort } from './port';
 

@@ -3,9 +3,7 @@
 // Simulation (consoleSessions.ts), so named producers/consumers and virtual files persist between lines.
 // No import of simulator/index.ts here (it re-exports this module): callers reach the console through
 // the index (or cli.ts imports it), which registers every area's commands first.
-import { deliveryOf } from '../producer/commands';
-import { type ReadModel, readModel } from '../read/index';
-import { Simulation } from '../simulation';
+import { type ReadModel, readModel, Simulation } from '../simulator';
 import { exceptionName } from './kafkaErrors';
 import {
   type ClusterPort,
@@ -184,8 +182,7 @@ export class SimPort implements ClusterPort {
   private readonly pending = new Map<string, Array<{ recordId: number; topic: string; partition: number }>>();
 
   private delivery(name: string, recordId: number, topic: string, partition: number): SendResult {
-    const p = this.sim.state.producers[name];
-    const d = p ? deliveryOf(p, recordId) : { status: 'unknown' as const };
+    const d = this.read().delivery(name, recordId);
     if (d.status === 'acked')
       return { kind: 'acked', topic: d.topic, partition: d.partition, offset: d.offset };
     if (d.status === 'failed') return { kind: 'failed', error: toError(d.error) };

@@ -2,7 +2,7 @@
 // proposal from a topics-to-move file and a broker list, --execute a plan, --verify progress.
 // Plans are the tool's JSON: {"version":1,"partitions":[{"topic":"t","partition":0,"replicas":[1,2]}]}.
 
-import type { PartitionView } from '../../read/index';
+import type { PartitionView } from '../../simulator';
 import type { VirtualFiles } from '../files';
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';

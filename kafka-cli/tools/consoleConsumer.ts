@@ -2,7 +2,7 @@
 // prints what is readable now and exits (as if stopped with --timeout-ms), then reports
 // `Processed a total of N messages` on stderr like the real tool does on exit.
 
-import type { RecordView, TopicView } from '../../read/index';
+import type { RecordView, TopicView } from '../../simulator';
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';

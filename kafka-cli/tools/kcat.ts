@@ -1,7 +1,7 @@
 // kcat (formerly kafkacat): getopt-style short flags; -L metadata listing, -P produce from stdin
 // lines, -C consume with -o/-e/-c/-f. Output shapes follow kcat's metadata_print and format tokens.
 
-import type { RecordView } from '../../read/index';
+import type { RecordView } from '../../simulator';
 import { type CommandOutput, Output } from '../output';
 import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';

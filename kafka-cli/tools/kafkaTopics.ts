@@ -1,7 +1,7 @@
 // kafka-topics.sh — mirrors TopicCommand (tools/src/main/java/org/apache/kafka/tools/TopicCommand.java):
 // exactly one action, the same argument checks in the same order, the same describe line shapes.
 
-import type { PartitionView, TopicView } from '../../read/index';
+import type { PartitionView, TopicView } from '../../simulator';
 import { cannotCombine, missingRequired, type OptionSpec, parseLongOptions, renderHelp } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';

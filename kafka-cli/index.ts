@@ -24,3 +24,13 @@ export function sessionRunBlock(session: ConsoleSession, block: string): Command
 export function splitBlocks(session: ConsoleSession, lines: readonly string[]): string[] {
   return session.splitBlocks(lines);
 }
+
+export { scenarioToShellScript } from './shellScript';
+
+import { tokenizeLine } from './tokenizer';
+
+/** The delimiter of the here-document a typed line opens (`cat > plan.json <<EOF`), or null. */
+export function heredocDelimiter(line: string): string | null {
+  const t = tokenizeLine(line);
+  return t.kind === 'ok' && t.heredoc ? t.heredoc.delimiter : null;
+}

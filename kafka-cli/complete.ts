@@ -2,7 +2,7 @@
 // config names. Pure: given the line up to the cursor, returns the word being completed and the
 // candidates, sorted.
 
-import { topicConfigNames } from '../read/index';
+import { topicConfigNames } from '../simulator';
 import type { ConsoleSession } from './session';
 
 export type Completion = {

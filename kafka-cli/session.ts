@@ -2,7 +2,7 @@
 // `run` never throws: any unexpected exception becomes an error line and exit code 70 (EX_SOFTWARE),
 // and the simulation is left as the last successful command made it.
 
-import type { ReadModel } from '../read/index';
+import type { ReadModel } from '../simulator';
 import { VirtualFiles } from './files';
 import { type CommandOutput, errorResult, Output } from './output';
 import type { ClusterPort } from './port';

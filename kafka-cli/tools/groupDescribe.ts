@@ -1,7 +1,7 @@
 // kafka-consumer-groups.sh --describe: offsets/lag (default), --members [--verbose], --state, with
 // ConsumerGroupCommand's column widths and its state notices (kafka-facts §3.2).
 
-import type { GroupView } from '../../read/index';
+import type { GroupView } from '../../simulator';
 import { columns, MISSING, widthOf } from '../format';
 import type { CommandOutput, Output } from '../output';
 import type { ToolContext } from '../tool';

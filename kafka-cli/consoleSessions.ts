@@ -1,7 +1,7 @@
 // One ConsoleSession per Simulation, and the entry points lessons, presets and the CLI use.
 
-import type { SimInit } from '../engine/state';
-import { Simulation } from '../simulation';
+import type { SimInit } from '../simulator';
+import { Simulation } from '../simulator';
 import type { CommandOutput } from './output';
 import { ConsoleSession, type LineResult } from './session';
 import { SimPort } from './simAdapter';
