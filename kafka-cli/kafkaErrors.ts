@@ -62,3 +62,8 @@ export function exceptionName(code: string): string {
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('')}Exception`;
 }
+
+/** How the Java clients and tools print an error: `TopicExistsException: Topic 'orders' already exists.` */
+export function errorText(e: { code: string; message: string }): string {
+  return `${exceptionName(e.code)}: ${e.message}`;
+}

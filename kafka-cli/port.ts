@@ -1,23 +1,14 @@
 // What the console changes in the simulated cluster, in the console's own terms. The adapter in
 // simAdapter.ts implements it over the Simulation: every change goes through the Simulation's command
 // log, so replay reproduces what the console did. Reading is the read model's job (simulator/read).
-import type { ReadModel, RecordView } from '../simulator';
+import type { KafkaError, KafkaErrorCode, Outcome, ReadModel, RecordView } from '../simulator';
 
-export type { RecordView };
+export type { KafkaError, Outcome, RecordView };
 
-/** A Kafka error as the Admin/Producer/Consumer APIs would raise it. */
-export type KafkaError = {
-  /** Java exception simple name, e.g. TopicExistsException. */
-  exception: string;
-  message: string;
-};
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: KafkaError };
-
-export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const fail = <T>(exception: string, message: string): Outcome<T> => ({
+export const ok = <T>(data: T): Outcome<T> => ({ ok: true, data });
+export const fail = <T>(code: KafkaErrorCode, message: string): Outcome<T> => ({
   ok: false,
-  error: { exception, message },
+  error: { code, message },
 });
 
 export type NewTopic = {

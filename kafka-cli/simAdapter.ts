@@ -1,17 +1,21 @@
-// ClusterPort over the Simulation. Queries read `sim.state`; everything that changes the cluster is a
-// `sim.dispatch(...)` so it lands in the command log and replay reproduces it. One ConsoleSession per
-// Simulation (consoleSessions.ts), so named producers/consumers and virtual files persist between lines.
-// No import of simulator/index.ts here (it re-exports this module): callers reach the console through
-// the index (or cli.ts imports it), which registers every area's commands first.
-import { type ReadModel, readModel, Simulation } from '../simulator';
-import { exceptionName } from './kafkaErrors';
+// ClusterPort over the Simulation: everything that changes the cluster is a typed `sim.dispatch(...)`, so it
+// lands in the command log and replay reproduces it; reading goes through the read model. Errors stay the
+// engine's {code, message}; tools print them with the Java exception name (kafkaErrors.ts). One
+// ConsoleSession per Simulation (consoleSessions.ts), so named clients and virtual files persist.
+import {
+  type Command,
+  type CommandOf,
+  type CommandResult,
+  type Outcome,
+  type ReadModel,
+  readModel,
+  Simulation,
+} from '../simulator';
 import {
   type ClusterPort,
   type ConsumerSettings,
   fail,
-  type KafkaError,
   type NewTopic,
-  type Outcome,
   ok,
   type ProducerSettings,
   type RecordView,
@@ -19,13 +23,7 @@ import {
   type SendResult,
 } from './port';
 
-type AnyCommand = { type: string } & Record<string, unknown>;
-type Dispatched = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
-
-const toError = (e: { code: string; message: string }): KafkaError => ({
-  exception: exceptionName(e.code),
-  message: e.message,
-});
+type Data<C extends Command> = Extract<CommandResult<C['type']>, { ok: true }>['data'];
 
 export class SimPort implements ClusterPort {
   /** Producers created by this console session, by NAME (the simulation keys them by client.id too). */
@@ -37,14 +35,14 @@ export class SimPort implements ClusterPort {
     private readonly onReset?: (next: Simulation) => void,
   ) {}
 
-  private dispatch(cmd: AnyCommand): Dispatched {
-    return this.sim.dispatch(cmd as never) as unknown as Dispatched;
+  private dispatch<C extends Command>(cmd: C): CommandResult<C['type']> {
+    return this.sim.dispatch(cmd);
   }
 
-  private run<T = void>(cmd: AnyCommand, map?: (data: unknown) => T): Outcome<T> {
+  private run<C extends Command, T = void>(cmd: C, map?: (data: Data<C>) => T): Outcome<T> {
     const r = this.dispatch(cmd);
-    if (!r.ok) return { ok: false, error: toError(r.error) };
-    return ok(map ? map(r.data) : (undefined as T));
+    if (!r.ok) return { ok: false, error: r.error };
+    return ok(map ? map(r.data as Data<C>) : (undefined as T));
   }
 
   // ---------------------------------------------------------------- reading
@@ -60,7 +58,7 @@ export class SimPort implements ClusterPort {
   // ---------------------------------------------------------------- admin
 
   createTopic(t: NewTopic): Outcome<void> {
-    const cmd: AnyCommand = { type: 'createTopic', topic: t.name, configs: t.configs };
+    const cmd: CommandOf<'createTopic'> = { type: 'createTopic', topic: t.name, configs: t.configs };
     if (t.partitions !== null) cmd.partitions = t.partitions;
     if (t.replicationFactor !== null) cmd.replicationFactor = t.replicationFactor;
     if (t.assignment !== null) cmd.assignment = t.assignment;
@@ -81,12 +79,8 @@ export class SimPort implements ClusterPort {
 
   electLeaders(type: 'preferred' | 'unclean', partitions: Array<{ topic: string; partition: number }>) {
     const r = this.dispatch({ type: 'electLeaders', electionType: type, partitions });
-    if (!r.ok) return partitions.map((p) => ({ ...p, result: toError(r.error) }));
-    const results = (
-      r.data as {
-        results: Array<{ topic: string; partition: number; error: { code: string; message: string } | null }>;
-      }
-    ).results;
+    if (!r.ok) return partitions.map((p) => ({ ...p, result: r.error }));
+    const results = r.data.results;
     return results.map((e) => ({
       topic: e.topic,
       partition: e.partition,
@@ -95,7 +89,7 @@ export class SimPort implements ClusterPort {
           ? ('elected' as const)
           : e.error.code === 'ELECTION_NOT_NEEDED'
             ? ('noop' as const)
-            : toError(e.error),
+            : e.error,
     }));
   }
 
@@ -129,7 +123,8 @@ export class SimPort implements ClusterPort {
     return this.run({ type: 'brokerHeal', id });
   }
   addBroker(): Outcome<number> {
-    return this.run({ type: 'brokerAdd' }, (d) => (d as { id: number }).id);
+    // brokerAdd has no payload (Record<string, never> in CommandMap, which a `type` field cannot satisfy).
+    return this.run({ type: 'brokerAdd' } as CommandOf<'brokerAdd'>, (d) => d.id);
   }
   advanceClock(ms: number): Outcome<void> {
     return this.run({ type: 'advanceClock', ms });
@@ -169,11 +164,8 @@ export class SimPort implements ClusterPort {
 
   createProducer(name: string, configs: ProducerSettings): Outcome<string[]> {
     if (this.producerNames.has(name))
-      return fail('IllegalStateException', `A producer named ${name} already exists in this console.`);
-    const r = this.run(
-      { type: 'producerCreate', name, configs },
-      (d) => (d as { warnings?: string[] })?.warnings ?? [],
-    );
+      return fail('ILLEGAL_STATE', `A producer named ${name} already exists in this console.`);
+    const r = this.run({ type: 'producerCreate', name, configs }, (d) => d.warnings);
     if (r.ok) this.producerNames.add(name);
     return r;
   }
@@ -185,12 +177,12 @@ export class SimPort implements ClusterPort {
     const d = this.read().delivery(name, recordId);
     if (d.status === 'acked')
       return { kind: 'acked', topic: d.topic, partition: d.partition, offset: d.offset };
-    if (d.status === 'failed') return { kind: 'failed', error: toError(d.error) };
+    if (d.status === 'failed') return { kind: 'failed', error: d.error };
     return { kind: 'pending', topic, partition };
   }
 
   send(name: string, req: SendRequest): Outcome<SendResult> {
-    const cmd: AnyCommand = {
+    const cmd: CommandOf<'producerSend'> = {
       type: 'producerSend',
       producer: name,
       topic: req.topic,
@@ -200,8 +192,8 @@ export class SimPort implements ClusterPort {
     };
     if (req.partition !== null) cmd.partition = req.partition;
     const r = this.dispatch(cmd);
-    if (!r.ok) return { ok: false, error: toError(r.error) };
-    const { recordId, topic, partition } = r.data as { recordId: number; topic: string; partition: number };
+    if (!r.ok) return { ok: false, error: r.error };
+    const { recordId, topic, partition } = r.data;
     const result = this.delivery(name, recordId, topic, partition);
     if (result.kind === 'pending') {
       const list = this.pending.get(name) ?? [];
@@ -213,7 +205,7 @@ export class SimPort implements ClusterPort {
 
   flush(name: string): Outcome<SendResult[]> {
     const r = this.dispatch({ type: 'producerFlush', producer: name });
-    if (!r.ok) return { ok: false, error: toError(r.error) };
+    if (!r.ok) return { ok: false, error: r.error };
     return ok(this.settle(name));
   }
 
@@ -249,7 +241,7 @@ export class SimPort implements ClusterPort {
     // The application passes consumer.position() per assigned partition and consumer.groupMetadata().
     const client = this.read().consumer(consumer);
     if (client?.status !== 'running')
-      return fail('IllegalStateException', `There is no running consumer named ${consumer} in this console.`);
+      return fail('ILLEGAL_STATE', `There is no running consumer named ${consumer} in this console.`);
     const offsets = client.assignment
       .map((tp) => ({
         topic: tp.topic,
@@ -283,7 +275,7 @@ export class SimPort implements ClusterPort {
 
   createConsumer(name: string, s: ConsumerSettings): Outcome<void> {
     if (this.consumerNames.has(name))
-      return fail('IllegalStateException', `A consumer named ${name} already exists in this console.`);
+      return fail('ILLEGAL_STATE', `A consumer named ${name} already exists in this console.`);
     const r = this.run({
       type: 'consumerCreate',
       name,
@@ -305,20 +297,8 @@ export class SimPort implements ClusterPort {
 
   poll(name: string, max: number): Outcome<RecordView[]> {
     const r = this.dispatch({ type: 'consumerPoll', name, maxRecords: max });
-    if (!r.ok) return { ok: false, error: toError(r.error) };
-    const records = (
-      (
-        r.data as {
-          records?: Array<{
-            topic: string;
-            partition: number;
-            offset: number;
-            key: string | null;
-            value: string | null;
-          }>;
-        }
-      )?.records ?? []
-    ).map((x) => ({
+    if (!r.ok) return { ok: false, error: r.error };
+    const records = r.data.records.map((x) => ({
       ...x,
       timestamp: 0,
       timestampType: 'CreateTime' as const,
@@ -330,13 +310,13 @@ export class SimPort implements ClusterPort {
   }
   processConsumer(name: string, count: number | null): Outcome<OffsetList> {
     const r = this.dispatch({ type: 'consumerProcess', name, ...(count === null ? {} : { count }) });
-    if (!r.ok) return { ok: false, error: toError(r.error) };
-    return ok(offsetList((r.data as { records?: OffsetList } | undefined)?.records));
+    if (!r.ok) return { ok: false, error: r.error };
+    return ok(offsetList(r.data.records));
   }
   commitConsumer(name: string): Outcome<OffsetList> {
     const r = this.dispatch({ type: 'consumerCommit', name });
-    if (!r.ok) return { ok: false, error: toError(r.error) };
-    return ok(offsetList((r.data as { offsets?: OffsetList } | undefined)?.offsets));
+    if (!r.ok) return { ok: false, error: r.error };
+    return ok(offsetList(r.data.offsets));
   }
   closeConsumer(name: string): Outcome<void> {
     const r = this.run({ type: 'consumerClose', name });

@@ -88,6 +88,7 @@ export type {
   EventOf,
   EventType,
   KafkaError,
+  Outcome,
   SimEvent,
   Task,
   TaskMap,

@@ -9,6 +9,7 @@
 //                        [--offset-reset earliest|latest|none] [--instance-id ID]
 //   consumer poll NAME [--max N] | consumer process NAME [--count N] | consumer commit|close|crash NAME
 
+import { errorText } from '../kafkaErrors';
 import { type OptionSpec, parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ConsumerSettings, SendResult } from '../port';
@@ -47,7 +48,7 @@ export function describeSend(r: SendResult): string {
   if (r.kind === 'acked') return `${r.topic}-${r.partition}@${r.offset}`;
   if (r.kind === 'pending')
     return `${r.topic}-${r.partition} (queued; the acknowledgement is reported when it arrives: advance the clock or flush)`;
-  return `org.apache.kafka.common.errors.${r.error.exception}: ${r.error.message}`;
+  return `org.apache.kafka.common.errors.${errorText(r.error)}`;
 }
 
 function bool(v: string | undefined, flag: string): boolean | string {
@@ -90,8 +91,8 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
       if (v !== undefined) configs[key] = v;
     }
     const res = ctx.port.createProducer(name, configs);
-    if (!res.ok) return out.fail(`producer create: ${res.error.exception}: ${res.error.message}`).result();
-    for (const w of res.value) out.warn(`WARN ${w}`);
+    if (!res.ok) return out.fail(`producer create: ${errorText(res.error)}`).result();
+    for (const w of res.data) out.warn(`WARN ${w}`);
     return out.line(`Producer ${name} created (client.id=${name}).`).result();
   }
   if (verb === 'send') {
@@ -129,9 +130,9 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
       partition,
       headers,
     });
-    if (!res.ok) return out.fail(`producer send: ${res.error.exception}: ${res.error.message}`).result();
-    if (res.value.kind === 'failed') return out.fail(describeSend(res.value)).result();
-    return out.line(describeSend(res.value)).result();
+    if (!res.ok) return out.fail(`producer send: ${errorText(res.error)}`).result();
+    if (res.data.kind === 'failed') return out.fail(describeSend(res.data)).result();
+    return out.line(describeSend(res.data)).result();
   }
   if (verb === 'send-offsets') {
     // producer send-offsets NAME --consumer C: sendOffsetsToTransaction(C's positions, C's group metadata).
@@ -144,24 +145,23 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
     if (p.options.nonOptions.length > 0)
       return out.fail(`producer send-offsets: unexpected argument '${p.options.nonOptions[0]}'`).result();
     const res = ctx.port.sendOffsetsToTransaction(name, consumer);
-    if (!res.ok)
-      return out.fail(`producer send-offsets: ${res.error.exception}: ${res.error.message}`).result();
-    const list = res.value.offsets.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ') || 'none';
+    if (!res.ok) return out.fail(`producer send-offsets: ${errorText(res.error)}`).result();
+    const list = res.data.offsets.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ') || 'none';
     return out
       .line(
-        `Offsets ${list} for group ${res.value.groupId} added to ${name}'s transaction (committed only if it commits).`,
+        `Offsets ${list} for group ${res.data.groupId} added to ${name}'s transaction (committed only if it commits).`,
       )
       .result();
   }
   if (rest.length > 0) return out.fail(`producer ${verb}: unexpected argument '${rest[0]}'`).result();
   if (verb === 'flush') {
     const res = ctx.port.flush(name);
-    if (!res.ok) return out.fail(`producer flush: ${res.error.exception}: ${res.error.message}`).result();
-    for (const r of res.value) {
+    if (!res.ok) return out.fail(`producer flush: ${errorText(res.error)}`).result();
+    for (const r of res.data) {
       if (r.kind === 'failed') out.fail(describeSend(r));
       else out.line(describeSend(r));
     }
-    if (res.value.length === 0) out.line('Nothing to flush.');
+    if (res.data.length === 0) out.line('Nothing to flush.');
     return out.result();
   }
   const actions = {
@@ -180,7 +180,7 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
   } as const;
   const v = verb as keyof typeof actions;
   const res = actions[v]();
-  if (!res.ok) return out.fail(`producer ${verb}: ${res.error.exception}: ${res.error.message}`).result();
+  if (!res.ok) return out.fail(`producer ${verb}: ${errorText(res.error)}`).result();
   return out.line(`${done[v]} (${name}).`).result();
 }
 
@@ -240,7 +240,7 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
       instanceId: o.value('instance-id') ?? null,
     };
     const res = ctx.port.createConsumer(name, settings);
-    if (!res.ok) return out.fail(`consumer create: ${res.error.exception}: ${res.error.message}`).result();
+    if (!res.ok) return out.fail(`consumer create: ${errorText(res.error)}`).result();
     return out
       .line(
         `Consumer ${name} created in group ${settings.groupId}, subscribed to ${topics.join(', ')} (client.id=${name}).`,
@@ -257,9 +257,9 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
     const max = p.options.int('max') ?? 500;
     if (max < 1) return out.fail('consumer poll: --max must be at least 1').result();
     const res = ctx.port.poll(name, max);
-    if (!res.ok) return out.fail(`consumer poll: ${res.error.exception}: ${res.error.message}`).result();
-    if (res.value.length === 0) return out.line('(no records)').result();
-    for (const r of res.value) {
+    if (!res.ok) return out.fail(`consumer poll: ${errorText(res.error)}`).result();
+    if (res.data.length === 0) return out.line('(no records)').result();
+    for (const r of res.data) {
       out.line(`${r.topic}-${r.partition}@${r.offset} key=${r.key ?? 'null'} value=${r.value ?? 'null'}`);
     }
     return out.result();
@@ -269,9 +269,9 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
   if (verb === 'commit') {
     // commitSync(): the positions of everything polled so far, processed or not (at-most-once if unprocessed)
     const res = ctx.port.commitConsumer(name);
-    if (!res.ok) return out.fail(`consumer commit: ${res.error.exception}: ${res.error.message}`).result();
-    if (res.value.length === 0) return out.line(`Nothing to commit (${name} has no positions yet).`).result();
-    const list = res.value.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ');
+    if (!res.ok) return out.fail(`consumer commit: ${errorText(res.error)}`).result();
+    if (res.data.length === 0) return out.line(`Nothing to commit (${name} has no positions yet).`).result();
+    const list = res.data.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ');
     return out.line(`Offsets committed (${name}): ${list}.`).result();
   }
   const actions = {
@@ -284,7 +284,7 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
   } as const;
   const v = verb as keyof typeof actions;
   const res = actions[v]();
-  if (!res.ok) return out.fail(`consumer ${verb}: ${res.error.exception}: ${res.error.message}`).result();
+  if (!res.ok) return out.fail(`consumer ${verb}: ${errorText(res.error)}`).result();
   return out.line(`${done[v]} (${name}).`).result();
 }
 
@@ -299,9 +299,9 @@ function runConsumerProcess(name: string, rest: string[], ctx: ToolContext, out:
   const count = p.options.has('count') ? (p.options.int('count') ?? null) : null;
   if (count !== null && count < 1) return out.fail('consumer process: --count must be at least 1').result();
   const res = ctx.port.processConsumer(name, count);
-  if (!res.ok) return out.fail(`consumer process: ${res.error.exception}: ${res.error.message}`).result();
-  if (res.value.length === 0) return out.line('(nothing to process: poll first)').result();
-  for (const r of res.value) out.line(`processed ${r.topic}-${r.partition}@${r.offset}`);
+  if (!res.ok) return out.fail(`consumer process: ${errorText(res.error)}`).result();
+  if (res.data.length === 0) return out.line('(nothing to process: poll first)').result();
+  for (const r of res.data) out.line(`processed ${r.topic}-${r.partition}@${r.offset}`);
   return out.result();
 }
 

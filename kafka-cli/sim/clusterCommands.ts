@@ -4,6 +4,7 @@
 //   sim reset [--brokers N] [--seed S] | sim status
 
 import { formatDuration, parseDuration, parseIntStrict } from '../format';
+import { errorText, exceptionName } from '../kafkaErrors';
 import { parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { KafkaError, Outcome } from '../port';
@@ -15,7 +16,7 @@ function outcome(out: Output, res: Outcome<unknown>, success: string): CommandOu
 }
 
 export function errorLabel(e: KafkaError): string {
-  return e.exception;
+  return exceptionName(e.code);
 }
 
 const BROKER_VERBS = ['stop', 'start', 'isolate', 'heal', 'add'] as const;
@@ -32,9 +33,9 @@ function runBroker(args: string[], ctx: ToolContext): CommandOutput {
     if (idText !== undefined)
       return out.fail('broker add takes no arguments (the new broker gets the next id)').result();
     const res = ctx.port.addBroker();
-    if (!res.ok) return out.fail(`${res.error.exception}: ${res.error.message}`).result();
+    if (!res.ok) return out.fail(`${errorText(res.error)}`).result();
     return out
-      .line(`Broker ${res.value} added (empty: no partitions until topics are created or reassigned).`)
+      .line(`Broker ${res.data} added (empty: no partitions until topics are created or reassigned).`)
       .result();
   }
   if (idText === undefined)
@@ -75,7 +76,7 @@ function runClock(args: string[], ctx: ToolContext): CommandOutput {
       .fail(`clock advance: '${amount}' is not a duration (use 500ms, 30s, 10m, 2h or 7d; at most 10 years)`)
       .result();
   const res = ctx.port.advanceClock(ms);
-  if (!res.ok) return out.fail(`${res.error.exception}: ${res.error.message}`).result();
+  if (!res.ok) return out.fail(`${errorText(res.error)}`).result();
   return out
     .line(`Clock advanced by ${formatDuration(ms)}; now at ${formatDuration(ctx.read.now())}.`)
     .result();
@@ -136,7 +137,7 @@ function runSim(args: string[], ctx: ToolContext): CommandOutput {
     const seed = parsed.options.int('seed') ?? 42;
     if (brokers < 1 || brokers > 9) return out.fail('sim reset: --brokers must be between 1 and 9').result();
     const res = ctx.port.reset(brokers, seed);
-    if (!res.ok) return out.fail(`${res.error.exception}: ${res.error.message}`).result();
+    if (!res.ok) return out.fail(`${errorText(res.error)}`).result();
     return out.line(`Simulation reset: ${brokers} broker${brokers === 1 ? '' : 's'}, seed ${seed}.`).result();
   }
   return out

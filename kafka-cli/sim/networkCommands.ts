@@ -4,6 +4,7 @@
 //   network status
 
 import { parseIntStrict } from '../format';
+import { errorText } from '../kafkaErrors';
 import { parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
@@ -48,7 +49,7 @@ function dropNext(args: string[], ctx: ToolContext, out: Output): CommandOutput 
       .fail(`network drop-next: no producer named '${producer}' (create it with producer create)`)
       .result();
   const res = ctx.port.dropNext(what, producer, count);
-  if (!res.ok) return out.fail(`${res.error.exception}: ${res.error.message}`).result();
+  if (!res.ok) return out.fail(`${errorText(res.error)}`).result();
   const whom = producer === null ? 'any producer' : `producer ${producer}`;
   const noun = what === 'request' ? 'produce request' : 'produce response';
   return out
@@ -72,7 +73,7 @@ function loss(args: string[], ctx: ToolContext, out: Output): CommandOutput {
   const resp = parseRate(o.value('response-rate'), '--response-rate');
   if (typeof resp === 'string') return out.fail(resp).result();
   const res = ctx.port.setNetworkLoss(req, resp);
-  if (!res.ok) return out.fail(`${res.error.exception}: ${res.error.message}`).result();
+  if (!res.ok) return out.fail(`${errorText(res.error)}`).result();
   const n = ctx.read.network();
   if (n.requestLossRate === 0 && n.responseLossRate === 0)
     return out.line('Random network loss is off.').result();

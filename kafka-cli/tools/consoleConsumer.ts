@@ -3,6 +3,7 @@
 // `Processed a total of N messages` on stderr like the real tool does on exit.
 
 import type { RecordView, TopicView } from '../../simulator';
+import { errorText } from '../kafkaErrors';
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
@@ -242,7 +243,7 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
       );
     } else {
       const res = ctx.port.commitGroupOffsets(group, positions);
-      if (!res.ok) out.fail(`ERROR Offset commit failed: ${res.error.exception}: ${res.error.message}`);
+      if (!res.ok) out.fail(`ERROR Offset commit failed: ${errorText(res.error)}`);
     }
   }
   out.warn(`Processed a total of ${total} messages`);

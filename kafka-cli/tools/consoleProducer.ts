@@ -2,6 +2,7 @@
 // optional key (parse.key / key.separator) and headers (parse.headers), sent by a short-lived
 // producer whose client.id is `console-producer`. Prints nothing on success, like the real tool.
 
+import { errorText } from '../kafkaErrors';
 import { missingRequired, type OptionSpec, parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { SendRequest, SendResult } from '../port';
@@ -114,7 +115,7 @@ export function describeSendError(topic: string, req: SendRequest, r: SendResult
   if (r.kind !== 'failed') return null;
   const key = req.key === null ? 'null' : `${new TextEncoder().encode(req.key).length} bytes`;
   const value = req.value === null ? 'null' : `${new TextEncoder().encode(req.value).length} bytes`;
-  return `ERROR Error when sending message to topic ${topic} with key: ${key}, value: ${value} with error: org.apache.kafka.common.errors.${r.error.exception}: ${r.error.message}`;
+  return `ERROR Error when sending message to topic ${topic} with key: ${key}, value: ${value} with error: org.apache.kafka.common.errors.${errorText(r.error)}`;
 }
 
 /** A free client name like `console-producer`, `console-producer-2`, ... */
@@ -164,13 +165,13 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
     const created = ctx.port.createProducer(name, producerProps);
     if (!created.ok)
       return out.fail(`org.apache.kafka.common.config.ConfigException: ${created.error.message}`).result();
-    for (const w of created.value) out.warn(`WARN ${w}`);
+    for (const w of created.data) out.warn(`WARN ${w}`);
     const sync = o.has('sync');
     const sent: Array<{ req: SendRequest; result: SendResult }> = [];
     for (const req of records) {
       const res = ctx.port.send(name, req);
       if (!res.ok) sent.push({ req, result: { kind: 'failed', error: res.error } });
-      else sent.push({ req, result: res.value });
+      else sent.push({ req, result: res.data });
       if (sync) settle(ctx, name, sent);
     }
     settle(ctx, name, sent);
@@ -194,9 +195,9 @@ function settle(ctx: ToolContext, name: string, sent: Array<{ req: SendRequest; 
     return;
   }
   pending.forEach((p, i) => {
-    p.result = flushed.value[i] ?? {
+    p.result = flushed.data[i] ?? {
       kind: 'failed',
-      error: { exception: 'TimeoutException', message: 'Expiring record(s): delivery timed out.' },
+      error: { code: 'TIMEOUT_EXCEPTION', message: 'Expiring record(s): delivery timed out.' },
     };
   });
 }

@@ -2,6 +2,7 @@
 // --state), --reset-offsets, --delete, with the tool's column widths (kafka-facts §3.2).
 
 import { columns } from '../format';
+import { errorText } from '../kafkaErrors';
 import { cannotCombine, type OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
@@ -194,7 +195,7 @@ function deleteGroups(groupIds: string[], ctx: ToolContext, out: Output): Comman
     }
     const res = ctx.port.deleteGroup(id);
     if (res.ok) ok.push(id);
-    else failed.push([id, `org.apache.kafka.common.errors.${res.error.exception}: ${res.error.message}`]);
+    else failed.push([id, `org.apache.kafka.common.errors.${errorText(res.error)}`]);
   }
   const quoted = (ids: string[]): string => ids.map((i) => `'${i}'`).join(', ');
   if (failed.length === 0)

@@ -1,6 +1,7 @@
 // kafka-configs.sh for topics — mirrors ConfigCommand: exactly one of --describe/--alter, the
 // `Dynamic configs for topic T are:` listing with synonyms, `Completed updating config for topic T.`
 
+import { exceptionName } from '../kafkaErrors';
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
@@ -190,7 +191,7 @@ function alter(
     return commandError(
       out,
       args,
-      `org.apache.kafka.common.errors.${res.error.exception}`,
+      `org.apache.kafka.common.errors.${exceptionName(res.error.code)}`,
       res.error.message,
     );
   return out.line(`Completed updating config for topic ${name}.`).result();

@@ -224,7 +224,7 @@ function create(o: Opts, ctx: ToolContext, out: Output): CommandOutput {
     assignment,
   });
   if (!res.ok) {
-    if (res.error.exception === 'TopicExistsException' && o.has('if-not-exists')) return out.result();
+    if (res.error.code === 'TOPIC_ALREADY_EXISTS' && o.has('if-not-exists')) return out.result();
     return execError(out, res.error.message);
   }
   return out.line(`Created topic ${name}.`).result();

@@ -208,14 +208,14 @@ function produce(
   const results: SendResult[] = [];
   for (const r of reqs) {
     const res = ctx.port.send(name, r);
-    results.push(res.ok ? res.value : { kind: 'failed', error: res.error });
+    results.push(res.ok ? res.data : { kind: 'failed', error: res.error });
   }
   const pendingIdx = results.map((r, i) => (r.kind === 'pending' ? i : -1)).filter((i) => i >= 0);
   if (pendingIdx.length > 0) {
     const flushed = ctx.port.flush(name);
     pendingIdx.forEach((idx, j) => {
       results[idx] = flushed.ok
-        ? (flushed.value[j] ?? results[idx])
+        ? (flushed.data[j] ?? results[idx])
         : { kind: 'failed', error: flushed.error };
     });
   }

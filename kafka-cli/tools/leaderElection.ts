@@ -2,6 +2,7 @@
 // partition, a JSON file of partitions, or every partition; the tool's three result lines.
 
 import type { VirtualFiles } from '../files';
+import { errorText } from '../kafkaErrors';
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
@@ -106,17 +107,12 @@ export function makeLeaderElectionTool(files: VirtualFiles): ToolDef {
     if (noop.length > 0 && !all) out.line(`Valid replica already elected for partitions ${noop.join(', ')}`);
     if (
       failed.length > 0 &&
-      !(
-        all &&
-        failed.every(
-          (f) => typeof f.result === 'object' && f.result.exception === 'ElectionNotNeededException',
-        )
-      )
+      !(all && failed.every((f) => typeof f.result === 'object' && f.result.code === 'ELECTION_NOT_NEEDED'))
     ) {
       for (const f of failed) {
         if (typeof f.result !== 'object') continue;
         out.line(
-          `Error completing leader election (${label}) for partition: ${f.topic}-${f.partition}: org.apache.kafka.common.errors.${f.result.exception}: ${f.result.message}`,
+          `Error completing leader election (${label}) for partition: ${f.topic}-${f.partition}: org.apache.kafka.common.errors.${errorText(f.result)}`,
         );
       }
       out.fail(`Error: ${failed.length} replica(s) could not be elected`);

@@ -4,6 +4,7 @@
 
 import type { PartitionView } from '../../simulator';
 import type { VirtualFiles } from '../files';
+import { errorText } from '../kafkaErrors';
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
@@ -229,9 +230,7 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
           active.map((m) => ({ topic: m.topic, partition: m.partition, replicas: null })),
         );
         if (!res.ok)
-          return out
-            .fail(`Error: org.apache.kafka.common.errors.${res.error.exception}: ${res.error.message}`)
-            .result();
+          return out.fail(`Error: org.apache.kafka.common.errors.${errorText(res.error)}`).result();
         const names = active.map((m) => `${m.topic}-${m.partition}`);
         out.line(
           `Successfully cancelled partition reassignment${names.length === 1 ? '' : 's'} for: ${names.join(',')}`,
@@ -255,10 +254,7 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
           ctx.read.topic(m.topic)?.partitions.find((p) => p.partition === m.partition)?.replicas ?? [],
       }));
       const res = ctx.port.reassign(moves);
-      if (!res.ok)
-        return out
-          .fail(`Error: org.apache.kafka.common.errors.${res.error.exception}: ${res.error.message}`)
-          .result();
+      if (!res.ok) return out.fail(`Error: org.apache.kafka.common.errors.${errorText(res.error)}`).result();
       out.line('Current partition replica assignment');
       out.line();
       out.line(planJson(current));

@@ -3,6 +3,7 @@
 // Output: GROUP / TOPIC / PARTITION / NEW-OFFSET in %-30s %-30s %-10s %-15s columns.
 
 import { columns, tp } from '../format';
+import { errorText } from '../kafkaErrors';
 import type { ParsedOptions } from '../options';
 import type { CommandOutput, Output } from '../output';
 import type { ToolContext } from '../tool';
@@ -158,7 +159,7 @@ export function resetOffsets(
       const res = ctx.port.commitGroupOffsets(groupId, plan);
       if (!res.ok) {
         out.fail(
-          `\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.${res.error.exception}: ${res.error.message}`,
+          `\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.${errorText(res.error)}`,
         );
         continue;
       }
