@@ -6,7 +6,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useState } from 'react';
 import type { GroupView as Group, ReadModel } from '@/simulator';
-import { addConsumerCommand } from './commands';
+import { addConsumerCommand, consumerCommand } from './commands';
 import { useFocus } from './focus';
 import { tpKey } from './readHelpers';
 import { Chip, inlineSelectClass, memberBadge, memberColour, Panel, SimButton } from './ui';
@@ -142,22 +142,28 @@ function GroupBody({ read, group, run }: { read: ReadModel; group: Group; run: (
                 : ''}
             </p>
             <div className="mt-2 flex flex-wrap gap-1">
-              <SimButton label={`Poll consumer ${m.name}`} onClick={() => run(`consumer poll ${m.name}`)}>
+              <SimButton
+                label={`Poll consumer ${m.name}`}
+                onClick={() => run(consumerCommand('poll', m.name))}
+              >
                 Poll
               </SimButton>
               <SimButton
                 label={`Commit offsets of consumer ${m.name}`}
-                onClick={() => run(`consumer commit ${m.name}`)}
+                onClick={() => run(consumerCommand('commit', m.name))}
               >
                 Commit
               </SimButton>
-              <SimButton label={`Close consumer ${m.name}`} onClick={() => run(`consumer close ${m.name}`)}>
+              <SimButton
+                label={`Close consumer ${m.name}`}
+                onClick={() => run(consumerCommand('close', m.name))}
+              >
                 Close
               </SimButton>
               <SimButton
                 variant="danger"
                 label={`Crash consumer ${m.name}`}
-                onClick={() => run(`consumer crash ${m.name}`)}
+                onClick={() => run(consumerCommand('crash', m.name))}
               >
                 Crash
               </SimButton>

@@ -4,7 +4,7 @@
 // where it happened with the error's name. Every flight is one simulator event.
 import { useCallback, useContext, useMemo, useState } from 'react';
 import type { ReadModel } from '@/simulator';
-import { createProducerCommand, parseHeaders, sendCommand } from './commands';
+import { createProducerCommand, flushCommand, parseHeaders, sendCommand } from './commands';
 import { useFlightLayer } from './FlightLayer';
 import { type Anchor, flightsFor } from './flights';
 import { useFocus } from './focus';
@@ -90,7 +90,7 @@ export function ProducerView() {
     });
     const r = sim.run(line);
     // Like send().get(): flush so the acknowledgement (or the error) comes back now.
-    const f = r.ok && wait ? sim.run(`producer flush ${current.name}`) : null;
+    const f = r.ok && wait ? sim.run(flushCommand(current.name)) : null;
     const text = [r.output.trim(), f?.output.trim()].filter(Boolean).join(' → ');
     setResult({ ok: r.ok && (f?.ok ?? true), text: text || (r.ok ? 'Sent.' : 'Failed.') });
   }
@@ -259,7 +259,7 @@ export function ProducerView() {
           {current && pending > 0 ? (
             <SimButton
               label={`Flush producer ${current.name}`}
-              onClick={() => sim.run(`producer flush ${current.name}`)}
+              onClick={() => sim.run(flushCommand(current.name))}
             >
               Flush
             </SimButton>

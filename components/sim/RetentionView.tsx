@@ -4,8 +4,14 @@
 // clock deletes whole segments or lets the cleaner sweep. The last change stays visible as "before".
 import { scaleLinear } from 'd3-scale';
 import { useRef, useState } from 'react';
-import type { EventType, PartitionLogView as PartitionLog, SegmentView, SimEvent } from '@/simulator';
-import { formatDuration } from './commands';
+import {
+  type EventType,
+  formatDuration,
+  type PartitionLogView as PartitionLog,
+  type SegmentView,
+  type SimEvent,
+} from '@/simulator';
+import { clockCommand } from './commands';
 import { useFocus } from './focus';
 import { PartitionPicker } from './PartitionPicker';
 import { Chip, Panel, SimButton } from './ui';
@@ -99,13 +105,13 @@ export function RetentionView({
         <p className="text-sm text-slate-600 dark:text-slate-400">No partition to show yet.</p>
       )}
       <div className="mt-3 flex flex-wrap gap-2">
-        <SimButton label="Advance the clock by 1 hour" onClick={() => sim.run('clock advance 1h')}>
+        <SimButton label="Advance the clock by 1 hour" onClick={() => sim.run(clockCommand('1h'))}>
           +1 h
         </SimButton>
-        <SimButton label="Advance the clock by 1 day" onClick={() => sim.run('clock advance 1d')}>
+        <SimButton label="Advance the clock by 1 day" onClick={() => sim.run(clockCommand('1d'))}>
           +1 day
         </SimButton>
-        <SimButton label="Advance the clock by 7 days" onClick={() => sim.run('clock advance 7d')}>
+        <SimButton label="Advance the clock by 7 days" onClick={() => sim.run(clockCommand('7d'))}>
           +7 days
         </SimButton>
       </div>

@@ -3,8 +3,8 @@
 // rebuilt by replaying the log up to it) and the narration: the simulator's own event reasons, in an
 // aria-live log so screen readers hear what happened.
 import { useEffect, useRef, useState } from 'react';
-import type { EventType, SimEvent } from '@/simulator';
-import { formatDuration } from './commands';
+import { type EventType, formatDuration, type SimEvent } from '@/simulator';
+import { clockCommand } from './commands';
 import { inlineSelectClass, Panel, SimButton } from './ui';
 import { type AnimationSpeed, useSimUi } from './uiStore';
 import { useRead, useSim, useSimVersion } from './useSimulation';
@@ -31,7 +31,7 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
     const id = window.setInterval(
       () => {
         if (sim.cursor < sim.log.length) sim.seek(sim.cursor + 1);
-        else sim.run(`clock advance ${TICK_MS}ms`);
+        else sim.run(clockCommand(`${TICK_MS}ms`));
       },
       Math.round(700 / speed),
     );
@@ -60,7 +60,7 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
             </SimButton>
             <SimButton
               label={cursor < total ? 'Step forward' : 'Step forward: advance the clock 1 second'}
-              onClick={() => (cursor < total ? sim.seek(cursor + 1) : sim.run(`clock advance ${TICK_MS}ms`))}
+              onClick={() => (cursor < total ? sim.seek(cursor + 1) : sim.run(clockCommand(`${TICK_MS}ms`)))}
             >
               Step ▶
             </SimButton>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryOf } from '../index';
+import { deliveryOf } from './commands';
 import { advance, eventsOf, leaderRecords, must, part, sim } from '../testing/helpers';
 import { parseProducerConfig } from './producerConfig';
 
