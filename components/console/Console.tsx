@@ -4,6 +4,7 @@
 // Ctrl-C cancels it, Ctrl-L clears the screen. Output is a polite live region for screen readers.
 
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { commonPrefix, heredocDelimiter } from '@/kafka-cli';
 import type { ConsoleHost } from './host';
 
 type Entry = { id: number; command: string; stdout: string; stderr: string; exitCode: number };
@@ -19,8 +20,6 @@ export type ConsoleProps = {
   label?: string;
   className?: string;
 };
-
-const HEREDOC = /<<-?\s*['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?\s*$/;
 
 export function Console({ host, preload, label = 'Kafka console', className }: ConsoleProps) {
   const [entries, setEntries] = useState<Entry[]>([]);
@@ -81,9 +80,10 @@ export function Console({ host, preload, label = 'Kafka console', className }: C
       setEntries([]);
       return;
     }
-    const here = HEREDOC.exec(line);
-    if (here) {
-      setPending({ command: line, delimiter: here[1], lines: [] });
+    // The console's own tokenizer decides whether the line opens a here-document (cat > plan.json <<EOF).
+    const delimiter = heredocDelimiter(line);
+    if (delimiter !== null) {
+      setPending({ command: line, delimiter, lines: [] });
       return;
     }
     if (host.readsStdin(line)) {
@@ -102,8 +102,7 @@ export function Console({ host, preload, label = 'Kafka console', className }: C
       setCandidates([]);
       return;
     }
-    let common = c.candidates[0];
-    for (const x of c.candidates) while (!x.startsWith(common)) common = common.slice(0, -1);
+    const common = commonPrefix(c.candidates);
     if (common.length > c.prefix.length) setInput(input.slice(0, c.from) + common);
     setCandidates(c.candidates);
   };
