@@ -3,6 +3,7 @@
 // `Processed a total of N messages` on stderr like the real tool does on exit.
 
 import type { RecordView, TopicView } from '../../simulator';
+import { COMMON_FLAGS } from '../commonFlags';
 import { errorText } from '../kafkaErrors';
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
@@ -11,7 +12,7 @@ import { toolPrologue } from './toolPrologue';
 import { compileIncludeList } from './topicFilter';
 
 const SPECS: OptionSpec[] = [
-  { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
+  ...COMMON_FLAGS,
   { name: 'topic', arg: 'required', help: 'Topic to consume from.' },
   { name: 'include', arg: 'required', help: 'Regular expression of topics to consume from.' },
   { name: 'partition', arg: 'required', type: 'int', help: 'Consume only this partition (assign mode).' },
@@ -54,8 +55,6 @@ const SPECS: OptionSpec[] = [
   { name: 'key-deserializer', arg: 'required', help: 'Accepted; keys are strings.' },
   { name: 'value-deserializer', arg: 'required', help: 'Accepted; values are strings.' },
   { name: 'enable-systest-events', arg: 'none', help: 'Accepted.' },
-  { name: 'help', arg: 'none', help: 'Print usage information.' },
-  { name: 'version', arg: 'none', help: 'Display Kafka version.' },
 ];
 
 function props(values: string[]): Record<string, string> {

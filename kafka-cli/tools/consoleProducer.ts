@@ -2,6 +2,7 @@
 // optional key (parse.key / key.separator) and headers (parse.headers), sent by a short-lived
 // producer whose client.id is `console-producer`. Prints nothing on success, like the real tool.
 
+import { COMMON_FLAGS } from '../commonFlags';
 import { errorText } from '../kafkaErrors';
 import { missingRequired, type OptionSpec, parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
@@ -10,7 +11,7 @@ import type { ToolContext, ToolDef } from '../tool';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
-  { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
+  ...COMMON_FLAGS,
   { name: 'broker-list', arg: 'required', help: 'Deprecated alias of --bootstrap-server.' },
   { name: 'topic', arg: 'required', help: 'Topic to produce to.' },
   {
@@ -36,8 +37,6 @@ const SPECS: OptionSpec[] = [
   { name: 'message-send-max-retries', arg: 'required', type: 'int', help: 'retries for the producer.' },
   { name: 'line-reader', arg: 'required', help: 'Reader class (only the default line reader exists here).' },
   { name: 'reader', arg: 'required', help: 'Reader class (only the default line reader exists here).' },
-  { name: 'help', arg: 'none', help: 'Print usage information.' },
-  { name: 'version', arg: 'none', help: 'Display Kafka version.' },
 ];
 
 function props(values: string[]): Record<string, string> {

@@ -1,6 +1,7 @@
 // kafka-consumer-groups.sh — ConsumerGroupCommand: --list, --describe (offsets / --members /
 // --state), --reset-offsets, --delete, with the tool's column widths (kafka-facts §3.2).
 
+import { COMMON_FLAGS } from '../commonFlags';
 import { columns } from '../format';
 import { errorText } from '../kafkaErrors';
 import { cannotCombine, type OptionSpec } from '../options';
@@ -11,7 +12,7 @@ import { resetOffsets } from './resetOffsets';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
-  { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
+  ...COMMON_FLAGS,
   { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored).' },
   { name: 'group', arg: 'required', help: 'Consumer group id (repeatable for --describe/--delete).' },
   { name: 'topic', arg: 'required', help: 'Topic for --reset-offsets: T or T:0,1 for some partitions.' },
@@ -60,8 +61,6 @@ const SPECS: OptionSpec[] = [
     help: 'With --describe, show coordinator, strategy, state and member count; with --list, the state.',
   },
   { name: 'type', arg: 'none', help: 'With --list, show the group type.' },
-  { name: 'help', arg: 'none', help: 'Print usage information.' },
-  { name: 'version', arg: 'none', help: 'Display Kafka version.' },
 ];
 
 const SCENARIOS = [

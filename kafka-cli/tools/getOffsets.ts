@@ -1,6 +1,7 @@
 // kafka-get-offsets.sh — GetOffsetShell: `topic:partition:offset` per matching partition, sorted.
 // --time -1/latest (high watermark), -2/earliest (log start), -3/max-timestamp, or a timestamp.
 
+import { COMMON_FLAGS } from '../commonFlags';
 import { type OptionSpec, parseLongOptions, renderHelp } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
@@ -8,7 +9,7 @@ import { KAFKA_VERSION } from './kafkaTopics';
 import { compileIncludeList } from './topicFilter';
 
 const SPECS: OptionSpec[] = [
-  { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
+  ...COMMON_FLAGS,
   { name: 'broker-list', arg: 'required', help: 'Deprecated alias of --bootstrap-server.' },
   { name: 'topic', arg: 'required', help: 'Topic name or regular expression (default: all topics).' },
   { name: 'partitions', arg: 'required', help: 'Comma-separated partition ids (default: all).' },
@@ -20,8 +21,6 @@ const SPECS: OptionSpec[] = [
   },
   { name: 'exclude-internal-topics', arg: 'none', help: 'Leave out internal topics.' },
   { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored).' },
-  { name: 'help', arg: 'none', help: 'Print usage information.' },
-  { name: 'version', arg: 'none', help: 'Display Kafka version.' },
 ];
 
 function parseTime(raw: string): number | null {

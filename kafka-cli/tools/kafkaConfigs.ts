@@ -1,6 +1,7 @@
 // kafka-configs.sh for topics — mirrors ConfigCommand: exactly one of --describe/--alter, the
 // `Dynamic configs for topic T are:` listing with synonyms, `Completed updating config for topic T.`
 
+import { COMMON_FLAGS } from '../commonFlags';
 import { exceptionName } from '../kafkaErrors';
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
@@ -8,11 +9,7 @@ import type { ToolContext, ToolDef } from '../tool';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
-  {
-    name: 'bootstrap-server',
-    arg: 'required',
-    help: 'The broker to connect to (accepted; the simulation is always reachable).',
-  },
+  ...COMMON_FLAGS,
   { name: 'bootstrap-controller', arg: 'required', help: 'A controller to connect to (accepted).' },
   { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored).' },
   {
@@ -43,8 +40,6 @@ const SPECS: OptionSpec[] = [
     help: 'Config names to remove, comma separated.',
   },
   { name: 'all', arg: 'none', help: 'With --describe, list every config including defaults.' },
-  { name: 'help', arg: 'none', help: 'Print usage information.' },
-  { name: 'version', arg: 'none', help: 'Display Kafka version.' },
 ];
 
 const ENTITY_TYPES = [

@@ -2,17 +2,14 @@
 // exactly one action, the same argument checks in the same order, the same describe line shapes.
 
 import type { PartitionView, TopicView } from '../../simulator';
+import { COMMON_FLAGS } from '../commonFlags';
 import { cannotCombine, missingRequired, type OptionSpec, parseLongOptions, renderHelp } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
 import { compileIncludeList } from './topicFilter';
 
 const SPECS: OptionSpec[] = [
-  {
-    name: 'bootstrap-server',
-    arg: 'required',
-    help: 'The broker to connect to (accepted; the simulation is always reachable).',
-  },
+  ...COMMON_FLAGS,
   {
     name: 'command-config',
     arg: 'required',
@@ -66,8 +63,6 @@ const SPECS: OptionSpec[] = [
     type: 'int',
     help: 'Ignored in the simulation.',
   },
-  { name: 'help', arg: 'none', help: 'Print usage information.' },
-  { name: 'version', arg: 'none', help: 'Display Kafka version.' },
 ];
 
 const ACTIONS = ['alter', 'create', 'describe', 'list', 'delete'] as const;

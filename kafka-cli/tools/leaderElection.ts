@@ -1,6 +1,7 @@
 // kafka-leader-election.sh — LeaderElectionCommand: preferred or unclean election for one
 // partition, a JSON file of partitions, or every partition; the tool's three result lines.
 
+import { COMMON_FLAGS } from '../commonFlags';
 import type { VirtualFiles } from '../files';
 import { errorText } from '../kafkaErrors';
 import type { OptionSpec } from '../options';
@@ -9,7 +10,7 @@ import type { ToolContext, ToolDef } from '../tool';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
-  { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
+  ...COMMON_FLAGS,
   { name: 'admin.config', arg: 'required', help: 'Admin client properties file (ignored).' },
   {
     name: 'path-to-json-file',
@@ -20,8 +21,6 @@ const SPECS: OptionSpec[] = [
   { name: 'partition', arg: 'required', type: 'int', help: 'Partition id; required with --topic.' },
   { name: 'all-topic-partitions', arg: 'none', help: 'Every partition eligible for this election type.' },
   { name: 'election-type', arg: 'required', help: 'preferred or unclean.' },
-  { name: 'help', arg: 'none', help: 'Print usage information.' },
-  { name: 'version', arg: 'none', help: 'Display Kafka version.' },
 ];
 
 export function parsePartitionsJson(text: string): Array<{ topic: string; partition: number }> | string {

@@ -3,6 +3,7 @@
 // Plans are the tool's JSON: {"version":1,"partitions":[{"topic":"t","partition":0,"replicas":[1,2]}]}.
 
 import type { PartitionView } from '../../simulator';
+import { COMMON_FLAGS } from '../commonFlags';
 import type { VirtualFiles } from '../files';
 import { errorText } from '../kafkaErrors';
 import type { OptionSpec } from '../options';
@@ -11,7 +12,7 @@ import type { ToolContext, ToolDef } from '../tool';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
-  { name: 'bootstrap-server', arg: 'required', help: 'The broker to connect to (accepted).' },
+  ...COMMON_FLAGS,
   { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored).' },
   {
     name: 'generate',
@@ -46,8 +47,6 @@ const SPECS: OptionSpec[] = [
   },
   { name: 'preserve-throttles', arg: 'none', help: 'Accepted.' },
   { name: 'disable-rack-aware', arg: 'none', help: 'Accepted (the simulation has no racks).' },
-  { name: 'help', arg: 'none', help: 'Print usage information.' },
-  { name: 'version', arg: 'none', help: 'Display Kafka version.' },
 ];
 
 type Move = { topic: string; partition: number; replicas: number[] };
