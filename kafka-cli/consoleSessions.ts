@@ -12,19 +12,10 @@ const sessions = new WeakMap<Simulation, ConsoleSession>();
 export function consoleFor(sim: Simulation): ConsoleSession {
   let s = sessions.get(sim);
   if (!s) {
-    const port = new SimPort(sim, (next) => {
-      // After `sim reset` the same session keeps serving the new simulation.
-      if (s) sessions.set(next, s);
-    });
-    s = new ConsoleSession(port);
+    s = new ConsoleSession(new SimPort(sim));
     sessions.set(sim, s);
   }
   return s;
-}
-
-/** The simulation a session currently drives (changes after `sim reset`). */
-export function simulationOf(session: ConsoleSession): Simulation | null {
-  return session.port instanceof SimPort ? session.port.sim : null;
 }
 
 /** A fresh simulation with its console session (the terminal front end uses this). */

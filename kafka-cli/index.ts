@@ -5,7 +5,6 @@ export {
   createConsole,
   runConsoleBlock,
   runConsoleLines,
-  simulationOf,
 } from './consoleSessions';
 export type { CommandOutput } from './output';
 export type { ClusterPort } from './port';

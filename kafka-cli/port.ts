@@ -52,6 +52,8 @@ export interface ClusterPort {
   read(): ReadModel;
   /** Commands dispatched since the last `sim reset` (sim status). */
   commandCount(): number;
+  /** `cat > PATH`: a scratch file in the simulation (read it with read().file(path)). */
+  writeFile(path: string, text: string): Outcome<void>;
 
   // ---- admin commands (go through the command log) ----
   createTopic(t: NewTopic): Outcome<void>;

@@ -1,9 +1,9 @@
-// One console session per simulation: the command table, the virtual files, and the line runner.
+// One console session per simulation: the command table and the line runner (scratch files live in the
+// simulation's workspace area, so a replayed command log has them too).
 // `run` never throws: any unexpected exception becomes an error line and exit code 70 (EX_SOFTWARE),
 // and the simulation is left as the last successful command made it.
 
 import type { ReadModel } from '../simulator';
-import { VirtualFiles } from './files';
 import { type CommandOutput, errorResult, Output } from './output';
 import type { ClusterPort } from './port';
 import { consumerTool, describeSend, producerTool } from './sim/clientCommands';
@@ -18,8 +18,8 @@ import { getOffsetsTool } from './tools/getOffsets';
 import { kafkaConfigsTool } from './tools/kafkaConfigs';
 import { kafkaTopicsTool } from './tools/kafkaTopics';
 import { kcatTool } from './tools/kcat';
-import { makeLeaderElectionTool } from './tools/leaderElection';
-import { makeReassignTool } from './tools/reassignPartitions';
+import { leaderElectionTool } from './tools/leaderElection';
+import { reassignTool } from './tools/reassignPartitions';
 
 export type LineResult = CommandOutput & { line: string };
 
@@ -40,7 +40,6 @@ function heredocDelimiter(line: string): string {
 }
 
 export class ConsoleSession {
-  readonly files = new VirtualFiles();
   readonly tools: ToolDef[];
   private readonly byKey = new Map<string, ToolDef>();
 
@@ -69,8 +68,8 @@ export class ConsoleSession {
       consoleConsumerTool,
       consumerGroupsTool,
       getOffsetsTool,
-      makeLeaderElectionTool(this.files),
-      makeReassignTool(this.files),
+      leaderElectionTool,
+      reassignTool,
       kcatTool,
       brokerTool,
       clockTool,
@@ -227,11 +226,12 @@ export class ConsoleSession {
     if (args[0] === '>' || args[0].startsWith('>')) {
       const path = args[0] === '>' ? args[1] : args[0].slice(1);
       if (!path) return out.fail('cat: missing file name after >').result();
-      this.files.write(path, (ctx.input ?? []).join('\n'));
+      const written = ctx.port.writeFile(path, (ctx.input ?? []).join('\n'));
+      if (!written.ok) return out.fail(`cat: ${path}: ${written.error.message}`).result();
       return out.result();
     }
     for (const path of args) {
-      const text = this.files.read(path);
+      const text = ctx.read.file(path);
       if (text === null) out.fail(`cat: ${path}: No such file or directory`);
       else out.line(text);
     }

@@ -9,7 +9,7 @@ import {
   type Outcome,
   type ReadModel,
   readModel,
-  Simulation,
+  type Simulation,
 } from '../simulator';
 import {
   type ClusterPort,
@@ -26,14 +26,7 @@ import {
 type Data<C extends Command> = Extract<CommandResult<C['type']>, { ok: true }>['data'];
 
 export class SimPort implements ClusterPort {
-  /** Producers created by this console session, by NAME (the simulation keys them by client.id too). */
-  private readonly producerNames = new Set<string>();
-  private readonly consumerNames = new Set<string>();
-
-  constructor(
-    public sim: Simulation,
-    private readonly onReset?: (next: Simulation) => void,
-  ) {}
+  constructor(readonly sim: Simulation) {}
 
   private dispatch<C extends Command>(cmd: C): CommandResult<C['type']> {
     return this.sim.dispatch(cmd);
@@ -52,7 +45,14 @@ export class SimPort implements ClusterPort {
   }
 
   commandCount(): number {
-    return this.sim.log.length;
+    const log = this.sim.log;
+    let since = log.length;
+    while (since > 0 && log[since - 1].type !== 'simReset') since--;
+    return log.length - since;
+  }
+
+  writeFile(path: string, text: string): Outcome<void> {
+    return this.run({ type: 'workspaceWriteFile', path, text });
   }
 
   // ---------------------------------------------------------------- admin
@@ -143,30 +143,35 @@ export class SimPort implements ClusterPort {
   }
 
   reset(brokers: number, seed: number): Outcome<void> {
-    // A reset starts a new simulation (and a new log): the old one's history is not part of it.
-    const next = new Simulation({ ...this.sim.init, brokers, seed });
-    this.sim = next;
-    this.producerNames.clear();
-    this.consumerNames.clear();
-    this.onReset?.(next);
-    return ok(undefined);
+    // An ordinary command: the same Simulation starts over, so replaying its log reproduces the reset too.
+    const r = this.run({ type: 'simReset', brokers, seed });
+    if (r.ok) this.pending.clear();
+    return r;
   }
 
   // ---------------------------------------------------------------- clients
 
+  /** Open producers and consumers that have not closed or crashed: the simulation's own client list. */
   clientNames(kind: 'producer' | 'consumer'): string[] {
-    return [...(kind === 'producer' ? this.producerNames : this.consumerNames)].sort();
+    const read = this.read();
+    const names =
+      kind === 'producer'
+        ? read.producers().map((p) => p.name)
+        : read
+            .consumers()
+            .filter((c) => c.status === 'running' || c.status === 'fenced')
+            .map((c) => c.name);
+    return names.sort();
   }
 
   clientNameTaken(name: string): boolean {
-    return this.producerNames.has(name) || this.consumerNames.has(name);
+    return this.clientNames('producer').includes(name) || this.clientNames('consumer').includes(name);
   }
 
   createProducer(name: string, configs: ProducerSettings): Outcome<string[]> {
-    if (this.producerNames.has(name))
+    if (this.clientNames('producer').includes(name))
       return fail('ILLEGAL_STATE', `A producer named ${name} already exists in this console.`);
     const r = this.run({ type: 'producerCreate', name, configs }, (d) => d.warnings);
-    if (r.ok) this.producerNames.add(name);
     return r;
   }
 
@@ -260,21 +265,19 @@ export class SimPort implements ClusterPort {
   }
   closeProducer(name: string): Outcome<void> {
     const r = this.run({ type: 'producerClose', producer: name });
-    if (r.ok || !this.sim.state.producers[name]) this.producerNames.delete(name);
     return r;
   }
 
   crashProducer(name: string): Outcome<void> {
     const r = this.run({ type: 'producerCrash', producer: name });
     if (r.ok) {
-      this.producerNames.delete(name);
       this.pending.delete(name);
     }
     return r;
   }
 
   createConsumer(name: string, s: ConsumerSettings): Outcome<void> {
-    if (this.consumerNames.has(name))
+    if (this.clientNames('consumer').includes(name))
       return fail('ILLEGAL_STATE', `A consumer named ${name} already exists in this console.`);
     const r = this.run({
       type: 'consumerCreate',
@@ -291,7 +294,6 @@ export class SimPort implements ClusterPort {
         clientId: name,
       },
     });
-    if (r.ok) this.consumerNames.add(name);
     return r;
   }
 
@@ -320,12 +322,10 @@ export class SimPort implements ClusterPort {
   }
   closeConsumer(name: string): Outcome<void> {
     const r = this.run({ type: 'consumerClose', name });
-    if (r.ok) this.consumerNames.delete(name);
     return r;
   }
   crashConsumer(name: string): Outcome<void> {
     const r = this.run({ type: 'consumerCrash', name });
-    if (r.ok) this.consumerNames.delete(name);
     return r;
   }
 }

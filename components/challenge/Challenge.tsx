@@ -8,9 +8,8 @@ import type { SimController } from '@/components/sim/SimController';
 import { SimWorkspace } from '@/components/sim/SimWorkspace';
 import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
 import { presets } from '@/components/simulation/presets';
-import { simulationOf } from '@/kafka-cli';
 import { recordChallengeResult, useProgressData, useProgressHydrated } from '@/lib/progress';
-import { evaluateGoal, type GoalResult, readModel } from '@/simulator';
+import { evaluateGoal, type GoalResult } from '@/simulator';
 import { challenges } from './challenges';
 
 const button =
@@ -19,9 +18,7 @@ const plain = `${button} border-slate-300 bg-white text-slate-900 hover:border-b
 const primary = `${button} border-brand-700 bg-brand-700 text-white hover:bg-brand-800 dark:border-brand-400 dark:bg-brand-400 dark:text-slate-950`;
 
 function check(controller: SimController, goal: Parameters<typeof evaluateGoal>[1]): GoalResult {
-  const sim = simulationOf(controller.session);
-  if (!sim) return { met: false, details: [] };
-  return evaluateGoal(readModel(sim), goal);
+  return evaluateGoal(controller.read(), goal);
 }
 
 export function Challenge({ id }: { id: string }) {

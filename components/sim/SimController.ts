@@ -194,8 +194,8 @@ export class SimController {
   }
 }
 
-/** Lines kept even without events: moving the clock, and files (cat > plan.json) that later lines read. */
-const KEEP_QUIET_LINE = /^(clock\b|cat\s*>)/;
+/** Lines kept even without events: moving the clock (writing a file with cat > emits an event of its own). */
+const KEEP_QUIET_LINE = /^clock\b/;
 
 const CLOCK = /^clock advance (\d+)ms$/;
 

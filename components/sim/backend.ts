@@ -1,7 +1,7 @@
 // The views' backend over the real simulator: a Simulation plus its console session. Every change goes
 // through a console line (session.runBlock → sim.dispatch), so the embed's command log is a list of
 // lines, and replaying them on a fresh Simulation with the same seed reproduces the state exactly.
-import { type ConsoleSession, consoleFor, simulationOf, splitBlocks } from '@/kafka-cli';
+import { type ConsoleSession, consoleFor, splitBlocks } from '@/kafka-cli';
 import { type SimEvent, Simulation } from '@/simulator';
 import type { BackendFactory } from './SimController';
 
@@ -11,8 +11,8 @@ const RETAINED_EVENTS = 5000;
 export const createBackend: BackendFactory = ({ seed, brokers }) => {
   const first = new Simulation({ seed, brokers }, { maxRetainedEvents: RETAINED_EVENTS });
   const session: ConsoleSession = consoleFor(first);
-  // `sim reset` in the console swaps the Simulation behind the same session.
-  const sim = () => simulationOf(session) ?? first;
+  // `sim reset` is an ordinary command in this Simulation, so the session always drives `first`.
+  const sim = () => first;
   return {
     session,
     runLine: (block) => session.runBlock(block),

@@ -2,7 +2,6 @@
 // partition, a JSON file of partitions, or every partition; the tool's three result lines.
 
 import { COMMON_FLAGS } from '../commonFlags';
-import type { VirtualFiles } from '../files';
 import { errorText } from '../kafkaErrors';
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
@@ -47,85 +46,84 @@ export function parsePartitionsJson(text: string): Array<{ topic: string; partit
   return result;
 }
 
-export function makeLeaderElectionTool(files: VirtualFiles): ToolDef {
-  const run = (args: string[], ctx: ToolContext): CommandOutput => {
-    const out = new Output();
-    const start = toolPrologue(
-      args,
-      SPECS,
-      'This tool attempts to elect a new leader for a set of topic partitions. The type of elections supported are preferred replicas and unclean replicas.',
-      out,
-    );
-    if (start.kind === 'done') return start.output;
-    const o = start.options;
-    if (!o.has('election-type')) return out.fail('Missing required option(s): election-type').result();
-    const typeRaw = (o.value('election-type') ?? '').toLowerCase();
-    if (typeRaw !== 'preferred' && typeRaw !== 'unclean') {
-      return out
-        .fail(
-          `Value for option election-type must be one of: PREFERRED, UNCLEAN (got ${o.value('election-type')})`,
-        )
-        .result();
+function runLeaderElection(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const start = toolPrologue(
+    args,
+    SPECS,
+    'This tool attempts to elect a new leader for a set of topic partitions. The type of elections supported are preferred replicas and unclean replicas.',
+    out,
+  );
+  if (start.kind === 'done') return start.output;
+  const o = start.options;
+  if (!o.has('election-type')) return out.fail('Missing required option(s): election-type').result();
+  const typeRaw = (o.value('election-type') ?? '').toLowerCase();
+  if (typeRaw !== 'preferred' && typeRaw !== 'unclean') {
+    return out
+      .fail(
+        `Value for option election-type must be one of: PREFERRED, UNCLEAN (got ${o.value('election-type')})`,
+      )
+      .result();
+  }
+  const scopes = ['topic', 'all-topic-partitions', 'path-to-json-file'].filter((s) => o.has(s));
+  if (scopes.length !== 1) {
+    return out
+      .fail(
+        'One and only one of the following options is required: topic, all-topic-partitions, path-to-json-file',
+      )
+      .result();
+  }
+  if (o.has('topic') && !o.has('partition'))
+    return out.fail('Missing required option(s): partition').result();
+  if (!o.has('topic') && o.has('partition'))
+    return out.fail('Option partition is only allowed if topic is used').result();
+  let targets: Array<{ topic: string; partition: number }>;
+  if (o.has('topic')) targets = [{ topic: o.value('topic') ?? '', partition: o.int('partition') ?? 0 }];
+  else if (o.has('path-to-json-file')) {
+    const path = o.value('path-to-json-file') ?? '';
+    const text = ctx.read.file(path);
+    if (text === null) return out.fail(`java.nio.file.NoSuchFileException: ${path}`).result();
+    const parsedJson = parsePartitionsJson(text);
+    if (typeof parsedJson === 'string') return out.fail(`Error: ${parsedJson}`).result();
+    targets = parsedJson;
+  } else {
+    // All partitions; the controller answers ELECTION_NOT_NEEDED for those already fine, and the
+    // tool reports only partitions where an election was possible or attempted.
+    targets = ctx.read
+      .topics()
+      .flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition })));
+  }
+  const results = ctx.port.electLeaders(typeRaw, targets);
+  const label = typeRaw.toUpperCase();
+  const all = o.has('all-topic-partitions');
+  const done = results.filter((r) => r.result === 'elected').map((r) => `${r.topic}-${r.partition}`);
+  const noop = results.filter((r) => r.result === 'noop').map((r) => `${r.topic}-${r.partition}`);
+  const failed = results.filter((r) => typeof r.result === 'object');
+  if (done.length > 0)
+    out.line(`Successfully completed leader election (${label}) for partitions ${done.join(', ')}`);
+  if (noop.length > 0 && !all) out.line(`Valid replica already elected for partitions ${noop.join(', ')}`);
+  if (
+    failed.length > 0 &&
+    !(all && failed.every((f) => typeof f.result === 'object' && f.result.code === 'ELECTION_NOT_NEEDED'))
+  ) {
+    for (const f of failed) {
+      if (typeof f.result !== 'object') continue;
+      out.line(
+        `Error completing leader election (${label}) for partition: ${f.topic}-${f.partition}: org.apache.kafka.common.errors.${errorText(f.result)}`,
+      );
     }
-    const scopes = ['topic', 'all-topic-partitions', 'path-to-json-file'].filter((s) => o.has(s));
-    if (scopes.length !== 1) {
-      return out
-        .fail(
-          'One and only one of the following options is required: topic, all-topic-partitions, path-to-json-file',
-        )
-        .result();
-    }
-    if (o.has('topic') && !o.has('partition'))
-      return out.fail('Missing required option(s): partition').result();
-    if (!o.has('topic') && o.has('partition'))
-      return out.fail('Option partition is only allowed if topic is used').result();
-    let targets: Array<{ topic: string; partition: number }>;
-    if (o.has('topic')) targets = [{ topic: o.value('topic') ?? '', partition: o.int('partition') ?? 0 }];
-    else if (o.has('path-to-json-file')) {
-      const path = o.value('path-to-json-file') ?? '';
-      const text = files.read(path);
-      if (text === null) return out.fail(`java.nio.file.NoSuchFileException: ${path}`).result();
-      const parsedJson = parsePartitionsJson(text);
-      if (typeof parsedJson === 'string') return out.fail(`Error: ${parsedJson}`).result();
-      targets = parsedJson;
-    } else {
-      // All partitions; the controller answers ELECTION_NOT_NEEDED for those already fine, and the
-      // tool reports only partitions where an election was possible or attempted.
-      targets = ctx.read
-        .topics()
-        .flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition })));
-    }
-    const results = ctx.port.electLeaders(typeRaw, targets);
-    const label = typeRaw.toUpperCase();
-    const all = o.has('all-topic-partitions');
-    const done = results.filter((r) => r.result === 'elected').map((r) => `${r.topic}-${r.partition}`);
-    const noop = results.filter((r) => r.result === 'noop').map((r) => `${r.topic}-${r.partition}`);
-    const failed = results.filter((r) => typeof r.result === 'object');
-    if (done.length > 0)
-      out.line(`Successfully completed leader election (${label}) for partitions ${done.join(', ')}`);
-    if (noop.length > 0 && !all) out.line(`Valid replica already elected for partitions ${noop.join(', ')}`);
-    if (
-      failed.length > 0 &&
-      !(all && failed.every((f) => typeof f.result === 'object' && f.result.code === 'ELECTION_NOT_NEEDED'))
-    ) {
-      for (const f of failed) {
-        if (typeof f.result !== 'object') continue;
-        out.line(
-          `Error completing leader election (${label}) for partition: ${f.topic}-${f.partition}: org.apache.kafka.common.errors.${errorText(f.result)}`,
-        );
-      }
-      out.fail(`Error: ${failed.length} replica(s) could not be elected`);
-    }
-    return out.result();
-  };
-  return {
-    name: 'kafka-leader-election.sh',
-    aliases: ['kafka-leader-election'],
-    summary: 'Run a preferred or unclean leader election.',
-    usage:
-      'kafka-leader-election.sh --bootstrap-server localhost:9092 --election-type preferred|unclean --topic T --partition P\n' +
-      'kafka-leader-election.sh --election-type preferred --all-topic-partitions',
-    flags: SPECS.map((s) => `--${s.name}`),
-    run,
-  };
+    out.fail(`Error: ${failed.length} replica(s) could not be elected`);
+  }
+  return out.result();
 }
+
+export const leaderElectionTool: ToolDef = {
+  name: 'kafka-leader-election.sh',
+  aliases: ['kafka-leader-election'],
+  summary: 'Run a preferred or unclean leader election.',
+  usage:
+    'kafka-leader-election.sh --bootstrap-server localhost:9092 --election-type preferred|unclean --topic T --partition P\n' +
+    'kafka-leader-election.sh --election-type preferred --all-topic-partitions',
+  flags: SPECS.map((s) => `--${s.name}`),
+  run: runLeaderElection,
+};

@@ -4,7 +4,6 @@
 
 import type { PartitionView } from '../../simulator';
 import { COMMON_FLAGS } from '../commonFlags';
-import type { VirtualFiles } from '../files';
 import { errorText } from '../kafkaErrors';
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
@@ -129,9 +128,9 @@ const isMoving = (ctx: ToolContext, m: { topic: string; partition: number }): bo
   return !!p && reassigning(p);
 };
 
-export function makeReassignTool(files: VirtualFiles): ToolDef {
-  const readFile = (path: string | undefined, out: Output): string | null => {
-    const text = path ? files.read(path) : null;
+export function makeReassignTool(): ToolDef {
+  const readFile = (path: string | undefined, out: Output, ctx: ToolContext): string | null => {
+    const text = path ? ctx.read.file(path) : null;
     if (text === null)
       out.fail(
         `Error: java.nio.file.NoSuchFileException: ${path ?? ''} (write it first with: cat > ${path ?? 'FILE'} <<EOF ... EOF)`,
@@ -170,7 +169,7 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
       if (!o.has('topics-to-move-json-file'))
         return out.fail('Missing required argument "[topics-to-move-json-file]"').result();
       if (!o.has('broker-list')) return out.fail('Missing required argument "[broker-list]"').result();
-      const text = readFile(o.value('topics-to-move-json-file'), out);
+      const text = readFile(o.value('topics-to-move-json-file'), out, ctx);
       if (text === null) return out.result();
       let names: string[];
       try {
@@ -209,7 +208,7 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
     }
     if (!o.has('reassignment-json-file'))
       return out.fail('Missing required argument "[reassignment-json-file]"').result();
-    const text = readFile(o.value('reassignment-json-file'), out);
+    const text = readFile(o.value('reassignment-json-file'), out, ctx);
     if (text === null) return out.result();
     const moves = parsePlan(text);
     if (typeof moves === 'string') return out.fail(`Error: ${moves}`).result();
@@ -302,3 +301,5 @@ export function makeReassignTool(files: VirtualFiles): ToolDef {
     run,
   };
 }
+
+export const reassignTool: ToolDef = makeReassignTool();

@@ -25,6 +25,27 @@ describe('console over a Simulation', () => {
     expect(replayed.serialize()).toBe(sim.serialize());
   });
 
+  it('scratch files and sim reset are commands in the simulation: replaying sim.log alone reproduces them', () => {
+    const sim = new Simulation({ brokers: 3, seed: 42 });
+    const results = runConsoleLines(sim, [
+      'kafka-topics.sh --create --topic orders --partitions 1 --replication-factor 3',
+      'cat > plan.json <<EOF',
+      '{"partitions":[{"topic":"orders","partition":0}]}',
+      'EOF',
+      'producer create p1',
+      'sim reset --brokers 1 --seed 7',
+      'cat plan.json',
+      'sim status',
+    ]);
+    expect(results.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(results[4].stdout).toBe('{"partitions":[{"topic":"orders","partition":0}]}');
+    expect(results[5].stdout).toContain('Seed: 7. Commands in the log: 0.');
+    expect(results[5].stdout).not.toContain('Producers:');
+    const replayed = Simulation.replay(sim.init, sim.log);
+    expect(replayed.serialize()).toBe(sim.serialize());
+    expect(runConsoleLines(replayed, ['cat plan.json'])[0].stdout).toBe(results[4].stdout);
+  });
+
   it('a named producer reports TOPIC-PARTITION@OFFSET when the acknowledgement arrives', () => {
     const sim = new Simulation({ brokers: 3, seed: 42 });
     const [, , sent, advanced] = runConsoleLines(sim, [
