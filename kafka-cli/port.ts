@@ -96,7 +96,9 @@ export interface ClusterPort {
   send(name: string, req: SendRequest): Outcome<SendResult>;
   /** Flush (runs the clock until every pending send completed); results of the sends that were pending, in send order. */
   flush(name: string): Outcome<SendResult[]>;
-  /** Delivery reports (callbacks) of sends that completed since the last call, for any producer. */
+  /** A console line starts: the sends pending now are the ones whose callbacks the line may report. */
+  beginLine(): void;
+  /** Delivery reports (callbacks) of sends pending at the line's start that completed since, for any producer. */
   takeDeliveries(): Array<{ producer: string; result: SendResult }>;
   beginTransaction(name: string): Outcome<void>;
   /** KafkaProducer#sendOffsetsToTransaction with a consumer's current positions and group; returns them. */

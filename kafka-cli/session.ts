@@ -160,6 +160,7 @@ export class ConsoleSession {
           return port.read();
         },
       };
+      port.beginLine();
       return this.withDeliveries(tool.run(args, ctx));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);

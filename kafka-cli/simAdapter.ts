@@ -7,6 +7,7 @@ import {
   type CommandOf,
   type CommandResult,
   type Outcome,
+  type PendingSend,
   type ReadModel,
   readModel,
   type Simulation,
@@ -145,7 +146,6 @@ export class SimPort implements ClusterPort {
   reset(brokers: number, seed: number): Outcome<void> {
     // An ordinary command: the same Simulation starts over, so replaying its log reproduces the reset too.
     const r = this.run({ type: 'simReset', brokers, seed });
-    if (r.ok) this.pending.clear();
     return r;
   }
 
@@ -175,8 +175,20 @@ export class SimPort implements ClusterPort {
     return r;
   }
 
-  /** Sends not yet reported, per producer, in send order. */
-  private readonly pending = new Map<string, Array<{ recordId: number; topic: string; partition: number }>>();
+  /**
+   * Delivery callbacks come from the simulation alone: the sends still pending when a console line starts
+   * (the producers' queues, in send order) are reported once they complete, unless the line's flush printed
+   * them already. Nothing about a send is kept outside the Simulation, so a replayed log reports the same.
+   */
+  private lineStart: Array<{ producer: string; sends: PendingSend[] }> = [];
+  private readonly reported = new Set<string>();
+
+  beginLine(): void {
+    this.lineStart = this.read()
+      .producers()
+      .map((p) => ({ producer: p.name, sends: p.pendingSends }));
+    this.reported.clear();
+  }
 
   private delivery(name: string, recordId: number, topic: string, partition: number): SendResult {
     const d = this.read().delivery(name, recordId);
@@ -199,36 +211,31 @@ export class SimPort implements ClusterPort {
     const r = this.dispatch(cmd);
     if (!r.ok) return { ok: false, error: r.error };
     const { recordId, topic, partition } = r.data;
-    const result = this.delivery(name, recordId, topic, partition);
-    if (result.kind === 'pending') {
-      const list = this.pending.get(name) ?? [];
-      list.push({ recordId, topic, partition });
-      this.pending.set(name, list);
-    }
-    return ok(result);
+    return ok(this.delivery(name, recordId, topic, partition));
   }
 
   flush(name: string): Outcome<SendResult[]> {
+    const sends = this.read().producer(name)?.pendingSends ?? [];
     const r = this.dispatch({ type: 'producerFlush', producer: name });
     if (!r.ok) return { ok: false, error: r.error };
-    return ok(this.settle(name));
-  }
-
-  /** Results of the producer's tracked sends; completed ones stop being tracked. */
-  private settle(name: string): SendResult[] {
-    const list = this.pending.get(name) ?? [];
-    const results = list.map((x) => this.delivery(name, x.recordId, x.topic, x.partition));
-    const still = list.filter((_, i) => results[i].kind === 'pending');
-    if (still.length > 0) this.pending.set(name, still);
-    else this.pending.delete(name);
-    return results;
+    const results = sends.map((x) => this.delivery(name, x.recordId, x.topic, x.partition));
+    sends.forEach((x, i) => {
+      if (results[i].kind !== 'pending') this.reported.add(`${name}\u0000${x.recordId}`);
+    });
+    return ok(results);
   }
 
   takeDeliveries(): Array<{ producer: string; result: SendResult }> {
     const out: Array<{ producer: string; result: SendResult }> = [];
-    for (const name of [...this.pending.keys()].sort()) {
-      for (const result of this.settle(name))
-        if (result.kind !== 'pending') out.push({ producer: name, result });
+    for (const { producer, sends } of this.lineStart) {
+      for (const x of sends) {
+        const key = `${producer}\u0000${x.recordId}`;
+        if (this.reported.has(key)) continue;
+        const result = this.delivery(producer, x.recordId, x.topic, x.partition);
+        if (result.kind === 'pending') continue;
+        this.reported.add(key);
+        out.push({ producer, result });
+      }
     }
     return out;
   }
@@ -269,10 +276,9 @@ export class SimPort implements ClusterPort {
   }
 
   crashProducer(name: string): Outcome<void> {
+    // Unsent records die with the process; what was in flight is never reported (the callback died too).
     const r = this.run({ type: 'producerCrash', producer: name });
-    if (r.ok) {
-      this.pending.delete(name);
-    }
+    if (r.ok) this.lineStart = this.lineStart.filter((x) => x.producer !== name);
     return r;
   }
 

@@ -51,6 +51,7 @@ export {
   type NetworkView,
   type PartitionLogView,
   type PartitionView,
+  type PendingSend,
   type ProducerView,
   type ReadModel,
   type RecordView,

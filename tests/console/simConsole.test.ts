@@ -58,6 +58,20 @@ describe('console over a Simulation', () => {
     expect(advanced.stdout).toContain('[p1] t-0@0');
   });
 
+  it('delivery callbacks come from the simulation alone: a replayed log reports a pending send when it completes', () => {
+    const sim = new Simulation({ brokers: 3, seed: 42 });
+    runConsoleLines(sim, [
+      'kafka-topics.sh --create --topic t --partitions 1 --replication-factor 3',
+      'producer create p1 --linger-ms 5',
+      'producer send p1 t --key k v',
+    ]);
+    const replayed = Simulation.replay(sim.init, sim.log);
+    const [original] = runConsoleLines(sim, ['clock advance 50ms']);
+    const [again] = runConsoleLines(replayed, ['clock advance 50ms']);
+    expect(original.stdout).toContain('[p1] t-0@0');
+    expect(again).toEqual(original);
+  });
+
   it('keeps one session per simulation, so producers persist between calls', () => {
     const sim = new Simulation({ brokers: 1, seed: 1 });
     expect(consoleFor(sim)).toBe(consoleFor(sim));
