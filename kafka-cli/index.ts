@@ -9,22 +9,8 @@ export {
 export type { CommandOutput } from './output';
 export type { ClusterPort } from './port';
 export { ConsoleSession, type LineResult } from './session';
-export { splitScript, tokenizeLine } from './tokenizer';
-
-import type { CommandOutput } from './output';
-import type { ConsoleSession } from './session';
-
-/** Run a block (a command, or a command with its here-document) on a session. */
-export function sessionRunBlock(session: ConsoleSession, block: string): CommandOutput {
-  return session.runBlock(block);
-}
-
-/** Group lines into one block per command (here-documents kept with their command). */
-export function splitBlocks(session: ConsoleSession, lines: readonly string[]): string[] {
-  return session.splitBlocks(lines);
-}
-
 export { scenarioToShellScript } from './shellScript';
+export { splitScript, tokenizeLine } from './tokenizer';
 
 import { tokenizeLine } from './tokenizer';
 

@@ -2,7 +2,6 @@
 // <Challenge id="..." /> in a lesson: a start state, a goal the simulator checks, hints one at a time, a reset,
 // and the reference solution once the learner has tried. Solving it is recorded in progress.
 import { useState } from 'react';
-import { createBackend } from '@/components/sim/backend';
 import { SimConsole } from '@/components/sim/SimConsole';
 import type { SimController } from '@/components/sim/SimController';
 import { SimWorkspace } from '@/components/sim/SimWorkspace';
@@ -26,7 +25,6 @@ export function Challenge({ id }: { id: string }) {
   const preset = spec ? presets.get(spec.preset) : undefined;
   const [epoch, setEpoch] = useState(0);
   const controller = useSimController(
-    createBackend,
     preset ? { seed: preset.seed, brokers: preset.brokers, setup: preset.setup } : null,
     epoch,
   );

@@ -3,16 +3,14 @@
 // Snapshots are computed only when a print starts (each one replays the scenario up to that step).
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { createBackend } from '@/components/sim/backend';
 import { userTopics } from '@/components/sim/readHelpers';
-import { type ReadModel, readModel, type Scenario } from '@/simulator';
+import { SimController } from '@/components/sim/SimController';
+import type { ReadModel, Scenario } from '@/simulator';
 import { scriptLines } from './scenarios';
 
 function snapshotAfter(scenario: Scenario, step: number): ReadModel {
-  const backend = createBackend({ seed: scenario.seed, brokers: scenario.brokers });
-  for (const block of backend.splitBlocks([...scenario.setup, ...scriptLines(scenario, step)]))
-    backend.runLine(block);
-  return readModel(backend.simulation());
+  const setup = [...scenario.setup, ...scriptLines(scenario, step)];
+  return new SimController({ seed: scenario.seed, brokers: scenario.brokers, setup }).read();
 }
 
 function SnapshotText({ snap }: { snap: ReadModel }) {

@@ -3,11 +3,9 @@
 // preset's setup, with the lesson's lines already run and shown. The learner keeps typing from there;
 // every line goes through the embed's SimController, so it is the same replayable command log.
 import { useMemo, useState } from 'react';
-import { createBackend } from '@/components/sim/backend';
 import { useSimController } from '@/components/sim/useSimulation';
 import { presets } from '@/components/simulation/presets';
 import { Console } from './Console';
-import { runnerHost } from './host';
 
 export type LessonConsoleProps = {
   /** Preset id (content/presets/<id>.json); without one: an empty 3-broker cluster, seed 42. */
@@ -28,20 +26,7 @@ export function LessonConsole({ preset, lines, label }: LessonConsoleProps) {
         : { seed: 42, brokers: 3, setup: [] as string[] },
     [p],
   );
-  const controller = useSimController(createBackend, preset && !p ? null : spec, epoch);
-  const host = useMemo(
-    () =>
-      controller
-        ? runnerHost(
-            (block) => {
-              const r = controller.run(block);
-              return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
-            },
-            () => controller.session,
-          )
-        : null,
-    [controller],
-  );
+  const controller = useSimController(preset && !p ? null : spec, epoch);
 
   if (preset && !p) {
     return (
@@ -56,8 +41,8 @@ export function LessonConsole({ preset, lines, label }: LessonConsoleProps) {
   const name = label ?? (p ? `Console: ${p.title}` : 'Kafka console');
   return (
     <div className="not-prose my-6">
-      {host ? (
-        <Console key={epoch} host={host} preload={lines} label={name} />
+      {controller ? (
+        <Console key={epoch} controller={controller} preload={lines} label={name} />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">Starting the simulated cluster…</p>
       )}

@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { presets } from '@/components/simulation/presets';
 import { decodeShare, encodeShare, shareFromHash, shareHash } from '@/lib/share';
-import { createBackend } from './backend';
 import { SimConsole } from './SimConsole';
 import type { SimInitSpec } from './SimController';
 import { ALL_VIEWS, SimWorkspace } from './SimWorkspace';
@@ -66,7 +65,7 @@ export function Playground() {
     return () => window.removeEventListener('hashchange', read);
   }, [setStart]);
 
-  const controller = useSimController(createBackend, start?.spec ?? null, start?.epoch ?? 0);
+  const controller = useSimController(start?.spec ?? null, start?.epoch ?? 0);
   useSimVersion(controller);
 
   // The frame-time benchmark (scripts/bench/playground-frames.mjs) drives the controller directly.

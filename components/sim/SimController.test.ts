@@ -5,7 +5,6 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import defaultPreset from '@/content/presets/playground-default.json';
 import { evaluateGoal } from '@/simulator';
-import { createBackend } from './backend';
 import { GroupView } from './GroupView';
 import { ProducerView } from './ProducerView';
 import { mergeClockAdvance, SimController } from './SimController';
@@ -21,7 +20,7 @@ const topics = (c: SimController) =>
 
 describe('SimController (command log, time travel) over the real console', () => {
   it('runs the setup, logs state-changing lines only, and replays to any step', () => {
-    const c = new SimController(createBackend, {
+    const c = new SimController({
       ...empty,
       setup: ['kafka-topics.sh --create --topic a --partitions 1 --replication-factor 1'],
     });
@@ -44,7 +43,7 @@ describe('SimController (command log, time travel) over the real console', () =>
   });
 
   it('drops the later steps when a command runs after scrubbing back (like typing after undo)', () => {
-    const c = new SimController(createBackend, empty);
+    const c = new SimController(empty);
     c.run('broker stop 1');
     c.run('broker stop 2');
     c.seek(1);
@@ -59,7 +58,7 @@ describe('SimController (command log, time travel) over the real console', () =>
   });
 
   it('sends live events to animation listeners but not replayed ones', () => {
-    const c = new SimController(createBackend, empty);
+    const c = new SimController(empty);
     const seen: string[] = [];
     c.onEvents((events) => seen.push(...events.map((e) => e.type)));
     c.run('broker stop 1');
@@ -76,7 +75,7 @@ describe('SimController (command log, time travel) over the real console', () =>
   });
 
   it('replays a shared log given at construction', () => {
-    const c = new SimController(createBackend, { ...empty, lines: ['broker stop 2', 'clock advance 10s'] });
+    const c = new SimController({ ...empty, lines: ['broker stop 2', 'clock advance 10s'] });
     expect(c.cursor).toBe(2);
     expect(c.read().now()).toBe(10_000);
     expect(c.read().brokers()[1].state).toBe('stopped');
@@ -85,7 +84,7 @@ describe('SimController (command log, time travel) over the real console', () =>
   it('merges consecutive clock advances into one step', () => {
     expect(mergeClockAdvance('clock advance 100ms', 'clock advance 250ms')).toBe('clock advance 350ms');
     expect(mergeClockAdvance('broker stop 1', 'clock advance 250ms')).toBeNull();
-    const c = new SimController(createBackend, empty);
+    const c = new SimController(empty);
     c.run('clock advance 100ms');
     c.run('clock advance 100ms');
     expect(c.log).toEqual(['clock advance 200ms']);
@@ -93,7 +92,7 @@ describe('SimController (command log, time travel) over the real console', () =>
   });
 
   it('stopping the leader of orders-0 moves leadership to another ISR member (KRaft fences it after broker.session.timeout.ms)', () => {
-    const c = new SimController(createBackend, spec);
+    const c = new SimController(spec);
     const leader = c.read().partition('orders', 0)?.leader;
     c.run(`broker stop ${leader}`);
     c.run('clock advance 10s');
@@ -104,7 +103,7 @@ describe('SimController (command log, time travel) over the real console', () =>
   });
 
   it('scrubbing back and forward reproduces the same state (replay of the command log)', () => {
-    const c = new SimController(createBackend, spec);
+    const c = new SimController(spec);
     c.run('producer send p1 orders --key user-1 hello');
     c.run('producer flush p1');
     c.run('broker stop 2');
@@ -118,7 +117,7 @@ describe('SimController (command log, time travel) over the real console', () =>
     expect(c.simulation.serialize()).toBe(end);
     c.seek(1);
     expect(c.simulation.serialize()).toBe(mid);
-    const fresh = new SimController(createBackend, { ...spec, lines: log });
+    const fresh = new SimController({ ...spec, lines: log });
     expect(fresh.simulation.serialize()).toBe(end);
   });
 });
@@ -129,7 +128,7 @@ function render(c: SimController, view: () => ReturnType<typeof createElement>):
 
 describe('the views, the console and the goals read one truth', () => {
   it('a group that never committed has no lag: console LAG "-", groupLag not met, group view "–" (ConsumerGroupCommand)', () => {
-    const c = new SimController(createBackend, empty);
+    const c = new SimController(empty);
     for (const line of [
       'kafka-topics.sh --create --topic orders --partitions 2 --replication-factor 3',
       'producer create p1',
@@ -171,7 +170,7 @@ describe('the views, the console and the goals read one truth', () => {
   });
 
   it('a producer inside a transaction shows "(open)" in the producer view (TransactionManager state)', () => {
-    const c = new SimController(createBackend, empty);
+    const c = new SimController(empty);
     for (const line of [
       'kafka-topics.sh --create --topic pay --partitions 1 --replication-factor 3',
       'producer create tx --transactional-id pay-tx',

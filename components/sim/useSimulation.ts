@@ -1,16 +1,12 @@
 'use client';
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReadModel, SimEvent } from '@/simulator';
-import type { BackendFactory, SimController, SimInitSpec } from './SimController';
+import type { SimController, SimInitSpec } from './SimController';
 import { SimController as Controller } from './SimController';
 
 /** One controller per embed, created once; re-renders follow its version counter. */
 /** `epoch` forces a fresh controller for the same spec (loading the same preset again). */
-export function useSimController(
-  factory: BackendFactory,
-  spec: SimInitSpec | null,
-  epoch = 0,
-): SimController | null {
+export function useSimController(spec: SimInitSpec | null, epoch = 0): SimController | null {
   const [controller, setController] = useState<SimController | null>(null);
   const key = spec ? `${epoch}:${JSON.stringify(spec)}` : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the spec is compared by its JSON key
@@ -19,8 +15,8 @@ export function useSimController(
       setController(null);
       return;
     }
-    setController(new Controller(factory, spec));
-  }, [key, factory]);
+    setController(new Controller(spec));
+  }, [key]);
   return controller;
 }
 

@@ -3,7 +3,6 @@
 // running the preset's setup lines, the chosen views, the preset's one-click actions, and a link that
 // opens the same state in the playground.
 import { useState } from 'react';
-import { createBackend } from '@/components/sim/backend';
 import { parseViews, SimWorkspace } from '@/components/sim/SimWorkspace';
 import { SimButton } from '@/components/sim/ui';
 import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
@@ -14,11 +13,7 @@ export function Simulation({ preset, views, caption }: { preset: string; views?:
   const p = presets.get(preset);
   const [epoch, setEpoch] = useState(0);
   const [output, setOutput] = useState<{ line: string; text: string; ok: boolean } | null>(null);
-  const controller = useSimController(
-    createBackend,
-    p ? { seed: p.seed, brokers: p.brokers, setup: p.setup } : null,
-    epoch,
-  );
+  const controller = useSimController(p ? { seed: p.seed, brokers: p.brokers, setup: p.setup } : null, epoch);
   useSimVersion(controller);
 
   if (!p) {
