@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { minimal } from './scenario.testkit';
-import type { Scenario } from './types';
 import { validateScenario } from './validateScenario';
 
 describe('validateScenario', () => {
