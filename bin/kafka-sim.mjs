@@ -7,5 +7,5 @@ register();
 // --listen serves the Kafka wire protocol (server/main.ts); everything else is the console.
 const { main } = process.argv.includes('--listen')
   ? await import('../server/main.ts')
-  : await import('../simulator/console/cli.ts');
+  : await import('./cli.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -2,7 +2,9 @@
 // (clients use real timeouts: request.timeout.ms, session.timeout.ms), paused while nobody is connected. Time
 // only moves through `advanceClock` commands, dispatched lazily — before each client command and when a
 // scheduled task falls due — so an idle session adds nothing to the command log and replays exactly.
-import { Ctx, nextTaskTime, type Simulation } from '../simulator/index';
+import { nextTaskTime } from '../simulator/engine/clock';
+import { Ctx } from '../simulator/engine/context';
+import type { Simulation } from '../simulator/index';
 
 export type Clock = { now: () => number };
 export const systemClock: Clock = { now: () => performance.now() };

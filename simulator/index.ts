@@ -1,5 +1,7 @@
-// The simulator's only door for the rest of the app. Importing it registers every area's commands, tasks and
-// events (areas register themselves at module load; keep this import list in a stable order).
+// The simulator's door for the rest of the app (the console in kafka-cli/, components, tests): the Simulation,
+// its command and event types, the read model every reader uses, challenge goals and classroom scenarios.
+// Areas import engine pieces directly, never this file's re-exports. Importing it registers every area's
+// commands, tasks and events (areas register themselves at module load; keep this import list in a stable order).
 import './engine/clock';
 import './network/faults';
 import './cluster/events';
@@ -22,136 +24,52 @@ import './transactions/commands';
 // external clients over the wire protocol (kafka-sim --listen)
 import './replication/externalProduce';
 import './producer/externalInitProducerId';
+import './workspace';
 
-export {
-  allPartitions,
-  getPartition,
-  highWatermark,
-  isBrokerAlive,
-  isBrokerUnfenced,
-  leaderReplica,
-  logEndOffset,
-  tpName,
-} from './cluster/lookup';
-export {
-  BROKER_CONFIG_DEFAULTS,
-  brokerConfig,
-  effectiveMinIsr,
-  TOPIC_CONFIGS,
-  topicConfig,
-  validateTopicConfig,
-} from './cluster/topicConfig';
-export { type CreateTopicSpec, createTopicInternal, validateTopicName } from './cluster/topics';
-export type { Broker, BrokerId, Partition, PendingProduce, Replica, Topic } from './cluster/types';
-// The console (Kafka CLI tools, kcat and simulation commands) over a Simulation.
-export {
-  type CommandOutput,
-  type Completion,
-  ConsoleSession,
-  commonPrefix,
-  complete,
-  consoleFor,
-  createConsole,
-  type LineResult,
-  runConsoleBlock,
-  runConsoleLines,
-  sessionRunBlock,
-  simulationOf,
-  splitBlocks,
-} from './console';
-// consumer groups, offsets, lag (simulator/consumer)
-export {
-  ASSIGNORS,
-  type AssignorName,
-  CONSUMER_DEFAULTS,
-  CONSUMER_OFFSETS_TOPIC,
-  type ConsumerArea,
-  type ConsumerClient,
-  type ConsumerConfig,
-  type ConsumerCreateConfig,
-  type ConsumerGroupView,
-  consumerClients,
-  consumerGroupLag,
-  consumerGroupLagHistory,
-  consumerGroupView,
-  DEFAULT_ASSIGNMENT_STRATEGY,
-  type DescribeMemberRow,
-  type DescribeOffsetRow,
-  type DescribeStateRow,
-  describeConsumerGroupMembers,
-  describeConsumerGroupOffsets,
-  describeConsumerGroupState,
-  type GroupRecord,
-  type GroupStateName,
-  type LagSample,
-  listConsumerGroups,
-  offsetsPartitionFor,
-  type PartitionLag,
-  type ReadCommittedView,
-  type RebalanceProtocol,
-  type ResetSpec,
-  rebalanceProtocolFor,
-} from './consumer/index';
-export { nextTaskTime, runUntil } from './engine/clock';
-export { Ctx } from './engine/context';
 export type { KafkaErrorCode } from './engine/errors';
 export type {
-  AreaStates,
   Command,
-  CommandMap,
   CommandOf,
-  CommandResultMap,
   CommandType,
-  EventMap,
   EventOf,
   EventType,
   KafkaError,
+  Outcome,
   SimEvent,
-  Task,
-  TaskMap,
-} from './engine/registry';
-export {
-  fail,
-  ok,
-  okVoid,
-  onEvent,
-  registerArea,
-  registerCommand,
-  registeredCommandTypes,
-  registerTask,
 } from './engine/registry';
 export type { SimInit, SimState } from './engine/state';
 // challenge goals (simulator/goals)
-export * from './goals/index';
-export type { ElectionResultEntry } from './kraft/leaderRebalance';
-export type { ControllerNode, MetadataRecord, Quorum } from './kraft/types';
-export type { LogRecord, PartitionLog, Segment } from './log';
+export { evaluateGoal, type Goal, type GoalCondition, type GoalResult, validateGoal } from './goals/index';
+// one duration formatter for narration, chips and the console ("1d 2h", "1.5s")
+export { formatDuration } from './log/format';
+// the read model every reader uses (simulator/read)
 export {
-  type CleanerDecision,
-  type CleanerPassResult,
-  cleanerDecision,
-  type DeletedSegment,
-  formatBytes,
-  formatDuration,
-  type LogConfig,
-  readRecords,
-  recordAt,
-  segmentFileName,
-  whyOldestSegmentKept,
-} from './log';
-export { cleanerStatus } from './log/storageArea';
-export type { NetworkState } from './network/faults';
-export {
-  type DeliveryStatus,
-  deliveryOf,
-  hasPendingSends,
-  PRODUCER_DEFAULTS,
-  type SendRecord,
-} from './producer/commands';
-export { murmur2, partitionForKey, toPositive } from './producer/murmur2';
-export type { Acks, DeliveryReport, Producer, ProducerBatch, ProducerConfig } from './producer/types';
+  type BrokerView,
+  type ConsumerView,
+  type ControllerView,
+  type GroupMemberView,
+  type GroupPartitionView,
+  type GroupView,
+  type Isolation,
+  type NetworkView,
+  type PartitionLogView,
+  type PartitionView,
+  type PendingSend,
+  type ProducerView,
+  type ReadModel,
+  type RecordView,
+  type ReplicaView,
+  readModel,
+  type SegmentView,
+  type TopicConfigEntry,
+  type TopicView,
+  topicConfigNames,
+} from './read/index';
 // classroom scenarios (simulator/scenario)
-export * from './scenario/index';
-export { type CommandResult, Simulation, type SimulationOptions } from './simulation';
-// transactions and exactly-once (simulator/transactions)
-export * from './transactions/index';
+export {
+  describeProblems,
+  type Scenario,
+  type ScenarioStep,
+  validateScenario,
+} from './scenario/index';
+export { type CommandResult, Simulation } from './simulation';

@@ -3,14 +3,13 @@
 // and the reference solution once the learner has tried. Solving it is recorded in progress. The server
 // (components/mdx/embeds.tsx) looks up the challenge and its start preset and passes both in.
 import { useState } from 'react';
-import { createBackend } from '@/components/sim/backend';
 import { SimConsole } from '@/components/sim/SimConsole';
 import type { SimController } from '@/components/sim/SimController';
 import { SimWorkspace } from '@/components/sim/SimWorkspace';
 import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
 import type { Preset } from '@/components/simulation/preset';
 import { recordChallengeResult, useProgressData, useProgressHydrated } from '@/lib/progress';
-import { consoleFor, evaluateGoal, type GoalResult, goalView, simulationOf } from '@/simulator';
+import { evaluateGoal, type GoalResult } from '@/simulator';
 import type { ChallengeSpec } from './types';
 
 const button =
@@ -19,9 +18,7 @@ const plain = `${button} border-slate-300 bg-white text-slate-900 hover:border-b
 const primary = `${button} border-brand-700 bg-brand-700 text-white hover:bg-brand-800 dark:border-brand-400 dark:bg-brand-400 dark:text-slate-950`;
 
 function check(controller: SimController, goal: Parameters<typeof evaluateGoal>[1]): GoalResult {
-  const sim = simulationOf(controller.session);
-  if (!sim) return { met: false, details: [] };
-  return evaluateGoal(goalView(consoleFor(sim).port, sim), goal);
+  return evaluateGoal(controller.read(), goal);
 }
 
 export type ChallengeProps = {
@@ -36,7 +33,6 @@ export type ChallengeProps = {
 export function Challenge({ id, spec, preset }: ChallengeProps) {
   const [epoch, setEpoch] = useState(0);
   const controller = useSimController(
-    createBackend,
     preset ? { seed: preset.seed, brokers: preset.brokers, setup: preset.setup } : null,
     epoch,
   );

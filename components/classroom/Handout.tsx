@@ -3,23 +3,28 @@
 // Snapshots are computed only when a print starts (each one replays the scenario up to that step).
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { createBackend } from '@/components/sim/backend';
-import type { SimSnapshotVM } from '@/components/sim/model';
-import type { Scenario } from '@/simulator';
+import { userTopics } from '@/components/sim/readHelpers';
+import { SimController } from '@/components/sim/SimController';
+import type { ReadModel, Scenario } from '@/simulator';
 import { scriptLines } from './scenarios';
 
-function snapshotAfter(scenario: Scenario, step: number): SimSnapshotVM {
-  const backend = createBackend({ seed: scenario.seed, brokers: scenario.brokers });
-  for (const block of backend.splitBlocks([...scenario.setup, ...scriptLines(scenario, step)]))
-    backend.runLine(block);
-  return backend.snapshot();
+function snapshotAfter(scenario: Scenario, step: number): ReadModel {
+  const setup = [...scenario.setup, ...scriptLines(scenario, step)];
+  return new SimController({ seed: scenario.seed, brokers: scenario.brokers, setup }).read();
 }
 
-function SnapshotText({ snap }: { snap: SimSnapshotVM }) {
-  const partitions = snap.topics.filter((t) => !t.name.startsWith('__')).flatMap((t) => t.partitions);
+function SnapshotText({ snap }: { snap: ReadModel }) {
+  const partitions = userTopics(snap).flatMap((t) => t.partitions);
   return (
     <div className="mt-2 text-sm">
-      <p>Brokers: {snap.brokers.map((b) => `${b.id} ${b.state}`).join(', ')}.</p>
+      <p>
+        Brokers:{' '}
+        {snap
+          .brokers()
+          .map((b) => `${b.id} ${b.state}`)
+          .join(', ')}
+        .
+      </p>
       {partitions.length > 0 && (
         <table className="mt-1 w-full border-collapse text-left">
           <thead>
@@ -40,7 +45,7 @@ function SnapshotText({ snap }: { snap: SimSnapshotVM }) {
                   {p.topic}-{p.partition}
                 </td>
                 <td className="pr-3">{p.leader ?? 'none'}</td>
-                <td className="pr-3">{p.replicas.map((r) => r.broker).join(',')}</td>
+                <td className="pr-3">{p.replicas.join(',')}</td>
                 <td className="pr-3">{p.isr.join(',')}</td>
                 <td className="pr-3">{p.logStartOffset}</td>
                 <td className="pr-3">{p.highWatermark}</td>
@@ -50,13 +55,13 @@ function SnapshotText({ snap }: { snap: SimSnapshotVM }) {
           </tbody>
         </table>
       )}
-      {snap.groups.map((g) => (
+      {snap.groups().map((g) => (
         <p key={g.groupId}>
           Group {g.groupId} ({g.state}):{' '}
           {g.members
             .map(
               (m) =>
-                `${m.name} → ${m.assigned.map((tp) => `${tp.topic}-${tp.partition}`).join(', ') || 'nothing'}`,
+                `${m.name} → ${m.owned.map((tp) => `${tp.topic}-${tp.partition}`).join(', ') || 'nothing'}`,
             )
             .join('; ')}
         </p>
@@ -66,7 +71,7 @@ function SnapshotText({ snap }: { snap: SimSnapshotVM }) {
 }
 
 export function Handout({ scenario }: { scenario: Scenario }) {
-  const [snapshots, setSnapshots] = useState<SimSnapshotVM[] | null>(null);
+  const [snapshots, setSnapshots] = useState<ReadModel[] | null>(null);
   useEffect(() => {
     const before = () => {
       if (snapshots) return;

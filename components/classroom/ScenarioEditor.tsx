@@ -4,7 +4,6 @@
 // a JSON file (validated, with every problem listed).
 import Link from 'next/link';
 import { useState } from 'react';
-import { createBackend } from '@/components/sim/backend';
 import { SimConsole } from '@/components/sim/SimConsole';
 import { ALL_VIEWS, SimWorkspace } from '@/components/sim/SimWorkspace';
 import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
@@ -40,7 +39,7 @@ export function ScenarioEditor() {
     setEpoch((e) => e + 1);
     setConsumed(0);
   };
-  const controller = useSimController(createBackend, spec, epoch);
+  const controller = useSimController(spec, epoch);
   useSimVersion(controller);
   const pending = controller ? controller.transcript.slice(consumed).map((r) => r.line) : [];
 

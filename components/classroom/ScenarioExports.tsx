@@ -1,6 +1,7 @@
 'use client';
+import { scenarioToShellScript } from '@/kafka-cli';
 import { downloadText } from '@/lib/download';
-import { type Scenario, scenarioToShellScript } from '@/simulator';
+import type { Scenario } from '@/simulator';
 
 const link =
   'rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:border-brand-500 dark:border-slate-700';

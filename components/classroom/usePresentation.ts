@@ -3,7 +3,6 @@
 // have branched off the script, and how to get back. Every position is "setup + the first k steps' lines",
 // replayed on the same seed, so a student's laptop at step k shows exactly the projector's cluster.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { createBackend } from '@/components/sim/backend';
 import type { LineResult, SimController } from '@/components/sim/SimController';
 import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
 import type { Scenario } from '@/simulator';
@@ -28,7 +27,7 @@ export type Presentation = {
 
 export function usePresentation(scenario: Scenario, initialStep = 0): Presentation {
   const total = scenario.steps.length;
-  const controller = useSimController(createBackend, {
+  const controller = useSimController({
     seed: scenario.seed,
     brokers: scenario.brokers,
     setup: scenario.setup,

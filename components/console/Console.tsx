@@ -4,7 +4,8 @@
 // Ctrl-C cancels it, Ctrl-L clears the screen. Output is a polite live region for screen readers.
 
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { ConsoleHost } from './host';
+import type { SimController } from '@/components/sim/SimController';
+import { commonPrefix, complete, heredocDelimiter } from '@/kafka-cli';
 
 type Entry = { id: number; command: string; stdout: string; stderr: string; exitCode: number };
 
@@ -12,7 +13,8 @@ type Entry = { id: number; command: string; stdout: string; stderr: string; exit
 type Pending = { command: string; delimiter: string | null; lines: string[] };
 
 export type ConsoleProps = {
-  host: ConsoleHost;
+  /** The embed's controller: every line joins its replayable log (and its timeline and share links). */
+  controller: SimController;
   /** Lines run once when the console first appears (a lesson's setup shown in the transcript). */
   preload?: readonly string[];
   /** Accessible name of the panel. */
@@ -20,9 +22,7 @@ export type ConsoleProps = {
   className?: string;
 };
 
-const HEREDOC = /<<-?\s*['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?\s*$/;
-
-export function Console({ host, preload, label = 'Kafka console', className }: ConsoleProps) {
+export function Console({ controller, preload, label = 'Kafka console', className }: ConsoleProps) {
   const [entries, setEntries] = useState<Entry[]>([]);
   const [input, setInput] = useState('');
   const [pending, setPending] = useState<Pending | null>(null);
@@ -39,17 +39,20 @@ export function Console({ host, preload, label = 'Kafka console', className }: C
 
   const execute = useCallback(
     (text: string, shown: string) => {
-      const r = host.run(text);
-      setEntries((prev) => [...prev, { id: nextId.current++, command: shown, ...r }]);
+      const r = controller.run(text);
+      setEntries((prev) => [
+        ...prev,
+        { id: nextId.current++, command: shown, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode },
+      ]);
     },
-    [host],
+    [controller],
   );
 
   useEffect(() => {
     if (preloaded.current || !preload || preload.length === 0) return;
     preloaded.current = true;
-    for (const block of host.splitScript(preload)) execute(block, block);
-  }, [preload, host, execute]);
+    for (const block of controller.session.splitBlocks(preload)) execute(block, block);
+  }, [preload, controller, execute]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll to the end whenever the transcript grows
   useEffect(() => {
@@ -81,12 +84,13 @@ export function Console({ host, preload, label = 'Kafka console', className }: C
       setEntries([]);
       return;
     }
-    const here = HEREDOC.exec(line);
-    if (here) {
-      setPending({ command: line, delimiter: here[1], lines: [] });
+    // The console's own tokenizer decides whether the line opens a here-document (cat > plan.json <<EOF).
+    const delimiter = heredocDelimiter(line);
+    if (delimiter !== null) {
+      setPending({ command: line, delimiter, lines: [] });
       return;
     }
-    if (host.readsStdin(line)) {
+    if (controller.session.readsStdinLine(line)) {
       setPending({ command: line, delimiter: null, lines: [] });
       return;
     }
@@ -94,7 +98,7 @@ export function Console({ host, preload, label = 'Kafka console', className }: C
   };
 
   const onTab = () => {
-    const c = host.complete(input);
+    const c = complete(controller.session, input);
     if (c.candidates.length === 0) return;
     if (c.candidates.length === 1) {
       const word = c.candidates[0];
@@ -102,8 +106,7 @@ export function Console({ host, preload, label = 'Kafka console', className }: C
       setCandidates([]);
       return;
     }
-    let common = c.candidates[0];
-    for (const x of c.candidates) while (!x.startsWith(common)) common = common.slice(0, -1);
+    const common = commonPrefix(c.candidates);
     if (common.length > c.prefix.length) setInput(input.slice(0, c.from) + common);
     setCandidates(c.candidates);
   };

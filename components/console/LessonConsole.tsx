@@ -4,11 +4,9 @@
 // every line goes through the embed's SimController, so it is the same replayable command log. The server
 // (components/mdx/embeds.tsx) looks the preset up and passes it in.
 import { useMemo, useState } from 'react';
-import { createBackend } from '@/components/sim/backend';
 import { useSimController } from '@/components/sim/useSimulation';
 import type { Preset } from '@/components/simulation/preset';
 import { Console } from './Console';
-import { runnerHost } from './host';
 
 export type LessonConsoleProps = {
   /** The id the lesson named; without one: an empty 3-broker cluster, seed 42. */
@@ -31,20 +29,7 @@ export function LessonConsole({ presetId, preset, lines, label }: LessonConsoleP
         : { seed: 42, brokers: 3, setup: [] as string[] },
     [p],
   );
-  const controller = useSimController(createBackend, presetId && !p ? null : spec, epoch);
-  const host = useMemo(
-    () =>
-      controller
-        ? runnerHost(
-            (block) => {
-              const r = controller.run(block);
-              return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
-            },
-            () => controller.session,
-          )
-        : null,
-    [controller],
-  );
+  const controller = useSimController(presetId && !p ? null : spec, epoch);
 
   if (presetId && !p) {
     return (
@@ -59,8 +44,8 @@ export function LessonConsole({ presetId, preset, lines, label }: LessonConsoleP
   const name = label ?? (p ? `Console: ${p.title}` : 'Kafka console');
   return (
     <div className="not-prose my-6">
-      {host ? (
-        <Console key={epoch} host={host} preload={lines} label={name} />
+      {controller ? (
+        <Console key={epoch} controller={controller} preload={lines} label={name} />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">Starting the simulated cluster…</p>
       )}

@@ -5,11 +5,12 @@
 // motion makes it instant).
 import { scaleBand } from 'd3-scale';
 import { type ReactElement, useMemo, useState } from 'react';
+import type { BrokerView, PartitionView, ReadModel } from '@/simulator';
 import { brokerCommand } from './commands';
-import type { BrokerVM, PartitionVM, SimSnapshotVM } from './model';
+import { userTopics } from './readHelpers';
 import { Chip, inlineSelectClass, Panel, SimButton } from './ui';
 import { useSimUi } from './uiStore';
-import { useSim, useSnapshot } from './useSimulation';
+import { useRead, useSim } from './useSimulation';
 
 const ROW = 30;
 const LABEL_W = 96;
@@ -17,10 +18,11 @@ const ISR_W = 84;
 
 export function ClusterView({ topic: fixedTopic }: { topic?: string }) {
   const sim = useSim();
-  const snap = useSnapshot(sim);
+  const read = useRead(sim);
   const [topicFilter, setTopicFilter] = useState<string>('all');
-  if (!snap) return null;
-  const topics = snap.topics.filter((t) => !t.name.startsWith('__'));
+  if (!read) return null;
+  const topics = userTopics(read);
+  const brokers = read.brokers();
   const shown = fixedTopic
     ? topics.filter((t) => t.name === fixedTopic)
     : topicFilter === 'all'
@@ -52,32 +54,33 @@ export function ClusterView({ topic: fixedTopic }: { topic?: string }) {
         ) : null
       }
     >
-      <ControllerStrip snap={snap} />
+      <ControllerStrip read={read} />
       <ul className="mb-3 grid grid-cols-[repeat(auto-fill,minmax(11.5rem,1fr))] gap-2" aria-label="Brokers">
-        {snap.brokers.map((b) => (
+        {brokers.map((b) => (
           <BrokerCard key={b.id} broker={b} onCommand={(line) => sim.run(line)} />
         ))}
       </ul>
       {partitions.length > 0 ? (
-        <ReplicaMatrix brokers={snap.brokers} partitions={partitions} />
+        <ReplicaMatrix brokers={brokers} partitions={partitions} />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           No topics yet. Create one in the console.
         </p>
       )}
       <Legend />
-      <ClusterSummary snap={snap} />
+      <ClusterSummary read={read} />
     </Panel>
   );
 }
 
-function ControllerStrip({ snap }: { snap: SimSnapshotVM }) {
-  if (snap.controllers.length === 0) return null;
-  const active = snap.controllers.find((c) => c.active);
+function ControllerStrip({ read }: { read: ReadModel }) {
+  const controllers = read.controllers();
+  if (controllers.length === 0) return null;
+  const active = controllers.find((c) => c.active);
   return (
     <p className="mb-2 flex flex-wrap items-center gap-1.5 text-xs text-slate-700 dark:text-slate-300">
       <span className="font-semibold">KRaft controllers:</span>
-      {snap.controllers.map((c) => (
+      {controllers.map((c) => (
         <Chip key={c.id} tone={!c.running ? 'bad' : c.active ? 'info' : 'muted'}>
           {c.active ? '★ ' : ''}
           {c.id}
@@ -91,7 +94,7 @@ function ControllerStrip({ snap }: { snap: SimSnapshotVM }) {
 
 const stateText = { online: 'Online', stopped: 'Stopped', isolated: 'Isolated' } as const;
 
-function BrokerCard({ broker, onCommand }: { broker: BrokerVM; onCommand: (line: string) => void }) {
+function BrokerCard({ broker, onCommand }: { broker: BrokerView; onCommand: (line: string) => void }) {
   const tone = broker.state === 'online' ? 'ok' : broker.state === 'stopped' ? 'bad' : 'warn';
   const icon = broker.state === 'online' ? '●' : broker.state === 'stopped' ? '■' : '◌';
   return (
@@ -144,7 +147,7 @@ function BrokerCard({ broker, onCommand }: { broker: BrokerVM; onCommand: (line:
   );
 }
 
-function ReplicaMatrix({ brokers, partitions }: { brokers: BrokerVM[]; partitions: PartitionVM[] }) {
+function ReplicaMatrix({ brokers, partitions }: { brokers: BrokerView[]; partitions: PartitionView[] }) {
   const colW = 44;
   const scale = useSimUi((s) => s.largeMode) ? 1.5 : 1.15;
   const width = LABEL_W + brokers.length * colW + ISR_W;
@@ -212,7 +215,7 @@ function ReplicaMatrix({ brokers, partitions }: { brokers: BrokerVM[]; partition
                   OFFLINE
                 </text>
               ) : null}
-              {p.replicas.map((rep) => {
+              {p.replicaStates.map((rep) => {
                 const cx = (x(rep.broker) ?? 0) + x.bandwidth() / 2;
                 return (
                   <ReplicaGlyph
@@ -326,25 +329,24 @@ function Legend() {
 }
 
 /** The cluster in words, for screen readers (and the e2e tests read it too). */
-export function ClusterSummary({ snap }: { snap: SimSnapshotVM }) {
-  const brokers = snap.brokers.map((b) => `broker ${b.id} ${b.state}`).join(', ');
-  const active = snap.controllers.find((c) => c.active);
+export function ClusterSummary({ read }: { read: ReadModel }) {
+  const list = read.brokers();
+  const brokers = list.map((b) => `broker ${b.id} ${b.state}`).join(', ');
+  const active = read.controllers().find((c) => c.active);
   return (
     <div className="sr-only" data-testid="cluster-summary">
       <p>
-        {snap.brokers.length} brokers: {brokers}.{' '}
+        {list.length} brokers: {brokers}.{' '}
         {active ? `Active controller ${active.id}.` : 'No active controller.'}
       </p>
       <ul>
-        {snap.topics
-          .filter((t) => !t.name.startsWith('__'))
+        {userTopics(read)
           .flatMap((t) => t.partitions)
           .map((p) => (
             <li key={`${p.topic}-${p.partition}`} data-partition={`${p.topic}-${p.partition}`}>
               {p.topic}-{p.partition}:{' '}
               {p.leader === null ? 'offline, no leader' : `leader broker ${p.leader}`}, replicas{' '}
-              {p.replicas.map((r) => r.broker).join(',')}, in sync {p.isr.join(',') || 'none'}, high watermark{' '}
-              {p.highWatermark}.
+              {p.replicas.join(',')}, in sync {p.isr.join(',') || 'none'}, high watermark {p.highWatermark}.
             </li>
           ))}
       </ul>

@@ -1,29 +1,31 @@
 'use client';
 // A consumer group: its members (colour + letter each), which partitions each owns, partitions being
 // revoked in a cooperative rebalance, the group state while a rebalance runs (processing pauses), and
-// lag per partition as a bar with its number.
+// lag per partition as a bar with its number: the read model's lag, the one kafka-consumer-groups prints,
+// so a partition the group never committed shows no lag ("–", as the tool's "-").
 import { scaleLinear } from 'd3-scale';
 import { useState } from 'react';
-import { addConsumerCommand } from './commands';
+import type { GroupView as Group, ReadModel } from '@/simulator';
+import { addConsumerCommand, consumerCommand } from './commands';
 import { useFocus } from './focus';
-import type { GroupVM, SimSnapshotVM } from './model';
-import { tpKey } from './model';
+import { tpKey } from './readHelpers';
 import { Chip, inlineSelectClass, memberBadge, memberColour, Panel, SimButton } from './ui';
-import { useSim, useSnapshot } from './useSimulation';
+import { useRead, useSim } from './useSimulation';
 
 export function GroupView({ group: fixedGroup }: { group?: string }) {
   const sim = useSim();
-  const snap = useSnapshot(sim);
-  const focus = useFocus(snap);
-  if (!snap) return null;
+  const read = useRead(sim);
+  const focus = useFocus(read);
+  if (!read) return null;
+  const groups = read.groups();
   const groupId = fixedGroup ?? focus.group;
-  const group = snap.groups.find((g) => g.groupId === groupId) ?? null;
+  const group = groups.find((g) => g.groupId === groupId) ?? null;
   return (
     <Panel
       id="sim-group"
       title="Consumer group"
       actions={
-        !fixedGroup && snap.groups.length > 1 ? (
+        !fixedGroup && groups.length > 1 ? (
           <label className="flex items-center gap-2 text-xs font-medium text-slate-700 dark:text-slate-300">
             Group
             <select
@@ -31,7 +33,7 @@ export function GroupView({ group: fixedGroup }: { group?: string }) {
               value={groupId ?? ''}
               onChange={(e) => focus.setFocus({ group: e.target.value })}
             >
-              {snap.groups.map((g) => (
+              {groups.map((g) => (
                 <option key={g.groupId} value={g.groupId}>
                   {g.groupId}
                 </option>
@@ -42,7 +44,7 @@ export function GroupView({ group: fixedGroup }: { group?: string }) {
       }
     >
       {group ? (
-        <GroupBody snap={snap} group={group} run={(line) => sim.run(line)} />
+        <GroupBody read={read} group={group} run={(line) => sim.run(line)} />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           No consumer group yet. Create a consumer in the console, e.g.{' '}
@@ -55,35 +57,25 @@ export function GroupView({ group: fixedGroup }: { group?: string }) {
 
 const stableStates = new Set(['Stable', 'STABLE']);
 
-function nextConsumerName(snap: SimSnapshotVM): string {
-  const taken = new Set(snap.groups.flatMap((g) => g.members.map((m) => m.name)));
+function nextConsumerName(read: ReadModel): string {
+  const taken = new Set(read.groups().flatMap((g) => g.members.map((m) => m.name)));
   for (let i = 1; ; i++) if (!taken.has(`c${i}`)) return `c${i}`;
 }
 
-function GroupBody({
-  snap,
-  group,
-  run,
-}: {
-  snap: SimSnapshotVM;
-  group: GroupVM;
-  run: (line: string) => void;
-}) {
+function GroupBody({ read, group, run }: { read: ReadModel; group: Group; run: (line: string) => void }) {
   const [assignor, setAssignor] = useState('');
   const rebalancing = !stableStates.has(group.state) && group.members.length > 0;
   const owner = new Map<string, number>();
   group.members.forEach((m, i) => {
-    for (const tp of m.assigned) owner.set(tpKey(tp.topic, tp.partition), i);
+    for (const tp of m.owned) owner.set(tpKey(tp.topic, tp.partition), i);
   });
   const revoking = new Set(
     group.members.flatMap((m) => m.revoking.map((tp) => tpKey(tp.topic, tp.partition))),
   );
-  const partitions = snap.topics
-    .filter((t) => group.subscribedTopics.includes(t.name))
-    .flatMap((t) => t.partitions);
-  const maxLag = Math.max(1, ...Object.values(group.lag));
+  const partitions = group.partitions.filter((p) => group.subscribedTopics.includes(p.topic));
+  const maxLag = Math.max(1, ...partitions.map((p) => p.lag ?? 0));
   const lagX = scaleLinear().domain([0, maxLag]).range([0, 100]);
-  const name = nextConsumerName(snap);
+  const name = nextConsumerName(read);
 
   return (
     <div className="flex flex-col gap-3">
@@ -97,10 +89,10 @@ function GroupBody({
           {group.state}
         </Chip>
         <span>
-          generation {group.generation} · {group.assignor || 'no assignor yet'} ·{' '}
-          {group.protocolType === 'cooperative'
+          generation {group.generation} · {group.assignmentStrategy || 'no assignor yet'} ·{' '}
+          {group.rebalanceProtocol === 'cooperative'
             ? 'cooperative: members keep partitions that do not move'
-            : group.protocolType === 'eager'
+            : group.rebalanceProtocol === 'eager'
               ? 'eager: every member gives up all partitions when a rebalance starts'
               : ''}
         </span>
@@ -111,7 +103,7 @@ function GroupBody({
           role="status"
         >
           Rebalance in progress:{' '}
-          {group.protocolType === 'cooperative'
+          {group.rebalanceProtocol === 'cooperative'
             ? 'only partitions that move are paused.'
             : 'processing is paused for every member.'}{' '}
           Advance the clock or poll to let it finish.
@@ -142,30 +134,36 @@ function GroupBody({
               className="mt-1 text-xs text-slate-700 dark:text-slate-300"
               data-testid={`assignment-${m.name}`}
             >
-              {m.assigned.length > 0
-                ? `owns ${m.assigned.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')}`
+              {m.owned.length > 0
+                ? `owns ${m.owned.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')}`
                 : 'owns nothing'}
               {m.revoking.length > 0
                 ? ` · revoking ${m.revoking.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')}`
                 : ''}
             </p>
             <div className="mt-2 flex flex-wrap gap-1">
-              <SimButton label={`Poll consumer ${m.name}`} onClick={() => run(`consumer poll ${m.name}`)}>
+              <SimButton
+                label={`Poll consumer ${m.name}`}
+                onClick={() => run(consumerCommand('poll', m.name))}
+              >
                 Poll
               </SimButton>
               <SimButton
                 label={`Commit offsets of consumer ${m.name}`}
-                onClick={() => run(`consumer commit ${m.name}`)}
+                onClick={() => run(consumerCommand('commit', m.name))}
               >
                 Commit
               </SimButton>
-              <SimButton label={`Close consumer ${m.name}`} onClick={() => run(`consumer close ${m.name}`)}>
+              <SimButton
+                label={`Close consumer ${m.name}`}
+                onClick={() => run(consumerCommand('close', m.name))}
+              >
                 Close
               </SimButton>
               <SimButton
                 variant="danger"
                 label={`Crash consumer ${m.name}`}
-                onClick={() => run(`consumer crash ${m.name}`)}
+                onClick={() => run(consumerCommand('crash', m.name))}
               >
                 Crash
               </SimButton>
@@ -181,7 +179,7 @@ function GroupBody({
             value={assignor}
             onChange={(e) => setAssignor(e.target.value)}
           >
-            <option value="">Same as the group ({group.assignor || 'default'})</option>
+            <option value="">Same as the group ({group.assignmentStrategy || 'default'})</option>
             <option value="range">range</option>
             <option value="roundrobin">roundrobin</option>
             <option value="sticky">sticky</option>
@@ -197,7 +195,7 @@ function GroupBody({
                 name,
                 group.groupId,
                 group.subscribedTopics,
-                assignor || assignorFlag(group.assignor),
+                assignor || assignorFlag(group.assignmentStrategy),
               ),
             )
           }
@@ -220,7 +218,7 @@ function GroupBody({
             const key = tpKey(p.topic, p.partition);
             const idx = owner.get(key);
             const member = idx === undefined ? null : group.members[idx];
-            const lag = group.lag[key] ?? 0;
+            const lag = p.lag;
             return (
               <tr
                 key={key}
@@ -248,8 +246,8 @@ function GroupBody({
                     <span className="text-slate-500 dark:text-slate-400">unassigned</span>
                   )}
                 </td>
-                <td className="py-1 pr-2 font-mono">{group.committed[key] ?? '—'}</td>
-                <td className="py-1 pr-2 font-mono">{p.highWatermark}</td>
+                <td className="py-1 pr-2 font-mono">{p.committed ?? '—'}</td>
+                <td className="py-1 pr-2 font-mono">{p.logEndOffset ?? '—'}</td>
                 <td className="py-1">
                   <span className="flex items-center gap-2">
                     <svg
@@ -259,15 +257,30 @@ function GroupBody({
                       aria-hidden="true"
                     >
                       <rect width={100} height={8} rx={2} fill="var(--sim-line)" />
-                      <rect
-                        width={lagX(lag)}
-                        height={8}
-                        rx={2}
-                        fill={lag > 0 ? 'var(--sim-out-of-sync)' : 'var(--sim-ack)'}
-                        className="sim-bar"
-                      />
+                      {lag === null ? null : (
+                        <rect
+                          width={lagX(Math.max(0, lag))}
+                          height={8}
+                          rx={2}
+                          fill={lag > 0 ? 'var(--sim-out-of-sync)' : 'var(--sim-ack)'}
+                          className="sim-bar"
+                        />
+                      )}
                     </svg>
-                    <span className="w-8 text-right font-mono">{lag}</span>
+                    {lag === null ? (
+                      <span className="w-8 text-right font-mono" data-testid={`lag-${key}`}>
+                        <span aria-hidden="true">–</span>
+                        <span className="sr-only">
+                          {p.committed === null
+                            ? 'no committed offset'
+                            : 'no end offset: the partition has no leader'}
+                        </span>
+                      </span>
+                    ) : (
+                      <span className="w-8 text-right font-mono" data-testid={`lag-${key}`}>
+                        {lag}
+                      </span>
+                    )}
                   </span>
                 </td>
               </tr>

@@ -5,18 +5,18 @@
 // Long logs show a window of the newest cells plus an overview strip of the whole log.
 import { scaleLinear } from 'd3-scale';
 import { useMemo, useRef, useState } from 'react';
+import type { GroupView, PartitionLogView as PartitionLog, RecordView } from '@/simulator';
 import { useFocus } from './focus';
-import type { GroupVM, PartitionLogVM, RecordVM } from './model';
-import { tpKey } from './model';
 import { PartitionPicker } from './PartitionPicker';
+import { tpKey } from './readHelpers';
 import { memberBadge, memberColour, Panel, SimButton } from './ui';
-import { useSim, useSnapshot } from './useSimulation';
+import { useRead, useSim } from './useSimulation';
 import { useWidth } from './useWidth';
 
 const CELL = 40;
 const MARGIN = 8;
 
-type Cell = { offset: number; record: RecordVM | null; segment: number };
+type Cell = { offset: number; record: RecordView | null; segment: number };
 
 export function PartitionLogView({
   topic: fixedTopic,
@@ -26,16 +26,16 @@ export function PartitionLogView({
   partition?: number;
 }) {
   const sim = useSim();
-  const snap = useSnapshot(sim);
-  const focus = useFocus(snap);
+  const read = useRead(sim);
+  const focus = useFocus(read);
   const topic = fixedTopic ?? focus.topic;
   const partition = fixedPartition ?? focus.partition;
   const wrapRef = useRef<HTMLDivElement>(null);
   const width = useWidth(wrapRef);
   const [windowEnd, setWindowEnd] = useState<number | null>(null); // null = follow the log end
   const [hover, setHover] = useState<number | null>(null);
-  const log = topic ? sim.partitionLog(topic, partition) : null;
-  const groups = snap?.groups.filter((g) => g.subscribedTopics.includes(topic ?? '')) ?? [];
+  const log = topic && read ? read.partitionLog(topic, partition) : null;
+  const groups = read?.groups().filter((g) => g.subscribedTopics.includes(topic ?? '')) ?? [];
 
   const capacity = Math.max(6, Math.floor((width - MARGIN * 2) / CELL));
   const leo = log?.logEndOffset ?? 0;
@@ -47,7 +47,7 @@ export function PartitionLogView({
     [log, from, leo, capacity],
   );
 
-  if (!snap) return null;
+  if (!read) return null;
   const hovered = hover === null ? null : (cells.find((c) => c.offset === hover) ?? null);
   const svgWidth = MARGIN * 2 + capacity * CELL;
   const x = scaleLinear()
@@ -61,7 +61,7 @@ export function PartitionLogView({
       actions={
         fixedTopic ? null : (
           <PartitionPicker
-            snap={snap}
+            read={read}
             topic={topic}
             partition={partition}
             idPrefix="sim-log"
@@ -153,8 +153,8 @@ export function PartitionLogView({
   );
 }
 
-function cellsOf(log: PartitionLogVM, from: number, to: number): Cell[] {
-  const byOffset = new Map<number, { record: RecordVM; segment: number }>();
+function cellsOf(log: PartitionLog, from: number, to: number): Cell[] {
+  const byOffset = new Map<number, { record: RecordView; segment: number }>();
   log.segments.forEach((seg, si) => {
     for (const r of seg.records)
       if (r.offset >= from && r.offset < to) byOffset.set(r.offset, { record: r, segment: si });
@@ -167,7 +167,7 @@ function cellsOf(log: PartitionLogVM, from: number, to: number): Cell[] {
   return cells;
 }
 
-export function describeRecord(r: RecordVM | null, offset: number): string {
+export function describeRecord(r: RecordView | null, offset: number): string {
   if (!r) return `Offset ${offset}: removed by compaction`;
   if (r.kind === 'commit-marker') return `Offset ${offset}: transaction COMMIT marker`;
   if (r.kind === 'abort-marker') return `Offset ${offset}: transaction ABORT marker`;
@@ -281,7 +281,7 @@ function SegmentBrackets({
   to,
   x,
 }: {
-  log: PartitionLogVM;
+  log: PartitionLog;
   from: number;
   to: number;
   x: (n: number) => number;
@@ -320,7 +320,7 @@ function OffsetMarkers({
   from,
   to,
 }: {
-  log: PartitionLogVM;
+  log: PartitionLog;
   x: (n: number) => number;
   from: number;
   to: number;
@@ -360,7 +360,7 @@ function ConsumerMarks({
   from,
   to,
 }: {
-  groups: GroupVM[];
+  groups: GroupView[];
   topic: string;
   partition: number;
   x: (n: number) => number;
@@ -387,7 +387,7 @@ function ConsumerMarks({
           kind: 'position',
         });
     });
-    const c = g.committed[key];
+    const c = g.offsets.find((o) => o.topic === topic && o.partition === partition)?.offset;
     if (c !== undefined)
       items.push({
         id: `${g.groupId}/committed`,
@@ -436,7 +436,7 @@ function RecordDetails({ cell }: { cell: Cell | null }) {
   );
 }
 
-function Overview({ log, from, to }: { log: PartitionLogVM; from: number; to: number }) {
+function Overview({ log, from, to }: { log: PartitionLog; from: number; to: number }) {
   const start = log.logStartOffset;
   const leo = Math.max(log.logEndOffset, start + 1);
   const x = scaleLinear().domain([start, leo]).range([0, 100]);

@@ -1,16 +1,17 @@
 'use client';
 import { useId } from 'react';
-import type { SimSnapshotVM } from './model';
+import type { ReadModel } from '@/simulator';
+import { userTopics } from './readHelpers';
 import { inlineSelectClass } from './ui';
 
 export function PartitionPicker({
-  snap,
+  read,
   topic,
   partition,
   onChange,
   idPrefix,
 }: {
-  snap: SimSnapshotVM;
+  read: ReadModel;
   topic: string | null;
   partition: number;
   onChange: (topic: string, partition: number) => void;
@@ -18,7 +19,7 @@ export function PartitionPicker({
 }) {
   const uid = useId();
   idPrefix = `${idPrefix}-${uid.replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const topics = snap.topics.filter((t) => !t.name.startsWith('__'));
+  const topics = userTopics(read);
   const current = topics.find((t) => t.name === topic);
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs font-medium text-slate-700 dark:text-slate-300">

@@ -5,7 +5,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Preset } from '@/components/simulation/preset';
 import { decodeShare, encodeShare, shareFromHash, shareHash } from '@/lib/share';
-import { createBackend } from './backend';
 import { SimConsole } from './SimConsole';
 import type { SimInitSpec } from './SimController';
 import { ALL_VIEWS, SimWorkspace } from './SimWorkspace';
@@ -77,7 +76,7 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
     return () => window.removeEventListener('hashchange', read);
   }, [setStart, presets]);
 
-  const controller = useSimController(createBackend, start?.spec ?? null, start?.epoch ?? 0);
+  const controller = useSimController(start?.spec ?? null, start?.epoch ?? 0);
   useSimVersion(controller);
 
   // The frame-time benchmark (scripts/bench/playground-frames.mjs) drives the controller directly.

@@ -3,14 +3,15 @@
 // producer → partition leader, leader → followers (replication), acknowledgement back; a failure stops
 // where it happened with the error's name. Every flight is one simulator event.
 import { useCallback, useContext, useMemo, useState } from 'react';
-import { createProducerCommand, parseHeaders, sendCommand } from './commands';
+import type { ReadModel } from '@/simulator';
+import { createProducerCommand, flushCommand, parseHeaders, sendCommand } from './commands';
 import { useFlightLayer } from './FlightLayer';
 import { type Anchor, flightsFor } from './flights';
 import { useFocus } from './focus';
-import type { SimSnapshotVM } from './model';
+import { userTopics } from './readHelpers';
 import { Chip, inlineSelectClass, inputClass, labelClass, Panel, PanelScope, SimButton } from './ui';
 import { useSimUi } from './uiStore';
-import { useSim, useSimEvents, useSnapshot } from './useSimulation';
+import { useRead, useSim, useSimEvents } from './useSimulation';
 
 const W = 360;
 const BOX_H = 26;
@@ -18,8 +19,8 @@ const BOX_H = 26;
 export function ProducerView() {
   const scope = useContext(PanelScope);
   const sim = useSim();
-  const snap = useSnapshot(sim);
-  const focus = useFocus(snap);
+  const read = useRead(sim);
+  const focus = useFocus(read);
   const speed = useSimUi((s) => s.speed);
   const largeMode = useSimUi((s) => s.largeMode);
   const [producerName, setProducerName] = useState<string | null>(null);
@@ -38,7 +39,7 @@ export function ProducerView() {
   });
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const brokers = snap?.brokers ?? [];
+  const brokers = read?.brokers() ?? [];
   const height = Math.max(90, 16 + brokers.length * (BOX_H + 8));
   const brokerY = useCallback(
     (id: number) => {
@@ -58,7 +59,7 @@ export function ProducerView() {
   const { gRef, launch } = useFlightLayer(locate);
   useSimEvents(sim, (events) => {
     const leaders = new Map<string, number | null>();
-    for (const t of sim.snapshot().topics)
+    for (const t of sim.read().topics())
       for (const p of t.partitions) leaders.set(`${t.name}-${p.partition}`, p.leader);
     launch(
       events.flatMap((e) =>
@@ -68,12 +69,13 @@ export function ProducerView() {
     );
   });
 
-  const producers = snap?.producers ?? [];
+  const producers = read?.producers() ?? [];
   const current = producers.find((p) => p.name === producerName) ?? producers[0] ?? null;
-  const topics = useMemo(() => (snap?.topics ?? []).filter((t) => !t.name.startsWith('__')), [snap]);
+  const topics = useMemo(() => (read ? userTopics(read) : []), [read]);
   const topic = topics.find((t) => t.name === (topicChoice ?? focus.topic)) ?? topics[0] ?? null;
+  const pending = current?.pendingSends.length ?? 0;
 
-  if (!snap) return null;
+  if (!read) return null;
 
   function send() {
     if (!current || !topic) return;
@@ -88,13 +90,13 @@ export function ProducerView() {
     });
     const r = sim.run(line);
     // Like send().get(): flush so the acknowledgement (or the error) comes back now.
-    const f = r.ok && wait ? sim.run(`producer flush ${current.name}`) : null;
+    const f = r.ok && wait ? sim.run(flushCommand(current.name)) : null;
     const text = [r.output.trim(), f?.output.trim()].filter(Boolean).join(' → ');
     setResult({ ok: r.ok && (f?.ok ?? true), text: text || (r.ok ? 'Sent.' : 'Failed.') });
   }
 
   function createProducer() {
-    const name = settings.name.trim() || nextProducerName(snap as SimSnapshotVM);
+    const name = settings.name.trim() || nextProducerName(read as ReadModel);
     const r = sim.run(createProducerCommand({ ...settings, name }));
     setResult({ ok: r.ok, text: r.output.trim() || (r.ok ? `Producer ${name} created.` : 'Failed.') });
     if (r.ok) setProducerName(name);
@@ -179,10 +181,10 @@ export function ProducerView() {
           {current.transactionalId ? (
             <Chip tone="info">
               txn {current.transactionalId}
-              {current.inTransaction ? ' (open)' : ''}
+              {current.transaction === 'open' ? ' (open)' : ''}
             </Chip>
           ) : null}
-          {current.pending > 0 ? <Chip tone="warn">{current.pending} buffered</Chip> : null}
+          {pending > 0 ? <Chip tone="warn">{pending} buffered</Chip> : null}
         </p>
       ) : null}
 
@@ -254,10 +256,10 @@ export function ProducerView() {
           <SimButton type="submit" variant="primary" disabled={!current || !topic}>
             Produce record
           </SimButton>
-          {current && current.pending > 0 ? (
+          {current && pending > 0 ? (
             <SimButton
               label={`Flush producer ${current.name}`}
-              onClick={() => sim.run(`producer flush ${current.name}`)}
+              onClick={() => sim.run(flushCommand(current.name))}
             >
               Flush
             </SimButton>
@@ -288,7 +290,7 @@ export function ProducerView() {
             <input
               className={inputClass}
               value={settings.name}
-              placeholder={nextProducerName(snap)}
+              placeholder={nextProducerName(read)}
               onChange={(e) => setSettings({ ...settings, name: e.target.value })}
             />
           </label>
@@ -332,7 +334,7 @@ export function ProducerView() {
   );
 }
 
-function nextProducerName(snap: SimSnapshotVM): string {
-  const taken = new Set(snap.producers.map((p) => p.name));
+function nextProducerName(read: ReadModel): string {
+  const taken = new Set(read.producers().map((p) => p.name));
   for (let i = 1; ; i++) if (!taken.has(`p${i}`)) return `p${i}`;
 }

@@ -4,15 +4,24 @@
 // clock deletes whole segments or lets the cleaner sweep. The last change stays visible as "before".
 import { scaleLinear } from 'd3-scale';
 import { useRef, useState } from 'react';
-import { formatDuration } from './commands';
+import {
+  type EventType,
+  formatDuration,
+  type PartitionLogView as PartitionLog,
+  type SegmentView,
+  type SimEvent,
+} from '@/simulator';
+import { clockCommand } from './commands';
 import { useFocus } from './focus';
-import type { PartitionLogVM, SegmentVM } from './model';
 import { PartitionPicker } from './PartitionPicker';
 import { Chip, Panel, SimButton } from './ui';
-import { useSim, useSimEvents, useSnapshot } from './useSimulation';
+import { useRead, useSim, useSimEvents } from './useSimulation';
 
-const DAY = 86_400_000;
-const CLEANUP_EVENTS = /segment.*delet|deleted.*segment|retention|clean|compact/i;
+/** The storage area's events that change what this view draws: retention deleting a segment, a cleaner pass. */
+const CLEANUP_EVENTS = ['logSegmentDeleted', 'logCleaned'] as const satisfies readonly EventType[];
+type CleanupEvent = Extract<SimEvent, { type: (typeof CLEANUP_EVENTS)[number] }>;
+const isCleanup = (e: SimEvent): e is CleanupEvent =>
+  (CLEANUP_EVENTS as readonly EventType[]).includes(e.type);
 
 export function RetentionView({
   topic: fixedTopic,
@@ -22,30 +31,28 @@ export function RetentionView({
   partition?: number;
 }) {
   const sim = useSim();
-  const snap = useSnapshot(sim);
-  const focus = useFocus(snap);
+  const read = useRead(sim);
+  const focus = useFocus(read);
   const topic = fixedTopic ?? focus.topic;
   const partition = fixedPartition ?? focus.partition;
-  const log = topic ? sim.partitionLog(topic, partition) : null;
-  const lastLog = useRef<PartitionLogVM | null>(null);
-  const [before, setBefore] = useState<{ log: PartitionLogVM; reason: string; seq: number } | null>(null);
+  const log = topic && read ? read.partitionLog(topic, partition) : null;
+  const lastLog = useRef<PartitionLog | null>(null);
+  const [before, setBefore] = useState<{ log: PartitionLog; reason: string; seq: number } | null>(null);
 
   useSimEvents(sim, (events) => {
     const hit = events.find(
-      (e) =>
-        CLEANUP_EVENTS.test(e.type) &&
-        (e.data.topic === undefined || e.data.topic === topic) &&
-        (e.data.partition === undefined || e.data.partition === partition),
+      (e): e is CleanupEvent => isCleanup(e) && e.topic === topic && e.partition === partition,
     );
     if (hit && lastLog.current) setBefore({ log: lastLog.current, reason: hit.reason, seq: hit.seq });
   });
   lastLog.current = log;
 
-  if (!snap) return null;
-  const config = snap.topics.find((t) => t.name === topic)?.config ?? {};
-  const policy = config['cleanup.policy'] ?? 'delete';
-  const retentionMs = Number(config['retention.ms'] ?? 7 * DAY);
-  const deleteRetentionMs = Number(config['delete.retention.ms'] ?? DAY);
+  if (!read) return null;
+  // Effective values (topic override, else the broker's setting, else Kafka's default): the read model's.
+  const config = (name: string): string => (topic ? read.topicConfig(topic, name) : null) ?? '';
+  const policy = config('cleanup.policy') || 'delete';
+  const retentionMs = Number(config('retention.ms'));
+  const deleteRetentionMs = Number(config('delete.retention.ms'));
 
   return (
     <Panel
@@ -54,7 +61,7 @@ export function RetentionView({
       actions={
         fixedTopic ? null : (
           <PartitionPicker
-            snap={snap}
+            read={read}
             topic={topic}
             partition={partition}
             idPrefix="sim-ret"
@@ -71,21 +78,21 @@ export function RetentionView({
         {policy.includes('compact') ? (
           <Chip tone="muted">delete.retention.ms={formatDuration(deleteRetentionMs)}</Chip>
         ) : null}
-        <Chip tone="muted">clock {formatDuration(snap.now)}</Chip>
+        <Chip tone="muted">clock {formatDuration(read.now())}</Chip>
       </p>
       {log ? (
         <>
           {before ? (
             <div className="mb-2">
               <p className="text-xs font-semibold text-slate-600 dark:text-slate-400">Before</p>
-              <SegmentsRow log={before.log} now={snap.now} retentionMs={retentionMs} faded />
+              <SegmentsRow log={before.log} now={read.now()} retentionMs={retentionMs} faded />
             </div>
           ) : null}
           <p className="text-xs font-semibold text-slate-600 dark:text-slate-400">
             {before ? 'After' : 'Now'}
           </p>
           <div className="relative">
-            <SegmentsRow log={log} now={snap.now} retentionMs={retentionMs} />
+            <SegmentsRow log={log} now={read.now()} retentionMs={retentionMs} />
             {before ? <div key={before.seq} className="sim-sweep" aria-hidden="true" /> : null}
           </div>
           {before ? (
@@ -98,13 +105,13 @@ export function RetentionView({
         <p className="text-sm text-slate-600 dark:text-slate-400">No partition to show yet.</p>
       )}
       <div className="mt-3 flex flex-wrap gap-2">
-        <SimButton label="Advance the clock by 1 hour" onClick={() => sim.run('clock advance 1h')}>
+        <SimButton label="Advance the clock by 1 hour" onClick={() => sim.run(clockCommand('1h'))}>
           +1 h
         </SimButton>
-        <SimButton label="Advance the clock by 1 day" onClick={() => sim.run('clock advance 1d')}>
+        <SimButton label="Advance the clock by 1 day" onClick={() => sim.run(clockCommand('1d'))}>
           +1 day
         </SimButton>
-        <SimButton label="Advance the clock by 7 days" onClick={() => sim.run('clock advance 7d')}>
+        <SimButton label="Advance the clock by 7 days" onClick={() => sim.run(clockCommand('7d'))}>
           +7 days
         </SimButton>
       </div>
@@ -118,7 +125,7 @@ function SegmentsRow({
   retentionMs,
   faded = false,
 }: {
-  log: PartitionLogVM;
+  log: PartitionLog;
   now: number;
   retentionMs: number;
   faded?: boolean;
@@ -157,11 +164,11 @@ function SegmentBlock({
   retentionMs,
   log,
 }: {
-  seg: SegmentVM;
+  seg: SegmentView;
   share: number;
   now: number;
   retentionMs: number;
-  log: PartitionLogVM;
+  log: PartitionLog;
 }) {
   const age = seg.largestTimestamp < 0 ? 0 : Math.max(0, now - seg.largestTimestamp);
   const expired = !seg.active && retentionMs >= 0 && age > retentionMs;

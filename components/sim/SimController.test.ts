@@ -1,107 +1,188 @@
+// The controller against the real console and simulator: the command log, time travel, live events, and
+// what the views read (the read model) agreeing with the console and the challenge goals.
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { SimEventVM, SimSnapshotVM } from './model';
-import { type BackendFactory, mergeClockAdvance, SimController } from './SimController';
+import defaultPreset from '@/content/playground/playground-default.json';
+import { evaluateGoal } from '@/simulator';
+import { GroupView } from './GroupView';
+import { ProducerView } from './ProducerView';
+import { mergeClockAdvance, SimController } from './SimController';
+import { SimContext } from './useSimulation';
 
-// A stand-in backend: a counter state where "inc N" adds N (one event) and "show" changes nothing.
-const fakeFactory: BackendFactory = () => {
-  let value = 0;
-  let now = 0;
-  const events: SimEventVM[] = [];
-  const emit = (type: string, reason: string) =>
-    events.push({ seq: events.length, time: now, type, reason, data: {} });
-  return {
-    splitBlocks: (lines) => [...lines],
-    runLine(line) {
-      const inc = line.match(/^inc (\d+)$/);
-      if (inc) {
-        value += Number(inc[1]);
-        emit('inc', `value is now ${value}`);
-        return { stdout: String(value), stderr: '', exitCode: 0 };
-      }
-      const clock = line.match(/^clock advance (\d+)ms$/);
-      if (clock) {
-        now += Number(clock[1]);
-        return { stdout: '', stderr: '', exitCode: 0 };
-      }
-      if (line === 'show') return { stdout: String(value), stderr: '', exitCode: 0 };
-      return { stdout: '', stderr: 'unknown', exitCode: 1 };
-    },
-    snapshot: () =>
-      ({
-        now,
-        controllers: [],
-        brokers: [],
-        topics: [{ name: String(value), partitions: [], config: {} }],
-        groups: [],
-        producers: [],
-      }) as SimSnapshotVM,
-    partitionLog: () => null,
-    eventsSince: (seq) => events.filter((e) => e.seq > seq),
-    session: null as never,
-  };
-};
+const empty = { seed: 42, brokers: 3, setup: [] as string[] };
+const spec = { seed: defaultPreset.seed, brokers: defaultPreset.brokers, setup: defaultPreset.setup };
+const topics = (c: SimController) =>
+  c
+    .read()
+    .topics()
+    .map((t) => t.name);
 
-const value = (c: SimController) => Number(c.snapshot().topics[0].name);
-
-describe('SimController (command log, time travel)', () => {
+describe('SimController (command log, time travel) over the real console', () => {
   it('runs the setup, logs state-changing lines only, and replays to any step', () => {
-    const c = new SimController(fakeFactory, { seed: 1, brokers: 3, setup: ['inc 10'] });
-    expect(value(c)).toBe(10);
-    c.run('inc 1');
-    c.run('show');
-    c.run('inc 2');
-    c.run('bogus');
-    expect(c.log).toEqual(['inc 1', 'inc 2']);
+    const c = new SimController({
+      ...empty,
+      setup: ['kafka-topics.sh --create --topic a --partitions 1 --replication-factor 1'],
+    });
+    expect(c.setupError).toBeNull();
+    c.run('kafka-topics.sh --create --topic b --partitions 1 --replication-factor 1');
+    c.run('kafka-topics.sh --list');
+    c.run('kafka-topics.sh --create --topic c --partitions 1 --replication-factor 1');
+    c.run('no-such-command');
+    c.run('kafka-topics.sh --create --topic c --partitions 1 --replication-factor 1');
+    expect(c.log).toEqual([
+      'kafka-topics.sh --create --topic b --partitions 1 --replication-factor 1',
+      'kafka-topics.sh --create --topic c --partitions 1 --replication-factor 1',
+    ]);
     c.seek(1);
-    expect(value(c)).toBe(11);
+    expect(topics(c)).toEqual(['a', 'b']);
     c.seek(0);
-    expect(value(c)).toBe(10);
+    expect(topics(c)).toEqual(['a']);
     c.seek(2);
-    expect(value(c)).toBe(13);
+    expect(topics(c)).toEqual(['a', 'b', 'c']);
   });
 
   it('drops the later steps when a command runs after scrubbing back (like typing after undo)', () => {
-    const c = new SimController(fakeFactory, { seed: 1, brokers: 3, setup: [] });
-    c.run('inc 1');
-    c.run('inc 2');
+    const c = new SimController(empty);
+    c.run('broker stop 1');
+    c.run('broker stop 2');
     c.seek(1);
-    c.run('inc 5');
-    expect(c.log).toEqual(['inc 1', 'inc 5']);
-    expect(value(c)).toBe(6);
+    c.run('broker isolate 3');
+    expect(c.log).toEqual(['broker stop 1', 'broker isolate 3']);
+    expect(
+      c
+        .read()
+        .brokers()
+        .map((b) => b.state),
+    ).toEqual(['stopped', 'online', 'isolated']);
   });
 
   it('sends live events to animation listeners but not replayed ones', () => {
-    const c = new SimController(fakeFactory, { seed: 1, brokers: 3, setup: [] });
+    const c = new SimController(empty);
     const seen: string[] = [];
-    c.onEvents((events) => seen.push(...events.map((e) => e.reason)));
-    c.run('inc 1');
-    c.run('inc 1');
+    c.onEvents((events) => seen.push(...events.map((e) => e.type)));
+    c.run('broker stop 1');
+    c.run('broker start 1');
+    const live = seen.length;
+    expect(seen).toContain('brokerStopped');
+    expect(seen).toContain('brokerStarted');
     c.seek(0);
     c.seek(2);
-    expect(seen).toEqual(['value is now 1', 'value is now 2']);
+    expect(seen).toHaveLength(live);
     c.seek(1);
     c.seek(2); // one step forward animates
-    expect(seen).toHaveLength(3);
+    expect(seen.slice(live)).toContain('brokerStarted');
   });
 
   it('replays a shared log given at construction', () => {
-    const c = new SimController(fakeFactory, {
-      seed: 1,
-      brokers: 3,
-      setup: ['inc 1'],
-      lines: ['inc 2', 'inc 3'],
-    });
-    expect(value(c)).toBe(6);
+    const c = new SimController({ ...empty, lines: ['broker stop 2', 'clock advance 10s'] });
     expect(c.cursor).toBe(2);
+    expect(c.read().now()).toBe(10_000);
+    expect(c.read().brokers()[1].state).toBe('stopped');
   });
 
   it('merges consecutive clock advances into one step', () => {
     expect(mergeClockAdvance('clock advance 100ms', 'clock advance 250ms')).toBe('clock advance 350ms');
-    expect(mergeClockAdvance('inc 1', 'clock advance 250ms')).toBeNull();
-    const c = new SimController(fakeFactory, { seed: 1, brokers: 3, setup: [] });
+    expect(mergeClockAdvance('broker stop 1', 'clock advance 250ms')).toBeNull();
+    const c = new SimController(empty);
     c.run('clock advance 100ms');
     c.run('clock advance 100ms');
     expect(c.log).toEqual(['clock advance 200ms']);
-    expect(c.snapshot().now).toBe(200);
+    expect(c.read().now()).toBe(200);
+  });
+
+  it('stopping the leader of orders-0 moves leadership to another ISR member (KRaft fences it after broker.session.timeout.ms)', () => {
+    const c = new SimController(spec);
+    const leader = c.read().partition('orders', 0)?.leader;
+    c.run(`broker stop ${leader}`);
+    c.run('clock advance 10s');
+    const after = c.read().partition('orders', 0);
+    expect(after?.leader).not.toBe(leader);
+    expect(after?.leader).not.toBeNull();
+    expect(after?.isr).not.toContain(leader);
+  });
+
+  it('scrubbing back and forward reproduces the same state (replay of the command log)', () => {
+    const c = new SimController(spec);
+    c.run('producer send p1 orders --key user-1 hello');
+    c.run('producer flush p1');
+    c.run('broker stop 2');
+    c.run('clock advance 10s');
+    const end = c.simulation.serialize();
+    const log = [...c.log];
+    c.seek(1);
+    const mid = c.simulation.serialize();
+    c.seek(0);
+    c.seek(log.length);
+    expect(c.simulation.serialize()).toBe(end);
+    c.seek(1);
+    expect(c.simulation.serialize()).toBe(mid);
+    const fresh = new SimController({ ...spec, lines: log });
+    expect(fresh.simulation.serialize()).toBe(end);
+  });
+});
+
+function render(c: SimController, view: () => ReturnType<typeof createElement>): string {
+  return renderToStaticMarkup(createElement(SimContext.Provider, { value: c }, view()));
+}
+
+describe('the views, the console and the goals read one truth', () => {
+  it('a group that never committed has no lag: console LAG "-", groupLag not met, group view "–" (ConsumerGroupCommand)', () => {
+    const c = new SimController(empty);
+    for (const line of [
+      'kafka-topics.sh --create --topic orders --partitions 2 --replication-factor 3',
+      'producer create p1',
+      'producer send p1 orders --partition 0 a',
+      'producer send p1 orders --partition 0 b',
+      'producer send p1 orders --partition 1 c',
+      'producer flush p1',
+      'consumer create c1 --group g --topics orders --auto-commit false --offset-reset earliest',
+      'clock advance 5s',
+    ])
+      expect(c.run(line).ok, line).toBe(true);
+    const describe = c.run('kafka-consumer-groups.sh --describe --group g').stdout.split('\n');
+    const lag = describe[1].indexOf('LAG');
+    expect(describe.slice(2).map((row) => row.slice(lag).split(/\s+/)[0])).toEqual(['-', '-']);
+    const goal = evaluateGoal(c.read(), {
+      description: 'caught up',
+      conditions: [{ kind: 'groupLag', group: 'g', topic: 'orders', atMost: 5 }],
+    });
+    expect(goal.met).toBe(false);
+    expect(goal.details[0].detail).toContain('no committed offset');
+    expect(
+      c
+        .read()
+        .group('g')
+        ?.partitions.map((p) => p.lag),
+    ).toEqual([null, null]);
+    const html = render(c, () => createElement(GroupView));
+    expect(html.match(/no committed offset/g)).toHaveLength(2);
+    expect(html).toContain('data-testid="lag-orders-0"');
+    // After a commit the three agree on a number: HW 2 − committed 2 = 0 for orders-0.
+    c.run('consumer poll c1');
+    c.run('consumer commit c1');
+    const committed = c
+      .read()
+      .group('g')
+      ?.partitions.find((p) => p.partition === 0);
+    expect(committed?.committed).toBe(2);
+    expect(committed?.lag).toBe(0);
+  });
+
+  it('a producer inside a transaction shows "(open)" in the producer view (TransactionManager state)', () => {
+    const c = new SimController(empty);
+    for (const line of [
+      'kafka-topics.sh --create --topic pay --partitions 1 --replication-factor 3',
+      'producer create tx --transactional-id pay-tx',
+    ])
+      expect(c.run(line).ok, line).toBe(true);
+    expect(render(c, () => createElement(ProducerView))).not.toContain('(open)');
+    c.run('producer begin tx');
+    c.run('producer send tx pay v1');
+    expect(c.read().producer('tx')?.transaction).toBe('open');
+    const html = render(c, () => createElement(ProducerView));
+    expect(html).toMatch(/txn pay-tx(<!-- -->)? \(open\)/);
+    c.run('producer commit tx');
+    expect(render(c, () => createElement(ProducerView))).not.toContain('(open)');
   });
 });

@@ -1,25 +1,22 @@
 // One embed's simulation: the Simulation instance, the command log (console lines run after the preset's
-// setup), a scrub cursor into that log and a version counter React subscribes to. Time travel rebuilds
+// setup), a scrub cursor into that log and a version counter React subscribes to. Lines run through the
+// console (kafka-cli), the one adapter between a button or a typed line and Simulation.dispatch. Time travel rebuilds
 // the Simulation from the seed and replays the log up to the cursor — the same path a share link takes.
-import type { ConsoleSession } from '@/simulator';
-import type { PartitionLogVM, SimEventVM, SimSnapshotVM } from './model';
+import { type CommandOutput, type ConsoleSession, consoleFor } from '@/kafka-cli';
+import { type ReadModel, readModel, type SimEvent, Simulation } from '@/simulator';
 
-/** What the controller needs of the simulator; backend.ts implements it over simulator/index.ts. */
-export interface SimBackend {
-  /** Runs one command block (a console line, plus its here-document lines); what the terminal prints. */
-  runLine(block: string): CommandOutput;
-  snapshot(): SimSnapshotVM;
-  /** The leader's log of one partition (or the first replica's when it is offline). */
-  partitionLog(topic: string, partition: number): PartitionLogVM | null;
-  /** Groups lines into command blocks: a here-document and its body are one block. */
-  splitBlocks(lines: readonly string[]): string[];
-  /** The console session the backend runs lines through (the terminal completes against it). */
-  readonly session: ConsoleSession;
-  /** Events emitted since the backend was created, oldest first. */
-  eventsSince(seq: number): SimEventVM[];
+/** Events kept by each Simulation: the narration and animations only need the recent ones. */
+const RETAINED_EVENTS = 5000;
+
+/** One Simulation and the console that drives it: every change is a console line through the console. */
+type Embed = { sim: Simulation; session: ConsoleSession };
+
+function eventsSince(sim: Simulation, seqAfter: number): SimEvent[] {
+  const events = sim.events;
+  let i = events.length;
+  while (i > 0 && events[i - 1].seq > seqAfter) i--;
+  return events.slice(i);
 }
-
-export type BackendFactory = (init: { seed: number; brokers: number }) => SimBackend;
 
 export type SimInitSpec = {
   seed: number;
@@ -29,8 +26,6 @@ export type SimInitSpec = {
   lines?: readonly string[];
 };
 
-export type CommandOutput = { stdout: string; stderr: string; exitCode: number };
-
 export type LineResult = CommandOutput & { line: string; ok: boolean; output: string };
 
 function result(line: string, out: CommandOutput): LineResult {
@@ -39,59 +34,59 @@ function result(line: string, out: CommandOutput): LineResult {
 }
 
 type Listener = () => void;
-type EventListener = (events: SimEventVM[]) => void;
+type EventListener = (events: SimEvent[]) => void;
 
 /** Lines kept in the narration window. */
 const NARRATION_LIMIT = 60;
 
 export class SimController {
-  private backend: SimBackend;
+  private embed: Embed;
   private lines: string[] = [];
   private cursorAt = 0;
   private lastSeq = -1;
   private versionNo = 0;
-  private cached: { version: number; snap: SimSnapshotVM } | null = null;
-  private logCache: { version: number; logs: Map<string, PartitionLogVM | null> } = {
-    version: -1,
-    logs: new Map(),
-  };
   private listeners = new Set<Listener>();
   private eventListeners = new Set<EventListener>();
-  private narrationLog: SimEventVM[] = [];
+  private narrationLog: SimEvent[] = [];
   /** Results of the lines run since the last rebuild, for the console transcript. */
   private results: LineResult[] = [];
   setupError: string | null = null;
 
-  constructor(
-    private readonly factory: BackendFactory,
-    readonly init: SimInitSpec,
-  ) {
+  constructor(readonly init: SimInitSpec) {
     this.lines = [...(init.lines ?? [])];
     this.cursorAt = this.lines.length;
-    this.backend = this.build(this.lines.length, this.lines);
+    this.embed = this.build(this.lines.length, this.lines);
+  }
+
+  private runLine(block: string): CommandOutput {
+    return this.embed.session.runBlock(block);
   }
 
   /** A fresh Simulation with the setup and the first `k` lines of `lines` applied (no animation). */
-  private build(k: number, lines: readonly string[]): SimBackend {
-    const backend = this.factory({ seed: this.init.seed, brokers: this.init.brokers });
+  private build(k: number, lines: readonly string[]): Embed {
+    const sim = new Simulation(
+      { seed: this.init.seed, brokers: this.init.brokers },
+      { maxRetainedEvents: RETAINED_EVENTS },
+    );
+    const backend = consoleFor(sim);
     this.setupError = null;
     // A here-document (cat > plan.json <<EOF … EOF) spans several setup lines but is one command block.
     for (const line of backend.splitBlocks(this.init.setup)) {
-      const r = result(line, backend.runLine(line));
+      const r = result(line, backend.runBlock(line));
       if (!r.ok && this.setupError === null)
         this.setupError = `A setup line of this preset failed: ${line} — ${r.output}`;
     }
     this.results = [];
-    for (const line of lines.slice(0, k)) this.results.push(result(line, backend.runLine(line)));
-    const all = backend.eventsSince(-1);
+    for (const line of lines.slice(0, k)) this.results.push(result(line, backend.runBlock(line)));
+    const all = eventsSince(sim, -1);
     this.narrationLog = all.slice(-NARRATION_LIMIT);
     this.lastSeq = all.length > 0 ? all[all.length - 1].seq : -1;
-    return backend;
+    return { sim, session: backend };
   }
 
   /** The current console session (it is replaced whenever the log is replayed). */
   get session(): ConsoleSession {
-    return this.backend.session;
+    return this.embed.session;
   }
 
   get version(): number {
@@ -103,26 +98,21 @@ export class SimController {
   get cursor(): number {
     return this.cursorAt;
   }
-  get narration(): readonly SimEventVM[] {
+  get narration(): readonly SimEvent[] {
     return this.narrationLog;
   }
   get transcript(): readonly LineResult[] {
     return this.results;
   }
 
-  snapshot(): SimSnapshotVM {
-    if (this.cached?.version !== this.versionNo)
-      this.cached = { version: this.versionNo, snap: this.backend.snapshot() };
-    return this.cached.snap;
+  /** The Simulation at the cursor. */
+  get simulation(): Simulation {
+    return this.embed.sim;
   }
 
-  partitionLog(topic: string, partition: number): PartitionLogVM | null {
-    const key = `${topic}\u0000${partition}`;
-    if (this.logCache.version !== this.versionNo)
-      this.logCache = { version: this.versionNo, logs: new Map() };
-    if (!this.logCache.logs.has(key))
-      this.logCache.logs.set(key, this.backend.partitionLog(topic, partition));
-    return this.logCache.logs.get(key) ?? null;
+  /** The read model of the Simulation at the cursor (memoised per version). */
+  read(): ReadModel {
+    return readModel(this.embed.sim);
   }
 
   subscribe = (listener: Listener): (() => void) => {
@@ -137,7 +127,7 @@ export class SimController {
     return () => this.eventListeners.delete(listener);
   }
 
-  private changed(events: SimEventVM[]): void {
+  private changed(events: SimEvent[]): void {
     this.versionNo++;
     for (const l of this.listeners) l();
     if (events.length > 0) for (const l of this.eventListeners) l(events);
@@ -149,9 +139,9 @@ export class SimController {
    */
   run(line: string): LineResult {
     const trimmed = line.replace(/^\s+|\s+$/g, '');
-    const entry = result(trimmed, this.backend.runLine(trimmed));
+    const entry = result(trimmed, this.runLine(trimmed));
     this.results.push(entry);
-    const events = this.backend.eventsSince(this.lastSeq);
+    const events = eventsSince(this.embed.sim, this.lastSeq);
     // Every state change emits an event, so a line that emitted none changed nothing and stays out of
     // the log (describe, list); moving the clock and writing a console file count even when quiet.
     if (events.length > 0 || (entry.ok && KEEP_QUIET_LINE.test(trimmed))) {
@@ -177,9 +167,9 @@ export class SimController {
     if (target === this.cursorAt + 1) {
       // One step forward replays just that line, with its animation.
       const line = this.lines[this.cursorAt];
-      this.results.push(result(line, this.backend.runLine(line)));
+      this.results.push(result(line, this.runLine(line)));
       this.cursorAt = target;
-      const events = this.backend.eventsSince(this.lastSeq);
+      const events = eventsSince(this.embed.sim, this.lastSeq);
       if (events.length > 0) {
         this.lastSeq = events[events.length - 1].seq;
         this.narrationLog = [...this.narrationLog, ...events].slice(-NARRATION_LIMIT);
@@ -187,7 +177,7 @@ export class SimController {
       this.changed(events);
       return;
     }
-    this.backend = this.build(target, this.lines);
+    this.embed = this.build(target, this.lines);
     this.cursorAt = target;
     this.changed([]);
   }
@@ -195,7 +185,7 @@ export class SimController {
   /** Replace the whole log (share links, presets) and jump to its end. */
   load(lines: readonly string[]): void {
     this.lines = [...lines];
-    this.backend = this.build(this.lines.length, this.lines);
+    this.embed = this.build(this.lines.length, this.lines);
     this.cursorAt = this.lines.length;
     this.changed([]);
   }
@@ -205,8 +195,8 @@ export class SimController {
   }
 }
 
-/** Lines kept even without events: moving the clock, and files (cat > plan.json) that later lines read. */
-const KEEP_QUIET_LINE = /^(clock\b|cat\s*>)/;
+/** Lines kept even without events: moving the clock (writing a file with cat > emits an event of its own). */
+const KEEP_QUIET_LINE = /^clock\b/;
 
 const CLOCK = /^clock advance (\d+)ms$/;
 

@@ -3,26 +3,24 @@
 // rebuilt by replaying the log up to it) and the narration: the simulator's own event reasons, in an
 // aria-live log so screen readers hear what happened.
 import { useEffect, useRef, useState } from 'react';
-import { formatDuration } from './commands';
-import type { SimEventVM } from './model';
+import { type EventType, formatDuration, type SimEvent } from '@/simulator';
+import { clockCommand } from './commands';
 import { inlineSelectClass, Panel, SimButton } from './ui';
 import { type AnimationSpeed, useSimUi } from './uiStore';
-import { useSim, useSimVersion, useSnapshot } from './useSimulation';
+import { useRead, useSim, useSimVersion } from './useSimulation';
 
 /** Bookkeeping events that would drown the story; "Show every event" brings them back. */
-const QUIET = new Set([
+const QUIET: ReadonlySet<EventType> = new Set<EventType>([
   'metadataRecordAppended',
-  'followerFetched',
   'replicaFetched',
-  'fetchCompleted',
-  'heartbeat',
+  'workspaceFileWritten',
 ]);
 const TICK_MS = 1000;
 
 export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolean }) {
   const sim = useSim();
   useSimVersion(sim);
-  const snap = useSnapshot(sim);
+  const read = useRead(sim);
   const speed = useSimUi((s) => s.speed);
   const setSpeed = useSimUi((s) => s.setSpeed);
   const [playing, setPlaying] = useState(false);
@@ -33,7 +31,7 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
     const id = window.setInterval(
       () => {
         if (sim.cursor < sim.log.length) sim.seek(sim.cursor + 1);
-        else sim.run(`clock advance ${TICK_MS}ms`);
+        else sim.run(clockCommand(`${TICK_MS}ms`));
       },
       Math.round(700 / speed),
     );
@@ -62,7 +60,7 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
             </SimButton>
             <SimButton
               label={cursor < total ? 'Step forward' : 'Step forward: advance the clock 1 second'}
-              onClick={() => (cursor < total ? sim.seek(cursor + 1) : sim.run(`clock advance ${TICK_MS}ms`))}
+              onClick={() => (cursor < total ? sim.seek(cursor + 1) : sim.run(clockCommand(`${TICK_MS}ms`)))}
             >
               Step ▶
             </SimButton>
@@ -80,7 +78,7 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
               </select>
             </label>
             <span className="ml-auto text-xs text-slate-600 dark:text-slate-400" data-testid="sim-clock">
-              clock {formatDuration(snap?.now ?? 0)}
+              clock {formatDuration(read?.now() ?? 0)}
             </span>
           </div>
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
@@ -120,7 +118,7 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
   );
 }
 
-function Narration({ events, everything }: { events: readonly SimEventVM[]; everything: boolean }) {
+function Narration({ events, everything }: { events: readonly SimEvent[]; everything: boolean }) {
   const shown = (everything ? events : events.filter((e) => !QUIET.has(e.type))).slice(-12);
   const listRef = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when the list changes

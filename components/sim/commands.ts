@@ -1,5 +1,6 @@
-// Console lines the views' buttons run. Every control goes through the same console grammar as the
-// terminal, so the command log is one list of lines and replaying it rebuilds exactly what was clicked.
+// The one typed builder of the console lines the views' buttons run. Every control goes through the same
+// console grammar as the terminal, so the command log is one list of lines and replaying it rebuilds exactly
+// what was clicked (commands.test.ts: builder → text → tokens → the command the console dispatches).
 
 /** Quote a word for the console tokenizer (POSIX single quotes; a quote inside becomes '\''). */
 export function shellWord(word: string): string {
@@ -62,14 +63,11 @@ export function parseHeaders(text: string): Array<[string, string]> {
     });
 }
 
-/** "1500" → "1.5s", for narration and clock labels. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  const s = ms / 1000;
-  if (s < 120) return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
-  const m = s / 60;
-  if (m < 120) return `${Math.round(m)} min`;
-  const h = m / 60;
-  if (h < 48) return `${Math.round(h)} h`;
-  return `${Math.round(h / 24)} d`;
-}
+export const consumerCommand = (action: 'poll' | 'commit' | 'close' | 'crash', name: string) =>
+  `consumer ${action} ${shellWord(name)}`;
+
+export const flushCommand = (producer: string) => `producer flush ${shellWord(producer)}`;
+
+/** A clock step as the console writes durations (consecutive `Nms` steps merge in the command log). */
+export type Duration = `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`;
+export const clockCommand = (amount: Duration) => `clock advance ${amount}`;

@@ -1,16 +1,12 @@
 'use client';
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { SimEventVM, SimSnapshotVM } from './model';
-import type { BackendFactory, SimController, SimInitSpec } from './SimController';
+import type { ReadModel, SimEvent } from '@/simulator';
+import type { SimController, SimInitSpec } from './SimController';
 import { SimController as Controller } from './SimController';
 
 /** One controller per embed, created once; re-renders follow its version counter. */
 /** `epoch` forces a fresh controller for the same spec (loading the same preset again). */
-export function useSimController(
-  factory: BackendFactory,
-  spec: SimInitSpec | null,
-  epoch = 0,
-): SimController | null {
+export function useSimController(spec: SimInitSpec | null, epoch = 0): SimController | null {
   const [controller, setController] = useState<SimController | null>(null);
   const key = spec ? `${epoch}:${JSON.stringify(spec)}` : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the spec is compared by its JSON key
@@ -19,8 +15,8 @@ export function useSimController(
       setController(null);
       return;
     }
-    setController(new Controller(factory, spec));
-  }, [key, factory]);
+    setController(new Controller(spec));
+  }, [key]);
   return controller;
 }
 
@@ -34,16 +30,14 @@ export function useSimVersion(controller: SimController | null): number {
   );
 }
 
-export function useSnapshot(controller: SimController | null): SimSnapshotVM | null {
+/** The read model of the controller's Simulation; re-renders on every change. */
+export function useRead(controller: SimController | null): ReadModel | null {
   useSimVersion(controller);
-  return controller ? controller.snapshot() : null;
+  return controller ? controller.read() : null;
 }
 
 /** Calls `handler` with each batch of live events (not replays); the latest handler is always used. */
-export function useSimEvents(
-  controller: SimController | null,
-  handler: (events: SimEventVM[]) => void,
-): void {
+export function useSimEvents(controller: SimController | null, handler: (events: SimEvent[]) => void): void {
   const ref = useRef(handler);
   ref.current = handler;
   useEffect(() => {

@@ -4,7 +4,6 @@
 // opens the same state in the playground. The server (components/mdx/embeds.tsx) looks the preset up and
 // passes it in, so a page carries only the presets it uses.
 import { useState } from 'react';
-import { createBackend } from '@/components/sim/backend';
 import { parseViews, SimWorkspace } from '@/components/sim/SimWorkspace';
 import { SimButton } from '@/components/sim/ui';
 import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
@@ -23,11 +22,7 @@ export type SimulationProps = {
 export function Simulation({ preset: p, presetId, views, caption }: SimulationProps) {
   const [epoch, setEpoch] = useState(0);
   const [output, setOutput] = useState<{ line: string; text: string; ok: boolean } | null>(null);
-  const controller = useSimController(
-    createBackend,
-    p ? { seed: p.seed, brokers: p.brokers, setup: p.setup } : null,
-    epoch,
-  );
+  const controller = useSimController(p ? { seed: p.seed, brokers: p.brokers, setup: p.setup } : null, epoch);
   useSimVersion(controller);
 
   if (!p) {

@@ -3,11 +3,16 @@
 import type { SimState } from '../engine/state';
 
 type ConfigType = 'long' | 'int' | 'double' | 'boolean' | 'string' | 'list';
-type ConfigDef = {
+export type ConfigDef = {
   type: ConfigType;
   default: string;
   /** Broker-level synonym (server.properties), consulted before the default. */
   brokerSynonym?: string;
+  /**
+   * The broker synonym DescribeConfigs names as DEFAULT_CONFIG when it is not brokerSynonym: the first of
+   * the synonyms with a default (ServerTopicConfigSynonyms), e.g. retention.ms's log.retention.hours=168.
+   */
+  defaultSynonym?: { name: string; value: string };
   min?: number;
   max?: number;
   oneOf?: readonly string[];
@@ -41,7 +46,13 @@ export const TOPIC_CONFIGS: Readonly<Record<string, ConfigDef>> = {
     min: 0,
   },
   'flush.messages': { type: 'long', default: LONG_MAX, brokerSynonym: 'log.flush.interval.messages', min: 1 },
-  'flush.ms': { type: 'long', default: LONG_MAX, brokerSynonym: 'log.flush.interval.ms', min: 0 },
+  'flush.ms': {
+    type: 'long',
+    default: LONG_MAX,
+    brokerSynonym: 'log.flush.interval.ms',
+    defaultSynonym: { name: 'log.flush.scheduler.interval.ms', value: LONG_MAX },
+    min: 0,
+  },
   'index.interval.bytes': { type: 'int', default: '4096', brokerSynonym: 'log.index.interval.bytes', min: 0 },
   'max.compaction.lag.ms': {
     type: 'long',
@@ -84,7 +95,13 @@ export const TOPIC_CONFIGS: Readonly<Record<string, ConfigDef>> = {
   'min.insync.replicas': { type: 'int', default: '1', brokerSynonym: 'min.insync.replicas', min: 1 },
   preallocate: { type: 'boolean', default: 'false', brokerSynonym: 'log.preallocate' },
   'retention.bytes': { type: 'long', default: '-1', brokerSynonym: 'log.retention.bytes' },
-  'retention.ms': { type: 'long', default: '604800000', brokerSynonym: 'log.retention.ms', min: -1 },
+  'retention.ms': {
+    type: 'long',
+    default: '604800000',
+    brokerSynonym: 'log.retention.ms',
+    defaultSynonym: { name: 'log.retention.hours', value: '168' },
+    min: -1,
+  },
   'segment.bytes': { type: 'int', default: '1073741824', brokerSynonym: 'log.segment.bytes', min: 14 },
   'segment.index.bytes': {
     type: 'int',
@@ -92,8 +109,20 @@ export const TOPIC_CONFIGS: Readonly<Record<string, ConfigDef>> = {
     brokerSynonym: 'log.index.size.max.bytes',
     min: 4,
   },
-  'segment.jitter.ms': { type: 'long', default: '0', brokerSynonym: 'log.roll.jitter.ms', min: 0 },
-  'segment.ms': { type: 'long', default: '604800000', brokerSynonym: 'log.roll.ms', min: 1 },
+  'segment.jitter.ms': {
+    type: 'long',
+    default: '0',
+    brokerSynonym: 'log.roll.jitter.ms',
+    defaultSynonym: { name: 'log.roll.jitter.hours', value: '0' },
+    min: 0,
+  },
+  'segment.ms': {
+    type: 'long',
+    default: '604800000',
+    brokerSynonym: 'log.roll.ms',
+    defaultSynonym: { name: 'log.roll.hours', value: '168' },
+    min: 1,
+  },
   'unclean.leader.election.enable': {
     type: 'boolean',
     default: 'false',

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { Simulation } from '../index';
 import {
   consumerGroupLag,
   consumerGroupLagHistory,
   describeConsumerGroupOffsets,
   describeConsumerGroupState,
   listConsumerGroups,
-  Simulation,
-} from '../index';
-import { pausedPartitions } from './index';
+  pausedPartitions,
+} from './index';
 
 function cluster() {
   const sim = new Simulation({ seed: 42, brokers: 3 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { partitionForKey } from '../producer/murmur2';
+import type { BrokerView, RecordView } from '../read/index';
+import {
+  goalViewOf,
+  groupView,
+  partitionView,
+  producerView,
+  recordView,
+  topicView,
+} from './goalView.testkit';
 import { conditionKinds, evaluateGoal, validateGoal } from './index';
-import type { BrokerView, GoalCondition, GoalView, GroupView, RecordView, TopicView } from './types';
+import type { GoalCondition, GoalView } from './types';
 
 // A hand-built view: 3 brokers (2 stopped), topic orders with 3 partitions, group audit.
 const brokers: BrokerView[] = [1, 2, 3].map((id) => ({
@@ -18,16 +26,7 @@ const rec = (
   key: string | null,
   value: string | null,
   headers: Array<[string, string]> = [],
-): RecordView => ({
-  topic: 'orders',
-  partition,
-  offset,
-  timestamp: 0,
-  timestampType: 'CreateTime',
-  key,
-  value,
-  headers,
-});
+): RecordView => recordView('orders', partition, offset, key, value, headers);
 
 // Keys placed where murmur2 puts them on 3 partitions (Kafka UtilsTest vectors: "foobar" -> 0, derived "key" -> 1).
 const logs: Record<number, RecordView[]> = {
@@ -36,72 +35,51 @@ const logs: Record<number, RecordView[]> = {
   2: [],
 };
 
-const orders: TopicView = {
-  name: 'orders',
-  topicId: 'x',
-  internal: false,
-  overrides: { 'min.insync.replicas': '2' },
-  partitions: [
-    {
-      partition: 0,
-      leader: 1,
-      replicas: [1, 2, 3],
-      isr: [1, 3],
-      logStartOffset: 0,
-      highWatermark: 2,
-      logEndOffset: 2,
-    },
-    {
-      partition: 1,
-      leader: 3,
-      replicas: [2, 3, 1],
-      isr: [3, 1],
-      logStartOffset: 0,
-      highWatermark: 2,
-      logEndOffset: 3,
-    },
-    {
-      partition: 2,
-      leader: 2,
-      replicas: [3, 1, 2],
-      isr: [2],
-      logStartOffset: 0,
-      highWatermark: 0,
-      logEndOffset: 0,
-    },
-  ].map((p) => ({
-    ...p,
-    elr: null,
-    lastKnownElr: null,
-    lastStableOffset: p.highWatermark,
-    adding: null,
-    removing: null,
-  })),
-};
-
-const audit: GroupView = {
-  groupId: 'audit',
-  state: 'Empty',
-  protocol: '',
-  assignmentStrategy: '',
-  coordinator: 1,
-  members: [],
-  offsets: [
-    { topic: 'orders', partition: 0, offset: 2 },
-    { topic: 'orders', partition: 1, offset: 1 },
-    { topic: 'orders', partition: 2, offset: 0 },
+const orders = topicView(
+  'orders',
+  [
+    partitionView(
+      'orders',
+      { partition: 0, leader: 1, replicas: [1, 2, 3], isr: [1, 3], highWatermark: 2 },
+      [2],
+    ),
+    partitionView(
+      'orders',
+      { partition: 1, leader: 3, replicas: [2, 3, 1], isr: [3, 1], highWatermark: 2, logEndOffset: 3 },
+      [2],
+    ),
+    partitionView(
+      'orders',
+      { partition: 2, leader: 2, replicas: [3, 1, 2], isr: [2], highWatermark: 0 },
+      [2],
+    ),
   ],
-};
+  { 'min.insync.replicas': '2' },
+);
 
-const view: GoalView = {
+const audit = groupView(
+  {
+    groupId: 'audit',
+    state: 'Empty',
+    members: [],
+    offsets: [
+      { topic: 'orders', partition: 0, offset: 2 },
+      { topic: 'orders', partition: 1, offset: 1 },
+      { topic: 'orders', partition: 2, offset: 0 },
+    ],
+  },
+  [orders],
+);
+
+const view: GoalView = goalViewOf({
   brokers: () => brokers,
   topic: (n) => (n === 'orders' ? orders : null),
   group: (g) => (g === 'audit' ? audit : null),
-  read: (_t, p, offset, max) => (logs[p] ?? []).filter((r) => r.offset >= offset).slice(0, max),
-  producerConfig: (n) => (n === 'safe' ? { acks: 'all', 'enable.idempotence': 'true' } : null),
-  partitionForKey: (k, n) => partitionForKey(k, n),
-  groupReceived: (g, t) => (g === 'audit' && t === 'orders' ? 4 : 0),
-};
+  records: (_t, p, offset, max) => (logs[p] ?? []).filter((r) => r.offset >= offset).slice(0, max),
+  producer: (n) =>
+    n === 'safe' ? producerView('safe', { acks: 'all', 'enable.idempotence': 'true' }) : null,
+  deliveredToGroup: (g, t) => (g === 'audit' && t === 'orders' ? 4 : 0),
+});
 
 const check = (c: GoalCondition) => evaluateGoal(view, { description: 't', conditions: [c] }).met;
 
@@ -140,6 +118,24 @@ describe('goal conditions', () => {
     expect(check({ kind: 'groupLag', group: 'audit', topic: 'orders', equals: 1 })).toBe(true);
     expect(check({ kind: 'groupLag', group: 'audit', equals: 0 })).toBe(false);
     expect(check({ kind: 'groupLag', group: 'missing', equals: 0 })).toBe(false);
+  });
+
+  it('groupLag is not met for a partition the group never committed: it has no lag ("-" in ConsumerGroupCommand)', () => {
+    const fresh = groupView(
+      {
+        groupId: 'fresh',
+        state: 'Empty',
+        members: [],
+        offsets: [{ topic: 'orders', partition: 0, offset: 2 }],
+      },
+      [orders],
+    );
+    const r = evaluateGoal(
+      { ...view, group: (g) => (g === 'fresh' ? fresh : null) },
+      { description: 't', conditions: [{ kind: 'groupLag', group: 'fresh', topic: 'orders', atMost: 10 }] },
+    );
+    expect(r.met).toBe(false);
+    expect(r.details[0].detail).toBe('group fresh has no committed offset for orders-1');
   });
 
   it('groupOffset reads one committed offset (the next offset to consume)', () => {

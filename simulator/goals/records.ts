@@ -6,7 +6,7 @@ export function committedRecords(view: GoalView, topic: TopicView, partition: nu
   if (!p) return [];
   const span = Math.max(0, p.highWatermark - p.logStartOffset);
   if (span === 0) return [];
-  return view.read(topic.name, partition, p.logStartOffset, span, 'read_uncommitted');
+  return view.records(topic.name, partition, p.logStartOffset, span, 'read_uncommitted');
 }
 
 export function allCommittedRecords(view: GoalView, topic: TopicView): RecordView[] {

@@ -3,7 +3,8 @@
 // (KIP-455; ReplicationControlManager), so each committed record always has an ISR copy on the surviving side.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deliveryOf, Simulation } from '../index';
+import { Simulation } from '../index';
+import { deliveryOf } from '../producer/commands';
 
 type Step =
   | { kind: 'send'; partition: number }

@@ -2,7 +2,8 @@
 // failures against a 3-broker cluster.
 import fc from 'fast-check';
 import type { Partition } from '../cluster/types';
-import { deliveryOf, Simulation } from '../index';
+import { Simulation } from '../index';
+import { deliveryOf } from '../producer/commands';
 
 export const TOPIC = 'orders';
 

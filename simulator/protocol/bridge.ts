@@ -1,20 +1,12 @@
 // The protocol layer's one window on simulation state. Every read the handlers make goes through here, so this
 // file is what changes when the simulator's read model (simulator/read/) replaces direct state access.
-import {
-  BROKER_CONFIG_DEFAULTS,
-  brokerConfig,
-  isBrokerAlive,
-  isBrokerUnfenced,
-  type LogRecord,
-  lastStableOffset,
-  type Partition,
-  readRecords,
-  type Simulation,
-  TOPIC_CONFIGS,
-  type Topic,
-  topicConfig,
-} from '../index';
+import { isBrokerAlive, isBrokerUnfenced } from '../cluster/lookup';
+import { BROKER_CONFIG_DEFAULTS, brokerConfig, TOPIC_CONFIGS, topicConfig } from '../cluster/topicConfig';
+import type { Partition, Topic } from '../cluster/types';
+import { type LogRecord, readRecords } from '../log';
 import { collectAbortedTransactions } from '../log/transactionIndex';
+import type { Simulation } from '../simulation';
+import { lastStableOffset } from '../transactions/readCommitted';
 
 export type PartitionView = {
   topic: string;

@@ -3,7 +3,7 @@
 // batch, as the broker stored it; compaction may have left gaps, which offset deltas express. Control records
 // (transaction markers) become control batches with the ControlRecordType key and EndTransactionMarker value.
 // Simplifications: batches are returned uncompressed; the marker's coordinator epoch is 0.
-import type { LogRecord } from '../index';
+import type { LogRecord } from '../log';
 import { Writer } from './bytes';
 import { controlKey, controlValue, encodeBatch, type RecordBatch } from './recordBatch';
 import { simStringToBytes } from './textCodec';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CommandOf, highWatermark, Simulation } from '../index';
+import { highWatermark } from '../cluster/lookup';
+import { type CommandOf, Simulation } from '../index';
 
 type Cmd = CommandOf<'externalProduce'>;
 

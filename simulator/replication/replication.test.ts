@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryOf } from '../index';
+import { deliveryOf } from '../producer/commands';
 import { advance, eventsOf, hw, must, part, replicaValues, sim } from '../testing/helpers';
 
 type Sim = ReturnType<typeof sim>;

@@ -1,4 +1,3 @@
 // Classroom scenarios: a seed, a starting cluster and steps of console lines with narration.
-export { scenarioToShellScript } from './shellScript';
 export type { Scenario, ScenarioProblem, ScenarioStep } from './types';
 export { describeProblems, validateScenario } from './validateScenario';

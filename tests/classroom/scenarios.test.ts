@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { scriptLines } from '@/components/classroom/scenarios';
+import { runConsoleLines, scenarioToShellScript } from '@/kafka-cli';
 import { scenarios } from '@/lib/content.server';
 import { allTopics } from '@/lib/roadmap';
-import { evaluateGoal, type Goal, goalView } from '@/simulator/goals';
-import {
-  consoleFor,
-  runConsoleLines,
-  Simulation,
-  scenarioToShellScript,
-  validateScenario,
-} from '@/simulator/index';
+import { evaluateGoal, type Goal } from '@/simulator/goals';
+import { readModel, Simulation, validateScenario } from '@/simulator/index';
 
 const topicIds = new Set(allTopics().map((t) => t.id));
 const scenarioList = scenarios();
@@ -93,7 +88,7 @@ describe('classroom scenarios (content/scenarios)', () => {
             failures: [],
           });
           if (step.expect) {
-            const result = evaluateGoal(goalView(consoleFor(sim).port, sim), step.expect as Goal);
+            const result = evaluateGoal(readModel(sim), step.expect as Goal);
             const unmet = result.details.filter((d) => !d.met).map((d) => `${d.kind}: ${d.detail}`);
             expect({ step: index + 1, unmet }).toEqual({ step: index + 1, unmet: [] });
           }

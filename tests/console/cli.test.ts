@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '@/simulator/console/cli';
+import { main } from '@/bin/cli';
 
 function capture() {
   const out: string[] = [];

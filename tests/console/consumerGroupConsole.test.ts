@@ -1,8 +1,8 @@
 // Console + consumer area together: group formation timing, client/member ids, the --members view,
 // the explicit processing step, kcat's end-of-partition offset and DescribeGroups during a rebalance.
 import { describe, expect, it } from 'vitest';
-import { consoleFor, runConsoleLines, Simulation } from '@/simulator';
-import { complete } from '@/simulator/console/complete';
+import { complete, consoleFor, runConsoleLines } from '@/kafka-cli';
+import { Simulation } from '@/simulator';
 
 function run(lines: string[]) {
   const sim = new Simulation({ brokers: 3, seed: 42 });

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createConsole } from '@/simulator';
+import { createConsole } from '@/kafka-cli';
 
 const dir = join(__dirname, 'golden');
 const scripts = readdirSync(dir)

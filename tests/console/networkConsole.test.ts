@@ -1,6 +1,7 @@
 // The `network` simulation command and kafka-reassign-partitions.sh over the real simulator.
 import { describe, expect, it } from 'vitest';
-import { complete, consoleFor, runConsoleLines, Simulation } from '@/simulator';
+import { complete, consoleFor, runConsoleLines } from '@/kafka-cli';
+import { Simulation } from '@/simulator';
 
 describe('network command', () => {
   it('drop-next response makes a producer without idempotence write a duplicate on retry (lost acknowledgement)', () => {

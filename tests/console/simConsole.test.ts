@@ -2,7 +2,8 @@
 // reproduces the console's effects), queries never change state, and no input makes it throw.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { consoleFor, runConsoleLines, Simulation } from '@/simulator';
+import { consoleFor, runConsoleLines } from '@/kafka-cli';
+import { Simulation } from '@/simulator';
 
 describe('console over a Simulation', () => {
   it('changes go through dispatch: replaying sim.log rebuilds the same state', () => {
@@ -24,6 +25,27 @@ describe('console over a Simulation', () => {
     expect(replayed.serialize()).toBe(sim.serialize());
   });
 
+  it('scratch files and sim reset are commands in the simulation: replaying sim.log alone reproduces them', () => {
+    const sim = new Simulation({ brokers: 3, seed: 42 });
+    const results = runConsoleLines(sim, [
+      'kafka-topics.sh --create --topic orders --partitions 1 --replication-factor 3',
+      'cat > plan.json <<EOF',
+      '{"partitions":[{"topic":"orders","partition":0}]}',
+      'EOF',
+      'producer create p1',
+      'sim reset --brokers 1 --seed 7',
+      'cat plan.json',
+      'sim status',
+    ]);
+    expect(results.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(results[4].stdout).toBe('{"partitions":[{"topic":"orders","partition":0}]}');
+    expect(results[5].stdout).toContain('Seed: 7. Commands in the log: 0.');
+    expect(results[5].stdout).not.toContain('Producers:');
+    const replayed = Simulation.replay(sim.init, sim.log);
+    expect(replayed.serialize()).toBe(sim.serialize());
+    expect(runConsoleLines(replayed, ['cat plan.json'])[0].stdout).toBe(results[4].stdout);
+  });
+
   it('a named producer reports TOPIC-PARTITION@OFFSET when the acknowledgement arrives', () => {
     const sim = new Simulation({ brokers: 3, seed: 42 });
     const [, , sent, advanced] = runConsoleLines(sim, [
@@ -34,6 +56,20 @@ describe('console over a Simulation', () => {
     ]);
     expect(sent.stdout).toMatch(/^t-0 \(queued/);
     expect(advanced.stdout).toContain('[p1] t-0@0');
+  });
+
+  it('delivery callbacks come from the simulation alone: a replayed log reports a pending send when it completes', () => {
+    const sim = new Simulation({ brokers: 3, seed: 42 });
+    runConsoleLines(sim, [
+      'kafka-topics.sh --create --topic t --partitions 1 --replication-factor 3',
+      'producer create p1 --linger-ms 5',
+      'producer send p1 t --key k v',
+    ]);
+    const replayed = Simulation.replay(sim.init, sim.log);
+    const [original] = runConsoleLines(sim, ['clock advance 50ms']);
+    const [again] = runConsoleLines(replayed, ['clock advance 50ms']);
+    expect(original.stdout).toContain('[p1] t-0@0');
+    expect(again).toEqual(original);
   });
 
   it('keeps one session per simulation, so producers persist between calls', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { endsWithContinuation, splitScript, tokenizeLine } from '@/simulator/console/tokenizer';
+import { endsWithContinuation, splitScript, tokenizeLine } from '@/kafka-cli/tokenizer';
 
 const tokens = (line: string) => {
   const t = tokenizeLine(line);

@@ -1,19 +1,18 @@
-// Kafka tool behaviour against a fake cluster: argument checks with the tools' own wording and the
-// exact output shapes (TopicCommand, ConfigCommand, ConsumerGroupCommand, ConsoleConsumer, kcat).
+// Kafka tool behaviour against the real simulator (3 brokers, seed 42): argument checks with the tools' own
+// wording and the exact output shapes (TopicCommand, ConfigCommand, ConsumerGroupCommand, ConsoleConsumer, kcat).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { complete } from '@/simulator/console/complete';
-import { ConsoleSession } from '@/simulator/console/session';
-import { FakePort } from './fakePort';
+import { complete, consoleFor } from '@/kafka-cli';
+import { readModel, Simulation } from '@/simulator';
 
 function session() {
-  const port = new FakePort();
-  return { port, s: new ConsoleSession(port) };
+  const sim = new Simulation({ brokers: 3, seed: 42 });
+  return { sim, s: consoleFor(sim) };
 }
 
 describe('kafka-topics.sh (TopicCommand)', () => {
   it('creates, lists and describes with tab-separated fields, Elr/LastKnownElr included (3.8+)', () => {
-    const { s } = session();
+    const { s, sim } = session();
     expect(
       s.run(
         'kafka-topics.sh --bootstrap-server localhost:9092 --create --topic orders --partitions 2 --replication-factor 2',
@@ -24,11 +23,16 @@ describe('kafka-topics.sh (TopicCommand)', () => {
       exitCode: 0,
     });
     expect(s.run('kafka-topics --list').stdout).toBe('orders');
+    const t = readModel(sim).topic('orders');
+    const line = (p: number) => {
+      const v = t?.partitions[p];
+      return `\tTopic: orders\tPartition: ${p}\tLeader: ${v?.leader}\tReplicas: ${v?.replicas.join(',')}\tIsr: ${v?.isr.join(',')}\tElr: \tLastKnownElr: `;
+    };
+    expect(t?.topicId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(s.run('bin/kafka-topics.sh --describe --topic orders').stdout).toBe(
-      'Topic: orders\tTopicId: AbCdEfGhIjKlMnOpQrStUw\tPartitionCount: 2\tReplicationFactor: 2\tConfigs: \n' +
-        '\tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 1,2\tIsr: 1,2\tElr: \tLastKnownElr: \n' +
-        '\tTopic: orders\tPartition: 1\tLeader: 2\tReplicas: 2,3\tIsr: 2,3\tElr: \tLastKnownElr: ',
+      `Topic: orders\tTopicId: ${t?.topicId}\tPartitionCount: 2\tReplicationFactor: 2\tConfigs: \n${line(0)}\n${line(1)}`,
     );
+    expect(t?.partitions.map((p) => p.replicas.length)).toEqual([2, 2]);
   });
   it("reports TopicExistsException as `Topic 'x' already exists.`", () => {
     const { s } = session();
@@ -164,7 +168,7 @@ describe('console producer and consumer', () => {
 
 describe('kafka-consumer-groups.sh', () => {
   it('resets offsets with the NEW-OFFSET table and refuses active groups', () => {
-    const { s, port } = session();
+    const { s } = session();
     s.run('kafka-topics --create --topic t');
     s.runScript(['kafka-console-producer --topic t', 'a', 'b', 'EOF']);
     s.run('kafka-console-consumer --topic t --group g --from-beginning');
@@ -172,7 +176,8 @@ describe('kafka-consumer-groups.sh', () => {
     expect(r.stdout).toBe(
       `\n${'GROUP'.padEnd(30)} ${'TOPIC'.padEnd(30)} ${'PARTITION'.padEnd(10)} NEW-OFFSET     \n${'g'.padEnd(30)} ${'t'.padEnd(30)} ${'0'.padEnd(10)} 0              `,
     );
-    port.groupMap.get('g')!.state = 'Stable';
+    s.run('consumer create c1 --group g --topics t');
+    s.run('clock advance 5s');
     expect(
       s.run('kafka-consumer-groups --reset-offsets --group g --topic t --to-latest --execute').stderr,
     ).toBe(
@@ -198,6 +203,7 @@ describe('kafka-get-offsets.sh and kcat', () => {
     s.run('kafka-topics --create --topic t --partitions 2');
     s.run('producer create p');
     s.run('producer send p t --partition 1 x');
+    s.run('producer flush p');
     expect(s.run('kafka-get-offsets.sh --topic t').stdout).toBe('t:0:0\nt:1:1');
     expect(s.run('kafka-get-offsets.sh --topic t --time -2').stdout).toBe('t:0:0\nt:1:0');
     expect(s.run('kafka-get-offsets.sh --topic nope').stderr).toBe(
@@ -205,13 +211,15 @@ describe('kafka-get-offsets.sh and kcat', () => {
     );
   });
   it('kcat -L prints the metadata_print shape', () => {
-    const { s } = session();
+    const { s, sim } = session();
     s.run('kafka-topics --create --topic t --replication-factor 2');
+    const p = readModel(sim).partition('t', 0);
     expect(s.run('kcat -b localhost:9092 -L').stdout).toBe(
       'Metadata for all topics (from broker 1: localhost:9092/1):\n' +
         ' 3 brokers:\n  broker 1 at localhost:9092 (controller)\n  broker 2 at localhost:9093\n  broker 3 at localhost:9094\n' +
-        ' 1 topics:\n  topic "t" with 1 partitions:\n    partition 0, leader 1, replicas: 1,2, isrs: 1,2',
+        ` 1 topics:\n  topic "t" with 1 partitions:\n    partition 0, leader ${p?.leader}, replicas: ${p?.replicas.join(',')}, isrs: ${p?.isr.join(',')}`,
     );
+    expect(p?.replicas).toHaveLength(2);
   });
   it('kcat -P with -K and -C with -f tokens', () => {
     const { s } = session();
@@ -230,8 +238,10 @@ describe('simulation commands and the session', () => {
     const { s } = session();
     s.run('kafka-topics --create --topic t');
     expect(s.run('producer create p --acks all').exitCode).toBe(0);
-    expect(s.run('producer send p t --key k --header a=b hello').stdout).toBe('t-0@0');
-    expect(s.run('consumer create c --group g --topics t').exitCode).toBe(0);
+    expect(s.run('producer send p t --key k --header a=b hello').stdout).toMatch(/^t-0 \(queued/);
+    expect(s.run('producer flush p').stdout).toBe('t-0@0');
+    expect(s.run('consumer create c --group g --topics t --offset-reset earliest').exitCode).toBe(0);
+    s.run('clock advance 5s');
     expect(s.run('consumer poll c').stdout).toBe('t-0@0 key=k value=hello');
   });
   it('rejects malformed simulation commands with a one-line message', () => {

@@ -1,9 +1,10 @@
 // Every challenge is checked for real against the simulator: its start state (the preset's setup, run through
 // the console) must NOT meet the goal, and start + reference solution MUST meet it.
 import { describe, expect, it } from 'vitest';
+import { runConsoleLines } from '@/kafka-cli';
 import { challenge, challenges, type Preset, preset, presets } from '@/lib/content.server';
-import { evaluateGoal, type Goal, goalView } from '@/simulator/goals';
-import { consoleFor, runConsoleLines, Simulation } from '@/simulator/index';
+import { evaluateGoal, type Goal } from '@/simulator/goals';
+import { readModel, Simulation } from '@/simulator/index';
 
 function start(p: Preset): Simulation {
   const sim = new Simulation({ brokers: p.brokers, seed: p.seed });
@@ -15,8 +16,7 @@ function start(p: Preset): Simulation {
   return sim;
 }
 
-const viewOf = (sim: Simulation) => goalView(consoleFor(sim).port, sim);
-const evaluate = (sim: Simulation, goal: Goal) => evaluateGoal(viewOf(sim), goal);
+const evaluate = (sim: Simulation, goal: Goal) => evaluateGoal(readModel(sim), goal);
 
 describe('challenges: start does not meet the goal, start + solution does', () => {
   it.each(challenges().map((c) => [c.id, c] as const))('%s', (id, c) => {

@@ -1,6 +1,7 @@
 import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { highWatermark, Simulation } from '../../simulator/index';
+import { highWatermark } from '../../simulator/cluster/lookup';
+import { Simulation } from '../../simulator/index';
 import { startCluster } from './clients.testkit';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { highWatermark } from '../../simulator/index';
+import { highWatermark } from '../../simulator/cluster/lookup';
 import { startCluster } from './clients.testkit';
 
 // Debian's kcat 1.7.1 (librdkafka 2.0.2): it verifies CRC-32C on every fetched batch (check.crcs) and picks its

@@ -1,6 +1,7 @@
 // { kind: 'groupLag', group: 'g1', topic?: 'orders', equals | atLeast | atMost: N } — total lag as
-// kafka-consumer-groups --describe computes it: per partition, high watermark minus the committed offset.
-// A partition without a committed offset has no lag value (the tool prints "-"), so the condition is not met.
+// kafka-consumer-groups --describe computes it (the read model's one lag rule): per partition, the high
+// watermark minus the committed offset. A partition without a committed offset has no lag value (the tool
+// prints "-"), so the condition is not met; neither is it for a partition without a leader (LOG-END-OFFSET "-").
 import { compare, describeComparison, requireStrings, str, validateComparison } from '../params';
 import type { ConditionKind } from '../types';
 
@@ -22,13 +23,18 @@ export const groupLag: ConditionKind = {
       const t = view.topic(name);
       if (!t) return { met: false, detail: `topic ${name} does not exist` };
       for (const p of t.partitions) {
-        const committed = g.offsets.find((o) => o.topic === name && o.partition === p.partition);
-        if (!committed)
+        const row = g.partitions.find((r) => r.topic === name && r.partition === p.partition);
+        if (!row || row.committed === null)
           return {
             met: false,
             detail: `group ${c.group} has no committed offset for ${name}-${p.partition}`,
           };
-        lag += Math.max(0, p.highWatermark - committed.offset);
+        if (row.lag === null)
+          return {
+            met: false,
+            detail: `${name}-${p.partition} has no leader, so group ${c.group} has no lag value for it`,
+          };
+        lag += row.lag;
       }
     }
     return { met: compare(lag, c), detail: `group ${c.group} lag ${lag} (want ${describeComparison(c)})` };

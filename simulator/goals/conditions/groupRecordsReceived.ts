@@ -9,7 +9,7 @@ export const groupRecordsReceived: ConditionKind = {
   params: 'group, topic, equals | atLeast | atMost',
   validate: (c) => requireStrings(c, 'group', 'topic') ?? validateComparison(c),
   evaluate: (view, c) => {
-    const n = view.groupReceived(c.group as string, c.topic as string);
+    const n = view.deliveredToGroup(c.group as string, c.topic as string);
     return {
       met: compare(n, c),
       detail: `group ${c.group} has received ${n} distinct records of ${c.topic} (want ${describeComparison(c)})`,

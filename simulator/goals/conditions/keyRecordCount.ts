@@ -12,7 +12,7 @@ function readAll(view: GoalView, t: TopicView, isolation: Isolation): RecordView
   return t.partitions.flatMap((p) => {
     const end = isolation === 'read_committed' ? p.lastStableOffset : p.highWatermark;
     const span = Math.max(0, end - p.logStartOffset);
-    return span === 0 ? [] : view.read(t.name, p.partition, p.logStartOffset, span, isolation);
+    return span === 0 ? [] : view.records(t.name, p.partition, p.logStartOffset, span, isolation);
   });
 }
 

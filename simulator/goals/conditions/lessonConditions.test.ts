@@ -1,20 +1,13 @@
 // Conditions used by the Level 2-3 lesson challenges (consumers, topics-partitions, reliability, storage,
 // scaling), checked against a hand-built view.
 import { describe, expect, it } from 'vitest';
-import { partitionForKey } from '../../producer/murmur2';
+import type { GroupView, PartitionView, RecordView } from '../../read/index';
+import { goalViewOf, groupView, memberView, partitionView, recordView, topicView } from '../goalView.testkit';
 import { evaluateGoal, validateGoal } from '../index';
-import type { GoalCondition, GoalView, GroupView, RecordView, TopicView } from '../types';
+import type { GoalCondition, GoalView } from '../types';
 
-const rec = (offset: number, key: string | null, value: string | null): RecordView => ({
-  topic: 'prices',
-  partition: 0,
-  offset,
-  timestamp: 0,
-  timestampType: 'CreateTime',
-  key,
-  value,
-  headers: [],
-});
+const rec = (offset: number, key: string | null, value: string | null): RecordView =>
+  recordView('prices', 0, offset, key, value);
 
 // prices-0 after one cleaner pass: offsets 0-2 compacted away (gaps kept), offset 7 is a tombstone,
 // offsets 8-9 belong to a transaction that was aborted (still in the log, hidden from read_committed).
@@ -28,82 +21,46 @@ const log: RecordView[] = [
   rec(9, 'product-9', 'aborted-2'),
 ];
 
-const partition = (p: Partial<TopicView['partitions'][number]>): TopicView['partitions'][number] => ({
-  partition: 0,
-  leader: 1,
-  replicas: [1, 2],
-  isr: [1, 2],
-  elr: null,
-  lastKnownElr: null,
-  logStartOffset: 3,
-  highWatermark: 11,
-  logEndOffset: 11,
-  lastStableOffset: 11,
-  adding: null,
-  removing: null,
-  ...p,
-});
+const partition = (topic: string, p: Partial<PartitionView>): PartitionView =>
+  partitionView(topic, { partition: 0, logStartOffset: 3, highWatermark: 11, ...p });
 
-const prices: TopicView = {
-  name: 'prices',
-  topicId: 'p',
-  internal: false,
-  overrides: {},
-  partitions: [partition({})],
-};
-const orders: TopicView = {
-  name: 'orders',
-  topicId: 'o',
-  internal: false,
-  overrides: {},
-  partitions: [
-    partition({ partition: 0, replicas: [1, 2] }),
-    partition({ partition: 1, replicas: [2, 3] }),
-    partition({ partition: 2, replicas: [4, 2] }),
-  ],
-};
+const prices = topicView('prices', [partition('prices', {})]);
+const orders = topicView('orders', [
+  partition('orders', { partition: 0, replicas: [1, 2] }),
+  partition('orders', { partition: 1, replicas: [2, 3] }),
+  partition('orders', { partition: 2, replicas: [4, 2] }),
+]);
 
-const member = (clientId: string, partitions: number[]) => ({
-  memberId: `${clientId}-uuid`,
-  clientId,
-  host: '/127.0.0.1',
-  groupInstanceId: null,
-  assignment: partitions.map((p) => ({ topic: 'clicks', partition: p })),
-});
+const member = (clientId: string, partitions: number[]) =>
+  memberView(
+    clientId,
+    partitions.map((p) => ({ topic: 'clicks', partition: p })),
+  );
 const groups: Record<string, GroupView> = {
-  analytics: {
-    groupId: 'analytics',
-    state: 'Stable',
-    protocol: 'consumer',
-    assignmentStrategy: 'range',
-    coordinator: 1,
-    members: [member('a1', [0]), member('a2', [1]), member('a3', []), member('a4', [])],
-    offsets: [],
-  },
-  busy: {
-    groupId: 'busy',
-    state: 'Stable',
-    protocol: 'consumer',
-    assignmentStrategy: 'range',
-    coordinator: 1,
-    members: [member('b1', [0]), member('b2', [1])],
-    offsets: [],
-  },
+  analytics: groupView(
+    {
+      groupId: 'analytics',
+      state: 'Stable',
+      members: [member('a1', [0]), member('a2', [1]), member('a3', []), member('a4', [])],
+      offsets: [],
+    },
+    [],
+  ),
+  busy: groupView(
+    { groupId: 'busy', state: 'Stable', members: [member('b1', [0]), member('b2', [1])], offsets: [] },
+    [],
+  ),
 };
 
-const view: GoalView = {
-  brokers: () => [],
+const view: GoalView = goalViewOf({
   topic: (n) => ({ prices, orders })[n] ?? null,
   group: (g) => groups[g] ?? null,
-  read: (_t, _p, offset, max, isolation) =>
+  records: (_t, _p, offset, max, isolation) =>
     log
       .filter((r) => r.offset >= offset)
       .filter((r) => isolation === 'read_uncommitted' || r.key !== 'product-9')
       .slice(0, max),
-  producerConfig: () => null,
-  partitionForKey: (k, n) => partitionForKey(k, n),
-  groupReceived: () => 0,
-};
+});
 
 const check = (c: GoalCondition) => evaluateGoal(view, { description: 't', conditions: [c] }).met;
 

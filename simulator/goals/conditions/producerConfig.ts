@@ -10,9 +10,10 @@ export const producerConfig: ConditionKind = {
     requireStrings(c, 'producer', 'name') ??
     (typeof c.equals === 'string' ? null : 'equals must be a string'),
   evaluate: (view, c) => {
-    const cfg = view.producerConfig(c.producer as string);
-    if (!cfg) return { met: false, detail: `no open producer named ${c.producer}` };
-    const v = cfg[c.name as string];
+    const p = view.producer(c.producer as string);
+    // Only open producers count: a closed producer no longer writes anything.
+    if (p?.status !== 'open') return { met: false, detail: `no open producer named ${c.producer}` };
+    const v = Object.hasOwn(p.configs, c.name as string) ? p.configs[c.name as string] : undefined;
     return {
       met: v === c.equals,
       detail: `producer ${c.producer} ${c.name}=${v ?? '(unset)'} (want ${c.equals})`,

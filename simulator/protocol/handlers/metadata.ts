@@ -3,7 +3,7 @@
 // request allows it (v4+: allow_auto_topic_creation; earlier versions always do) and the brokers'
 // auto.create.topics.enable is true; the response then says LEADER_NOT_AVAILABLE for it and the client asks again
 // (DefaultAutoTopicCreationManager).
-import { validateTopicName } from '../../index';
+import { validateTopicName } from '../../cluster/topics';
 import {
   brokerSetting,
   clusterId,

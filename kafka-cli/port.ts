@@ -1,0 +1,125 @@
+// What the console changes in the simulated cluster, in the console's own terms. The adapter in
+// simAdapter.ts implements it over the Simulation: every change goes through the Simulation's command
+// log, so replay reproduces what the console did. Reading is the read model's job (simulator/read).
+import type { KafkaError, KafkaErrorCode, Outcome, ReadModel, RecordView } from '../simulator';
+
+export type { KafkaError, Outcome, RecordView };
+
+export const ok = <T>(data: T): Outcome<T> => ({ ok: true, data });
+export const fail = <T>(code: KafkaErrorCode, message: string): Outcome<T> => ({
+  ok: false,
+  error: { code, message },
+});
+
+export type NewTopic = {
+  name: string;
+  partitions: number | null;
+  replicationFactor: number | null;
+  configs: Record<string, string>;
+  /** Manual replica assignment, partition index -> broker ids. */
+  assignment: number[][] | null;
+};
+
+/** Producer configs by their Kafka names (only those set explicitly; the client fills defaults). */
+export type ProducerSettings = Record<string, string>;
+
+export type ConsumerSettings = {
+  groupId: string;
+  topics: string[];
+  assignor: 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky';
+  autoCommit: boolean;
+  isolationLevel: 'read_uncommitted' | 'read_committed';
+  offsetReset: 'earliest' | 'latest' | 'none';
+  instanceId: string | null;
+};
+
+/** Where a sent record ended up, or why it did not. */
+export type SendResult =
+  | { kind: 'acked'; topic: string; partition: number; offset: number }
+  | { kind: 'pending'; topic: string; partition: number }
+  | { kind: 'failed'; error: KafkaError };
+
+export type SendRequest = {
+  topic: string;
+  key: string | null;
+  value: string | null;
+  partition: number | null;
+  headers: Array<[string, string]>;
+};
+
+export interface ClusterPort {
+  /** The simulation's read model as it is now (queries never go through the port). */
+  read(): ReadModel;
+  /** Commands dispatched since the last `sim reset` (sim status). */
+  commandCount(): number;
+  /** `cat > PATH`: a scratch file in the simulation (read it with read().file(path)). */
+  writeFile(path: string, text: string): Outcome<void>;
+
+  // ---- admin commands (go through the command log) ----
+  createTopic(t: NewTopic): Outcome<void>;
+  deleteTopic(name: string): Outcome<void>;
+  createPartitions(name: string, total: number): Outcome<void>;
+  alterTopicConfig(name: string, set: Record<string, string>, remove: string[]): Outcome<void>;
+  electLeaders(
+    type: 'preferred' | 'unclean',
+    partitions: Array<{ topic: string; partition: number }>,
+  ): Array<{ topic: string; partition: number; result: 'elected' | 'noop' | KafkaError }>;
+  /** Start reassignments; `replicas: null` cancels that partition's reassignment (KIP-455). */
+  reassign(plan: Array<{ topic: string; partition: number; replicas: number[] | null }>): Outcome<void>;
+  /** Commit group offsets on behalf of an admin (reset-offsets --execute, console consumer --group). */
+  commitGroupOffsets(
+    groupId: string,
+    offsets: Array<{ topic: string; partition: number; offset: number }>,
+  ): Outcome<void>;
+  deleteGroup(groupId: string): Outcome<void>;
+
+  // ---- cluster operations (simulation commands) ----
+  stopBroker(id: number): Outcome<void>;
+  startBroker(id: number): Outcome<void>;
+  isolateBroker(id: number): Outcome<void>;
+  healBroker(id: number): Outcome<void>;
+  addBroker(): Outcome<number>;
+  advanceClock(ms: number): Outcome<void>;
+  /** Lose the next `count` produce requests or responses (optionally of one producer). */
+  dropNext(what: 'request' | 'response', producer: string | null, count: number): Outcome<void>;
+  /** Seeded random loss rates (0..1); undefined leaves a rate unchanged. */
+  setNetworkLoss(requestRate: number | undefined, responseRate: number | undefined): Outcome<void>;
+  reset(brokers: number, seed: number): Outcome<void>;
+
+  // ---- clients ----
+  /** Is a producer or consumer with this client name open in this console session? */
+  clientNameTaken(name: string): boolean;
+  /** Names of the producers / consumers open in this console session (for completion). */
+  clientNames(kind: 'producer' | 'consumer'): string[];
+  /** Creates the producer; the value lists the client's config warnings (WARN lines). */
+  createProducer(name: string, settings: ProducerSettings): Outcome<string[]>;
+  send(name: string, req: SendRequest): Outcome<SendResult>;
+  /** Flush (runs the clock until every pending send completed); results of the sends that were pending, in send order. */
+  flush(name: string): Outcome<SendResult[]>;
+  /** A console line starts: the sends pending now are the ones whose callbacks the line may report. */
+  beginLine(): void;
+  /** Delivery reports (callbacks) of sends pending at the line's start that completed since, for any producer. */
+  takeDeliveries(): Array<{ producer: string; result: SendResult }>;
+  beginTransaction(name: string): Outcome<void>;
+  /** KafkaProducer#sendOffsetsToTransaction with a consumer's current positions and group; returns them. */
+  sendOffsetsToTransaction(
+    producer: string,
+    consumer: string,
+  ): Outcome<{ groupId: string; offsets: Array<{ topic: string; partition: number; offset: number }> }>;
+  commitTransaction(name: string): Outcome<void>;
+  abortTransaction(name: string): Outcome<void>;
+  closeProducer(name: string): Outcome<void>;
+  /** The application dies: nothing flushed, committed or aborted. */
+  crashProducer(name: string): Outcome<void>;
+  createConsumer(name: string, settings: ConsumerSettings): Outcome<void>;
+  poll(name: string, max: number): Outcome<RecordView[]>;
+  /** The application processes polled records (the first `count`, or all); the value lists them. */
+  processConsumer(
+    name: string,
+    count: number | null,
+  ): Outcome<Array<{ topic: string; partition: number; offset: number }>>;
+  /** commitSync(): commits the consumer's positions (next offset to read per partition); the value lists them. */
+  commitConsumer(name: string): Outcome<Array<{ topic: string; partition: number; offset: number }>>;
+  closeConsumer(name: string): Outcome<void>;
+  crashConsumer(name: string): Outcome<void>;
+}

@@ -1,0 +1,241 @@
+// One console session per simulation: the command table and the line runner (scratch files live in the
+// simulation's workspace area, so a replayed command log has them too).
+// `run` never throws: any unexpected exception becomes an error line and exit code 70 (EX_SOFTWARE),
+// and the simulation is left as the last successful command made it.
+
+import type { ReadModel } from '../simulator';
+import { type CommandOutput, errorResult, Output } from './output';
+import type { ClusterPort } from './port';
+import { consumerTool, describeSend, producerTool } from './sim/clientCommands';
+import { brokerTool, clockTool, simTool } from './sim/clusterCommands';
+import { networkTool } from './sim/networkCommands';
+import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
+import type { ToolContext, ToolDef } from './tool';
+import { consoleConsumerTool } from './tools/consoleConsumer';
+import { consoleProducerTool } from './tools/consoleProducer';
+import { consumerGroupsTool } from './tools/consumerGroups';
+import { getOffsetsTool } from './tools/getOffsets';
+import { kafkaConfigsTool } from './tools/kafkaConfigs';
+import { kafkaTopicsTool } from './tools/kafkaTopics';
+import { kcatTool } from './tools/kcat';
+import { leaderElectionTool } from './tools/leaderElection';
+import { reassignTool } from './tools/reassignPartitions';
+
+export type LineResult = CommandOutput & { line: string };
+
+/** `bin/kafka-topics.sh`, `./kafka-topics`, `/opt/kafka/bin/kafka-topics.sh` -> `kafka-topics`. */
+export function commandKey(word: string): string {
+  const base = word.slice(word.lastIndexOf('/') + 1);
+  return base.endsWith('.sh') ? base.slice(0, -3) : base;
+}
+
+function hasHeredoc(line: string): boolean {
+  const tok = tokenizeLine(line);
+  return tok.kind === 'ok' && tok.heredoc !== null;
+}
+
+function heredocDelimiter(line: string): string {
+  const tok = tokenizeLine(line);
+  return tok.kind === 'ok' && tok.heredoc ? tok.heredoc.delimiter : 'EOF';
+}
+
+export class ConsoleSession {
+  readonly tools: ToolDef[];
+  private readonly byKey = new Map<string, ToolDef>();
+
+  constructor(readonly port: ClusterPort) {
+    const help: ToolDef = {
+      name: 'help',
+      aliases: [],
+      summary: 'List commands, or show the usage of one: help COMMAND.',
+      usage: 'help [COMMAND]',
+      flags: [],
+      run: (args) => this.help(args),
+    };
+    const cat: ToolDef = {
+      name: 'cat',
+      aliases: [],
+      summary: 'Write a file from a here-document (cat > plan.json <<EOF) or print one.',
+      usage: 'cat > FILE <<EOF\n...\nEOF\ncat FILE',
+      flags: [],
+      readsStdin: (args) => args[0] === '>' || (args[0]?.startsWith('>') ?? false),
+      run: (args, ctx) => this.cat(args, ctx),
+    };
+    this.tools = [
+      kafkaTopicsTool,
+      kafkaConfigsTool,
+      consoleProducerTool,
+      consoleConsumerTool,
+      consumerGroupsTool,
+      getOffsetsTool,
+      leaderElectionTool,
+      reassignTool,
+      kcatTool,
+      brokerTool,
+      clockTool,
+      networkTool,
+      producerTool,
+      consumerTool,
+      simTool,
+      cat,
+      help,
+    ];
+    for (const t of this.tools) {
+      this.byKey.set(commandKey(t.name), t);
+      for (const a of t.aliases) this.byKey.set(commandKey(a), t);
+    }
+  }
+
+  /** The simulation's read model as it is now. */
+  read(): ReadModel {
+    return this.port.read();
+  }
+
+  /** The tool a command word names, if any. */
+  tool(word: string): ToolDef | undefined {
+    return this.byKey.get(commandKey(word));
+  }
+
+  /** Does this command line read records from the following lines (producers, cat > f)? */
+  readsStdin(tokens: string[]): boolean {
+    if (tokens.length === 0) return false;
+    const t = this.tool(tokens[0]);
+    try {
+      return t?.readsStdin?.(tokens.slice(1)) ?? false;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Does this raw command line read records from the following lines? (false on bad syntax) */
+  readsStdinLine(line: string): boolean {
+    const tok = tokenizeLine(line);
+    return tok.kind === 'ok' && tok.heredoc === null && this.readsStdin(tok.tokens);
+  }
+
+  /**
+   * Run a block of text as one step: usually one command, or one command with its here-document
+   * lines. Outputs of several commands in a block are concatenated; the exit code is the first failure.
+   */
+  runBlock(block: string): CommandOutput {
+    const results = this.runScript(String(block));
+    const join = (xs: string[]) => xs.filter((x) => x !== '').join('\n');
+    return {
+      stdout: join(results.map((r) => r.stdout)),
+      stderr: join(results.map((r) => r.stderr)),
+      exitCode: results.find((r) => r.exitCode !== 0)?.exitCode ?? 0,
+    };
+  }
+
+  /** Group script lines into blocks of one command each (with its here-document or EOF-ended input). */
+  splitBlocks(lines: readonly string[]): string[] {
+    try {
+      return splitScript(lines, (t) => this.readsStdin(t)).map((e) =>
+        e.input === null
+          ? e.line
+          : [hasHeredoc(e.line) ? e.line : `${e.line} <<EOF`, ...e.input, heredocDelimiter(e.line)].join(
+              '\n',
+            ),
+      );
+    } catch {
+      return [];
+    }
+  }
+
+  /** Run one command line, with its standard input lines (or null). Never throws. */
+  run(line: string, input: string[] | null = null): CommandOutput {
+    try {
+      const tok = tokenizeLine(String(line));
+      if (tok.kind === 'error') return errorResult(`kafka-sim: ${tok.message}`, 2);
+      if (tok.tokens.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
+      const [word, ...args] = tok.tokens;
+      const tool = this.tool(word);
+      if (!tool) return errorResult(`${word}: command not found (type 'help' for the list of commands)`, 127);
+      // The special redirection form `cat > file` reaches cat as a token; the tokenizer rejects '>' elsewhere.
+      const port = this.port;
+      const ctx: ToolContext = {
+        port,
+        input,
+        get read() {
+          return port.read();
+        },
+      };
+      port.beginLine();
+      return this.withDeliveries(tool.run(args, ctx));
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return errorResult(`kafka-sim: internal error while running this command: ${message}`, 70);
+    }
+  }
+
+  /** Run a script (text or lines): comments, blank lines, continuations and here-documents handled. */
+  runScript(script: string | readonly string[]): LineResult[] {
+    let entries: ScriptEntry[];
+    try {
+      const lines = typeof script === 'string' ? script.split(/\r?\n/) : script;
+      entries = splitScript(lines, (tokens) => this.readsStdin(tokens));
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return [{ line: '', ...errorResult(`kafka-sim: could not read the script: ${message}`, 2) }];
+    }
+    return entries.map((e) => ({ line: e.line, ...this.run(e.line, e.input) }));
+  }
+
+  /** Append delivery callbacks that fired during the command: `[p1] orders-0@5` or the send error. */
+  private withDeliveries(result: CommandOutput): CommandOutput {
+    const reports = this.port.takeDeliveries();
+    if (reports.length === 0) return result;
+    const ok = reports
+      .filter((r) => r.result.kind === 'acked')
+      .map((r) => `[${r.producer}] ${describeSend(r.result)}`);
+    const bad = reports
+      .filter((r) => r.result.kind === 'failed')
+      .map((r) => `[${r.producer}] ${describeSend(r.result)}`);
+    const join = (a: string, b: string[]) => [a, ...b].filter((x) => x !== '').join('\n');
+    return { stdout: join(result.stdout, ok), stderr: join(result.stderr, bad), exitCode: result.exitCode };
+  }
+
+  private help(args: string[]): CommandOutput {
+    const out = new Output();
+    if (args.length > 0) {
+      const t = this.tool(args[0]);
+      if (!t) return out.fail(`help: no command '${args[0]}' (type 'help' for the list)`).result();
+      out.line(`${t.name} — ${t.summary}`);
+      out.line(t.usage);
+      if (t.name.startsWith('kafka-')) out.line(`Run '${t.name} --help' for every option.`);
+      return out.result();
+    }
+    out.line('Kafka tools (the .sh suffix and --bootstrap-server are optional):');
+    const width = Math.max(...this.tools.map((t) => t.name.length)) + 2;
+    for (const t of this.tools.filter((x) => x.name.startsWith('kafka') || x.name === 'kcat')) {
+      out.line(`  ${t.name.padEnd(width)}${t.summary}`);
+    }
+    out.line('Simulation commands:');
+    for (const t of this.tools.filter((x) => !x.name.startsWith('kafka') && x.name !== 'kcat')) {
+      out.line(`  ${t.name.padEnd(width)}${t.summary}`);
+    }
+    out.line(
+      "Type 'help COMMAND' for its usage. Records for producers go on the lines after the command, ended by EOF.",
+    );
+    return out.result();
+  }
+
+  private cat(args: string[], ctx: ToolContext): CommandOutput {
+    const out = new Output();
+    if (args.length === 0)
+      return out.fail('cat: missing FILE (cat FILE, or cat > FILE <<EOF ... EOF)').result();
+    if (args[0] === '>' || args[0].startsWith('>')) {
+      const path = args[0] === '>' ? args[1] : args[0].slice(1);
+      if (!path) return out.fail('cat: missing file name after >').result();
+      const written = ctx.port.writeFile(path, (ctx.input ?? []).join('\n'));
+      if (!written.ok) return out.fail(`cat: ${path}: ${written.error.message}`).result();
+      return out.result();
+    }
+    for (const path of args) {
+      const text = ctx.read.file(path);
+      if (text === null) out.fail(`cat: ${path}: No such file or directory`);
+      else out.line(text);
+    }
+    return out.result();
+  }
+}

@@ -1,0 +1,335 @@
+// Simulation client commands: named producers and consumers that live in the simulation.
+//   producer create NAME [--acks 0|1|all] [--idempotence true|false] [--transactional-id ID]
+//                        [--linger-ms N] [--batch-size N] [--retries N] [--max-in-flight N]
+//   producer send NAME TOPIC [--key K] [--partition P] [--header k=v ...] VALUE|--null
+//   producer flush|begin|commit|abort|close NAME
+//   producer send-offsets NAME --consumer CONSUMER
+//   consumer create NAME --group G --topics T[,T...] [--assignor range|roundrobin|sticky|cooperative-sticky]
+//                        [--auto-commit true|false] [--isolation-level read_uncommitted|read_committed]
+//                        [--offset-reset earliest|latest|none] [--instance-id ID]
+//   consumer poll NAME [--max N] | consumer process NAME [--count N] | consumer commit|close|crash NAME
+
+import { errorText } from '../kafkaErrors';
+import { type OptionSpec, parseLongOptions } from '../options';
+import { type CommandOutput, Output } from '../output';
+import type { ConsumerSettings, SendResult } from '../port';
+import type { ToolContext, ToolDef } from '../tool';
+
+const PRODUCER_CREATE: OptionSpec[] = [
+  { name: 'acks', arg: 'required', help: '0, 1 or all' },
+  { name: 'idempotence', arg: 'required', help: 'true or false' },
+  { name: 'transactional-id', arg: 'required', help: 'transactional.id' },
+  { name: 'linger-ms', arg: 'required', type: 'int', help: 'linger.ms' },
+  { name: 'batch-size', arg: 'required', type: 'int', help: 'batch.size' },
+  { name: 'retries', arg: 'required', type: 'int', help: 'retries' },
+  { name: 'max-in-flight', arg: 'required', type: 'int', help: 'max.in.flight.requests.per.connection' },
+];
+
+const PRODUCER_SEND: OptionSpec[] = [
+  { name: 'key', arg: 'required', help: 'record key' },
+  { name: 'partition', arg: 'required', type: 'int', help: 'explicit partition' },
+  { name: 'header', arg: 'required', help: 'k=v header (repeatable)' },
+  { name: 'null', arg: 'none', help: 'send a tombstone (null value)' },
+];
+
+const CONSUMER_CREATE: OptionSpec[] = [
+  { name: 'group', arg: 'required', help: 'group.id' },
+  { name: 'topics', arg: 'required', help: 'comma-separated topics' },
+  { name: 'assignor', arg: 'required', help: 'range | roundrobin | sticky | cooperative-sticky' },
+  { name: 'auto-commit', arg: 'required', help: 'true or false' },
+  { name: 'isolation-level', arg: 'required', help: 'read_uncommitted or read_committed' },
+  { name: 'offset-reset', arg: 'required', help: 'earliest, latest or none' },
+  { name: 'instance-id', arg: 'required', help: 'group.instance.id (static membership)' },
+];
+
+const NAME_RE = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function describeSend(r: SendResult): string {
+  if (r.kind === 'acked') return `${r.topic}-${r.partition}@${r.offset}`;
+  if (r.kind === 'pending')
+    return `${r.topic}-${r.partition} (queued; the acknowledgement is reported when it arrives: advance the clock or flush)`;
+  return `org.apache.kafka.common.errors.${errorText(r.error)}`;
+}
+
+function bool(v: string | undefined, flag: string): boolean | string {
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return `--${flag} must be true or false, not '${v}'`;
+}
+
+function runProducer(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const [verb, name, ...rest] = args;
+  const verbs = ['create', 'send', 'flush', 'begin', 'send-offsets', 'commit', 'abort', 'close', 'crash'];
+  if (!verb || !verbs.includes(verb))
+    return out
+      .fail(`producer: unknown action '${verb ?? ''}'. Use: producer ${verbs.join('|')} NAME ...`)
+      .result();
+  if (!name || name.startsWith('--')) return out.fail(`producer ${verb}: missing producer NAME`).result();
+  if (!NAME_RE.test(name))
+    return out.fail(`producer ${verb}: NAME may use letters, digits, '.', '_' and '-' (at most 64)`).result();
+  if (verb === 'create') {
+    const p = parseLongOptions(rest, PRODUCER_CREATE);
+    if (p.kind === 'error') return out.fail(`producer create: ${p.message}`).result();
+    const o = p.options;
+    if (o.nonOptions.length > 0)
+      return out.fail(`producer create: unexpected argument '${o.nonOptions[0]}'`).result();
+    // Only what was given goes to the client, so Kafka's own defaults and checks apply
+    // (e.g. acks=1 without --idempotence silently disables idempotence; with it, a ConfigException).
+    const configs: Record<string, string> = {};
+    const map: Array<[string, string]> = [
+      ['acks', 'acks'],
+      ['idempotence', 'enable.idempotence'],
+      ['transactional-id', 'transactional.id'],
+      ['linger-ms', 'linger.ms'],
+      ['batch-size', 'batch.size'],
+      ['retries', 'retries'],
+      ['max-in-flight', 'max.in.flight.requests.per.connection'],
+    ];
+    for (const [flag, key] of map) {
+      const v = o.value(flag);
+      if (v !== undefined) configs[key] = v;
+    }
+    const res = ctx.port.createProducer(name, configs);
+    if (!res.ok) return out.fail(`producer create: ${errorText(res.error)}`).result();
+    for (const w of res.data) out.warn(`WARN ${w}`);
+    return out.line(`Producer ${name} created (client.id=${name}).`).result();
+  }
+  if (verb === 'send') {
+    const p = parseLongOptions(rest, PRODUCER_SEND);
+    if (p.kind === 'error') return out.fail(`producer send: ${p.message}`).result();
+    const o = p.options;
+    const [topic, ...values] = o.nonOptions;
+    if (!topic)
+      return out
+        .fail(
+          'producer send: missing TOPIC. Usage: producer send NAME TOPIC [--key K] [--partition P] [--header k=v] VALUE|--null',
+        )
+        .result();
+    if (o.has('null') && values.length > 0)
+      return out.fail('producer send: give either a VALUE or --null, not both').result();
+    if (!o.has('null') && values.length === 0)
+      return out.fail('producer send: missing VALUE (or --null for a tombstone)').result();
+    if (values.length > 1)
+      return out
+        .fail(`producer send: unexpected argument '${values[1]}' (quote a VALUE that has spaces)`)
+        .result();
+    const headers: Array<[string, string]> = [];
+    for (const h of o.values('header')) {
+      const eq = h.indexOf('=');
+      if (eq <= 0) return out.fail(`producer send: --header needs k=v, not '${h}'`).result();
+      headers.push([h.slice(0, eq), h.slice(eq + 1)]);
+    }
+    const partition = o.has('partition') ? (o.int('partition') ?? null) : null;
+    if (partition !== null && partition < 0)
+      return out.fail('producer send: --partition must not be negative').result();
+    const res = ctx.port.send(name, {
+      topic,
+      key: o.value('key') ?? null,
+      value: o.has('null') ? null : values[0],
+      partition,
+      headers,
+    });
+    if (!res.ok) return out.fail(`producer send: ${errorText(res.error)}`).result();
+    if (res.data.kind === 'failed') return out.fail(describeSend(res.data)).result();
+    return out.line(describeSend(res.data)).result();
+  }
+  if (verb === 'send-offsets') {
+    // producer send-offsets NAME --consumer C: sendOffsetsToTransaction(C's positions, C's group metadata).
+    const p = parseLongOptions(rest, [
+      { name: 'consumer', arg: 'required', help: 'the consumer whose positions to commit' },
+    ]);
+    if (p.kind === 'error') return out.fail(`producer send-offsets: ${p.message}`).result();
+    const consumer = p.options.value('consumer');
+    if (!consumer) return out.fail('producer send-offsets: missing --consumer NAME').result();
+    if (p.options.nonOptions.length > 0)
+      return out.fail(`producer send-offsets: unexpected argument '${p.options.nonOptions[0]}'`).result();
+    const res = ctx.port.sendOffsetsToTransaction(name, consumer);
+    if (!res.ok) return out.fail(`producer send-offsets: ${errorText(res.error)}`).result();
+    const list = res.data.offsets.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ') || 'none';
+    return out
+      .line(
+        `Offsets ${list} for group ${res.data.groupId} added to ${name}'s transaction (committed only if it commits).`,
+      )
+      .result();
+  }
+  if (rest.length > 0) return out.fail(`producer ${verb}: unexpected argument '${rest[0]}'`).result();
+  if (verb === 'flush') {
+    const res = ctx.port.flush(name);
+    if (!res.ok) return out.fail(`producer flush: ${errorText(res.error)}`).result();
+    for (const r of res.data) {
+      if (r.kind === 'failed') out.fail(describeSend(r));
+      else out.line(describeSend(r));
+    }
+    if (res.data.length === 0) out.line('Nothing to flush.');
+    return out.result();
+  }
+  const actions = {
+    begin: () => ctx.port.beginTransaction(name),
+    commit: () => ctx.port.commitTransaction(name),
+    abort: () => ctx.port.abortTransaction(name),
+    close: () => ctx.port.closeProducer(name),
+    crash: () => ctx.port.crashProducer(name),
+  } as const;
+  const done = {
+    begin: 'Transaction begun',
+    commit: 'Transaction committed',
+    abort: 'Transaction aborted',
+    close: 'Producer closed',
+    crash: 'Producer crashed: unsent records are lost and an open transaction stays open',
+  } as const;
+  const v = verb as keyof typeof actions;
+  const res = actions[v]();
+  if (!res.ok) return out.fail(`producer ${verb}: ${errorText(res.error)}`).result();
+  return out.line(`${done[v]} (${name}).`).result();
+}
+
+function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const [verb, name, ...rest] = args;
+  const verbs = ['create', 'poll', 'process', 'commit', 'close', 'crash'];
+  if (!verb || !verbs.includes(verb))
+    return out
+      .fail(`consumer: unknown action '${verb ?? ''}'. Use: consumer ${verbs.join('|')} NAME ...`)
+      .result();
+  if (!name || name.startsWith('--')) return out.fail(`consumer ${verb}: missing consumer NAME`).result();
+  if (!NAME_RE.test(name))
+    return out.fail(`consumer ${verb}: NAME may use letters, digits, '.', '_' and '-' (at most 64)`).result();
+  if (verb === 'create') {
+    const p = parseLongOptions(rest, CONSUMER_CREATE);
+    if (p.kind === 'error') return out.fail(`consumer create: ${p.message}`).result();
+    const o = p.options;
+    if (o.nonOptions.length > 0)
+      return out.fail(`consumer create: unexpected argument '${o.nonOptions[0]}'`).result();
+    if (!o.has('group')) return out.fail('consumer create: --group G is required').result();
+    if (!o.has('topics')) return out.fail('consumer create: --topics T[,T...] is required').result();
+    const topics = (o.value('topics') ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
+    if (topics.length === 0) return out.fail('consumer create: --topics needs at least one topic').result();
+    const assignor = o.value('assignor') ?? 'range';
+    if (!['range', 'roundrobin', 'sticky', 'cooperative-sticky'].includes(assignor)) {
+      return out
+        .fail(
+          `consumer create: --assignor must be range, roundrobin, sticky or cooperative-sticky, not '${assignor}'`,
+        )
+        .result();
+    }
+    const autoCommit = o.has('auto-commit') ? bool(o.value('auto-commit'), 'auto-commit') : true;
+    if (typeof autoCommit === 'string') return out.fail(`consumer create: ${autoCommit}`).result();
+    const iso = o.value('isolation-level') ?? 'read_uncommitted';
+    if (iso !== 'read_uncommitted' && iso !== 'read_committed') {
+      return out
+        .fail(`consumer create: --isolation-level must be read_uncommitted or read_committed, not '${iso}'`)
+        .result();
+    }
+    const reset = o.value('offset-reset') ?? 'latest';
+    if (reset !== 'earliest' && reset !== 'latest' && reset !== 'none') {
+      return out
+        .fail(`consumer create: --offset-reset must be earliest, latest or none, not '${reset}'`)
+        .result();
+    }
+    const settings: ConsumerSettings = {
+      groupId: o.value('group') ?? '',
+      topics,
+      assignor: assignor as ConsumerSettings['assignor'],
+      autoCommit,
+      isolationLevel: iso,
+      offsetReset: reset,
+      instanceId: o.value('instance-id') ?? null,
+    };
+    const res = ctx.port.createConsumer(name, settings);
+    if (!res.ok) return out.fail(`consumer create: ${errorText(res.error)}`).result();
+    return out
+      .line(
+        `Consumer ${name} created in group ${settings.groupId}, subscribed to ${topics.join(', ')} (client.id=${name}).`,
+      )
+      .result();
+  }
+  if (verb === 'poll') {
+    const p = parseLongOptions(rest, [
+      { name: 'max', arg: 'required', type: 'int', help: 'max.poll.records' },
+    ]);
+    if (p.kind === 'error') return out.fail(`consumer poll: ${p.message}`).result();
+    if (p.options.nonOptions.length > 0)
+      return out.fail(`consumer poll: unexpected argument '${p.options.nonOptions[0]}'`).result();
+    const max = p.options.int('max') ?? 500;
+    if (max < 1) return out.fail('consumer poll: --max must be at least 1').result();
+    const res = ctx.port.poll(name, max);
+    if (!res.ok) return out.fail(`consumer poll: ${errorText(res.error)}`).result();
+    if (res.data.length === 0) return out.line('(no records)').result();
+    for (const r of res.data) {
+      out.line(`${r.topic}-${r.partition}@${r.offset} key=${r.key ?? 'null'} value=${r.value ?? 'null'}`);
+    }
+    return out.result();
+  }
+  if (verb === 'process') return runConsumerProcess(name, rest, ctx, out);
+  if (rest.length > 0) return out.fail(`consumer ${verb}: unexpected argument '${rest[0]}'`).result();
+  if (verb === 'commit') {
+    // commitSync(): the positions of everything polled so far, processed or not (at-most-once if unprocessed)
+    const res = ctx.port.commitConsumer(name);
+    if (!res.ok) return out.fail(`consumer commit: ${errorText(res.error)}`).result();
+    if (res.data.length === 0) return out.line(`Nothing to commit (${name} has no positions yet).`).result();
+    const list = res.data.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ');
+    return out.line(`Offsets committed (${name}): ${list}.`).result();
+  }
+  const actions = {
+    close: () => ctx.port.closeConsumer(name),
+    crash: () => ctx.port.crashConsumer(name),
+  } as const;
+  const done = {
+    close: 'Consumer closed; it left its group',
+    crash: 'Consumer crashed without leaving; the group notices after session.timeout.ms',
+  } as const;
+  const v = verb as keyof typeof actions;
+  const res = actions[v]();
+  if (!res.ok) return out.fail(`consumer ${verb}: ${errorText(res.error)}`).result();
+  return out.line(`${done[v]} (${name}).`).result();
+}
+
+/** consumer process NAME [--count N]: the application's processing step (consumerProcess). */
+function runConsumerProcess(name: string, rest: string[], ctx: ToolContext, out: Output): CommandOutput {
+  const p = parseLongOptions(rest, [
+    { name: 'count', arg: 'required', type: 'int', help: 'how many polled records to process' },
+  ]);
+  if (p.kind === 'error') return out.fail(`consumer process: ${p.message}`).result();
+  if (p.options.nonOptions.length > 0)
+    return out.fail(`consumer process: unexpected argument '${p.options.nonOptions[0]}'`).result();
+  const count = p.options.has('count') ? (p.options.int('count') ?? null) : null;
+  if (count !== null && count < 1) return out.fail('consumer process: --count must be at least 1').result();
+  const res = ctx.port.processConsumer(name, count);
+  if (!res.ok) return out.fail(`consumer process: ${errorText(res.error)}`).result();
+  if (res.data.length === 0) return out.line('(nothing to process: poll first)').result();
+  for (const r of res.data) out.line(`processed ${r.topic}-${r.partition}@${r.offset}`);
+  return out.result();
+}
+
+export const producerTool: ToolDef = {
+  name: 'producer',
+  aliases: [],
+  summary:
+    'Named producers: create, send, flush, transactions (begin/send-offsets/commit/abort), close, crash.',
+  usage:
+    'producer create NAME [--acks 0|1|all] [--idempotence true|false] [--transactional-id ID] [--linger-ms N] [--batch-size N] [--retries N] [--max-in-flight N]\n' +
+    'producer send NAME TOPIC [--key K] [--partition P] [--header k=v ...] VALUE|--null\n' +
+    'producer flush|begin|commit|abort|close|crash NAME\n' +
+    'producer send-offsets NAME --consumer CONSUMER   (sendOffsetsToTransaction with its positions and group)',
+  flags: [...PRODUCER_CREATE, ...PRODUCER_SEND].map((s) => `--${s.name}`),
+  subcommands: ['create', 'send', 'flush', 'begin', 'send-offsets', 'commit', 'abort', 'close', 'crash'],
+  run: runProducer,
+};
+
+export const consumerTool: ToolDef = {
+  name: 'consumer',
+  aliases: [],
+  summary: 'Named consumers in groups: create, poll, process, commit, close, crash.',
+  usage:
+    'consumer create NAME --group G --topics T[,T...] [--assignor range|roundrobin|sticky|cooperative-sticky] [--auto-commit true|false]\n' +
+    '                [--isolation-level read_uncommitted|read_committed] [--offset-reset earliest|latest|none] [--instance-id ID]\n' +
+    'consumer poll NAME [--max N] | consumer process NAME [--count N] | consumer commit|close|crash NAME\n' +
+    '  process: the application handles polled records (all, or the first N); commit: commitSync() of the positions polled so far',
+  flags: [...CONSUMER_CREATE.map((s) => `--${s.name}`), '--max', '--count'],
+  subcommands: ['create', 'poll', 'process', 'commit', 'close', 'crash'],
+  run: runConsumer,
+};

@@ -1,0 +1,32 @@
+// The shape every console command implements (Kafka tools and simulation commands alike).
+
+import type { ReadModel } from '../simulator';
+import type { CommandOutput } from './output';
+import type { ClusterPort } from './port';
+
+export type ToolContext = {
+  /** Changes to the cluster (each one a command in the Simulation's log). */
+  port: ClusterPort;
+  /** The simulation's read model as it is now (read it again after a change). */
+  readonly read: ReadModel;
+  /** Lines given on standard input (here-document / interactive producer), or null. */
+  input: string[] | null;
+};
+
+export type ToolDef = {
+  /** Canonical name as typed, e.g. `kafka-topics.sh`, `broker`. */
+  name: string;
+  /** Other accepted spellings (without `.sh`, kafkacat, ...). */
+  aliases: string[];
+  /** One line for `help`. */
+  summary: string;
+  /** Longer usage for `help NAME`. */
+  usage: string;
+  /** Flags offered by tab completion. */
+  flags: string[];
+  /** First words after the name offered by completion (sub-commands). */
+  subcommands?: string[];
+  /** True when this invocation reads records from stdin (producers). */
+  readsStdin?: (args: string[]) => boolean;
+  run(args: string[], ctx: ToolContext): CommandOutput;
+};

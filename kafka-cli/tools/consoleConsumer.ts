@@ -1,0 +1,261 @@
+// kafka-console-consumer.sh — ConsoleConsumer with DefaultMessageFormatter. In the simulation it
+// prints what is readable now and exits (as if stopped with --timeout-ms), then reports
+// `Processed a total of N messages` on stderr like the real tool does on exit.
+
+import type { RecordView, TopicView } from '../../simulator';
+import { COMMON_FLAGS } from '../commonFlags';
+import { errorText } from '../kafkaErrors';
+import type { OptionSpec } from '../options';
+import { type CommandOutput, Output } from '../output';
+import type { ToolContext, ToolDef } from '../tool';
+import { toolPrologue } from './toolPrologue';
+import { compileIncludeList } from './topicFilter';
+
+const SPECS: OptionSpec[] = [
+  ...COMMON_FLAGS,
+  { name: 'topic', arg: 'required', help: 'Topic to consume from.' },
+  { name: 'include', arg: 'required', help: 'Regular expression of topics to consume from.' },
+  { name: 'partition', arg: 'required', type: 'int', help: 'Consume only this partition (assign mode).' },
+  {
+    name: 'offset',
+    arg: 'required',
+    help: "Start offset with --partition: a number, 'earliest' or 'latest' (default).",
+  },
+  {
+    name: 'from-beginning',
+    arg: 'none',
+    help: 'Start at the earliest offset when there is no committed offset.',
+  },
+  { name: 'group', arg: 'required', help: 'Consumer group id; offsets are committed for it.' },
+  { name: 'max-messages', arg: 'required', type: 'int', help: 'Stop after this many records.' },
+  {
+    name: 'timeout-ms',
+    arg: 'required',
+    type: 'int',
+    help: 'Accepted; the simulation always stops when nothing more is readable.',
+  },
+  { name: 'isolation-level', arg: 'required', help: 'read_uncommitted (default) or read_committed.' },
+  {
+    name: 'property',
+    arg: 'required',
+    argName: 'prop',
+    help: 'Formatter property: print.key, print.partition, print.offset, print.timestamp, print.headers, key.separator, line.separator, null.literal.',
+  },
+  { name: 'formatter-property', arg: 'required', argName: 'prop', help: 'Same as --property.' },
+  {
+    name: 'consumer-property',
+    arg: 'required',
+    argName: 'k=v',
+    help: 'Consumer config, e.g. isolation.level=read_committed, group.id=g.',
+  },
+  { name: 'consumer.config', arg: 'required', help: 'Consumer properties file (not available here).' },
+  { name: 'command-config', arg: 'required', help: 'Consumer properties file (not available here).' },
+  { name: 'formatter', arg: 'required', help: 'Formatter class (only the default formatter exists here).' },
+  { name: 'skip-message-on-error', arg: 'none', help: 'Accepted.' },
+  { name: 'key-deserializer', arg: 'required', help: 'Accepted; keys are strings.' },
+  { name: 'value-deserializer', arg: 'required', help: 'Accepted; values are strings.' },
+  { name: 'enable-systest-events', arg: 'none', help: 'Accepted.' },
+];
+
+function props(values: string[]): Record<string, string> {
+  const p: Record<string, string> = {};
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    if (eq < 0) p[v] = '';
+    else p[v.slice(0, eq)] = v.slice(eq + 1);
+  }
+  return p;
+}
+
+const unescapeSeparator = (s: string): string => s.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+const isTrue = (v: string | undefined): boolean => (v ?? '').trim().toLowerCase() === 'true';
+
+/** DefaultMessageFormatter.writeTo, returning the text written for one record. */
+export function formatRecord(r: RecordView, p: Record<string, string>): string {
+  const printTimestamp = isTrue(p['print.timestamp']);
+  const printKey = isTrue(p['print.key']);
+  const printOffset = isTrue(p['print.offset']);
+  const printPartition = isTrue(p['print.partition']);
+  const printHeaders = isTrue(p['print.headers']);
+  const printValue = p['print.value'] === undefined ? true : isTrue(p['print.value']);
+  const keySep = unescapeSeparator(p['key.separator'] ?? '\t');
+  const lineSep = unescapeSeparator(p['line.separator'] ?? '\n');
+  const headersSep = unescapeSeparator(p['headers.separator'] ?? ',');
+  const nullLiteral = p['null.literal'] ?? 'null';
+  let s = '';
+  const sep = (more: boolean): void => {
+    s += more ? keySep : lineSep;
+  };
+  if (printTimestamp) {
+    s += `${r.timestampType}:${r.timestamp}`;
+    sep(printPartition || printOffset || printHeaders || printKey || printValue);
+  }
+  if (printPartition) {
+    s += `Partition:${r.partition}`;
+    sep(printOffset || printHeaders || printKey || printValue);
+  }
+  if (printOffset) {
+    s += `Offset:${r.offset}`;
+    sep(printHeaders || printKey || printValue);
+  }
+  if (printHeaders) {
+    s += r.headers.length === 0 ? 'NO_HEADERS' : r.headers.map(([k, v]) => `${k}:${v}`).join(headersSep);
+    sep(printKey || printValue);
+  }
+  if (printKey) {
+    s += r.key ?? nullLiteral;
+    sep(printValue);
+  }
+  if (printValue) s += (r.value ?? nullLiteral) + lineSep;
+  return s;
+}
+
+type Plan = { topic: string; partition: number; start: number };
+
+export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const start = toolPrologue(
+    args,
+    SPECS,
+    'This tool helps to read data from Kafka topics and outputs it to standard output.',
+    out,
+  );
+  if (start.kind === 'done') return start.output;
+  const o = start.options;
+  if (o.has('consumer.config') || o.has('command-config')) {
+    return out
+      .fail('Property files are not available in the simulation; use --consumer-property k=v.')
+      .result();
+  }
+  // ConsoleConsumerOptions.checkRequiredArgs
+  const filters = ['topic', 'include'].filter((x) => o.has(x));
+  if (filters.length !== 1) return out.fail('Exactly one of --include/--topic is required. ').result();
+  const consumerProps = props(o.values('consumer-property'));
+  const groupFromProps = consumerProps['group.id'];
+  if (o.has('group') && groupFromProps !== undefined && groupFromProps !== o.value('group')) {
+    return out
+      .fail(
+        `The group ids provided in different places (directly using '--group': ${o.value('group')}, via '--consumer-property': ${groupFromProps}) do not match.`,
+      )
+      .result();
+  }
+  const group = o.value('group') ?? groupFromProps ?? null;
+  if (o.has('partition')) {
+    if (!o.has('topic')) return out.fail('The topic is required when partition is specified.').result();
+    if (o.has('from-beginning') && o.has('offset')) {
+      return out.fail('Options from-beginning and offset cannot be specified together.').result();
+    }
+  } else if (o.has('offset')) {
+    return out.fail('The partition is required when offset is specified.').result();
+  }
+  let offsetSpec: 'earliest' | 'latest' | number = o.has('from-beginning') ? 'earliest' : 'latest';
+  if (o.has('offset')) {
+    const v = (o.value('offset') ?? '').toLowerCase();
+    if (v === 'earliest' || v === 'latest') offsetSpec = v;
+    else if (/^\d+$/.test(v) && Number.isSafeInteger(Number(v))) offsetSpec = Number(v);
+    else {
+      return out
+        .fail(
+          "The provided offset value is incorrect. Valid values are 'earliest', 'latest', or a non-negative long.",
+        )
+        .result();
+    }
+  }
+  const isolationRaw = o.value('isolation-level') ?? consumerProps['isolation.level'] ?? 'read_uncommitted';
+  if (isolationRaw !== 'read_uncommitted' && isolationRaw !== 'read_committed') {
+    return out
+      .fail(
+        `org.apache.kafka.common.config.ConfigException: Invalid value ${isolationRaw} for configuration isolation.level: String must be one of: read_committed, read_uncommitted`,
+      )
+      .result();
+  }
+  const isolation = isolationRaw;
+  const maxMessages = o.has('max-messages') ? (o.int('max-messages') ?? -1) : -1;
+  const formatter = props([...o.values('property'), ...o.values('formatter-property')]);
+
+  // Which partitions, from where.
+  let topics: TopicView[];
+  if (o.has('topic')) {
+    const t = ctx.read.topic(o.value('topic') ?? '');
+    if (!t) {
+      out.fail(
+        `WARN [Consumer clientId=console-consumer${group ? `, groupId=${group}` : ''}] Error while fetching metadata: {${o.value('topic')}=UNKNOWN_TOPIC_OR_PARTITION}`,
+      );
+      return out.fail('Processed a total of 0 messages').result();
+    }
+    topics = [t];
+  } else {
+    const allowed = compileIncludeList(o.value('include') ?? '');
+    if (typeof allowed === 'string') return out.fail(allowed).result();
+    topics = ctx.read.topics().filter((t) => !t.internal && allowed(t.name));
+  }
+  const plans: Plan[] = [];
+  const committed = group ? ctx.read.group(group) : null;
+  for (const t of topics) {
+    for (const p of t.partitions) {
+      if (o.has('partition') && p.partition !== o.int('partition')) continue;
+      const resetTo = (spec: 'earliest' | 'latest' | number): number => {
+        if (spec === 'earliest') return p.logStartOffset;
+        if (spec === 'latest') return isolation === 'read_committed' ? p.lastStableOffset : p.highWatermark;
+        // Out-of-range explicit offsets fall back to auto.offset.reset (latest by default).
+        return spec < p.logStartOffset || spec > p.highWatermark ? p.highWatermark : spec;
+      };
+      let start: number;
+      if (o.has('partition')) start = resetTo(offsetSpec);
+      else {
+        const c = committed?.offsets.find((x) => x.topic === t.name && x.partition === p.partition);
+        start = c ? c.offset : resetTo(offsetSpec);
+      }
+      plans.push({ topic: t.name, partition: p.partition, start });
+    }
+    if (o.has('partition') && !t.partitions.some((p) => p.partition === o.int('partition'))) {
+      out.fail(`WARN The partition ${t.name}-${o.int('partition')} does not exist; nothing to consume.`);
+      return out.fail('Processed a total of 0 messages').result();
+    }
+  }
+  plans.sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+
+  let total = 0;
+  const positions: Array<{ topic: string; partition: number; offset: number }> = [];
+  for (const plan of plans) {
+    const budget = maxMessages >= 0 ? maxMessages - total : Number.MAX_SAFE_INTEGER;
+    let position = plan.start;
+    if (budget > 0) {
+      const records = ctx.read.records(plan.topic, plan.partition, plan.start, budget, isolation);
+      for (const r of records) {
+        out.write(formatRecord(r, formatter));
+        position = r.offset + 1;
+        total++;
+      }
+    }
+    positions.push({ topic: plan.topic, partition: plan.partition, offset: position });
+  }
+  // With a group the consumer commits its position on close (enable.auto.commit defaults to true;
+  // without --group ConsoleConsumer turns auto-commit off for its throwaway group).
+  const autoCommit =
+    consumerProps['enable.auto.commit'] === undefined ? true : isTrue(consumerProps['enable.auto.commit']);
+  if (group && autoCommit && positions.length > 0) {
+    const state = ctx.read.group(group);
+    if (state && state.members.length > 0 && !o.has('partition')) {
+      out.warn(
+        `WARN The group '${group}' has active members; the simulated console consumer reads without joining it and does not commit.`,
+      );
+    } else {
+      const res = ctx.port.commitGroupOffsets(group, positions);
+      if (!res.ok) out.fail(`ERROR Offset commit failed: ${errorText(res.error)}`);
+    }
+  }
+  out.warn(`Processed a total of ${total} messages`);
+  return out.result();
+}
+
+export const consoleConsumerTool: ToolDef = {
+  name: 'kafka-console-consumer.sh',
+  aliases: ['kafka-console-consumer'],
+  summary: 'Print the records readable now, then exit.',
+  usage:
+    'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic T [--from-beginning] [--group G] [--partition P --offset N]\n' +
+    '  [--max-messages N] [--property print.key=true] [--property print.partition=true] [--property print.offset=true]',
+  flags: SPECS.map((s) => `--${s.name}`),
+  run: runConsoleConsumer,
+};

@@ -1,0 +1,223 @@
+// kafka-console-producer.sh — ConsoleProducer + LineMessageReader: one record per stdin line,
+// optional key (parse.key / key.separator) and headers (parse.headers), sent by a short-lived
+// producer whose client.id is `console-producer`. Prints nothing on success, like the real tool.
+
+import { COMMON_FLAGS } from '../commonFlags';
+import { errorText } from '../kafkaErrors';
+import { missingRequired, type OptionSpec, parseLongOptions } from '../options';
+import { type CommandOutput, Output } from '../output';
+import type { SendRequest, SendResult } from '../port';
+import type { ToolContext, ToolDef } from '../tool';
+import { toolPrologue } from './toolPrologue';
+
+const SPECS: OptionSpec[] = [
+  ...COMMON_FLAGS,
+  { name: 'broker-list', arg: 'required', help: 'Deprecated alias of --bootstrap-server.' },
+  { name: 'topic', arg: 'required', help: 'Topic to produce to.' },
+  {
+    name: 'property',
+    arg: 'required',
+    argName: 'prop',
+    help: 'Reader property: parse.key, key.separator, parse.headers, null.marker, ignore.error.',
+  },
+  { name: 'reader-property', arg: 'required', argName: 'prop', help: 'Same as --property.' },
+  {
+    name: 'producer-property',
+    arg: 'required',
+    argName: 'k=v',
+    help: 'Producer config, e.g. acks=1, enable.idempotence=false, linger.ms=0.',
+  },
+  { name: 'producer.config', arg: 'required', help: 'Producer properties file (not available here).' },
+  { name: 'command-config', arg: 'required', help: 'Producer properties file (not available here).' },
+  { name: 'request-required-acks', arg: 'required', help: 'acks for the producer (-1/all, 0, 1).' },
+  { name: 'sync', arg: 'none', help: 'Send synchronously (each line is its own batch).' },
+  { name: 'compression-codec', arg: 'required', help: 'Compression codec (no effect in the simulation).' },
+  { name: 'batch-size', arg: 'required', type: 'int', help: 'Records per batch when not sync.' },
+  { name: 'timeout', arg: 'required', type: 'int', help: 'linger.ms for the producer.' },
+  { name: 'message-send-max-retries', arg: 'required', type: 'int', help: 'retries for the producer.' },
+  { name: 'line-reader', arg: 'required', help: 'Reader class (only the default line reader exists here).' },
+  { name: 'reader', arg: 'required', help: 'Reader class (only the default line reader exists here).' },
+];
+
+function props(values: string[]): Record<string, string> {
+  const p: Record<string, string> = {};
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    if (eq < 0) p[v] = '';
+    else p[v.slice(0, eq)] = v.slice(eq + 1);
+  }
+  return p;
+}
+
+/** Java-style unescaping of separators given on the command line (`\t` is common). */
+function unescapeSeparator(s: string): string {
+  return s.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+}
+
+export type ParsedLine = { ok: true; record: SendRequest } | { ok: false; message: string };
+
+/** LineMessageReader.readRecord for one line. */
+export function readLine(
+  topic: string,
+  line: string,
+  lineNumber: number,
+  reader: Record<string, string>,
+): ParsedLine {
+  const parseKey = (reader['parse.key'] ?? 'false').trim().toLowerCase() === 'true';
+  const parseHeaders = (reader['parse.headers'] ?? 'false').trim().toLowerCase() === 'true';
+  const keySep = unescapeSeparator(reader['key.separator'] ?? '\t');
+  const headersDelim = unescapeSeparator(reader['headers.delimiter'] ?? '\t');
+  const headersSep = unescapeSeparator(reader['headers.separator'] ?? ',');
+  const headersKeySep = unescapeSeparator(reader['headers.key.separator'] ?? ':');
+  const ignoreError = (reader['ignore.error'] ?? 'false').trim().toLowerCase() === 'true';
+  const nullMarker = reader['null.marker'];
+  let rest = line;
+  const headers: Array<[string, string]> = [];
+  if (parseHeaders) {
+    const i = rest.indexOf(headersDelim);
+    if (i < 0) {
+      if (!ignoreError) {
+        return { ok: false, message: `No headers delimiter found on line number ${lineNumber}: '${line}'` };
+      }
+    } else {
+      const text = rest.slice(0, i);
+      rest = rest.slice(i + headersDelim.length);
+      if (text !== '') {
+        for (const h of text.split(headersSep)) {
+          const k = h.indexOf(headersKeySep);
+          if (k < 0) headers.push([h, '']);
+          else headers.push([h.slice(0, k), h.slice(k + headersKeySep.length)]);
+        }
+      }
+    }
+  }
+  let key: string | null = null;
+  let value: string | null = rest;
+  if (parseKey) {
+    const i = rest.indexOf(keySep);
+    if (i < 0) {
+      if (!ignoreError)
+        return { ok: false, message: `No key separator found on line number ${lineNumber}: '${line}'` };
+    } else {
+      key = rest.slice(0, i);
+      value = rest.slice(i + keySep.length);
+    }
+  }
+  if (nullMarker !== undefined) {
+    if (key === nullMarker) key = null;
+    if (value === nullMarker) value = null;
+  }
+  return { ok: true, record: { topic, key, value, partition: null, headers } };
+}
+
+export function describeSendError(topic: string, req: SendRequest, r: SendResult): string | null {
+  if (r.kind !== 'failed') return null;
+  const key = req.key === null ? 'null' : `${new TextEncoder().encode(req.key).length} bytes`;
+  const value = req.value === null ? 'null' : `${new TextEncoder().encode(req.value).length} bytes`;
+  return `ERROR Error when sending message to topic ${topic} with key: ${key}, value: ${value} with error: org.apache.kafka.common.errors.${errorText(r.error)}`;
+}
+
+/** A free client name like `console-producer`, `console-producer-2`, ... */
+export function freeClientName(ctx: ToolContext, base: string): string {
+  if (!ctx.port.clientNameTaken(base)) return base;
+  for (let i = 2; ; i++) if (!ctx.port.clientNameTaken(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const start = toolPrologue(
+    args,
+    SPECS,
+    'This tool helps to read data from standard input and publish it to Kafka.',
+    out,
+  );
+  if (start.kind === 'done') return start.output;
+  const o = start.options;
+  if (!o.has('topic')) return out.fail(missingRequired('topic')).result();
+  if (o.has('producer.config') || o.has('command-config')) {
+    return out
+      .fail('Property files are not available in the simulation; use --producer-property k=v.')
+      .result();
+  }
+  const topic = o.value('topic') ?? '';
+  const reader = props([...o.values('property'), ...o.values('reader-property')]);
+  const producerProps = props(o.values('producer-property'));
+  if (o.has('request-required-acks')) producerProps.acks = o.value('request-required-acks') ?? 'all';
+  if (o.has('timeout')) producerProps['linger.ms'] = o.value('timeout') ?? '5';
+  if (o.has('message-send-max-retries')) producerProps.retries = o.value('message-send-max-retries') ?? '0';
+  if (o.has('batch-size')) producerProps['batch.size'] = o.value('batch-size') ?? '16384';
+
+  const lines = ctx.input ?? [];
+  const records: SendRequest[] = [];
+  let readerError: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const r = readLine(topic, lines[i], i + 1, reader);
+    if (!r.ok) {
+      // LineMessageReader throws and the producer stops reading; records before it are still sent.
+      readerError = r.message;
+      break;
+    }
+    records.push(r.record);
+  }
+  if (records.length > 0) {
+    const name = freeClientName(ctx, 'console-producer');
+    const created = ctx.port.createProducer(name, producerProps);
+    if (!created.ok)
+      return out.fail(`org.apache.kafka.common.config.ConfigException: ${created.error.message}`).result();
+    for (const w of created.data) out.warn(`WARN ${w}`);
+    const sync = o.has('sync');
+    const sent: Array<{ req: SendRequest; result: SendResult }> = [];
+    for (const req of records) {
+      const res = ctx.port.send(name, req);
+      if (!res.ok) sent.push({ req, result: { kind: 'failed', error: res.error } });
+      else sent.push({ req, result: res.data });
+      if (sync) settle(ctx, name, sent);
+    }
+    settle(ctx, name, sent);
+    ctx.port.closeProducer(name);
+    for (const s of sent) {
+      const msg = describeSendError(topic, s.req, s.result);
+      if (msg) out.fail(msg);
+    }
+  }
+  if (readerError) out.fail(`org.apache.kafka.common.KafkaException: ${readerError}`);
+  return out.result();
+}
+
+/** Flush and fill pending results with what the flush returned (in send order). */
+function settle(ctx: ToolContext, name: string, sent: Array<{ req: SendRequest; result: SendResult }>): void {
+  const pending = sent.filter((s) => s.result.kind === 'pending');
+  if (pending.length === 0) return;
+  const flushed = ctx.port.flush(name);
+  if (!flushed.ok) {
+    for (const p of pending) p.result = { kind: 'failed', error: flushed.error };
+    return;
+  }
+  pending.forEach((p, i) => {
+    p.result = flushed.data[i] ?? {
+      kind: 'failed',
+      error: { code: 'TIMEOUT_EXCEPTION', message: 'Expiring record(s): delivery timed out.' },
+    };
+  });
+}
+
+export const consoleProducerTool: ToolDef = {
+  name: 'kafka-console-producer.sh',
+  aliases: ['kafka-console-producer'],
+  summary: 'Send the lines that follow (up to EOF) as records.',
+  usage:
+    'kafka-console-producer.sh --bootstrap-server localhost:9092 --topic T [--property parse.key=true] [--property key.separator=:] <<EOF\n' +
+    'key1:value1\nEOF',
+  flags: SPECS.map((s) => `--${s.name}`),
+  // Only a runnable invocation reads the following lines (a usage error must not swallow the script).
+  readsStdin: (args) => {
+    const parsed = parseLongOptions(args, SPECS);
+    return (
+      parsed.kind === 'ok' &&
+      parsed.options.has('topic') &&
+      !parsed.options.has('help') &&
+      !parsed.options.has('version')
+    );
+  },
+  run: runConsoleProducer,
+};

@@ -1,0 +1,382 @@
+// kcat (formerly kafkacat): getopt-style short flags; -L metadata listing, -P produce from stdin
+// lines, -C consume with -o/-e/-c/-f. Output shapes follow kcat's metadata_print and format tokens.
+
+import type { RecordView } from '../../simulator';
+import { type CommandOutput, Output } from '../output';
+import type { SendRequest, SendResult } from '../port';
+import type { ToolContext, ToolDef } from '../tool';
+import { freeClientName } from './consoleProducer';
+
+const WITH_ARG = new Set([
+  'b',
+  't',
+  'p',
+  'o',
+  'k',
+  'K',
+  'c',
+  'f',
+  'D',
+  'H',
+  'X',
+  's',
+  'r',
+  'F',
+  'G',
+  'z',
+  'd',
+  'm',
+  'i',
+]);
+const FLAGS = new Set(['P', 'C', 'L', 'Q', 'e', 'E', 'O', 'q', 'v', 'l', 'u', 'J', 'Z', 'T', 'V', 'h']);
+
+type KcatOpts = { flags: Set<string>; values: Map<string, string[]>; rest: string[] };
+
+/** POSIX getopt: clustered flags (-eq), attached or separate arguments (-tT / -t T). */
+export function getopt(args: readonly string[]): KcatOpts | string {
+  const flags = new Set<string>();
+  const values = new Map<string, string[]>();
+  const rest: string[] = [];
+  let i = 0;
+  while (i < args.length) {
+    const a = args[i];
+    i++;
+    if (a === '--') {
+      rest.push(...args.slice(i));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      rest.push(a);
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j];
+      if (WITH_ARG.has(c)) {
+        let v = a.slice(j + 1);
+        if (v === '') {
+          if (i >= args.length) return `option requires an argument -- '${c}'`;
+          v = args[i];
+          i++;
+        }
+        values.set(c, [...(values.get(c) ?? []), v]);
+        break;
+      }
+      if (FLAGS.has(c)) flags.add(c);
+      else return `invalid option -- '${c}'`;
+    }
+  }
+  return { flags, values, rest };
+}
+
+const last = (o: KcatOpts, k: string): string | undefined => {
+  const v = o.values.get(k);
+  return v ? v[v.length - 1] : undefined;
+};
+
+const USAGE =
+  'Usage: kcat <options> [file1 file2 .. | topic1 topic2 ..]]\n  -P produce, -C consume, -L metadata list; -b <brokers> -t <topic> -p <partition>';
+
+export function runKcat(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const o = getopt(args);
+  if (typeof o === 'string') return out.fail(`kcat: ${o}`).fail(USAGE).result();
+  if (o.flags.has('h'))
+    return out
+      .line(
+        `${USAGE}\n  -o beginning|end|stored|<offset>|-<n>  -e exit at end  -c <cnt>  -f <fmt> (%t %p %o %k %s %T %h %S %K)\n  -k <key>  -K <delim>  -H name=value  -Z null for empty`,
+      )
+      .result();
+  if (o.flags.has('V'))
+    return out.line('kcat - Apache Kafka producer and consumer tool (simulated)').result();
+  const modes = ['P', 'C', 'L', 'Q'].filter((m) => o.flags.has(m));
+  if (o.values.has('G'))
+    return out
+      .fail(
+        '% ERROR: -G (balanced consumer group mode) is not simulated; use kafka-console-consumer.sh --group',
+      )
+      .result();
+  if (modes.length > 1) return out.fail(`% ERROR: Conflicting modes: -${modes.join(' -')}`).result();
+  if (modes.length === 0)
+    return out
+      .fail('% ERROR: Specify a mode: -P (produce), -C (consume) or -L (metadata list)')
+      .fail(USAGE)
+      .result();
+  const mode = modes[0];
+  if (mode === 'Q')
+    return out
+      .fail('% ERROR: -Q (query offsets by timestamp) is not simulated; use kafka-get-offsets.sh --time')
+      .result();
+  if (mode === 'L') return metadata(o, ctx, out);
+  const topic = last(o, 't') ?? o.rest[0];
+  if (!topic) return out.fail('% ERROR: -t <topic> missing').result();
+  let partition: number | null = null;
+  const pRaw = last(o, 'p');
+  if (pRaw !== undefined) {
+    if (!/^-?\d+$/.test(pRaw)) return out.fail(`% ERROR: Invalid partition: ${pRaw}`).result();
+    partition = Number(pRaw);
+    if (partition === -1) partition = null; // RD_KAFKA_PARTITION_UA: let the partitioner decide
+  }
+  return mode === 'P' ? produce(o, topic, partition, ctx, out) : consume(o, topic, partition, ctx, out);
+}
+
+function metadata(o: KcatOpts, ctx: ToolContext, out: Output): CommandOutput {
+  const only = last(o, 't');
+  const brokers = ctx.read.brokers().filter((b) => b.state === 'online');
+  const from = brokers[0];
+  out.line(
+    `Metadata for ${only ?? 'all topics'} (from broker ${from ? `${from.id}: ${from.host}:${from.port}/${from.id}` : '-1: bootstrap'}):`,
+  );
+  out.line(` ${brokers.length} brokers:`);
+  for (const b of brokers)
+    out.line(`  broker ${b.id} at ${b.host}:${b.port}${b.controller ? ' (controller)' : ''}`);
+  let topics = ctx.read.topics();
+  if (only !== undefined) {
+    topics = topics.filter((t) => t.name === only);
+    if (topics.length === 0) {
+      out.line(' 1 topics:');
+      out.line(`  topic "${only}" with 0 partitions: Broker: Unknown topic or partition`);
+      return out.fail(`% ERROR: Topic ${only} error: Broker: Unknown topic or partition`).result();
+    }
+  }
+  out.line(` ${topics.length} topics:`);
+  for (const t of topics) {
+    out.line(`  topic "${t.name}" with ${t.partitions.length} partitions:`);
+    for (const p of t.partitions.slice().sort((a, b) => a.partition - b.partition)) {
+      const err = p.leader === null ? ', Broker: Leader not available' : '';
+      out.line(
+        `    partition ${p.partition}, leader ${p.leader ?? -1}, replicas: ${p.replicas.join(',')}, isrs: ${p.isr.join(',')}${err}`,
+      );
+    }
+  }
+  return out.result();
+}
+
+function unescapeDelim(s: string): string {
+  return s.replace(/\\t/g, '\t').replace(/\\n/g, '\n').replace(/\\r/g, '\r');
+}
+
+function produce(
+  o: KcatOpts,
+  topic: string,
+  partition: number | null,
+  ctx: ToolContext,
+  out: Output,
+): CommandOutput {
+  const fixedKey = last(o, 'k');
+  const keyDelim = last(o, 'K');
+  const nullEmpty = o.flags.has('Z');
+  const headers: Array<[string, string]> = [];
+  for (const h of o.values.get('H') ?? []) {
+    const eq = h.indexOf('=');
+    if (eq <= 0) return out.fail(`% ERROR: Expected -H "name=value..", not ${h}`).result();
+    headers.push([h.slice(0, eq), h.slice(eq + 1)]);
+  }
+  const config: Record<string, string> = {};
+  for (const x of o.values.get('X') ?? []) {
+    const eq = x.indexOf('=');
+    if (eq > 0) config[x.slice(0, eq)] = x.slice(eq + 1);
+  }
+  if (config['request.required.acks'] !== undefined) config.acks = config['request.required.acks'];
+  // librdkafka's defaults differ from the Java client's: idempotence is off unless asked for.
+  const settings: Record<string, string> = { 'enable.idempotence': 'false', ...config };
+  delete settings['request.required.acks'];
+  if (ctx.read.topic(topic) === null) {
+    return out.fail(`% ERROR: Topic ${topic} error: Broker: Unknown topic or partition`).result();
+  }
+  const reqs: SendRequest[] = [];
+  for (const line of ctx.input ?? []) {
+    let key: string | null = fixedKey ?? null;
+    let value: string | null = line;
+    if (keyDelim !== undefined) {
+      const d = unescapeDelim(keyDelim);
+      const i = line.indexOf(d);
+      if (i >= 0) {
+        key = line.slice(0, i);
+        value = line.slice(i + d.length);
+      }
+    }
+    if (nullEmpty) {
+      if (key === '') key = null;
+      if (value === '') value = null;
+    }
+    reqs.push({ topic, key, value, partition, headers });
+  }
+  if (reqs.length === 0) return out.result();
+  const name = freeClientName(ctx, 'rdkafka');
+  const created = ctx.port.createProducer(name, settings);
+  if (!created.ok) return out.fail(`% ERROR: ${created.error.message}`).result();
+  const results: SendResult[] = [];
+  for (const r of reqs) {
+    const res = ctx.port.send(name, r);
+    results.push(res.ok ? res.data : { kind: 'failed', error: res.error });
+  }
+  const pendingIdx = results.map((r, i) => (r.kind === 'pending' ? i : -1)).filter((i) => i >= 0);
+  if (pendingIdx.length > 0) {
+    const flushed = ctx.port.flush(name);
+    pendingIdx.forEach((idx, j) => {
+      results[idx] = flushed.ok
+        ? (flushed.data[j] ?? results[idx])
+        : { kind: 'failed', error: flushed.error };
+    });
+  }
+  ctx.port.closeProducer(name);
+  for (const r of results) {
+    if (r.kind === 'failed') out.fail(`% Delivery failed for message: ${r.error.message}`);
+  }
+  return out.result();
+}
+
+/** kcat's -f format: %t topic, %p partition, %o offset, %k key, %s value, %T timestamp, %h headers, %S/%K sizes. */
+export function formatKcat(fmt: string, r: RecordView, nullWord: string): string {
+  let s = '';
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i];
+    if (c === '\\' && i + 1 < fmt.length) {
+      const n = fmt[++i];
+      s += n === 'n' ? '\n' : n === 't' ? '\t' : n === 'r' ? '\r' : n === '0' ? '\0' : n;
+      continue;
+    }
+    if (c !== '%' || i + 1 >= fmt.length) {
+      s += c;
+      continue;
+    }
+    const t = fmt[++i];
+    const bytes = (x: string | null): number => (x === null ? -1 : new TextEncoder().encode(x).length);
+    switch (t) {
+      case 't':
+        s += r.topic;
+        break;
+      case 'p':
+        s += r.partition;
+        break;
+      case 'o':
+        s += r.offset;
+        break;
+      case 'k':
+        s += r.key ?? nullWord;
+        break;
+      case 's':
+        s += r.value ?? nullWord;
+        break;
+      case 'K':
+        s += bytes(r.key);
+        break;
+      case 'S':
+        s += bytes(r.value);
+        break;
+      case 'T':
+        s += r.timestamp;
+        break;
+      case 'h':
+        s += r.headers.length === 0 ? '' : r.headers.map(([k, v]) => `${k}=${v}`).join(',');
+        break;
+      case '%':
+        s += '%';
+        break;
+      default:
+        s += `%${t}`;
+    }
+  }
+  return s;
+}
+
+function consume(
+  o: KcatOpts,
+  topic: string,
+  partition: number | null,
+  ctx: ToolContext,
+  out: Output,
+): CommandOutput {
+  const t = ctx.read.topic(topic);
+  if (!t) return out.fail(`% ERROR: Topic ${topic} error: Broker: Unknown topic or partition`).result();
+  const offsetRaw = last(o, 'o') ?? 'beginning';
+  const countRaw = last(o, 'c');
+  let remaining = countRaw === undefined ? Number.MAX_SAFE_INTEGER : Number(countRaw);
+  if (!Number.isInteger(remaining) || remaining < 0)
+    return out.fail(`% ERROR: Invalid count: ${countRaw}`).result();
+  const keyDelim = last(o, 'K');
+  const delim = unescapeDelim(last(o, 'D') ?? '\n');
+  const fmt =
+    last(o, 'f') ?? (keyDelim !== undefined ? `%k${keyDelim}%s${delim === '\n' ? '\\n' : delim}` : null);
+  const nullWord = o.flags.has('Z') ? 'NULL' : '';
+  const isolation = (o.values.get('X') ?? []).some((x) => x === 'isolation.level=read_committed')
+    ? 'read_committed'
+    : 'read_uncommitted';
+  const partitions = t.partitions.filter((p) => partition === null || p.partition === partition);
+  if (partitions.length === 0)
+    return out
+      .fail(`% ERROR: Topic ${topic} [${partition}] error: Broker: Unknown topic or partition`)
+      .result();
+  if (offsetRaw === 'stored')
+    return out.fail('% ERROR: -o stored requires -G (group mode), which is not simulated').result();
+  const exitAtEnd = o.flags.has('e');
+  const quiet = o.flags.has('q');
+  const ordered = partitions.slice().sort((a, b) => a.partition - b.partition);
+  for (const [i, p] of ordered.entries()) {
+    const end = isolation === 'read_committed' ? p.lastStableOffset : p.highWatermark;
+    let start: number;
+    if (offsetRaw === 'beginning') start = p.logStartOffset;
+    else if (offsetRaw === 'end') start = end;
+    else if (/^-\d+$/.test(offsetRaw)) start = Math.max(p.logStartOffset, end + Number(offsetRaw));
+    else if (/^\d+$/.test(offsetRaw)) start = Math.min(Math.max(Number(offsetRaw), p.logStartOffset), end);
+    else if (/^s@\d+$/.test(offsetRaw))
+      start = ctx.read.offsetForTime(topic, p.partition, Number(offsetRaw.slice(2))) ?? end;
+    else return out.fail(`% ERROR: Invalid offset: ${offsetRaw}`).result();
+    const records = remaining > 0 ? ctx.read.records(topic, p.partition, start, remaining, isolation) : [];
+    for (const r of records) {
+      out.write(fmt === null ? `${r.value ?? nullWord}${delim}` : formatKcat(fmt, r, nullWord));
+      remaining--;
+    }
+    // kcat reports each partition's end, and says it is exiting once every partition got there. The
+    // PARTITION_EOF event carries librdkafka's fetch position, which has moved past control records
+    // (transaction markers): it is the partition's end (HW, or LSO under read_committed), not last+1.
+    if (exitAtEnd && !quiet && remaining > 0) {
+      const last = i === ordered.length - 1 ? ': exiting' : '';
+      out.warn(`% Reached end of topic ${topic} [${p.partition}] at offset ${Math.max(start, end)}${last}`);
+    }
+  }
+  if (!exitAtEnd && !quiet)
+    out.warn('% (simulation) printed everything readable now; kcat without -e would keep waiting');
+  return out.result();
+}
+
+export const kcatTool: ToolDef = {
+  name: 'kcat',
+  aliases: ['kafkacat'],
+  summary: 'Metadata listing (-L), produce the lines that follow (-P), consume (-C).',
+  usage:
+    'kcat -b localhost:9092 -L\n' +
+    'kcat -b localhost:9092 -P -t T [-k K | -K :] [-p P] <<EOF ... EOF\n' +
+    "kcat -b localhost:9092 -C -t T [-p P] [-o beginning|end|N|-N] [-e] [-c N] [-f '%t %p %o %k %s %T\\n']",
+  flags: [
+    '-b',
+    '-t',
+    '-p',
+    '-o',
+    '-k',
+    '-K',
+    '-c',
+    '-f',
+    '-D',
+    '-H',
+    '-X',
+    '-P',
+    '-C',
+    '-L',
+    '-e',
+    '-q',
+    '-Z',
+    '-h',
+  ],
+  readsStdin: (args) => {
+    const o = getopt(args);
+    return (
+      typeof o !== 'string' &&
+      o.flags.has('P') &&
+      !o.flags.has('C') &&
+      !o.flags.has('L') &&
+      (o.values.has('t') || o.rest.length > 0)
+    );
+  },
+  run: runKcat,
+};

@@ -1,0 +1,158 @@
+// The read model: one typed, memoised reading of a Simulation that every reader uses (console tools, challenge
+// goals, the classroom and the React views), so the simulation's Kafka rules are derived in one place. A
+// model is built per Simulation version and computes each answer at most once; it never changes the state.
+import type { SimEvent } from '../engine/registry';
+import type { SimState } from '../engine/state';
+import { workspacePath } from '../workspace';
+import { consumersOf, deliveredToGroupOf, deliveryStatusOf, producerByNameOf, producersOf } from './clients';
+import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
+import { groupByIdOf, groupsOf } from './groups';
+import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
+import { effectiveTopicConfigOf } from './topicConfig';
+import type {
+  BrokerView,
+  ConsumerView,
+  ControllerView,
+  DeliveryStatus,
+  GroupView,
+  Isolation,
+  NetworkView,
+  PartitionLogView,
+  PartitionView,
+  ProducerView,
+  QuorumView,
+  RecordView,
+  TopicConfigEntry,
+  TopicView,
+} from './types';
+
+/** What a read model is built from (a Simulation fits). */
+export type SimulationLike = {
+  readonly state: SimState;
+  readonly events: readonly SimEvent[];
+  readonly version: number;
+};
+
+export type ReadModel = {
+  /** Virtual time in ms. */
+  now(): number;
+  /** The seed of the simulation's random numbers (a `sim reset` may have changed it). */
+  seed(): number;
+  brokers(): BrokerView[];
+  controllers(): ControllerView[];
+  quorum(): QuorumView;
+  /** Every topic, internal ones included, in creation order. */
+  topics(): TopicView[];
+  topic(name: string): TopicView | null;
+  partition(topic: string, partition: number): PartitionView | null;
+  partitionLog(topic: string, partition: number): PartitionLogView | null;
+  /** What a consumer fetching from `offset` receives (at most `max`, below the HW or the LSO). */
+  records(topic: string, partition: number, offset: number, max: number, isolation: Isolation): RecordView[];
+  /** ListOffsets: -1 latest, -2 earliest, -3 max-timestamp, -4 earliest-local, else the first offset at or after a time. */
+  offsetForTime(topic: string, partition: number, time: number): number | null;
+  effectiveTopicConfig(topic: string): TopicConfigEntry[] | null;
+  /** One effective topic config value, or null for an unknown topic or config. */
+  topicConfig(topic: string, name: string): string | null;
+  /** Consumer groups that are not Dead, by id. */
+  groups(): GroupView[];
+  group(groupId: string): GroupView | null;
+  /** Open producers, by name. */
+  producers(): ProducerView[];
+  producer(name: string): ProducerView | null;
+  delivery(producer: string, recordId: number): DeliveryStatus;
+  consumers(): ConsumerView[];
+  consumer(name: string): ConsumerView | null;
+  network(): NetworkView;
+  /** Distinct records of `topic` poll() has handed to the consumers of `group`. */
+  deliveredToGroup(group: string, topic: string): number;
+  /** A scratch file written with `cat > PATH`, or null. */
+  file(path: string): string | null;
+  files(): string[];
+};
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+function memo<K, T>(compute: (key: K) => T): (key: K) => T {
+  const cache = new Map<K, T>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key) as T;
+  };
+}
+
+/** A read model of `sim` as it is now, not memoised (prefer readModel). */
+export function buildReadModel(sim: SimulationLike): ReadModel {
+  const state = sim.state;
+  const topics = once(() => Object.values(state.topics).map((t) => topicOf(state, t)));
+  const topicByName = once(() => new Map(topics().map((t) => [t.name, t])));
+  const groups = once(() => groupsOf(state));
+  const group = memo((id: string) => groups().find((g) => g.groupId === id) ?? groupByIdOf(state, id));
+  const logs = memo((key: string) => {
+    const [topic, partition] = JSON.parse(key) as [string, number];
+    return partitionLogOf(state, topic, partition);
+  });
+  const consumers = once(() => consumersOf(state));
+  const configs = memo((topic: string) => effectiveTopicConfigOf(state, topic));
+  const brokers = once(() => brokersOf(state));
+  const quorum = once(() => quorumOf(state));
+  return {
+    now: () => state.now,
+    seed: () => state.seed,
+    brokers,
+    controllers: () => quorum().voters,
+    quorum,
+    topics,
+    topic: (name) => topicByName().get(name) ?? null,
+    partition: (topic, partition) =>
+      topicByName()
+        .get(topic)
+        ?.partitions.find((p) => p.partition === partition) ?? null,
+    partitionLog: (topic, partition) => logs(JSON.stringify([topic, partition])),
+    records: (topic, partition, offset, max, isolation) =>
+      recordsOf(state, topic, partition, offset, max, isolation),
+    offsetForTime: (topic, partition, time) => offsetForTimeOf(state, topic, partition, time),
+    effectiveTopicConfig: configs,
+    topicConfig: (topic, name) => configs(topic)?.find((c) => c.name === name)?.value ?? null,
+    groups,
+    group,
+    producers: once(() => producersOf(state)),
+    producer: (name) => producerByNameOf(state, name),
+    delivery: (producer, recordId) => deliveryStatusOf(state, producer, recordId),
+    consumers,
+    consumer: (name) => consumers().find((c) => c.name === name) ?? null,
+    network: once(() => networkOf(state)),
+    deliveredToGroup: (g, topic) => deliveredToGroupOf(state, sim.events, g, topic),
+    file: (path) => {
+      const files = state.areas.workspace.files;
+      const key = workspacePath(path);
+      return Object.hasOwn(files, key) ? files[key] : null;
+    },
+    files: () => Object.keys(state.areas.workspace.files).sort(),
+  };
+}
+
+const models = new WeakMap<SimulationLike, { version: number; model: ReadModel }>();
+
+/** The read model of `sim` at its current version (built once per version). */
+export function readModel(sim: SimulationLike): ReadModel {
+  const cached = models.get(sim);
+  if (cached && cached.version === sim.version) return cached.model;
+  const model = buildReadModel(sim);
+  models.set(sim, { version: sim.version, model });
+  return model;
+}
+
+export { producerConfigByKafkaName } from './clients';
+export { partitionLag } from './groups';
+export { topicConfigNames } from './topicConfig';
+export type * from './types';
