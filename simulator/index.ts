@@ -1,24 +1,5 @@
-// The simulator's only door for the rest of the app. Importing it registers every area's commands, tasks and
-// events (areas register themselves at module load; keep this import list in a stable order).
-import './engine/clock';
-import './network/faults';
-import './cluster/events';
-import './replication/events';
-import './producer/events';
-import './kraft/quorum';
-import './kraft/brokerLifecycle';
-import './kraft/leaderRebalance';
-import './kraft/reassignment';
-import './cluster/brokers';
-import './cluster/topics';
-import './replication/fetcher';
-import './replication/isr';
-import './replication/produceHandler';
-import './producer/sender';
-import './producer/commands';
-import './log/storageArea';
-import './consumer/commands';
-import './transactions/commands';
+// The simulator's only door for the rest of the app. The areas (simulator/areas.ts) are installed by
+// simulation.ts, so importing anything from here makes every command available.
 
 export {
   allPartitions,

@@ -96,3 +96,24 @@ export type Topic = {
   partitions: Partition[];
   internal: boolean;
 };
+
+declare module '../engine/state' {
+  interface SimInit {
+    /** Number of brokers, ids 1..N (default 3). */
+    brokers?: number;
+    /** Broker config overrides (server.properties), e.g. { 'auto.create.topics.enable': 'false' }. */
+    brokerConfig?: Record<string, string>;
+    /** One-way network latency in virtual ms (default 1). */
+    latencyMs?: number;
+  }
+  interface SimState {
+    /** The KRaft cluster id (a random Uuid drawn at bootstrap). */
+    clusterId: string;
+    /** One-way latency of every network hop, in virtual ms. */
+    latencyMs: number;
+    /** server.properties: BROKER_CONFIG_DEFAULTS plus the init's overrides. */
+    brokerConfig: Record<string, string>;
+    brokers: Record<BrokerId, Broker>;
+    topics: Record<string, Topic>;
+  }
+}

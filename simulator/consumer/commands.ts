@@ -4,7 +4,16 @@
 import { brokerConfig } from '../cluster/topicConfig';
 import { createTopicInternal } from '../cluster/topics';
 import type { Ctx } from '../engine/context';
-import { fail, ok, okVoid, onEvent, registerArea, registerCommand, registerTask } from '../engine/registry';
+import {
+  type CommandHandlers,
+  defineArea,
+  fail,
+  type Hook,
+  ok,
+  okVoid,
+  on,
+  type TaskHandlers,
+} from '../engine/registry';
 import { DEFAULT_ASSIGNMENT_STRATEGY } from './assignors';
 import {
   closeConsumer,
@@ -71,8 +80,6 @@ declare module '../engine/registry' {
   }
 }
 
-registerArea('consumers', () => emptyConsumerArea());
-
 const area = (ctx: Ctx): ConsumerArea => ctx.state.areas.consumers;
 const io = (ctx: Ctx) => new CtxClusterAccess(ctx);
 
@@ -107,102 +114,6 @@ function validate(c: ConsumerConfig): string | null {
   return null;
 }
 
-registerCommand('consumerCreate', (ctx, cmd) => {
-  const config = fullConfig(cmd.config);
-  const problem = validate(config);
-  if (problem) return fail('INVALID_CONFIG', problem);
-  for (const topic of config.topics) {
-    // allow.auto.create.topics=true (consumer default): the metadata request may create the topic when
-    // the broker's auto.create.topics.enable allows it; otherwise the subscription waits for it to appear
-    if (!ctx.state.topics[topic] && brokerConfig(ctx.state, 'auto.create.topics.enable') === 'true') {
-      createTopicInternal(ctx, { topic }, { autoCreated: true });
-    }
-  }
-  const r = createConsumer(area(ctx), io(ctx), cmd.name, config);
-  if (!r.ok) return fail(r.error.exception, r.error.message);
-  return ok({ memberId: r.value.memberId ?? '', clientId: r.value.clientId });
-});
-
-registerCommand('consumerPoll', (ctx, cmd) => {
-  const r = pollConsumer(area(ctx), io(ctx), cmd.name, cmd.maxRecords);
-  if (!r.ok) return fail(r.error.exception, r.error.message);
-  return ok({
-    records: r.value.map((x) => ({
-      topic: x.topic,
-      partition: x.partition,
-      offset: x.offset,
-      key: x.key,
-      value: x.value,
-    })),
-  });
-});
-
-registerCommand('consumerProcess', (ctx, cmd) => {
-  const r = processRecords(area(ctx), io(ctx), cmd.name, cmd.count);
-  if (!r.ok) return fail(r.error.exception, r.error.message);
-  return ok({ records: r.value.map((x) => ({ topic: x.topic, partition: x.partition, offset: x.offset })) });
-});
-
-registerCommand('consumerCommit', (ctx, cmd) => {
-  const r = commitConsumer(area(ctx), io(ctx), cmd.name, cmd.mode ?? 'sync');
-  if (!r.ok) return fail(r.error.exception, r.error.message);
-  return ok({ offsets: r.value });
-});
-
-registerCommand('consumerClose', (ctx, cmd) => {
-  const r = closeConsumer(area(ctx), io(ctx), cmd.name);
-  return r.ok ? okVoid() : fail(r.error.exception, r.error.message);
-});
-
-registerCommand('consumerCrash', (ctx, cmd) => {
-  const r = crashConsumer(area(ctx), io(ctx), cmd.name);
-  return r.ok ? okVoid() : fail(r.error.exception, r.error.message);
-});
-
-registerCommand('groupCommitOffsets', (ctx, cmd) => {
-  for (const o of cmd.offsets) {
-    if (!ctx.state.topics[o.topic]?.partitions[o.partition]) {
-      return fail('UNKNOWN_TOPIC_OR_PARTITION', `${o.topic}-${o.partition} does not exist`);
-    }
-  }
-  const r = adminCommitOffsets(area(ctx), io(ctx), cmd.groupId, cmd.offsets);
-  return r.ok ? okVoid() : fail(r.error.exception, r.error.message);
-});
-
-registerCommand('groupResetOffsets', (ctx, cmd) => {
-  const access = io(ctx);
-  const plan = planOffsetReset(area(ctx), access, cmd.groupId, cmd.partitions, cmd.spec);
-  if (!plan.ok) return fail(plan.error.exception, plan.error.message);
-  if (cmd.execute) {
-    const r = adminCommitOffsets(area(ctx), access, cmd.groupId, plan.value);
-    if (!r.ok) return fail(r.error.exception, r.error.message);
-  }
-  return ok({ offsets: plan.value });
-});
-
-registerCommand('groupDelete', (ctx, cmd) => {
-  const a = area(ctx);
-  const rec = a.groups[cmd.groupId];
-  if (!rec || rec.group.state === 'Dead')
-    return fail('GroupIdNotFoundException', `Group '${cmd.groupId}' does not exist.`);
-  if (!groupIsInactive(a, cmd.groupId)) {
-    return fail('GroupNotEmptyException', `The group '${cmd.groupId}' is not empty.`);
-  }
-  delete a.groups[cmd.groupId];
-  ctx.emit('groupDeleted', `group ${cmd.groupId} deleted with its committed offsets`, {
-    groupId: cmd.groupId,
-  });
-  return okVoid();
-});
-
-registerTask('consumerGroupTimer', (ctx, task) => {
-  onGroupTimer(area(ctx), io(ctx), task.groupId);
-});
-
-registerTask('consumerPollTimeout', (ctx, task) => {
-  onPollTimeout(area(ctx), io(ctx), task.consumer, task.pollEpoch);
-});
-
 /**
  * The group leader watches the metadata of the subscribed topics; when a topic appears, disappears or
  * gains partitions it asks for a rebalance (ConsumerCoordinator: "cached metadata has changed"). The
@@ -225,20 +136,124 @@ function onSubscribedTopicChange(ctx: Ctx, topic: string, what: string): void {
   }
 }
 
-onEvent('topicCreated', (ctx, ev) =>
-  onSubscribedTopicChange(ctx, ev.topic, `created with ${ev.partitions} partitions`),
-);
-onEvent('partitionsAdded', (ctx, ev) =>
-  onSubscribedTopicChange(ctx, ev.topic, `partitions ${ev.from} -> ${ev.to}`),
-);
-onEvent('topicDeleted', (ctx, ev) => onSubscribedTopicChange(ctx, ev.topic, 'deleted'));
+export const consumerCommands = {
+  consumerCreate: (ctx, cmd) => {
+    const config = fullConfig(cmd.config);
+    const problem = validate(config);
+    if (problem) return fail('INVALID_CONFIG', problem);
+    for (const topic of config.topics) {
+      // allow.auto.create.topics=true (consumer default): the metadata request may create the topic when
+      // the broker's auto.create.topics.enable allows it; otherwise the subscription waits for it to appear
+      if (!ctx.state.topics[topic] && brokerConfig(ctx.state, 'auto.create.topics.enable') === 'true') {
+        createTopicInternal(ctx, { topic }, { autoCreated: true });
+      }
+    }
+    const r = createConsumer(area(ctx), io(ctx), cmd.name, config);
+    if (!r.ok) return fail(r.error.exception, r.error.message);
+    return ok({ memberId: r.value.memberId ?? '', clientId: r.value.clientId });
+  },
+  consumerPoll: (ctx, cmd) => {
+    const r = pollConsumer(area(ctx), io(ctx), cmd.name, cmd.maxRecords);
+    if (!r.ok) return fail(r.error.exception, r.error.message);
+    return ok({
+      records: r.value.map((x) => ({
+        topic: x.topic,
+        partition: x.partition,
+        offset: x.offset,
+        key: x.key,
+        value: x.value,
+      })),
+    });
+  },
+  consumerProcess: (ctx, cmd) => {
+    const r = processRecords(area(ctx), io(ctx), cmd.name, cmd.count);
+    if (!r.ok) return fail(r.error.exception, r.error.message);
+    return ok({
+      records: r.value.map((x) => ({ topic: x.topic, partition: x.partition, offset: x.offset })),
+    });
+  },
+  consumerCommit: (ctx, cmd) => {
+    const r = commitConsumer(area(ctx), io(ctx), cmd.name, cmd.mode ?? 'sync');
+    if (!r.ok) return fail(r.error.exception, r.error.message);
+    return ok({ offsets: r.value });
+  },
+  consumerClose: (ctx, cmd) => {
+    const r = closeConsumer(area(ctx), io(ctx), cmd.name);
+    return r.ok ? okVoid() : fail(r.error.exception, r.error.message);
+  },
+  consumerCrash: (ctx, cmd) => {
+    const r = crashConsumer(area(ctx), io(ctx), cmd.name);
+    return r.ok ? okVoid() : fail(r.error.exception, r.error.message);
+  },
+  groupCommitOffsets: (ctx, cmd) => {
+    for (const o of cmd.offsets) {
+      if (!ctx.state.topics[o.topic]?.partitions[o.partition]) {
+        return fail('UNKNOWN_TOPIC_OR_PARTITION', `${o.topic}-${o.partition} does not exist`);
+      }
+    }
+    const r = adminCommitOffsets(area(ctx), io(ctx), cmd.groupId, cmd.offsets);
+    return r.ok ? okVoid() : fail(r.error.exception, r.error.message);
+  },
+  groupResetOffsets: (ctx, cmd) => {
+    const access = io(ctx);
+    const plan = planOffsetReset(area(ctx), access, cmd.groupId, cmd.partitions, cmd.spec);
+    if (!plan.ok) return fail(plan.error.exception, plan.error.message);
+    if (cmd.execute) {
+      const r = adminCommitOffsets(area(ctx), access, cmd.groupId, plan.value);
+      if (!r.ok) return fail(r.error.exception, r.error.message);
+    }
+    return ok({ offsets: plan.value });
+  },
+  groupDelete: (ctx, cmd) => {
+    const a = area(ctx);
+    const rec = a.groups[cmd.groupId];
+    if (!rec || rec.group.state === 'Dead')
+      return fail('GroupIdNotFoundException', `Group '${cmd.groupId}' does not exist.`);
+    if (!groupIsInactive(a, cmd.groupId)) {
+      return fail('GroupNotEmptyException', `The group '${cmd.groupId}' is not empty.`);
+    }
+    delete a.groups[cmd.groupId];
+    ctx.emit('groupDeleted', `group ${cmd.groupId} deleted with its committed offsets`, {
+      groupId: cmd.groupId,
+    });
+    return okVoid();
+  },
+} satisfies CommandHandlers;
 
-// Lag over time: sample every group that has committed offsets on a partition whose HW moved.
-onEvent('highWatermarkAdvanced', (ctx, ev) => {
-  const a = area(ctx);
-  if (!a) return;
-  const key = `${ev.topic}-${ev.partition}`;
-  for (const [groupId, rec] of Object.entries(a.groups)) {
-    if (rec.offsets[key]) recordLagSample(a, io(ctx), groupId);
-  }
+export const consumerTasks = {
+  consumerGroupTimer: (ctx, task) => {
+    onGroupTimer(area(ctx), io(ctx), task.groupId);
+  },
+  consumerPollTimeout: (ctx, task) => {
+    onPollTimeout(area(ctx), io(ctx), task.consumer, task.pollEpoch);
+  },
+} satisfies TaskHandlers;
+
+export const consumerHooks: readonly Hook[] = [
+  on('topicCreated', (ctx, ev) =>
+    onSubscribedTopicChange(ctx, ev.topic, `created with ${ev.partitions} partitions`),
+  ),
+  on('partitionsAdded', (ctx, ev) =>
+    onSubscribedTopicChange(ctx, ev.topic, `partitions ${ev.from} -> ${ev.to}`),
+  ),
+  on('topicDeleted', (ctx, ev) => onSubscribedTopicChange(ctx, ev.topic, 'deleted')),
+  // Lag over time: sample every group that has committed offsets on a partition whose HW moved.
+  on('highWatermarkAdvanced', (ctx, ev) => {
+    const a = area(ctx);
+    if (!a) return;
+    const key = `${ev.topic}-${ev.partition}`;
+    for (const [groupId, rec] of Object.entries(a.groups)) {
+      if (rec.offsets[key]) recordLagSample(a, io(ctx), groupId);
+    }
+  }),
+];
+
+export const consumerArea = defineArea({
+  name: 'consumer',
+  init: (state) => {
+    state.areas.consumers = emptyConsumerArea();
+  },
+  commands: consumerCommands,
+  tasks: consumerTasks,
+  hooks: consumerHooks,
 });

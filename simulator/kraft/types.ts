@@ -54,3 +54,13 @@ export type Quorum = {
   /** Next automatic preferred-leader check (auto.leader.rebalance.enable), if one is scheduled. */
   leaderImbalanceCheckAt: number | null;
 };
+
+declare module '../engine/state' {
+  interface SimInit {
+    /** Number of KRaft controllers, ids 1000.. (default 3, separate from brokers). */
+    controllers?: number;
+  }
+  interface SimState {
+    quorum: Quorum;
+  }
+}

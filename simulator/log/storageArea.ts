@@ -6,7 +6,7 @@
 // Imported for its registrations by the simulator's entry point (not re-exported from ./index).
 import type { BrokerId, Partition, Replica } from '../cluster/types';
 import type { Ctx } from '../engine/context';
-import { onEvent, registerArea, registerTask } from '../engine/registry';
+import { defineArea, type Hook, on, type TaskHandlers } from '../engine/registry';
 import type { SimState } from '../engine/state';
 import { logConfigFor } from '../replication/logConfigCache';
 import { segmentFileName } from './format';
@@ -62,8 +62,6 @@ declare module '../engine/registry' {
     logCleaned: Tp & Omit<CleanerPassResult, 'reason'>;
   }
 }
-
-registerArea('storage', () => ({ brokers: {} }));
 
 function brokerSlot(ctx: Ctx, id: BrokerId): StorageBrokerState {
   const area = ctx.state.areas.storage;
@@ -136,22 +134,6 @@ function nextRetentionDue(log: PartitionLog, config: LogConfig, now: number): nu
   return due > now ? due : null;
 }
 
-registerTask('logRetentionCheck', (ctx, t) => {
-  const slot = brokerSlot(ctx, t.brokerId);
-  if (slot.retentionCheckAt !== t.at) return; // superseded by an earlier or later schedule
-  slot.retentionCheckAt = null;
-  if (!brokerRunning(ctx, t.brokerId)) return;
-  let due: number | null = null;
-  for (const { part, replica, config } of replicasOn(ctx, t.brokerId)) {
-    const res = deleteOldSegments(replica.log, config, replica.highWatermark, ctx.now);
-    for (const d of res.deleted)
-      emitDeleted(ctx, part, t.brokerId, d, res.logStartOffsetAfter, res.rolledEmptyActiveAt);
-    const next = nextRetentionDue(replica.log, config, ctx.now);
-    if (next !== null && (due === null || next < due)) due = next;
-  }
-  if (due !== null) ensureRetentionCheck(ctx, t.brokerId, due);
-});
-
 function emitDeleted(
   ctx: Ctx,
   part: Partition,
@@ -207,47 +189,6 @@ function nextCleanerDue(log: PartitionLog, config: LogConfig, now: number): numb
   return due;
 }
 
-registerTask('logCleanerCheck', (ctx, t) => {
-  const slot = brokerSlot(ctx, t.brokerId);
-  if (slot.cleanerCheckAt !== t.at) return;
-  slot.cleanerCheckAt = null;
-  if (!brokerRunning(ctx, t.brokerId)) return;
-  const logs = [...replicasOn(ctx, t.brokerId)].filter((r) => isCompacted(r.config));
-  // The cleaner thread cleans the filthiest eligible log, then looks again, until none is eligible.
-  for (let guard = 0; guard < 2 * logs.length + 1; guard++) {
-    let best: { r: (typeof logs)[number]; d: Extract<CleanerDecision, { kind: 'clean' }> } | null = null;
-    for (const r of logs) {
-      const d = cleanerDecision(r.replica.log, r.config, cleanerStableOffset(r.replica), ctx.now);
-      if (d.kind === 'clean' && (best === null || d.range.dirtyRatio > best.d.range.dirtyRatio))
-        best = { r, d };
-    }
-    if (best === null) break;
-    const { part, replica, config } = best.r;
-    const res = cleanLog(replica.log, config, best.d.range, best.d.trigger, best.d.reason, ctx.now);
-    const { reason, ...payload } = res;
-    ctx.emit('logCleaned', `Broker ${t.brokerId}, ${part.topic}-${part.partition}: ${reason}`, {
-      topic: part.topic,
-      partition: part.partition,
-      broker: t.brokerId,
-      ...payload,
-    });
-  }
-  // After each round the cleaner thread also runs retention on every compacted log
-  // (LogCleanerManager#deletableLogs → UnifiedLog#deleteOldSegments): time/size for
-  // compact,delete, and segments below the log start offset for compact-only logs.
-  for (const { part, replica, config } of logs) {
-    const res = deleteOldSegments(replica.log, config, replica.highWatermark, ctx.now);
-    for (const d of res.deleted)
-      emitDeleted(ctx, part, t.brokerId, d, res.logStartOffsetAfter, res.rolledEmptyActiveAt);
-  }
-  let due: number | null = null;
-  for (const r of logs) {
-    const next = nextCleanerDue(r.replica.log, r.config, ctx.now);
-    if (next !== null && (due === null || next < due)) due = next;
-  }
-  if (due !== null) ensureCleanerCheck(ctx, t.brokerId, due);
-});
-
 /** After an append to one replica: report a roll, and wake the jobs that may now have work. */
 function afterAppend(
   ctx: Ctx,
@@ -279,35 +220,6 @@ function afterAppend(
   if (isDeleteRetention(config)) ensureRetentionCheck(ctx, broker);
 }
 
-onEvent('recordsAppended', (ctx, e) => afterAppend(ctx, e.topic, e.partition, e.broker, e.baseOffset));
-onEvent('replicaFetched', (ctx, e) => {
-  if (e.count > 0) afterAppend(ctx, e.topic, e.partition, e.follower, e.fromOffset);
-});
-onEvent('highWatermarkAdvanced', (ctx, e) => {
-  // A segment blocked by the HW (retention) or an LSO/HW-bounded range (cleaner) may now be due.
-  const config = logConfigFor(ctx.state, e.topic);
-  if (isDeleteRetention(config)) ensureRetentionCheck(ctx, e.broker);
-  if (isCompacted(config)) ensureCleanerCheck(ctx, e.broker);
-});
-onEvent('topicConfigChanged', (ctx, e) => {
-  // kafka-configs --alter takes effect at the next check of every broker hosting the topic.
-  const brokers = new Set<BrokerId>();
-  for (const part of ctx.state.topics[e.topic]?.partitions ?? [])
-    for (const id of part.replicas) brokers.add(id);
-  for (const id of brokers) {
-    ensureRetentionCheck(ctx, id);
-    ensureCleanerCheck(ctx, id);
-  }
-});
-onEvent('brokerStarted', (ctx, e) => {
-  // Jobs are phased from the (re)start; anything queued by the previous run is superseded.
-  const slot = brokerSlot(ctx, e.brokerId);
-  slot.retentionCheckAt = null;
-  slot.cleanerCheckAt = null;
-  ensureRetentionCheck(ctx, e.brokerId);
-  ensureCleanerCheck(ctx, e.brokerId);
-});
-
 /** For views and lessons: why the cleaner is (not) compacting this replica right now. */
 export function cleanerStatus(
   state: SimState,
@@ -319,3 +231,102 @@ export function cleanerStatus(
   if (replica === undefined) return null;
   return cleanerDecision(replica.log, logConfigFor(state, topic), cleanerStableOffset(replica), state.now);
 }
+
+export const storageTasks = {
+  logRetentionCheck: (ctx, t) => {
+    const slot = brokerSlot(ctx, t.brokerId);
+    if (slot.retentionCheckAt !== t.at) return; // superseded by an earlier or later schedule
+    slot.retentionCheckAt = null;
+    if (!brokerRunning(ctx, t.brokerId)) return;
+    let due: number | null = null;
+    for (const { part, replica, config } of replicasOn(ctx, t.brokerId)) {
+      const res = deleteOldSegments(replica.log, config, replica.highWatermark, ctx.now);
+      for (const d of res.deleted)
+        emitDeleted(ctx, part, t.brokerId, d, res.logStartOffsetAfter, res.rolledEmptyActiveAt);
+      const next = nextRetentionDue(replica.log, config, ctx.now);
+      if (next !== null && (due === null || next < due)) due = next;
+    }
+    if (due !== null) ensureRetentionCheck(ctx, t.brokerId, due);
+  },
+  logCleanerCheck: (ctx, t) => {
+    const slot = brokerSlot(ctx, t.brokerId);
+    if (slot.cleanerCheckAt !== t.at) return;
+    slot.cleanerCheckAt = null;
+    if (!brokerRunning(ctx, t.brokerId)) return;
+    const logs = [...replicasOn(ctx, t.brokerId)].filter((r) => isCompacted(r.config));
+    // The cleaner thread cleans the filthiest eligible log, then looks again, until none is eligible.
+    for (let guard = 0; guard < 2 * logs.length + 1; guard++) {
+      let best: { r: (typeof logs)[number]; d: Extract<CleanerDecision, { kind: 'clean' }> } | null = null;
+      for (const r of logs) {
+        const d = cleanerDecision(r.replica.log, r.config, cleanerStableOffset(r.replica), ctx.now);
+        if (d.kind === 'clean' && (best === null || d.range.dirtyRatio > best.d.range.dirtyRatio))
+          best = { r, d };
+      }
+      if (best === null) break;
+      const { part, replica, config } = best.r;
+      const res = cleanLog(replica.log, config, best.d.range, best.d.trigger, best.d.reason, ctx.now);
+      const { reason, ...payload } = res;
+      ctx.emit('logCleaned', `Broker ${t.brokerId}, ${part.topic}-${part.partition}: ${reason}`, {
+        topic: part.topic,
+        partition: part.partition,
+        broker: t.brokerId,
+        ...payload,
+      });
+    }
+    // After each round the cleaner thread also runs retention on every compacted log
+    // (LogCleanerManager#deletableLogs → UnifiedLog#deleteOldSegments): time/size for
+    // compact,delete, and segments below the log start offset for compact-only logs.
+    for (const { part, replica, config } of logs) {
+      const res = deleteOldSegments(replica.log, config, replica.highWatermark, ctx.now);
+      for (const d of res.deleted)
+        emitDeleted(ctx, part, t.brokerId, d, res.logStartOffsetAfter, res.rolledEmptyActiveAt);
+    }
+    let due: number | null = null;
+    for (const r of logs) {
+      const next = nextCleanerDue(r.replica.log, r.config, ctx.now);
+      if (next !== null && (due === null || next < due)) due = next;
+    }
+    if (due !== null) ensureCleanerCheck(ctx, t.brokerId, due);
+  },
+} satisfies TaskHandlers;
+
+export const storageHooks: readonly Hook[] = [
+  on('recordsAppended', (ctx, e) => afterAppend(ctx, e.topic, e.partition, e.broker, e.baseOffset)),
+  on('replicaFetched', (ctx, e) => {
+    if (e.count > 0) afterAppend(ctx, e.topic, e.partition, e.follower, e.fromOffset);
+  }),
+  on('highWatermarkAdvanced', (ctx, e) => {
+    // A segment blocked by the HW (retention) or an LSO/HW-bounded range (cleaner) may now be due.
+    const config = logConfigFor(ctx.state, e.topic);
+    if (isDeleteRetention(config)) ensureRetentionCheck(ctx, e.broker);
+    if (isCompacted(config)) ensureCleanerCheck(ctx, e.broker);
+  }),
+  on('topicConfigChanged', (ctx, e) => {
+    // kafka-configs --alter takes effect at the next check of every broker hosting the topic.
+    const brokers = new Set<BrokerId>();
+    for (const part of ctx.state.topics[e.topic]?.partitions ?? [])
+      for (const id of part.replicas) brokers.add(id);
+    for (const id of brokers) {
+      ensureRetentionCheck(ctx, id);
+      ensureCleanerCheck(ctx, id);
+    }
+  }),
+  on('brokerStarted', (ctx, e) => {
+    // Jobs are phased from the (re)start; anything queued by the previous run is superseded.
+    const slot = brokerSlot(ctx, e.brokerId);
+    slot.retentionCheckAt = null;
+    slot.cleanerCheckAt = null;
+    ensureRetentionCheck(ctx, e.brokerId);
+    ensureCleanerCheck(ctx, e.brokerId);
+  }),
+];
+
+/** The storage area: each broker's retention and cleaner jobs (state.areas.storage). */
+export const storageArea = defineArea({
+  name: 'storage',
+  init: (state) => {
+    state.areas.storage = { brokers: {} };
+  },
+  tasks: storageTasks,
+  hooks: storageHooks,
+});

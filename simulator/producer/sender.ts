@@ -4,7 +4,7 @@
 // broker's sequence checks keep order and drop duplicates.
 import type { Ctx } from '../engine/context';
 import { ERROR_MESSAGES, RETRIABLE_ERRORS } from '../engine/errors';
-import { type KafkaError, onEvent, registerTask } from '../engine/registry';
+import { type Hook, type KafkaError, on, type TaskHandlers } from '../engine/registry';
 import { isLost } from '../network/faults';
 import type { ProduceResult } from '../replication/produceResponse';
 import type { PendingRecord, Producer, ProducerBatch } from './types';
@@ -321,76 +321,77 @@ function retryOrFail(ctx: Ctx, producer: Producer, batch: ProducerBatch, error: 
   }
 }
 
-registerTask('producerDrain', (ctx, t) => {
-  const producer = ctx.state.producers[t.producer];
-  if (!producer) return;
-  if (producer.drainAt === ctx.now) producer.drainAt = null;
-  drain(ctx, producer);
-});
+export const senderTasks = {
+  producerDrain: (ctx, t) => {
+    const producer = ctx.state.producers[t.producer];
+    if (!producer) return;
+    if (producer.drainAt === ctx.now) producer.drainAt = null;
+    drain(ctx, producer);
+  },
+  produceResponse: (ctx, t) => {
+    const producer = ctx.state.producers[t.producer];
+    if (!producer) return;
+    const batch = findBatch(producer, t.topic, t.partition, t.batchId);
+    if (batch?.state !== 'inflight' || batch.requestId !== t.requestId) return; // stale (timed out already)
+    producer.inFlight[t.broker] = Math.max(0, (producer.inFlight[t.broker] ?? 1) - 1);
+    const r: ProduceResult = t.result;
+    if (r.kind === 'ok') completeBatch(ctx, producer, batch, r.baseOffset, r.duplicate ?? false);
+    else retryOrFail(ctx, producer, batch, { code: r.code, message: r.message });
+    drain(ctx, producer);
+  },
+  produceTimeout: (ctx, t) => {
+    const producer = ctx.state.producers[t.producer];
+    if (!producer) return;
+    const batch = findBatch(producer, t.topic, t.partition, t.batchId);
+    if (batch?.state !== 'inflight' || batch.requestId !== t.requestId) return;
+    producer.inFlight[batch.broker] = Math.max(0, (producer.inFlight[batch.broker] ?? 1) - 1);
+    ctx.emit(
+      'produceRequestTimedOut',
+      `${producer.name}: no response from broker ${batch.broker} within request.timeout.ms=${producer.config.requestTimeoutMs} for ${batch.topic}-${batch.partition}; the producer does not know whether it was written`,
+      {
+        producer: producer.name,
+        requestId: t.requestId,
+        broker: batch.broker,
+        topic: t.topic,
+        partition: t.partition,
+      },
+    );
+    retryOrFail(ctx, producer, batch, {
+      code: 'NETWORK_EXCEPTION',
+      message: `Disconnected from node ${batch.broker} due to timeout`,
+    });
+    drain(ctx, producer);
+  },
+} satisfies TaskHandlers;
 
-registerTask('produceResponse', (ctx, t) => {
-  const producer = ctx.state.producers[t.producer];
-  if (!producer) return;
-  const batch = findBatch(producer, t.topic, t.partition, t.batchId);
-  if (batch?.state !== 'inflight' || batch.requestId !== t.requestId) return; // stale (timed out already)
-  producer.inFlight[t.broker] = Math.max(0, (producer.inFlight[t.broker] ?? 1) - 1);
-  const r: ProduceResult = t.result;
-  if (r.kind === 'ok') completeBatch(ctx, producer, batch, r.baseOffset, r.duplicate ?? false);
-  else retryOrFail(ctx, producer, batch, { code: r.code, message: r.message });
-  drain(ctx, producer);
-});
-
-registerTask('produceTimeout', (ctx, t) => {
-  const producer = ctx.state.producers[t.producer];
-  if (!producer) return;
-  const batch = findBatch(producer, t.topic, t.partition, t.batchId);
-  if (batch?.state !== 'inflight' || batch.requestId !== t.requestId) return;
-  producer.inFlight[batch.broker] = Math.max(0, (producer.inFlight[batch.broker] ?? 1) - 1);
-  ctx.emit(
-    'produceRequestTimedOut',
-    `${producer.name}: no response from broker ${batch.broker} within request.timeout.ms=${producer.config.requestTimeoutMs} for ${batch.topic}-${batch.partition}; the producer does not know whether it was written`,
-    {
-      producer: producer.name,
-      requestId: t.requestId,
-      broker: batch.broker,
-      topic: t.topic,
-      partition: t.partition,
-    },
-  );
-  retryOrFail(ctx, producer, batch, {
-    code: 'NETWORK_EXCEPTION',
-    message: `Disconnected from node ${batch.broker} due to timeout`,
-  });
-  drain(ctx, producer);
-});
-
-/** A crashed broker drops its connections: in-flight requests to it fail at once with NETWORK_EXCEPTION. */
-onEvent('brokerStopped', (ctx, ev) => {
-  for (const name in ctx.state.producers) {
-    const producer = ctx.state.producers[name];
-    let touched = false;
-    for (const q of Object.values(producer.queues)) {
-      for (const b of [...q]) {
-        if (b.state === 'inflight' && b.broker === ev.brokerId) {
-          producer.inFlight[b.broker] = Math.max(0, (producer.inFlight[b.broker] ?? 1) - 1);
-          retryOrFail(ctx, producer, b, {
-            code: 'NETWORK_EXCEPTION',
-            message: ERROR_MESSAGES.NETWORK_EXCEPTION,
-          });
-          touched = true;
+export const senderHooks: readonly Hook[] = [
+  /** A crashed broker drops its connections: in-flight requests to it fail at once with NETWORK_EXCEPTION. */
+  on('brokerStopped', (ctx, ev) => {
+    for (const name in ctx.state.producers) {
+      const producer = ctx.state.producers[name];
+      let touched = false;
+      for (const q of Object.values(producer.queues)) {
+        for (const b of [...q]) {
+          if (b.state === 'inflight' && b.broker === ev.brokerId) {
+            producer.inFlight[b.broker] = Math.max(0, (producer.inFlight[b.broker] ?? 1) - 1);
+            retryOrFail(ctx, producer, b, {
+              code: 'NETWORK_EXCEPTION',
+              message: ERROR_MESSAGES.NETWORK_EXCEPTION,
+            });
+            touched = true;
+          }
         }
       }
+      if (touched) scheduleDrain(ctx, producer, ctx.now);
     }
-    if (touched) scheduleDrain(ctx, producer, ctx.now);
-  }
-});
-
-/** New leader known: wake producers holding batches for that partition. */
-onEvent('leaderChanged', (ctx, ev) => {
-  if (ev.leader === null) return;
-  const tp = `${ev.topic}-${ev.partition}`;
-  for (const name in ctx.state.producers) {
-    const producer = ctx.state.producers[name];
-    if (producer.queues[tp]?.length) scheduleDrain(ctx, producer, ctx.now);
-  }
-});
+  }),
+  /** New leader known: wake producers holding batches for that partition. */
+  on('leaderChanged', (ctx, ev) => {
+    if (ev.leader === null) return;
+    const tp = `${ev.topic}-${ev.partition}`;
+    for (const name in ctx.state.producers) {
+      const producer = ctx.state.producers[name];
+      if (producer.queues[tp]?.length) scheduleDrain(ctx, producer, ctx.now);
+    }
+  }),
+];

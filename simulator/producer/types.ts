@@ -97,3 +97,13 @@ export type Producer = {
   completed: DeliveryReport[];
   stats: { sent: number; acked: number; failed: number; retries: number };
 };
+
+declare module '../engine/state' {
+  interface SimState {
+    producers: Record<string, Producer>;
+    /** Producer ids handed out so far (simplified: a counter, no ProducerIdsRecord blocks). */
+    nextProducerId: number;
+    nextBatchId: number;
+    nextRequestId: number;
+  }
+}

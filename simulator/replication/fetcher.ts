@@ -4,7 +4,7 @@
 import { isBrokerAlive } from '../cluster/lookup';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
-import { registerTask } from '../engine/registry';
+import type { TaskHandlers } from '../engine/registry';
 import { appendAsFollower, readRecords } from '../log';
 import { maybeIncrementHighWatermark } from './highWatermark';
 import { maybeExpandIsr } from './isr';
@@ -105,80 +105,81 @@ function partitionOf(ctx: Ctx, topic: string, partition: number, session: number
   return p && p.fetchSession === session ? p : undefined;
 }
 
-registerTask('replicaFetchRequest', (ctx, t) => {
-  const part = partitionOf(ctx, t.topic, t.partition, t.session);
-  if (!part) return;
-  const rep = part.replicaLogs[t.follower];
-  if (!linkUp(ctx, part, t.follower)) {
-    rep.follower.fetch = 'idle';
-    return;
-  }
-  const leader = part.replicaLogs[part.leader!];
-  const leo = leader.log.logEndOffset;
-  const fs = rep.follower;
-  // Replica#updateFetchState: caught up if this fetch reaches the leader's LEO, or reaches what the LEO was at the
-  // previous fetch (then it was caught up as of that previous fetch).
-  if (t.fetchOffset >= leo) fs.lastCaughtUpTime = Math.max(fs.lastCaughtUpTime, ctx.now);
-  else if (t.fetchOffset >= fs.lastFetchLeaderLogEndOffset)
-    fs.lastCaughtUpTime = Math.max(fs.lastCaughtUpTime, fs.lastFetchTime);
-  fs.fetchOffset = t.fetchOffset;
-  fs.lastFetchTime = ctx.now;
-  fs.lastFetchLeaderLogEndOffset = leo;
-  maybeExpandIsr(ctx, part, t.follower);
-  maybeIncrementHighWatermark(ctx, part);
-  if (t.fetchOffset < leo || fs.sentHighWatermark < leader.highWatermark) respond(ctx, part, t.follower);
-  else fs.fetch = 'parked';
-});
-
-registerTask('replicaFetchResponse', (ctx, t) => {
-  const part = partitionOf(ctx, t.topic, t.partition, t.session);
-  if (!part) return;
-  const rep = part.replicaLogs[t.follower];
-  if (!linkUp(ctx, part, t.follower)) {
-    rep.follower.fetch = 'idle';
-    return;
-  }
-  const leaderLog = part.replicaLogs[part.leader!].log;
-  let count = 0;
-  if (t.to > rep.log.logEndOffset) {
-    const read = readRecords(
-      leaderLog,
-      Math.max(t.from, rep.log.logEndOffset),
-      t.to,
-      Number.MAX_SAFE_INTEGER,
-    );
-    if (read.kind === 'offsetOutOfRange') {
-      // Retention moved the leader's log start past us: realign, then fetch again.
+export const fetcherTasks = {
+  replicaFetchRequest: (ctx, t) => {
+    const part = partitionOf(ctx, t.topic, t.partition, t.session);
+    if (!part) return;
+    const rep = part.replicaLogs[t.follower];
+    if (!linkUp(ctx, part, t.follower)) {
       rep.follower.fetch = 'idle';
-      startFetching(ctx, part, t.follower);
       return;
     }
-    count = read.records.length;
-    if (count > 0) {
-      appendAsFollower(rep.log, read.records, logConfigFor(ctx.state, part.topic), ctx.now);
-      trackAppended(rep, read.records);
+    const leader = part.replicaLogs[part.leader!];
+    const leo = leader.log.logEndOffset;
+    const fs = rep.follower;
+    // Replica#updateFetchState: caught up if this fetch reaches the leader's LEO, or reaches what the LEO was at the
+    // previous fetch (then it was caught up as of that previous fetch).
+    if (t.fetchOffset >= leo) fs.lastCaughtUpTime = Math.max(fs.lastCaughtUpTime, ctx.now);
+    else if (t.fetchOffset >= fs.lastFetchLeaderLogEndOffset)
+      fs.lastCaughtUpTime = Math.max(fs.lastCaughtUpTime, fs.lastFetchTime);
+    fs.fetchOffset = t.fetchOffset;
+    fs.lastFetchTime = ctx.now;
+    fs.lastFetchLeaderLogEndOffset = leo;
+    maybeExpandIsr(ctx, part, t.follower);
+    maybeIncrementHighWatermark(ctx, part);
+    if (t.fetchOffset < leo || fs.sentHighWatermark < leader.highWatermark) respond(ctx, part, t.follower);
+    else fs.fetch = 'parked';
+  },
+  replicaFetchResponse: (ctx, t) => {
+    const part = partitionOf(ctx, t.topic, t.partition, t.session);
+    if (!part) return;
+    const rep = part.replicaLogs[t.follower];
+    if (!linkUp(ctx, part, t.follower)) {
+      rep.follower.fetch = 'idle';
+      return;
     }
-  }
-  const hw = Math.min(t.highWatermark, rep.log.logEndOffset);
-  const hwMoved = hw > rep.highWatermark;
-  if (hwMoved) rep.highWatermark = hw;
-  if (count > 0 || hwMoved) {
-    ctx.emit(
-      'replicaFetched',
-      count > 0
-        ? `broker ${t.follower} fetched ${count} record${count === 1 ? '' : 's'} of ${part.topic}-${part.partition} from leader ${part.leader} (now at LEO ${rep.log.logEndOffset}, HW ${rep.highWatermark})`
-        : `broker ${t.follower} learned ${part.topic}-${part.partition}'s high watermark ${rep.highWatermark} from leader ${part.leader}`,
-      {
-        topic: part.topic,
-        partition: part.partition,
-        follower: t.follower,
-        leader: part.leader!,
-        fromOffset: t.from,
-        count,
-        logEndOffset: rep.log.logEndOffset,
-        highWatermark: rep.highWatermark,
-      },
-    );
-  }
-  sendFetch(ctx, part, t.follower);
-});
+    const leaderLog = part.replicaLogs[part.leader!].log;
+    let count = 0;
+    if (t.to > rep.log.logEndOffset) {
+      const read = readRecords(
+        leaderLog,
+        Math.max(t.from, rep.log.logEndOffset),
+        t.to,
+        Number.MAX_SAFE_INTEGER,
+      );
+      if (read.kind === 'offsetOutOfRange') {
+        // Retention moved the leader's log start past us: realign, then fetch again.
+        rep.follower.fetch = 'idle';
+        startFetching(ctx, part, t.follower);
+        return;
+      }
+      count = read.records.length;
+      if (count > 0) {
+        appendAsFollower(rep.log, read.records, logConfigFor(ctx.state, part.topic), ctx.now);
+        trackAppended(rep, read.records);
+      }
+    }
+    const hw = Math.min(t.highWatermark, rep.log.logEndOffset);
+    const hwMoved = hw > rep.highWatermark;
+    if (hwMoved) rep.highWatermark = hw;
+    if (count > 0 || hwMoved) {
+      ctx.emit(
+        'replicaFetched',
+        count > 0
+          ? `broker ${t.follower} fetched ${count} record${count === 1 ? '' : 's'} of ${part.topic}-${part.partition} from leader ${part.leader} (now at LEO ${rep.log.logEndOffset}, HW ${rep.highWatermark})`
+          : `broker ${t.follower} learned ${part.topic}-${part.partition}'s high watermark ${rep.highWatermark} from leader ${part.leader}`,
+        {
+          topic: part.topic,
+          partition: part.partition,
+          follower: t.follower,
+          leader: part.leader!,
+          fromOffset: t.from,
+          count,
+          logEndOffset: rep.log.logEndOffset,
+          highWatermark: rep.highWatermark,
+        },
+      );
+    }
+    sendFetch(ctx, part, t.follower);
+  },
+} satisfies TaskHandlers;

@@ -6,8 +6,7 @@ import { effectiveMinIsr, topicConfig } from '../cluster/topicConfig';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import { ERROR_MESSAGES } from '../engine/errors';
-import type { TaskOf } from '../engine/registry';
-import { registerTask } from '../engine/registry';
+import type { TaskHandlers, TaskOf } from '../engine/registry';
 import { appendAsLeader, validateRecordsForAppend } from '../log';
 import { wakeParkedFetches } from './fetcher';
 import { maybeIncrementHighWatermark } from './highWatermark';
@@ -204,6 +203,8 @@ export function handleProduce(ctx: Ctx, req: ProduceRequest): boolean {
   return true;
 }
 
-registerTask('produceRequest', (ctx, t) => {
-  handleProduce(ctx, t);
-});
+export const produceTasks = {
+  produceRequest: (ctx, t) => {
+    handleProduce(ctx, t);
+  },
+} satisfies TaskHandlers;

@@ -1,0 +1,24 @@
+// The simulator's areas, in order. The order is part of determinism: it is the order in which areas build the
+// initial state, and the order in which hooks of different areas run for the same event (for example, when a
+// high watermark advances the storage area wakes its jobs before the consumer area samples lag).
+import { clusterArea } from './cluster/index';
+import { consumerArea } from './consumer/commands';
+import { clockArea } from './engine/clock';
+import { kraftArea } from './kraft/index';
+import { storageArea } from './log/storageArea';
+import { networkArea } from './network/index';
+import { producerArea } from './producer/index';
+import { replicationArea } from './replication/index';
+import { transactionsArea } from './transactions/index';
+
+export const AREAS = [
+  clockArea,
+  networkArea,
+  clusterArea,
+  replicationArea,
+  producerArea,
+  kraftArea,
+  storageArea,
+  consumerArea,
+  transactionsArea,
+] as const;
