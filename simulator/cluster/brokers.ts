@@ -7,7 +7,6 @@ import {
   scheduleRegistration,
   scheduleUnfence,
 } from '../kraft/brokerLifecycle';
-import { resumeReplication } from '../kraft/controller';
 import { hasActiveController } from '../kraft/metadataLog';
 import { isBrokerAlive } from './lookup';
 import { brokerConfigNumber } from './topicConfig';
@@ -113,12 +112,10 @@ export const brokerCommands = {
     b.network = 'connected';
     b.generation++;
     ctx.emit('brokerHealed', `broker ${cmd.id} is reachable again`, { brokerId: cmd.id });
+    // A registered broker's followers resume fetching: a hook of the replication area on brokerHealed.
     if (b.process === 'running') {
       if (b.brokerEpoch < 0) scheduleRegistration(ctx, cmd.id);
-      else if (b.registration === 'fenced') {
-        resumeReplication(ctx, cmd.id);
-        scheduleUnfence(ctx, cmd.id);
-      } else resumeReplication(ctx, cmd.id);
+      else if (b.registration === 'fenced') scheduleUnfence(ctx, cmd.id);
     } else keepSessionTimer(ctx, cmd.id, false);
     return okVoid();
   },

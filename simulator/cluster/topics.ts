@@ -11,12 +11,12 @@ import {
 } from '../engine/registry';
 import { electAfterLeaderLoss } from '../kraft/controller';
 import { appendMetadata, hasActiveController } from '../kraft/metadataLog';
-import { freshFollowerState } from '../kraft/partitionChange';
-import { assignEpoch, createLog } from '../log';
+import { assignEpoch } from '../log';
 import { startAllFetchers } from '../replication/fetcher';
 import { maybeIncrementHighWatermark } from '../replication/highWatermark';
 import { isBrokerUnfenced } from './lookup';
 import { assignReplicas } from './replicaPlacement';
+import { newReplica } from './replicas';
 import { brokerConfigNumber, topicConfigBool, validateTopicConfig } from './topicConfig';
 import type { BrokerId, Partition, Topic } from './types';
 
@@ -72,13 +72,7 @@ function usableBrokers(ctx: Ctx): BrokerId[] {
 function newPartition(ctx: Ctx, topic: string, partition: number, replicas: BrokerId[]): Partition {
   const replicaLogs: Partition['replicaLogs'] = {};
   for (const id of replicas) {
-    replicaLogs[id] = {
-      brokerId: id,
-      log: createLog(ctx.now),
-      highWatermark: 0,
-      follower: freshFollowerState(ctx.now, true),
-      producers: {},
-    };
+    replicaLogs[id] = newReplica(id, ctx.now, true);
   }
   const isr = replicas.filter((id) => isBrokerUnfenced(ctx.state, id));
   const leader = isr[0] ?? null;

@@ -6,12 +6,10 @@ import { getPartition, highWatermark, isBrokerAlive, leaderReplica } from '../cl
 import { brokerConfigNumber } from '../cluster/topicConfig';
 import { createTopicInternal } from '../cluster/topics';
 import type { Ctx } from '../engine/context';
-import { appendAsLeader, readRecords } from '../log';
+import { readRecords } from '../log';
 import { buildMarkerIndex, firstUnstableOffset, isAborted, type MarkerIndex } from '../log/transactionIndex';
 import type { LogRecord } from '../log/types';
-import { wakeParkedFetches } from '../replication/fetcher';
-import { maybeIncrementHighWatermark } from '../replication/highWatermark';
-import { logConfigFor } from '../replication/logConfigCache';
+import { appendAsCoordinator } from '../replication/coordinatorAppend';
 import type { ClusterAccess, FetchResult, PartitionReadView, WakeUp } from './clusterAccess';
 import type { ConsumerEvent } from './consumerEvents';
 import { emitConsumerEvent } from './events';
@@ -136,22 +134,15 @@ export class CtxClusterAccess implements ClusterAccess {
     const p = getPartition(this.ctx.state, CONSUMER_OFFSETS_TOPIC, offsetsPartitionFor(groupId, n));
     const leader = p && leaderReplica(p);
     if (!p || !leader) return;
-    appendAsLeader(
-      leader.log,
-      {
-        leaderEpoch: p.leaderEpoch,
-        records: offsets.map((o) => ({
-          // OffsetCommitKey (group, topic, partition) -> OffsetCommitValue (offset); compaction keeps the latest
-          key: `offset:${groupId}:${o.topic}:${o.partition}`,
-          value: String(o.offset),
-          timestamp: this.ctx.now,
-        })),
-      },
-      logConfigFor(this.ctx.state, CONSUMER_OFFSETS_TOPIC),
-      this.ctx.now,
-    );
-    wakeParkedFetches(this.ctx, p);
-    maybeIncrementHighWatermark(this.ctx, p);
+    appendAsCoordinator(this.ctx, p, {
+      leaderEpoch: p.leaderEpoch,
+      records: offsets.map((o) => ({
+        // OffsetCommitKey (group, topic, partition) -> OffsetCommitValue (offset); compaction keeps the latest
+        key: `offset:${groupId}:${o.topic}:${o.partition}`,
+        value: String(o.offset),
+        timestamp: this.ctx.now,
+      })),
+    });
   }
 
   emit(event: ConsumerEvent): void {

@@ -7,7 +7,7 @@ import { brokerConfigNumber } from '../cluster/topicConfig';
 import type { BrokerId } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import type { TaskHandlers } from '../engine/registry';
-import { onBrokerFenced, onBrokerUnfenced, resumeReplication } from './controller';
+import { onBrokerFenced, onBrokerUnfenced } from './controller';
 import { appendMetadata, hasActiveController } from './metadataLog';
 
 declare module '../engine/registry' {
@@ -138,7 +138,7 @@ export const brokerLifecycleTasks = {
       `broker ${t.brokerId} registered with the controller (broker epoch ${offset}); it stays fenced until it has caught up with the metadata log`,
       { brokerId: t.brokerId, brokerEpoch: offset },
     );
-    resumeReplication(ctx, t.brokerId);
+    // Its followers start fetching again: a hook of the replication area on brokerRegistered.
     scheduleUnfence(ctx, t.brokerId);
   },
   brokerUnfence: (ctx, t) => {

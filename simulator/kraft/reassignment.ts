@@ -5,12 +5,13 @@
 // replicas. A new target while one is in progress is computed against the original replicas, not the previous
 // target (ReplicationControlManager#changePartitionReassignment, PartitionReassignmentReplicas).
 import { fmtIds, isBrokerUnfenced } from '../cluster/lookup';
+import { newReplica } from '../cluster/replicas';
 import type { BrokerId, Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import { type CommandHandlers, fail, type Hook, okVoid, on } from '../engine/registry';
-import { createLog } from '../log';
 import { appendMetadata, hasActiveController } from './metadataLog';
-import { changeLeader, freshFollowerState, restartFetchers } from './partitionChange';
+import { publishPartitionChange } from './metadataPublisher';
+import { changeLeader } from './partitionChange';
 
 declare module '../engine/registry' {
   interface CommandMap {
@@ -72,10 +73,7 @@ function shrinkTo(ctx: Ctx, p: Partition, replicas: BrokerId[], why: string): vo
     p.isr = isr;
     writeChange(ctx, p, why);
     // Fetches in flight from the dropped replicas must not land on their deleted logs: new fetch session.
-    if (dropped.length > 0) {
-      if (p.leader !== null) restartFetchers(ctx, p);
-      else p.fetchSession++;
-    }
+    if (dropped.length > 0) publishPartitionChange(ctx, p, { kind: 'replicas' });
   }
 }
 
@@ -172,13 +170,7 @@ export const reassignmentCommands = {
       p.isr = p.isr.filter((id) => !abandoned.includes(id));
       for (const id of adding) {
         if (!p.replicaLogs[id]) {
-          p.replicaLogs[id] = {
-            brokerId: id,
-            log: createLog(ctx.now),
-            highWatermark: 0,
-            follower: freshFollowerState(ctx.now, false),
-            producers: {},
-          };
+          p.replicaLogs[id] = newReplica(id, ctx.now, false);
         }
       }
       p.replicas = [...r.replicas, ...removing];
@@ -190,10 +182,7 @@ export const reassignmentCommands = {
         `reassignment of ${p.topic}-${p.partition} started: target ${fmtIds(r.replicas)}${adding.length ? `; ${fmtIds(adding)} copy the log from leader ${p.leader ?? 'none'}` : ''}${removing.length ? `; ${fmtIds(removing)} leave once the targets are in sync` : ''}`,
         { topic: p.topic, partition: p.partition, target: [...r.replicas], adding, removing },
       );
-      if (adding.length + abandoned.length > 0) {
-        if (p.leader !== null) restartFetchers(ctx, p);
-        else p.fetchSession++;
-      }
+      if (adding.length + abandoned.length > 0) publishPartitionChange(ctx, p, { kind: 'replicas' });
       maybeComplete(ctx, p);
     }
     return okVoid();

@@ -64,3 +64,19 @@ declare module '../engine/state' {
     quorum: Quorum;
   }
 }
+
+/** What the brokers must apply from a committed partition change (see SignalMap.partitionChangePublished). */
+export type PartitionChange =
+  /** New leader epoch: `leader` leads from its log end, the others follow it (PartitionChangeRecord). */
+  | { kind: 'leader'; previousLeader: BrokerId | null; leader: BrokerId | null; isr: BrokerId[] }
+  /** ISR-only change; `joined` is the replica an expansion added. */
+  | { kind: 'isr'; joined: BrokerId | null }
+  /** The replica set, or the set of replicas that can fetch, changed: followers start a new fetch session. */
+  | { kind: 'replicas' };
+
+declare module '../engine/registry' {
+  interface SignalMap {
+    /** A partition change the controller committed reaches the brokers (kraft/metadataPublisher.ts). */
+    partitionChangePublished: { topic: string; partition: number; change: PartitionChange };
+  }
+}

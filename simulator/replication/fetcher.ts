@@ -1,11 +1,11 @@
 // Follower replication (ReplicaFetcherThread ↔ leader fetch handling), modelled lazily: a caught-up follower's
-// fetch is "parked" at the leader (Kafka's fetch purgatory) and woken by an append or an HW change, so a quiet
+// fetch is "parked" at the leader (delayedFetch.ts) and woken by an append or an HW change, so a quiet
 // cluster schedules nothing. Each request and response is a task one network latency away.
-import { isBrokerAlive } from '../cluster/lookup';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import type { TaskHandlers } from '../engine/registry';
 import { appendAsFollower, readRecords } from '../log';
+import { linkUp, respond } from './delayedFetch';
 import { maybeIncrementHighWatermark } from './highWatermark';
 import { maybeExpandIsr } from './isr';
 import { logConfigFor } from './logConfigCache';
@@ -33,11 +33,6 @@ declare module '../engine/registry' {
   }
 }
 
-/** Can `follower` exchange fetches with the current leader right now? */
-function linkUp(ctx: Ctx, part: Partition, follower: number): boolean {
-  return part.leader !== null && isBrokerAlive(ctx.state, part.leader) && isBrokerAlive(ctx.state, follower);
-}
-
 /** Start (or restart) a follower's fetch loop: truncate by leader epoch, then send the first fetch. */
 export function startFetching(ctx: Ctx, part: Partition, follower: number): void {
   if (part.leader === null || follower === part.leader) return;
@@ -53,6 +48,16 @@ export function startAllFetchers(ctx: Ctx, part: Partition): void {
   for (const id of part.replicas) if (id !== part.leader) startFetching(ctx, part, id);
 }
 
+/** A new fetch session: in-flight fetches are void and every follower starts fetching again. */
+export function restartFetchers(ctx: Ctx, part: Partition): void {
+  part.fetchSession++;
+  for (const id of part.replicas) {
+    if (id === part.leader) continue;
+    part.replicaLogs[id].follower.fetch = 'idle';
+  }
+  startAllFetchers(ctx, part);
+}
+
 function sendFetch(ctx: Ctx, part: Partition, follower: number): void {
   const rep = part.replicaLogs[follower];
   rep.follower.fetch = 'inflight';
@@ -64,40 +69,6 @@ function sendFetch(ctx: Ctx, part: Partition, follower: number): void {
     session: part.fetchSession,
     fetchOffset: rep.log.logEndOffset,
   });
-}
-
-function respond(ctx: Ctx, part: Partition, follower: number): void {
-  const leader = part.replicaLogs[part.leader!];
-  const fs = part.replicaLogs[follower].follower;
-  fs.fetch = 'inflight';
-  fs.sentHighWatermark = leader.highWatermark;
-  ctx.schedule(ctx.state.latencyMs, {
-    type: 'replicaFetchResponse',
-    topic: part.topic,
-    partition: part.partition,
-    follower,
-    session: part.fetchSession,
-    from: fs.fetchOffset,
-    to: leader.log.logEndOffset,
-    highWatermark: leader.highWatermark,
-  });
-}
-
-/** Leader appended or moved its HW: answer every parked fetch that now has something to return. */
-export function wakeParkedFetches(ctx: Ctx, part: Partition): void {
-  if (part.leader === null) return;
-  const leader = part.replicaLogs[part.leader];
-  for (const id of part.replicas) {
-    if (id === part.leader) continue;
-    const fs = part.replicaLogs[id].follower;
-    if (fs.fetch !== 'parked') continue;
-    if (fs.fetchOffset < leader.log.logEndOffset || fs.sentHighWatermark < leader.highWatermark) {
-      // A parked caught-up follower counts as fetching continuously (it would re-fetch every replica.fetch.wait.max.ms).
-      if (fs.fetchOffset >= fs.lastFetchLeaderLogEndOffset) fs.lastCaughtUpTime = ctx.now;
-      if (linkUp(ctx, part, id)) respond(ctx, part, id);
-      else fs.fetch = 'idle';
-    }
-  }
 }
 
 function partitionOf(ctx: Ctx, topic: string, partition: number, session: number): Partition | undefined {

@@ -4,8 +4,10 @@ import { defineArea } from '../engine/registry';
 import { fetcherTasks } from './fetcher';
 import { isrTasks } from './isr';
 import { produceTasks } from './produceHandler';
+import { replicaManagerHooks } from './replicaManager';
 
 export const replicationArea = defineArea({
   name: 'replication',
   tasks: { ...fetcherTasks, ...isrTasks, ...produceTasks },
+  hooks: replicaManagerHooks,
 });

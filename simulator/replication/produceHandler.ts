@@ -8,7 +8,7 @@ import type { Ctx } from '../engine/context';
 import { ERROR_MESSAGES } from '../engine/errors';
 import type { TaskHandlers, TaskOf } from '../engine/registry';
 import { appendAsLeader, validateRecordsForAppend } from '../log';
-import { wakeParkedFetches } from './fetcher';
+import { wakeParkedFetches } from './delayedFetch';
 import { maybeIncrementHighWatermark } from './highWatermark';
 import { ensureIsrCheck } from './isr';
 import { logConfigFor } from './logConfigCache';

@@ -8,10 +8,7 @@ import { createTopicInternal } from '../cluster/topics';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import type { KafkaError } from '../engine/registry';
-import { appendAsLeader } from '../log';
-import { wakeParkedFetches } from '../replication/fetcher';
-import { maybeIncrementHighWatermark } from '../replication/highWatermark';
-import { logConfigFor } from '../replication/logConfigCache';
+import { appendAsCoordinator } from '../replication/coordinatorAppend';
 import { transactionCoordinatorPartition } from './coordinatorPartition';
 import {
   TRANSACTION_STATE_TOPIC,
@@ -79,27 +76,19 @@ export function appendInternal(
   },
 ): { firstOffset: number; lastOffset: number } | null {
   if (part.leader === null || !isBrokerAlive(ctx.state, part.leader)) return null;
-  const leader = part.replicaLogs[part.leader];
-  const appended = appendAsLeader(
-    leader.log,
-    {
-      leaderEpoch: part.leaderEpoch,
-      records: batch.records.map((r) => ({
-        timestamp: ctx.now,
-        key: r.key,
-        value: r.value,
-        control: r.control ?? null,
-      })),
-      producerId: batch.producerId ?? -1,
-      producerEpoch: batch.producerEpoch ?? -1,
-      baseSequence: -1,
-      transactional: batch.transactional ?? false,
-    },
-    logConfigFor(ctx.state, part.topic),
-    ctx.now,
-  );
-  wakeParkedFetches(ctx, part);
-  maybeIncrementHighWatermark(ctx, part);
+  const appended = appendAsCoordinator(ctx, part, {
+    leaderEpoch: part.leaderEpoch,
+    records: batch.records.map((r) => ({
+      timestamp: ctx.now,
+      key: r.key,
+      value: r.value,
+      control: r.control ?? null,
+    })),
+    producerId: batch.producerId ?? -1,
+    producerEpoch: batch.producerEpoch ?? -1,
+    baseSequence: -1,
+    transactional: batch.transactional ?? false,
+  });
   return { firstOffset: appended.firstOffset, lastOffset: appended.lastOffset };
 }
 
