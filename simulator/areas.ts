@@ -2,7 +2,7 @@
 // initial state, and the order in which hooks of different areas run for the same event (for example, when a
 // high watermark advances the storage area wakes its jobs before the consumer area samples lag).
 import { clusterArea } from './cluster/index';
-import { consumerArea } from './consumer/commands';
+import { consumerArea } from './consumer/index';
 import { clockArea } from './engine/clock';
 import { kraftArea } from './kraft/index';
 import { storageArea } from './log/storageArea';

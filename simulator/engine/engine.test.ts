@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../index';
-import { must, sim } from '../testing/helpers';
+import { must, sim } from '../testing/sim.testkit';
 import { Ctx } from './context';
 import { ok, registerArea, registerCommand, registerTask } from './registry';
 import { heapPop, heapPush, type ScheduledTask } from './scheduler';

@@ -91,7 +91,8 @@ export function hasPendingSends(p: Producer): boolean {
   return false;
 }
 
-function flush(ctx: Ctx, p: Producer): void {
+/** KafkaProducer#flush: send everything now and run the clock until every send completed or failed. */
+export function flush(ctx: Ctx, p: Producer): void {
   p.flushing = true;
   drain(ctx, p);
   // Bounded: every batch completes or expires within delivery.timeout.ms (+ one request timeout for in-flight ones).

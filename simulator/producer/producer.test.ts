@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deliveryOf } from '../index';
-import { advance, eventsOf, leaderRecords, must, part, sim } from '../testing/helpers';
+import { advance, eventsOf, leaderRecords, must, part, sim } from '../testing/sim.testkit';
 import { parseProducerConfig } from './producerConfig';
 
 type Sim = ReturnType<typeof sim>;

@@ -1,7 +1,6 @@
 // Ending a transaction: commit or abort by the application, expiry by transaction.timeout.ms, or a crash that
 // leaves it open. The coordinator writes PrepareCommit/PrepareAbort, the markers, then Complete*.
-import { CtxClusterAccess } from '../consumer/ctxClusterAccess';
-import { storeOffsets } from '../consumer/offsetStore';
+import { storeOffsets } from '../consumer/offsets/offsetStore';
 import { runUntil } from '../engine/clock';
 import type { Ctx } from '../engine/context';
 import { type CommandHandlers, fail, okVoid, type TaskHandlers } from '../engine/registry';
@@ -21,12 +20,9 @@ export function completeTransaction(
   if (result === 'COMMIT') {
     // Offsets sent with sendOffsetsToTransaction become the group's committed offsets only now.
     // Simplification: Kafka also writes them to __consumer_offsets as transactional records plus a marker.
-    const consumers = ctx.state.areas.consumers;
-    const io = new CtxClusterAccess(ctx);
     for (const pending of md.pendingOffsets) {
       storeOffsets(
-        consumers,
-        io,
+        ctx,
         pending.groupId,
         pending.offsets,
         null,
