@@ -2,7 +2,6 @@
 // lag history, and the consumer clients the learner drives), its commands, tasks and events.
 import type { AssignorName, RebalanceProtocol, TopicPartition } from './assignors/types';
 import type { ClassicGroup, GroupStateName, MemberRemovalCause } from './group/types';
-import type { ResetSpec } from './offsets/offsetReset';
 
 /** isolation.level: read_committed stops at the last stable offset and skips aborted records (KIP-98). */
 export type IsolationLevel = 'read_uncommitted' | 'read_committed';
@@ -84,6 +83,16 @@ export type ConsumerArea = {
 };
 
 export type OffsetEntry = { topic: string; partition: number; offset: number };
+
+/** kafka-consumer-groups --reset-offsets: where each partition's committed offset goes. */
+export type ResetSpec =
+  | { kind: 'to-earliest' }
+  | { kind: 'to-latest' }
+  | { kind: 'to-current' }
+  | { kind: 'to-offset'; offset: number }
+  | { kind: 'shift-by'; delta: number }
+  | { kind: 'to-datetime'; timestamp: number }
+  | { kind: 'by-duration'; durationMs: number };
 
 export type ConsumerCreateConfig = Partial<ConsumerConfig> & { groupId: string; topics: string[] };
 

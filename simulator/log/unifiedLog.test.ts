@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endOffsetForEpoch } from './leaderEpochCache';
+import { baseOffsets, cfg, dump, put } from './log.testkit';
 import { RECORD_BATCH_OVERHEAD, recordSize, varintSize } from './segments';
-import { baseOffsets, cfg, dump, put } from './testUtil';
 import {
   appendAsFollower,
   appendAsLeader,

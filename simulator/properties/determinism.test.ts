@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Command, Simulation } from '../index';
-import { allRecords, runSchedule, stepArb, TOPIC } from './schedule';
+import { allRecords, runSchedule, stepArb, TOPIC } from './schedule.testkit';
 
 describe('simulator properties', () => {
   it('determinism: the same seed and commands give byte-identical state and events', () => {

@@ -6,17 +6,11 @@ import type { Ctx } from '../../engine/context';
 import type { TopicPartition } from '../assignors/types';
 import { coordinatorAvailable } from '../group/offsetsTopic';
 import { offsetForTimestamp, partitionReadView } from '../leaderReads';
-import type { ConsumerArea, OffsetEntry } from '../types';
-import { storeOffsets } from './offsetStore';
+import type { ConsumerArea, OffsetEntry, ResetSpec } from '../types';
 
-export type ResetSpec =
-  | { kind: 'to-earliest' }
-  | { kind: 'to-latest' }
-  | { kind: 'to-current' }
-  | { kind: 'to-offset'; offset: number }
-  | { kind: 'shift-by'; delta: number }
-  | { kind: 'to-datetime'; timestamp: number }
-  | { kind: 'by-duration'; durationMs: number };
+export type { ResetSpec };
+
+import { storeOffsets } from './offsetStore';
 
 export type ResetOutcome =
   | { ok: true; value: OffsetEntry[] }

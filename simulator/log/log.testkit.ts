@@ -1,4 +1,4 @@
-// Helpers shared by this folder's tests.
+// Test kit for this folder's tests: build logs compactly and dump them.
 import { type LogConfig, logConfigFrom } from './logConfig';
 import type { PartitionLog } from './types';
 import { appendAsLeader, readRecords } from './unifiedLog';
