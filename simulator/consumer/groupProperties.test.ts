@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../areas';
 import { leaderReplica } from '../cluster/lookup';
-import { tpKeyOf } from '../cluster/topicPartition';
+import { parseTpKey, tpKeyOf } from '../cluster/topicPartition';
 import { defineArea, type EventOf, installAreas, on } from '../engine/registry';
 import type { Simulation } from '../index';
 import type { AssignorName } from './assignors/types';
@@ -78,7 +78,7 @@ function run(ops: Op[], strategies: AssignorName[], check: Check): Run {
     }
     // committed offsets never pass the high watermark, so lag (HW - committed) is never negative
     for (const [k, c] of Object.entries(area.groups.g?.offsets ?? {})) {
-      const partition = Number(k.slice(k.lastIndexOf('-') + 1));
+      const { partition } = parseTpKey(k);
       const hw = leaderReplica(sim.state.topics.orders.partitions[partition])!.highWatermark;
       if (c.offset > hw) r.violations.push(`committed ${k}=${c.offset} > HW ${hw}`);
     }

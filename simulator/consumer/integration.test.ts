@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tpKeyOf } from '../cluster/topicPartition';
 import {
   consumerGroupLag,
   consumerGroupLagHistory,
@@ -127,10 +128,9 @@ describe('paused processing during a rebalance', () => {
     for (let t = 0; t < 20; t++) {
       const r = sim.dispatch({ type: 'advanceClock', ms: 500 });
       for (const e of r.events) {
-        if (e.type === 'groupPartitionsRevoked')
-          revoked.push(...e.partitions.map((p) => `${p.topic}-${p.partition}`));
+        if (e.type === 'groupPartitionsRevoked') revoked.push(...e.partitions.map(tpKeyOf));
       }
-      for (const p of pausedPartitions(sim.state, 'g')) paused.add(`${p.topic}-${p.partition}`);
+      for (const p of pausedPartitions(sim.state, 'g')) paused.add(tpKeyOf(p));
     }
     expect(pausedPartitions(sim.state, 'g')).toEqual([]);
     expect(sim.state.areas.consumers.groups.g.group.state).toBe('Stable');

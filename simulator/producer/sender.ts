@@ -2,6 +2,8 @@
 // responses, request timeouts, retries with exponential backoff (retry.backoff.ms → retry.backoff.max.ms) and
 // delivery.timeout.ms. Without idempotence a retried batch can land after a later one (reordering); with it, the
 // broker's sequence checks keep order and drop duplicates.
+
+import { tpKey } from '../cluster/topicPartition';
 import type { Ctx } from '../engine/context';
 import { ERROR_MESSAGES, RETRIABLE_ERRORS } from '../engine/errors';
 import { type Hook, type KafkaError, on, type TaskHandlers } from '../engine/registry';
@@ -47,7 +49,7 @@ export function scheduleDrain(ctx: Ctx, producer: Producer, at: number): void {
 }
 
 function removeBatch(producer: Producer, batch: ProducerBatch): void {
-  const q = producer.queues[`${batch.topic}-${batch.partition}`];
+  const q = producer.queues[tpKey(batch.topic, batch.partition)];
   const i = q ? q.indexOf(batch) : -1;
   if (i >= 0) q.splice(i, 1);
 }
@@ -142,7 +144,7 @@ function expiredError(batch: ProducerBatch, producer: Producer, now: number): Ka
 function send(ctx: Ctx, producer: Producer, batch: ProducerBatch, leader: number): void {
   const cfg = producer.config;
   if (cfg.enableIdempotence && batch.baseSequence < 0) {
-    const tp = `${batch.topic}-${batch.partition}`;
+    const tp = tpKey(batch.topic, batch.partition);
     batch.baseSequence = producer.sequences[tp] ?? 0;
     producer.sequences[tp] = batch.baseSequence + batch.records.length;
   }
@@ -278,7 +280,7 @@ function findBatch(
   partition: number,
   batchId: number,
 ): ProducerBatch | undefined {
-  const q = producer.queues[`${topic}-${partition}`];
+  const q = producer.queues[tpKey(topic, partition)];
   if (!q) return undefined;
   for (const b of q) if (b.batchId === batchId) return b;
   return undefined;
@@ -286,7 +288,7 @@ function findBatch(
 
 function retryOrFail(ctx: Ctx, producer: Producer, batch: ProducerBatch, error: KafkaError): void {
   const cfg = producer.config;
-  const q = producer.queues[`${batch.topic}-${batch.partition}`];
+  const q = producer.queues[tpKey(batch.topic, batch.partition)];
   // An out-of-order rejection caused by an earlier batch that is itself being retried is retriable.
   const earlierUnresolved = q !== undefined && q.indexOf(batch) > 0;
   const retriable =
@@ -388,7 +390,7 @@ export const senderHooks: readonly Hook[] = [
   /** New leader known: wake producers holding batches for that partition. */
   on('leaderChanged', (ctx, ev) => {
     if (ev.leader === null) return;
-    const tp = `${ev.topic}-${ev.partition}`;
+    const tp = tpKey(ev.topic, ev.partition);
     for (const name in ctx.state.producers) {
       const producer = ctx.state.producers[name];
       if (producer.queues[tp]?.length) scheduleDrain(ctx, producer, ctx.now);

@@ -1,3 +1,4 @@
+import { tpKey } from '../cluster/topicPartition';
 import type { Ctx } from '../engine/context';
 import {
   type CommandHandlers,
@@ -78,7 +79,7 @@ function addPartition(ctx: Ctx, producerName: string, topic: string, partition: 
   const client = txnArea(ctx).clients[producerName];
   if (!md || !client || client.state.kind !== 'inTransaction' || md.producerEpoch !== client.producerEpoch)
     return;
-  const tp = `${topic}-${partition}`;
+  const tp = tpKey(topic, partition);
   if (md.partitions.includes(tp)) return;
   md.partitions.push(tp);
   ctx.emit('txnPartitionAdded', `transaction ${md.transactionalId}: ${tp} added (AddPartitionsToTxn)`, {

@@ -4,6 +4,7 @@
 
 import { getPartition, isBrokerAlive } from '../cluster/lookup';
 import { brokerConfigNumber } from '../cluster/topicConfig';
+import { parseTpKey } from '../cluster/topicPartition';
 import { createTopicInternal } from '../cluster/topics';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
@@ -128,9 +129,7 @@ export function setTxnState(ctx: Ctx, md: TransactionMetadata, next: TxnState, w
 export function writeMarkers(ctx: Ctx, md: TransactionMetadata, type: 'COMMIT' | 'ABORT'): string[] {
   const missed: string[] = [];
   for (const tp of md.partitions) {
-    const dash = tp.lastIndexOf('-');
-    const topic = tp.slice(0, dash);
-    const partition = Number(tp.slice(dash + 1));
+    const { topic, partition } = parseTpKey(tp);
     const part = getPartition(ctx.state, topic, partition);
     if (!part) continue;
     const at = appendInternal(ctx, part, {
