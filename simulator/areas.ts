@@ -4,6 +4,7 @@
 import { clusterArea } from './cluster/index';
 import { consumerArea } from './consumer/index';
 import { clockArea } from './engine/clock';
+import type { CommandType, TaskType } from './engine/registry';
 import { kraftArea } from './kraft/index';
 import { storageArea } from './log/storageArea';
 import { networkArea } from './network/index';
@@ -22,3 +23,22 @@ export const AREAS = [
   consumerArea,
   transactionsArea,
 ] as const;
+
+type HandledBy<A, F extends 'commands' | 'tasks'> = A extends { readonly [P in F]?: infer H }
+  ? keyof NonNullable<H>
+  : never;
+type Unhandled<F extends 'commands' | 'tasks', Declared> = Exclude<
+  Declared,
+  HandledBy<(typeof AREAS)[number], F>
+>;
+
+/**
+ * Compile-time check: every command and every task type an area declares (CommandMap, TaskMap) has a
+ * handler in AREAS. If this line does not compile, hover the two Unhandled types to see which are missing.
+ */
+export const EVERY_COMMAND_AND_TASK_HANDLED: [
+  Unhandled<'commands', CommandType>,
+  Unhandled<'tasks', TaskType>,
+] extends [never, never]
+  ? true
+  : never = true;
