@@ -51,6 +51,16 @@ describe('simulator layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the app never uses the extension door (simulator/extend.ts is for areas)', () => {
+    const app = ['components', 'lib', 'app'].flatMap((d) => sourceFiles(path.join(ROOT, d)));
+    const offenders = app.flatMap((f) =>
+      imports(f)
+        .filter((i) => i.target === path.join(SIMULATOR, 'extend'))
+        .map((i) => `${path.relative(ROOT, f)} imports ${i.spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('the engine knows no area: nothing in simulator/engine imports from another folder', () => {
     const engine = sourceFiles(path.join(SIMULATOR, 'engine')).filter((f) => !isTestCode(f));
     expect(engine.length).toBeGreaterThan(5);

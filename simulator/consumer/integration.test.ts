@@ -48,7 +48,7 @@ describe('consumer area inside the Simulation', () => {
     const offsetsTopic = sim.state.topics.__consumer_offsets;
     expect(offsetsTopic.partitions.length).toBe(50);
     expect(offsetsTopic.internal).toBe(true);
-    const p12 = offsetsTopic.partitions[12]; // "my-group" -> 12 (kafka-facts §3.1)
+    const p12 = offsetsTopic.partitions[12]; // Utils.abs("my-group".hashCode()) % 50 = 12 (GroupCoordinatorService#partitionFor)
     const leaderLog = p12.replicaLogs[p12.leader as number].log;
     expect(leaderLog.logEndOffset).toBeGreaterThan(0);
     const rows = describeConsumerGroupOffsets(sim.state, 'my-group');
