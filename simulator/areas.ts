@@ -6,10 +6,10 @@ import { consumerArea } from './consumer/index';
 import { clockArea } from './engine/clock';
 import type { CommandType, TaskType } from './engine/registry';
 import { kraftArea } from './kraft/index';
-import { storageArea } from './log/storageArea';
 import { networkArea } from './network/index';
 import { producerArea } from './producer/index';
 import { replicationArea } from './replication/index';
+import { storageArea } from './storage/index';
 import { transactionsArea } from './transactions/index';
 
 export const AREAS = [

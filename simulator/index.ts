@@ -117,7 +117,6 @@ export {
   segmentFileName,
   whyOldestSegmentKept,
 } from './log';
-export { cleanerStatus } from './log/storageArea';
 export type { NetworkState } from './network/faults';
 export {
   type DeliveryStatus,
@@ -131,5 +130,6 @@ export type { Acks, DeliveryReport, Producer, ProducerBatch, ProducerConfig } fr
 // classroom scenarios (simulator/scenario)
 export * from './scenario/index';
 export { type CommandResult, Simulation, type SimulationOptions } from './simulation';
+export { cleanerStatus } from './storage/index';
 // transactions and exactly-once (simulator/transactions)
 export * from './transactions/index';

@@ -12,22 +12,6 @@ import { isBrokerAlive } from './lookup';
 import { brokerConfigNumber } from './topicConfig';
 import type { Broker, BrokerId } from './types';
 
-declare module '../engine/registry' {
-  interface CommandMap {
-    /** crash (default): the controller notices after broker.session.timeout.ms; controlled: leadership moves first. */
-    brokerStop: { id: BrokerId; mode?: 'crash' | 'controlled' };
-    brokerStart: { id: BrokerId };
-    /** Cut the broker off from controllers, brokers and clients (it keeps running). */
-    brokerIsolate: { id: BrokerId };
-    brokerHeal: { id: BrokerId };
-    /** A new, empty broker with the next free id. */
-    brokerAdd: Record<string, never>;
-  }
-  interface CommandResultMap {
-    brokerAdd: { id: BrokerId };
-  }
-}
-
 export function newBroker(id: BrokerId, now: number, registered: boolean): Broker {
   return {
     id,

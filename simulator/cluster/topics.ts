@@ -18,35 +18,9 @@ import { isBrokerUnfenced } from './lookup';
 import { assignReplicas } from './replicaPlacement';
 import { newReplica } from './replicas';
 import { brokerConfigNumber, topicConfigBool, validateTopicConfig } from './topicConfig';
-import type { BrokerId, Partition, Topic } from './types';
+import type { BrokerId, CreateTopicSpec, Partition, Topic } from './types';
 
-export type CreateTopicSpec = {
-  topic: string;
-  /** Default num.partitions (1). */
-  partitions?: number;
-  /** Default default.replication.factor (1). */
-  replicationFactor?: number;
-  /** Explicit assignment (kafka-topics --replica-assignment): partition → broker ids. */
-  assignment?: BrokerId[][];
-  configs?: Record<string, string>;
-};
-
-declare module '../engine/registry' {
-  interface CommandMap {
-    createTopic: CreateTopicSpec;
-    deleteTopic: { topic: string };
-    /** kafka-topics --alter --partitions N (only grows). */
-    createPartitions: { topic: string; totalCount: number };
-    /** kafka-configs --alter: set and/or delete topic config overrides. */
-    alterTopicConfigs: { topic: string; set?: Record<string, string>; delete?: string[] };
-  }
-  interface CommandResultMap {
-    createTopic: { topicId: string; assignment: BrokerId[][] };
-  }
-  interface TaskMap {
-    uncleanElectionCheck: { topic: string };
-  }
-}
+export type { CreateTopicSpec };
 
 /** Topic name rules (org.apache.kafka.common.internals.Topic#validate). */
 export function validateTopicName(name: string): string | null {

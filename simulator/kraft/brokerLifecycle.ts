@@ -10,14 +10,6 @@ import type { TaskHandlers } from '../engine/registry';
 import { onBrokerFenced, onBrokerUnfenced } from './controller';
 import { appendMetadata, hasActiveController } from './metadataLog';
 
-declare module '../engine/registry' {
-  interface TaskMap {
-    brokerSessionExpiry: { brokerId: number; generation: number };
-    brokerRegistration: { brokerId: number; generation: number };
-    brokerUnfence: { brokerId: number; generation: number };
-  }
-}
-
 function writeRecord(ctx: Ctx, body: Parameters<typeof appendMetadata>[1], what: string): number {
   const offset = appendMetadata(ctx, body);
   ctx.emit(

@@ -7,34 +7,15 @@ import type { BrokerId, Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import { type CommandHandlers, type KafkaError, ok, type TaskHandlers } from '../engine/registry';
 import { chooseLeader } from './election';
+import type { ElectionResultEntry } from './types';
+
+export type { ElectionResultEntry };
+
 import { hasActiveController } from './metadataLog';
 import { changeLeader } from './partitionChange';
 
 const CHECK_INTERVAL_MS = 300_000;
 const IMBALANCE_PERCENT = 10;
-
-export type ElectionResultEntry = {
-  topic: string;
-  partition: number;
-  error: KafkaError | null;
-  leader: BrokerId | null;
-};
-
-declare module '../engine/registry' {
-  interface CommandMap {
-    /** kafka-leader-election.sh: `partitions` omitted = all topic partitions. */
-    electLeaders: {
-      electionType: 'preferred' | 'unclean';
-      partitions?: Array<{ topic: string; partition: number }>;
-    };
-  }
-  interface CommandResultMap {
-    electLeaders: { results: ElectionResultEntry[] };
-  }
-  interface TaskMap {
-    leaderImbalanceCheck: { at: number };
-  }
-}
 
 const isPreferredLeading = (p: Partition): boolean => p.leader === p.replicas[0];
 

@@ -2,12 +2,12 @@
 // PartitionChangeRecord (leader epoch +1 when the leader changes, partition epoch +1 always), then the brokers
 // act on it (metadataPublisher.ts): the new leader starts a new epoch at its LEO, followers truncate by epoch
 // and fetch from it.
-import type { ElectionKind } from '../cluster/events';
 import { fmtIds } from '../cluster/lookup';
 import type { BrokerId, Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import { appendMetadata } from './metadataLog';
 import { publishPartitionChange } from './metadataPublisher';
+import type { ElectionKind } from './types';
 
 function topicIdOf(ctx: Ctx, part: Partition): string {
   return ctx.state.topics[part.topic].topicId;

@@ -10,16 +10,6 @@ import { onControllerActivated } from './brokerLifecycle';
 import { appendMetadata } from './metadataLog';
 import type { Quorum } from './types';
 
-declare module '../engine/registry' {
-  interface CommandMap {
-    controllerStop: { id: number };
-    controllerStart: { id: number };
-  }
-  interface TaskMap {
-    controllerElection: { epoch: number };
-  }
-}
-
 export function initialQuorum(count: number): Quorum {
   const voters = Array.from({ length: count }, (_, i) => ({ id: 1000 + i, process: 'running' as const }));
   return {

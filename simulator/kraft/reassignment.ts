@@ -13,26 +13,6 @@ import { appendMetadata, hasActiveController } from './metadataLog';
 import { publishPartitionChange } from './metadataPublisher';
 import { changeLeader } from './partitionChange';
 
-declare module '../engine/registry' {
-  interface CommandMap {
-    /** replicas: the target replica list in order (replicas[0] becomes the preferred leader). */
-    alterPartitionReassignments: {
-      reassignments: Array<{ topic: string; partition: number; replicas: BrokerId[] | null }>;
-    };
-  }
-  interface EventMap {
-    reassignmentStarted: {
-      topic: string;
-      partition: number;
-      target: BrokerId[];
-      adding: BrokerId[];
-      removing: BrokerId[];
-    };
-    reassignmentCompleted: { topic: string; partition: number; replicas: BrokerId[]; removed: BrokerId[] };
-    reassignmentCancelled: { topic: string; partition: number; replicas: BrokerId[]; dropped: BrokerId[] };
-  }
-}
-
 function writeChange(ctx: Ctx, p: Partition, cause: string): void {
   p.partitionEpoch++;
   appendMetadata(ctx, {

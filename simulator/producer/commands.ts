@@ -9,36 +9,9 @@ import { appendToAccumulator } from './accumulator';
 import { afterStickyAppend, choosePartition } from './partitioner';
 import { PRODUCER_DEFAULTS, parseProducerConfig } from './producerConfig';
 import { drain } from './sender';
-import type { Producer } from './types';
+import type { Producer, SendRecord } from './types';
 
-export type SendRecord = {
-  key?: string | null;
-  /** null = tombstone. */
-  value: string | null;
-  partition?: number;
-  headers?: Array<[string, string]>;
-  /** CreateTime; default = now. */
-  timestamp?: number;
-};
-
-declare module '../engine/registry' {
-  interface CommandMap {
-    /** configs use Kafka's names: { acks: '1', 'enable.idempotence': 'false', 'linger.ms': '0', ... }. */
-    producerCreate: { name: string; configs?: Record<string, string> };
-    producerSend: { producer: string; topic: string } & SendRecord;
-    /** Many records in one command (console producer lines, benchmarks). */
-    producerSendMany: { producer: string; topic: string; records: SendRecord[] };
-    /** KafkaProducer#flush: sends everything now and runs the clock until all sends completed or failed. */
-    producerFlush: { producer: string };
-    /** KafkaProducer#close: flush, then close. */
-    producerClose: { producer: string };
-  }
-  interface CommandResultMap {
-    producerCreate: { producerId: number; warnings: string[] };
-    producerSend: { recordId: number; topic: string; partition: number };
-    producerSendMany: { firstRecordId: number; count: number; partitions: number[] };
-  }
-}
+export type { SendRecord };
 
 function openProducer(ctx: Ctx, name: string): Producer | { error: ReturnType<typeof fail> } {
   const p = ctx.state.producers[name];

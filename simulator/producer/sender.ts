@@ -11,35 +11,6 @@ import { isLost } from '../network/faults';
 import type { ProduceResult } from '../replication/produceResponse';
 import type { PendingRecord, Producer, ProducerBatch } from './types';
 
-declare module '../engine/registry' {
-  interface TaskMap {
-    producerDrain: { producer: string };
-    produceRequest: {
-      producer: string;
-      requestId: number;
-      broker: number;
-      topic: string;
-      partition: number;
-      batchId: number;
-      acks: 0 | 1 | 'all';
-      producerId: number;
-      producerEpoch: number;
-      baseSequence: number;
-      records: PendingRecord[];
-      timeoutMs: number;
-      /** Batch attribute isTransactional: the producer has a transactional.id. */
-      transactional?: boolean;
-    };
-    produceTimeout: {
-      producer: string;
-      requestId: number;
-      topic: string;
-      partition: number;
-      batchId: number;
-    };
-  }
-}
-
 const MAX_REPORTS = 500;
 
 export function scheduleDrain(ctx: Ctx, producer: Producer, at: number): void {

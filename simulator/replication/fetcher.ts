@@ -12,27 +12,6 @@ import { logConfigFor } from './logConfigCache';
 import { trackAppended } from './producerState';
 import { truncateFollower } from './truncation';
 
-declare module '../engine/registry' {
-  interface TaskMap {
-    replicaFetchRequest: {
-      topic: string;
-      partition: number;
-      follower: number;
-      session: number;
-      fetchOffset: number;
-    };
-    replicaFetchResponse: {
-      topic: string;
-      partition: number;
-      follower: number;
-      session: number;
-      from: number;
-      to: number;
-      highWatermark: number;
-    };
-  }
-}
-
 /** Start (or restart) a follower's fetch loop: truncate by leader epoch, then send the first fetch. */
 export function startFetching(ctx: Ctx, part: Partition, follower: number): void {
   if (part.leader === null || follower === part.leader) return;

@@ -11,12 +11,6 @@ import type { TaskHandlers } from '../engine/registry';
 import { hasActiveController } from '../kraft/metadataLog';
 import { alterPartitionIsr } from '../kraft/partitionChange';
 
-declare module '../engine/registry' {
-  interface TaskMap {
-    isrExpiration: { brokerId: number; generation: number };
-  }
-}
-
 /** Replica#isCaughtUp: at the leader's LEO, or caught up within replica.lag.time.max.ms. */
 export function isCaughtUp(ctx: Ctx, part: Partition, id: number): boolean {
   const leader = part.replicaLogs[part.leader!];

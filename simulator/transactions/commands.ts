@@ -12,53 +12,9 @@ import {
 } from '../engine/registry';
 import { clientError, transactional } from './client';
 import { setTxnState, txnArea } from './coordinator';
-import type { TransactionsArea } from './types';
+import type { TxnOffset } from './types';
 
-export type TxnOffset = { topic: string; partition: number; offset: number };
-
-declare module '../engine/registry' {
-  interface AreaStates {
-    transactions: TransactionsArea;
-  }
-  interface CommandMap {
-    /** KafkaProducer#initTransactions (the console runs it when a producer is created with a transactional.id). */
-    producerInitTransactions: { producer: string };
-    producerBeginTransaction: { producer: string };
-    /** KafkaProducer#sendOffsetsToTransaction: commit these consumer offsets only if the transaction commits. */
-    producerSendOffsetsToTransaction: { producer: string; groupId: string; offsets: TxnOffset[] };
-    producerCommitTransaction: { producer: string };
-    producerAbortTransaction: { producer: string };
-    /** The application dies: nothing is flushed, committed or aborted (the coordinator will time it out). */
-    producerCrash: { producer: string };
-  }
-  interface CommandResultMap {
-    producerInitTransactions: { producerId: number; producerEpoch: number };
-  }
-  interface EventMap {
-    txnStateChanged: {
-      transactionalId: string;
-      producerId: number;
-      producerEpoch: number;
-      from: string;
-      to: string;
-      partitions: string[];
-    };
-    txnMarkerWritten: {
-      transactionalId: string;
-      producerId: number;
-      topic: string;
-      partition: number;
-      offset: number;
-      marker: 'COMMIT' | 'ABORT';
-    };
-    txnPartitionAdded: { transactionalId: string; topic: string; partition: number };
-    producerFenced: { producer: string; transactionalId: string; producerEpoch: number; by: string };
-    producerCrashed: { producer: string };
-  }
-  interface TaskMap {
-    txnTimeout: { transactionalId: string; txnSerial: number };
-  }
-}
+export type { TxnOffset };
 
 /** Sends from a transactional producer are only legal inside a transaction (TransactionManager#maybeAddPartition). */
 function guardSend(ctx: Ctx, producer: string): KafkaError | null {

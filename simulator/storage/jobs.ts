@@ -1,67 +1,30 @@
-// Engine glue for storage: each broker's log retention check (every log.retention.check.interval.ms,
+// The storage area's jobs: each broker's log retention check (every log.retention.check.interval.ms,
 // first run 30 s after start: LogManager) and log cleaner (backs off log.cleaner.backoff.ms when idle),
 // run over the replicas that broker hosts, on the virtual clock. Both jobs are scheduled lazily: a
 // check is queued only when something could be due (an append, a roll, a config change, a high
 // watermark move, or a known future expiry), so fast-forwarding a quiet week costs a handful of tasks.
-// Imported for its registrations by the simulator's entry point (not re-exported from ./index).
 import type { BrokerId, Partition, Replica } from '../cluster/types';
 import type { Ctx } from '../engine/context';
-import { defineArea, type Hook, on, type TaskHandlers } from '../engine/registry';
+import { type Hook, on, type TaskHandlers } from '../engine/registry';
 import type { SimState } from '../engine/state';
-import { logConfigFor } from '../replication/logConfigCache';
-import { segmentFileName } from './format';
-import { type CleanerPassResult, cleanLog } from './logCleaner';
-import { type CleanerDecision, cleanerDecision } from './logCleanerManager';
+import { segmentFileName } from '../log/format';
+import { cleanLog } from '../log/logCleaner';
+import { type CleanerDecision, cleanerDecision } from '../log/logCleanerManager';
 import {
   isCompacted,
   isDeleteRetention,
   LOG_CLEANER_BACKOFF_MS,
   LOG_RETENTION_CHECK_INTERVAL_MS,
   type LogConfig,
-} from './logConfig';
-import { type DeletedSegment, deleteOldSegments, type RetentionBreach } from './retention';
-import { firstUnstableOffset } from './transactionIndex';
-import type { PartitionLog } from './types';
+} from '../log/logConfig';
+import { type DeletedSegment, deleteOldSegments } from '../log/retention';
+import { firstUnstableOffset } from '../log/transactionIndex';
+import type { PartitionLog } from '../log/types';
+import { logConfigFor } from '../replication/logConfigCache';
+import type { StorageBrokerState } from './types';
 
 /** LogManager.InitialTaskDelayMs: the retention job's first run after startup. */
 export const RETENTION_INITIAL_DELAY_MS = 30_000;
-
-export type StorageBrokerState = {
-  /** Virtual time of the pending retention check, or null if none is queued. */
-  retentionCheckAt: number | null;
-  /** Virtual time of the pending cleaner wake-up, or null if the cleaner is idle with nothing due. */
-  cleanerCheckAt: number | null;
-};
-
-export type StorageAreaState = { brokers: Record<BrokerId, StorageBrokerState> };
-
-type Tp = { topic: string; partition: number; broker: BrokerId };
-
-declare module '../engine/registry' {
-  interface AreaStates {
-    storage: StorageAreaState;
-  }
-  interface TaskMap {
-    logRetentionCheck: { brokerId: BrokerId; at: number };
-    logCleanerCheck: { brokerId: BrokerId; at: number };
-  }
-  interface EventMap {
-    segmentRolled: Tp & {
-      baseOffset: number;
-      previousBaseOffset: number;
-      cause: 'segment.bytes' | 'segment.ms';
-    };
-    logSegmentDeleted: Tp & {
-      baseOffset: number;
-      endOffset: number;
-      sizeBytes: number;
-      recordCount: number;
-      breach: RetentionBreach;
-      logStartOffset: number;
-    };
-    logCleaned: Tp & Omit<CleanerPassResult, 'reason'>;
-  }
-}
 
 function brokerSlot(ctx: Ctx, id: BrokerId): StorageBrokerState {
   const area = ctx.state.areas.storage;
@@ -320,13 +283,3 @@ export const storageHooks: readonly Hook[] = [
     ensureCleanerCheck(ctx, e.brokerId);
   }),
 ];
-
-/** The storage area: each broker's retention and cleaner jobs (state.areas.storage). */
-export const storageArea = defineArea({
-  name: 'storage',
-  init: (state) => {
-    state.areas.storage = { brokers: {} };
-  },
-  tasks: storageTasks,
-  hooks: storageHooks,
-});

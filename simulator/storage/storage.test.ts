@@ -1,10 +1,9 @@
 // The storage jobs inside a running simulation: retention checks and the cleaner on the virtual clock.
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../index';
-import './storageArea';
 import type { SimEvent } from '../index';
-import { cleanerStatus } from './storageArea';
-import { readRecords } from './unifiedLog';
+import { Simulation } from '../index';
+import { readRecords } from '../log/unifiedLog';
+import { cleanerStatus } from './index';
 
 const DAY = 86_400_000;
 
