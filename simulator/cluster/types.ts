@@ -134,13 +134,17 @@ declare module '../engine/registry' {
   interface CommandMap {
     /** crash (default): the controller notices after broker.session.timeout.ms; controlled: leadership moves first. */
     brokerStop: { id: BrokerId; mode?: 'crash' | 'controlled' };
+    /** Restart a stopped broker: it registers again and is unfenced once caught up with the metadata log. */
     brokerStart: { id: BrokerId };
     /** Cut the broker off from controllers, brokers and clients (it keeps running). */
     brokerIsolate: { id: BrokerId };
+    /** Reconnect an isolated broker. */
     brokerHeal: { id: BrokerId };
     /** A new, empty broker with the next free id. */
     brokerAdd: Record<string, never>;
+    /** kafka-topics --create (placement, config validation and errors as the admin client reports them). */
     createTopic: CreateTopicSpec;
+    /** kafka-topics --delete: partitions and logs go from every broker. */
     deleteTopic: { topic: string };
     /** kafka-topics --alter --partitions N (only grows). */
     createPartitions: { topic: string; totalCount: number };

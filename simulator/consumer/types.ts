@@ -107,16 +107,21 @@ declare module '../engine/registry' {
   interface CommandMap {
     /** subscribe + join: `consumer create NAME --group G --topics T ...` */
     consumerCreate: { name: string; config: ConsumerCreateConfig };
+    /** KafkaConsumer#poll: auto-commit when due, rejoin if removed, fetch below the HW (LSO for read_committed). */
     consumerPoll: { name: string; maxRecords?: number };
     /** The application processes polled records (all by default). */
     consumerProcess: { name: string; count?: number };
+    /** commitSync() / commitAsync() of the current positions. */
     consumerCommit: { name: string; mode?: 'sync' | 'async' };
+    /** close(): auto-commit, then LeaveGroup (a static member only stops heartbeating). */
     consumerClose: { name: string };
+    /** The process dies: no commit, no LeaveGroup; the coordinator notices after session.timeout.ms. */
     consumerCrash: { name: string };
     /** Admin OffsetCommit (kafka-consumer-groups --reset-offsets --execute): only for inactive groups. */
     groupCommitOffsets: { groupId: string; offsets: OffsetEntry[] };
     /** Compute (and with execute, commit) a reset plan for the given partitions. */
     groupResetOffsets: { groupId: string; partitions: TopicPartition[]; spec: ResetSpec; execute?: boolean };
+    /** kafka-consumer-groups --delete: only an inactive group, with its committed offsets. */
     groupDelete: { groupId: string };
   }
   interface CommandResultMap {

@@ -87,7 +87,9 @@ export type ElectionResultEntry = {
 
 declare module '../engine/registry' {
   interface CommandMap {
+    /** Stop KRaft controller `id` (1000..); losing the active one starts an election, losing the majority stops all metadata changes. */
     controllerStop: { id: number };
+    /** Start controller `id` again; it rejoins the quorum. */
     controllerStart: { id: number };
     /** kafka-leader-election.sh: `partitions` omitted = all topic partitions. */
     electLeaders: {

@@ -123,6 +123,10 @@ declare module '../engine/registry' {
   interface CommandMap {
     /** configs use Kafka's names: { acks: '1', 'enable.idempotence': 'false', 'linger.ms': '0', ... }. */
     producerCreate: { name: string; configs?: Record<string, string> };
+    /**
+     * KafkaProducer#send: the record joins a batch (its fate: deliveryOf(producer, recordId)); `partition`
+     * overrides the partitioner, `value: null` is a tombstone.
+     */
     producerSend: { producer: string; topic: string } & SendRecord;
     /** Many records in one command (console producer lines, benchmarks). */
     producerSendMany: { producer: string; topic: string; records: SendRecord[] };

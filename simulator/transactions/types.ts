@@ -59,10 +59,13 @@ declare module '../engine/registry' {
   interface CommandMap {
     /** KafkaProducer#initTransactions (the console runs it when a producer is created with a transactional.id). */
     producerInitTransactions: { producer: string };
+    /** KafkaProducer#beginTransaction (client side only: the coordinator hears of it with the first send). */
     producerBeginTransaction: { producer: string };
     /** KafkaProducer#sendOffsetsToTransaction: commit these consumer offsets only if the transaction commits. */
     producerSendOffsetsToTransaction: { producer: string; groupId: string; offsets: TxnOffset[] };
+    /** KafkaProducer#commitTransaction: flush, then COMMIT markers into every partition of the transaction. */
     producerCommitTransaction: { producer: string };
+    /** KafkaProducer#abortTransaction: flush, then ABORT markers (read_committed consumers skip the records). */
     producerAbortTransaction: { producer: string };
     /** The application dies: nothing is flushed, committed or aborted (the coordinator will time it out). */
     producerCrash: { producer: string };
