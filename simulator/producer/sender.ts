@@ -9,7 +9,7 @@ import { ERROR_MESSAGES, RETRIABLE_ERRORS } from '../engine/errors';
 import { type Hook, type KafkaError, on, type TaskHandlers } from '../engine/registry';
 import { isLost } from '../network/faults';
 import type { ProduceResult } from '../replication/produceResponse';
-import type { PendingRecord, Producer, ProducerBatch } from './types';
+import type { Producer, ProducerBatch } from './types';
 
 const MAX_REPORTS = 500;
 

@@ -39,9 +39,11 @@ function applyIsrChange(ctx: Ctx, part: Partition, joined: BrokerId | null) {
 function applyPartitionChange(ctx: Ctx, part: Partition, change: PartitionChange): void {
   switch (change.kind) {
     case 'leader':
-      return applyLeaderChange(ctx, part, change);
+      applyLeaderChange(ctx, part, change);
+      break;
     case 'isr':
-      return applyIsrChange(ctx, part, change.joined);
+      applyIsrChange(ctx, part, change.joined);
+      break;
     case 'replicas':
       // Fetches in flight to or from replicas that came or went must not land: a new fetch session.
       if (part.leader !== null) restartFetchers(ctx, part);

@@ -1,7 +1,7 @@
 // Test kit for the assignor tests: build inputs compactly and print assignments as "t1-0,t2-1".
 
 import { parseTpKey, tpKeyOf } from '../../cluster/topicPartition';
-import type { GroupAssignment, Subscription, TopicPartition } from './types';
+import type { GroupAssignment, Subscription } from './types';
 
 export type MemberSpec = {
   topics: string[];
