@@ -32,13 +32,14 @@ type Unhandled<F extends 'commands' | 'tasks', Declared> = Exclude<
   HandledBy<(typeof AREAS)[number], F>
 >;
 
+type Check<Missing> = [Missing] extends [never]
+  ? true
+  : { 'these command or task types have no handler in AREAS': Missing };
+
 /**
  * Compile-time check: every command and every task type an area declares (CommandMap, TaskMap) has a
- * handler in AREAS. If this line does not compile, hover the two Unhandled types to see which are missing.
+ * handler in AREAS. If this line does not compile, the error names the missing types.
  */
-export const EVERY_COMMAND_AND_TASK_HANDLED: [
-  Unhandled<'commands', CommandType>,
-  Unhandled<'tasks', TaskType>,
-] extends [never, never]
-  ? true
-  : never = true;
+export const EVERY_COMMAND_AND_TASK_HANDLED: Check<
+  Unhandled<'commands', CommandType> | Unhandled<'tasks', TaskType>
+> = true;

@@ -41,3 +41,6 @@ export function startCluster(ctx: Ctx, init: SimInit): void {
     },
   );
 }
+
+/** The initial state of a whole simulation (engine/initialState.ts); kept here for code written before areas. */
+export { createInitialState } from '../engine/initialState';
