@@ -1,30 +1,7 @@
 // The simulator's door for the rest of the app (the console in kafka-cli/, components, tests): the Simulation,
 // its command and event types, the read model every reader uses, challenge goals and classroom scenarios.
-// Areas import engine pieces directly, never this file's re-exports. Importing it registers every area's
-// commands, tasks and events (areas register themselves at module load; keep this import list in a stable order).
-import './engine/clock';
-import './network/faults';
-import './cluster/events';
-import './replication/events';
-import './producer/events';
-import './kraft/quorum';
-import './kraft/brokerLifecycle';
-import './kraft/leaderRebalance';
-import './kraft/reassignment';
-import './cluster/brokers';
-import './cluster/topics';
-import './replication/fetcher';
-import './replication/isr';
-import './replication/produceHandler';
-import './producer/sender';
-import './producer/commands';
-import './log/storageArea';
-import './consumer/commands';
-import './transactions/commands';
-// external clients over the wire protocol (kafka-sim --listen)
-import './replication/externalProduce';
-import './producer/externalInitProducerId';
-import './workspace';
+// The areas (simulator/areas.ts) are installed by simulation.ts, so importing anything from here makes every
+// command available; areas themselves import the engine or simulator/extend.ts, never this door.
 
 export type { KafkaErrorCode } from './engine/errors';
 export type {

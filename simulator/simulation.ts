@@ -1,17 +1,21 @@
 // The Simulation: seed + command log → state and events. Identity matters (views subscribe to one instance),
 // so this is a class; everything it holds besides listeners is plain data.
-import { createInitialState } from './cluster/bootstrap';
+import { AREAS } from './areas';
 import { Ctx } from './engine/context';
+import { createInitialState } from './engine/initialState';
 import {
   type Command,
   type CommandType,
   commandGuardsFor,
   commandHandler,
+  installAreas,
   type KafkaError,
   type ResultData,
   type SimEvent,
 } from './engine/registry';
 import type { SimInit, SimState } from './engine/state';
+
+installAreas(AREAS);
 
 export type CommandResult<K extends CommandType = CommandType> = (
   | { ok: true; data: ResultData<K> }

@@ -4,7 +4,7 @@
 // them and nothing about an embed is kept outside its Simulation.
 // Not a Kafka mechanism: a real shell keeps files on disk and "starting over" means formatting a new cluster.
 import { createInitialState } from './cluster/bootstrap';
-import { fail, okVoid, registerArea, registerCommand } from './engine/registry';
+import { type CommandHandler, defineArea, fail, ok, okVoid, on, type TaskHandler } from './engine/registry';
 
 export type WorkspaceState = {
   /** Scratch files by path ("./plan.json" and "plan.json" are the same file). */
@@ -34,9 +34,7 @@ export function workspacePath(path: string): string {
 
 const MAX_BROKERS = 12;
 
-registerArea('workspace', () => ({ files: {} }));
-
-registerCommand('workspaceWriteFile', (ctx, cmd) => {
+const workspaceWriteFileHandler: CommandHandler<'workspaceWriteFile'> = (ctx, cmd) => {
   const path = workspacePath(cmd.path ?? '');
   if (path === '' || /\s/.test(path)) return fail('INVALID_REQUEST', `Invalid file name: '${cmd.path}'`);
   if (typeof cmd.text !== 'string') return fail('INVALID_REQUEST', 'A file needs text');
@@ -48,9 +46,9 @@ registerCommand('workspaceWriteFile', (ctx, cmd) => {
     { path, lines },
   );
   return okVoid();
-});
+};
 
-registerCommand('simReset', (ctx, cmd) => {
+const simResetHandler: CommandHandler<'simReset'> = (ctx, cmd) => {
   const { brokers, seed } = cmd;
   if (!Number.isInteger(brokers) || brokers < 1 || brokers > MAX_BROKERS)
     return fail('INVALID_REQUEST', `A cluster has 1 to ${MAX_BROKERS} brokers, not ${brokers}`);
@@ -77,4 +75,12 @@ registerCommand('simReset', (ctx, cmd) => {
     { brokers, seed },
   );
   return okVoid();
+};
+
+export const workspaceArea = defineArea({
+  name: 'workspace',
+  init: (state) => {
+    state.areas.workspace = { files: {} };
+  },
+  commands: { workspaceWriteFile: workspaceWriteFileHandler, simReset: simResetHandler },
 });

@@ -3,12 +3,16 @@
 // full group, (b) the rebalance after one member leaves and (c) the rebalance after a new member joins
 // (cooperative-sticky needs a second round there, for the partitions that move). One untimed warm-up pass
 // runs first so JIT compilation is not billed to the first assignor.
-// Runs on the pure coordinator (no cluster), on the virtual clock.
-import { rebalanceProtocolFor } from '../../simulator/consumer/assignors';
-import { advanceGroup, joinGroup, leaveGroup, newGroup } from '../../simulator/consumer/groupCoordinator';
-import type { GroupHooks } from '../../simulator/consumer/groupTypes';
-import { CONSUMER_DEFAULTS } from '../../simulator/consumer/groupTypes';
-import type { AssignorName } from '../../simulator/consumer/types';
+// Runs on the coordinator alone (no consumer clients), over a cluster that only holds the topics, on the
+// virtual clock.
+import { rebalanceProtocolFor } from '../../simulator/consumer/assignors/index';
+import type { AssignorName } from '../../simulator/consumer/assignors/types';
+import { CONSUMER_DEFAULTS } from '../../simulator/consumer/client/config';
+import { advanceGroup, joinGroup, leaveGroup, newGroup } from '../../simulator/consumer/group/coordinator';
+import type { MemberClients } from '../../simulator/consumer/group/types';
+import { Ctx } from '../../simulator/engine/context';
+import type { SimEvent } from '../../simulator/engine/registry';
+import { Simulation } from '../../simulator/index';
 
 export type ConsumerBenchResult = {
   name: string;
@@ -21,17 +25,14 @@ const MEMBERS = 100;
 const TOPICS = 10;
 const PARTITIONS_PER_TOPIC = 100;
 
-function hooks(counter: { rounds: number }): GroupHooks {
-  return {
-    partitionCount: (t) => (t.startsWith('t') ? PARTITIONS_PER_TOPIC : undefined),
-    onRevoke: () => {},
-    onAssign: () => {},
-    onRemoved: () => {},
-    onFenced: () => {},
-    emit: (e) => {
-      if (e.kind === 'assignment') counter.rounds++;
-    },
-  };
+/** No clients: the coordinator's answers go nowhere. */
+const NO_CLIENTS: MemberClients = { revoke() {}, assign() {}, removed() {}, fenced() {} };
+
+function clusterWithTopics(topics: string[]): Simulation {
+  const sim = new Simulation({ seed: 1, brokers: 1 }, { maxRetainedEvents: 100 });
+  for (const topic of topics)
+    sim.dispatch({ type: 'createTopic', topic, partitions: PARTITIONS_PER_TOPIC, replicationFactor: 1 });
+  return sim;
 }
 
 function timed(fn: () => void): { ms: number; cpuMs: number } {
@@ -65,24 +66,31 @@ export function runConsumerBench(): ConsumerBenchResult[] {
 
 function runOnce(): ConsumerBenchResult[] {
   const topics = Array.from({ length: TOPICS }, (_, i) => `t${i}`);
+  const sim = clusterWithTopics(topics);
   const results: ConsumerBenchResult[] = [];
   for (const assignor of ['range', 'roundrobin', 'sticky', 'cooperative-sticky'] as AssignorName[]) {
-    const counter = { rounds: 0 };
-    const h = hooks(counter);
+    const events: SimEvent[] = [];
+    const ctx = new Ctx(sim.state, events);
+    const h = NO_CLIENTS;
+    const counter = {
+      get rounds() {
+        return events.filter((e) => e.type === 'groupAssignment').length;
+      },
+    };
     const g = newGroup(`bench-${assignor}`);
     const strategies: AssignorName[] = [assignor];
-    for (let i = 0; i < MEMBERS; i++) joinGroup(g, member(i, topics, strategies), 0, h);
+    for (let i = 0; i < MEMBERS; i++) joinGroup(ctx, g, member(i, topics, strategies), 0, h);
     // all 100 joined inside the initial delay; the first rebalance completes when it expires
-    const first = timed(() => advanceGroup(g, 10_000, h));
+    const first = timed(() => advanceGroup(ctx, g, 10_000, h));
     const roundsBefore = counter.rounds;
     const leave = timed(() => {
-      leaveGroup(g, g.members[37].memberId, 20_000, 'bench member left', h);
-      advanceGroup(g, 40_000, h);
+      leaveGroup(ctx, g, g.members[37].memberId, 20_000, 'bench member left', h);
+      advanceGroup(ctx, g, 40_000, h);
     });
     const roundsAfterLeave = counter.rounds - roundsBefore;
     const join = timed(() => {
-      joinGroup(g, member(MEMBERS, topics, strategies), 50_000, h);
-      advanceGroup(g, 80_000, h);
+      joinGroup(ctx, g, member(MEMBERS, topics, strategies), 50_000, h);
+      advanceGroup(ctx, g, 80_000, h);
     });
     if (g.state !== 'Stable') throw new Error(`${assignor}: group did not settle (${g.state})`);
     results.push({

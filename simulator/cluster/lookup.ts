@@ -1,9 +1,10 @@
 // Small read helpers over the cluster state, shared by the core and other areas.
 import type { SimState } from '../engine/state';
+import { tpKey } from './topicPartition';
 import type { Broker, BrokerId, Partition, Replica } from './types';
 
-/** "orders-1": how Kafka prints a TopicPartition. */
-export const tpName = (topic: string, partition: number): string => `${topic}-${partition}`;
+/** "orders-1": how Kafka prints a TopicPartition (the same string as tpKey). */
+export const tpName = tpKey;
 
 export function getPartition(state: SimState, topic: string, partition: number): Partition | undefined {
   return state.topics[topic]?.partitions[partition];

@@ -1,5 +1,5 @@
-// Topic configs with Kafka's names, defaults and validation (TopicConfig.java / LogConfig.java, 4.0 defaults).
-// A topic stores only its overrides; the effective value falls back to the broker config, then the default.
+// Topic configs with Kafka's names, defaults and validation (TopicConfig.java / LogConfig.java, 4.0 defaults):
+// the one table of them in the simulator. A topic stores only its overrides; the effective value falls back to the broker config, then the default.
 import type { SimState } from '../engine/state';
 
 type ConfigType = 'long' | 'int' | 'double' | 'boolean' | 'string' | 'list';
@@ -18,7 +18,8 @@ export type ConfigDef = {
   oneOf?: readonly string[];
 };
 
-const LONG_MAX = '9223372036854775807';
+/** Kafka's Long.MAX_VALUE as kafka-configs prints it (the log stores it as Number.MAX_SAFE_INTEGER, JSON-safe). */
+export const LONG_MAX_STRING = '9223372036854775807';
 
 export const TOPIC_CONFIGS: Readonly<Record<string, ConfigDef>> = {
   'cleanup.policy': {
@@ -45,18 +46,23 @@ export const TOPIC_CONFIGS: Readonly<Record<string, ConfigDef>> = {
     brokerSynonym: 'log.segment.delete.delay.ms',
     min: 0,
   },
-  'flush.messages': { type: 'long', default: LONG_MAX, brokerSynonym: 'log.flush.interval.messages', min: 1 },
+  'flush.messages': {
+    type: 'long',
+    default: LONG_MAX_STRING,
+    brokerSynonym: 'log.flush.interval.messages',
+    min: 1,
+  },
   'flush.ms': {
     type: 'long',
-    default: LONG_MAX,
+    default: LONG_MAX_STRING,
     brokerSynonym: 'log.flush.interval.ms',
-    defaultSynonym: { name: 'log.flush.scheduler.interval.ms', value: LONG_MAX },
+    defaultSynonym: { name: 'log.flush.scheduler.interval.ms', value: LONG_MAX_STRING },
     min: 0,
   },
   'index.interval.bytes': { type: 'int', default: '4096', brokerSynonym: 'log.index.interval.bytes', min: 0 },
   'max.compaction.lag.ms': {
     type: 'long',
-    default: LONG_MAX,
+    default: LONG_MAX_STRING,
     brokerSynonym: 'log.cleaner.max.compaction.lag.ms',
     min: 1,
   },
@@ -69,7 +75,7 @@ export const TOPIC_CONFIGS: Readonly<Record<string, ConfigDef>> = {
   },
   'message.timestamp.before.max.ms': {
     type: 'long',
-    default: LONG_MAX,
+    default: LONG_MAX_STRING,
     brokerSynonym: 'log.message.timestamp.before.max.ms',
     min: 0,
   },

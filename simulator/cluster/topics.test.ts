@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, must, part, sim } from '../testing/helpers';
+import { advance, must, part, sim } from '../testing/sim.testkit';
 import { assignReplicas } from './replicaPlacement';
 import { topicConfig, validateTopicConfig } from './topicConfig';
 

@@ -1,45 +1,26 @@
 // Topic admin: create (with replica placement and config validation), delete, add partitions, alter configs.
 // Error names and messages follow the admin client / kafka-topics.sh.
 import type { Ctx } from '../engine/context';
-import { fail, type KafkaError, ok, okVoid, registerCommand, registerTask } from '../engine/registry';
+import {
+  type CommandHandlers,
+  fail,
+  type KafkaError,
+  ok,
+  okVoid,
+  type TaskHandlers,
+} from '../engine/registry';
 import { electAfterLeaderLoss } from '../kraft/controller';
 import { appendMetadata, hasActiveController } from '../kraft/metadataLog';
-import { freshFollowerState } from '../kraft/partitionChange';
-import { assignEpoch, createLog } from '../log';
+import { assignEpoch } from '../log';
 import { startAllFetchers } from '../replication/fetcher';
 import { maybeIncrementHighWatermark } from '../replication/highWatermark';
 import { isBrokerUnfenced } from './lookup';
 import { assignReplicas } from './replicaPlacement';
+import { newReplica } from './replicas';
 import { brokerConfigNumber, topicConfigBool, validateTopicConfig } from './topicConfig';
-import type { BrokerId, Partition, Topic } from './types';
+import type { BrokerId, CreateTopicSpec, Partition, Topic } from './types';
 
-export type CreateTopicSpec = {
-  topic: string;
-  /** Default num.partitions (1). */
-  partitions?: number;
-  /** Default default.replication.factor (1). */
-  replicationFactor?: number;
-  /** Explicit assignment (kafka-topics --replica-assignment): partition → broker ids. */
-  assignment?: BrokerId[][];
-  configs?: Record<string, string>;
-};
-
-declare module '../engine/registry' {
-  interface CommandMap {
-    createTopic: CreateTopicSpec;
-    deleteTopic: { topic: string };
-    /** kafka-topics --alter --partitions N (only grows). */
-    createPartitions: { topic: string; totalCount: number };
-    /** kafka-configs --alter: set and/or delete topic config overrides. */
-    alterTopicConfigs: { topic: string; set?: Record<string, string>; delete?: string[] };
-  }
-  interface CommandResultMap {
-    createTopic: { topicId: string; assignment: BrokerId[][] };
-  }
-  interface TaskMap {
-    uncleanElectionCheck: { topic: string };
-  }
-}
+export type { CreateTopicSpec };
 
 /** Topic name rules (org.apache.kafka.common.internals.Topic#validate). */
 export function validateTopicName(name: string): string | null {
@@ -78,13 +59,7 @@ function usableBrokers(ctx: Ctx): BrokerId[] {
 function newPartition(ctx: Ctx, topic: string, partition: number, replicas: BrokerId[]): Partition {
   const replicaLogs: Partition['replicaLogs'] = {};
   for (const id of replicas) {
-    replicaLogs[id] = {
-      brokerId: id,
-      log: createLog(ctx.now),
-      highWatermark: 0,
-      follower: freshFollowerState(ctx.now, true),
-      producers: {},
-    };
+    replicaLogs[id] = newReplica(id, ctx.now, true);
   }
   const isr = replicas.filter((id) => isBrokerUnfenced(ctx.state, id));
   const leader = isr[0] ?? null;
@@ -222,140 +197,140 @@ export function createTopicInternal(
   return ok({ topicId, assignment });
 }
 
-registerCommand('createTopic', (ctx, cmd) => createTopicInternal(ctx, cmd));
-
-registerCommand('deleteTopic', (ctx, cmd) => {
-  const t = ctx.state.topics[cmd.topic];
-  if (!t) return unknownTopic(cmd.topic);
-  if (!hasActiveController(ctx))
-    return fail('TIMEOUT_EXCEPTION', 'Timed out waiting for a node assignment. Call: deleteTopics');
-  delete ctx.state.topics[cmd.topic];
-  appendMetadata(ctx, { type: 'RemoveTopicRecord', topicId: t.topicId });
-  ctx.emit(
-    'topicDeleted',
-    `topic ${cmd.topic} deleted: its partitions and logs are removed from every broker`,
-    {
-      topic: cmd.topic,
-      topicId: t.topicId,
-    },
-  );
-  return okVoid();
-});
-
-registerCommand('createPartitions', (ctx, cmd) => {
-  const t = ctx.state.topics[cmd.topic];
-  if (!t) return unknownTopic(cmd.topic);
-  const current = t.partitions.length;
-  if (cmd.totalCount === current)
-    return fail('INVALID_PARTITIONS', `Topic already has ${current} partitions.`);
-  if (cmd.totalCount < current)
-    return fail(
-      'INVALID_PARTITIONS',
-      `Topic currently has ${current} partitions, which is higher than the requested ${cmd.totalCount}.`,
-    );
-  if (!hasActiveController(ctx))
-    return fail('TIMEOUT_EXCEPTION', 'Timed out waiting for a node assignment. Call: createPartitions');
-  const brokers = usableBrokers(ctx);
-  const rf = t.partitions[0].replicas.length;
-  // CreatePartitions: the placer's InvalidReplicationFactorException message, unwrapped.
-  if (rf > brokers.length)
-    return fail(
-      'INVALID_REPLICATION_FACTOR',
-      `The target replication factor of ${rf} cannot be reached because only ${brokers.length} broker(s) are registered.`,
-    );
-  const start = brokers.indexOf(t.partitions[0].replicas[0]);
-  const assignment = assignReplicas(
-    brokers,
-    cmd.totalCount - current,
-    rf,
-    start < 0 ? ctx.randomInt(brokers.length) : start,
-    ctx.randomInt(brokers.length),
-    current,
-  );
-  assignment.forEach((replicas, i) => {
-    const p = newPartition(ctx, t.name, current + i, replicas);
-    t.partitions.push(p);
-    appendMetadata(ctx, {
-      type: 'PartitionRecord',
-      topicId: t.topicId,
-      partitionId: p.partition,
-      replicas: [...p.replicas],
-      isr: [...p.isr],
-      leader: p.leader ?? -1,
-      leaderEpoch: 0,
-      partitionEpoch: 0,
-    });
-  });
-  ctx.emit(
-    'partitionsAdded',
-    `topic ${t.name} grew from ${current} to ${cmd.totalCount} partitions: keys now hash to different partitions (murmur2 % ${cmd.totalCount})`,
-    { topic: t.name, from: current, to: cmd.totalCount, assignment },
-  );
-  for (const p of t.partitions.slice(current)) startAllFetchers(ctx, p);
-  return okVoid();
-});
-
-registerCommand('alterTopicConfigs', (ctx, cmd) => {
-  const t = ctx.state.topics[cmd.topic];
-  if (!t) return unknownTopic(cmd.topic);
-  const cfgErr = validateConfigs(cmd.set);
-  if (cfgErr) return { ok: false, error: cfgErr };
-  for (const name of cmd.delete ?? []) {
-    const err = validateTopicConfig(name, 'x');
-    if (err?.startsWith('Unknown')) return fail('INVALID_CONFIG', err);
-  }
-  if (!hasActiveController(ctx))
-    return fail(
-      'TIMEOUT_EXCEPTION',
-      'Timed out waiting for a node assignment. Call: incrementalAlterConfigs',
-    );
-  // Replace (never mutate) the config object: cached parsed configs are keyed on it.
-  const next = { ...t.configs };
-  const changes: Array<[string, string | null]> = [];
-  for (const [k, v] of Object.entries(cmd.set ?? {})) {
-    next[k] = v.trim();
-    changes.push([k, v.trim()]);
-  }
-  for (const k of cmd.delete ?? []) {
-    if (k in next) {
-      delete next[k];
-      changes.push([k, null]);
-    }
-  }
-  t.configs = next;
-  for (const [name, value] of changes) {
-    appendMetadata(ctx, { type: 'ConfigRecord', resourceType: 'TOPIC', resourceName: t.name, name, value });
+export const topicCommands = {
+  createTopic: (ctx, cmd) => createTopicInternal(ctx, cmd),
+  deleteTopic: (ctx, cmd) => {
+    const t = ctx.state.topics[cmd.topic];
+    if (!t) return unknownTopic(cmd.topic);
+    if (!hasActiveController(ctx))
+      return fail('TIMEOUT_EXCEPTION', 'Timed out waiting for a node assignment. Call: deleteTopics');
+    delete ctx.state.topics[cmd.topic];
+    appendMetadata(ctx, { type: 'RemoveTopicRecord', topicId: t.topicId });
     ctx.emit(
-      'topicConfigChanged',
-      value === null
-        ? `topic ${t.name}: ${name} reset to its default`
-        : `topic ${t.name}: ${name} set to ${value}`,
-      { topic: t.name, name, value },
+      'topicDeleted',
+      `topic ${cmd.topic} deleted: its partitions and logs are removed from every broker`,
+      {
+        topic: cmd.topic,
+        topicId: t.topicId,
+      },
     );
-  }
-  // A lower min.insync.replicas can unfreeze the high watermark at once.
-  for (const p of t.partitions) maybeIncrementHighWatermark(ctx, p);
-  if (
-    topicConfigBool(ctx.state, t.name, 'unclean.leader.election.enable') &&
-    t.partitions.some((p) => p.leader === null)
-  ) {
-    // KRaft looks for leaderless partitions to elect uncleanly every unclean.leader.election.interval.ms (5 min).
-    ctx.scheduleAt((Math.floor(ctx.now / 300_000) + 1) * 300_000, {
-      type: 'uncleanElectionCheck',
-      topic: t.name,
+    return okVoid();
+  },
+  createPartitions: (ctx, cmd) => {
+    const t = ctx.state.topics[cmd.topic];
+    if (!t) return unknownTopic(cmd.topic);
+    const current = t.partitions.length;
+    if (cmd.totalCount === current)
+      return fail('INVALID_PARTITIONS', `Topic already has ${current} partitions.`);
+    if (cmd.totalCount < current)
+      return fail(
+        'INVALID_PARTITIONS',
+        `Topic currently has ${current} partitions, which is higher than the requested ${cmd.totalCount}.`,
+      );
+    if (!hasActiveController(ctx))
+      return fail('TIMEOUT_EXCEPTION', 'Timed out waiting for a node assignment. Call: createPartitions');
+    const brokers = usableBrokers(ctx);
+    const rf = t.partitions[0].replicas.length;
+    if (rf > brokers.length)
+      return fail(
+        'INVALID_REPLICATION_FACTOR',
+        `The target replication factor of ${rf} cannot be reached because only ${brokers.length} broker(s) are registered.`,
+      );
+    const start = brokers.indexOf(t.partitions[0].replicas[0]);
+    const assignment = assignReplicas(
+      brokers,
+      cmd.totalCount - current,
+      rf,
+      start < 0 ? ctx.randomInt(brokers.length) : start,
+      ctx.randomInt(brokers.length),
+      current,
+    );
+    assignment.forEach((replicas, i) => {
+      const p = newPartition(ctx, t.name, current + i, replicas);
+      t.partitions.push(p);
+      appendMetadata(ctx, {
+        type: 'PartitionRecord',
+        topicId: t.topicId,
+        partitionId: p.partition,
+        replicas: [...p.replicas],
+        isr: [...p.isr],
+        leader: p.leader ?? -1,
+        leaderEpoch: 0,
+        partitionEpoch: 0,
+      });
     });
-  }
-  return okVoid();
-});
+    ctx.emit(
+      'partitionsAdded',
+      `topic ${t.name} grew from ${current} to ${cmd.totalCount} partitions: keys now hash to different partitions (murmur2 % ${cmd.totalCount})`,
+      { topic: t.name, from: current, to: cmd.totalCount, assignment },
+    );
+    for (const p of t.partitions.slice(current)) startAllFetchers(ctx, p);
+    return okVoid();
+  },
+  alterTopicConfigs: (ctx, cmd) => {
+    const t = ctx.state.topics[cmd.topic];
+    if (!t) return unknownTopic(cmd.topic);
+    const cfgErr = validateConfigs(cmd.set);
+    if (cfgErr) return { ok: false, error: cfgErr };
+    for (const name of cmd.delete ?? []) {
+      const err = validateTopicConfig(name, 'x');
+      if (err?.startsWith('Unknown')) return fail('INVALID_CONFIG', err);
+    }
+    if (!hasActiveController(ctx))
+      return fail(
+        'TIMEOUT_EXCEPTION',
+        'Timed out waiting for a node assignment. Call: incrementalAlterConfigs',
+      );
+    // Replace (never mutate) the config object: cached parsed configs are keyed on it.
+    const next = { ...t.configs };
+    const changes: Array<[string, string | null]> = [];
+    for (const [k, v] of Object.entries(cmd.set ?? {})) {
+      next[k] = v.trim();
+      changes.push([k, v.trim()]);
+    }
+    for (const k of cmd.delete ?? []) {
+      if (k in next) {
+        delete next[k];
+        changes.push([k, null]);
+      }
+    }
+    t.configs = next;
+    for (const [name, value] of changes) {
+      appendMetadata(ctx, { type: 'ConfigRecord', resourceType: 'TOPIC', resourceName: t.name, name, value });
+      ctx.emit(
+        'topicConfigChanged',
+        value === null
+          ? `topic ${t.name}: ${name} reset to its default`
+          : `topic ${t.name}: ${name} set to ${value}`,
+        { topic: t.name, name, value },
+      );
+    }
+    // A lower min.insync.replicas can unfreeze the high watermark at once.
+    for (const p of t.partitions) maybeIncrementHighWatermark(ctx, p);
+    if (
+      topicConfigBool(ctx.state, t.name, 'unclean.leader.election.enable') &&
+      t.partitions.some((p) => p.leader === null)
+    ) {
+      // KRaft looks for leaderless partitions to elect uncleanly every unclean.leader.election.interval.ms (5 min).
+      ctx.scheduleAt((Math.floor(ctx.now / 300_000) + 1) * 300_000, {
+        type: 'uncleanElectionCheck',
+        topic: t.name,
+      });
+    }
+    return okVoid();
+  },
+} satisfies CommandHandlers;
 
-registerTask('uncleanElectionCheck', (ctx, task) => {
-  const t = ctx.state.topics[task.topic];
-  if (
-    !t ||
-    !hasActiveController(ctx) ||
-    !topicConfigBool(ctx.state, t.name, 'unclean.leader.election.enable')
-  )
-    return;
-  for (const p of t.partitions)
-    if (p.leader === null) electAfterLeaderLoss(ctx, p, null, 'periodic unclean election check');
-});
+export const topicTasks = {
+  uncleanElectionCheck: (ctx, task) => {
+    const t = ctx.state.topics[task.topic];
+    if (
+      !t ||
+      !hasActiveController(ctx) ||
+      !topicConfigBool(ctx.state, t.name, 'unclean.leader.election.enable')
+    )
+      return;
+    for (const p of t.partitions)
+      if (p.leader === null) electAfterLeaderLoss(ctx, p, null, 'periodic unclean election check');
+  },
+} satisfies TaskHandlers;

@@ -1,4 +1,5 @@
-// Plain-data shapes of the cluster: brokers, topics, partitions and their replicas.
+// The cluster area's state (brokers, topics, partitions and their replicas: plain data), its commands, tasks
+// and events.
 import type { PartitionLog } from '../log/types';
 
 export type BrokerId = number;
@@ -96,3 +97,84 @@ export type Topic = {
   partitions: Partition[];
   internal: boolean;
 };
+
+declare module '../engine/state' {
+  interface SimInit {
+    /** Number of brokers, ids 1..N (default 3). */
+    brokers?: number;
+    /** Broker config overrides (server.properties), e.g. { 'auto.create.topics.enable': 'false' }. */
+    brokerConfig?: Record<string, string>;
+    /** One-way network latency in virtual ms (default 1). */
+    latencyMs?: number;
+  }
+  interface SimState {
+    /** The KRaft cluster id (a random Uuid drawn at bootstrap). */
+    clusterId: string;
+    /** One-way latency of every network hop, in virtual ms. */
+    latencyMs: number;
+    /** server.properties: BROKER_CONFIG_DEFAULTS plus the init's overrides. */
+    brokerConfig: Record<string, string>;
+    brokers: Record<BrokerId, Broker>;
+    topics: Record<string, Topic>;
+  }
+}
+
+export type CreateTopicSpec = {
+  topic: string;
+  /** Default num.partitions (1). */
+  partitions?: number;
+  /** Default default.replication.factor (1). */
+  replicationFactor?: number;
+  /** Explicit assignment (kafka-topics --replica-assignment): partition → broker ids. */
+  assignment?: BrokerId[][];
+  configs?: Record<string, string>;
+};
+
+declare module '../engine/registry' {
+  interface CommandMap {
+    /** crash (default): the controller notices after broker.session.timeout.ms; controlled: leadership moves first. */
+    brokerStop: { id: BrokerId; mode?: 'crash' | 'controlled' };
+    /** Restart a stopped broker: it registers again and is unfenced once caught up with the metadata log. */
+    brokerStart: { id: BrokerId };
+    /** Cut the broker off from controllers, brokers and clients (it keeps running). */
+    brokerIsolate: { id: BrokerId };
+    /** Reconnect an isolated broker. */
+    brokerHeal: { id: BrokerId };
+    /** A new, empty broker with the next free id. */
+    brokerAdd: Record<string, never>;
+    /** kafka-topics --create (placement, config validation and errors as the admin client reports them). */
+    createTopic: CreateTopicSpec;
+    /** kafka-topics --delete: partitions and logs go from every broker. */
+    deleteTopic: { topic: string };
+    /** kafka-topics --alter --partitions N (only grows). */
+    createPartitions: { topic: string; totalCount: number };
+    /** kafka-configs --alter: set and/or delete topic config overrides. */
+    alterTopicConfigs: { topic: string; set?: Record<string, string>; delete?: string[] };
+  }
+  interface CommandResultMap {
+    brokerAdd: { id: BrokerId };
+    createTopic: { topicId: string; assignment: BrokerId[][] };
+  }
+  interface TaskMap {
+    uncleanElectionCheck: { topic: string };
+  }
+  interface EventMap {
+    clusterStarted: { brokers: BrokerId[]; controllers: number[]; clusterId: string };
+    brokerStopped: { brokerId: BrokerId; mode: 'crash' | 'controlled' };
+    brokerStarted: { brokerId: BrokerId };
+    brokerIsolated: { brokerId: BrokerId };
+    brokerHealed: { brokerId: BrokerId };
+    brokerAdded: { brokerId: BrokerId };
+    topicCreated: {
+      topic: string;
+      topicId: string;
+      partitions: number;
+      replicationFactor: number;
+      assignment: BrokerId[][];
+      autoCreated: boolean;
+    };
+    topicDeleted: { topic: string; topicId: string };
+    partitionsAdded: { topic: string; from: number; to: number; assignment: BrokerId[][] };
+    topicConfigChanged: { topic: string; name: string; value: string | null };
+  }
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tpKeyOf } from '../cluster/topicPartition';
 import { Simulation } from '../index';
 import {
   consumerGroupLag,
@@ -47,7 +48,7 @@ describe('consumer area inside the Simulation', () => {
     const offsetsTopic = sim.state.topics.__consumer_offsets;
     expect(offsetsTopic.partitions.length).toBe(50);
     expect(offsetsTopic.internal).toBe(true);
-    const p12 = offsetsTopic.partitions[12]; // "my-group" -> 12 (kafka-facts §3.1)
+    const p12 = offsetsTopic.partitions[12]; // Utils.abs("my-group".hashCode()) % 50 = 12 (GroupCoordinatorService#partitionFor)
     const leaderLog = p12.replicaLogs[p12.leader as number].log;
     expect(leaderLog.logEndOffset).toBeGreaterThan(0);
     const rows = describeConsumerGroupOffsets(sim.state, 'my-group');
@@ -127,10 +128,9 @@ describe('paused processing during a rebalance', () => {
     for (let t = 0; t < 20; t++) {
       const r = sim.dispatch({ type: 'advanceClock', ms: 500 });
       for (const e of r.events) {
-        if (e.type === 'groupPartitionsRevoked')
-          revoked.push(...e.partitions.map((p) => `${p.topic}-${p.partition}`));
+        if (e.type === 'groupPartitionsRevoked') revoked.push(...e.partitions.map(tpKeyOf));
       }
-      for (const p of pausedPartitions(sim.state, 'g')) paused.add(`${p.topic}-${p.partition}`);
+      for (const p of pausedPartitions(sim.state, 'g')) paused.add(tpKeyOf(p));
     }
     expect(pausedPartitions(sim.state, 'g')).toEqual([]);
     expect(sim.state.areas.consumers.groups.g.group.state).toBe('Stable');

@@ -1,43 +1,188 @@
-// Plain data shared by the assignors and the group coordinator.
+// The consumer area's state (state.areas.consumers: groups with their coordinator state, committed offsets and
+// lag history, and the consumer clients the learner drives), its commands, tasks and events.
+import type { AssignorName, RebalanceProtocol, TopicPartition } from './assignors/types';
+import type { ClassicGroup, GroupStateName, MemberRemovalCause } from './group/types';
 
-export type TopicPartition = { readonly topic: string; readonly partition: number };
+/** isolation.level: read_committed stops at the last stable offset and skips aborted records (KIP-98). */
+export type IsolationLevel = 'read_uncommitted' | 'read_committed';
 
-/** Kafka's TopicPartition#toString ("orders-3"); unambiguous because the partition is the trailing number. */
-export function tpKey(tp: TopicPartition): string {
-  return `${tp.topic}-${tp.partition}`;
-}
+export type OffsetResetStrategy = 'earliest' | 'latest' | 'none';
 
-export function tp(topic: string, partition: number): TopicPartition {
-  return { topic, partition };
-}
-
-/** EAGER: revoke everything before joining. COOPERATIVE: keep owned partitions, revoke only what moves (KIP-429). */
-export type RebalanceProtocol = 'EAGER' | 'COOPERATIVE';
-
-export type AssignorName = 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky';
-
-/** ConsumerPartitionAssignor.Subscription as a member sends it in JoinGroup. */
-export type Subscription = {
-  readonly topics: readonly string[];
-  /** Partitions the member owned (cooperative) or was last assigned (sticky user data). */
-  readonly ownedPartitions: readonly TopicPartition[];
-  /** Generation those partitions belong to; null when unknown (DEFAULT_GENERATION -1 in Kafka). */
-  readonly generation: number | null;
-  readonly groupInstanceId: string | null;
+export type ConsumerConfig = {
+  groupId: string;
+  /** client.id; null = the default consumer-<group.id>-<group.instance.id or sequence>. */
+  clientId: string | null;
+  topics: string[];
+  /** partition.assignment.strategy, in preference order. */
+  strategies: AssignorName[];
+  enableAutoCommit: boolean;
+  autoCommitIntervalMs: number;
+  isolationLevel: IsolationLevel;
+  autoOffsetReset: OffsetResetStrategy;
+  groupInstanceId: string | null;
+  maxPollRecords: number;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  maxPollIntervalMs: number;
 };
 
-/** memberId -> subscription; the Map's insertion order plays the role of the coordinator's member order. */
-export type Subscriptions = ReadonlyMap<string, Subscription>;
+export type ConsumerStatus = 'running' | 'closed' | 'crashed' | 'fenced';
 
-/** memberId -> assigned partitions (every subscribed member appears, possibly with an empty list). */
-export type GroupAssignment = Map<string, TopicPartition[]>;
-
-/** topic -> partition count, for topics that exist (metadata known). */
-export type PartitionsPerTopic = ReadonlyMap<string, number>;
-
-export type PartitionAssignor = {
-  readonly name: AssignorName;
-  /** Highest-preference first, as ConsumerPartitionAssignor#supportedProtocols. */
-  readonly supportedProtocols: readonly RebalanceProtocol[];
-  assign(partitionsPerTopic: PartitionsPerTopic, subscriptions: Subscriptions): GroupAssignment;
+/** A record handed to the application by poll() and not yet processed. */
+export type PolledRecord = {
+  topic: string;
+  partition: number;
+  offset: number;
+  key: string | null;
+  value: string | null;
 };
+
+export type ConsumerClient = {
+  name: string;
+  config: ConsumerConfig;
+  clientId: string;
+  memberId: string | null;
+  protocol: RebalanceProtocol;
+  status: ConsumerStatus;
+  createdAt: number;
+  /** Partitions from the last SyncGroup (minus revoked ones) and the generation they belong to. */
+  assignment: TopicPartition[];
+  generationId: number;
+  /** Next offset to fetch per assigned partition ("orders-0" -> 42). */
+  positions: Record<string, number>;
+  /** Returned by poll, waiting for the application to process them. */
+  unprocessed: PolledRecord[];
+  lastPollAt: number;
+  /** Bumped on every poll; a max.poll.interval.ms task carrying an older value is stale. */
+  pollEpoch: number;
+  nextAutoCommitAt: number;
+};
+
+export type CommittedOffset = { offset: number; commitTimestamp: number; leaderEpoch: number | null };
+
+export type LagSample = { time: number; lag: Record<string, number>; total: number };
+
+export type GroupRecord = {
+  group: ClassicGroup;
+  /** Committed offsets, "orders-0" -> offset (the next record to read). Mirrors __consumer_offsets. */
+  offsets: Record<string, CommittedOffset>;
+  /** When the group last became Empty (offsets.retention.minutes counts from here). */
+  emptySince: number | null;
+  /** Processing log: partition -> offsets processed, in order (repeats are duplicates). */
+  processed: Record<string, number[]>;
+  lagHistory: LagSample[];
+  /** Time the coordinator timer was last armed for (tasks are never cancelled). */
+  timerAt: number | null;
+};
+
+export type ConsumerArea = {
+  groups: Record<string, GroupRecord>;
+  consumers: Record<string, ConsumerClient>;
+  /** CONSUMER_CLIENT_ID_SEQUENCE, per simulation. */
+  clientSequence: number;
+};
+
+export type OffsetEntry = { topic: string; partition: number; offset: number };
+
+/** kafka-consumer-groups --reset-offsets: where each partition's committed offset goes. */
+export type ResetSpec =
+  | { kind: 'to-earliest' }
+  | { kind: 'to-latest' }
+  | { kind: 'to-current' }
+  | { kind: 'to-offset'; offset: number }
+  | { kind: 'shift-by'; delta: number }
+  | { kind: 'to-datetime'; timestamp: number }
+  | { kind: 'by-duration'; durationMs: number };
+
+export type ConsumerCreateConfig = Partial<ConsumerConfig> & { groupId: string; topics: string[] };
+
+export type CommitMode = 'sync' | 'async' | 'auto' | 'admin';
+export type ConsumerStopReason = 'closed' | 'crashed' | 'fenced' | 'poll-timeout' | 'removed';
+export type PositionResetCause = 'committed' | 'no-committed-offset' | 'out-of-range';
+
+declare module '../engine/registry' {
+  interface AreaStates {
+    consumers: ConsumerArea;
+  }
+  interface CommandMap {
+    /** subscribe + join: `consumer create NAME --group G --topics T ...` */
+    consumerCreate: { name: string; config: ConsumerCreateConfig };
+    /** KafkaConsumer#poll: auto-commit when due, rejoin if removed, fetch below the HW (LSO for read_committed). */
+    consumerPoll: { name: string; maxRecords?: number };
+    /** The application processes polled records (all by default). */
+    consumerProcess: { name: string; count?: number };
+    /** commitSync() / commitAsync() of the current positions. */
+    consumerCommit: { name: string; mode?: 'sync' | 'async' };
+    /** close(): auto-commit, then LeaveGroup (a static member only stops heartbeating). */
+    consumerClose: { name: string };
+    /** The process dies: no commit, no LeaveGroup; the coordinator notices after session.timeout.ms. */
+    consumerCrash: { name: string };
+    /** Admin OffsetCommit (kafka-consumer-groups --reset-offsets --execute): only for inactive groups. */
+    groupCommitOffsets: { groupId: string; offsets: OffsetEntry[] };
+    /** Compute (and with execute, commit) a reset plan for the given partitions. */
+    groupResetOffsets: { groupId: string; partitions: TopicPartition[]; spec: ResetSpec; execute?: boolean };
+    /** kafka-consumer-groups --delete: only an inactive group, with its committed offsets. */
+    groupDelete: { groupId: string };
+  }
+  interface CommandResultMap {
+    consumerCreate: { memberId: string; clientId: string };
+    consumerPoll: {
+      records: Array<{
+        topic: string;
+        partition: number;
+        offset: number;
+        key: string | null;
+        value: string | null;
+      }>;
+    };
+    consumerProcess: { records: OffsetEntry[] };
+    consumerCommit: { offsets: OffsetEntry[] };
+    groupResetOffsets: { offsets: OffsetEntry[] };
+  }
+  interface TaskMap {
+    /** The group coordinator's next deadline (session timeouts, rejoins, the join phase's end, offset expiry). */
+    consumerGroupTimer: { groupId: string };
+    /** max.poll.interval.ms after the poll that bumped the client to `pollEpoch`. */
+    consumerPollTimeout: { consumer: string; pollEpoch: number };
+  }
+  interface EventMap {
+    groupStateChanged: { groupId: string; from: GroupStateName; to: GroupStateName; generationId: number };
+    groupMemberJoined: { groupId: string; memberId: string; label: string };
+    groupMemberRejoined: { groupId: string; memberId: string; label: string };
+    groupMemberRemoved: { groupId: string; memberId: string; label: string; cause: MemberRemovalCause };
+    groupStaticMemberReplaced: { groupId: string; oldMemberId: string; memberId: string; label: string };
+    groupMemberFenced: { groupId: string; memberId: string; label: string };
+    groupAssignment: {
+      groupId: string;
+      generationId: number;
+      assignor: AssignorName;
+      protocol: RebalanceProtocol;
+      leaderId: string;
+      assignment: Record<string, TopicPartition[]>;
+      /** Cooperative: partitions held back this round because their owner must revoke them first. */
+      withheld: TopicPartition[];
+    };
+    groupPartitionsRevoked: {
+      groupId: string;
+      memberId: string;
+      label: string;
+      partitions: TopicPartition[];
+    };
+    groupDeleted: { groupId: string };
+    consumerCreated: { consumer: string; groupId: string; memberId: string };
+    consumerPolled: { consumer: string; records: OffsetEntry[] };
+    consumerProcessed: { consumer: string; records: OffsetEntry[]; duplicates: OffsetEntry[] };
+    offsetsCommitted: { groupId: string; consumer: string | null; mode: CommitMode; offsets: OffsetEntry[] };
+    offsetCommitFailed: { groupId: string; consumer: string; error: string };
+    positionReset: {
+      consumer: string;
+      topic: string;
+      partition: number;
+      from: number | null;
+      to: number;
+      cause: PositionResetCause;
+    };
+    partitionsAssigned: { consumer: string; generationId: number; partitions: TopicPartition[] };
+    consumerStopped: { consumer: string; how: ConsumerStopReason };
+  }
+}

@@ -1,6 +1,6 @@
 // Virtual time: advanceClock runs every task due in the span, in (time, seq) order, then sets the clock.
 import type { Ctx } from './context';
-import { fail, okVoid, registerCommand, taskHandler } from './registry';
+import { type CommandHandlers, defineArea, fail, okVoid, taskHandler } from './registry';
 import { heapPeek, heapPop } from './scheduler';
 
 declare module './registry' {
@@ -36,9 +36,14 @@ export function nextTaskTime(ctx: Ctx): number | null {
   return heapPeek(ctx.state.tasks)?.at ?? null;
 }
 
-registerCommand('advanceClock', (ctx, cmd) => {
-  if (!Number.isFinite(cmd.ms) || cmd.ms < 0)
-    return fail('INVALID_REQUEST', `Cannot advance the clock by ${cmd.ms} ms`);
-  runUntil(ctx, ctx.now + Math.floor(cmd.ms));
-  return okVoid();
-});
+const commands = {
+  advanceClock(ctx, cmd) {
+    if (!Number.isFinite(cmd.ms) || cmd.ms < 0)
+      return fail('INVALID_REQUEST', `Cannot advance the clock by ${cmd.ms} ms`);
+    runUntil(ctx, ctx.now + Math.floor(cmd.ms));
+    return okVoid();
+  },
+} satisfies CommandHandlers;
+
+/** The clock is the one command the engine itself provides. */
+export const clockArea = defineArea({ name: 'clock', commands });

@@ -1,10 +1,13 @@
-// The handle every command, task and event hook receives: the state plus the only ways to emit events,
-// schedule tasks and draw random numbers (so every effect is recorded and replayable).
+// The handle every command, task and hook receives: the state plus the only ways to emit events, signal other
+// areas, schedule tasks and draw random numbers (so every effect is recorded and replayable).
 import {
   type EventMap,
   type EventType,
   eventHooksFor,
+  type SignalMap,
+  type SignalType,
   type SimEvent,
+  signalHooksFor,
   type TaskMap,
   type TaskType,
 } from './registry';
@@ -34,6 +37,12 @@ export class Ctx {
     this.sink.push(event);
     const hooks = eventHooksFor(type);
     if (hooks) for (const hook of hooks) hook(this, event as never);
+  }
+
+  /** Notify the hooks of `type` now, without recording an event (see SignalMap). */
+  signal<K extends SignalType>(type: K, payload: SignalMap[K]): void {
+    const hooks = signalHooksFor(type);
+    if (hooks) for (const hook of hooks) hook(this, payload as never);
   }
 
   /** Run `task` at now + delayMs (delay ≥ 0). Tasks are never cancelled: handlers check they are still current. */

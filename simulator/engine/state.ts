@@ -1,42 +1,29 @@
-// The whole simulation state: plain serialisable data (JSON round-trips it exactly).
-import type { Broker, BrokerId, Topic } from '../cluster/types';
-import type { Quorum } from '../kraft/types';
-import type { NetworkState } from '../network/faults';
-import type { Producer } from '../producer/types';
+// The whole simulation state: plain serialisable data (JSON round-trips it exactly). The engine declares only
+// its own fields; each area adds its own by augmenting SimState (and SimInit for its options) from its types.ts:
+//
+//   declare module '../engine/state' { interface SimState { brokers: Record<BrokerId, Broker> } }
+//
+// Areas that keep their state in a slice of `areas` augment AreaStates (engine/registry.ts) instead.
 import type { AreaStates } from './registry';
 import type { ScheduledTask } from './scheduler';
 
-export type SimInit = {
+/** How a simulation starts. Areas add their options (brokers, controllers, ...). */
+export interface SimInit {
+  /** Seed of the only random number generator (default 42). */
   seed?: number;
-  /** Number of brokers, ids 1..N (default 3). */
-  brokers?: number;
-  /** Number of KRaft controllers, ids 1000.. (default 3, separate from brokers). */
-  controllers?: number;
-  /** Broker config overrides (server.properties), e.g. { 'auto.create.topics.enable': 'false' }. */
-  brokerConfig?: Record<string, string>;
-  /** One-way network latency in virtual ms (default 1). */
-  latencyMs?: number;
-  /** Extra options for extension areas. */
+  /** Extra options for areas that keep their state in `areas`. */
   areas?: Record<string, unknown>;
-};
+}
 
-export type SimState = {
+export interface SimState {
   seed: number;
+  /** The seeded generator's whole state (engine/rng.ts). */
   rng: number;
+  /** Virtual time in ms; only advanceClock and the commands that run the clock move it. */
   now: number;
   nextEventSeq: number;
   nextTaskSeq: number;
+  /** Scheduled tasks: a binary heap ordered by (at, seq). */
   tasks: ScheduledTask[];
-  clusterId: string;
-  latencyMs: number;
-  brokerConfig: Record<string, string>;
-  brokers: Record<BrokerId, Broker>;
-  quorum: Quorum;
-  topics: Record<string, Topic>;
-  producers: Record<string, Producer>;
-  network: NetworkState;
-  nextProducerId: number;
-  nextBatchId: number;
-  nextRequestId: number;
   areas: AreaStates;
-};
+}

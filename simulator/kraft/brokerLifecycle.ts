@@ -6,17 +6,9 @@ import { isBrokerAlive } from '../cluster/lookup';
 import { brokerConfigNumber } from '../cluster/topicConfig';
 import type { BrokerId } from '../cluster/types';
 import type { Ctx } from '../engine/context';
-import { registerTask } from '../engine/registry';
-import { onBrokerFenced, onBrokerUnfenced, resumeReplication } from './controller';
+import type { TaskHandlers } from '../engine/registry';
+import { onBrokerFenced, onBrokerUnfenced } from './controller';
 import { appendMetadata, hasActiveController } from './metadataLog';
-
-declare module '../engine/registry' {
-  interface TaskMap {
-    brokerSessionExpiry: { brokerId: number; generation: number };
-    brokerRegistration: { brokerId: number; generation: number };
-    brokerUnfence: { brokerId: number; generation: number };
-  }
-}
 
 function writeRecord(ctx: Ctx, body: Parameters<typeof appendMetadata>[1], what: string): number {
   const offset = appendMetadata(ctx, body);
@@ -99,70 +91,6 @@ export function scheduleUnfence(ctx: Ctx, id: BrokerId): void {
   });
 }
 
-registerTask('brokerSessionExpiry', (ctx, t) => {
-  const b = ctx.state.brokers[t.brokerId];
-  if (!b || b.generation !== t.generation || isBrokerAlive(ctx.state, t.brokerId)) return;
-  if (!hasActiveController(ctx)) return; // the next active controller starts a fresh session timer
-  fenceBroker(ctx, t.brokerId, 'sessionTimeout');
-});
-
-registerTask('brokerRegistration', (ctx, t) => {
-  const b = ctx.state.brokers[t.brokerId];
-  if (
-    !b ||
-    b.generation !== t.generation ||
-    !isBrokerAlive(ctx.state, t.brokerId) ||
-    !hasActiveController(ctx)
-  )
-    return;
-  if (b.registration === 'unfenced') fenceBroker(ctx, t.brokerId, 'reregistration');
-  const offset = ctx.state.quorum.log.length;
-  b.brokerEpoch = offset;
-  writeRecord(
-    ctx,
-    { type: 'RegisterBrokerRecord', brokerId: t.brokerId, brokerEpoch: offset, fenced: true },
-    `RegisterBrokerRecord (broker ${t.brokerId}, epoch ${offset})`,
-  );
-  ctx.emit(
-    'brokerRegistered',
-    `broker ${t.brokerId} registered with the controller (broker epoch ${offset}); it stays fenced until it has caught up with the metadata log`,
-    { brokerId: t.brokerId, brokerEpoch: offset },
-  );
-  resumeReplication(ctx, t.brokerId);
-  scheduleUnfence(ctx, t.brokerId);
-});
-
-registerTask('brokerUnfence', (ctx, t) => {
-  const b = ctx.state.brokers[t.brokerId];
-  if (
-    !b ||
-    b.generation !== t.generation ||
-    !isBrokerAlive(ctx.state, t.brokerId) ||
-    !hasActiveController(ctx)
-  )
-    return;
-  if (b.registration === 'unfenced') return;
-  b.registration = 'unfenced';
-  writeRecord(
-    ctx,
-    {
-      type: 'BrokerRegistrationChangeRecord',
-      brokerId: t.brokerId,
-      brokerEpoch: b.brokerEpoch,
-      fenced: false,
-    },
-    `BrokerRegistrationChangeRecord (broker ${t.brokerId} unfenced)`,
-  );
-  ctx.emit(
-    'brokerUnfenced',
-    `broker ${t.brokerId} caught up with the metadata log and is unfenced: it can lead partitions and rejoin ISRs`,
-    {
-      brokerId: t.brokerId,
-    },
-  );
-  onBrokerUnfenced(ctx, t.brokerId);
-});
-
 /** A new active controller: restart session timers and finish pending registrations. */
 export function onControllerActivated(ctx: Ctx): void {
   for (const key in ctx.state.brokers) {
@@ -172,3 +100,67 @@ export function onControllerActivated(ctx: Ctx): void {
     else if (alive && b.registration === 'fenced') scheduleRegistration(ctx, b.id);
   }
 }
+
+export const brokerLifecycleTasks = {
+  brokerSessionExpiry: (ctx, t) => {
+    const b = ctx.state.brokers[t.brokerId];
+    if (!b || b.generation !== t.generation || isBrokerAlive(ctx.state, t.brokerId)) return;
+    if (!hasActiveController(ctx)) return; // the next active controller starts a fresh session timer
+    fenceBroker(ctx, t.brokerId, 'sessionTimeout');
+  },
+  brokerRegistration: (ctx, t) => {
+    const b = ctx.state.brokers[t.brokerId];
+    if (
+      !b ||
+      b.generation !== t.generation ||
+      !isBrokerAlive(ctx.state, t.brokerId) ||
+      !hasActiveController(ctx)
+    )
+      return;
+    if (b.registration === 'unfenced') fenceBroker(ctx, t.brokerId, 'reregistration');
+    const offset = ctx.state.quorum.log.length;
+    b.brokerEpoch = offset;
+    writeRecord(
+      ctx,
+      { type: 'RegisterBrokerRecord', brokerId: t.brokerId, brokerEpoch: offset, fenced: true },
+      `RegisterBrokerRecord (broker ${t.brokerId}, epoch ${offset})`,
+    );
+    ctx.emit(
+      'brokerRegistered',
+      `broker ${t.brokerId} registered with the controller (broker epoch ${offset}); it stays fenced until it has caught up with the metadata log`,
+      { brokerId: t.brokerId, brokerEpoch: offset },
+    );
+    // Its followers start fetching again: a hook of the replication area on brokerRegistered.
+    scheduleUnfence(ctx, t.brokerId);
+  },
+  brokerUnfence: (ctx, t) => {
+    const b = ctx.state.brokers[t.brokerId];
+    if (
+      !b ||
+      b.generation !== t.generation ||
+      !isBrokerAlive(ctx.state, t.brokerId) ||
+      !hasActiveController(ctx)
+    )
+      return;
+    if (b.registration === 'unfenced') return;
+    b.registration = 'unfenced';
+    writeRecord(
+      ctx,
+      {
+        type: 'BrokerRegistrationChangeRecord',
+        brokerId: t.brokerId,
+        brokerEpoch: b.brokerEpoch,
+        fenced: false,
+      },
+      `BrokerRegistrationChangeRecord (broker ${t.brokerId} unfenced)`,
+    );
+    ctx.emit(
+      'brokerUnfenced',
+      `broker ${t.brokerId} caught up with the metadata log and is unfenced: it can lead partitions and rejoin ISRs`,
+      {
+        brokerId: t.brokerId,
+      },
+    );
+    onBrokerUnfenced(ctx, t.brokerId);
+  },
+} satisfies TaskHandlers;

@@ -6,7 +6,8 @@ import type { BrokerId, Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import { chooseLeader, isrWithout } from './election';
 import { scheduleLeaderImbalanceCheck } from './leaderRebalance';
-import { alterPartitionIsr, changeLeader, restartFetchers } from './partitionChange';
+import { publishPartitionChange } from './metadataPublisher';
+import { alterPartitionIsr, changeLeader } from './partitionChange';
 
 function partitionsWith(ctx: Ctx, id: BrokerId): Partition[] {
   const out: Partition[] = [];
@@ -96,13 +97,8 @@ export function onBrokerUnfenced(ctx: Ctx, id: BrokerId): void {
         );
       }
     } else if (isBrokerAlive(ctx.state, id)) {
-      restartFetchers(ctx, part);
+      publishPartitionChange(ctx, part, { kind: 'replicas' });
     }
   }
   scheduleLeaderImbalanceCheck(ctx);
-}
-
-/** A broker's link came back (or it restarted): followers resume fetching where a leader exists. */
-export function resumeReplication(ctx: Ctx, id: BrokerId): void {
-  for (const part of partitionsWith(ctx, id)) if (part.leader !== null) restartFetchers(ctx, part);
 }

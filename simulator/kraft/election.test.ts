@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, eventsOf, hw, must, part, replicaValues, sim } from '../testing/helpers';
+import { advance, eventsOf, hw, must, part, replicaValues, sim } from '../testing/sim.testkit';
 
 function cluster(configs: Record<string, string> = {}, rf = 3) {
   const s = sim();

@@ -5,36 +5,17 @@
 import { fmtIds, isBrokerUnfenced } from '../cluster/lookup';
 import type { BrokerId, Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
-import { type KafkaError, ok, registerCommand, registerTask } from '../engine/registry';
+import { type CommandHandlers, type KafkaError, ok, type TaskHandlers } from '../engine/registry';
 import { chooseLeader } from './election';
+import type { ElectionResultEntry } from './types';
+
+export type { ElectionResultEntry };
+
 import { hasActiveController } from './metadataLog';
 import { changeLeader } from './partitionChange';
 
 const CHECK_INTERVAL_MS = 300_000;
 const IMBALANCE_PERCENT = 10;
-
-export type ElectionResultEntry = {
-  topic: string;
-  partition: number;
-  error: KafkaError | null;
-  leader: BrokerId | null;
-};
-
-declare module '../engine/registry' {
-  interface CommandMap {
-    /** kafka-leader-election.sh: `partitions` omitted = all topic partitions. */
-    electLeaders: {
-      electionType: 'preferred' | 'unclean';
-      partitions?: Array<{ topic: string; partition: number }>;
-    };
-  }
-  interface CommandResultMap {
-    electLeaders: { results: ElectionResultEntry[] };
-  }
-  interface TaskMap {
-    leaderImbalanceCheck: { at: number };
-  }
-}
 
 const isPreferredLeading = (p: Partition): boolean => p.leader === p.replicas[0];
 
@@ -64,107 +45,111 @@ export function scheduleLeaderImbalanceCheck(ctx: Ctx): void {
   ctx.scheduleAt(at, { type: 'leaderImbalanceCheck', at });
 }
 
-registerTask('leaderImbalanceCheck', (ctx) => {
-  const ctl = ctx.state.quorum;
-  if (ctl.leaderImbalanceCheckAt !== ctx.now) return;
-  ctl.leaderImbalanceCheckAt = null;
-  if (!hasActiveController(ctx)) return;
-  const byPreferred = new Map<BrokerId, Partition[]>();
-  let anyNotPreferred = false;
-  for (const name in ctx.state.topics) {
-    for (const p of ctx.state.topics[name].partitions) {
-      const list = byPreferred.get(p.replicas[0]) ?? [];
-      list.push(p);
-      byPreferred.set(p.replicas[0], list);
-      if (!isPreferredLeading(p)) anyNotPreferred = true;
+export const leaderRebalanceCommands = {
+  electLeaders: (ctx, cmd) => {
+    if (!hasActiveController(ctx)) {
+      return {
+        ok: false,
+        error: { code: 'NOT_CONTROLLER', message: 'No active controller: the KRaft quorum has no leader.' },
+      };
     }
-  }
-  if (!anyNotPreferred) return;
-  let pending = false;
-  for (const [broker, parts] of [...byPreferred.entries()].sort((a, b) => a[0] - b[0])) {
-    const notLed = parts.filter((p) => !isPreferredLeading(p));
-    if ((notLed.length * 100) / parts.length <= IMBALANCE_PERCENT) continue;
-    for (const p of notLed) {
-      if (canPreferredLead(ctx, p))
-        electPreferred(
-          ctx,
-          p,
-          `auto leader rebalance (broker ${broker} leads too few of its preferred partitions)`,
-        );
-      else pending = true;
-    }
-  }
-  if (pending) scheduleLeaderImbalanceCheck(ctx);
-});
-
-registerCommand('electLeaders', (ctx, cmd) => {
-  if (!hasActiveController(ctx)) {
-    return {
-      ok: false,
-      error: { code: 'NOT_CONTROLLER', message: 'No active controller: the KRaft quorum has no leader.' },
-    };
-  }
-  const targets: Partition[] = [];
-  const results: ElectionResultEntry[] = [];
-  if (cmd.partitions) {
-    for (const { topic, partition } of cmd.partitions) {
-      const p = ctx.state.topics[topic]?.partitions[partition];
-      if (p) targets.push(p);
-      else
-        results.push({
-          topic,
-          partition,
-          leader: null,
-          error: {
-            code: 'UNKNOWN_TOPIC_OR_PARTITION',
-            message: 'This server does not host this topic-partition.',
-          },
-        });
-    }
-  } else {
-    for (const name in ctx.state.topics) targets.push(...ctx.state.topics[name].partitions);
-  }
-  for (const p of targets) {
-    let error: KafkaError | null = null;
-    if (cmd.electionType === 'preferred') {
-      if (isPreferredLeading(p))
-        error = { code: 'ELECTION_NOT_NEEDED', message: 'Leader election not needed for topic partition.' };
-      else if (!canPreferredLead(ctx, p))
-        error = {
-          code: 'PREFERRED_LEADER_NOT_AVAILABLE',
-          message: `Failed to elect leader for partition ${p.topic}-${p.partition} under strategy PreferredReplicaPartitionLeaderElectionStrategy`,
-        };
-      else electPreferred(ctx, p, 'preferred leader election requested');
-    } else if (p.leader !== null) {
-      error = { code: 'ELECTION_NOT_NEEDED', message: 'Leader election not needed for topic partition.' };
+    const targets: Partition[] = [];
+    const results: ElectionResultEntry[] = [];
+    if (cmd.partitions) {
+      for (const { topic, partition } of cmd.partitions) {
+        const p = ctx.state.topics[topic]?.partitions[partition];
+        if (p) targets.push(p);
+        else
+          results.push({
+            topic,
+            partition,
+            leader: null,
+            error: {
+              code: 'UNKNOWN_TOPIC_OR_PARTITION',
+              message: 'This server does not host this topic-partition.',
+            },
+          });
+      }
     } else {
-      const choice = chooseLeader(p, p.isr, (id) => isBrokerUnfenced(ctx.state, id), true);
-      if (choice.kind === 'none') {
-        error = {
-          code: 'ELIGIBLE_LEADERS_NOT_AVAILABLE',
-          message: `Failed to elect leader for partition ${p.topic}-${p.partition} under strategy UncleanLeaderElectionStrategy`,
-        };
-      } else if (choice.kind === 'clean') {
-        changeLeader(
-          ctx,
-          p,
-          choice.leader,
-          [...p.isr],
-          'clean',
-          `unclean election requested, but ISR member ${choice.leader} is available and is elected`,
-        );
+      for (const name in ctx.state.topics) targets.push(...ctx.state.topics[name].partitions);
+    }
+    for (const p of targets) {
+      let error: KafkaError | null = null;
+      if (cmd.electionType === 'preferred') {
+        if (isPreferredLeading(p))
+          error = { code: 'ELECTION_NOT_NEEDED', message: 'Leader election not needed for topic partition.' };
+        else if (!canPreferredLead(ctx, p))
+          error = {
+            code: 'PREFERRED_LEADER_NOT_AVAILABLE',
+            message: `Failed to elect leader for partition ${p.topic}-${p.partition} under strategy PreferredReplicaPartitionLeaderElectionStrategy`,
+          };
+        else electPreferred(ctx, p, 'preferred leader election requested');
+      } else if (p.leader !== null) {
+        error = { code: 'ELECTION_NOT_NEEDED', message: 'Leader election not needed for topic partition.' };
       } else {
-        changeLeader(
-          ctx,
-          p,
-          choice.leader,
-          [choice.leader],
-          'unclean',
-          `unclean leader election requested: ${choice.leader} (not in ISR ${fmtIds(p.isr)}) becomes leader; records it never received are lost`,
-        );
+        const choice = chooseLeader(p, p.isr, (id) => isBrokerUnfenced(ctx.state, id), true);
+        if (choice.kind === 'none') {
+          error = {
+            code: 'ELIGIBLE_LEADERS_NOT_AVAILABLE',
+            message: `Failed to elect leader for partition ${p.topic}-${p.partition} under strategy UncleanLeaderElectionStrategy`,
+          };
+        } else if (choice.kind === 'clean') {
+          changeLeader(
+            ctx,
+            p,
+            choice.leader,
+            [...p.isr],
+            'clean',
+            `unclean election requested, but ISR member ${choice.leader} is available and is elected`,
+          );
+        } else {
+          changeLeader(
+            ctx,
+            p,
+            choice.leader,
+            [choice.leader],
+            'unclean',
+            `unclean leader election requested: ${choice.leader} (not in ISR ${fmtIds(p.isr)}) becomes leader; records it never received are lost`,
+          );
+        }
+      }
+      results.push({ topic: p.topic, partition: p.partition, error, leader: p.leader });
+    }
+    return ok({ results });
+  },
+} satisfies CommandHandlers;
+
+export const leaderRebalanceTasks = {
+  leaderImbalanceCheck: (ctx) => {
+    const ctl = ctx.state.quorum;
+    if (ctl.leaderImbalanceCheckAt !== ctx.now) return;
+    ctl.leaderImbalanceCheckAt = null;
+    if (!hasActiveController(ctx)) return;
+    const byPreferred = new Map<BrokerId, Partition[]>();
+    let anyNotPreferred = false;
+    for (const name in ctx.state.topics) {
+      for (const p of ctx.state.topics[name].partitions) {
+        const list = byPreferred.get(p.replicas[0]) ?? [];
+        list.push(p);
+        byPreferred.set(p.replicas[0], list);
+        if (!isPreferredLeading(p)) anyNotPreferred = true;
       }
     }
-    results.push({ topic: p.topic, partition: p.partition, error, leader: p.leader });
-  }
-  return ok({ results });
-});
+    if (!anyNotPreferred) return;
+    let pending = false;
+    for (const [broker, parts] of [...byPreferred.entries()].sort((a, b) => a[0] - b[0])) {
+      const notLed = parts.filter((p) => !isPreferredLeading(p));
+      if ((notLed.length * 100) / parts.length <= IMBALANCE_PERCENT) continue;
+      for (const p of notLed) {
+        if (canPreferredLead(ctx, p))
+          electPreferred(
+            ctx,
+            p,
+            `auto leader rebalance (broker ${broker} leads too few of its preferred partitions)`,
+          );
+        else pending = true;
+      }
+    }
+    if (pending) scheduleLeaderImbalanceCheck(ctx);
+  },
+} satisfies TaskHandlers;

@@ -1,27 +1,13 @@
 // Applying a partition leader/ISR change the way KRaft does: the active controller writes a
 // PartitionChangeRecord (leader epoch +1 when the leader changes, partition epoch +1 always), then the brokers
-// act on it: the new leader starts a new epoch at its LEO, followers truncate by epoch and fetch from it.
-// Simplification: brokers learn the record instantly (no metadata propagation delay).
-import type { ElectionKind } from '../cluster/events';
+// act on it (metadataPublisher.ts): the new leader starts a new epoch at its LEO, followers truncate by epoch
+// and fetch from it.
 import { fmtIds } from '../cluster/lookup';
-import type { BrokerId, FollowerState, Partition } from '../cluster/types';
+import type { BrokerId, Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
-import { assignEpoch } from '../log';
-import { failDelayedProduces } from '../replication/delayedProduce';
-import { startAllFetchers } from '../replication/fetcher';
-import { maybeIncrementHighWatermark } from '../replication/highWatermark';
 import { appendMetadata } from './metadataLog';
-
-export function freshFollowerState(now: number, inIsr: boolean): FollowerState {
-  return {
-    fetchOffset: -1,
-    lastCaughtUpTime: inIsr ? now : 0,
-    lastFetchTime: now,
-    lastFetchLeaderLogEndOffset: -1,
-    fetch: 'idle',
-    sentHighWatermark: -1,
-  };
-}
+import { publishPartitionChange } from './metadataPublisher';
+import type { ElectionKind } from './types';
 
 function topicIdOf(ctx: Ctx, part: Partition): string {
   return ctx.state.topics[part.topic].topicId;
@@ -69,12 +55,10 @@ export function alterPartitionIsr(
       cause,
     },
   );
-  if (cause === 'expand') {
-    const rep = part.replicaLogs[newIsr[newIsr.length - 1]];
-    rep.follower.lastCaughtUpTime = ctx.now;
-  }
-  // A smaller ISR can let the HW move (min LEO over fewer replicas), a larger one can satisfy min ISR again.
-  maybeIncrementHighWatermark(ctx, part);
+  publishPartitionChange(ctx, part, {
+    kind: 'isr',
+    joined: cause === 'expand' ? newIsr[newIsr.length - 1] : null,
+  });
 }
 
 /** Leader change (election, offline, preferred/unclean election) with the ISR that goes with it. */
@@ -92,7 +76,6 @@ export function changeLeader(
   part.isr = newIsr;
   part.leaderEpoch++;
   part.partitionEpoch++;
-  part.fetchSession++;
   writeChange(ctx, part, reason);
   const oldEpoch = part.leaderEpoch - 1;
   ctx.emit(
@@ -121,26 +104,5 @@ export function changeLeader(
       },
     );
   }
-  if (previousLeader !== null && previousLeader !== newLeader) failDelayedProduces(ctx, part, previousLeader);
-  for (const id of part.replicas) {
-    const rep = part.replicaLogs[id];
-    rep.follower = freshFollowerState(ctx.now, newIsr.includes(id));
-  }
-  if (newLeader !== null) {
-    const leaderLog = part.replicaLogs[newLeader].log;
-    // makeLeader: the new epoch starts at the leader's current LEO (LeaderEpochFileCache#assign).
-    assignEpoch(leaderLog, part.leaderEpoch, leaderLog.logEndOffset);
-    startAllFetchers(ctx, part);
-    maybeIncrementHighWatermark(ctx, part);
-  }
-}
-
-/** Restart every follower's fetch loop (after a broker came back or a link healed). */
-export function restartFetchers(ctx: Ctx, part: Partition): void {
-  part.fetchSession++;
-  for (const id of part.replicas) {
-    if (id === part.leader) continue;
-    part.replicaLogs[id].follower.fetch = 'idle';
-  }
-  startAllFetchers(ctx, part);
+  publishPartitionChange(ctx, part, { kind: 'leader', previousLeader, leader: newLeader, isr: newIsr });
 }

@@ -5,20 +5,10 @@
 import { isBrokerAlive } from '../cluster/lookup';
 import { brokerConfigNumber } from '../cluster/topicConfig';
 import type { Ctx } from '../engine/context';
-import { fail, okVoid, registerCommand, registerTask } from '../engine/registry';
+import { type CommandHandlers, fail, okVoid, type TaskHandlers } from '../engine/registry';
 import { onControllerActivated } from './brokerLifecycle';
 import { appendMetadata } from './metadataLog';
 import type { Quorum } from './types';
-
-declare module '../engine/registry' {
-  interface CommandMap {
-    controllerStop: { id: number };
-    controllerStart: { id: number };
-  }
-  interface TaskMap {
-    controllerElection: { epoch: number };
-  }
-}
 
 export function initialQuorum(count: number): Quorum {
   const voters = Array.from({ length: count }, (_, i) => ({ id: 1000 + i, process: 'running' as const }));
@@ -52,66 +42,69 @@ function scheduleElection(ctx: Ctx): void {
   ctx.schedule(delay, { type: 'controllerElection', epoch: q.epoch });
 }
 
-registerTask('controllerElection', (ctx, t) => {
-  const q = ctx.state.quorum;
-  if (t.epoch !== q.epoch || q.leaderId !== null) return;
-  q.electionPending = false;
-  const alive = running(q);
-  if (alive.length < majority(q)) return scheduleElection(ctx);
-  const winner = alive[ctx.randomInt(alive.length)];
-  q.epoch++;
-  q.leaderId = winner;
-  appendMetadata(ctx, { type: 'LeaderChangeMessage', leaderId: winner });
-  ctx.emit(
-    'controllerElected',
-    `controller ${winner} won the KRaft election for epoch ${q.epoch} (votes from ${alive.length} of ${q.voters.length} voters) and is now the active controller`,
-    { controllerId: winner, epoch: q.epoch },
-  );
-  onControllerActivated(ctx);
-});
-
-registerCommand('controllerStop', (ctx, cmd) => {
-  const q = ctx.state.quorum;
-  const node = q.voters.find((v) => v.id === cmd.id);
-  if (!node)
-    return fail(
-      'INVALID_REQUEST',
-      `Controller ${cmd.id} does not exist (controllers: ${q.voters.map((v) => v.id).join(', ')})`,
-    );
-  if (node.process === 'stopped') return fail('INVALID_REQUEST', `Controller ${cmd.id} is already stopped`);
-  node.process = 'stopped';
-  const wasActive = q.leaderId === cmd.id;
-  ctx.emit(
-    'controllerStopped',
-    wasActive
-      ? `active controller ${cmd.id} stopped; the remaining voters will elect a new one after the election timeout`
-      : `controller ${cmd.id} (a standby) stopped`,
-    { controllerId: cmd.id },
-  );
-  if (wasActive) {
-    q.leaderId = null;
-    scheduleElection(ctx);
-  } else if (q.leaderId !== null && running(q).length < majority(q)) {
-    q.leaderId = null;
-    scheduleElection(ctx);
-  }
-  return okVoid();
-});
-
-registerCommand('controllerStart', (ctx, cmd) => {
-  const q = ctx.state.quorum;
-  const node = q.voters.find((v) => v.id === cmd.id);
-  if (!node) return fail('INVALID_REQUEST', `Controller ${cmd.id} does not exist`);
-  if (node.process === 'running') return fail('INVALID_REQUEST', `Controller ${cmd.id} is already running`);
-  node.process = 'running';
-  ctx.emit('controllerStarted', `controller ${cmd.id} started and rejoined the quorum`, {
-    controllerId: cmd.id,
-  });
-  if (q.leaderId === null) scheduleElection(ctx);
-  return okVoid();
-});
-
 /** Is there a controller that `brokerId` can heartbeat to? */
 export function controllerReachable(ctx: Ctx, brokerId: number): boolean {
   return ctx.state.quorum.leaderId !== null && isBrokerAlive(ctx.state, brokerId);
 }
+
+export const quorumCommands = {
+  controllerStop: (ctx, cmd) => {
+    const q = ctx.state.quorum;
+    const node = q.voters.find((v) => v.id === cmd.id);
+    if (!node)
+      return fail(
+        'INVALID_REQUEST',
+        `Controller ${cmd.id} does not exist (controllers: ${q.voters.map((v) => v.id).join(', ')})`,
+      );
+    if (node.process === 'stopped') return fail('INVALID_REQUEST', `Controller ${cmd.id} is already stopped`);
+    node.process = 'stopped';
+    const wasActive = q.leaderId === cmd.id;
+    ctx.emit(
+      'controllerStopped',
+      wasActive
+        ? `active controller ${cmd.id} stopped; the remaining voters will elect a new one after the election timeout`
+        : `controller ${cmd.id} (a standby) stopped`,
+      { controllerId: cmd.id },
+    );
+    if (wasActive) {
+      q.leaderId = null;
+      scheduleElection(ctx);
+    } else if (q.leaderId !== null && running(q).length < majority(q)) {
+      q.leaderId = null;
+      scheduleElection(ctx);
+    }
+    return okVoid();
+  },
+  controllerStart: (ctx, cmd) => {
+    const q = ctx.state.quorum;
+    const node = q.voters.find((v) => v.id === cmd.id);
+    if (!node) return fail('INVALID_REQUEST', `Controller ${cmd.id} does not exist`);
+    if (node.process === 'running') return fail('INVALID_REQUEST', `Controller ${cmd.id} is already running`);
+    node.process = 'running';
+    ctx.emit('controllerStarted', `controller ${cmd.id} started and rejoined the quorum`, {
+      controllerId: cmd.id,
+    });
+    if (q.leaderId === null) scheduleElection(ctx);
+    return okVoid();
+  },
+} satisfies CommandHandlers;
+
+export const quorumTasks = {
+  controllerElection: (ctx, t) => {
+    const q = ctx.state.quorum;
+    if (t.epoch !== q.epoch || q.leaderId !== null) return;
+    q.electionPending = false;
+    const alive = running(q);
+    if (alive.length < majority(q)) return scheduleElection(ctx);
+    const winner = alive[ctx.randomInt(alive.length)];
+    q.epoch++;
+    q.leaderId = winner;
+    appendMetadata(ctx, { type: 'LeaderChangeMessage', leaderId: winner });
+    ctx.emit(
+      'controllerElected',
+      `controller ${winner} won the KRaft election for epoch ${q.epoch} (votes from ${alive.length} of ${q.voters.length} voters) and is now the active controller`,
+      { controllerId: winner, epoch: q.epoch },
+    );
+    onControllerActivated(ctx);
+  },
+} satisfies TaskHandlers;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, eventsOf, must, part, replicaValues, sim } from '../testing/helpers';
+import { advance, eventsOf, must, part, replicaValues, sim } from '../testing/sim.testkit';
 
 const reassign = (replicas: number[] | null, topic = 't', partition = 0) => ({
   type: 'alterPartitionReassignments' as const,

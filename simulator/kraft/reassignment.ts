@@ -5,32 +5,13 @@
 // replicas. A new target while one is in progress is computed against the original replicas, not the previous
 // target (ReplicationControlManager#changePartitionReassignment, PartitionReassignmentReplicas).
 import { fmtIds, isBrokerUnfenced } from '../cluster/lookup';
+import { newReplica } from '../cluster/replicas';
 import type { BrokerId, Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
-import { fail, okVoid, onEvent, registerCommand } from '../engine/registry';
-import { createLog } from '../log';
+import { type CommandHandlers, fail, type Hook, okVoid, on } from '../engine/registry';
 import { appendMetadata, hasActiveController } from './metadataLog';
-import { changeLeader, freshFollowerState, restartFetchers } from './partitionChange';
-
-declare module '../engine/registry' {
-  interface CommandMap {
-    /** replicas: the target replica list in order (replicas[0] becomes the preferred leader). */
-    alterPartitionReassignments: {
-      reassignments: Array<{ topic: string; partition: number; replicas: BrokerId[] | null }>;
-    };
-  }
-  interface EventMap {
-    reassignmentStarted: {
-      topic: string;
-      partition: number;
-      target: BrokerId[];
-      adding: BrokerId[];
-      removing: BrokerId[];
-    };
-    reassignmentCompleted: { topic: string; partition: number; replicas: BrokerId[]; removed: BrokerId[] };
-    reassignmentCancelled: { topic: string; partition: number; replicas: BrokerId[]; dropped: BrokerId[] };
-  }
-}
+import { publishPartitionChange } from './metadataPublisher';
+import { changeLeader } from './partitionChange';
 
 function writeChange(ctx: Ctx, p: Partition, cause: string): void {
   p.partitionEpoch++;
@@ -72,10 +53,7 @@ function shrinkTo(ctx: Ctx, p: Partition, replicas: BrokerId[], why: string): vo
     p.isr = isr;
     writeChange(ctx, p, why);
     // Fetches in flight from the dropped replicas must not land on their deleted logs: new fetch session.
-    if (dropped.length > 0) {
-      if (p.leader !== null) restartFetchers(ctx, p);
-      else p.fetchSession++;
-    }
+    if (dropped.length > 0) publishPartitionChange(ctx, p, { kind: 'replicas' });
   }
 }
 
@@ -116,87 +94,85 @@ function maybeComplete(ctx: Ctx, p: Partition): void {
   if (target(p).every((id) => p.isr.includes(id)) && hasActiveController(ctx)) complete(ctx, p);
 }
 
-registerCommand('alterPartitionReassignments', (ctx, cmd) => {
-  if (!hasActiveController(ctx))
-    return fail('NOT_CONTROLLER', 'No active controller: the KRaft quorum has no leader.');
-  if (cmd.reassignments.length === 0)
-    return fail('INVALID_REPLICA_ASSIGNMENT', 'Partition reassignment list cannot be empty');
-  for (const r of cmd.reassignments) {
-    const p = ctx.state.topics[r.topic]?.partitions[r.partition];
-    if (!p)
-      return fail('UNKNOWN_TOPIC_OR_PARTITION', `Topic-partition ${r.topic}-${r.partition} does not exist.`);
-    if (r.replicas === null) {
-      if (!inProgress(p))
-        return fail('NO_REASSIGNMENT_IN_PROGRESS', 'No partition reassignment is in progress.');
-      if (!p.isr.some((id) => original(p).includes(id)))
+export const reassignmentCommands = {
+  alterPartitionReassignments: (ctx, cmd) => {
+    if (!hasActiveController(ctx))
+      return fail('NOT_CONTROLLER', 'No active controller: the KRaft quorum has no leader.');
+    if (cmd.reassignments.length === 0)
+      return fail('INVALID_REPLICA_ASSIGNMENT', 'Partition reassignment list cannot be empty');
+    for (const r of cmd.reassignments) {
+      const p = ctx.state.topics[r.topic]?.partitions[r.partition];
+      if (!p)
+        return fail(
+          'UNKNOWN_TOPIC_OR_PARTITION',
+          `Topic-partition ${r.topic}-${r.partition} does not exist.`,
+        );
+      if (r.replicas === null) {
+        if (!inProgress(p))
+          return fail('NO_REASSIGNMENT_IN_PROGRESS', 'No partition reassignment is in progress.');
+        if (!p.isr.some((id) => original(p).includes(id)))
+          return fail(
+            'INVALID_REPLICA_ASSIGNMENT',
+            `Unable to revert partition assignment for ${r.topic}-${r.partition} because it would require an unclean leader election.`,
+          );
+        continue;
+      }
+      if (r.replicas.length === 0)
         return fail(
           'INVALID_REPLICA_ASSIGNMENT',
-          `Unable to revert partition assignment for ${r.topic}-${r.partition} because it would require an unclean leader election.`,
+          `The proposed assignment for partition ${r.topic}-${r.partition} is empty.`,
         );
-      continue;
+      if (new Set(r.replicas).size !== r.replicas.length)
+        return fail(
+          'INVALID_REPLICA_ASSIGNMENT',
+          `The proposed assignment for partition ${r.topic}-${r.partition} contains duplicate brokers.`,
+        );
+      const unknown = r.replicas.find((id) => !ctx.state.brokers[id]);
+      if (unknown !== undefined)
+        return fail(
+          'INVALID_REPLICA_ASSIGNMENT',
+          `The manual partition assignment includes broker ${unknown}, but no such broker is registered.`,
+        );
     }
-    if (r.replicas.length === 0)
-      return fail(
-        'INVALID_REPLICA_ASSIGNMENT',
-        `The proposed assignment for partition ${r.topic}-${r.partition} is empty.`,
-      );
-    if (new Set(r.replicas).size !== r.replicas.length)
-      return fail(
-        'INVALID_REPLICA_ASSIGNMENT',
-        `The proposed assignment for partition ${r.topic}-${r.partition} contains duplicate brokers.`,
-      );
-    const unknown = r.replicas.find((id) => !ctx.state.brokers[id]);
-    if (unknown !== undefined)
-      return fail(
-        'INVALID_REPLICA_ASSIGNMENT',
-        `The manual partition assignment includes broker ${unknown}, but no such broker is registered.`,
-      );
-  }
-  for (const r of cmd.reassignments) {
-    const p = ctx.state.topics[r.topic].partitions[r.partition];
-    if (r.replicas === null) {
-      cancel(ctx, p);
-      continue;
-    }
-    const wanted = r.replicas;
-    const current = original(p);
-    const adding = wanted.filter((id) => !current.includes(id));
-    const removing = current.filter((id) => !wanted.includes(id));
-    // Replicas added by an earlier, now superseded target that the new one does not keep.
-    const abandoned = p.replicas.filter((id) => !wanted.includes(id) && !current.includes(id));
-    for (const id of abandoned) delete p.replicaLogs[id];
-    p.isr = p.isr.filter((id) => !abandoned.includes(id));
-    for (const id of adding) {
-      if (!p.replicaLogs[id]) {
-        p.replicaLogs[id] = {
-          brokerId: id,
-          log: createLog(ctx.now),
-          highWatermark: 0,
-          follower: freshFollowerState(ctx.now, false),
-          producers: {},
-        };
+    for (const r of cmd.reassignments) {
+      const p = ctx.state.topics[r.topic].partitions[r.partition];
+      if (r.replicas === null) {
+        cancel(ctx, p);
+        continue;
       }
+      const wanted = r.replicas;
+      const current = original(p);
+      const adding = wanted.filter((id) => !current.includes(id));
+      const removing = current.filter((id) => !wanted.includes(id));
+      // Replicas added by an earlier, now superseded target that the new one does not keep.
+      const abandoned = p.replicas.filter((id) => !wanted.includes(id) && !current.includes(id));
+      for (const id of abandoned) delete p.replicaLogs[id];
+      p.isr = p.isr.filter((id) => !abandoned.includes(id));
+      for (const id of adding) {
+        if (!p.replicaLogs[id]) {
+          p.replicaLogs[id] = newReplica(id, ctx.now, false);
+        }
+      }
+      p.replicas = [...r.replicas, ...removing];
+      p.addingReplicas = adding;
+      p.removingReplicas = removing;
+      writeChange(ctx, p, `reassignment of ${p.topic}-${p.partition} to ${fmtIds(r.replicas)} started`);
+      ctx.emit(
+        'reassignmentStarted',
+        `reassignment of ${p.topic}-${p.partition} started: target ${fmtIds(r.replicas)}${adding.length ? `; ${fmtIds(adding)} copy the log from leader ${p.leader ?? 'none'}` : ''}${removing.length ? `; ${fmtIds(removing)} leave once the targets are in sync` : ''}`,
+        { topic: p.topic, partition: p.partition, target: [...r.replicas], adding, removing },
+      );
+      if (adding.length + abandoned.length > 0) publishPartitionChange(ctx, p, { kind: 'replicas' });
+      maybeComplete(ctx, p);
     }
-    p.replicas = [...r.replicas, ...removing];
-    p.addingReplicas = adding;
-    p.removingReplicas = removing;
-    writeChange(ctx, p, `reassignment of ${p.topic}-${p.partition} to ${fmtIds(r.replicas)} started`);
-    ctx.emit(
-      'reassignmentStarted',
-      `reassignment of ${p.topic}-${p.partition} started: target ${fmtIds(r.replicas)}${adding.length ? `; ${fmtIds(adding)} copy the log from leader ${p.leader ?? 'none'}` : ''}${removing.length ? `; ${fmtIds(removing)} leave once the targets are in sync` : ''}`,
-      { topic: p.topic, partition: p.partition, target: [...r.replicas], adding, removing },
-    );
-    if (adding.length + abandoned.length > 0) {
-      if (p.leader !== null) restartFetchers(ctx, p);
-      else p.fetchSession++;
-    }
-    maybeComplete(ctx, p);
-  }
-  return okVoid();
-});
+    return okVoid();
+  },
+} satisfies CommandHandlers;
 
-onEvent('isrChanged', (ctx, ev) => {
-  if (ev.cause !== 'expand') return;
-  const p = ctx.state.topics[ev.topic]?.partitions[ev.partition];
-  if (p) maybeComplete(ctx, p);
-});
+export const reassignmentHooks: readonly Hook[] = [
+  on('isrChanged', (ctx, ev) => {
+    if (ev.cause !== 'expand') return;
+    const p = ctx.state.topics[ev.topic]?.partitions[ev.partition];
+    if (p) maybeComplete(ctx, p);
+  }),
+];

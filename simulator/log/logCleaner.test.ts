@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { baseOffsets, cfg, dump, put } from './log.testkit';
 import { groupSegmentsBySize, maybeCleanLog } from './logCleaner';
 import { cleanerDecision } from './logCleanerManager';
 import { deleteOldSegments } from './retention';
 import { RECORD_BATCH_OVERHEAD, recordSize } from './segments';
-import { baseOffsets, cfg, dump, put } from './testUtil';
 import { appendAsLeader, createLog, readRecords, recordAt } from './unifiedLog';
 import { validateRecordsForAppend } from './validateRecords';
 

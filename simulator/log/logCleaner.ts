@@ -1,5 +1,5 @@
 // One log cleaner pass over a compacted log (LogCleaner#doClean / Cleaner#cleanSegments).
-// See kafka-facts §7.4. Offsets are never renumbered: removed records leave gaps.
+// Offsets are never renumbered: removed records leave gaps (Kafka documentation, design.html “Log Compaction”).
 import { formatBytes, formatDuration } from './format';
 import { type CleanableRange, cleanerDecision } from './logCleanerManager';
 import type { LogConfig } from './logConfig';

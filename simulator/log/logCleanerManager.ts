@@ -1,6 +1,5 @@
 // Which part of a compacted log the cleaner may clean, and whether it should now
 // (LogCleanerManager#cleanableOffsets, #maxCompactionDelay, #grabFilthiestCompactedLog).
-// See kafka-facts §7.4.
 import { isCompacted, type LogConfig } from './logConfig';
 import { floorSegmentIndex } from './segments';
 import type { PartitionLog } from './types';

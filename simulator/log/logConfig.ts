@@ -1,6 +1,7 @@
 // Topic-level storage configs the log needs, parsed from the string map that
-// `kafka-configs --alter --add-config k=v` edits. Defaults are Kafka 4.0's
-// (TopicConfig / LogConfig / ServerLogConfigs); see kafka-facts §7.1.
+// `kafka-configs --alter --add-config k=v` edits. Names and defaults come from the one table of topic configs
+// (cluster/topicConfig.ts TOPIC_CONFIGS: Kafka 4.0's TopicConfig / LogConfig / ServerLogConfigs).
+import { LONG_MAX_STRING, TOPIC_CONFIGS } from '../cluster/topicConfig';
 
 export type CleanupPolicy = 'delete' | 'compact' | 'compact,delete';
 
@@ -24,21 +25,25 @@ export type LogConfig = {
   minCleanableDirtyRatio: number;
 };
 
-/** Kafka's Long.MAX_VALUE as printed by kafka-configs; stored as MAX_SAFE_INTEGER (JSON-safe). */
-export const LONG_MAX_STRING = '9223372036854775807';
+export { LONG_MAX_STRING };
 
-/** String defaults, as `kafka-configs --describe --all` would show them. */
-export const TOPIC_STORAGE_CONFIG_DEFAULTS: Readonly<Record<string, string>> = {
-  'cleanup.policy': 'delete',
-  'segment.bytes': '1073741824',
-  'segment.ms': '604800000',
-  'retention.ms': '604800000',
-  'retention.bytes': '-1',
-  'delete.retention.ms': '86400000',
-  'min.compaction.lag.ms': '0',
-  'max.compaction.lag.ms': LONG_MAX_STRING,
-  'min.cleanable.dirty.ratio': '0.5',
-};
+/** The topic configs the log models (the others in TOPIC_CONFIGS are validated and stored, not simulated). */
+export const TOPIC_STORAGE_CONFIG_NAMES = [
+  'cleanup.policy',
+  'segment.bytes',
+  'segment.ms',
+  'retention.ms',
+  'retention.bytes',
+  'delete.retention.ms',
+  'min.compaction.lag.ms',
+  'max.compaction.lag.ms',
+  'min.cleanable.dirty.ratio',
+] as const;
+
+/** Their defaults, as `kafka-configs --describe --all` would show them. */
+export const TOPIC_STORAGE_CONFIG_DEFAULTS: Readonly<Record<string, string>> = Object.fromEntries(
+  TOPIC_STORAGE_CONFIG_NAMES.map((name) => [name, TOPIC_CONFIGS[name].default]),
+);
 
 /** Broker-level schedule configs (not per topic). */
 export const LOG_RETENTION_CHECK_INTERVAL_MS = 300_000; // log.retention.check.interval.ms

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { baseOffsets, cfg, dump, put } from './log.testkit';
 import { deleteOldSegments, whyOldestSegmentKept } from './retention';
 import { RECORD_BATCH_OVERHEAD, recordSize } from './segments';
-import { baseOffsets, cfg, dump, put } from './testUtil';
 import { createLog, incrementLogStartOffset, logSize, readRecords } from './unifiedLog';
 
 const DAY = 86_400_000;

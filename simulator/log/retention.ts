@@ -1,5 +1,5 @@
-// Time/size/log-start-offset retention for a replica's log (UnifiedLog#deleteOldSegments).
-// See kafka-facts §7.3.
+// Time/size/log-start-offset retention for a replica's log (UnifiedLog#deleteOldSegments; retention.ms,
+// retention.bytes, log.retention.check.interval.ms).
 import { formatBytes, formatDuration, segmentFileName } from './format';
 import { isDeleteRetention, type LogConfig } from './logConfig';
 import { createSegment } from './segments';

@@ -1,5 +1,5 @@
 // Segment-level helpers: record sizing, creating segments, and the roll decision
-// (LogSegment#shouldRoll). See kafka-facts §7.2.
+// (LogSegment#shouldRoll).
 import type { LogRecord, Segment } from './types';
 
 /**

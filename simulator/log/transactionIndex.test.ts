@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cfg, put } from './testUtil';
+import { cfg, put } from './log.testkit';
 import {
   buildMarkerIndex,
   collectAbortedTransactions,

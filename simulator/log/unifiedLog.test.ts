@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endOffsetForEpoch } from './leaderEpochCache';
+import { baseOffsets, cfg, dump, put } from './log.testkit';
 import { RECORD_BATCH_OVERHEAD, recordSize, varintSize } from './segments';
-import { baseOffsets, cfg, dump, put } from './testUtil';
 import {
   appendAsFollower,
   appendAsLeader,
@@ -132,7 +132,7 @@ describe('read', () => {
     expect(m.kind === 'records' && m.nextOffset).toBe(5);
   });
 
-  it('a compacted-away offset is a valid position: the read starts at the next present record (design.html §4.8)', () => {
+  it('a compacted-away offset is a valid position: the read starts at the next present record (Kafka docs, design.html “Log Compaction”)', () => {
     const leader = createLog();
     const c = cfg();
     for (let i = 0; i < 40; i++) put(leader, c, 0, 'k', String(i));

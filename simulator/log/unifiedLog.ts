@@ -208,7 +208,7 @@ export type ReadResult =
  * Fetch-style read: records with offset in [fromOffset, upTo), at most maxRecords.
  * upTo is the HW (read_uncommitted / followers use the LEO) or the LSO (read_committed).
  * Offsets removed by compaction stay valid positions: a read from a missing offset starts
- * at the next present record (design.html §4.8). Offsets outside
+ * at the next present record (Kafka documentation, design.html “Log Compaction”). Offsets outside
  * [logStartOffset, logEndOffset] answer OFFSET_OUT_OF_RANGE, as the broker does.
  */
 export function readRecords(

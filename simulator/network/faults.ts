@@ -1,35 +1,16 @@
 // Network faults between clients and brokers: seeded random loss of a produce request or of its response, and
 // deterministic "drop the next one" switches so a lesson can lose an acknowledgement on demand.
 import type { Ctx } from '../engine/context';
-import { type KafkaError, okVoid, registerCommand } from '../engine/registry';
+import { type CommandHandlers, type KafkaError, okVoid } from '../engine/registry';
+import type { NetworkState } from './types';
 
-export type DropRule = { what: 'request' | 'response'; producer: string | null; remaining: number };
-
-export type NetworkState = {
-  /** Probability (0..1) that a produce request never reaches the broker. */
-  requestLossRate: number;
-  /** Probability (0..1) that a produce response never reaches the producer. */
-  responseLossRate: number;
-  dropRules: DropRule[];
-};
+export type { DropRule, NetworkState } from './types';
 
 export const initialNetwork = (): NetworkState => ({
   requestLossRate: 0,
   responseLossRate: 0,
   dropRules: [],
 });
-
-declare module '../engine/registry' {
-  interface CommandMap {
-    /** Seeded random loss of produce requests / responses (0..1). */
-    setNetworkFaults: { requestLossRate?: number; responseLossRate?: number };
-    /** Drop the next `count` (default 1) produce requests or responses, optionally only for one producer. */
-    dropNext: { what: 'request' | 'response'; producer?: string; count?: number };
-  }
-  interface EventMap {
-    networkFaultsChanged: { requestLossRate: number; responseLossRate: number; dropRules: DropRule[] };
-  }
-}
 
 /** Decide (and consume the matching rule / random draw) whether this message is lost. */
 export function isLost(ctx: Ctx, what: 'request' | 'response', producer: string): boolean {
@@ -52,41 +33,43 @@ function badRate(v: number | undefined): KafkaError | null {
   return { code: 'INVALID_REQUEST', message: `Loss rate must be between 0 and 1, got ${v}` };
 }
 
-registerCommand('setNetworkFaults', (ctx, cmd) => {
-  const err = badRate(cmd.requestLossRate) ?? badRate(cmd.responseLossRate);
-  if (err) return { ok: false, error: err };
-  const net = ctx.state.network;
-  if (cmd.requestLossRate !== undefined) net.requestLossRate = cmd.requestLossRate;
-  if (cmd.responseLossRate !== undefined) net.responseLossRate = cmd.responseLossRate;
-  ctx.emit(
-    'networkFaultsChanged',
-    `network: ${Math.round(net.requestLossRate * 100)}% of produce requests and ${Math.round(net.responseLossRate * 100)}% of responses will be lost`,
-    {
-      requestLossRate: net.requestLossRate,
-      responseLossRate: net.responseLossRate,
-      dropRules: [...net.dropRules],
-    },
-  );
-  return okVoid();
-});
+export const networkCommands = {
+  setNetworkFaults(ctx, cmd) {
+    const err = badRate(cmd.requestLossRate) ?? badRate(cmd.responseLossRate);
+    if (err) return { ok: false, error: err };
+    const net = ctx.state.network;
+    if (cmd.requestLossRate !== undefined) net.requestLossRate = cmd.requestLossRate;
+    if (cmd.responseLossRate !== undefined) net.responseLossRate = cmd.responseLossRate;
+    ctx.emit(
+      'networkFaultsChanged',
+      `network: ${Math.round(net.requestLossRate * 100)}% of produce requests and ${Math.round(net.responseLossRate * 100)}% of responses will be lost`,
+      {
+        requestLossRate: net.requestLossRate,
+        responseLossRate: net.responseLossRate,
+        dropRules: [...net.dropRules],
+      },
+    );
+    return okVoid();
+  },
 
-registerCommand('dropNext', (ctx, cmd) => {
-  const count = cmd.count ?? 1;
-  if (!Number.isInteger(count) || count < 1)
-    return {
-      ok: false,
-      error: { code: 'INVALID_REQUEST', message: `count must be a positive integer, got ${count}` },
-    };
-  const net = ctx.state.network;
-  net.dropRules.push({ what: cmd.what, producer: cmd.producer ?? null, remaining: count });
-  ctx.emit(
-    'networkFaultsChanged',
-    `network: the next ${count === 1 ? '' : `${count} `}produce ${cmd.what}${count === 1 ? '' : 's'}${cmd.producer ? ` of producer ${cmd.producer}` : ''} will be lost`,
-    {
-      requestLossRate: net.requestLossRate,
-      responseLossRate: net.responseLossRate,
-      dropRules: [...net.dropRules],
-    },
-  );
-  return okVoid();
-});
+  dropNext(ctx, cmd) {
+    const count = cmd.count ?? 1;
+    if (!Number.isInteger(count) || count < 1)
+      return {
+        ok: false,
+        error: { code: 'INVALID_REQUEST', message: `count must be a positive integer, got ${count}` },
+      };
+    const net = ctx.state.network;
+    net.dropRules.push({ what: cmd.what, producer: cmd.producer ?? null, remaining: count });
+    ctx.emit(
+      'networkFaultsChanged',
+      `network: the next ${count === 1 ? '' : `${count} `}produce ${cmd.what}${count === 1 ? '' : 's'}${cmd.producer ? ` of producer ${cmd.producer}` : ''} will be lost`,
+      {
+        requestLossRate: net.requestLossRate,
+        responseLossRate: net.responseLossRate,
+        dropRules: [...net.dropRules],
+      },
+    );
+    return okVoid();
+  },
+} satisfies CommandHandlers;

@@ -1,5 +1,7 @@
 // RecordAccumulator: per-partition batches of at most batch.size bytes; a batch is sendable when full, when
 // linger.ms has passed since it was created, when a newer batch exists behind it, or during flush().
+
+import { tpKey } from '../cluster/topicPartition';
 import type { Ctx } from '../engine/context';
 import { RECORD_BATCH_OVERHEAD } from '../log';
 import { scheduleDrain } from './sender';
@@ -23,10 +25,10 @@ export function newBatch(ctx: Ctx, topic: string, partition: number): ProducerBa
   };
 }
 
-// "topic-partition" queue keys, built once per partition instead of once per record (a cache of strings only:
+// tpKey strings of the producer queues, built once per partition instead of once per record (a cache of strings only:
 // the state holds the same keys either way).
 const tpKeys = new Map<string, string[]>();
-function tpKey(topic: string, partition: number): string {
+function queueKey(topic: string, partition: number): string {
   let keys = tpKeys.get(topic);
   if (!keys) {
     keys = [];
@@ -34,7 +36,7 @@ function tpKey(topic: string, partition: number): string {
   }
   let k = keys[partition];
   if (k === undefined) {
-    k = `${topic}-${partition}`;
+    k = tpKey(topic, partition);
     keys[partition] = k;
   }
   return k;
@@ -48,7 +50,7 @@ export function appendToAccumulator(
   partition: number,
   record: PendingRecord,
 ): { batch: ProducerBatch; allFull: boolean } {
-  const tp = tpKey(topic, partition);
+  const tp = queueKey(topic, partition);
   let q = producer.queues[tp];
   if (!q) {
     q = [];

@@ -3,78 +3,15 @@ import { brokerConfig } from '../cluster/topicConfig';
 import { createTopicInternal } from '../cluster/topics';
 import { runUntil } from '../engine/clock';
 import type { Ctx } from '../engine/context';
-import { fail, ok, okVoid, registerCommand } from '../engine/registry';
+import { type CommandHandlers, fail, ok, okVoid } from '../engine/registry';
 import { recordSize } from '../log';
 import { appendToAccumulator } from './accumulator';
 import { afterStickyAppend, choosePartition } from './partitioner';
 import { PRODUCER_DEFAULTS, parseProducerConfig } from './producerConfig';
 import { drain } from './sender';
-import type { Producer } from './types';
+import type { Producer, SendRecord } from './types';
 
-export type SendRecord = {
-  key?: string | null;
-  /** null = tombstone. */
-  value: string | null;
-  partition?: number;
-  headers?: Array<[string, string]>;
-  /** CreateTime; default = now. */
-  timestamp?: number;
-};
-
-declare module '../engine/registry' {
-  interface CommandMap {
-    /** configs use Kafka's names: { acks: '1', 'enable.idempotence': 'false', 'linger.ms': '0', ... }. */
-    producerCreate: { name: string; configs?: Record<string, string> };
-    producerSend: { producer: string; topic: string } & SendRecord;
-    /** Many records in one command (console producer lines, benchmarks). */
-    producerSendMany: { producer: string; topic: string; records: SendRecord[] };
-    /** KafkaProducer#flush: sends everything now and runs the clock until all sends completed or failed. */
-    producerFlush: { producer: string };
-    /** KafkaProducer#close: flush, then close. */
-    producerClose: { producer: string };
-  }
-  interface CommandResultMap {
-    producerCreate: { producerId: number; warnings: string[] };
-    producerSend: { recordId: number; topic: string; partition: number };
-    producerSendMany: { firstRecordId: number; count: number; partitions: number[] };
-  }
-}
-
-registerCommand('producerCreate', (ctx, cmd) => {
-  if (!cmd.name || /\s/.test(cmd.name)) return fail('CONFIG_EXCEPTION', `Invalid client.id "${cmd.name}"`);
-  const existing = ctx.state.producers[cmd.name];
-  if (existing && existing.status === 'open')
-    return fail('ILLEGAL_STATE', `Producer ${cmd.name} already exists.`);
-  const parsed = parseProducerConfig(cmd.configs ?? {});
-  if (!parsed.ok) return fail('CONFIG_EXCEPTION', parsed.message);
-  const idempotent = parsed.config.enableIdempotence;
-  const producerId = idempotent ? ctx.state.nextProducerId++ : -1;
-  const p: Producer = {
-    name: cmd.name,
-    status: 'open',
-    config: parsed.config,
-    userConfigs: { ...(cmd.configs ?? {}) },
-    producerId,
-    producerEpoch: idempotent ? 0 : -1,
-    sticky: {},
-    sequences: {},
-    queues: {},
-    inFlight: {},
-    nextRecordId: 0,
-    drainAt: null,
-    flushing: false,
-    completed: [],
-    stats: { sent: 0, acked: 0, failed: 0, retries: 0 },
-  };
-  ctx.state.producers[cmd.name] = p;
-  const c = parsed.config;
-  ctx.emit(
-    'producerCreated',
-    `producer ${cmd.name} created: acks=${c.acks}, enable.idempotence=${c.enableIdempotence}${idempotent ? ` (producer id ${producerId}, epoch 0)` : ''}, linger.ms=${c.lingerMs}, batch.size=${c.batchSize}, retries=${c.retries}, max.in.flight.requests.per.connection=${c.maxInFlight}`,
-    { producer: cmd.name, producerId, acks: c.acks, idempotent, warnings: parsed.warnings },
-  );
-  return ok({ producerId, warnings: parsed.warnings });
-});
+export type { SendRecord };
 
 function openProducer(ctx: Ctx, name: string): Producer | { error: ReturnType<typeof fail> } {
   const p = ctx.state.producers[name];
@@ -122,110 +59,19 @@ function sendOne(ctx: Ctx, p: Producer, topic: string, r: SendRecord) {
   return { recordId, partition: choice.partition, batchId: batch.batchId, how: choice.how };
 }
 
-registerCommand('producerSend', (ctx, cmd) => {
-  const p = openProducer(ctx, cmd.producer);
-  if ('error' in p) return p.error;
-  const missing = ensureTopic(ctx, cmd.topic);
-  if (missing) return missing;
-  const r = sendOne(ctx, p, cmd.topic, cmd);
-  if ('ok' in r) return r;
-  ctx.emit(
-    'recordAccumulated',
-    `${p.name}: record ${r.recordId}${cmd.key != null ? ` (key "${cmd.key}")` : ''} → ${cmd.topic}-${r.partition} by ${r.how === 'key' ? 'murmur2(key) % partitions' : r.how === 'explicit' ? 'explicit partition' : 'the sticky partitioner'}; waits in batch ${r.batchId} (linger.ms=${p.config.lingerMs})`,
-    {
-      producer: p.name,
-      topic: cmd.topic,
-      partition: r.partition,
-      batchId: r.batchId,
-      firstRecordId: r.recordId,
-      count: 1,
-      partitioner: r.how,
-    },
-  );
-  return ok({ recordId: r.recordId, topic: cmd.topic, partition: r.partition });
-});
-
-registerCommand('producerSendMany', (ctx, cmd) => {
-  const p = openProducer(ctx, cmd.producer);
-  if ('error' in p) return p.error;
-  const missing = ensureTopic(ctx, cmd.topic);
-  if (missing) return missing;
-  // Validate every record first so a bad one leaves nothing half-sent.
-  const n = ctx.state.topics[cmd.topic].partitions.length;
-  for (const rec of cmd.records) {
-    if (
-      rec.partition !== undefined &&
-      (!Number.isInteger(rec.partition) || rec.partition < 0 || rec.partition >= n)
-    )
-      return fail(
-        'INVALID_REQUEST',
-        `Invalid partition given with record: ${rec.partition} is not in the range [0...${n}).`,
-      );
-    // Cheap upper bound first (≤ 3 UTF-8 bytes per UTF-16 unit); exact size only when it could be too large.
-    const bound = ((rec.key?.length ?? 0) + (rec.value?.length ?? 0)) * 3 + 32;
-    if (bound <= p.config.maxRequestSize && !rec.headers?.length) continue;
-    const size = recordSize(rec.key ?? null, rec.value, rec.headers ?? NO_HEADERS);
-    if (size > p.config.maxRequestSize)
-      return fail(
-        'RECORD_TOO_LARGE',
-        `The message is ${size} bytes when serialized which is larger than ${p.config.maxRequestSize}, which is the value of the max.request.size configuration.`,
-      );
-  }
-  const firstRecordId = p.nextRecordId;
-  const partitions: number[] = [];
-  let how: 'explicit' | 'key' | 'sticky' = 'sticky';
-  for (const rec of cmd.records) {
-    const r = sendOne(ctx, p, cmd.topic, rec);
-    if ('ok' in r) return r;
-    if (partitions.length === 0) how = r.how;
-    partitions.push(r.partition);
-  }
-  ctx.emit(
-    'recordAccumulated',
-    `${p.name}: ${cmd.records.length} records for ${cmd.topic} added to the accumulator`,
-    {
-      producer: p.name,
-      topic: cmd.topic,
-      partition: partitions[0] ?? -1,
-      batchId: -1,
-      firstRecordId,
-      count: cmd.records.length,
-      partitioner: how,
-    },
-  );
-  return ok({ firstRecordId, count: cmd.records.length, partitions });
-});
-
 export function hasPendingSends(p: Producer): boolean {
   for (const tp in p.queues) if (p.queues[tp].length > 0) return true;
   return false;
 }
 
-function flush(ctx: Ctx, p: Producer): void {
+/** KafkaProducer#flush: send everything now and run the clock until every send completed or failed. */
+export function flush(ctx: Ctx, p: Producer): void {
   p.flushing = true;
   drain(ctx, p);
   // Bounded: every batch completes or expires within delivery.timeout.ms (+ one request timeout for in-flight ones).
   runUntil(ctx, ctx.now + p.config.deliveryTimeoutMs + p.config.requestTimeoutMs, () => !hasPendingSends(p));
   p.flushing = false;
 }
-
-registerCommand('producerFlush', (ctx, cmd) => {
-  const p = openProducer(ctx, cmd.producer);
-  if ('error' in p) return p.error;
-  flush(ctx, p);
-  return okVoid();
-});
-
-registerCommand('producerClose', (ctx, cmd) => {
-  const p = openProducer(ctx, cmd.producer);
-  if ('error' in p) return p.error;
-  flush(ctx, p);
-  p.status = 'closed';
-  ctx.emit('producerClosed', `producer ${p.name} closed after sending everything it had buffered`, {
-    producer: p.name,
-  });
-  return okVoid();
-});
 
 export type DeliveryStatus =
   | { status: 'pending'; topic: string; partition: number; batchState: string }
@@ -257,3 +103,129 @@ export function deliveryOf(p: Producer, recordId: number): DeliveryStatus {
 }
 
 export { PRODUCER_DEFAULTS };
+
+export const producerCommands = {
+  producerCreate: (ctx, cmd) => {
+    if (!cmd.name || /\s/.test(cmd.name)) return fail('CONFIG_EXCEPTION', `Invalid client.id "${cmd.name}"`);
+    const existing = ctx.state.producers[cmd.name];
+    if (existing && existing.status === 'open')
+      return fail('ILLEGAL_STATE', `Producer ${cmd.name} already exists.`);
+    const parsed = parseProducerConfig(cmd.configs ?? {});
+    if (!parsed.ok) return fail('CONFIG_EXCEPTION', parsed.message);
+    const idempotent = parsed.config.enableIdempotence;
+    const producerId = idempotent ? ctx.state.nextProducerId++ : -1;
+    const p: Producer = {
+      name: cmd.name,
+      status: 'open',
+      config: parsed.config,
+      userConfigs: { ...(cmd.configs ?? {}) },
+      producerId,
+      producerEpoch: idempotent ? 0 : -1,
+      sticky: {},
+      sequences: {},
+      queues: {},
+      inFlight: {},
+      nextRecordId: 0,
+      drainAt: null,
+      flushing: false,
+      completed: [],
+      stats: { sent: 0, acked: 0, failed: 0, retries: 0 },
+    };
+    ctx.state.producers[cmd.name] = p;
+    const c = parsed.config;
+    ctx.emit(
+      'producerCreated',
+      `producer ${cmd.name} created: acks=${c.acks}, enable.idempotence=${c.enableIdempotence}${idempotent ? ` (producer id ${producerId}, epoch 0)` : ''}, linger.ms=${c.lingerMs}, batch.size=${c.batchSize}, retries=${c.retries}, max.in.flight.requests.per.connection=${c.maxInFlight}`,
+      { producer: cmd.name, producerId, acks: c.acks, idempotent, warnings: parsed.warnings },
+    );
+    return ok({ producerId, warnings: parsed.warnings });
+  },
+  producerSend: (ctx, cmd) => {
+    const p = openProducer(ctx, cmd.producer);
+    if ('error' in p) return p.error;
+    const missing = ensureTopic(ctx, cmd.topic);
+    if (missing) return missing;
+    const r = sendOne(ctx, p, cmd.topic, cmd);
+    if ('ok' in r) return r;
+    ctx.emit(
+      'recordAccumulated',
+      `${p.name}: record ${r.recordId}${cmd.key != null ? ` (key "${cmd.key}")` : ''} → ${cmd.topic}-${r.partition} by ${r.how === 'key' ? 'murmur2(key) % partitions' : r.how === 'explicit' ? 'explicit partition' : 'the sticky partitioner'}; waits in batch ${r.batchId} (linger.ms=${p.config.lingerMs})`,
+      {
+        producer: p.name,
+        topic: cmd.topic,
+        partition: r.partition,
+        batchId: r.batchId,
+        firstRecordId: r.recordId,
+        count: 1,
+        partitioner: r.how,
+      },
+    );
+    return ok({ recordId: r.recordId, topic: cmd.topic, partition: r.partition });
+  },
+  producerSendMany: (ctx, cmd) => {
+    const p = openProducer(ctx, cmd.producer);
+    if ('error' in p) return p.error;
+    const missing = ensureTopic(ctx, cmd.topic);
+    if (missing) return missing;
+    // Validate every record first so a bad one leaves nothing half-sent.
+    const n = ctx.state.topics[cmd.topic].partitions.length;
+    for (const rec of cmd.records) {
+      if (
+        rec.partition !== undefined &&
+        (!Number.isInteger(rec.partition) || rec.partition < 0 || rec.partition >= n)
+      )
+        return fail(
+          'INVALID_REQUEST',
+          `Invalid partition given with record: ${rec.partition} is not in the range [0...${n}).`,
+        );
+      // Cheap upper bound first (≤ 3 UTF-8 bytes per UTF-16 unit); exact size only when it could be too large.
+      const bound = ((rec.key?.length ?? 0) + (rec.value?.length ?? 0)) * 3 + 32;
+      if (bound <= p.config.maxRequestSize && !rec.headers?.length) continue;
+      const size = recordSize(rec.key ?? null, rec.value, rec.headers ?? NO_HEADERS);
+      if (size > p.config.maxRequestSize)
+        return fail(
+          'RECORD_TOO_LARGE',
+          `The message is ${size} bytes when serialized which is larger than ${p.config.maxRequestSize}, which is the value of the max.request.size configuration.`,
+        );
+    }
+    const firstRecordId = p.nextRecordId;
+    const partitions: number[] = [];
+    let how: 'explicit' | 'key' | 'sticky' = 'sticky';
+    for (const rec of cmd.records) {
+      const r = sendOne(ctx, p, cmd.topic, rec);
+      if ('ok' in r) return r;
+      if (partitions.length === 0) how = r.how;
+      partitions.push(r.partition);
+    }
+    ctx.emit(
+      'recordAccumulated',
+      `${p.name}: ${cmd.records.length} records for ${cmd.topic} added to the accumulator`,
+      {
+        producer: p.name,
+        topic: cmd.topic,
+        partition: partitions[0] ?? -1,
+        batchId: -1,
+        firstRecordId,
+        count: cmd.records.length,
+        partitioner: how,
+      },
+    );
+    return ok({ firstRecordId, count: cmd.records.length, partitions });
+  },
+  producerFlush: (ctx, cmd) => {
+    const p = openProducer(ctx, cmd.producer);
+    if ('error' in p) return p.error;
+    flush(ctx, p);
+    return okVoid();
+  },
+  producerClose: (ctx, cmd) => {
+    const p = openProducer(ctx, cmd.producer);
+    if ('error' in p) return p.error;
+    flush(ctx, p);
+    p.status = 'closed';
+    ctx.emit('producerClosed', `producer ${p.name} closed after sending everything it had buffered`, {
+      producer: p.name,
+    });
+    return okVoid();
+  },
+} satisfies CommandHandlers;

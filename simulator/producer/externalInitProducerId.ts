@@ -1,7 +1,8 @@
+import { type CommandHandler, defineArea, fail, ok, okVoid, on, type TaskHandler } from '../engine/registry';
+
 // InitProducerId from an external client without a transactional.id (an idempotent producer): the broker hands
 // out a new producer id at epoch 0 (TransactionCoordinator#handleInitProducerId, the non-transactional branch).
 // The id comes from the same counter the simulated producers use (the simulation has no ProducerIdsRecord blocks).
-import { fail, ok, registerCommand } from '../engine/registry';
 
 declare module '../engine/registry' {
   interface CommandMap {
@@ -15,7 +16,7 @@ declare module '../engine/registry' {
   }
 }
 
-registerCommand('externalInitProducerId', (ctx, cmd) => {
+const externalInitProducerIdHandler: CommandHandler<'externalInitProducerId'> = (ctx, cmd) => {
   if (cmd.transactionalId !== null)
     return fail(
       'UNSUPPORTED_VERSION',
@@ -28,4 +29,9 @@ registerCommand('externalInitProducerId', (ctx, cmd) => {
     { client: cmd.client, producerId, producerEpoch: 0 },
   );
   return ok({ producerId, producerEpoch: 0 });
+};
+
+export const externalProducerIdArea = defineArea({
+  name: 'externalProducerIds',
+  commands: { externalInitProducerId: externalInitProducerIdHandler },
 });

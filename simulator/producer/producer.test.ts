@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, eventsOf, leaderRecords, must, part, sim } from '../testing/helpers';
+import { advance, eventsOf, leaderRecords, must, part, sim } from '../testing/sim.testkit';
 import { deliveryOf } from './commands';
 import { parseProducerConfig } from './producerConfig';
 

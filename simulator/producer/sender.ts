@@ -2,41 +2,14 @@
 // responses, request timeouts, retries with exponential backoff (retry.backoff.ms → retry.backoff.max.ms) and
 // delivery.timeout.ms. Without idempotence a retried batch can land after a later one (reordering); with it, the
 // broker's sequence checks keep order and drop duplicates.
+
+import { tpKey } from '../cluster/topicPartition';
 import type { Ctx } from '../engine/context';
 import { ERROR_MESSAGES, RETRIABLE_ERRORS } from '../engine/errors';
-import { type KafkaError, onEvent, registerTask } from '../engine/registry';
+import { type Hook, type KafkaError, on, type TaskHandlers } from '../engine/registry';
 import { isLost } from '../network/faults';
 import type { ProduceResult } from '../replication/produceResponse';
-import type { PendingRecord, Producer, ProducerBatch } from './types';
-
-declare module '../engine/registry' {
-  interface TaskMap {
-    producerDrain: { producer: string };
-    produceRequest: {
-      producer: string;
-      requestId: number;
-      broker: number;
-      topic: string;
-      partition: number;
-      batchId: number;
-      acks: 0 | 1 | 'all';
-      producerId: number;
-      producerEpoch: number;
-      baseSequence: number;
-      records: PendingRecord[];
-      timeoutMs: number;
-      /** Batch attribute isTransactional: the producer has a transactional.id. */
-      transactional?: boolean;
-    };
-    produceTimeout: {
-      producer: string;
-      requestId: number;
-      topic: string;
-      partition: number;
-      batchId: number;
-    };
-  }
-}
+import type { Producer, ProducerBatch } from './types';
 
 const MAX_REPORTS = 500;
 
@@ -47,7 +20,7 @@ export function scheduleDrain(ctx: Ctx, producer: Producer, at: number): void {
 }
 
 function removeBatch(producer: Producer, batch: ProducerBatch): void {
-  const q = producer.queues[`${batch.topic}-${batch.partition}`];
+  const q = producer.queues[tpKey(batch.topic, batch.partition)];
   const i = q ? q.indexOf(batch) : -1;
   if (i >= 0) q.splice(i, 1);
 }
@@ -142,7 +115,7 @@ function expiredError(batch: ProducerBatch, producer: Producer, now: number): Ka
 function send(ctx: Ctx, producer: Producer, batch: ProducerBatch, leader: number): void {
   const cfg = producer.config;
   if (cfg.enableIdempotence && batch.baseSequence < 0) {
-    const tp = `${batch.topic}-${batch.partition}`;
+    const tp = tpKey(batch.topic, batch.partition);
     batch.baseSequence = producer.sequences[tp] ?? 0;
     producer.sequences[tp] = batch.baseSequence + batch.records.length;
   }
@@ -278,7 +251,7 @@ function findBatch(
   partition: number,
   batchId: number,
 ): ProducerBatch | undefined {
-  const q = producer.queues[`${topic}-${partition}`];
+  const q = producer.queues[tpKey(topic, partition)];
   if (!q) return undefined;
   for (const b of q) if (b.batchId === batchId) return b;
   return undefined;
@@ -286,7 +259,7 @@ function findBatch(
 
 function retryOrFail(ctx: Ctx, producer: Producer, batch: ProducerBatch, error: KafkaError): void {
   const cfg = producer.config;
-  const q = producer.queues[`${batch.topic}-${batch.partition}`];
+  const q = producer.queues[tpKey(batch.topic, batch.partition)];
   // An out-of-order rejection caused by an earlier batch that is itself being retried is retriable.
   const earlierUnresolved = q !== undefined && q.indexOf(batch) > 0;
   const retriable =
@@ -321,76 +294,77 @@ function retryOrFail(ctx: Ctx, producer: Producer, batch: ProducerBatch, error: 
   }
 }
 
-registerTask('producerDrain', (ctx, t) => {
-  const producer = ctx.state.producers[t.producer];
-  if (!producer) return;
-  if (producer.drainAt === ctx.now) producer.drainAt = null;
-  drain(ctx, producer);
-});
+export const senderTasks = {
+  producerDrain: (ctx, t) => {
+    const producer = ctx.state.producers[t.producer];
+    if (!producer) return;
+    if (producer.drainAt === ctx.now) producer.drainAt = null;
+    drain(ctx, producer);
+  },
+  produceResponse: (ctx, t) => {
+    const producer = ctx.state.producers[t.producer];
+    if (!producer) return;
+    const batch = findBatch(producer, t.topic, t.partition, t.batchId);
+    if (batch?.state !== 'inflight' || batch.requestId !== t.requestId) return; // stale (timed out already)
+    producer.inFlight[t.broker] = Math.max(0, (producer.inFlight[t.broker] ?? 1) - 1);
+    const r: ProduceResult = t.result;
+    if (r.kind === 'ok') completeBatch(ctx, producer, batch, r.baseOffset, r.duplicate ?? false);
+    else retryOrFail(ctx, producer, batch, { code: r.code, message: r.message });
+    drain(ctx, producer);
+  },
+  produceTimeout: (ctx, t) => {
+    const producer = ctx.state.producers[t.producer];
+    if (!producer) return;
+    const batch = findBatch(producer, t.topic, t.partition, t.batchId);
+    if (batch?.state !== 'inflight' || batch.requestId !== t.requestId) return;
+    producer.inFlight[batch.broker] = Math.max(0, (producer.inFlight[batch.broker] ?? 1) - 1);
+    ctx.emit(
+      'produceRequestTimedOut',
+      `${producer.name}: no response from broker ${batch.broker} within request.timeout.ms=${producer.config.requestTimeoutMs} for ${batch.topic}-${batch.partition}; the producer does not know whether it was written`,
+      {
+        producer: producer.name,
+        requestId: t.requestId,
+        broker: batch.broker,
+        topic: t.topic,
+        partition: t.partition,
+      },
+    );
+    retryOrFail(ctx, producer, batch, {
+      code: 'NETWORK_EXCEPTION',
+      message: `Disconnected from node ${batch.broker} due to timeout`,
+    });
+    drain(ctx, producer);
+  },
+} satisfies TaskHandlers;
 
-registerTask('produceResponse', (ctx, t) => {
-  const producer = ctx.state.producers[t.producer];
-  if (!producer) return;
-  const batch = findBatch(producer, t.topic, t.partition, t.batchId);
-  if (batch?.state !== 'inflight' || batch.requestId !== t.requestId) return; // stale (timed out already)
-  producer.inFlight[t.broker] = Math.max(0, (producer.inFlight[t.broker] ?? 1) - 1);
-  const r: ProduceResult = t.result;
-  if (r.kind === 'ok') completeBatch(ctx, producer, batch, r.baseOffset, r.duplicate ?? false);
-  else retryOrFail(ctx, producer, batch, { code: r.code, message: r.message });
-  drain(ctx, producer);
-});
-
-registerTask('produceTimeout', (ctx, t) => {
-  const producer = ctx.state.producers[t.producer];
-  if (!producer) return;
-  const batch = findBatch(producer, t.topic, t.partition, t.batchId);
-  if (batch?.state !== 'inflight' || batch.requestId !== t.requestId) return;
-  producer.inFlight[batch.broker] = Math.max(0, (producer.inFlight[batch.broker] ?? 1) - 1);
-  ctx.emit(
-    'produceRequestTimedOut',
-    `${producer.name}: no response from broker ${batch.broker} within request.timeout.ms=${producer.config.requestTimeoutMs} for ${batch.topic}-${batch.partition}; the producer does not know whether it was written`,
-    {
-      producer: producer.name,
-      requestId: t.requestId,
-      broker: batch.broker,
-      topic: t.topic,
-      partition: t.partition,
-    },
-  );
-  retryOrFail(ctx, producer, batch, {
-    code: 'NETWORK_EXCEPTION',
-    message: `Disconnected from node ${batch.broker} due to timeout`,
-  });
-  drain(ctx, producer);
-});
-
-/** A crashed broker drops its connections: in-flight requests to it fail at once with NETWORK_EXCEPTION. */
-onEvent('brokerStopped', (ctx, ev) => {
-  for (const name in ctx.state.producers) {
-    const producer = ctx.state.producers[name];
-    let touched = false;
-    for (const q of Object.values(producer.queues)) {
-      for (const b of [...q]) {
-        if (b.state === 'inflight' && b.broker === ev.brokerId) {
-          producer.inFlight[b.broker] = Math.max(0, (producer.inFlight[b.broker] ?? 1) - 1);
-          retryOrFail(ctx, producer, b, {
-            code: 'NETWORK_EXCEPTION',
-            message: ERROR_MESSAGES.NETWORK_EXCEPTION,
-          });
-          touched = true;
+export const senderHooks: readonly Hook[] = [
+  /** A crashed broker drops its connections: in-flight requests to it fail at once with NETWORK_EXCEPTION. */
+  on('brokerStopped', (ctx, ev) => {
+    for (const name in ctx.state.producers) {
+      const producer = ctx.state.producers[name];
+      let touched = false;
+      for (const q of Object.values(producer.queues)) {
+        for (const b of [...q]) {
+          if (b.state === 'inflight' && b.broker === ev.brokerId) {
+            producer.inFlight[b.broker] = Math.max(0, (producer.inFlight[b.broker] ?? 1) - 1);
+            retryOrFail(ctx, producer, b, {
+              code: 'NETWORK_EXCEPTION',
+              message: ERROR_MESSAGES.NETWORK_EXCEPTION,
+            });
+            touched = true;
+          }
         }
       }
+      if (touched) scheduleDrain(ctx, producer, ctx.now);
     }
-    if (touched) scheduleDrain(ctx, producer, ctx.now);
-  }
-});
-
-/** New leader known: wake producers holding batches for that partition. */
-onEvent('leaderChanged', (ctx, ev) => {
-  if (ev.leader === null) return;
-  const tp = `${ev.topic}-${ev.partition}`;
-  for (const name in ctx.state.producers) {
-    const producer = ctx.state.producers[name];
-    if (producer.queues[tp]?.length) scheduleDrain(ctx, producer, ctx.now);
-  }
-});
+  }),
+  /** New leader known: wake producers holding batches for that partition. */
+  on('leaderChanged', (ctx, ev) => {
+    if (ev.leader === null) return;
+    const tp = tpKey(ev.topic, ev.partition);
+    for (const name in ctx.state.producers) {
+      const producer = ctx.state.producers[name];
+      if (producer.queues[tp]?.length) scheduleDrain(ctx, producer, ctx.now);
+    }
+  }),
+];

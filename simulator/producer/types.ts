@@ -1,4 +1,5 @@
-// Producer client state (KafkaProducer + RecordAccumulator + Sender), plain data.
+// The producer area's state (KafkaProducer + RecordAccumulator + Sender, plain data), its commands, tasks
+// and events: the flight of a record from send() to its acknowledgement (or failure).
 import type { KafkaError } from '../engine/registry';
 
 export type Acks = 0 | 1 | 'all';
@@ -97,3 +98,147 @@ export type Producer = {
   completed: DeliveryReport[];
   stats: { sent: number; acked: number; failed: number; retries: number };
 };
+
+declare module '../engine/state' {
+  interface SimState {
+    producers: Record<string, Producer>;
+    /** Producer ids handed out so far (simplified: a counter, no ProducerIdsRecord blocks). */
+    nextProducerId: number;
+    nextBatchId: number;
+    nextRequestId: number;
+  }
+}
+
+export type SendRecord = {
+  key?: string | null;
+  /** null = tombstone. */
+  value: string | null;
+  partition?: number;
+  headers?: Array<[string, string]>;
+  /** CreateTime; default = now. */
+  timestamp?: number;
+};
+
+declare module '../engine/registry' {
+  interface CommandMap {
+    /** configs use Kafka's names: { acks: '1', 'enable.idempotence': 'false', 'linger.ms': '0', ... }. */
+    producerCreate: { name: string; configs?: Record<string, string> };
+    /**
+     * KafkaProducer#send: the record joins a batch (its fate: deliveryOf(producer, recordId)); `partition`
+     * overrides the partitioner, `value: null` is a tombstone.
+     */
+    producerSend: { producer: string; topic: string } & SendRecord;
+    /** Many records in one command (console producer lines, benchmarks). */
+    producerSendMany: { producer: string; topic: string; records: SendRecord[] };
+    /** KafkaProducer#flush: sends everything now and runs the clock until all sends completed or failed. */
+    producerFlush: { producer: string };
+    /** KafkaProducer#close: flush, then close. */
+    producerClose: { producer: string };
+  }
+  interface CommandResultMap {
+    producerCreate: { producerId: number; warnings: string[] };
+    producerSend: { recordId: number; topic: string; partition: number };
+    producerSendMany: { firstRecordId: number; count: number; partitions: number[] };
+  }
+  interface TaskMap {
+    producerDrain: { producer: string };
+    produceRequest: {
+      producer: string;
+      requestId: number;
+      broker: number;
+      topic: string;
+      partition: number;
+      batchId: number;
+      acks: 0 | 1 | 'all';
+      producerId: number;
+      producerEpoch: number;
+      baseSequence: number;
+      records: PendingRecord[];
+      timeoutMs: number;
+      /** Batch attribute isTransactional: the producer has a transactional.id. */
+      transactional?: boolean;
+    };
+    produceTimeout: {
+      producer: string;
+      requestId: number;
+      topic: string;
+      partition: number;
+      batchId: number;
+    };
+  }
+  interface EventMap {
+    producerCreated: {
+      producer: string;
+      producerId: number;
+      acks: Acks;
+      idempotent: boolean;
+      warnings: string[];
+    };
+    producerClosed: { producer: string };
+    recordAccumulated: {
+      producer: string;
+      topic: string;
+      partition: number;
+      batchId: number;
+      firstRecordId: number;
+      count: number;
+      /** How the partition was chosen. */
+      partitioner: 'explicit' | 'key' | 'sticky';
+    };
+    stickyPartitionChanged: { producer: string; topic: string; from: number | null; to: number };
+    produceRequestSent: {
+      producer: string;
+      requestId: number;
+      broker: number;
+      topic: string;
+      partition: number;
+      batchId: number;
+      records: number;
+      attempt: number;
+      baseSequence: number;
+    };
+    produceRequestLost: {
+      producer: string;
+      requestId: number;
+      broker: number;
+      topic: string;
+      partition: number;
+    };
+    produceRequestTimedOut: {
+      producer: string;
+      requestId: number;
+      broker: number;
+      topic: string;
+      partition: number;
+    };
+    batchRetrying: {
+      producer: string;
+      topic: string;
+      partition: number;
+      batchId: number;
+      attempt: number;
+      backoffMs: number;
+      error: KafkaError;
+    };
+    batchAcknowledged: {
+      producer: string;
+      topic: string;
+      partition: number;
+      batchId: number;
+      baseOffset: number;
+      count: number;
+      firstRecordId: number;
+      attempts: number;
+      duplicate: boolean;
+    };
+    batchFailed: {
+      producer: string;
+      topic: string;
+      partition: number;
+      batchId: number;
+      count: number;
+      firstRecordId: number;
+      error: KafkaError;
+    };
+  }
+}

@@ -2,7 +2,7 @@
 // unclean leader election costs.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lostAcked, runSchedule, type Step, stepArb } from './schedule';
+import { lostAcked, runSchedule, type Step, stepArb } from './schedule.testkit';
 
 describe('durability properties', () => {
   it('no acknowledged record is lost with RF=3, min.insync.replicas=2, acks=all and clean elections under single-broker stops/starts', () => {

@@ -6,7 +6,7 @@
 // (NOT_LEADER_OR_FOLLOWER) or the request's timeout passes (REQUEST_TIMED_OUT, DelayedProduce#onExpire).
 import { effectiveMinIsr, topicConfig } from '../cluster/topicConfig';
 import type { Ctx } from '../engine/context';
-import { fail, ok, onEvent, registerArea, registerCommand, registerTask } from '../engine/registry';
+import { type CommandHandler, defineArea, fail, ok, okVoid, on, type TaskHandler } from '../engine/registry';
 import { recordSize } from '../log';
 import { handleProduce } from './produceHandler';
 
@@ -92,8 +92,6 @@ declare module '../engine/registry' {
   }
 }
 
-registerArea('externalClients', () => ({ pending: {}, nextRequestKey: 0 }));
-
 /** What handleProduce did with the batch, gathered from the events it emits while it runs. */
 type Capture = {
   producer: string;
@@ -105,15 +103,15 @@ type Capture = {
 };
 let capture: Capture | null = null;
 
-onEvent('recordsAppended', (_ctx, ev) => {
+const onRecordsAppended1 = on('recordsAppended', (_ctx, ev) => {
   if (capture && ev.producer === capture.producer)
     capture.outcome = { kind: 'appended', baseOffset: ev.baseOffset, lastOffset: ev.lastOffset };
 });
-onEvent('duplicateBatch', (_ctx, ev) => {
+const onDuplicateBatch2 = on('duplicateBatch', (_ctx, ev) => {
   if (capture && ev.producer === capture.producer)
     capture.outcome = { kind: 'duplicate', baseOffset: ev.baseOffset };
 });
-onEvent('produceRejected', (_ctx, ev) => {
+const onProduceRejected3 = on('produceRejected', (_ctx, ev) => {
   if (capture && ev.producer === capture.producer) capture.outcome = { kind: 'rejected', error: ev.error };
 });
 
@@ -159,7 +157,7 @@ function settle(ctx: Ctx, key: string): void {
   answer(ctx, req);
 }
 
-registerCommand('externalProduce', (ctx, cmd) => {
+const externalProduceHandler: CommandHandler<'externalProduce'> = (ctx, cmd) => {
   if (!ctx.state.brokers[cmd.broker]) return fail('BROKER_NOT_AVAILABLE', `No broker ${cmd.broker}`);
   if (cmd.acks !== 0 && cmd.acks !== 1 && cmd.acks !== -1)
     return fail('INVALID_REQUIRED_ACKS', `Invalid required acks ${cmd.acks}`);
@@ -234,7 +232,7 @@ registerCommand('externalProduce', (ctx, cmd) => {
   area.pending[key] = req;
   ctx.schedule(Math.max(0, cmd.timeoutMs), { type: 'externalProduceTimeout', key });
   return ok({ answered: false });
-});
+};
 
 function eachWaiting(
   ctx: Ctx,
@@ -254,7 +252,7 @@ function eachWaiting(
   return touched;
 }
 
-onEvent('highWatermarkAdvanced', (ctx, ev) => {
+const onHighWatermarkAdvanced5 = on('highWatermarkAdvanced', (ctx, ev) => {
   const part = ctx.state.topics[ev.topic]?.partitions[ev.partition];
   if (!part) return;
   const minIsr = effectiveMinIsr(ctx.state, ev.topic, part.replicas.length);
@@ -268,17 +266,33 @@ onEvent('highWatermarkAdvanced', (ctx, ev) => {
   for (const k of keys) settle(ctx, k);
 });
 
-onEvent('leaderChanged', (ctx, ev) => {
+const onLeaderChanged6 = on('leaderChanged', (ctx, ev) => {
   const keys = eachWaiting(ctx, ev.topic, ev.partition, (p) => {
     p.result = result(ctx, p.topic, p.partition, 'NOT_LEADER_OR_FOLLOWER');
   });
   for (const k of keys) settle(ctx, k);
 });
 
-registerTask('externalProduceTimeout', (ctx, t) => {
+const externalProduceTimeoutTask: TaskHandler<'externalProduceTimeout'> = (ctx, t) => {
   const req = ctx.state.areas.externalClients.pending[t.key];
   if (!req) return;
   for (const p of req.partitions)
     if (p.result === null) p.result = result(ctx, p.topic, p.partition, 'REQUEST_TIMED_OUT');
   settle(ctx, t.key);
+};
+
+export const externalClientsArea = defineArea({
+  name: 'externalClients',
+  init: (state) => {
+    state.areas.externalClients = { pending: {}, nextRequestKey: 0 };
+  },
+  commands: { externalProduce: externalProduceHandler },
+  tasks: { externalProduceTimeout: externalProduceTimeoutTask },
+  hooks: [
+    onRecordsAppended1,
+    onDuplicateBatch2,
+    onProduceRejected3,
+    onHighWatermarkAdvanced5,
+    onLeaderChanged6,
+  ],
 });

@@ -1,42 +1,16 @@
 // Follower replication (ReplicaFetcherThread ↔ leader fetch handling), modelled lazily: a caught-up follower's
-// fetch is "parked" at the leader (Kafka's fetch purgatory) and woken by an append or an HW change, so a quiet
+// fetch is "parked" at the leader (delayedFetch.ts) and woken by an append or an HW change, so a quiet
 // cluster schedules nothing. Each request and response is a task one network latency away.
-import { isBrokerAlive } from '../cluster/lookup';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
-import { registerTask } from '../engine/registry';
+import type { TaskHandlers } from '../engine/registry';
 import { appendAsFollower, readRecords } from '../log';
+import { linkUp, respond } from './delayedFetch';
 import { maybeIncrementHighWatermark } from './highWatermark';
 import { maybeExpandIsr } from './isr';
 import { logConfigFor } from './logConfigCache';
 import { trackAppended } from './producerState';
 import { truncateFollower } from './truncation';
-
-declare module '../engine/registry' {
-  interface TaskMap {
-    replicaFetchRequest: {
-      topic: string;
-      partition: number;
-      follower: number;
-      session: number;
-      fetchOffset: number;
-    };
-    replicaFetchResponse: {
-      topic: string;
-      partition: number;
-      follower: number;
-      session: number;
-      from: number;
-      to: number;
-      highWatermark: number;
-    };
-  }
-}
-
-/** Can `follower` exchange fetches with the current leader right now? */
-function linkUp(ctx: Ctx, part: Partition, follower: number): boolean {
-  return part.leader !== null && isBrokerAlive(ctx.state, part.leader) && isBrokerAlive(ctx.state, follower);
-}
 
 /** Start (or restart) a follower's fetch loop: truncate by leader epoch, then send the first fetch. */
 export function startFetching(ctx: Ctx, part: Partition, follower: number): void {
@@ -53,6 +27,16 @@ export function startAllFetchers(ctx: Ctx, part: Partition): void {
   for (const id of part.replicas) if (id !== part.leader) startFetching(ctx, part, id);
 }
 
+/** A new fetch session: in-flight fetches are void and every follower starts fetching again. */
+export function restartFetchers(ctx: Ctx, part: Partition): void {
+  part.fetchSession++;
+  for (const id of part.replicas) {
+    if (id === part.leader) continue;
+    part.replicaLogs[id].follower.fetch = 'idle';
+  }
+  startAllFetchers(ctx, part);
+}
+
 function sendFetch(ctx: Ctx, part: Partition, follower: number): void {
   const rep = part.replicaLogs[follower];
   rep.follower.fetch = 'inflight';
@@ -66,119 +50,86 @@ function sendFetch(ctx: Ctx, part: Partition, follower: number): void {
   });
 }
 
-function respond(ctx: Ctx, part: Partition, follower: number): void {
-  const leader = part.replicaLogs[part.leader!];
-  const fs = part.replicaLogs[follower].follower;
-  fs.fetch = 'inflight';
-  fs.sentHighWatermark = leader.highWatermark;
-  ctx.schedule(ctx.state.latencyMs, {
-    type: 'replicaFetchResponse',
-    topic: part.topic,
-    partition: part.partition,
-    follower,
-    session: part.fetchSession,
-    from: fs.fetchOffset,
-    to: leader.log.logEndOffset,
-    highWatermark: leader.highWatermark,
-  });
-}
-
-/** Leader appended or moved its HW: answer every parked fetch that now has something to return. */
-export function wakeParkedFetches(ctx: Ctx, part: Partition): void {
-  if (part.leader === null) return;
-  const leader = part.replicaLogs[part.leader];
-  for (const id of part.replicas) {
-    if (id === part.leader) continue;
-    const fs = part.replicaLogs[id].follower;
-    if (fs.fetch !== 'parked') continue;
-    if (fs.fetchOffset < leader.log.logEndOffset || fs.sentHighWatermark < leader.highWatermark) {
-      // A parked caught-up follower counts as fetching continuously (it would re-fetch every replica.fetch.wait.max.ms).
-      if (fs.fetchOffset >= fs.lastFetchLeaderLogEndOffset) fs.lastCaughtUpTime = ctx.now;
-      if (linkUp(ctx, part, id)) respond(ctx, part, id);
-      else fs.fetch = 'idle';
-    }
-  }
-}
-
 function partitionOf(ctx: Ctx, topic: string, partition: number, session: number): Partition | undefined {
   const p = ctx.state.topics[topic]?.partitions[partition];
   return p && p.fetchSession === session ? p : undefined;
 }
 
-registerTask('replicaFetchRequest', (ctx, t) => {
-  const part = partitionOf(ctx, t.topic, t.partition, t.session);
-  if (!part) return;
-  const rep = part.replicaLogs[t.follower];
-  if (!linkUp(ctx, part, t.follower)) {
-    rep.follower.fetch = 'idle';
-    return;
-  }
-  const leader = part.replicaLogs[part.leader!];
-  const leo = leader.log.logEndOffset;
-  const fs = rep.follower;
-  // Replica#updateFetchState: caught up if this fetch reaches the leader's LEO, or reaches what the LEO was at the
-  // previous fetch (then it was caught up as of that previous fetch).
-  if (t.fetchOffset >= leo) fs.lastCaughtUpTime = Math.max(fs.lastCaughtUpTime, ctx.now);
-  else if (t.fetchOffset >= fs.lastFetchLeaderLogEndOffset)
-    fs.lastCaughtUpTime = Math.max(fs.lastCaughtUpTime, fs.lastFetchTime);
-  fs.fetchOffset = t.fetchOffset;
-  fs.lastFetchTime = ctx.now;
-  fs.lastFetchLeaderLogEndOffset = leo;
-  maybeExpandIsr(ctx, part, t.follower);
-  maybeIncrementHighWatermark(ctx, part);
-  if (t.fetchOffset < leo || fs.sentHighWatermark < leader.highWatermark) respond(ctx, part, t.follower);
-  else fs.fetch = 'parked';
-});
-
-registerTask('replicaFetchResponse', (ctx, t) => {
-  const part = partitionOf(ctx, t.topic, t.partition, t.session);
-  if (!part) return;
-  const rep = part.replicaLogs[t.follower];
-  if (!linkUp(ctx, part, t.follower)) {
-    rep.follower.fetch = 'idle';
-    return;
-  }
-  const leaderLog = part.replicaLogs[part.leader!].log;
-  let count = 0;
-  if (t.to > rep.log.logEndOffset) {
-    const read = readRecords(
-      leaderLog,
-      Math.max(t.from, rep.log.logEndOffset),
-      t.to,
-      Number.MAX_SAFE_INTEGER,
-    );
-    if (read.kind === 'offsetOutOfRange') {
-      // Retention moved the leader's log start past us: realign, then fetch again.
+export const fetcherTasks = {
+  replicaFetchRequest: (ctx, t) => {
+    const part = partitionOf(ctx, t.topic, t.partition, t.session);
+    if (!part) return;
+    const rep = part.replicaLogs[t.follower];
+    if (!linkUp(ctx, part, t.follower)) {
       rep.follower.fetch = 'idle';
-      startFetching(ctx, part, t.follower);
       return;
     }
-    count = read.records.length;
-    if (count > 0) {
-      appendAsFollower(rep.log, read.records, logConfigFor(ctx.state, part.topic), ctx.now);
-      trackAppended(rep, read.records);
+    const leader = part.replicaLogs[part.leader!];
+    const leo = leader.log.logEndOffset;
+    const fs = rep.follower;
+    // Replica#updateFetchState: caught up if this fetch reaches the leader's LEO, or reaches what the LEO was at the
+    // previous fetch (then it was caught up as of that previous fetch).
+    if (t.fetchOffset >= leo) fs.lastCaughtUpTime = Math.max(fs.lastCaughtUpTime, ctx.now);
+    else if (t.fetchOffset >= fs.lastFetchLeaderLogEndOffset)
+      fs.lastCaughtUpTime = Math.max(fs.lastCaughtUpTime, fs.lastFetchTime);
+    fs.fetchOffset = t.fetchOffset;
+    fs.lastFetchTime = ctx.now;
+    fs.lastFetchLeaderLogEndOffset = leo;
+    maybeExpandIsr(ctx, part, t.follower);
+    maybeIncrementHighWatermark(ctx, part);
+    if (t.fetchOffset < leo || fs.sentHighWatermark < leader.highWatermark) respond(ctx, part, t.follower);
+    else fs.fetch = 'parked';
+  },
+  replicaFetchResponse: (ctx, t) => {
+    const part = partitionOf(ctx, t.topic, t.partition, t.session);
+    if (!part) return;
+    const rep = part.replicaLogs[t.follower];
+    if (!linkUp(ctx, part, t.follower)) {
+      rep.follower.fetch = 'idle';
+      return;
     }
-  }
-  const hw = Math.min(t.highWatermark, rep.log.logEndOffset);
-  const hwMoved = hw > rep.highWatermark;
-  if (hwMoved) rep.highWatermark = hw;
-  if (count > 0 || hwMoved) {
-    ctx.emit(
-      'replicaFetched',
-      count > 0
-        ? `broker ${t.follower} fetched ${count} record${count === 1 ? '' : 's'} of ${part.topic}-${part.partition} from leader ${part.leader} (now at LEO ${rep.log.logEndOffset}, HW ${rep.highWatermark})`
-        : `broker ${t.follower} learned ${part.topic}-${part.partition}'s high watermark ${rep.highWatermark} from leader ${part.leader}`,
-      {
-        topic: part.topic,
-        partition: part.partition,
-        follower: t.follower,
-        leader: part.leader!,
-        fromOffset: t.from,
-        count,
-        logEndOffset: rep.log.logEndOffset,
-        highWatermark: rep.highWatermark,
-      },
-    );
-  }
-  sendFetch(ctx, part, t.follower);
-});
+    const leaderLog = part.replicaLogs[part.leader!].log;
+    let count = 0;
+    if (t.to > rep.log.logEndOffset) {
+      const read = readRecords(
+        leaderLog,
+        Math.max(t.from, rep.log.logEndOffset),
+        t.to,
+        Number.MAX_SAFE_INTEGER,
+      );
+      if (read.kind === 'offsetOutOfRange') {
+        // Retention moved the leader's log start past us: realign, then fetch again.
+        rep.follower.fetch = 'idle';
+        startFetching(ctx, part, t.follower);
+        return;
+      }
+      count = read.records.length;
+      if (count > 0) {
+        appendAsFollower(rep.log, read.records, logConfigFor(ctx.state, part.topic), ctx.now);
+        trackAppended(rep, read.records);
+      }
+    }
+    const hw = Math.min(t.highWatermark, rep.log.logEndOffset);
+    const hwMoved = hw > rep.highWatermark;
+    if (hwMoved) rep.highWatermark = hw;
+    if (count > 0 || hwMoved) {
+      ctx.emit(
+        'replicaFetched',
+        count > 0
+          ? `broker ${t.follower} fetched ${count} record${count === 1 ? '' : 's'} of ${part.topic}-${part.partition} from leader ${part.leader} (now at LEO ${rep.log.logEndOffset}, HW ${rep.highWatermark})`
+          : `broker ${t.follower} learned ${part.topic}-${part.partition}'s high watermark ${rep.highWatermark} from leader ${part.leader}`,
+        {
+          topic: part.topic,
+          partition: part.partition,
+          follower: t.follower,
+          leader: part.leader!,
+          fromOffset: t.from,
+          count,
+          logEndOffset: rep.log.logEndOffset,
+          highWatermark: rep.highWatermark,
+        },
+      );
+    }
+    sendFetch(ctx, part, t.follower);
+  },
+} satisfies TaskHandlers;

@@ -3,8 +3,8 @@
 import { effectiveMinIsr } from '../cluster/topicConfig';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
+import { wakeParkedFetches } from './delayedFetch';
 import { completeDelayedProduces } from './delayedProduce';
-import { wakeParkedFetches } from './fetcher';
 
 export function maybeIncrementHighWatermark(ctx: Ctx, part: Partition): void {
   if (part.leader === null) return;

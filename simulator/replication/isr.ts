@@ -7,15 +7,9 @@ import { allPartitions, isBrokerAlive, isBrokerUnfenced } from '../cluster/looku
 import { brokerConfigNumber } from '../cluster/topicConfig';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
-import { registerTask } from '../engine/registry';
+import type { TaskHandlers } from '../engine/registry';
 import { hasActiveController } from '../kraft/metadataLog';
 import { alterPartitionIsr } from '../kraft/partitionChange';
-
-declare module '../engine/registry' {
-  interface TaskMap {
-    isrExpiration: { brokerId: number; generation: number };
-  }
-}
 
 /** Replica#isCaughtUp: at the leader's LEO, or caught up within replica.lag.time.max.ms. */
 export function isCaughtUp(ctx: Ctx, part: Partition, id: number): boolean {
@@ -59,34 +53,36 @@ export function ensureIsrCheck(ctx: Ctx, brokerId: number): void {
   ctx.scheduleAt(b.isrCheckAt, { type: 'isrExpiration', brokerId, generation: b.generation });
 }
 
-registerTask('isrExpiration', (ctx, t) => {
-  const b = ctx.state.brokers[t.brokerId];
-  if (!b || b.generation !== t.generation) return;
-  b.isrCheckAt = null;
-  if (!isBrokerAlive(ctx.state, t.brokerId)) return;
-  const lagMax = brokerConfigNumber(ctx.state, 'replica.lag.time.max.ms');
-  let stillLagging = false;
-  for (const part of allPartitions(ctx.state)) {
-    if (part.leader !== t.brokerId) continue;
-    const leo = part.replicaLogs[part.leader].log.logEndOffset;
-    const out = part.isr.filter((id) => id !== part.leader && !isCaughtUp(ctx, part, id));
-    if (out.length > 0 && hasActiveController(ctx)) {
-      const lag = out
-        .map(
-          (id) =>
-            `${id} (at ${part.replicaLogs[id].follower.fetchOffset} of ${leo}, last caught up ${ctx.now - part.replicaLogs[id].follower.lastCaughtUpTime} ms ago)`,
-        )
-        .join(', ');
-      alterPartitionIsr(
-        ctx,
-        part,
-        part.isr.filter((id) => !out.includes(id)),
-        'shrink',
-        `leader ${part.leader} removes ${lag} from the ISR: not caught up within replica.lag.time.max.ms=${lagMax}`,
-      );
+export const isrTasks = {
+  isrExpiration: (ctx, t) => {
+    const b = ctx.state.brokers[t.brokerId];
+    if (!b || b.generation !== t.generation) return;
+    b.isrCheckAt = null;
+    if (!isBrokerAlive(ctx.state, t.brokerId)) return;
+    const lagMax = brokerConfigNumber(ctx.state, 'replica.lag.time.max.ms');
+    let stillLagging = false;
+    for (const part of allPartitions(ctx.state)) {
+      if (part.leader !== t.brokerId) continue;
+      const leo = part.replicaLogs[part.leader].log.logEndOffset;
+      const out = part.isr.filter((id) => id !== part.leader && !isCaughtUp(ctx, part, id));
+      if (out.length > 0 && hasActiveController(ctx)) {
+        const lag = out
+          .map(
+            (id) =>
+              `${id} (at ${part.replicaLogs[id].follower.fetchOffset} of ${leo}, last caught up ${ctx.now - part.replicaLogs[id].follower.lastCaughtUpTime} ms ago)`,
+          )
+          .join(', ');
+        alterPartitionIsr(
+          ctx,
+          part,
+          part.isr.filter((id) => !out.includes(id)),
+          'shrink',
+          `leader ${part.leader} removes ${lag} from the ISR: not caught up within replica.lag.time.max.ms=${lagMax}`,
+        );
+      }
+      if (part.isr.some((id) => id !== part.leader && part.replicaLogs[id].follower.fetchOffset < leo))
+        stillLagging = true;
     }
-    if (part.isr.some((id) => id !== part.leader && part.replicaLogs[id].follower.fetchOffset < leo))
-      stillLagging = true;
-  }
-  if (stillLagging) ensureIsrCheck(ctx, t.brokerId);
-});
+    if (stillLagging) ensureIsrCheck(ctx, t.brokerId);
+  },
+} satisfies TaskHandlers;

@@ -1,8 +1,8 @@
 // Parsed LogConfig per topic, cached against the topic's config object. alterTopicConfigs always replaces that
 // object (never mutates it), so a stale cache entry can never be served.
-import { TOPIC_CONFIGS, topicConfig } from '../cluster/topicConfig';
+import { topicConfig } from '../cluster/topicConfig';
 import type { SimState } from '../engine/state';
-import { type LogConfig, logConfigFrom, TOPIC_STORAGE_CONFIG_DEFAULTS } from '../log';
+import { type LogConfig, logConfigFrom, TOPIC_STORAGE_CONFIG_NAMES } from '../log';
 
 const cache = new WeakMap<object, { brokerConfig: object; config: LogConfig }>();
 
@@ -11,9 +11,7 @@ export function logConfigFor(state: SimState, topic: string): LogConfig {
   const hit = cache.get(t.configs);
   if (hit && hit.brokerConfig === state.brokerConfig) return hit.config;
   const effective: Record<string, string> = {};
-  for (const name of Object.keys(TOPIC_STORAGE_CONFIG_DEFAULTS)) {
-    if (TOPIC_CONFIGS[name]) effective[name] = topicConfig(state, topic, name);
-  }
+  for (const name of TOPIC_STORAGE_CONFIG_NAMES) effective[name] = topicConfig(state, topic, name);
   const config = logConfigFrom(effective);
   cache.set(t.configs, { brokerConfig: state.brokerConfig, config });
   return config;

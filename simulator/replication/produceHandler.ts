@@ -3,13 +3,13 @@
 // response now (acks=1, or acks=all when the HW already covers it) or later from the purgatory (acks=all).
 import { isBrokerAlive } from '../cluster/lookup';
 import { effectiveMinIsr, topicConfig } from '../cluster/topicConfig';
+import { tpKey } from '../cluster/topicPartition';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import { ERROR_MESSAGES } from '../engine/errors';
-import type { TaskOf } from '../engine/registry';
-import { registerTask } from '../engine/registry';
+import type { TaskHandlers, TaskOf } from '../engine/registry';
 import { appendAsLeader, validateRecordsForAppend } from '../log';
-import { wakeParkedFetches } from './fetcher';
+import { wakeParkedFetches } from './delayedFetch';
 import { maybeIncrementHighWatermark } from './highWatermark';
 import { ensureIsrCheck } from './isr';
 import { logConfigFor } from './logConfigCache';
@@ -100,7 +100,7 @@ export function handleProduce(ctx: Ctx, req: ProduceRequest): boolean {
       `The size of the current ISR [${part.isr.join(', ')}] is insufficient to satisfy the min.isr requirement of ${minIsr} for partition ${part.topic}-${part.partition}`,
     );
   }
-  const tp = `${part.topic}-${part.partition}`;
+  const tp = tpKey(part.topic, part.partition);
   const cfg = logConfigFor(state, part.topic);
   const invalid = validateRecordsForAppend(cfg, tp, req.records);
   if (invalid) return reject(ctx, part, req, 'INVALID_RECORD', invalid.message);
@@ -204,6 +204,8 @@ export function handleProduce(ctx: Ctx, req: ProduceRequest): boolean {
   return true;
 }
 
-registerTask('produceRequest', (ctx, t) => {
-  handleProduce(ctx, t);
-});
+export const produceTasks = {
+  produceRequest: (ctx, t) => {
+    handleProduce(ctx, t);
+  },
+} satisfies TaskHandlers;

@@ -3,33 +3,9 @@ import { isBrokerAlive } from '../cluster/lookup';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import { isLost } from '../network/faults';
+import type { ProduceResult } from './types';
 
-export type ProduceResult =
-  | { kind: 'ok'; baseOffset: number; logAppendTime: number; duplicate?: boolean }
-  | { kind: 'error'; code: string; message: string };
-
-declare module '../engine/registry' {
-  interface TaskMap {
-    produceResponse: {
-      producer: string;
-      requestId: number;
-      batchId: number;
-      topic: string;
-      partition: number;
-      broker: number;
-      result: ProduceResult;
-    };
-  }
-  interface EventMap {
-    produceResponseLost: {
-      producer: string;
-      requestId: number;
-      broker: number;
-      topic: string;
-      partition: number;
-    };
-  }
-}
+export type { ProduceResult };
 
 export function sendProduceResponse(
   ctx: Ctx,

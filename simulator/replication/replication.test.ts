@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deliveryOf } from '../producer/commands';
-import { advance, eventsOf, hw, must, part, replicaValues, sim } from '../testing/helpers';
+import { advance, eventsOf, hw, must, part, replicaValues, sim } from '../testing/sim.testkit';
 
 type Sim = ReturnType<typeof sim>;
 

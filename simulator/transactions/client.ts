@@ -1,6 +1,7 @@
 // What every transactional call checks first, as the producer's TransactionManager does.
 import type { Ctx } from '../engine/context';
-import { commandHandler, type KafkaError } from '../engine/registry';
+import type { KafkaError } from '../engine/registry';
+import { flush } from '../producer/commands';
 import type { Producer } from '../producer/types';
 import { txnArea } from './coordinator';
 
@@ -48,6 +49,6 @@ export function transactionTimeoutMs(producer: Producer): number {
 
 /** Run the clock until every record the producer sent has been acknowledged or has failed (flush()). */
 export function flushProducer(ctx: Ctx, name: string): void {
-  const flush = commandHandler('producerFlush');
-  if (flush) flush(ctx, { type: 'producerFlush', producer: name } as never);
+  const producer = ctx.state.producers[name];
+  if (producer && producer.status !== 'closed') flush(ctx, producer);
 }

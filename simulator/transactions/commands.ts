@@ -1,90 +1,20 @@
+import { tpKey } from '../cluster/topicPartition';
 import type { Ctx } from '../engine/context';
 import {
+  type CommandHandlers,
   fail,
+  type Guard,
+  guard,
+  type Hook,
   type KafkaError,
   okVoid,
-  onEvent,
-  registerArea,
-  registerCommand,
-  registerCommandGuard,
+  on,
 } from '../engine/registry';
 import { clientError, transactional } from './client';
 import { setTxnState, txnArea } from './coordinator';
-import type { TransactionsArea } from './types';
+import type { TxnOffset } from './types';
 
-export type TxnOffset = { topic: string; partition: number; offset: number };
-
-declare module '../engine/registry' {
-  interface AreaStates {
-    transactions: TransactionsArea;
-  }
-  interface CommandMap {
-    /** KafkaProducer#initTransactions (the console runs it when a producer is created with a transactional.id). */
-    producerInitTransactions: { producer: string };
-    producerBeginTransaction: { producer: string };
-    /** KafkaProducer#sendOffsetsToTransaction: commit these consumer offsets only if the transaction commits. */
-    producerSendOffsetsToTransaction: { producer: string; groupId: string; offsets: TxnOffset[] };
-    producerCommitTransaction: { producer: string };
-    producerAbortTransaction: { producer: string };
-    /** The application dies: nothing is flushed, committed or aborted (the coordinator will time it out). */
-    producerCrash: { producer: string };
-  }
-  interface CommandResultMap {
-    producerInitTransactions: { producerId: number; producerEpoch: number };
-  }
-  interface EventMap {
-    txnStateChanged: {
-      transactionalId: string;
-      producerId: number;
-      producerEpoch: number;
-      from: string;
-      to: string;
-      partitions: string[];
-    };
-    txnMarkerWritten: {
-      transactionalId: string;
-      producerId: number;
-      topic: string;
-      partition: number;
-      offset: number;
-      marker: 'COMMIT' | 'ABORT';
-    };
-    txnPartitionAdded: { transactionalId: string; topic: string; partition: number };
-    producerFenced: { producer: string; transactionalId: string; producerEpoch: number; by: string };
-    producerCrashed: { producer: string };
-  }
-  interface TaskMap {
-    txnTimeout: { transactionalId: string; txnSerial: number };
-  }
-}
-
-registerArea('transactions', () => ({ coordinators: {}, clients: {}, nextProducerIdBase: 0 }));
-
-registerCommand('producerBeginTransaction', (ctx, cmd) => {
-  const err = clientError(ctx, cmd.producer, 'beginTransaction');
-  if (err) return { ok: false, error: err };
-  const client = txnArea(ctx).clients[cmd.producer];
-  if (client.state.kind === 'inTransaction') {
-    return fail(
-      'ILLEGAL_STATE',
-      `TransactionalId ${client.transactionalId}: Invalid transition attempted from state IN_TRANSACTION to state IN_TRANSACTION`,
-    );
-  }
-  client.state = { kind: 'inTransaction' };
-  ctx.emit(
-    'txnStateChanged',
-    `${cmd.producer} began a transaction (client side only: the coordinator hears of it with the first send)`,
-    {
-      transactionalId: client.transactionalId,
-      producerId: client.producerId,
-      producerEpoch: client.producerEpoch,
-      from: 'READY',
-      to: 'IN_TRANSACTION',
-      partitions: [],
-    },
-  );
-  return okVoid();
-});
+export type { TxnOffset };
 
 /** Sends from a transactional producer are only legal inside a transaction (TransactionManager#maybeAddPartition). */
 function guardSend(ctx: Ctx, producer: string): KafkaError | null {
@@ -96,8 +26,6 @@ function guardSend(ctx: Ctx, producer: string): KafkaError | null {
     return { code: 'ILLEGAL_STATE', message: 'Cannot call send in state READY' };
   return null;
 }
-registerCommandGuard('producerSend', (ctx, cmd) => guardSend(ctx, cmd.producer));
-registerCommandGuard('producerSendMany', (ctx, cmd) => guardSend(ctx, cmd.producer));
 
 /** AddPartitionsToTxn: the first record for a partition registers it with the coordinator. */
 function addPartition(ctx: Ctx, producerName: string, topic: string, partition: number): void {
@@ -107,7 +35,7 @@ function addPartition(ctx: Ctx, producerName: string, topic: string, partition: 
   const client = txnArea(ctx).clients[producerName];
   if (!md || !client || client.state.kind !== 'inTransaction' || md.producerEpoch !== client.producerEpoch)
     return;
-  const tp = `${topic}-${partition}`;
+  const tp = tpKey(topic, partition);
   if (md.partitions.includes(tp)) return;
   md.partitions.push(tp);
   ctx.emit('txnPartitionAdded', `transaction ${md.transactionalId}: ${tp} added (AddPartitionsToTxn)`, {
@@ -134,39 +62,70 @@ function addPartition(ctx: Ctx, producerName: string, topic: string, partition: 
   }
 }
 
-onEvent('recordAccumulated', (ctx, event) => addPartition(ctx, event.producer, event.topic, event.partition));
-
-registerCommand('producerSendOffsetsToTransaction', (ctx, cmd) => {
-  const err = clientError(ctx, cmd.producer, 'sendOffsetsToTransaction');
-  if (err) return { ok: false, error: err };
-  const client = txnArea(ctx).clients[cmd.producer];
-  if (client.state.kind !== 'inTransaction')
-    return fail(
-      'ILLEGAL_STATE',
-      'Cannot send offsets if a transaction is not in progress (currentState= READY)',
+export const transactionCommands = {
+  producerBeginTransaction: (ctx, cmd) => {
+    const err = clientError(ctx, cmd.producer, 'beginTransaction');
+    if (err) return { ok: false, error: err };
+    const client = txnArea(ctx).clients[cmd.producer];
+    if (client.state.kind === 'inTransaction') {
+      return fail(
+        'ILLEGAL_STATE',
+        `TransactionalId ${client.transactionalId}: Invalid transition attempted from state IN_TRANSACTION to state IN_TRANSACTION`,
+      );
+    }
+    client.state = { kind: 'inTransaction' };
+    ctx.emit(
+      'txnStateChanged',
+      `${cmd.producer} began a transaction (client side only: the coordinator hears of it with the first send)`,
+      {
+        transactionalId: client.transactionalId,
+        producerId: client.producerId,
+        producerEpoch: client.producerEpoch,
+        from: 'READY',
+        to: 'IN_TRANSACTION',
+        partitions: [],
+      },
     );
-  const md = txnArea(ctx).coordinators[client.transactionalId];
-  md.pendingOffsets.push({ groupId: cmd.groupId, offsets: cmd.offsets.map((o) => ({ ...o })) });
-  if (md.state !== 'Ongoing') {
-    md.txnStartTime = ctx.now;
-    md.txnSerial += 1;
-    setTxnState(ctx, md, 'Ongoing', `offsets for group ${cmd.groupId} added (AddOffsetsToTxn)`);
-    ctx.schedule(md.transactionTimeoutMs, {
-      type: 'txnTimeout',
-      transactionalId: md.transactionalId,
-      txnSerial: md.txnSerial,
-    });
-  } else {
-    const list = cmd.offsets.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ');
-    setTxnState(
-      ctx,
-      md,
-      'Ongoing',
-      `offsets ${list} for group ${cmd.groupId} join the transaction (TxnOffsetCommit)`,
-    );
-  }
-  return okVoid();
-});
+    return okVoid();
+  },
+  producerSendOffsetsToTransaction: (ctx, cmd) => {
+    const err = clientError(ctx, cmd.producer, 'sendOffsetsToTransaction');
+    if (err) return { ok: false, error: err };
+    const client = txnArea(ctx).clients[cmd.producer];
+    if (client.state.kind !== 'inTransaction')
+      return fail(
+        'ILLEGAL_STATE',
+        'Cannot send offsets if a transaction is not in progress (currentState= READY)',
+      );
+    const md = txnArea(ctx).coordinators[client.transactionalId];
+    md.pendingOffsets.push({ groupId: cmd.groupId, offsets: cmd.offsets.map((o) => ({ ...o })) });
+    if (md.state !== 'Ongoing') {
+      md.txnStartTime = ctx.now;
+      md.txnSerial += 1;
+      setTxnState(ctx, md, 'Ongoing', `offsets for group ${cmd.groupId} added (AddOffsetsToTxn)`);
+      ctx.schedule(md.transactionTimeoutMs, {
+        type: 'txnTimeout',
+        transactionalId: md.transactionalId,
+        txnSerial: md.txnSerial,
+      });
+    } else {
+      const list = cmd.offsets.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ');
+      setTxnState(
+        ctx,
+        md,
+        'Ongoing',
+        `offsets ${list} for group ${cmd.groupId} join the transaction (TxnOffsetCommit)`,
+      );
+    }
+    return okVoid();
+  },
+} satisfies CommandHandlers;
 
-import './fencing';
-import './completion';
+export const transactionHooks: readonly Hook[] = [
+  on('recordAccumulated', (ctx, event) => addPartition(ctx, event.producer, event.topic, event.partition)),
+];
+
+export const transactionGuards: readonly Guard[] = [
+  guard('producerSend', (ctx, cmd) => guardSend(ctx, cmd.producer)),
+  guard('producerSendMany', (ctx, cmd) => guardSend(ctx, cmd.producer)),
+];

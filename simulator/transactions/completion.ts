@@ -1,10 +1,9 @@
 // Ending a transaction: commit or abort by the application, expiry by transaction.timeout.ms, or a crash that
 // leaves it open. The coordinator writes PrepareCommit/PrepareAbort, the markers, then Complete*.
-import { CtxClusterAccess } from '../consumer/ctxClusterAccess';
-import { storeOffsets } from '../consumer/offsetStore';
+import { storeOffsets } from '../consumer/offsets/offsetStore';
 import { runUntil } from '../engine/clock';
 import type { Ctx } from '../engine/context';
-import { fail, okVoid, registerCommand, registerTask } from '../engine/registry';
+import { type CommandHandlers, fail, okVoid, type TaskHandlers } from '../engine/registry';
 import { clientError, flushProducer, PRODUCER_FENCED_MESSAGE } from './client';
 import { coordinatorFor, setTxnState, txnArea, writeMarkers } from './coordinator';
 import type { TransactionMetadata } from './types';
@@ -21,12 +20,9 @@ export function completeTransaction(
   if (result === 'COMMIT') {
     // Offsets sent with sendOffsetsToTransaction become the group's committed offsets only now.
     // Simplification: Kafka also writes them to __consumer_offsets as transactional records plus a marker.
-    const consumers = ctx.state.areas.consumers;
-    const io = new CtxClusterAccess(ctx);
     for (const pending of md.pendingOffsets) {
       storeOffsets(
-        consumers,
-        io,
+        ctx,
         pending.groupId,
         pending.offsets,
         null,
@@ -101,46 +97,58 @@ function endTransaction(ctx: Ctx, name: string, result: 'COMMIT' | 'ABORT') {
   return okVoid();
 }
 
-registerCommand('producerCommitTransaction', (ctx, cmd) => endTransaction(ctx, cmd.producer, 'COMMIT'));
-registerCommand('producerAbortTransaction', (ctx, cmd) => endTransaction(ctx, cmd.producer, 'ABORT'));
-
-registerCommand('producerCrash', (ctx, cmd) => {
-  const producer = ctx.state.producers[cmd.producer];
-  if (producer?.status !== 'open') return fail('INVALID_REQUEST', `Producer ${cmd.producer} does not exist.`);
-  // Unsent batches die with the process; requests already on the wire still arrive.
-  for (const queue of Object.values(producer.queues)) {
-    for (let i = queue.length - 1; i >= 0; i--) if (queue[i].state !== 'inflight') queue.splice(i, 1);
-  }
-  producer.status = 'closed';
-  delete txnArea(ctx).clients[cmd.producer];
-  ctx.emit(
-    'producerCrashed',
-    `${cmd.producer} crashed: unsent records are lost${producer.config.transactionalId ? `; its open transaction stays open until transaction.timeout.ms or until a new instance with transactional.id ${producer.config.transactionalId} calls initTransactions()` : ''}`,
-    { producer: cmd.producer },
-  );
-  return okVoid();
-});
-
-registerTask('txnTimeout', (ctx, task) => {
-  const md = txnArea(ctx).coordinators[task.transactionalId];
-  if (!md || md.txnSerial !== task.txnSerial || md.state !== 'Ongoing') return;
-  // The coordinator aborts a transaction open longer than transaction.timeout.ms and bumps the epoch, so the
-  // producer that opened it can no longer write (TransactionCoordinator#abortTimedOutTransactions).
-  md.producerEpoch += 1;
-  completeTransaction(ctx, md, 'ABORT', `open longer than transaction.timeout.ms=${md.transactionTimeoutMs}`);
-  for (const [name, client] of Object.entries(txnArea(ctx).clients)) {
-    if (client.transactionalId === md.transactionalId && client.state.kind !== 'fenced') {
-      client.state = { kind: 'fenced', why: 'its transaction timed out and was aborted by the coordinator' };
-      ctx.emit(
-        'producerFenced',
-        `${name}'s transaction timed out and was aborted; the coordinator bumped the epoch to ${md.producerEpoch}, so ${name} must be re-created`,
-        {
-          producer: name,
-          transactionalId: md.transactionalId,
-          producerEpoch: md.producerEpoch,
-          by: 'transaction.timeout.ms',
-        },
-      );
+export const completionCommands = {
+  producerCommitTransaction: (ctx, cmd) => endTransaction(ctx, cmd.producer, 'COMMIT'),
+  producerAbortTransaction: (ctx, cmd) => endTransaction(ctx, cmd.producer, 'ABORT'),
+  producerCrash: (ctx, cmd) => {
+    const producer = ctx.state.producers[cmd.producer];
+    if (producer?.status !== 'open')
+      return fail('INVALID_REQUEST', `Producer ${cmd.producer} does not exist.`);
+    // Unsent batches die with the process; requests already on the wire still arrive.
+    for (const queue of Object.values(producer.queues)) {
+      for (let i = queue.length - 1; i >= 0; i--) if (queue[i].state !== 'inflight') queue.splice(i, 1);
     }
-  }
-});
+    producer.status = 'closed';
+    delete txnArea(ctx).clients[cmd.producer];
+    ctx.emit(
+      'producerCrashed',
+      `${cmd.producer} crashed: unsent records are lost${producer.config.transactionalId ? `; its open transaction stays open until transaction.timeout.ms or until a new instance with transactional.id ${producer.config.transactionalId} calls initTransactions()` : ''}`,
+      { producer: cmd.producer },
+    );
+    return okVoid();
+  },
+} satisfies CommandHandlers;
+
+export const completionTasks = {
+  txnTimeout: (ctx, task) => {
+    const md = txnArea(ctx).coordinators[task.transactionalId];
+    if (!md || md.txnSerial !== task.txnSerial || md.state !== 'Ongoing') return;
+    // The coordinator aborts a transaction open longer than transaction.timeout.ms and bumps the epoch, so the
+    // producer that opened it can no longer write (TransactionCoordinator#abortTimedOutTransactions).
+    md.producerEpoch += 1;
+    completeTransaction(
+      ctx,
+      md,
+      'ABORT',
+      `open longer than transaction.timeout.ms=${md.transactionTimeoutMs}`,
+    );
+    for (const [name, client] of Object.entries(txnArea(ctx).clients)) {
+      if (client.transactionalId === md.transactionalId && client.state.kind !== 'fenced') {
+        client.state = {
+          kind: 'fenced',
+          why: 'its transaction timed out and was aborted by the coordinator',
+        };
+        ctx.emit(
+          'producerFenced',
+          `${name}'s transaction timed out and was aborted; the coordinator bumped the epoch to ${md.producerEpoch}, so ${name} must be re-created`,
+          {
+            producer: name,
+            transactionalId: md.transactionalId,
+            producerEpoch: md.producerEpoch,
+            by: 'transaction.timeout.ms',
+          },
+        );
+      }
+    }
+  },
+} satisfies TaskHandlers;

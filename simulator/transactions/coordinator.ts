@@ -4,14 +4,12 @@
 
 import { getPartition, isBrokerAlive } from '../cluster/lookup';
 import { brokerConfigNumber } from '../cluster/topicConfig';
+import { parseTpKey } from '../cluster/topicPartition';
 import { createTopicInternal } from '../cluster/topics';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import type { KafkaError } from '../engine/registry';
-import { appendAsLeader } from '../log';
-import { wakeParkedFetches } from '../replication/fetcher';
-import { maybeIncrementHighWatermark } from '../replication/highWatermark';
-import { logConfigFor } from '../replication/logConfigCache';
+import { appendAsCoordinator } from '../replication/coordinatorAppend';
 import { transactionCoordinatorPartition } from './coordinatorPartition';
 import {
   TRANSACTION_STATE_TOPIC,
@@ -79,27 +77,19 @@ export function appendInternal(
   },
 ): { firstOffset: number; lastOffset: number } | null {
   if (part.leader === null || !isBrokerAlive(ctx.state, part.leader)) return null;
-  const leader = part.replicaLogs[part.leader];
-  const appended = appendAsLeader(
-    leader.log,
-    {
-      leaderEpoch: part.leaderEpoch,
-      records: batch.records.map((r) => ({
-        timestamp: ctx.now,
-        key: r.key,
-        value: r.value,
-        control: r.control ?? null,
-      })),
-      producerId: batch.producerId ?? -1,
-      producerEpoch: batch.producerEpoch ?? -1,
-      baseSequence: -1,
-      transactional: batch.transactional ?? false,
-    },
-    logConfigFor(ctx.state, part.topic),
-    ctx.now,
-  );
-  wakeParkedFetches(ctx, part);
-  maybeIncrementHighWatermark(ctx, part);
+  const appended = appendAsCoordinator(ctx, part, {
+    leaderEpoch: part.leaderEpoch,
+    records: batch.records.map((r) => ({
+      timestamp: ctx.now,
+      key: r.key,
+      value: r.value,
+      control: r.control ?? null,
+    })),
+    producerId: batch.producerId ?? -1,
+    producerEpoch: batch.producerEpoch ?? -1,
+    baseSequence: -1,
+    transactional: batch.transactional ?? false,
+  });
   return { firstOffset: appended.firstOffset, lastOffset: appended.lastOffset };
 }
 
@@ -139,9 +129,7 @@ export function setTxnState(ctx: Ctx, md: TransactionMetadata, next: TxnState, w
 export function writeMarkers(ctx: Ctx, md: TransactionMetadata, type: 'COMMIT' | 'ABORT'): string[] {
   const missed: string[] = [];
   for (const tp of md.partitions) {
-    const dash = tp.lastIndexOf('-');
-    const topic = tp.slice(0, dash);
-    const partition = Number(tp.slice(dash + 1));
+    const { topic, partition } = parseTpKey(tp);
     const part = getPartition(ctx.state, topic, partition);
     if (!part) continue;
     const at = appendInternal(ctx, part, {

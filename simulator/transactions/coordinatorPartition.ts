@@ -1,4 +1,4 @@
-import { javaStringHashCode, kafkaUtilsAbs } from '../consumer/javaCompat';
+import { javaStringHashCode, kafkaUtilsAbs } from '../consumer/assignors/javaCompat';
 
 /**
  * The __transaction_state partition that owns a transactional.id, hence its coordinator (the partition's leader):

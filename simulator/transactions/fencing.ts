@@ -1,7 +1,7 @@
 // initTransactions and zombie fencing (KIP-98): a new instance with the same transactional.id bumps the epoch,
 // finishes what the previous instance left open, and turns that instance into a fenced zombie.
 import type { Ctx } from '../engine/context';
-import { type KafkaError, ok, onEvent, registerCommand } from '../engine/registry';
+import { type CommandHandlers, type Hook, type KafkaError, ok, on } from '../engine/registry';
 import { transactional, transactionTimeoutMs } from './client';
 import { completeTransaction } from './completion';
 import {
@@ -104,15 +104,19 @@ export function initTransactions(
   return { ok: true, producerId: md.producerId, producerEpoch: md.producerEpoch };
 }
 
-registerCommand('producerInitTransactions', (ctx, cmd) => {
-  const r = initTransactions(ctx, cmd.producer);
-  return r.ok
-    ? ok({ producerId: r.producerId, producerEpoch: r.producerEpoch })
-    : { ok: false, error: r.error };
-});
+export const fencingCommands = {
+  producerInitTransactions: (ctx, cmd) => {
+    const r = initTransactions(ctx, cmd.producer);
+    return r.ok
+      ? ok({ producerId: r.producerId, producerEpoch: r.producerEpoch })
+      : { ok: false, error: r.error };
+  },
+} satisfies CommandHandlers;
 
-// The console creates transactional producers and expects them ready to begin, as an application would have
-// called initTransactions() right after constructing the producer.
-onEvent('producerCreated', (ctx, event) => {
-  if (transactional(ctx, event.producer)) initTransactions(ctx, event.producer);
-});
+export const fencingHooks: readonly Hook[] = [
+  // The console creates transactional producers and expects them ready to begin, as an application would have
+  // called initTransactions() right after constructing the producer.
+  on('producerCreated', (ctx, event) => {
+    if (transactional(ctx, event.producer)) initTransactions(ctx, event.producer);
+  }),
+];

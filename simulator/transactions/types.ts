@@ -1,4 +1,5 @@
-// Transaction coordinator state (TransactionMetadata) and the transactional client's view, plain data.
+// The transactions area's state (the transaction coordinator's TransactionMetadata and the transactional
+// client's view, plain data), its commands, tasks and events.
 
 /** Coordinator-side states (TransactionState in the transaction coordinator). */
 export type TxnState =
@@ -48,3 +49,52 @@ export type TransactionsArea = {
 };
 
 export const TRANSACTION_STATE_TOPIC = '__transaction_state';
+
+export type TxnOffset = { topic: string; partition: number; offset: number };
+
+declare module '../engine/registry' {
+  interface AreaStates {
+    transactions: TransactionsArea;
+  }
+  interface CommandMap {
+    /** KafkaProducer#initTransactions (the console runs it when a producer is created with a transactional.id). */
+    producerInitTransactions: { producer: string };
+    /** KafkaProducer#beginTransaction (client side only: the coordinator hears of it with the first send). */
+    producerBeginTransaction: { producer: string };
+    /** KafkaProducer#sendOffsetsToTransaction: commit these consumer offsets only if the transaction commits. */
+    producerSendOffsetsToTransaction: { producer: string; groupId: string; offsets: TxnOffset[] };
+    /** KafkaProducer#commitTransaction: flush, then COMMIT markers into every partition of the transaction. */
+    producerCommitTransaction: { producer: string };
+    /** KafkaProducer#abortTransaction: flush, then ABORT markers (read_committed consumers skip the records). */
+    producerAbortTransaction: { producer: string };
+    /** The application dies: nothing is flushed, committed or aborted (the coordinator will time it out). */
+    producerCrash: { producer: string };
+  }
+  interface CommandResultMap {
+    producerInitTransactions: { producerId: number; producerEpoch: number };
+  }
+  interface TaskMap {
+    txnTimeout: { transactionalId: string; txnSerial: number };
+  }
+  interface EventMap {
+    txnStateChanged: {
+      transactionalId: string;
+      producerId: number;
+      producerEpoch: number;
+      from: string;
+      to: string;
+      partitions: string[];
+    };
+    txnMarkerWritten: {
+      transactionalId: string;
+      producerId: number;
+      topic: string;
+      partition: number;
+      offset: number;
+      marker: 'COMMIT' | 'ABORT';
+    };
+    txnPartitionAdded: { transactionalId: string; topic: string; partition: number };
+    producerFenced: { producer: string; transactionalId: string; producerEpoch: number; by: string };
+    producerCrashed: { producer: string };
+  }
+}

@@ -3,7 +3,7 @@
 // name. Successor and predecessor lists are TreeSets whose order is fixed when each edge is added, with the sizes
 // known at that moment; edges are added while iterating a HashMap of node names, so that order is reproduced too.
 
-import { javaHashOrder, javaStringHashCode } from '../../consumer/javaCompat';
+import { javaHashOrder, javaStringHashCode } from '../../consumer/assignors/javaCompat';
 import type { Topology } from './types';
 
 type DNode = { name: string; size: number; preds: DNode[]; succs: DNode[]; text: (n: DNode) => string };

@@ -1,0 +1,117 @@
+// The area list: its order, which area handles each command and task (exactly one), and the order in which
+// hooks of different areas run for the same event. Changing any of these changes replay, so it is pinned.
+import { describe, expect, it } from 'vitest';
+import { AREAS } from './areas';
+import { installedAreas, registeredCommandTypes, registeredTaskTypes } from './engine/registry';
+import './simulation';
+
+const byArea = (field: 'commands' | 'tasks') =>
+  Object.fromEntries(
+    AREAS.map((a) => [a.name, Object.keys(a[field] ?? {}).sort()]).filter(([, ks]) => ks.length),
+  );
+
+describe('the area list (simulator/areas.ts)', () => {
+  it('is installed in this order', () => {
+    expect(installedAreas().map((a) => a.name)).toEqual([
+      'clock',
+      'network',
+      'cluster',
+      'replication',
+      'producer',
+      'kraft',
+      'storage',
+      'consumer',
+      'transactions',
+      'externalClients',
+      'externalProducerIds',
+      'workspace',
+    ]);
+  });
+
+  it('every command type has exactly one handler, in this area', () => {
+    const all = AREAS.flatMap((a) => Object.keys(a.commands ?? {}));
+    expect(new Set(all).size).toBe(all.length);
+    expect([...registeredCommandTypes()].sort()).toEqual([...all].sort());
+    expect(byArea('commands')).toEqual({
+      clock: ['advanceClock'],
+      network: ['dropNext', 'setNetworkFaults'],
+      cluster: [
+        'alterTopicConfigs',
+        'brokerAdd',
+        'brokerHeal',
+        'brokerIsolate',
+        'brokerStart',
+        'brokerStop',
+        'createPartitions',
+        'createTopic',
+        'deleteTopic',
+      ],
+      producer: ['producerClose', 'producerCreate', 'producerFlush', 'producerSend', 'producerSendMany'],
+      kraft: ['alterPartitionReassignments', 'controllerStart', 'controllerStop', 'electLeaders'],
+      consumer: [
+        'consumerClose',
+        'consumerCommit',
+        'consumerCrash',
+        'consumerCreate',
+        'consumerPoll',
+        'consumerProcess',
+        'groupCommitOffsets',
+        'groupDelete',
+        'groupResetOffsets',
+      ],
+      transactions: [
+        'producerAbortTransaction',
+        'producerBeginTransaction',
+        'producerCommitTransaction',
+        'producerCrash',
+        'producerInitTransactions',
+        'producerSendOffsetsToTransaction',
+      ],
+      externalClients: ['externalProduce'],
+      externalProducerIds: ['externalInitProducerId'],
+      workspace: ['simReset', 'workspaceWriteFile'],
+    });
+  });
+
+  it('every task type has exactly one handler, in this area', () => {
+    const all = AREAS.flatMap((a) => Object.keys(a.tasks ?? {}));
+    expect(new Set(all).size).toBe(all.length);
+    expect([...registeredTaskTypes()].sort()).toEqual([...all].sort());
+    expect(byArea('tasks')).toEqual({
+      cluster: ['uncleanElectionCheck'],
+      replication: ['isrExpiration', 'produceRequest', 'replicaFetchRequest', 'replicaFetchResponse'],
+      producer: ['produceResponse', 'produceTimeout', 'producerDrain'],
+      kraft: [
+        'brokerRegistration',
+        'brokerSessionExpiry',
+        'brokerUnfence',
+        'controllerElection',
+        'leaderImbalanceCheck',
+      ],
+      storage: ['logCleanerCheck', 'logRetentionCheck'],
+      consumer: ['consumerGroupTimer', 'consumerPollTimeout'],
+      transactions: ['txnTimeout'],
+      externalClients: ['externalProduceTimeout'],
+    });
+  });
+
+  it('hooks on the same event run in area order: when a high watermark advances, storage wakes its jobs before the consumer area samples lag', () => {
+    const hooks = new Map<string, string[]>();
+    for (const a of AREAS)
+      for (const h of a.hooks ?? [])
+        hooks.set(`${h.on} ${h.type}`, [...(hooks.get(`${h.on} ${h.type}`) ?? []), a.name]);
+    const shared = Object.fromEntries([...hooks].filter(([, areas]) => areas.length > 1));
+    expect(shared).toEqual({
+      'event highWatermarkAdvanced': ['storage', 'consumer', 'externalClients'],
+      'event leaderChanged': ['producer', 'externalClients'],
+      'event recordsAppended': ['storage', 'externalClients'],
+    });
+  });
+
+  it('the controller publishes partition changes to the brokers as a signal, and only replication applies them', () => {
+    const listeners = AREAS.filter((a) =>
+      (a.hooks ?? []).some((h) => h.on === 'signal' && h.type === 'partitionChangePublished'),
+    ).map((a) => a.name);
+    expect(listeners).toEqual(['replication']);
+  });
+});

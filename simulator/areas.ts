@@ -1,0 +1,53 @@
+// The simulator's areas, in order. The order is part of determinism: it is the order in which areas build the
+// initial state, and the order in which hooks of different areas run for the same event (for example, when a
+// high watermark advances the storage area wakes its jobs before the consumer area samples lag).
+import { clusterArea } from './cluster/index';
+import { consumerArea } from './consumer/index';
+import { clockArea } from './engine/clock';
+import type { CommandType, TaskType } from './engine/registry';
+import { kraftArea } from './kraft/index';
+import { networkArea } from './network/index';
+import { externalProducerIdArea } from './producer/externalInitProducerId';
+import { producerArea } from './producer/index';
+import { externalClientsArea } from './replication/externalProduce';
+import { replicationArea } from './replication/index';
+import { storageArea } from './storage/index';
+import { transactionsArea } from './transactions/index';
+import { workspaceArea } from './workspace';
+
+export const AREAS = [
+  clockArea,
+  networkArea,
+  clusterArea,
+  replicationArea,
+  producerArea,
+  kraftArea,
+  storageArea,
+  consumerArea,
+  transactionsArea,
+  // Real Kafka clients over the wire protocol (kafka-sim --listen): their produce requests and producer ids.
+  externalClientsArea,
+  externalProducerIdArea,
+  // The learner's scratch files and `sim reset`.
+  workspaceArea,
+] as const;
+
+type HandledBy<A, F extends 'commands' | 'tasks'> = A extends { readonly [P in F]?: infer H }
+  ? keyof NonNullable<H>
+  : never;
+type Unhandled<F extends 'commands' | 'tasks', Declared> = Exclude<
+  Declared,
+  HandledBy<(typeof AREAS)[number], F>
+>;
+
+type Check<Missing> = [Missing] extends [never]
+  ? true
+  : { 'these command or task types have no handler in AREAS': Missing };
+
+/**
+ * Compile-time check: every command and every task type an area declares (CommandMap, TaskMap) has a
+ * handler in AREAS. If this line does not compile, the error names the missing types.
+ */
+export const EVERY_COMMAND_AND_TASK_HANDLED: Check<
+  Unhandled<'commands', CommandType> | Unhandled<'tasks', TaskType>
+> = true;
