@@ -176,3 +176,22 @@ export function instantSample(store: SeriesStore, tierIndex: number, key: string
 export function metricNames(store: SeriesStore): string[] {
   return Object.keys(store.byName).sort();
 }
+
+/**
+ * Write samples into the newest slot of every tier (rule evaluation results such as ALERTS, computed right
+ * after the scrape of the same instant). Series absent from the next scrape then turn stale as usual.
+ */
+export function amendLatest(store: SeriesStore, samples: readonly SampleInput[]): void {
+  if (store.tiers[0].times.length === 0) return;
+  for (const s of samples) {
+    const key = seriesKey(s.name, s.labels);
+    if (!store.series[key]) {
+      store.series[key] = { name: s.name, labels: { ...s.labels }, values: store.tiers.map((t) => new Array(t.times.length).fill(ABSENT)) };
+      (store.byName[s.name] ??= []).push(key);
+    }
+    store.tiers.forEach((tier, ti) => {
+      const idx = newestIndex(tier);
+      if (idx >= 0) store.series[key].values[ti][idx] = s.value;
+    });
+  }
+}
