@@ -53,7 +53,11 @@ function btm(name: string, eventType: string, description: string, topicTag = tr
 }
 
 export const CATALOG: readonly CatalogEntry[] = [
-  btm('MessagesInPerSec', 'messages', "Incoming message rate per topic; omitting 'topic' yields the all-topic rate."),
+  btm(
+    'MessagesInPerSec',
+    'messages',
+    "Incoming message rate per topic; omitting 'topic' yields the all-topic rate.",
+  ),
   btm('BytesInPerSec', 'bytes', 'Byte in (from the clients) rate per topic.'),
   btm('BytesOutPerSec', 'bytes', 'Byte out (to the clients) rate per topic.'),
   btm('ReplicationBytesInPerSec', 'bytes', 'Byte in (from the other brokers) rate across all topics.', false),
@@ -190,7 +194,11 @@ export const CATALOG: readonly CatalogEntry[] = [
   },
   ...(
     [
-      ['OfflinePartitionsCount', 'The number of offline topic partitions as observed by this Controller.', '0'],
+      [
+        'OfflinePartitionsCount',
+        'The number of offline topic partitions as observed by this Controller.',
+        '0',
+      ],
       ['ActiveBrokerCount', 'The number of active brokers as observed by this Controller.', undefined],
       ['FencedBrokerCount', 'The number of fenced brokers as observed by this Controller.', '0'],
       ['GlobalTopicCount', 'The number of global topics as observed by this Controller.', undefined],
@@ -200,7 +208,11 @@ export const CATALOG: readonly CatalogEntry[] = [
         'The count of topic partitions for which the leader is not the preferred leader.',
         '0',
       ],
-      ['LastAppliedRecordOffset', 'The offset of the last record from the cluster metadata partition applied.', undefined],
+      [
+        'LastAppliedRecordOffset',
+        'The offset of the last record from the cluster metadata partition applied.',
+        undefined,
+      ],
     ] as const
   ).map(
     ([name, description, normal]): CatalogEntry => ({
@@ -229,8 +241,11 @@ export const CATALOG: readonly CatalogEntry[] = [
   },
   ...(
     [
-      ['current-state', 'The current state of this member; possible values are leader, candidate, voted, follower, unattached, observer'],
-      ['current-leader', 'The current quorum leader\'s id; -1 indicates unknown'],
+      [
+        'current-state',
+        'The current state of this member; possible values are leader, candidate, voted, follower, unattached, observer',
+      ],
+      ['current-leader', "The current quorum leader's id; -1 indicates unknown"],
       ['current-epoch', 'The current quorum epoch.'],
       ['high-watermark', 'The high watermark maintained on this member; -1 if it is unknown'],
     ] as const
@@ -308,8 +323,15 @@ export function objectName(domain: string, keys: ReadonlyArray<readonly [string,
   return `${domain}:${keys.map(([k, v]) => `${k}=${v}`).join(',')}`;
 }
 
-export function catalogEntry(domain: string, type: string, nameOrAttribute: string): CatalogEntry | undefined {
+export function catalogEntry(
+  domain: string,
+  type: string,
+  nameOrAttribute: string,
+): CatalogEntry | undefined {
   return CATALOG.find(
-    (e) => e.domain === domain && e.type === type && (e.name === nameOrAttribute || e.attribute === nameOrAttribute),
+    (e) =>
+      e.domain === domain &&
+      e.type === type &&
+      (e.name === nameOrAttribute || e.attribute === nameOrAttribute),
   );
 }

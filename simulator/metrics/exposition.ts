@@ -30,7 +30,8 @@ export function renderExposition(families: readonly MetricFamily[]): string {
     out += `# TYPE ${metaName} ${f.type}\n`;
     for (const s of f.samples) {
       out += s.name;
-      if (s.labels.length > 0) out += `{${s.labels.map(([k, v]) => `${k}="${escapeLabelValue(v)}"`).join(',')}}`;
+      if (s.labels.length > 0)
+        out += `{${s.labels.map(([k, v]) => `${k}="${escapeLabelValue(v)}"`).join(',')}}`;
       out += ` ${formatSampleValue(s.value)}\n`;
     }
   }

@@ -45,7 +45,11 @@ export const KAFKA_KRAFT_RULES: JmxExporterConfig = {
       type: 'GAUGE',
       labels: { clientId: '$3', broker: '$4:$5' },
     },
-    { pattern: 'kafka.coordinator.(\\w+)<type=(.+), name=(.+)><>Value', name: 'kafka_coordinator_$1_$2_$3', type: 'GAUGE' },
+    {
+      pattern: 'kafka.coordinator.(\\w+)<type=(.+), name=(.+)><>Value',
+      name: 'kafka_coordinator_$1_$2_$3',
+      type: 'GAUGE',
+    },
     {
       pattern: 'kafka.server<type=raft-metrics><>current-state: ([a-z]+)',
       name: 'kafka_server_raft_metrics_current_state_info',
@@ -53,7 +57,11 @@ export const KAFKA_KRAFT_RULES: JmxExporterConfig = {
       value: '1',
       labels: { state: '$1' },
     },
-    { pattern: 'kafka.server<type=(.+)><>([a-z-]+)-total', name: 'kafka_server_$1_$2_total', type: 'COUNTER' },
+    {
+      pattern: 'kafka.server<type=(.+)><>([a-z-]+)-total',
+      name: 'kafka_server_$1_$2_total',
+      type: 'COUNTER',
+    },
     { pattern: 'kafka.server<type=(.+)><>([a-z-]+)', name: 'kafka_server_$1_$2', type: 'GAUGE' },
     {
       pattern: 'kafka.(\\w+)<type=(.+), name=(.+)PerSec\\w*, (.+)=(.+), (.+)=(.+)><>Count',
@@ -67,7 +75,11 @@ export const KAFKA_KRAFT_RULES: JmxExporterConfig = {
       type: 'COUNTER',
       labels: { $4: '$5' },
     },
-    { pattern: 'kafka.(\\w+)<type=(.+), name=(.+)PerSec\\w*><>Count', name: 'kafka_$1_$2_$3_total', type: 'COUNTER' },
+    {
+      pattern: 'kafka.(\\w+)<type=(.+), name=(.+)PerSec\\w*><>Count',
+      name: 'kafka_$1_$2_$3_total',
+      type: 'COUNTER',
+    },
     {
       pattern: 'kafka.server<type=(.+), user=(.+), client-id=(.+)><>([a-z-]+)',
       name: 'kafka_server_quota_$4',
@@ -130,8 +142,16 @@ export const KAFKA_KRAFT_RULES: JmxExporterConfig = {
       type: 'GAUGE',
       labels: { quantile: '0.$4' },
     },
-    { pattern: 'kafka.(\\w+)<type=(.+), name=(.+)Percent\\w*><>MeanRate', name: 'kafka_$1_$2_$3_percent', type: 'GAUGE' },
-    { pattern: 'kafka.(\\w+)<type=(.+), name=(.+)Percent\\w*><>Value', name: 'kafka_$1_$2_$3_percent', type: 'GAUGE' },
+    {
+      pattern: 'kafka.(\\w+)<type=(.+), name=(.+)Percent\\w*><>MeanRate',
+      name: 'kafka_$1_$2_$3_percent',
+      type: 'GAUGE',
+    },
+    {
+      pattern: 'kafka.(\\w+)<type=(.+), name=(.+)Percent\\w*><>Value',
+      name: 'kafka_$1_$2_$3_percent',
+      type: 'GAUGE',
+    },
     {
       pattern: 'kafka.(\\w+)<type=(.+), name=(.+)Percent\\w*, (.+)=(.+)><>Value',
       name: 'kafka_$1_$2_$3_percent',
@@ -147,7 +167,8 @@ export const STRIMZI_CLIENT_RULES: JmxExporterConfig = {
   lowercaseOutputLabelNames: true,
   rules: [
     {
-      pattern: 'kafka.consumer<type=consumer-fetch-manager-metrics, client-id=(.+), topic=(.+), partition=(.+)><>(.+-total)',
+      pattern:
+        'kafka.consumer<type=consumer-fetch-manager-metrics, client-id=(.+), topic=(.+), partition=(.+)><>(.+-total)',
       name: 'kafka_consumer_fetch_manager_$4',
       labels: { clientId: '$1', topic: '$2', partition: '$3' },
       help: 'Kafka Consumer JMX metric type consumer-fetch-manager-metrics',
@@ -243,13 +264,17 @@ export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig)
         else if (typeof attr.value === 'number') value = attr.value;
         else break; // a string attribute without a value rule is dropped ("Ignoring unsupported bean")
         value *= rule.valueFactor ?? 1;
-        const help = rule.help !== undefined ? matchName.replace(re, rule.help) : helpFor(b, attr.name, attr.description);
+        const help =
+          rule.help !== undefined
+            ? matchName.replace(re, rule.help)
+            : helpFor(b, attr.name, attr.description);
         let name: string;
         const labels: Array<[string, string]> = [];
         if (rule.name === undefined) {
           // Default export: domain_firstKeyValue_attr{otherKey="value"}.
           name = safeName(`${b.domain}_${b.keys[0]?.[1] ?? ''}_${attr.name}`);
-          for (const [k, v] of b.keys.slice(1)) labels.push([safeName(config.lowercaseOutputLabelNames ? k.toLowerCase() : k), v]);
+          for (const [k, v] of b.keys.slice(1))
+            labels.push([safeName(config.lowercaseOutputLabelNames ? k.toLowerCase() : k), v]);
         } else {
           name = safeName(matchName.replace(re, rule.name));
           for (const [k, v] of Object.entries(rule.labels ?? {})) {
@@ -272,12 +297,14 @@ export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig)
         const sampleName = fam.type === 'counter' ? `${base}_total` : base;
         const key = JSON.stringify(labels);
         // "was created multiple times. Keeping the first occurrence."
-        if (!fam.samples.some((s) => JSON.stringify(s.labels) === key)) fam.samples.push({ name: sampleName, labels, value });
+        if (!fam.samples.some((s) => JSON.stringify(s.labels) === key))
+          fam.samples.push({ name: sampleName, labels, value });
         break;
       }
     }
   }
   const out = [...families.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const f of out) f.samples.sort((a, b) => (JSON.stringify(a.labels) < JSON.stringify(b.labels) ? -1 : 1));
+  for (const f of out)
+    f.samples.sort((a, b) => (JSON.stringify(a.labels) < JSON.stringify(b.labels) ? -1 : 1));
   return out;
 }

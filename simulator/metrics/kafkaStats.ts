@@ -56,7 +56,8 @@ export function recordStat(s: SampledStat, value: number, now: number): void {
 
 function purgeObsolete(s: SampledStat, now: number): void {
   const expireAge = METRICS_NUM_SAMPLES * METRICS_SAMPLE_WINDOW_MS;
-  for (const sample of s.samples) if (now - sample.lastEventMs >= expireAge) resetSample(sample, s.initial, now);
+  for (const sample of s.samples)
+    if (now - sample.lastEventMs >= expireAge) resetSample(sample, s.initial, now);
 }
 
 /** SampledStat#measure: WindowedSum, Avg (NaN without events) or Max (NaN without events). */
@@ -82,7 +83,8 @@ export function measureRate(s: SampledStat, now: number): number {
   for (const sample of s.samples) if (sample.startTimeMs < oldest.startTimeMs) oldest = sample;
   let elapsed = now - oldest.startTimeMs;
   const fullWindows = Math.floor(elapsed / METRICS_SAMPLE_WINDOW_MS);
-  if (fullWindows < METRICS_NUM_SAMPLES - 1) elapsed += (METRICS_NUM_SAMPLES - 1 - fullWindows) * METRICS_SAMPLE_WINDOW_MS;
+  if (fullWindows < METRICS_NUM_SAMPLES - 1)
+    elapsed += (METRICS_NUM_SAMPLES - 1 - fullWindows) * METRICS_SAMPLE_WINDOW_MS;
   return value / (Math.max(elapsed, 1) / 1000);
 }
 

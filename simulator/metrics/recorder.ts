@@ -4,7 +4,14 @@
 import type { SimEvent } from '../engine/registry';
 import type { SimState } from '../engine/state';
 import { recordAt } from '../log/unifiedLog';
-import { type ClientMeter, newClientMeter, newSampledStat, recordClientMeter, recordStat, type SampledStat } from './kafkaStats';
+import {
+  type ClientMeter,
+  newClientMeter,
+  newSampledStat,
+  recordClientMeter,
+  recordStat,
+  type SampledStat,
+} from './kafkaStats';
 import { type Histogram, type Meter, markMeter, newHistogram, newMeter, updateHistogram } from './yammer';
 
 /** Latest request versions of the 4.0 clients (clients/src/main/resources/common/message/*Request.json). */
@@ -113,7 +120,14 @@ function histogram(reg: NodeRegistry, name: string): Histogram {
 }
 
 /** Bytes of offsets [from, to] in one replica's log (records already gone to retention count 0). */
-export function bytesOf(state: SimState, topic: string, partition: number, broker: number, from: number, to: number): number {
+export function bytesOf(
+  state: SimState,
+  topic: string,
+  partition: number,
+  broker: number,
+  from: number,
+  to: number,
+): number {
   const log = state.topics[topic]?.partitions[partition]?.replicaLogs[broker]?.log;
   if (!log) return 0;
   let bytes = 0;
@@ -154,17 +168,28 @@ function consumerStats(rec: MetricsRecorder, name: string, now: number): Consume
 }
 
 /** The produce request carrying a batch now (the newest request id for that producer and batch). */
-function inflightFor(rec: MetricsRecorder, producer: string, batchId: number): [number, InflightProduce] | undefined {
+function inflightFor(
+  rec: MetricsRecorder,
+  producer: string,
+  batchId: number,
+): [number, InflightProduce] | undefined {
   let found: [number, InflightProduce] | undefined;
   for (const id in rec.inflight) {
     const f = rec.inflight[id];
-    if (f.producer === producer && f.batchId === batchId && (!found || Number(id) > found[0])) found = [Number(id), f];
+    if (f.producer === producer && f.batchId === batchId && (!found || Number(id) > found[0]))
+      found = [Number(id), f];
   }
   return found;
 }
 
 /** A response reached the producer: request-latency on the client, TotalTimeMs on the broker. */
-function responseReceived(rec: MetricsRecorder, state: SimState, producer: string, batchId: number, now: number): void {
+function responseReceived(
+  rec: MetricsRecorder,
+  state: SimState,
+  producer: string,
+  batchId: number,
+  now: number,
+): void {
   const hit = inflightFor(rec, producer, batchId);
   if (!hit) return;
   const [id, f] = hit;
@@ -176,13 +201,15 @@ function responseReceived(rec: MetricsRecorder, state: SimState, producer: strin
   recordStat(stats.requestLatencyMax, latency, now);
   // Broker side: from arrival (one hop after the send) to the response leaving (one hop before it arrives).
   const reg = rec.brokers[f.broker];
-  if (reg) updateHistogram(histogram(reg, totalTimeName('Produce')), Math.max(0, latency - 2 * state.latencyMs));
+  if (reg)
+    updateHistogram(histogram(reg, totalTimeName('Produce')), Math.max(0, latency - 2 * state.latencyMs));
 }
 
 function batchRecordCount(state: SimState, producer: string, batchId: number): number {
   const p = state.producers[producer];
   if (!p) return 0;
-  for (const key in p.queues) for (const b of p.queues[key]) if (b.batchId === batchId) return b.records.length;
+  for (const key in p.queues)
+    for (const b of p.queues[key]) if (b.batchId === batchId) return b.records.length;
   return 0;
 }
 
@@ -212,7 +239,14 @@ export function observe(rec: MetricsRecorder, event: SimEvent, state: SimState):
     case 'recordsAppended': {
       const reg = registry(rec.brokers, event.broker, now);
       markTopic(reg, 'MessagesInPerSec', event.topic, event.count, now);
-      const bytes = bytesOf(state, event.topic, event.partition, event.broker, event.baseOffset, event.lastOffset);
+      const bytes = bytesOf(
+        state,
+        event.topic,
+        event.partition,
+        event.broker,
+        event.baseOffset,
+        event.lastOffset,
+      );
       markTopic(reg, 'BytesInPerSec', event.topic, bytes, now);
       if (event.producer !== null) {
         markTopic(reg, 'TotalProduceRequestsPerSec', event.topic, 1, now);
@@ -235,7 +269,8 @@ export function observe(rec: MetricsRecorder, event: SimEvent, state: SimState):
         // The broker answers a duplicate with the original offsets (no request id in the event: match the flight).
         for (const id in rec.inflight) {
           const f = rec.inflight[id];
-          if (f.producer === event.producer && f.topic === event.topic && f.broker === event.broker) f.handled = true;
+          if (f.producer === event.producer && f.topic === event.topic && f.broker === event.broker)
+            f.handled = true;
         }
       }
       break;
@@ -294,14 +329,31 @@ export function observe(rec: MetricsRecorder, event: SimEvent, state: SimState):
       // the controller fencing a broker out of the ISR does not.
       const leader = state.topics[event.topic]?.partitions[event.partition]?.leader;
       if (leader === null || leader === undefined) break;
-      if (event.cause === 'shrink') mark(registry(rec.brokers, leader, now), 'kafka.server:type=ReplicaManager,name=IsrShrinksPerSec', 1, now);
-      if (event.cause === 'expand') mark(registry(rec.brokers, leader, now), 'kafka.server:type=ReplicaManager,name=IsrExpandsPerSec', 1, now);
+      if (event.cause === 'shrink')
+        mark(
+          registry(rec.brokers, leader, now),
+          'kafka.server:type=ReplicaManager,name=IsrShrinksPerSec',
+          1,
+          now,
+        );
+      if (event.cause === 'expand')
+        mark(
+          registry(rec.brokers, leader, now),
+          'kafka.server:type=ReplicaManager,name=IsrExpandsPerSec',
+          1,
+          now,
+        );
       break;
     }
     case 'leaderChanged': {
       const active = state.quorum.leaderId;
       if (event.election === 'unclean' && active !== null)
-        mark(registry(rec.controllers, active, now), 'kafka.controller:type=ControllerStats,name=UncleanLeaderElectionsPerSec', 1, now);
+        mark(
+          registry(rec.controllers, active, now),
+          'kafka.controller:type=ControllerStats,name=UncleanLeaderElectionsPerSec',
+          1,
+          now,
+        );
       break;
     }
     default:

@@ -1,8 +1,9 @@
 // The sampler: MBeans of one node (broker, controller, producer or consumer client) derived from the simulation
 // state at `now` plus the recorder's event-driven meters. Pure: reads state and recorder, changes nothing except
 // catching the meters' EWMA ticks up to `now` (a read-only view would be stale, not different).
-import type { Partition } from '../cluster/types';
+
 import { effectiveMinIsr } from '../cluster/topicConfig';
+import type { Partition } from '../cluster/types';
 import type { SimState } from '../engine/state';
 import { CATALOG, type CatalogEntry } from './catalog';
 import { measureRate, measureStat } from './kafkaStats';
@@ -33,7 +34,9 @@ export function nodeRunning(state: SimState, node: NodeRef): boolean {
 /** Every node with a JVM right now, brokers first (by id), then controllers, producers, consumers (by name). */
 export function runningNodes(state: SimState): NodeRef[] {
   const out: NodeRef[] = [];
-  for (const id of Object.keys(state.brokers).map(Number).sort((a, b) => a - b))
+  for (const id of Object.keys(state.brokers)
+    .map(Number)
+    .sort((a, b) => a - b))
     if (nodeRunning(state, { kind: 'broker', id })) out.push({ kind: 'broker', id });
   for (const v of [...state.quorum.voters].sort((a, b) => a.id - b.id))
     if (v.process === 'running') out.push({ kind: 'controller', id: v.id });
@@ -44,7 +47,7 @@ export function runningNodes(state: SimState): NodeRef[] {
   return out;
 }
 
-function describe(entry: CatalogEntry | undefined, fallback: string): string {
+function entryDescription(entry: CatalogEntry | undefined, fallback: string): string {
   return entry?.kind === 'attribute' ? entry.description : fallback;
 }
 
@@ -86,7 +89,11 @@ function registryBeans(state: SimState, reg: NodeRegistry | undefined, now: numb
     const topic = /,topic=(.+)$/.exec(name)?.[1];
     if (topic !== undefined && !state.topics[topic]) continue;
     const { domain, keys } = parseName(name);
-    out.push({ domain, keys, attributes: yammerAttrs(meterAttributes(reg.meters[name], now, eventTypeOf(name))) });
+    out.push({
+      domain,
+      keys,
+      attributes: yammerAttrs(meterAttributes(reg.meters[name], now, eventTypeOf(name))),
+    });
   }
   for (const name of Object.keys(reg.histograms).sort()) {
     const { domain, keys } = parseName(name);
@@ -114,13 +121,23 @@ function brokerBeans(state: SimState, rec: MetricsRecorder, id: number, now: num
     }
   const minIsr = (p: Partition) => effectiveMinIsr(state, p.topic, replicationFactor(p));
   const rm = (name: string, value: number) =>
-    gauge('kafka.server', [['type', 'ReplicaManager'], ['name', name]], value);
+    gauge(
+      'kafka.server',
+      [
+        ['type', 'ReplicaManager'],
+        ['name', name],
+      ],
+      value,
+    );
   const beans: MBean[] = [
     rm('AtMinIsrPartitionCount', led.filter((p) => p.isr.length === minIsr(p)).length),
     rm('LeaderCount', led.length),
     rm('OfflineReplicaCount', 0),
     rm('PartitionCount', hosted.length),
-    rm('ReassigningPartitions', led.filter((p) => p.addingReplicas.length + p.removingReplicas.length > 0).length),
+    rm(
+      'ReassigningPartitions',
+      led.filter((p) => p.addingReplicas.length + p.removingReplicas.length > 0).length,
+    ),
     rm('UnderMinIsrPartitionCount', led.filter((p) => p.isr.length < minIsr(p)).length),
     rm('UnderReplicatedPartitions', led.filter(isUnderReplicated).length),
   ];
@@ -139,20 +156,45 @@ function brokerBeans(state: SimState, rec: MetricsRecorder, id: number, now: num
     }
   }
   beans.push(
-    gauge('kafka.server', [['type', 'ReplicaFetcherManager'], ['name', 'MaxLag'], ['clientId', 'Replica']], maxLag),
     gauge(
       'kafka.server',
-      [['type', 'DelayedOperationPurgatory'], ['name', 'PurgatorySize'], ['delayedOperation', 'Fetch']],
+      [
+        ['type', 'ReplicaFetcherManager'],
+        ['name', 'MaxLag'],
+        ['clientId', 'Replica'],
+      ],
+      maxLag,
+    ),
+    gauge(
+      'kafka.server',
+      [
+        ['type', 'DelayedOperationPurgatory'],
+        ['name', 'PurgatorySize'],
+        ['delayedOperation', 'Fetch'],
+      ],
       parkedFetches,
     ),
     gauge(
       'kafka.server',
-      [['type', 'DelayedOperationPurgatory'], ['name', 'PurgatorySize'], ['delayedOperation', 'Produce']],
+      [
+        ['type', 'DelayedOperationPurgatory'],
+        ['name', 'PurgatorySize'],
+        ['delayedOperation', 'Produce'],
+      ],
       pendingProduces,
     ),
-    gauge('kafka.log', [['type', 'LogManager'], ['name', 'OfflineLogDirectoryCount']], 0),
+    gauge(
+      'kafka.log',
+      [
+        ['type', 'LogManager'],
+        ['name', 'OfflineLogDirectoryCount'],
+      ],
+      0,
+    ),
   );
-  for (const p of [...hosted].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition))) {
+  for (const p of [...hosted].sort((a, b) =>
+    a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition,
+  )) {
     const log = p.replicaLogs[id].log;
     const keys = (name: string): Array<[string, string]> => [
       ['type', 'Log'],
@@ -173,7 +215,10 @@ function brokerBeans(state: SimState, rec: MetricsRecorder, id: number, now: num
   const metered = registryBeans(state, reg, now);
   const zeroMeter = (name: string): MBean => ({
     domain: 'kafka.server',
-    keys: [['type', 'BrokerTopicMetrics'], ['name', name]],
+    keys: [
+      ['type', 'BrokerTopicMetrics'],
+      ['name', name],
+    ],
     attributes: yammerAttrs({
       Count: 0,
       EventType: eventTypeOf(`name=${name}`),
@@ -197,12 +242,34 @@ function brokerBeans(state: SimState, rec: MetricsRecorder, id: number, now: num
     if (!reg?.meters[`kafka.server:type=BrokerTopicMetrics,name=${name}`]) metered.push(zeroMeter(name));
   for (const name of ['IsrExpandsPerSec', 'IsrShrinksPerSec'])
     if (!reg?.meters[`kafka.server:type=ReplicaManager,name=${name}`])
-      metered.push({ ...zeroMeter(name), keys: [['type', 'ReplicaManager'], ['name', name]] });
+      metered.push({
+        ...zeroMeter(name),
+        keys: [
+          ['type', 'ReplicaManager'],
+          ['name', name],
+        ],
+      });
   if (!reg?.histograms[totalTimeName('Produce')])
     metered.push({
       domain: 'kafka.network',
-      keys: [['type', 'RequestMetrics'], ['name', 'TotalTimeMs'], ['request', 'Produce']],
-      attributes: yammerAttrs(histogramAttributes({ kind: 'histogram', count: 0, min: 0, max: 0, sum: 0, mean: 0, m2: 0, sample: [], sampleHead: 0 })),
+      keys: [
+        ['type', 'RequestMetrics'],
+        ['name', 'TotalTimeMs'],
+        ['request', 'Produce'],
+      ],
+      attributes: yammerAttrs(
+        histogramAttributes({
+          kind: 'histogram',
+          count: 0,
+          min: 0,
+          max: 0,
+          sum: 0,
+          mean: 0,
+          m2: 0,
+          sample: [],
+          sampleHead: 0,
+        }),
+      ),
     });
   return [...beans, ...metered];
 }
@@ -210,7 +277,15 @@ function brokerBeans(state: SimState, rec: MetricsRecorder, id: number, now: num
 type RaftState = 'leader' | 'follower' | 'candidate';
 
 function controllerBeans(state: SimState, rec: MetricsRecorder, id: number, now: number): MBean[] {
-  const kc = (name: string, value: number) => gauge('kafka.controller', [['type', 'KafkaController'], ['name', name]], value);
+  const kc = (name: string, value: number) =>
+    gauge(
+      'kafka.controller',
+      [
+        ['type', 'KafkaController'],
+        ['name', name],
+      ],
+      value,
+    );
   const brokers = Object.values(state.brokers);
   let offline = 0;
   let imbalance = 0;
@@ -229,7 +304,7 @@ function controllerBeans(state: SimState, rec: MetricsRecorder, id: number, now:
   const raftAttr = (name: string, value: number | string): MBeanAttribute => ({
     name,
     value,
-    description: describe(
+    description: entryDescription(
       CATALOG.find((e) => e.type === 'raft-metrics' && e.attribute === name),
       name,
     ),
@@ -259,7 +334,10 @@ function controllerBeans(state: SimState, rec: MetricsRecorder, id: number, now:
   if (!reg?.meters['kafka.controller:type=ControllerStats,name=UncleanLeaderElectionsPerSec'])
     metered.push({
       domain: 'kafka.controller',
-      keys: [['type', 'ControllerStats'], ['name', 'UncleanLeaderElectionsPerSec']],
+      keys: [
+        ['type', 'ControllerStats'],
+        ['name', 'UncleanLeaderElectionsPerSec'],
+      ],
       attributes: yammerAttrs({
         Count: 0,
         EventType: 'elections',
@@ -274,7 +352,14 @@ function controllerBeans(state: SimState, rec: MetricsRecorder, id: number, now:
 }
 
 function clientAttr(type: string, name: string, value: number): MBeanAttribute {
-  return { name, value, description: describe(CATALOG.find((e) => e.type === type && e.attribute === name), name) };
+  return {
+    name,
+    value,
+    description: entryDescription(
+      CATALOG.find((e) => e.type === type && e.attribute === name),
+      name,
+    ),
+  };
 }
 
 function producerBeans(state: SimState, rec: MetricsRecorder, name: string, now: number): MBean[] {
@@ -296,7 +381,16 @@ function producerBeans(state: SimState, rec: MetricsRecorder, name: string, now:
         a('requests-in-flight', inFlight),
       ]
     : [];
-  return [{ domain: 'kafka.producer', keys: [['type', 'producer-metrics'], ['client-id', name]], attributes: attrs }];
+  return [
+    {
+      domain: 'kafka.producer',
+      keys: [
+        ['type', 'producer-metrics'],
+        ['client-id', name],
+      ],
+      attributes: attrs,
+    },
+  ];
 }
 
 function consumerBeans(state: SimState, rec: MetricsRecorder, name: string, now: number): MBean[] {
@@ -309,7 +403,10 @@ function consumerBeans(state: SimState, rec: MetricsRecorder, name: string, now:
   const beans: MBean[] = [
     {
       domain: 'kafka.consumer',
-      keys: [['type', type], ['client-id', clientId]],
+      keys: [
+        ['type', type],
+        ['client-id', clientId],
+      ],
       attributes: [
         a('fetch-rate', measureRate(s.fetch.window, now)),
         a('fetch-total', s.fetch.total),
@@ -326,7 +423,12 @@ function consumerBeans(state: SimState, rec: MetricsRecorder, name: string, now:
     if (lag === undefined) continue;
     beans.push({
       domain: 'kafka.consumer',
-      keys: [['type', type], ['client-id', clientId], ['topic', tp.topic], ['partition', String(tp.partition)]],
+      keys: [
+        ['type', type],
+        ['client-id', clientId],
+        ['topic', tp.topic],
+        ['partition', String(tp.partition)],
+      ],
       attributes: [a('records-lag', lag)],
     });
   }
@@ -334,7 +436,12 @@ function consumerBeans(state: SimState, rec: MetricsRecorder, name: string, now:
 }
 
 /** Every MBean of one running node at `now` (empty when its JVM is not running). */
-export function collectMBeans(state: SimState, rec: MetricsRecorder, node: NodeRef, now = state.now): MBean[] {
+export function collectMBeans(
+  state: SimState,
+  rec: MetricsRecorder,
+  node: NodeRef,
+  now = state.now,
+): MBean[] {
   if (!nodeRunning(state, node)) return [];
   switch (node.kind) {
     case 'broker':

@@ -3,7 +3,13 @@
 import type { SimState } from '../engine/state';
 import type { MetricsRecorder } from './recorder';
 import { ingest, type SampleInput, type SeriesStore } from './store';
-import { DEFAULT_MONITORING_OPTIONS, type MonitoringOptions, scrapeTargets, targetFamilies, targetUp } from './targets';
+import {
+  DEFAULT_MONITORING_OPTIONS,
+  type MonitoringOptions,
+  scrapeTargets,
+  targetFamilies,
+  targetUp,
+} from './targets';
 
 /** Prometheus' default scrape_interval is 1m; Strimzi's PodMonitor examples and this simulation use 15 s. */
 export const DEFAULT_SCRAPE_INTERVAL_MS = 15_000;

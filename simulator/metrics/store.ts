@@ -50,6 +50,12 @@ export function newStore(tiers: readonly TierSpec[] = DEFAULT_TIERS): SeriesStor
   };
 }
 
+function addName(store: SeriesStore, name: string, key: string): void {
+  const list = store.byName[name];
+  if (list) list.push(key);
+  else store.byName[name] = [key];
+}
+
 export function seriesKey(name: string, labels: Record<string, string>): string {
   const ks = Object.keys(labels).sort();
   return `${name}{${ks.map((k) => `${k}=${JSON.stringify(labels[k])}`).join(',')}}`;
@@ -72,8 +78,12 @@ export function ingest(store: SeriesStore, time: number, samples: readonly Sampl
     const key = seriesKey(s.name, s.labels);
     current.set(key, s.value);
     if (!store.series[key]) {
-      store.series[key] = { name: s.name, labels: { ...s.labels }, values: store.tiers.map((t) => new Array(t.times.length).fill(ABSENT)) };
-      (store.byName[s.name] ??= []).push(key);
+      store.series[key] = {
+        name: s.name,
+        labels: { ...s.labels },
+        values: store.tiers.map((t) => new Array(t.times.length).fill(ABSENT)),
+      };
+      addName(store, s.name, key);
     }
   }
   store.tiers.forEach((tier, ti) => {
@@ -141,7 +151,13 @@ function upperBound(tier: Tier, t: number): number {
 export type Point = { t: number; v: number };
 
 /** Samples with from < t ≤ to (left-open, as Prometheus 3 range selectors); stale markers and gaps dropped. */
-export function rangeSamples(store: SeriesStore, tierIndex: number, key: string, from: number, to: number): Point[] {
+export function rangeSamples(
+  store: SeriesStore,
+  tierIndex: number,
+  key: string,
+  from: number,
+  to: number,
+): Point[] {
   const tier = store.tiers[tierIndex];
   const arr = store.series[key]?.values[tierIndex];
   if (!arr) return [];
@@ -157,7 +173,13 @@ export function rangeSamples(store: SeriesStore, tierIndex: number, key: string,
 }
 
 /** The newest sample in (at − lookback, at], unless a staleness marker came after it (Prometheus lookback). */
-export function instantSample(store: SeriesStore, tierIndex: number, key: string, at: number, lookbackMs: number): Point | null {
+export function instantSample(
+  store: SeriesStore,
+  tierIndex: number,
+  key: string,
+  at: number,
+  lookbackMs: number,
+): Point | null {
   const tier = store.tiers[tierIndex];
   const arr = store.series[key]?.values[tierIndex];
   if (!arr) return null;
@@ -186,8 +208,12 @@ export function amendLatest(store: SeriesStore, samples: readonly SampleInput[])
   for (const s of samples) {
     const key = seriesKey(s.name, s.labels);
     if (!store.series[key]) {
-      store.series[key] = { name: s.name, labels: { ...s.labels }, values: store.tiers.map((t) => new Array(t.times.length).fill(ABSENT)) };
-      (store.byName[s.name] ??= []).push(key);
+      store.series[key] = {
+        name: s.name,
+        labels: { ...s.labels },
+        values: store.tiers.map((t) => new Array(t.times.length).fill(ABSENT)),
+      };
+      addName(store, s.name, key);
     }
     store.tiers.forEach((tier, ti) => {
       const idx = newestIndex(tier);

@@ -3,7 +3,13 @@
 // labels follow Strimzi's relabelling (strimzi_io_name, kubernetes_pod_name) so its alert rules apply unchanged.
 import { highWatermark } from '../cluster/lookup';
 import type { SimState } from '../engine/state';
-import { exportMBeans, KAFKA_KRAFT_RULES, type MetricFamily, type PromSample, STRIMZI_CLIENT_RULES } from './jmxExporter';
+import {
+  exportMBeans,
+  KAFKA_KRAFT_RULES,
+  type MetricFamily,
+  type PromSample,
+  STRIMZI_CLIENT_RULES,
+} from './jmxExporter';
 import type { MetricsRecorder } from './recorder';
 import { collectMBeans, isUnderReplicated, type NodeRef, nodeRunning } from './sampler';
 
@@ -33,11 +39,20 @@ export const DEFAULT_MONITORING_OPTIONS: MonitoringOptions = {
   volumeCapacityBytes: 10 * 1024 ** 3,
 };
 
-export function scrapeTargets(state: SimState, opts: MonitoringOptions = DEFAULT_MONITORING_OPTIONS): ScrapeTarget[] {
+export function scrapeTargets(
+  state: SimState,
+  opts: MonitoringOptions = DEFAULT_MONITORING_OPTIONS,
+): ScrapeTarget[] {
   const c = opts.clusterName;
   const out: ScrapeTarget[] = [];
-  const strimzi = (pod: string) => ({ kubernetes_pod_name: pod, namespace: opts.namespace, strimzi_io_name: `${c}-kafka` });
-  for (const id of Object.keys(state.brokers).map(Number).sort((a, b) => a - b))
+  const strimzi = (pod: string) => ({
+    kubernetes_pod_name: pod,
+    namespace: opts.namespace,
+    strimzi_io_name: `${c}-kafka`,
+  });
+  for (const id of Object.keys(state.brokers)
+    .map(Number)
+    .sort((a, b) => a - b))
     out.push({
       kind: 'broker',
       node: { kind: 'broker', id },
@@ -55,12 +70,29 @@ export function scrapeTargets(state: SimState, opts: MonitoringOptions = DEFAULT
     });
   for (const name of Object.keys(state.producers).sort())
     if (state.producers[name].status === 'open')
-      out.push({ kind: 'producer', node: { kind: 'producer', name }, job: 'kafka-clients', instance: `${name}:9404`, labels: {} });
+      out.push({
+        kind: 'producer',
+        node: { kind: 'producer', name },
+        job: 'kafka-clients',
+        instance: `${name}:9404`,
+        labels: {},
+      });
   const consumers = state.areas.consumers?.consumers ?? {};
   for (const name of Object.keys(consumers).sort())
     if (consumers[name].status === 'running')
-      out.push({ kind: 'consumer', node: { kind: 'consumer', name }, job: 'kafka-clients', instance: `${name}:9404`, labels: {} });
-  out.push({ kind: 'kafka-exporter', job: 'kafka-exporter', instance: `${c}-kafka-exporter:9308`, labels: { namespace: opts.namespace } });
+      out.push({
+        kind: 'consumer',
+        node: { kind: 'consumer', name },
+        job: 'kafka-clients',
+        instance: `${name}:9404`,
+        labels: {},
+      });
+  out.push({
+    kind: 'kafka-exporter',
+    job: 'kafka-exporter',
+    instance: `${c}-kafka-exporter:9308`,
+    labels: { namespace: opts.namespace },
+  });
   out.push({ kind: 'kubelet', job: 'kubelet', instance: 'kubelet:10250', labels: {} });
   return out;
 }
@@ -72,16 +104,27 @@ export function targetUp(state: SimState, t: ScrapeTarget): boolean {
     if (t.node.kind === 'broker') return state.brokers[t.node.id].network === 'connected';
     return true;
   }
-  if (t.kind === 'kafka-exporter') return Object.values(state.brokers).some((b) => b.process === 'running' && b.network === 'connected');
+  if (t.kind === 'kafka-exporter')
+    return Object.values(state.brokers).some((b) => b.process === 'running' && b.network === 'connected');
   return true;
 }
 
-function gaugeFamily(name: string, help: string, samples: Array<[Array<[string, string]>, number]>): MetricFamily {
+function gaugeFamily(
+  name: string,
+  help: string,
+  samples: Array<[Array<[string, string]>, number]>,
+): MetricFamily {
   return {
     name,
     type: 'gauge',
     help,
-    samples: samples.map(([labels, value]): PromSample => ({ name, labels: [...labels].sort((a, b) => (a[0] < b[0] ? -1 : 1)), value })),
+    samples: samples.map(
+      ([labels, value]): PromSample => ({
+        name,
+        labels: [...labels].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+        value,
+      }),
+    ),
   };
 }
 
@@ -110,11 +153,21 @@ export function kafkaExporterFamilies(state: SimState): MetricFamily[] {
       lagRows.push([[['consumergroup', g], ...tp(t, p)], Math.max(0, highWatermark(part) - committed)]);
     }
   }
-  const live = Object.values(state.brokers).filter((b) => b.process === 'running' && b.registration === 'unfenced').length;
+  const live = Object.values(state.brokers).filter(
+    (b) => b.process === 'running' && b.registration === 'unfenced',
+  ).length;
   return [
     gaugeFamily('kafka_brokers', 'Number of Brokers in the Kafka Cluster.', [[[], live]]),
-    gaugeFamily('kafka_consumergroup_current_offset', 'Current Offset of a ConsumerGroup at Topic/Partition', offsetRows),
-    gaugeFamily('kafka_consumergroup_lag', 'Current Approximate Lag of a ConsumerGroup at Topic/Partition', lagRows),
+    gaugeFamily(
+      'kafka_consumergroup_current_offset',
+      'Current Offset of a ConsumerGroup at Topic/Partition',
+      offsetRows,
+    ),
+    gaugeFamily(
+      'kafka_consumergroup_lag',
+      'Current Approximate Lag of a ConsumerGroup at Topic/Partition',
+      lagRows,
+    ),
     gaugeFamily('kafka_consumergroup_members', 'Amount of members in a consumer group', memberRows),
     gaugeFamily(
       'kafka_topic_partition_current_offset',
@@ -134,7 +187,10 @@ export function kafkaExporterFamilies(state: SimState): MetricFamily[] {
     gaugeFamily(
       'kafka_topic_partition_oldest_offset',
       'Oldest Offset of a Broker at Topic/Partition',
-      parts.map(({ t, p }) => [tp(t, p.partition), p.leader === null ? 0 : (p.replicaLogs[p.leader]?.log.logStartOffset ?? 0)]),
+      parts.map(({ t, p }) => [
+        tp(t, p.partition),
+        p.leader === null ? 0 : (p.replicaLogs[p.leader]?.log.logStartOffset ?? 0),
+      ]),
     ),
     gaugeFamily(
       'kafka_topic_partition_replicas',
@@ -163,7 +219,8 @@ export function kubeletFamilies(state: SimState, opts: MonitoringOptions): Metri
     .map((id) => {
       let used = 0;
       for (const t in state.topics)
-        for (const p of state.topics[t].partitions) for (const seg of p.replicaLogs[id]?.log.segments ?? []) used += seg.sizeBytes;
+        for (const p of state.topics[t].partitions)
+          for (const seg of p.replicaLogs[id]?.log.segments ?? []) used += seg.sizeBytes;
       const labels: Array<[string, string]> = [
         ['namespace', opts.namespace],
         ['persistentvolumeclaim', `data-${opts.clusterName}-kafka-${id}`],
@@ -181,7 +238,11 @@ export function kubeletFamilies(state: SimState, opts: MonitoringOptions): Metri
       'Capacity in bytes of the volume',
       rows.map((r) => [r.labels, opts.volumeCapacityBytes]),
     ),
-    gaugeFamily('kubelet_volume_stats_used_bytes', 'Number of used bytes in the volume', rows.map((r) => [r.labels, r.used])),
+    gaugeFamily(
+      'kubelet_volume_stats_used_bytes',
+      'Number of used bytes in the volume',
+      rows.map((r) => [r.labels, r.used]),
+    ),
   ];
 }
 
@@ -196,7 +257,10 @@ export function targetFamilies(
   if (!targetUp(state, t)) return [];
   if (t.node) {
     const beans = collectMBeans(state, rec, t.node, now);
-    const jmx = exportMBeans(beans, t.kind === 'producer' || t.kind === 'consumer' ? STRIMZI_CLIENT_RULES : KAFKA_KRAFT_RULES);
+    const jmx = exportMBeans(
+      beans,
+      t.kind === 'producer' || t.kind === 'consumer' ? STRIMZI_CLIENT_RULES : KAFKA_KRAFT_RULES,
+    );
     // jmx_exporter's own families (the scrape of local MBeans cannot fail here).
     jmx.push(gaugeFamily('jmx_scrape_error', 'Non-zero if this scrape failed.', [[[], 0]]));
     return jmx.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

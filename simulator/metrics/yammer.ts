@@ -27,7 +27,16 @@ export type Meter = {
 
 export function newMeter(now: number): Meter {
   const ewma = (): Ewma => ({ rate: 0, initialized: false });
-  return { kind: 'meter', count: 0, startTime: now, lastTick: now, uncounted: 0, m1: ewma(), m5: ewma(), m15: ewma() };
+  return {
+    kind: 'meter',
+    count: 0,
+    startTime: now,
+    lastTick: now,
+    uncounted: 0,
+    m1: ewma(),
+    m5: ewma(),
+    m15: ewma(),
+  };
 }
 
 function tickEwma(e: Ewma, alpha: number, instantRate: number): void {

@@ -53,7 +53,9 @@ export function checkRules(rules: readonly AlertRule[]): string[] {
     try {
       parsePromQL(r.expr);
     } catch (e) {
-      errors.push(`group "${r.group}", rule "${r.alert}": could not parse expression: ${(e as Error).message}`);
+      errors.push(
+        `group "${r.group}", rule "${r.alert}": could not parse expression: ${(e as Error).message}`,
+      );
     }
   }
   return errors;
@@ -86,19 +88,30 @@ function seconds(ms: number): string {
 }
 
 /** Evaluate every rule at `t` over the store; mutates `state` and returns the transitions as events. */
-export function evaluateRules(state: AlertingState, rules: readonly AlertRule[], store: SeriesStore, t: number): AlertEvent[] {
+export function evaluateRules(
+  state: AlertingState,
+  rules: readonly AlertRule[],
+  store: SeriesStore,
+  t: number,
+): AlertEvent[] {
   const events: AlertEvent[] = [];
   for (const rule of rules) {
     let samples: Sample[];
     try {
       const r = instantQuery(store, rule.expr, t);
-      samples = r.value.type === 'vector' ? r.value.samples : r.value.type === 'scalar' ? [{ labels: {}, value: r.value.value }] : [];
+      samples =
+        r.value.type === 'vector'
+          ? r.value.samples
+          : r.value.type === 'scalar'
+            ? [{ labels: {}, value: r.value.value }]
+            : [];
       delete state.errors[rule.alert];
     } catch (e) {
       state.errors[rule.alert] = (e as Error).message;
       continue;
     }
-    const active = (state.active[rule.alert] ??= {});
+    if (!state.active[rule.alert]) state.active[rule.alert] = {};
+    const active = state.active[rule.alert];
     const seen = new Set<string>();
     for (const s of samples) {
       const { __name__: _, ...sampleLabels } = s.labels;
@@ -133,7 +146,7 @@ export function evaluateRules(state: AlertingState, rules: readonly AlertRule[],
       const a = active[key];
       if (!seen.has(key)) {
         if (a.state === 'firing' && (rule.keepFiringForMs ?? 0) > 0) {
-          a.keepFiringSince ??= t;
+          if (a.keepFiringSince === null) a.keepFiringSince = t;
           if (t - a.keepFiringSince < (rule.keepFiringForMs ?? 0)) continue;
         }
         if (a.state === 'pending' || (a.resolvedAt !== null && t - a.resolvedAt > RESOLVED_RETENTION_MS)) {
@@ -191,7 +204,8 @@ export function alertsSeries(state: AlertingState): SampleInput[] {
   const out: SampleInput[] = [];
   for (const rule of Object.keys(state.active).sort())
     for (const a of Object.values(state.active[rule]))
-      if (a.state !== 'inactive') out.push({ name: 'ALERTS', labels: { ...a.labels, alertstate: a.state }, value: 1 });
+      if (a.state !== 'inactive')
+        out.push({ name: 'ALERTS', labels: { ...a.labels, alertstate: a.state }, value: 1 });
   return out;
 }
 

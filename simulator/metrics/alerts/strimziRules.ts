@@ -53,7 +53,10 @@ export const STRIMZI_ALERT_RULES: readonly AlertRule[] = [
     expr: 'sum(kafka_controller_kafkacontroller_offlinepartitionscount) > 0',
     forMs: 10_000,
     labels: { severity: 'warning' },
-    annotations: { summary: 'Kafka offline partitions', description: 'One or more partitions have no leader' },
+    annotations: {
+      summary: 'Kafka offline partitions',
+      description: 'One or more partitions have no leader',
+    },
   },
   {
     group: 'kafka',
@@ -84,7 +87,8 @@ export const STRIMZI_ALERT_RULES: readonly AlertRule[] = [
     forMs: 180_000,
     labels: { severity: 'major' },
     annotations: {
-      summary: 'Prometheus unable to scrape metrics from {{ $labels.kubernetes_pod_name }}/{{ $labels.instance }}',
+      summary:
+        'Prometheus unable to scrape metrics from {{ $labels.kubernetes_pod_name }}/{{ $labels.instance }}',
       description:
         'Prometheus was unable to scrape metrics from {{ $labels.kubernetes_pod_name }}/{{ $labels.instance }} for more than 3 minutes',
     },
@@ -97,7 +101,8 @@ export const STRIMZI_ALERT_RULES: readonly AlertRule[] = [
     labels: { severity: 'warning' },
     annotations: {
       summary: 'Topic has under-replicated partitions',
-      description: 'Topic  {{ $labels.topic }} has {{ $value }} under-replicated partition {{ $labels.partition }}',
+      description:
+        'Topic  {{ $labels.topic }} has {{ $value }} under-replicated partition {{ $labels.partition }}',
     },
   },
   {
@@ -120,7 +125,8 @@ export const STRIMZI_ALERT_RULES: readonly AlertRule[] = [
     labels: { severity: 'warning' },
     annotations: {
       summary: 'No message for 10 minutes',
-      description: 'There is no messages in topic {{ $labels.topic}}/partition {{ $labels.partition }} for 10 minutes',
+      description:
+        'There is no messages in topic {{ $labels.topic}}/partition {{ $labels.partition }} for 10 minutes',
     },
   },
 ];

@@ -8,7 +8,15 @@ import { fetchConsumer } from './storage';
 /** protocol.StatusConstant, ordered from least to most bad. */
 export const STATUS_NAMES = ['NOTFOUND', 'OK', 'WARN', 'ERR', 'STOP', 'STALL', 'REWIND'] as const;
 export type BurrowStatus = (typeof STATUS_NAMES)[number];
-const RANK: Record<BurrowStatus, number> = { NOTFOUND: 0, OK: 1, WARN: 2, ERR: 3, STOP: 4, STALL: 5, REWIND: 6 };
+const RANK: Record<BurrowStatus, number> = {
+  NOTFOUND: 0,
+  OK: 1,
+  WARN: 2,
+  ERR: 3,
+  STOP: 4,
+  STALL: 5,
+  REWIND: 6,
+};
 
 /** Rule 1: if the lag was within allowed-lag at any commit of the window, the period is OK. */
 export function isLagAlwaysNotZero(offsets: readonly ConsumerOffset[], allowedLag: number): boolean {
@@ -53,7 +61,10 @@ export function checkIfLagNotDecreasing(offsets: readonly ConsumerOffset[]): boo
 }
 
 /** The consumer was caught up in the recent broker offsets (intervals × offset-refresh: minutes). */
-export function checkIfRecentLagZero(offsets: readonly ConsumerOffset[], brokerOffsets: readonly number[]): boolean {
+export function checkIfRecentLagZero(
+  offsets: readonly ConsumerOffset[],
+  brokerOffsets: readonly number[],
+): boolean {
   const last = offsets[offsets.length - 1].offset;
   return brokerOffsets.some((b) => b <= last);
 }
@@ -70,14 +81,24 @@ export function calculatePartitionStatus(
 ): RuleVerdict {
   if (currentLag > allowedLag) {
     if (checkIfOffsetsStopped(offsets, nowS) && !checkIfRecentLagZero(offsets, brokerOffsets))
-      return { status: 'STOP', rule: 'no commit for longer than the window of commits spans, and the consumer was not caught up recently' };
+      return {
+        status: 'STOP',
+        rule: 'no commit for longer than the window of commits spans, and the consumer was not caught up recently',
+      };
     const rewind = checkIfOffsetsRewind(offsets);
     if (rewind > 0 && !checkIfRewindRecovered(offsets, rewind))
-      return { status: 'REWIND', rule: `the committed offset went back (${offsets[rewind - 1].offset} → ${offsets[rewind].offset}) and has not recovered` };
+      return {
+        status: 'REWIND',
+        rule: `the committed offset went back (${offsets[rewind - 1].offset} → ${offsets[rewind].offset}) and has not recovered`,
+      };
     if (isLagAlwaysNotZero(offsets, allowedLag)) {
       if (checkIfOffsetsStalled(offsets))
-        return { status: 'STALL', rule: `committing but not moving: every commit in the window is offset ${offsets[0].offset}` };
-      if (checkIfLagNotDecreasing(offsets)) return { status: 'WARN', rule: 'the lag never decreased across the window of commits' };
+        return {
+          status: 'STALL',
+          rule: `committing but not moving: every commit in the window is offset ${offsets[0].offset}`,
+        };
+      if (checkIfLagNotDecreasing(offsets))
+        return { status: 'WARN', rule: 'the lag never decreased across the window of commits' };
     }
     return { status: 'OK', rule: 'the consumer is making progress' };
   }
@@ -116,7 +137,14 @@ export function evaluatePartition(
   allowedLag: number,
   nowS: number,
 ): Pick<PartitionStatus, 'status' | 'start' | 'end' | 'current_lag' | 'complete' | 'rule'> {
-  const out = { status: 'OK' as BurrowStatus, start: null as ConsumerOffset | null, end: null as ConsumerOffset | null, current_lag: p.currentLag, complete: 0, rule: 'no commits stored yet' };
+  const out = {
+    status: 'OK' as BurrowStatus,
+    start: null as ConsumerOffset | null,
+    end: null as ConsumerOffset | null,
+    current_lag: p.currentLag,
+    complete: 0,
+    rule: 'no commits stored yet',
+  };
   if (p.offsets.length === 0) return out;
   let first = p.offsets.length - 1;
   for (let i = 0; i < p.offsets.length; i++)
@@ -133,7 +161,8 @@ export function evaluatePartition(
     const v = calculatePartitionStatus(offsets, p.brokerOffsets, p.currentLag, nowS, allowedLag);
     out.status = v.status;
     out.rule = v.rule;
-  } else out.rule = `only ${offsets.length} of ${p.offsets.length} commits stored (minimum-complete ${minimumComplete})`;
+  } else
+    out.rule = `only ${offsets.length} of ${p.offsets.length} commits stored (minimum-complete ${minimumComplete})`;
   return out;
 }
 
@@ -141,9 +170,27 @@ export function evaluatePartition(
 export function evaluateGroup(s: BurrowState, group: string, now: number): ConsumerGroupStatus {
   const topics = fetchConsumer(s, group, now);
   if (!topics)
-    return { cluster: s.cluster, group, status: 'NOTFOUND', complete: 1, partitions: [], partition_count: 0, maxlag: null, totallag: 0 };
+    return {
+      cluster: s.cluster,
+      group,
+      status: 'NOTFOUND',
+      complete: 1,
+      partitions: [],
+      partition_count: 0,
+      maxlag: null,
+      totallag: 0,
+    };
   const nowS = Math.floor(now / 1000);
-  const status: ConsumerGroupStatus = { cluster: s.cluster, group, status: 'OK', complete: 1, partitions: [], partition_count: 0, maxlag: null, totallag: 0 };
+  const status: ConsumerGroupStatus = {
+    cluster: s.cluster,
+    group,
+    status: 'OK',
+    complete: 1,
+    partitions: [],
+    partition_count: 0,
+    maxlag: null,
+    totallag: 0,
+  };
   let complete = 0;
   for (const topic of Object.keys(topics)) {
     topics[topic].forEach((p, partition) => {
@@ -157,7 +204,8 @@ export function evaluateGroup(s: BurrowState, group: string, now: number): Consu
         ...evaluatePartition(p, s.config.minimumComplete, s.config.allowedLag, nowS),
       };
       // Group status = worst partition, with STOP/STALL/REWIND reported as ERR.
-      if (RANK[ps.status] > RANK[status.status]) status.status = RANK[ps.status] > RANK.ERR ? 'ERR' : ps.status;
+      if (RANK[ps.status] > RANK[status.status])
+        status.status = RANK[ps.status] > RANK.ERR ? 'ERR' : ps.status;
       if (status.maxlag === null || ps.current_lag > status.maxlag.current_lag) status.maxlag = ps;
       if (ps.complete === 1) complete++;
       status.partitions.push(ps);

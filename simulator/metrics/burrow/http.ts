@@ -31,7 +31,9 @@ export function goMarshal(v: GoJson): string {
 }
 
 function offsetJson(o: ConsumerOffset | null): GoJson {
-  return o === null ? null : { offset: o.offset, timestamp: o.timestamp, observedAt: o.observedAt, lag: o.lag };
+  return o === null
+    ? null
+    : { offset: o.offset, timestamp: o.timestamp, observedAt: o.observedAt, lag: o.lag };
 }
 
 function partitionJson(p: PartitionStatus | null): GoJson {
@@ -75,7 +77,13 @@ function errorResponse(status: number, message: string, path: string, host: stri
 }
 
 /** Serve one GET (or DELETE) at virtual time `now`. `host` is what os.Hostname() returns on the Burrow host. */
-export function burrowHttp(s: BurrowState, method: string, path: string, now: number, host = 'burrow'): HttpResponse {
+export function burrowHttp(
+  s: BurrowState,
+  method: string,
+  path: string,
+  now: number,
+  host = 'burrow',
+): HttpResponse {
   const parts = path.replace(/\/+$/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const notFound: HttpResponse = {
     status: 404,
@@ -86,11 +94,22 @@ export function burrowHttp(s: BurrowState, method: string, path: string, now: nu
     return { status: 200, contentType: 'text/plain; charset=utf-8', body: 'GOOD' };
   if (parts[0] !== 'v3' || parts[1] !== 'kafka') return notFound;
   const req = request(path, host);
-  if (parts.length === 2 && method === 'GET') return respond(200, { error: false, message: 'cluster list returned', clusters: [s.cluster], request: req });
+  if (parts.length === 2 && method === 'GET')
+    return respond(200, {
+      error: false,
+      message: 'cluster list returned',
+      clusters: [s.cluster],
+      request: req,
+    });
   const cluster = parts[2];
   if (cluster !== s.cluster) {
     if (parts.length === 3) return errorResponse(404, 'cluster module not found', path, host);
-    return errorResponse(404, parts[3] === 'consumer' && parts.length > 4 ? 'cluster or consumer not found' : 'cluster not found', path, host);
+    return errorResponse(
+      404,
+      parts[3] === 'consumer' && parts.length > 4 ? 'cluster or consumer not found' : 'cluster not found',
+      path,
+      host,
+    );
   }
   if (parts.length === 3 && method === 'GET')
     return respond(200, {
@@ -107,12 +126,22 @@ export function burrowHttp(s: BurrowState, method: string, path: string, now: nu
     });
   if (parts[3] === 'topic' && method === 'GET') {
     if (parts.length === 4)
-      return respond(200, { error: false, message: 'topic list returned', topics: Object.keys(s.brokerOffsets).sort(), request: req });
+      return respond(200, {
+        error: false,
+        message: 'topic list returned',
+        topics: Object.keys(s.brokerOffsets).sort(),
+        request: req,
+      });
     const topic = parts[4];
     const ring = s.brokerOffsets[topic];
     if (parts.length === 5) {
       if (!ring) return errorResponse(404, 'cluster or topic not found', path, host);
-      return respond(200, { error: false, message: 'topic offsets returned', offsets: ring.map((r) => r[r.length - 1]?.offset ?? 0), request: req });
+      return respond(200, {
+        error: false,
+        message: 'topic offsets returned',
+        offsets: ring.map((r) => r[r.length - 1]?.offset ?? 0),
+        request: req,
+      });
     }
     if (parts.length === 6 && parts[5] === 'consumers') {
       const consumers = Object.keys(s.groups)
@@ -124,7 +153,12 @@ export function burrowHttp(s: BurrowState, method: string, path: string, now: nu
   }
   if (parts[3] !== 'consumer') return notFound;
   if (parts.length === 4 && method === 'GET')
-    return respond(200, { error: false, message: 'consumer list returned', consumers: Object.keys(s.groups).sort(), request: req });
+    return respond(200, {
+      error: false,
+      message: 'consumer list returned',
+      consumers: Object.keys(s.groups).sort(),
+      request: req,
+    });
   const group = parts[4];
   if (method === 'DELETE' && parts.length === 5) {
     delete s.groups[group];
@@ -136,13 +170,23 @@ export function burrowHttp(s: BurrowState, method: string, path: string, now: nu
     if (!topics) return errorResponse(404, 'cluster or consumer not found', path, host);
     const json: Record<string, GoJson> = {};
     for (const [t, ps] of Object.entries(topics))
-      json[t] = ps.map((p) => ({ offsets: p.offsets.map(offsetJson), owner: p.owner, client_id: p.clientId, 'current-lag': p.currentLag }));
+      json[t] = ps.map((p) => ({
+        offsets: p.offsets.map(offsetJson),
+        owner: p.owner,
+        client_id: p.clientId,
+        'current-lag': p.currentLag,
+      }));
     return respond(200, { error: false, message: 'consumer detail returned', topics: json, request: req });
   }
   if (parts.length === 6 && (parts[5] === 'status' || parts[5] === 'lag')) {
     const full = evaluateGroup(s, group, now);
     const g = parts[5] === 'status' ? statusOnly(full) : full;
-    return respond(g.status === 'NOTFOUND' ? 404 : 200, { error: false, message: 'consumer status returned', status: groupStatusJson(g), request: req });
+    return respond(g.status === 'NOTFOUND' ? 404 : 200, {
+      error: false,
+      message: 'consumer status returned',
+      status: groupStatusJson(g),
+      request: req,
+    });
   }
   return notFound;
 }

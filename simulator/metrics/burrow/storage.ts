@@ -30,7 +30,13 @@ export const BURROW_DEFAULTS: BurrowConfig = {
 };
 
 /** protocol.ConsumerOffset: lag = null when Burrow had no broker offset to compare with. */
-export type ConsumerOffset = { offset: number; order: number; timestamp: number; observedAt: number; lag: number | null };
+export type ConsumerOffset = {
+  offset: number;
+  order: number;
+  timestamp: number;
+  observedAt: number;
+  lag: number | null;
+};
 
 export type BurrowPartition = { offsets: ConsumerOffset[]; owner: string; clientId: string };
 
@@ -53,12 +59,30 @@ export function newBurrowState(cluster = 'local', config: Partial<BurrowConfig> 
 }
 
 /** StorageSetBrokerOffset: one entry per partition per offset-refresh (the ring keeps `intervals`). */
-export function addBrokerOffset(s: BurrowState, topic: string, partitionCount: number, partition: number, offset: number, timestamp: number): void {
-  const list = (s.brokerOffsets[topic] ??= []);
+export function addBrokerOffset(
+  s: BurrowState,
+  topic: string,
+  partitionCount: number,
+  partition: number,
+  offset: number,
+  timestamp: number,
+): void {
+  if (!s.brokerOffsets[topic]) s.brokerOffsets[topic] = [];
+  const list = s.brokerOffsets[topic];
   while (list.length < partitionCount) list.push([]);
   const ring = list[partition];
   ring.push({ offset, timestamp });
   if (ring.length > s.config.intervals) ring.shift();
+}
+
+function groupOf(s: BurrowState, group: string): BurrowGroup {
+  if (!s.groups[group]) s.groups[group] = { topics: {}, lastCommit: 0 };
+  return s.groups[group];
+}
+
+function partsOf(g: BurrowGroup, topic: string): BurrowPartition[] {
+  if (!g.topics[topic]) g.topics[topic] = [];
+  return g.topics[topic];
 }
 
 export type CommitDrop = 'unknown topic' | 'no broker offset' | 'old offset' | 'out of order';
@@ -80,8 +104,8 @@ export function addConsumerOffset(
   const brokerOffset = ring[ring.length - 1].offset;
   const order = c.order ?? s.nextOrder;
   s.nextOrder = Math.max(s.nextOrder, order + 1);
-  const group = (s.groups[c.group] ??= { topics: {}, lastCommit: 0 });
-  const parts = (group.topics[c.topic] ??= []);
+  const group = groupOf(s, c.group);
+  const parts = partsOf(group, c.topic);
   while (parts.length < topicList.length) parts.push({ offsets: [], owner: '', clientId: '' });
   const part = parts[c.partition];
   const newest = part.offsets[part.offsets.length - 1];
@@ -102,11 +126,17 @@ export function addConsumerOffset(
 }
 
 /** StorageSetConsumerOwner (from the group's member metadata: host and client.id). */
-export function setConsumerOwner(s: BurrowState, group: string, topic: string, partition: number, owner: string, clientId: string): void {
+export function setConsumerOwner(
+  s: BurrowState,
+  group: string,
+  topic: string,
+  partition: number,
+  owner: string,
+  clientId: string,
+): void {
   const topicList = s.brokerOffsets[topic];
   if (!topicList) return;
-  const g = (s.groups[group] ??= { topics: {}, lastCommit: 0 });
-  const parts = (g.topics[topic] ??= []);
+  const parts = partsOf(groupOf(s, group), topic);
   while (parts.length < topicList.length) parts.push({ offsets: [], owner: '', clientId: '' });
   if (!parts[partition]) return;
   parts[partition].owner = owner;
@@ -132,7 +162,11 @@ export type FetchedPartition = {
 };
 
 /** StorageFetchConsumer: null for an unknown group or one that expired (no commit for expire-group). */
-export function fetchConsumer(s: BurrowState, group: string, now: number): Record<string, FetchedPartition[]> | null {
+export function fetchConsumer(
+  s: BurrowState,
+  group: string,
+  now: number,
+): Record<string, FetchedPartition[]> | null {
   const g = s.groups[group];
   if (!g) return null;
   if (now - s.config.expireGroupS * 1000 > g.lastCommit) {
@@ -144,7 +178,12 @@ export function fetchConsumer(s: BurrowState, group: string, now: number): Recor
     const broker = s.brokerOffsets[topic];
     out[topic] = g.topics[topic].map((p, i) => {
       const offsets: Array<ConsumerOffset | null> =
-        p.offsets.length === 0 ? [] : [...new Array(s.config.intervals - p.offsets.length).fill(null), ...p.offsets.map((o) => ({ ...o }))];
+        p.offsets.length === 0
+          ? []
+          : [
+              ...new Array(s.config.intervals - p.offsets.length).fill(null),
+              ...p.offsets.map((o) => ({ ...o })),
+            ];
       const brokerOffsets = (broker?.[i] ?? []).map((b) => b.offset);
       let currentLag = 0;
       const last = p.offsets[p.offsets.length - 1];

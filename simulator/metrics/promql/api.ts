@@ -3,7 +3,7 @@
 import { goFloatF } from '../format';
 import type { SeriesStore } from '../store';
 import { type EvalValue, instantQuery, PromQLExecError, rangeQuery } from './evaluator';
-import { parseDuration, PromQLError } from './lexer';
+import { PromQLError, parseDuration } from './lexer';
 
 export type ApiResponse = { status: number; body: string };
 
@@ -16,7 +16,9 @@ function errorBody(httpStatus: number, errorType: string, error: string): ApiRes
 }
 
 function withWarnings(data: unknown, warnings: string[]): string {
-  return JSON.stringify(warnings.length ? { status: 'success', data, warnings } : { status: 'success', data });
+  return JSON.stringify(
+    warnings.length ? { status: 'success', data, warnings } : { status: 'success', data },
+  );
 }
 
 function resultJson(v: EvalValue, t: number): unknown {
@@ -26,11 +28,17 @@ function resultJson(v: EvalValue, t: number): unknown {
     case 'string':
       return { resultType: 'string', result: [ts(t), v.value] };
     case 'vector':
-      return { resultType: 'vector', result: v.samples.map((s) => ({ metric: sortLabels(s.labels), value: [ts(t), goFloatF(s.value)] })) };
+      return {
+        resultType: 'vector',
+        result: v.samples.map((s) => ({ metric: sortLabels(s.labels), value: [ts(t), goFloatF(s.value)] })),
+      };
     case 'matrix':
       return {
         resultType: 'matrix',
-        result: v.series.map((s) => ({ metric: sortLabels(s.labels), values: s.points.map((p) => [ts(p.t), goFloatF(p.v)]) })),
+        result: v.series.map((s) => ({
+          metric: sortLabels(s.labels),
+          values: s.points.map((p) => [ts(p.t), goFloatF(p.v)]),
+        })),
       };
   }
 }
@@ -64,9 +72,19 @@ function queryError(e: unknown): ApiResponse {
 
 /** GET /api/v1/query?query=…[&time=…] at virtual time `now`. */
 export function apiQuery(store: SeriesStore, params: Record<string, string>, now: number): ApiResponse {
-  if (params.query === undefined) return errorBody(400, 'bad_data', 'invalid parameter "query": unknown position: parse error: no expression found in input');
+  if (params.query === undefined)
+    return errorBody(
+      400,
+      'bad_data',
+      'invalid parameter "query": unknown position: parse error: no expression found in input',
+    );
   const t = parseTime(params.time, now);
-  if (t === null) return errorBody(400, 'bad_data', `invalid parameter "time": cannot parse "${params.time}" to a valid timestamp`);
+  if (t === null)
+    return errorBody(
+      400,
+      'bad_data',
+      `invalid parameter "time": cannot parse "${params.time}" to a valid timestamp`,
+    );
   try {
     const r = instantQuery(store, params.query, t);
     return { status: 200, body: withWarnings(resultJson(r.value, t), r.warnings) };
@@ -79,15 +97,38 @@ export function apiQuery(store: SeriesStore, params: Record<string, string>, now
 export function apiQueryRange(store: SeriesStore, params: Record<string, string>, now: number): ApiResponse {
   const start = parseTime(params.start, Number.NaN);
   const end = parseTime(params.end, Number.NaN);
-  if (start === null || Number.isNaN(start)) return errorBody(400, 'bad_data', `invalid parameter "start": cannot parse "${params.start ?? ''}" to a valid timestamp`);
-  if (end === null || Number.isNaN(end)) return errorBody(400, 'bad_data', `invalid parameter "end": cannot parse "${params.end ?? ''}" to a valid timestamp`);
+  if (start === null || Number.isNaN(start))
+    return errorBody(
+      400,
+      'bad_data',
+      `invalid parameter "start": cannot parse "${params.start ?? ''}" to a valid timestamp`,
+    );
+  if (end === null || Number.isNaN(end))
+    return errorBody(
+      400,
+      'bad_data',
+      `invalid parameter "end": cannot parse "${params.end ?? ''}" to a valid timestamp`,
+    );
   const step = parseStep(params.step);
-  if (step === null) return errorBody(400, 'bad_data', `invalid parameter "step": cannot parse "${params.step ?? ''}" to a valid duration`);
-  if (params.query === undefined) return errorBody(400, 'bad_data', 'invalid parameter "query": unknown position: parse error: no expression found in input');
+  if (step === null)
+    return errorBody(
+      400,
+      'bad_data',
+      `invalid parameter "step": cannot parse "${params.step ?? ''}" to a valid duration`,
+    );
+  if (params.query === undefined)
+    return errorBody(
+      400,
+      'bad_data',
+      'invalid parameter "query": unknown position: parse error: no expression found in input',
+    );
   void now;
   try {
     const r = rangeQuery(store, params.query, start, end, step);
-    return { status: 200, body: withWarnings(resultJson({ type: 'matrix', series: r.series }, end), r.warnings) };
+    return {
+      status: 200,
+      body: withWarnings(resultJson({ type: 'matrix', series: r.series }, end), r.warnings),
+    };
   } catch (e) {
     return queryError(e);
   }

@@ -5,7 +5,17 @@ export type ValueType = 'scalar' | 'vector' | 'matrix' | 'string';
 export type MatchOp = '=' | '!=' | '=~' | '!~';
 export type Matcher = { name: string; op: MatchOp; value: string };
 
-export type AggregateOp = 'sum' | 'avg' | 'min' | 'max' | 'count' | 'group' | 'stddev' | 'stdvar' | 'topk' | 'bottomk';
+export type AggregateOp =
+  | 'sum'
+  | 'avg'
+  | 'min'
+  | 'max'
+  | 'count'
+  | 'group'
+  | 'stddev'
+  | 'stdvar'
+  | 'topk'
+  | 'bottomk';
 
 export type ArithmeticOp = '+' | '-' | '*' | '/' | '%' | '^';
 export type ComparisonOp = '==' | '!=' | '>' | '<' | '>=' | '<=';
@@ -26,7 +36,15 @@ export type Expr =
   | VectorSelector
   | { kind: 'matrix'; vector: VectorSelector; rangeMs: number; pos: number }
   | { kind: 'call'; func: string; args: Expr[]; pos: number }
-  | { kind: 'aggregate'; op: AggregateOp; param: Expr | null; grouping: string[]; without: boolean; expr: Expr; pos: number }
+  | {
+      kind: 'aggregate';
+      op: AggregateOp;
+      param: Expr | null;
+      grouping: string[];
+      without: boolean;
+      expr: Expr;
+      pos: number;
+    }
   | {
       kind: 'binary';
       op: BinaryOp;

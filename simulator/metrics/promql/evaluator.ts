@@ -1,7 +1,7 @@
 // PromQL evaluation over the series store at a virtual time (promql/engine.go semantics for the subset):
 // instant selectors look back 5 minutes and stop at staleness markers, range selectors are left-open (t-r, t],
 // rate/increase extrapolate as extrapolatedRate does, aggregations and binary operators match label sets.
-import { instantSample, pickTier, type Point, rangeSamples, type SeriesStore } from '../store';
+import { instantSample, type Point, pickTier, rangeSamples, type SeriesStore } from '../store';
 import type { AggregateOp, BinaryOp, Expr, Matcher, VectorSelector } from './ast';
 import { COMPARISON_OPS } from './ast';
 import { KEEPS_NAME } from './functions';
@@ -89,7 +89,9 @@ function selectKeys(ctx: Ctx, sel: VectorSelector): string[] {
   } else keys = Object.keys(store.series);
   return keys.filter((k) => {
     const s = store.series[k];
-    return sel.matchers.every((m) => matcherTest(m, m.name === '__name__' ? s.name : (s.labels[m.name] ?? '')));
+    return sel.matchers.every((m) =>
+      matcherTest(m, m.name === '__name__' ? s.name : (s.labels[m.name] ?? '')),
+    );
   });
 }
 
@@ -107,7 +109,11 @@ function evalSelector(ctx: Ctx, sel: VectorSelector): Sample[] {
   return out;
 }
 
-function evalMatrix(ctx: Ctx, sel: VectorSelector, rangeMs: number): { series: SeriesPoints[]; rangeMs: number } {
+function evalMatrix(
+  ctx: Ctx,
+  sel: VectorSelector,
+  rangeMs: number,
+): { series: SeriesPoints[]; rangeMs: number } {
   const range = Math.max(rangeMs, ctx.minRangeMs);
   const end = ctx.t - sel.offsetMs;
   const series: SeriesPoints[] = [];
@@ -119,12 +125,19 @@ function evalMatrix(ctx: Ctx, sel: VectorSelector, rangeMs: number): { series: S
 }
 
 /** promql/functions.go extrapolatedRate: rate(), increase(), delta(). */
-function extrapolatedRate(points: Point[], rangeStart: number, rangeEnd: number, isCounter: boolean, isRate: boolean): number | null {
+function extrapolatedRate(
+  points: Point[],
+  rangeStart: number,
+  rangeEnd: number,
+  isCounter: boolean,
+  isRate: boolean,
+): number | null {
   if (points.length < 2) return null;
   const first = points[0];
   const last = points[points.length - 1];
   let result = last.v - first.v;
-  if (isCounter) for (let i = 1; i < points.length; i++) if (points[i].v < points[i - 1].v) result += points[i - 1].v;
+  if (isCounter)
+    for (let i = 1; i < points.length; i++) if (points[i].v < points[i - 1].v) result += points[i - 1].v;
   let durationToStart = (first.t - rangeStart) / 1000;
   const durationToEnd = (rangeEnd - last.t) / 1000;
   const sampled = (last.t - first.t) / 1000;
@@ -184,7 +197,12 @@ function overTime(func: string, points: Point[], rangeStart: number, rangeEnd: n
     case 'resets': {
       let n = 0;
       for (let i = 1; i < vs.length; i++)
-        if (func === 'changes' ? vs[i] !== vs[i - 1] && !(Number.isNaN(vs[i]) && Number.isNaN(vs[i - 1])) : vs[i] < vs[i - 1]) n++;
+        if (
+          func === 'changes'
+            ? vs[i] !== vs[i - 1] && !(Number.isNaN(vs[i]) && Number.isNaN(vs[i - 1]))
+            : vs[i] < vs[i - 1]
+        )
+          n++;
       return n;
     }
     case 'sum_over_time':
@@ -228,19 +246,30 @@ const MATH: Record<string, (x: number) => number> = {
 function evalCall(ctx: Ctx, e: Extract<Expr, { kind: 'call' }>): EvalValue {
   const f = e.func;
   if (f === 'time') return { type: 'scalar', value: ctx.t / 1000 };
-  if (f === 'vector') return { type: 'vector', samples: [{ labels: {}, value: scalarOf(evalExpr(ctx, e.args[0])) }] };
+  if (f === 'vector')
+    return { type: 'vector', samples: [{ labels: {}, value: scalarOf(evalExpr(ctx, e.args[0])) }] };
   const arg0 = e.args[0];
   if (arg0.kind === 'matrix') {
     const { series, rangeMs } = evalMatrix(ctx, arg0.vector, arg0.rangeMs);
     const end = ctx.t - arg0.vector.offsetMs;
     if (f === 'absent_over_time')
-      return { type: 'vector', samples: series.length === 0 ? [{ labels: absentLabels(arg0.vector), value: 1 }] : [] };
-    if ((f === 'rate' || f === 'increase' || f === 'irate') && arg0.vector.name && !/_(total|sum|count|bucket)$/.test(arg0.vector.name))
-      ctx.warnings.add(`PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "${arg0.vector.name}"`);
+      return {
+        type: 'vector',
+        samples: series.length === 0 ? [{ labels: absentLabels(arg0.vector), value: 1 }] : [],
+      };
+    if (
+      (f === 'rate' || f === 'increase' || f === 'irate') &&
+      arg0.vector.name &&
+      !/_(total|sum|count|bucket)$/.test(arg0.vector.name)
+    )
+      ctx.warnings.add(
+        `PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "${arg0.vector.name}"`,
+      );
     const samples: Sample[] = [];
     for (const s of series) {
       const v = overTime(f, s.points, end - rangeMs, end);
-      if (v !== null) samples.push({ labels: KEEPS_NAME.has(f) ? s.labels : withoutName(s.labels), value: v });
+      if (v !== null)
+        samples.push({ labels: KEEPS_NAME.has(f) ? s.labels : withoutName(s.labels), value: v });
     }
     return { type: 'vector', samples };
   }
@@ -249,12 +278,23 @@ function evalCall(ctx: Ctx, e: Extract<Expr, { kind: 'call' }>): EvalValue {
     return { type: 'scalar', value: v.length === 1 ? v[0].value : Number.NaN };
   }
   const vec = vectorOf(evalExpr(ctx, arg0));
-  if (f === 'absent') return { type: 'vector', samples: vec.length === 0 ? [{ labels: arg0.kind === 'vector' ? absentLabels(arg0) : {}, value: 1 }] : [] };
+  if (f === 'absent')
+    return {
+      type: 'vector',
+      samples:
+        vec.length === 0 ? [{ labels: arg0.kind === 'vector' ? absentLabels(arg0) : {}, value: 1 }] : [],
+    };
   if (f === 'sort' || f === 'sort_desc')
-    return { type: 'vector', samples: [...vec].sort((a, b) => (f === 'sort' ? a.value - b.value : b.value - a.value)) };
+    return {
+      type: 'vector',
+      samples: [...vec].sort((a, b) => (f === 'sort' ? a.value - b.value : b.value - a.value)),
+    };
   if (f === 'timestamp') {
     // The sample's own timestamp is not kept on evaluated vectors; selectors evaluate at the scrape time.
-    return { type: 'vector', samples: vec.map((s) => ({ labels: withoutName(s.labels), value: ctx.t / 1000 })) };
+    return {
+      type: 'vector',
+      samples: vec.map((s) => ({ labels: withoutName(s.labels), value: ctx.t / 1000 })),
+    };
   }
   let fn: (x: number) => number;
   if (MATH[f]) fn = MATH[f];
@@ -273,7 +313,13 @@ function evalCall(ctx: Ctx, e: Extract<Expr, { kind: 'call' }>): EvalValue {
     if (lo > hi) return { type: 'vector', samples: [] };
     fn = (x) => Math.max(lo, Math.min(x, hi));
   } else throw new PromQLExecError(`function "${f}" is not implemented`);
-  return { type: 'vector', samples: vec.map((s) => ({ labels: KEEPS_NAME.has(f) ? s.labels : withoutName(s.labels), value: fn(s.value) })) };
+  return {
+    type: 'vector',
+    samples: vec.map((s) => ({
+      labels: KEEPS_NAME.has(f) ? s.labels : withoutName(s.labels),
+      value: fn(s.value),
+    })),
+  };
 }
 
 /** absent(): labels from the selector's equality matchers. */
@@ -380,7 +426,8 @@ function evalBinary(ctx: Ctx, e: Extract<Expr, { kind: 'binary' }>): EvalValue {
   const l = evalExpr(ctx, e.lhs);
   const r = evalExpr(ctx, e.rhs);
   const isCmp = COMPARISON_OPS.includes(e.op);
-  if (l.type === 'scalar' && r.type === 'scalar') return { type: 'scalar', value: arith(e.op, l.value, r.value) };
+  if (l.type === 'scalar' && r.type === 'scalar')
+    return { type: 'scalar', value: arith(e.op, l.value, r.value) };
   const dropName = !isCmp || e.returnBool;
   if (l.type === 'scalar' || r.type === 'scalar') {
     const vec = l.type === 'vector' ? l.samples : vectorOf(r);
@@ -455,7 +502,10 @@ function evalExpr(ctx: Ctx, e: Expr): EvalValue {
       const v = evalExpr(ctx, e.expr);
       if (e.op === '+') return v;
       if (v.type === 'scalar') return { type: 'scalar', value: -v.value };
-      return { type: 'vector', samples: vectorOf(v).map((s) => ({ labels: withoutName(s.labels), value: -s.value })) };
+      return {
+        type: 'vector',
+        samples: vectorOf(v).map((s) => ({ labels: withoutName(s.labels), value: -s.value })),
+      };
     }
     case 'call':
       return evalCall(ctx, e);
@@ -487,7 +537,14 @@ function reach(e: Expr, lookbackMs: number): number {
   }
 }
 
-function makeCtx(store: SeriesStore, ast: Expr, from: number, t: number, lookbackMs: number, warnings: Set<string>): Ctx {
+function makeCtx(
+  store: SeriesStore,
+  ast: Expr,
+  from: number,
+  t: number,
+  lookbackMs: number,
+  warnings: Set<string>,
+): Ctx {
   const tier = pickTier(store, from - reach(ast, lookbackMs));
   const step = store.tiers[tier]?.stepMs ?? 0;
   return {
@@ -504,7 +561,12 @@ export type InstantResult = { value: EvalValue; warnings: string[] };
 export type RangeResult = { series: SeriesPoints[]; warnings: string[] };
 
 /** An instant query at virtual time `t` (ms). Throws PromQLError (bad syntax) or PromQLExecError. */
-export function instantQuery(store: SeriesStore, query: string | Expr, t: number, opts: EvalOptions = {}): InstantResult {
+export function instantQuery(
+  store: SeriesStore,
+  query: string | Expr,
+  t: number,
+  opts: EvalOptions = {},
+): InstantResult {
   const ast = typeof query === 'string' ? parsePromQL(query) : query;
   const warnings = new Set<string>();
   const ctx = makeCtx(store, ast, t, t, opts.lookbackMs ?? DEFAULT_LOOKBACK_MS, warnings);
@@ -526,12 +588,19 @@ export function rangeQuery(
 ): RangeResult {
   const ast = typeof query === 'string' ? parsePromQL(query) : query;
   if (end < start) throw new PromQLExecError('end timestamp must not be before start time');
-  if (stepMs <= 0) throw new PromQLExecError('zero or negative query resolution step widths are not accepted. Try a positive integer');
+  if (stepMs <= 0)
+    throw new PromQLExecError(
+      'zero or negative query resolution step widths are not accepted. Try a positive integer',
+    );
   if ((end - start) / stepMs > MAX_RANGE_POINTS)
-    throw new PromQLExecError('exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
+    throw new PromQLExecError(
+      'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
+    );
   const t0 = typeOf(ast);
   if (t0 !== 'scalar' && t0 !== 'vector')
-    throw new PromQLExecError(`invalid expression type "${t0 === 'matrix' ? 'range vector' : t0}" for range query, must be Scalar or instant Vector`);
+    throw new PromQLExecError(
+      `invalid expression type "${t0 === 'matrix' ? 'range vector' : t0}" for range query, must be Scalar or instant Vector`,
+    );
   const warnings = new Set<string>();
   const lookback = opts.lookbackMs ?? DEFAULT_LOOKBACK_MS;
   const ctx = makeCtx(store, ast, start, start, lookback, warnings);
@@ -550,7 +619,8 @@ export function rangeQuery(
       series.points.push({ t, v: s.value });
     }
   }
-  const series = [...byKey.values()].sort((a, b) => (labelsKey(a.labels, null, null) < labelsKey(b.labels, null, null) ? -1 : 1));
+  const series = [...byKey.values()].sort((a, b) =>
+    labelsKey(a.labels, null, null) < labelsKey(b.labels, null, null) ? -1 : 1,
+  );
   return { series, warnings: [...warnings] };
 }
-

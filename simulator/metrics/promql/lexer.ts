@@ -24,9 +24,30 @@ export function positionOf(query: string, pos: number): string {
   return `${line}:${col}`;
 }
 
-export const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset', 'and', 'or', 'unless', 'atan2']);
+export const KEYWORDS = new Set([
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'offset',
+  'and',
+  'or',
+  'unless',
+  'atan2',
+]);
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_536_000_000 };
+const UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+  y: 31_536_000_000,
+};
 
 /** model.ParseDuration: units in descending order, each at most once ("1h30m", "5m", "500ms"). */
 export function parseDuration(text: string): number | null {
@@ -70,7 +91,8 @@ export function lex(query: string): Token[] {
         if (query[j] === '\\' && c !== '`') {
           const n = query[j + 1];
           const esc: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', '"': '"', "'": "'" };
-          if (n === undefined || esc[n] === undefined) throw new PromQLError(query, j, `unknown escape sequence '${n ?? ''}'`);
+          if (n === undefined || esc[n] === undefined)
+            throw new PromQLError(query, j, `unknown escape sequence '${n ?? ''}'`);
           s += esc[n];
           j += 2;
           continue;
@@ -85,7 +107,10 @@ export function lex(query: string): Token[] {
       continue;
     }
     if (/[0-9.]/.test(c) && (c !== '.' || /[0-9]/.test(query[i + 1] ?? ''))) {
-      const m = /^(0[xX][0-9a-fA-F]+|(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)([a-zA-Z0-9_]*)/.exec(query.slice(i));
+      const m =
+        /^(0[xX][0-9a-fA-F]+|(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)([a-zA-Z0-9_]*)/.exec(
+          query.slice(i),
+        );
       const text = m ? m[0] : c;
       if (m && m[2] !== '') {
         const dur = parseDuration(text);
@@ -99,7 +124,8 @@ export function lex(query: string): Token[] {
       const m = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(query.slice(i));
       const text = m ? m[0] : c;
       const lower = text.toLowerCase();
-      if (lower === 'inf' || lower === 'nan') out.push({ kind: 'number', text, pos: start, value: lower === 'inf' ? Infinity : Number.NaN });
+      if (lower === 'inf' || lower === 'nan')
+        out.push({ kind: 'number', text, pos: start, value: lower === 'inf' ? Infinity : Number.NaN });
       else if (KEYWORDS.has(lower)) out.push({ kind: 'keyword', text: lower, pos: start });
       else out.push({ kind: 'ident', text, pos: start });
       i += text.length;
@@ -116,7 +142,7 @@ export function lex(query: string): Token[] {
       i += op.length;
       continue;
     }
-    if (c === '@') throw new PromQLError(query, start, "the @ modifier is not supported in this simulation");
+    if (c === '@') throw new PromQLError(query, start, 'the @ modifier is not supported in this simulation');
     throw new PromQLError(query, start, `unexpected character: '${c}'`);
   }
   out.push({ kind: 'eof', text: '', pos: query.length });

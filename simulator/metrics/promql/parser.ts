@@ -5,10 +5,21 @@ import { COMPARISON_OPS, SET_OPS } from './ast';
 import { FUNCTIONS } from './functions';
 import { lex, PromQLError, type Token } from './lexer';
 
-const AGGREGATES = new Set<string>(['sum', 'avg', 'min', 'max', 'count', 'group', 'stddev', 'stdvar', 'topk', 'bottomk']);
+const AGGREGATES = new Set<string>([
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'count',
+  'group',
+  'stddev',
+  'stdvar',
+  'topk',
+  'bottomk',
+]);
 const UNSUPPORTED_AGGREGATES = new Set(['quantile', 'count_values', 'limitk', 'limit_ratio']);
 
-function describe(t: Token): string {
+function describeToken(t: Token): string {
   switch (t.kind) {
     case 'eof':
       return 'end of input';
@@ -48,7 +59,7 @@ class Parser {
     throw new PromQLError(this.query, t.pos, detail);
   }
   private unexpected(t: Token, context = ''): never {
-    this.fail(t, `unexpected ${describe(t)}${context}`);
+    this.fail(t, `unexpected ${describeToken(t)}${context}`);
   }
   private isPunct(text: string, k = 0): boolean {
     const t = this.peek(k);
@@ -99,7 +110,8 @@ class Parser {
       let returnBool = false;
       if (this.peek().kind === 'keyword' && this.peek().text === 'bool') {
         const b = this.next();
-        if (!COMPARISON_OPS.includes(op)) this.fail(b, 'bool modifier can only be used on comparison operators');
+        if (!COMPARISON_OPS.includes(op))
+          this.fail(b, 'bool modifier can only be used on comparison operators');
         returnBool = true;
       }
       let matching: { on: boolean; labels: string[] } | null = null;
@@ -123,7 +135,8 @@ class Parser {
     if (t.kind === 'op' && (t.text === '-' || t.text === '+')) {
       this.next();
       const expr = this.parseBinary(5);
-      if (expr.kind === 'number') return { kind: 'number', value: t.text === '-' ? -expr.value : expr.value, pos: t.pos };
+      if (expr.kind === 'number')
+        return { kind: 'number', value: t.text === '-' ? -expr.value : expr.value, pos: t.pos };
       return { kind: 'unary', op: t.text, expr, pos: t.pos };
     }
     return this.parsePostfix(this.parsePrimary());
@@ -135,11 +148,16 @@ class Parser {
       if (this.isPunct('[')) {
         const open = this.next();
         const d = this.peek();
-        if (d.kind !== 'duration' && d.kind !== 'number') this.unexpected(d, ' in subquery or range selector, expected duration');
+        if (d.kind !== 'duration' && d.kind !== 'number')
+          this.unexpected(d, ' in subquery or range selector, expected duration');
         this.next();
         const rangeMs = d.kind === 'duration' ? (d.value as number) : (d.value as number) * 1000;
         if (this.peek().kind === 'punct' && this.peek().text === ']') this.next();
-        else if (this.peek().kind === 'op' || (this.peek().kind === 'ident' && this.peek().text.startsWith(':')) || this.peek().text === ':')
+        else if (
+          this.peek().kind === 'op' ||
+          (this.peek().kind === 'ident' && this.peek().text.startsWith(':')) ||
+          this.peek().text === ':'
+        )
           this.fail(this.peek(), 'subqueries are not supported in this simulation');
         else this.expectPunct(']', ' in range selector, expected "]"');
         if (expr.kind !== 'vector') this.fail(open, 'ranges only allowed for vector selectors');
@@ -158,7 +176,11 @@ class Parser {
         const d = this.next();
         if (d.kind !== 'duration') this.unexpected(d, ' in offset, expected duration');
         const target = expr.kind === 'matrix' ? expr.vector : expr.kind === 'vector' ? expr : null;
-        if (!target) this.fail(t, 'offset modifier must be preceded by an instant vector selector or range vector selector');
+        if (!target)
+          this.fail(
+            t,
+            'offset modifier must be preceded by an instant vector selector or range vector selector',
+          );
         target.offsetMs = sign * (d.value as number);
         continue;
       }
@@ -201,7 +223,10 @@ class Parser {
         return this.unexpected(t);
       case 'ident': {
         this.next();
-        if (AGGREGATES.has(t.text) && (this.isPunct('(') || this.peek().text === 'by' || this.peek().text === 'without'))
+        if (
+          AGGREGATES.has(t.text) &&
+          (this.isPunct('(') || this.peek().text === 'by' || this.peek().text === 'without')
+        )
           return this.parseAggregate(t);
         if (UNSUPPORTED_AGGREGATES.has(t.text) && this.isPunct('('))
           this.fail(t, `the ${t.text} aggregation is not supported in this simulation`);
@@ -266,17 +291,34 @@ class Parser {
     let param: Expr | null = null;
     let expr = this.parseBinary(0);
     if (op.text === 'topk' || op.text === 'bottomk') {
-      if (!this.isPunct(',')) this.fail(this.peek(), `wrong number of arguments for aggregate expression provided, expected 2, got 1`);
+      if (!this.isPunct(','))
+        this.fail(
+          this.peek(),
+          `wrong number of arguments for aggregate expression provided, expected 2, got 1`,
+        );
       this.next();
       param = expr;
       expr = this.parseBinary(0);
-      if (typeOf(param) !== 'scalar') throw new PromQLError(this.query, param.pos, `expected type scalar in aggregation parameter, got ${typeName(typeOf(param))}`);
-    } else if (this.isPunct(',')) this.fail(this.peek(), 'wrong number of arguments for aggregate expression provided, expected 1, got 2');
+      if (typeOf(param) !== 'scalar')
+        throw new PromQLError(
+          this.query,
+          param.pos,
+          `expected type scalar in aggregation parameter, got ${typeName(typeOf(param))}`,
+        );
+    } else if (this.isPunct(','))
+      this.fail(
+        this.peek(),
+        'wrong number of arguments for aggregate expression provided, expected 1, got 2',
+      );
     if (this.peek().kind === 'eof') this.fail(this.peek(), 'unclosed left parenthesis');
     this.expectPunct(')', ' in aggregation, expected ")"');
     modifier();
     if (typeOf(expr) !== 'vector')
-      throw new PromQLError(this.query, expr.pos, `expected type instant vector in aggregation expression, got ${typeName(typeOf(expr))}`);
+      throw new PromQLError(
+        this.query,
+        expr.pos,
+        `expected type instant vector in aggregation expression, got ${typeName(typeOf(expr))}`,
+      );
     return { kind: 'aggregate', op: op.text as AggregateOp, param, grouping, without, expr, pos: op.pos };
   }
 
@@ -287,7 +329,8 @@ class Parser {
       while (!this.isPunct('}')) {
         const l = this.next();
         if (l.kind === 'eof') this.fail(l, 'unexpected end of input inside braces');
-        if (l.kind !== 'ident' && l.kind !== 'keyword') this.unexpected(l, ' in label matching, expected label');
+        if (l.kind !== 'ident' && l.kind !== 'keyword')
+          this.unexpected(l, ' in label matching, expected label');
         const op = this.next();
         if (op.kind !== 'op' || !['=', '!=', '=~', '!~'].includes(op.text))
           this.unexpected(op, ' in label matching, expected one of "=", "!=", "=~" or "!~"');
@@ -309,10 +352,20 @@ class Parser {
     const nameMatcher = matchers.find((m) => m.name === '__name__' && m.op === '=');
     const finalName = name ?? nameMatcher?.value ?? null;
     if (name !== null && matchers.some((m) => m.name === '__name__'))
-      throw new PromQLError(this.query, pos, `metric name must not be set twice: "${name}" or "${matchers.find((m) => m.name === '__name__')?.value}"`);
+      throw new PromQLError(
+        this.query,
+        pos,
+        `metric name must not be set twice: "${name}" or "${matchers.find((m) => m.name === '__name__')?.value}"`,
+      );
     if (finalName === null && !matchers.some((m) => !matchesEmpty(m)))
       throw new PromQLError(this.query, pos, 'vector selector must contain at least one non-empty matcher');
-    return { kind: 'vector', name: finalName, matchers: matchers.filter((m) => !(m === nameMatcher)), offsetMs: 0, pos };
+    return {
+      kind: 'vector',
+      name: finalName,
+      matchers: matchers.filter((m) => !(m === nameMatcher)),
+      offsetMs: 0,
+      pos,
+    };
   }
 }
 
@@ -365,7 +418,11 @@ function checkTypes(query: string, e: Expr): void {
       checkTypes(query, e.expr);
       const t = typeOf(e.expr);
       if (t !== 'scalar' && t !== 'vector')
-        throw new PromQLError(query, e.pos, `unary expression only allowed on expressions of type scalar or instant vector, got ${typeName(t)}`);
+        throw new PromQLError(
+          query,
+          e.pos,
+          `unary expression only allowed on expressions of type scalar or instant vector, got ${typeName(t)}`,
+        );
       return;
     }
     case 'binary': {
@@ -374,7 +431,11 @@ function checkTypes(query: string, e: Expr): void {
       const l = typeOf(e.lhs);
       const r = typeOf(e.rhs);
       if ((l !== 'scalar' && l !== 'vector') || (r !== 'scalar' && r !== 'vector'))
-        throw new PromQLError(query, e.pos, 'binary expression must contain only scalar and instant vector types');
+        throw new PromQLError(
+          query,
+          e.pos,
+          'binary expression must contain only scalar and instant vector types',
+        );
       if (SET_OPS.includes(e.op) && (l === 'scalar' || r === 'scalar'))
         throw new PromQLError(query, e.pos, `set operator "${e.op}" not allowed in binary scalar expression`);
       if (COMPARISON_OPS.includes(e.op) && l === 'scalar' && r === 'scalar' && !e.returnBool)
