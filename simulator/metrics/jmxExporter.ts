@@ -249,6 +249,8 @@ function helpFor(b: MBean, attr: string, description: string): string {
 
 const TYPES: Record<JmxRuleType, PromType> = { GAUGE: 'gauge', COUNTER: 'counter', UNTYPED: 'untyped' };
 
+const labelKey = (l: ReadonlyArray<readonly [string, string]>) => l.map(([k, v]) => `${k}=${v}`).join(',');
+
 /** Scrape MBeans through a jmx_exporter config into metric families, sorted by name (client_java 1.x order). */
 export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig): MetricFamily[] {
   const families = new Map<string, MetricFamily>();
@@ -305,6 +307,6 @@ export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig)
   }
   const out = [...families.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const f of out)
-    f.samples.sort((a, b) => (JSON.stringify(a.labels) < JSON.stringify(b.labels) ? -1 : 1));
+    f.samples.sort((a, b) => (labelKey(a.labels) < labelKey(b.labels) ? -1 : labelKey(a.labels) > labelKey(b.labels) ? 1 : 0));
   return out;
 }
