@@ -307,6 +307,8 @@ export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig)
   }
   const out = [...families.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const f of out)
-    f.samples.sort((a, b) => (labelKey(a.labels) < labelKey(b.labels) ? -1 : labelKey(a.labels) > labelKey(b.labels) ? 1 : 0));
+    f.samples.sort((a, b) =>
+      labelKey(a.labels) < labelKey(b.labels) ? -1 : labelKey(a.labels) > labelKey(b.labels) ? 1 : 0,
+    );
   return out;
 }

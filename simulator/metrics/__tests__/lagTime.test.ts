@@ -29,7 +29,15 @@ describe('lag in time by interpolating the offset→time table (kafka-lag-export
     for (const p of [P(100, 30), P(200, 60), P(200, 120), P(200, 700)]) addPoint(t, p);
     expect(t.points.length).toBe(3);
     for (const p of [P(300, 730), P(300, 9000), P(400, 9030)]) addPoint(t, p);
-    const cases: Array<[number, number]> = [[199, 59.7], [200, 700], [201, 700.3], [250, 715], [299, 729.7], [300, 9000], [301, 9000.3]];
+    const cases: Array<[number, number]> = [
+      [199, 59.7],
+      [200, 700],
+      [201, 700.3],
+      [250, 715],
+      [299, 729.7],
+      [300, 9000],
+      [301, 9000.3],
+    ];
     for (const [o, time] of cases) expect((lookup(t, o) as { time: number }).time).toBeCloseTo(time, 9);
   });
 

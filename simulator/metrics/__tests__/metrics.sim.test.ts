@@ -14,7 +14,12 @@ function scalarSum(m: ReturnType<typeof monitored>, q: string): number {
 }
 
 function produce(m: ReturnType<typeof monitored>, producer: string, topic: string, n: number) {
-  m.must({ type: 'producerSendMany', producer, topic, records: Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: `v${i}` })) });
+  m.must({
+    type: 'producerSendMany',
+    producer,
+    topic,
+    records: Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: `v${i}` })),
+  });
   m.must({ type: 'producerFlush', producer });
 }
 
@@ -25,11 +30,16 @@ describe('broker metrics against the simulation', () => {
     m.must({ type: 'producerCreate', name: 'p1', configs: { acks: 'all' } });
     produce(m, 'p1', 'orders', 50);
     m.run(30_000);
-    const appended = m.sim.state.topics.orders.partitions.reduce((a, p) => a + p.replicaLogs[p.leader ?? 1].log.logEndOffset, 0);
+    const appended = m.sim.state.topics.orders.partitions.reduce(
+      (a, p) => a + p.replicaLogs[p.leader ?? 1].log.logEndOffset,
+      0,
+    );
     expect(appended).toBe(50);
     expect(scalarSum(m, 'sum(kafka_server_brokertopicmetrics_messagesin_total{topic="orders"})')).toBe(50);
     // The all-topics meter carries no topic label and counts the same records.
-    expect(scalarSum(m, 'sum(kafka_server_brokertopicmetrics_messagesin_total{topic=""})')).toBeGreaterThanOrEqual(50);
+    expect(
+      scalarSum(m, 'sum(kafka_server_brokertopicmetrics_messagesin_total{topic=""})'),
+    ).toBeGreaterThanOrEqual(50);
     // Bytes in = the sizes of the appended records in the leaders' logs.
     const bytes = m.sim.state.topics.orders.partitions.reduce(
       (a, p) => a + p.replicaLogs[p.leader ?? 1].log.segments.reduce((s, seg) => s + seg.sizeBytes, 0),
@@ -37,7 +47,9 @@ describe('broker metrics against the simulation', () => {
     );
     expect(scalarSum(m, 'sum(kafka_server_brokertopicmetrics_bytesin_total{topic="orders"})')).toBe(bytes);
     // Followers replicated every byte: ReplicationBytesIn across the cluster = 2 copies of each record.
-    expect(scalarSum(m, 'sum(kafka_server_brokertopicmetrics_replicationbytesin_total)')).toBeGreaterThanOrEqual(2 * bytes);
+    expect(
+      scalarSum(m, 'sum(kafka_server_brokertopicmetrics_replicationbytesin_total)'),
+    ).toBeGreaterThanOrEqual(2 * bytes);
   });
 
   it('UnderReplicatedPartitions = partitions led here whose ISR is below the replica count (Partition#isUnderReplicated)', () => {
@@ -48,14 +60,21 @@ describe('broker metrics against the simulation', () => {
     m.must({ type: 'brokerStop', id: 3 });
     m.run(30_000);
     for (const id of [1, 2]) {
-      const expected = m.sim.state.topics.t.partitions.filter((p) => p.leader === id && p.isr.length < p.replicas.length).length;
-      const got = vector(m, `kafka_server_replicamanager_underreplicatedpartitions{kubernetes_pod_name="my-cluster-kafka-${id}"}`);
+      const expected = m.sim.state.topics.t.partitions.filter(
+        (p) => p.leader === id && p.isr.length < p.replicas.length,
+      ).length;
+      const got = vector(
+        m,
+        `kafka_server_replicamanager_underreplicatedpartitions{kubernetes_pod_name="my-cluster-kafka-${id}"}`,
+      );
       expect(got.map((s) => s.value)).toEqual([expected]);
     }
     expect(scalarSum(m, 'sum(kafka_server_replicamanager_underreplicatedpartitions)')).toBe(6);
     // The stopped broker answers no scrape: up is 0 and its series went stale.
     expect(vector(m, 'up{kubernetes_pod_name="my-cluster-kafka-3"}').map((s) => s.value)).toEqual([0]);
-    expect(vector(m, 'kafka_server_replicamanager_partitioncount{kubernetes_pod_name="my-cluster-kafka-3"}')).toEqual([]);
+    expect(
+      vector(m, 'kafka_server_replicamanager_partitioncount{kubernetes_pod_name="my-cluster-kafka-3"}'),
+    ).toEqual([]);
   });
 
   it('exactly one controller reports ActiveControllerCount 1; offline partitions show on the controllers (KRaft metrics)', () => {
@@ -74,11 +93,13 @@ describe('broker metrics against the simulation', () => {
     expect(scalarSum(m, 'max(kafka_controller_kafkacontroller_activebrokercount)')).toBe(2);
   });
 
-  it('IsrShrinks/ExpandsPerSec count only the leader\'s own AlterPartition: a fenced follower removed by the controller is no shrink (Partition.scala)', () => {
+  it("IsrShrinks/ExpandsPerSec count only the leader's own AlterPartition: a fenced follower removed by the controller is no shrink (Partition.scala)", () => {
     const m = monitored();
     m.must({ type: 'createTopic', topic: 't', partitions: 1, replicationFactor: 3 });
     m.must({ type: 'producerCreate', name: 'p1', configs: { acks: '1' } });
-    const follower = m.sim.state.topics.t.partitions[0].replicas.find((b) => b !== m.sim.state.topics.t.partitions[0].leader) as number;
+    const follower = m.sim.state.topics.t.partitions[0].replicas.find(
+      (b) => b !== m.sim.state.topics.t.partitions[0].leader,
+    ) as number;
     m.must({ type: 'brokerIsolate', id: follower });
     produce(m, 'p1', 't', 5);
     m.run(60_000);
@@ -98,7 +119,11 @@ describe('broker metrics against the simulation', () => {
     const m = monitored();
     m.must({ type: 'createTopic', topic: 'orders', partitions: 2, replicationFactor: 3 });
     m.must({ type: 'producerCreate', name: 'p1' });
-    m.must({ type: 'consumerCreate', name: 'c1', config: { groupId: 'g1', topics: ['orders'], autoOffsetReset: 'earliest', enableAutoCommit: false } });
+    m.must({
+      type: 'consumerCreate',
+      name: 'c1',
+      config: { groupId: 'g1', topics: ['orders'], autoOffsetReset: 'earliest', enableAutoCommit: false },
+    });
     m.run(15_000);
     m.must({ type: 'consumerPoll', name: 'c1' });
     produce(m, 'p1', 'orders', 40);
@@ -110,14 +135,21 @@ describe('broker metrics against the simulation', () => {
     expect(scalarSum(m, 'sum(kafka_consumergroup_lag{consumergroup="g1"})')).toBe(30);
     for (const p of m.sim.state.topics.orders.partitions) {
       const committed = rec.offsets[`orders-${p.partition}`]?.offset ?? 0;
-      const got = vector(m, `kafka_consumergroup_lag{consumergroup="g1",topic="orders",partition="${p.partition}"}`);
-      if (rec.offsets[`orders-${p.partition}`]) expect(got.map((s) => s.value)).toEqual([highWatermark(p) - committed]);
+      const got = vector(
+        m,
+        `kafka_consumergroup_lag{consumergroup="g1",topic="orders",partition="${p.partition}"}`,
+      );
+      if (rec.offsets[`orders-${p.partition}`])
+        expect(got.map((s) => s.value)).toEqual([highWatermark(p) - committed]);
     }
     // The client's own records-lag is HW − position (not committed), per assigned partition.
     const c1 = m.sim.state.areas.consumers.consumers.c1;
     for (const tp of c1.assignment) {
       const p = m.sim.state.topics[tp.topic].partitions[tp.partition];
-      const got = vector(m, `kafka_consumer_fetch_manager_records_lag{clientid="${c1.clientId}",partition="${tp.partition}"}`);
+      const got = vector(
+        m,
+        `kafka_consumer_fetch_manager_records_lag{clientid="${c1.clientId}",partition="${tp.partition}"}`,
+      );
       expect(got.map((s) => s.value)).toEqual([highWatermark(p) - c1.positions[`orders-${tp.partition}`]]);
     }
   });
@@ -141,14 +173,25 @@ describe('broker metrics against the simulation', () => {
     m.must({ type: 'producerCreate', name: 'p1', configs: { acks: '1' } });
     produce(m, 'p1', 't', 10);
     m.run(30_000);
-    expect(scalarSum(m, 'kafka_server_brokertopicmetrics_messagesin_total{topic="t",kubernetes_pod_name="my-cluster-kafka-1"}')).toBe(10);
+    expect(
+      scalarSum(
+        m,
+        'kafka_server_brokertopicmetrics_messagesin_total{topic="t",kubernetes_pod_name="my-cluster-kafka-1"}',
+      ),
+    ).toBe(10);
     m.must({ type: 'brokerStop', id: 1, mode: 'controlled' });
     m.run(15_000);
     m.must({ type: 'brokerStart', id: 1 });
     m.run(15_000);
-    const after = vector(m, 'kafka_server_brokertopicmetrics_messagesin_total{topic="",kubernetes_pod_name="my-cluster-kafka-1"}');
+    const after = vector(
+      m,
+      'kafka_server_brokertopicmetrics_messagesin_total{topic="",kubernetes_pod_name="my-cluster-kafka-1"}',
+    );
     expect(after.map((s) => s.value)).toEqual([0]);
-    const inc = vector(m, 'increase(kafka_server_brokertopicmetrics_messagesin_total{topic="",kubernetes_pod_name="my-cluster-kafka-1"}[5m])');
+    const inc = vector(
+      m,
+      'increase(kafka_server_brokertopicmetrics_messagesin_total{topic="",kubernetes_pod_name="my-cluster-kafka-1"}[5m])',
+    );
     expect(inc.every((s) => s.value >= 0)).toBe(true);
   });
 });

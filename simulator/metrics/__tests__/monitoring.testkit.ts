@@ -1,10 +1,18 @@
 // Test harness: a Simulation whose events feed a MonitoringState through an onEvent hook (as the area will),
 // and a clock that scrapes every 15 s of virtual time.
-import { onEvent, Simulation } from '../../index';
+
 import type { EventType, SimEvent } from '../../index';
-import { type MonitoringConfig, newMonitoringState, onMonitoringEvent, scrapeAndEvaluate, burrowRefresh, lagExporterPoll } from '../monitor';
-import type { MonitoringState } from '../monitor';
+import { onEvent, Simulation } from '../../index';
 import type { AlertEvent } from '../alerts/alerting';
+import type { MonitoringState } from '../monitor';
+import {
+  burrowRefresh,
+  lagExporterPoll,
+  type MonitoringConfig,
+  newMonitoringState,
+  onMonitoringEvent,
+  scrapeAndEvaluate,
+} from '../monitor';
 
 let current: MonitoringState | null = null;
 let hooked = false;
@@ -52,7 +60,10 @@ export type Monitored = {
   must(cmd: Parameters<Simulation['dispatch']>[0]): void;
 };
 
-export function monitored(init: ConstructorParameters<typeof Simulation>[0] = {}, config: Partial<MonitoringConfig> = {}): Monitored {
+export function monitored(
+  init: ConstructorParameters<typeof Simulation>[0] = {},
+  config: Partial<MonitoringConfig> = {},
+): Monitored {
   hook();
   const mon = newMonitoringState(config);
   current = mon;

@@ -345,6 +345,7 @@ class Parser {
         }
         matchers.push({ name: l.text, op: op.text as MatchOp, value: v.value as string });
         if (this.isPunct(',')) this.next();
+        else if (this.peek().kind === 'eof') this.fail(this.peek(), 'unexpected end of input inside braces');
         else if (!this.isPunct('}')) this.unexpected(this.peek(), ' in label matching, expected "," or "}"');
       }
       this.next();
