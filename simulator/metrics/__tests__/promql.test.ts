@@ -86,7 +86,9 @@ describe('PromQL evaluation over the series store', () => {
 
   it('rate() handles a counter reset (the new value counts as the increase)', () => {
     const s = newStore();
-    [0, 10, 20, 5, 15].forEach((v, i) => ingest(s, i * 15_000, [{ name: 'r_total', labels: {}, value: v }]));
+    [0, 10, 20, 5, 15].forEach((v, i) => {
+      ingest(s, i * 15_000, [{ name: 'r_total', labels: {}, value: v }]);
+    });
     // increases: 10 + 10 + 5 + 10 = 35 over the 60 s sampled; the window (0, 60 s] holds 4 samples from 15 s.
     const [[, v]] = vec(s, 'increase(r_total[1m])', 60_000);
     expect(v).toBeCloseTo(25 * (60 / 45), 9);
@@ -186,9 +188,9 @@ describe('the bounded series store', () => {
         fc.nat(1300_000),
         (vals, at) => {
           const s = newStore([{ stepMs: 15_000, capacity: 1000 }]);
-          vals.forEach((v, i) =>
-            ingest(s, i * 15_000, v === null ? [] : [{ name: 'x', labels: {}, value: v }]),
-          );
+          vals.forEach((v, i) => {
+            ingest(s, i * 15_000, v === null ? [] : [{ name: 'x', labels: {}, value: v }]);
+          });
           // Model: last slot ≤ at within 5 min; a missing sample right after a present one is a staleness marker.
           let expected: number | null = null;
           for (let i = 0; i < vals.length; i++) {
