@@ -229,13 +229,13 @@ export function beanMatchName(b: MBean): string {
   return `${b.domain}<${b.keys.map(([k, v]) => `${k}=${v}`).join(', ')}><>`;
 }
 
-type Compiled = { rule: JmxRule; re: RegExp };
+type Compiled = { rule: JmxRule; re: RegExp; readsValue: boolean };
 const compiledCache = new WeakMap<JmxExporterConfig, Compiled[]>();
 
 function compiled(config: JmxExporterConfig): Compiled[] {
   let c = compiledCache.get(config);
   if (!c) {
-    c = config.rules.map((rule) => ({ rule, re: new RegExp(`^.*(?:${rule.pattern}).*$`) }));
+    c = config.rules.map((rule) => ({ rule, re: new RegExp(`^.*(?:${rule.pattern}).*$`), readsValue: readsValue(rule) }));
     compiledCache.set(config, c);
   }
   return c;
@@ -251,58 +251,102 @@ const TYPES: Record<JmxRuleType, PromType> = { GAUGE: 'gauge', COUNTER: 'counter
 
 const labelKey = (l: ReadonlyArray<readonly [string, string]>) => l.map(([k, v]) => `${k}=${v}`).join(',');
 
+type Resolved = { type: PromType; base: string; sampleName: string; labels: Array<[string, string]>; help: string; rule: JmxRule; re: RegExp } | null;
+
+/** Rules whose pattern reads the attribute's value (`attr: value`) cannot be cached (jmx_exporter's rule cache). */
+function readsValue(rule: JmxRule): boolean {
+  return rule.pattern.includes('>: ') || /[a-zA-Z)\]]: /.test(rule.pattern);
+}
+
+const resolvedCache = new WeakMap<JmxExporterConfig, Map<string, { index: number; resolved: Resolved }>>();
+
+function resolve(config: JmxExporterConfig, b: MBean, attrName: string, description: string, matchName: string, rule: JmxRule, re: RegExp): Resolved {
+  const help = rule.help !== undefined ? matchName.replace(re, rule.help) : helpFor(b, attrName, description);
+  let name: string;
+  const labels: Array<[string, string]> = [];
+  if (rule.name === undefined) {
+    // Default export: domain_firstKeyValue_attr{otherKey="value"}.
+    name = safeName(`${b.domain}_${b.keys[0]?.[1] ?? ''}_${attrName}`);
+    for (const [k, v] of b.keys.slice(1)) labels.push([safeName(config.lowercaseOutputLabelNames ? k.toLowerCase() : k), v]);
+  } else {
+    name = safeName(matchName.replace(re, rule.name));
+    for (const [k, v] of Object.entries(rule.labels ?? {})) {
+      let labelName = safeName(matchName.replace(re, k));
+      if (config.lowercaseOutputLabelNames) labelName = labelName.toLowerCase();
+      const labelValue = matchName.replace(re, v);
+      if (labelName !== '' && labelValue !== '') labels.push([labelName, labelValue]);
+    }
+  }
+  if (config.lowercaseOutputName) name = name.toLowerCase();
+  if (name === '') return null;
+  const type = TYPES[rule.type ?? 'UNTYPED'];
+  const base = type === 'counter' && name.endsWith('_total') ? name.slice(0, -'_total'.length) : name;
+  labels.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  return { type, base, sampleName: type === 'counter' ? `${base}_total` : base, labels, help, rule, re };
+}
+
 /** Scrape MBeans through a jmx_exporter config into metric families, sorted by name (client_java 1.x order). */
 export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig): MetricFamily[] {
   const families = new Map<string, MetricFamily>();
+  const seen = new Map<string, Set<string>>();
   const rules = compiled(config);
+  let cache = resolvedCache.get(config);
+  if (!cache) {
+    cache = new Map();
+    resolvedCache.set(config, cache);
+  }
   for (const b of beans) {
     const beanName = beanMatchName(b);
     for (const attr of b.attributes) {
       const matchName = `${beanName}${attr.name}: ${attr.value}`;
-      for (const { rule, re } of rules) {
-        if (!re.test(matchName)) continue;
-        let value: number;
-        if (rule.value !== undefined) value = Number(matchName.replace(re, rule.value));
-        else if (typeof attr.value === 'number') value = attr.value;
-        else break; // a string attribute without a value rule is dropped ("Ignoring unsupported bean")
-        value *= rule.valueFactor ?? 1;
-        const help =
-          rule.help !== undefined
-            ? matchName.replace(re, rule.help)
-            : helpFor(b, attr.name, attr.description);
-        let name: string;
-        const labels: Array<[string, string]> = [];
-        if (rule.name === undefined) {
-          // Default export: domain_firstKeyValue_attr{otherKey="value"}.
-          name = safeName(`${b.domain}_${b.keys[0]?.[1] ?? ''}_${attr.name}`);
-          for (const [k, v] of b.keys.slice(1))
-            labels.push([safeName(config.lowercaseOutputLabelNames ? k.toLowerCase() : k), v]);
-        } else {
-          name = safeName(matchName.replace(re, rule.name));
-          for (const [k, v] of Object.entries(rule.labels ?? {})) {
-            let labelName = safeName(matchName.replace(re, k));
-            if (config.lowercaseOutputLabelNames) labelName = labelName.toLowerCase();
-            const labelValue = matchName.replace(re, v);
-            if (labelName !== '' && labelValue !== '') labels.push([labelName, labelValue]);
-          }
+      let resolved: Resolved = null;
+      let index = -1;
+      // Value-free rules resolve once per bean attribute; value-reading rules before that index run every time.
+      const key = `${beanName}${attr.name}`;
+      let cached = cache.get(key);
+      if (!cached) {
+        let ci = -1;
+        let cr: Resolved = null;
+        for (let i = 0; i < rules.length; i++) {
+          if (rules[i].readsValue || !rules[i].re.test(matchName)) continue;
+          ci = i;
+          cr = resolve(config, b, attr.name, attr.description, matchName, rules[i].rule, rules[i].re);
+          break;
         }
-        if (config.lowercaseOutputName) name = name.toLowerCase();
-        if (name === '') break;
-        const type = TYPES[rule.type ?? 'UNTYPED'];
-        const base = type === 'counter' && name.endsWith('_total') ? name.slice(0, -'_total'.length) : name;
-        let fam = families.get(base);
-        if (!fam) {
-          fam = { name: base, type, help, samples: [] };
-          families.set(base, fam);
-        }
-        labels.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-        const sampleName = fam.type === 'counter' ? `${base}_total` : base;
-        const key = JSON.stringify(labels);
-        // "was created multiple times. Keeping the first occurrence."
-        if (!fam.samples.some((s) => JSON.stringify(s.labels) === key))
-          fam.samples.push({ name: sampleName, labels, value });
-        break;
+        cached = { index: ci, resolved: cr };
+        cache.set(key, cached);
       }
+      const limit = cached.index < 0 ? rules.length : cached.index;
+      for (let i = 0; i < limit; i++) {
+        const { rule, re } = rules[i];
+        if (rules[i].readsValue && re.test(matchName)) {
+          index = i;
+          resolved = resolve(config, b, attr.name, attr.description, matchName, rule, re);
+          break;
+        }
+      }
+      if (index < 0) {
+        index = cached.index;
+        resolved = cached.resolved;
+      }
+      if (index < 0 || !resolved) continue;
+      let value: number;
+      if (resolved.rule.value !== undefined) value = Number(matchName.replace(resolved.re, resolved.rule.value));
+      else if (typeof attr.value === 'number') value = attr.value;
+      else continue; // a string attribute without a value rule is dropped ("Ignoring unsupported bean")
+      value *= resolved.rule.valueFactor ?? 1;
+      let fam = families.get(resolved.base);
+      if (!fam) {
+        fam = { name: resolved.base, type: resolved.type, help: resolved.help, samples: [] };
+        families.set(resolved.base, fam);
+        seen.set(resolved.base, new Set());
+      }
+      const lk = labelKey(resolved.labels);
+      const famSeen = seen.get(resolved.base) as Set<string>;
+      // "was created multiple times. Keeping the first occurrence."
+      if (famSeen.has(lk)) continue;
+      famSeen.add(lk);
+      fam.samples.push({ name: fam.type === 'counter' ? `${fam.name}_total` : fam.name, labels: resolved.labels, value });
     }
   }
   const out = [...families.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

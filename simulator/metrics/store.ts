@@ -35,11 +35,11 @@ export type SeriesStore = {
 
 export type SampleInput = { name: string; labels: Record<string, string>; value: number };
 
-/** 15 s for 3 h, 1 min for a day, 10 min for 8 days: a simulated week of a 6-broker cluster stays small. */
+/** 15 s for 2 h, 5 min for 2 days, 30 min for 8 days: at most 1440 numbers per series, whatever the run length. */
 export const DEFAULT_TIERS: readonly TierSpec[] = [
-  { stepMs: 15_000, capacity: 720 },
-  { stepMs: 60_000, capacity: 1440 },
-  { stepMs: 600_000, capacity: 1152 },
+  { stepMs: 15_000, capacity: 480 },
+  { stepMs: 300_000, capacity: 576 },
+  { stepMs: 1_800_000, capacity: 384 },
 ];
 
 export function newStore(tiers: readonly TierSpec[] = DEFAULT_TIERS): SeriesStore {
