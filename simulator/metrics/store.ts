@@ -58,7 +58,9 @@ function addName(store: SeriesStore, name: string, key: string): void {
 
 export function seriesKey(name: string, labels: Record<string, string>): string {
   const ks = Object.keys(labels).sort();
-  return `${name}{${ks.map((k) => `${k}=${JSON.stringify(labels[k])}`).join(',')}}`;
+  let out = `${name}{`;
+  for (let i = 0; i < ks.length; i++) out += `${i ? ',' : ''}${ks[i]}=${JSON.stringify(labels[ks[i]])}`;
+  return `${out}}`;
 }
 
 function newestIndex(t: Tier): number {
@@ -86,37 +88,42 @@ export function ingest(store: SeriesStore, time: number, samples: readonly Sampl
       addName(store, s.name, key);
     }
   }
+  // Open (or, in a downsampled tier, reuse) one slot per tier.
+  const slots: number[] = [];
+  const previous: number[] = [];
   store.tiers.forEach((tier, ti) => {
     const bucket = Math.floor(time / tier.stepMs);
-    let slot: number;
-    let previous: number;
     if (ti > 0 && bucket === tier.lastBucket && tier.times.length > 0) {
-      slot = newestIndex(tier);
-      previous = tier.times.length > 1 ? slotIndex(tier, tier.times.length - 2) : -1;
-      tier.times[slot] = time;
+      slots.push(newestIndex(tier));
+      previous.push(tier.times.length > 1 ? slotIndex(tier, tier.times.length - 2) : -1);
+      tier.times[slots[ti]] = time;
+      return;
+    }
+    previous.push(newestIndex(tier));
+    if (tier.times.length < tier.capacity) {
+      slots.push(tier.times.length);
+      tier.times.push(time);
     } else {
-      previous = newestIndex(tier);
-      if (tier.times.length < tier.capacity) {
-        slot = tier.times.length;
-        tier.times.push(time);
-      } else {
-        slot = tier.head;
-        tier.times[slot] = time;
-        tier.head = (tier.head + 1) % tier.capacity;
-      }
-      tier.lastBucket = bucket;
+      slots.push(tier.head);
+      tier.times[tier.head] = time;
+      tier.head = (tier.head + 1) % tier.capacity;
     }
-    for (const key in store.series) {
-      const arr = store.series[key].values[ti];
-      while (arr.length < tier.times.length) arr.push(ABSENT);
-      const v = current.get(key);
-      if (v !== undefined) arr[slot] = v;
-      else {
-        const before = previous >= 0 ? arr[previous] : ABSENT;
-        arr[slot] = before === ABSENT || before === STALE ? ABSENT : STALE;
-      }
-    }
+    tier.lastBucket = bucket;
   });
+  for (const key in store.series) {
+    const values = store.series[key].values;
+    const v = current.get(key);
+    for (let ti = 0; ti < values.length; ti++) {
+      const arr = values[ti];
+      const len = store.tiers[ti].times.length;
+      while (arr.length < len) arr.push(ABSENT);
+      if (v !== undefined) arr[slots[ti]] = v;
+      else {
+        const before = previous[ti] >= 0 ? arr[previous[ti]] : ABSENT;
+        arr[slots[ti]] = before === ABSENT || before === STALE ? ABSENT : STALE;
+      }
+    }
+  }
 }
 
 /** The finest tier still holding `from` (else the one reaching furthest back). */
