@@ -2,20 +2,49 @@
 // cost per scrape, rule evaluation cost, and the heap the monitoring state holds at the end.
 // Run: node --expose-gc --import tsx simulator/metrics/bench.ts [days]
 import { performance } from 'node:perf_hooks';
-import { onEvent, Simulation } from '../index';
 import type { EventType, SimEvent } from '../index';
+import { onEvent, Simulation } from '../index';
 import { newAlertingState } from './alerts/alerting';
 import { newBurrowState } from './burrow/storage';
+import {
+  burrowRefresh,
+  lagExporterPoll,
+  type MonitoringState,
+  newMonitoringState,
+  onMonitoringEvent,
+  scrapeAndEvaluate,
+} from './monitor';
 import { newRecorder } from './recorder';
 import { ingest, newStore } from './store';
-import { burrowRefresh, lagExporterPoll, type MonitoringState, newMonitoringState, onMonitoringEvent, scrapeAndEvaluate } from './monitor';
 
 const days = Number(process.argv[2] ?? 7);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) console.warn('run with node --expose-gc for heap figures');
 
 let mon: MonitoringState | null = newMonitoringState();
-const types: EventType[] = ['brokerStarted', 'brokerAdded', 'controllerStarted', 'producerCreated', 'consumerCreated', 'recordsAppended', 'produceRejected', 'duplicateBatch', 'produceRequestSent', 'produceRequestLost', 'produceRequestTimedOut', 'batchAcknowledged', 'batchRetrying', 'batchFailed', 'replicaFetched', 'consumerPolled', 'isrChanged', 'leaderChanged', 'offsetsCommitted', 'groupDeleted', 'topicDeleted'];
+const types: EventType[] = [
+  'brokerStarted',
+  'brokerAdded',
+  'controllerStarted',
+  'producerCreated',
+  'consumerCreated',
+  'recordsAppended',
+  'produceRejected',
+  'duplicateBatch',
+  'produceRequestSent',
+  'produceRequestLost',
+  'produceRequestTimedOut',
+  'batchAcknowledged',
+  'batchRetrying',
+  'batchFailed',
+  'replicaFetched',
+  'consumerPolled',
+  'isrChanged',
+  'leaderChanged',
+  'offsetsCommitted',
+  'groupDeleted',
+  'topicDeleted',
+];
 for (const t of types) onEvent(t, (ctx, ev) => mon && onMonitoringEvent(mon, ev as SimEvent, ctx.state));
 
 const sim = new Simulation({ seed: 7, brokers: 6 }, { maxRetainedEvents: 1000 });
@@ -23,9 +52,25 @@ const must = (cmd: Parameters<Simulation['dispatch']>[0]) => {
   const r = sim.dispatch(cmd);
   if (!r.ok) throw new Error(`${cmd.type}: ${r.error.message}`);
 };
-for (const t of ['orders', 'payments', 'clicks', 'audit']) must({ type: 'createTopic', topic: t, partitions: 6, replicationFactor: 3, configs: { 'retention.ms': String(3_600_000) } });
+for (const t of ['orders', 'payments', 'clicks', 'audit'])
+  must({
+    type: 'createTopic',
+    topic: t,
+    partitions: 6,
+    replicationFactor: 3,
+    configs: { 'retention.ms': String(3_600_000) },
+  });
 must({ type: 'producerCreate', name: 'p1', configs: { acks: 'all' } });
-must({ type: 'consumerCreate', name: 'c1', config: { groupId: 'g1', topics: ['orders', 'payments'], autoOffsetReset: 'earliest', enableAutoCommit: false } });
+must({
+  type: 'consumerCreate',
+  name: 'c1',
+  config: {
+    groupId: 'g1',
+    topics: ['orders', 'payments'],
+    autoOffsetReset: 'earliest',
+    enableAutoCommit: false,
+  },
+});
 
 const scrapes = Math.round((days * 86_400_000) / 15_000);
 let scrapeMs = 0;
@@ -37,7 +82,12 @@ for (let i = 0; i < scrapes; i++) {
   must({ type: 'advanceClock', ms: 15_000 });
   if (i % 4 === 0) {
     const topic = ['orders', 'payments', 'clicks', 'audit'][(i / 4) % 4];
-    must({ type: 'producerSendMany', producer: 'p1', topic, records: Array.from({ length: 10 }, (_, j) => ({ key: `k${j}`, value: `v${i}-${j}` })) });
+    must({
+      type: 'producerSendMany',
+      producer: 'p1',
+      topic,
+      records: Array.from({ length: 10 }, (_, j) => ({ key: `k${j}`, value: `v${i}-${j}` })),
+    });
     must({ type: 'producerFlush', producer: 'p1' });
     must({ type: 'consumerPoll', name: 'c1', maxRecords: 50 });
     must({ type: 'consumerCommit', name: 'c1' });
@@ -59,7 +109,11 @@ const wall = performance.now() - started;
 {
   const m = mon as MonitoringState;
   const keys = Object.keys(m.store.series);
-  const samples = keys.map((k) => ({ name: m.store.series[k].name, labels: m.store.series[k].labels, value: 0 }));
+  const samples = keys.map((k) => ({
+    name: m.store.series[k].name,
+    labels: m.store.series[k].labels,
+    value: 0,
+  }));
   let t = sim.state.now;
   const fillStart = performance.now();
   for (let i = 0; i < (7 * 86_400_000) / 15_000; i++) {
@@ -67,7 +121,9 @@ const wall = performance.now() - started;
     for (const s of samples) s.value = i;
     ingest(m.store, t, samples);
   }
-  console.log(`filled a further simulated week of ingest in ${((performance.now() - fillStart) / 1000).toFixed(1)} s`);
+  console.log(
+    `filled a further simulated week of ingest in ${((performance.now() - fillStart) / 1000).toFixed(1)} s`,
+  );
 }
 const series = Object.keys((mon as MonitoringState).store.series).length;
 const points = (mon as MonitoringState).store.tiers.reduce((a, t) => a + t.times.length, 0);
@@ -88,8 +144,15 @@ if (gc) {
   gc();
   heapWithout = process.memoryUsage().heapUsed;
 }
-console.log(`simulated ${days} days: ${scrapes} scrapes of ${series} series (${points} slots per series over ${tiers} tiers)`);
-console.log(`scrape + rules + burrow + lag-exporter per scrape: ${(scrapeMs / scrapes).toFixed(3)} ms mean, ${slowest.toFixed(1)} ms slowest`);
+console.log(
+  `simulated ${days} days: ${scrapes} scrapes of ${series} series (${points} slots per series over ${tiers} tiers)`,
+);
+console.log(
+  `scrape + rules + burrow + lag-exporter per scrape: ${(scrapeMs / scrapes).toFixed(3)} ms mean, ${slowest.toFixed(1)} ms slowest`,
+);
 console.log(`wall time ${(wall / 1000).toFixed(1)} s (simulation included)`);
-if (gc) console.log(`heap growth over the run (simulation included): ${((heapWith - heapBefore) / 1024 / 1024).toFixed(1)} MB`);
+if (gc)
+  console.log(
+    `heap growth over the run (simulation included): ${((heapWith - heapBefore) / 1024 / 1024).toFixed(1)} MB`,
+  );
 if (gc) console.log(`monitoring state heap: ${((heapWith - heapWithout) / 1024 / 1024).toFixed(1)} MB`);

@@ -235,7 +235,11 @@ const compiledCache = new WeakMap<JmxExporterConfig, Compiled[]>();
 function compiled(config: JmxExporterConfig): Compiled[] {
   let c = compiledCache.get(config);
   if (!c) {
-    c = config.rules.map((rule) => ({ rule, re: new RegExp(`^.*(?:${rule.pattern}).*$`), readsValue: readsValue(rule) }));
+    c = config.rules.map((rule) => ({
+      rule,
+      re: new RegExp(`^.*(?:${rule.pattern}).*$`),
+      readsValue: readsValue(rule),
+    }));
     compiledCache.set(config, c);
   }
   return c;
@@ -251,7 +255,15 @@ const TYPES: Record<JmxRuleType, PromType> = { GAUGE: 'gauge', COUNTER: 'counter
 
 const labelKey = (l: ReadonlyArray<readonly [string, string]>) => l.map(([k, v]) => `${k}=${v}`).join(',');
 
-type Resolved = { type: PromType; base: string; sampleName: string; labels: Array<[string, string]>; help: string; rule: JmxRule; re: RegExp } | null;
+type Resolved = {
+  type: PromType;
+  base: string;
+  sampleName: string;
+  labels: Array<[string, string]>;
+  help: string;
+  rule: JmxRule;
+  re: RegExp;
+} | null;
 
 /** Rules whose pattern reads the attribute's value (`attr: value`) cannot be cached (jmx_exporter's rule cache). */
 function readsValue(rule: JmxRule): boolean {
@@ -260,14 +272,23 @@ function readsValue(rule: JmxRule): boolean {
 
 const resolvedCache = new WeakMap<JmxExporterConfig, Map<string, { index: number; resolved: Resolved }>>();
 
-function resolve(config: JmxExporterConfig, b: MBean, attrName: string, description: string, matchName: string, rule: JmxRule, re: RegExp): Resolved {
+function resolve(
+  config: JmxExporterConfig,
+  b: MBean,
+  attrName: string,
+  description: string,
+  matchName: string,
+  rule: JmxRule,
+  re: RegExp,
+): Resolved {
   const help = rule.help !== undefined ? matchName.replace(re, rule.help) : helpFor(b, attrName, description);
   let name: string;
   const labels: Array<[string, string]> = [];
   if (rule.name === undefined) {
     // Default export: domain_firstKeyValue_attr{otherKey="value"}.
     name = safeName(`${b.domain}_${b.keys[0]?.[1] ?? ''}_${attrName}`);
-    for (const [k, v] of b.keys.slice(1)) labels.push([safeName(config.lowercaseOutputLabelNames ? k.toLowerCase() : k), v]);
+    for (const [k, v] of b.keys.slice(1))
+      labels.push([safeName(config.lowercaseOutputLabelNames ? k.toLowerCase() : k), v]);
   } else {
     name = safeName(matchName.replace(re, rule.name));
     for (const [k, v] of Object.entries(rule.labels ?? {})) {
@@ -331,7 +352,8 @@ export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig)
       }
       if (index < 0 || !resolved) continue;
       let value: number;
-      if (resolved.rule.value !== undefined) value = Number(matchName.replace(resolved.re, resolved.rule.value));
+      if (resolved.rule.value !== undefined)
+        value = Number(matchName.replace(resolved.re, resolved.rule.value));
       else if (typeof attr.value === 'number') value = attr.value;
       else continue; // a string attribute without a value rule is dropped ("Ignoring unsupported bean")
       value *= resolved.rule.valueFactor ?? 1;
@@ -346,7 +368,11 @@ export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig)
       // "was created multiple times. Keeping the first occurrence."
       if (famSeen.has(lk)) continue;
       famSeen.add(lk);
-      fam.samples.push({ name: fam.type === 'counter' ? `${fam.name}_total` : fam.name, labels: resolved.labels, value });
+      fam.samples.push({
+        name: fam.type === 'counter' ? `${fam.name}_total` : fam.name,
+        labels: resolved.labels,
+        value,
+      });
     }
   }
   const out = [...families.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -7,10 +7,19 @@ function group(commitEvery: 'progress' | 'same' | 'none') {
   const m = monitored();
   m.must({ type: 'createTopic', topic: 'orders', partitions: 1, replicationFactor: 3 });
   m.must({ type: 'producerCreate', name: 'p1' });
-  m.must({ type: 'consumerCreate', name: 'c1', config: { groupId: 'g1', topics: ['orders'], autoOffsetReset: 'earliest', enableAutoCommit: false } });
+  m.must({
+    type: 'consumerCreate',
+    name: 'c1',
+    config: { groupId: 'g1', topics: ['orders'], autoOffsetReset: 'earliest', enableAutoCommit: false },
+  });
   m.run(15_000);
   for (let i = 0; i < 12; i++) {
-    m.must({ type: 'producerSendMany', producer: 'p1', topic: 'orders', records: Array.from({ length: 20 }, (_, j) => ({ value: `${i}-${j}` })) });
+    m.must({
+      type: 'producerSendMany',
+      producer: 'p1',
+      topic: 'orders',
+      records: Array.from({ length: 20 }, (_, j) => ({ value: `${i}-${j}` })),
+    });
     m.must({ type: 'producerFlush', producer: 'p1' });
     if (commitEvery === 'progress' || i < 2) m.must({ type: 'consumerPoll', name: 'c1', maxRecords: 10 });
     if (commitEvery !== 'none' || i < 2) m.must({ type: 'consumerCommit', name: 'c1' });

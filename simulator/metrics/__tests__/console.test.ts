@@ -11,7 +11,8 @@ function setup() {
   m.run(30_000);
   return m;
 }
-const curl = (m: ReturnType<typeof monitored>, line: string) => runCurl(line.split(' ').slice(1), monitoringEndpoints(m.sim.state, m.mon));
+const curl = (m: ReturnType<typeof monitored>, line: string) =>
+  runCurl(line.split(' ').slice(1), monitoringEndpoints(m.sim.state, m.mon));
 
 describe('curl', () => {
   it("usage errors use curl's texts and exit codes", () => {
@@ -22,7 +23,9 @@ describe('curl', () => {
       exitCode: 2,
     });
     const bad = parseCurlArgs(['--frobnicate', 'localhost']);
-    expect(bad.ok ? null : bad.out.stderr).toBe("curl: option --frobnicate: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+    expect(bad.ok ? null : bad.out.stderr).toBe(
+      "curl: option --frobnicate: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
+    );
     const port = parseCurlArgs(['localhost:99999/metrics']);
     expect(port.ok ? null : port.out.exitCode).toBe(3);
   });
@@ -45,24 +48,46 @@ describe('curl', () => {
     m.must({ type: 'brokerStop', id: 2 });
     expect(curl(m, 'curl my-cluster-kafka-2:9404/metrics')).toEqual({
       stdout: '',
-      stderr: "curl: (7) Failed to connect to my-cluster-kafka-2 port 9404 after 0 ms: Couldn't connect to server\n",
+      stderr:
+        "curl: (7) Failed to connect to my-cluster-kafka-2 port 9404 after 0 ms: Couldn't connect to server\n",
       exitCode: 7,
     });
     expect(curl(m, 'curl -s my-cluster-kafka-2:9404/metrics').stderr).toBe('');
-    expect(curl(m, 'curl nosuchhost:9404/metrics').stderr).toBe('curl: (6) Could not resolve host: nosuchhost\n');
+    expect(curl(m, 'curl nosuchhost:9404/metrics').stderr).toBe(
+      'curl: (6) Could not resolve host: nosuchhost\n',
+    );
     expect(curl(m, 'curl -sf localhost:9090/nope').exitCode).toBe(22);
   });
 
   it('Prometheus API: /api/v1/query with -G --data-urlencode, and bad PromQL as bad_data', () => {
     const m = setup();
-    const ok = runCurl(['-sG', 'localhost:9090/api/v1/query', '--data-urlencode', 'query=sum(kafka_controller_kafkacontroller_activecontrollercount)'], monitoringEndpoints(m.sim.state, m.mon));
-    expect(JSON.parse(ok.stdout)).toEqual({ status: 'success', data: { resultType: 'vector', result: [{ metric: {}, value: [30, '1'] }] } });
-    const bad = runCurl(['-s', 'localhost:9090/api/v1/query?query=sum(up'], monitoringEndpoints(m.sim.state, m.mon));
+    const ok = runCurl(
+      [
+        '-sG',
+        'localhost:9090/api/v1/query',
+        '--data-urlencode',
+        'query=sum(kafka_controller_kafkacontroller_activecontrollercount)',
+      ],
+      monitoringEndpoints(m.sim.state, m.mon),
+    );
+    expect(JSON.parse(ok.stdout)).toEqual({
+      status: 'success',
+      data: { resultType: 'vector', result: [{ metric: {}, value: [30, '1'] }] },
+    });
+    const bad = runCurl(
+      ['-s', 'localhost:9090/api/v1/query?query=sum(up'],
+      monitoringEndpoints(m.sim.state, m.mon),
+    );
     expect(JSON.parse(bad.stdout)).toMatchObject({ status: 'error', errorType: 'bad_data' });
     const alerts = JSON.parse(curl(m, 'curl -s localhost:9090/api/v1/alerts').stdout);
     // No message reached the new topic: changes(...[10m]) == 0 holds from the start (as in Prometheus).
     expect(alerts.status).toBe('success');
-    expect(alerts.data.alerts.map((a: { labels: { alertname: string }; value: string }) => [a.labels.alertname, a.value])).toEqual([
+    expect(
+      alerts.data.alerts.map((a: { labels: { alertname: string }; value: string }) => [
+        a.labels.alertname,
+        a.value,
+      ]),
+    ).toEqual([
       ['NoMessageForTooLong', '0e+00'],
       ['NoMessageForTooLong', '0e+00'],
     ]);
@@ -71,14 +96,24 @@ describe('curl', () => {
   it("Burrow's endpoints answer through curl (burrow:8000)", () => {
     const m = setup();
     const list = JSON.parse(curl(m, 'curl -s burrow:8000/v3/kafka/local/consumer').stdout);
-    expect(list).toEqual({ error: false, message: 'consumer list returned', consumers: [], request: { url: '/v3/kafka/local/consumer', host: 'burrow' } });
+    expect(list).toEqual({
+      error: false,
+      message: 'consumer list returned',
+      consumers: [],
+      request: { url: '/v3/kafka/local/consumer', host: 'burrow' },
+    });
   });
 });
 
 describe('JmxTool (tools/JmxTool.java output)', () => {
   it('prints the connect line on stderr, a quoted header and one comma-separated row', () => {
     const m = setup();
-    const p = parseJmxToolArgs(['--object-name', 'kafka.server:type=ReplicaManager,name=UnderReplicatedPartitions', '--one-time', 'true']);
+    const p = parseJmxToolArgs([
+      '--object-name',
+      'kafka.server:type=ReplicaManager,name=UnderReplicatedPartitions',
+      '--one-time',
+      'true',
+    ]);
     if (!p.ok) throw new Error('parse');
     const hp = jmxUrlHost(p.request.jmxUrl);
     expect(hp).toEqual({ host: 'localhost', port: 9999 });
@@ -93,14 +128,21 @@ describe('JmxTool (tools/JmxTool.java output)', () => {
   it('meter attributes sorted, --attributes filters; no match is an error; nothing listening fails to connect', () => {
     const m = setup();
     const beans = jmxBeansFor(m.sim.state, m.mon, 'localhost', 9999);
-    const p = parseJmxToolArgs(['--object-name', 'kafka.server:type=BrokerTopicMetrics,name=MessagesInPerSec', '--attributes', 'Count,OneMinuteRate']);
+    const p = parseJmxToolArgs([
+      '--object-name',
+      'kafka.server:type=BrokerTopicMetrics,name=MessagesInPerSec',
+      '--attributes',
+      'Count,OneMinuteRate',
+    ]);
     if (!p.ok) throw new Error('parse');
     expect(runJmxTool(p.request, beans, 30_000).stdout).toBe(
       '"time","kafka.server:type=BrokerTopicMetrics,name=MessagesInPerSec:Count","kafka.server:type=BrokerTopicMetrics,name=MessagesInPerSec:OneMinuteRate"\n30000,0,0.0\n',
     );
     const none = parseJmxToolArgs(['--object-name', 'kafka.server:type=Nope,name=X']);
     if (!none.ok) throw new Error('parse');
-    expect(runJmxTool(none.request, beans, 0).stderr).toContain('No matched attributes for the queried objects [kafka.server:type=Nope,name=X].');
+    expect(runJmxTool(none.request, beans, 0).stderr).toContain(
+      'No matched attributes for the queried objects [kafka.server:type=Nope,name=X].',
+    );
     expect(runJmxTool(none.request, null, 0).exitCode).toBe(1);
   });
 });
