@@ -1,6 +1,6 @@
 // Monitoring bench: a simulated week of a 6-broker cluster scraped every 15 s. Reports the sampler + scrape
 // cost per scrape, rule evaluation cost, and the heap the monitoring state holds at the end.
-// Run: node --expose-gc --import tsx simulator/metrics/bench.ts [days]
+// Run: node --expose-gc --import tsx simulator/metrics/bench.ts [days simulated] [days of extra ingest]
 import { performance } from 'node:perf_hooks';
 import type { EventType, SimEvent } from '../index';
 import { onEvent, Simulation } from '../index';
@@ -17,7 +17,9 @@ import {
 import { newRecorder } from './recorder';
 import { ingest, newStore } from './store';
 
-const days = Number(process.argv[2] ?? 7);
+const days = Number(process.argv[2] ?? 0.25);
+/** Days of extra ingest after the run (a week fills every tier to capacity). */
+const fillDays = Number(process.argv[3] ?? 7);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) console.warn('run with node --expose-gc for heap figures');
 
@@ -116,7 +118,7 @@ const wall = performance.now() - started;
   }));
   let t = sim.state.now;
   const fillStart = performance.now();
-  for (let i = 0; i < (7 * 86_400_000) / 15_000; i++) {
+  for (let i = 0; i < (fillDays * 86_400_000) / 15_000; i++) {
     t += 15_000;
     for (const s of samples) s.value = i;
     ingest(m.store, t, samples);
