@@ -124,7 +124,7 @@ const wall = performance.now() - started;
     ingest(m.store, t, samples);
   }
   console.log(
-    `filled a further simulated week of ingest in ${((performance.now() - fillStart) / 1000).toFixed(1)} s`,
+    `ingested ${fillDays} further simulated days in ${((performance.now() - fillStart) / 1000).toFixed(1)} s`,
   );
 }
 const series = Object.keys((mon as MonitoringState).store.series).length;
