@@ -147,7 +147,7 @@ if (gc) {
   heapWithout = process.memoryUsage().heapUsed;
 }
 console.log(
-  `simulated ${days} days: ${scrapes} scrapes of ${series} series (${points} slots per series over ${tiers} tiers)`,
+  `simulated ${days} days + ${fillDays} days of ingest: ${scrapes} scrapes of ${series} series (${points} slots per series over ${tiers} tiers)`,
 );
 console.log(
   `scrape + rules + burrow + lag-exporter per scrape: ${(scrapeMs / scrapes).toFixed(3)} ms mean, ${slowest.toFixed(1)} ms slowest`,
