@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backoffMs, exponentialBackoff } from './exponentialBackoff';
+import { initialAssignorState, performTaskAssignment } from './incrementalCooperativeAssignor';
 import {
   addWorker,
   addWorkers,
@@ -480,6 +481,26 @@ describe('IncrementalCooperativeAssignor: deleted and duplicated assignments are
     expect(lb.get('w1')?.tasks).toEqual(tasksOf('b', 0, 2));
     expect(lb.get('w1')?.connectors).toEqual([]);
     expect(performLoadBalancingRevocations(configured, [w2]).size).toBe(0);
+  });
+  it('workers are visited in Java HashMap order of their ids, which decides who keeps the extra task (HashMap<String, ConnectorsAndTasks> memberAssignments)', () => {
+    // Buckets (String#hashCode & 15): q → 1, b → 2, z → 10, so q comes before b although b < q.
+    const r = performTaskAssignment(initialAssignorState(), {
+      configured: { c: 7 },
+      lastCompletedGenerationId: -1,
+      currentGenerationId: 1,
+      memberAssignments: {
+        b: { connectors: [], tasks: tasksOf('c', 0, 3) },
+        q: { connectors: [], tasks: tasksOf('c', 3, 7) },
+        z: { connectors: ['c'], tasks: [] },
+      },
+      now: 0,
+    });
+    // 7 tasks over 3 workers: minimum 2 and one extra slot; q, visited first, takes it and gives up 1 task;
+    // b gets no extra and gives up 1 (visiting b first would have let b keep 3 and taken 2 from q).
+    expect(r.assignment.q?.revokedTasks).toEqual(tasksOf('c', 3, 4));
+    expect(r.assignment.b?.revokedTasks).toEqual(tasksOf('c', 0, 1));
+    expect(r.assignment.z?.revokedConnectors).toEqual([]);
+    expect(r.state.revokedInPrevious).toBe(true);
   });
 });
 
