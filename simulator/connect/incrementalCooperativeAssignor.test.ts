@@ -557,12 +557,13 @@ describe('WorkerLoad fill order and ConnectorTaskId ordering', () => {
 });
 
 describe('IncrementalCooperativeAssignor: convergence property', () => {
-  it('after any joins and leaves and enough rounds past the delay, every task runs on exactly one live worker, spreads ≤ 1', () => {
+  it('after any joins, leaves and leader changes and enough rounds past the delay, every task runs on exactly one live worker, spreads ≤ 1', () => {
     const pool = ['w-a', 'w-b', 'w-c', 'w-d', 'w-e', 'worker1', 'worker10', 'leader'];
     const op = fc.oneof(
       fc.record({ kind: fc.constant('join' as const), worker: fc.constantFrom(...pool) }),
       fc.record({ kind: fc.constant('leave' as const), worker: fc.constantFrom(...pool) }),
       fc.record({ kind: fc.constant('sleep' as const), ms: fc.integer({ min: 0, max: 400_000 }) }),
+      fc.record({ kind: fc.constant('new-leader' as const) }),
     );
     fc.assert(
       fc.property(
@@ -583,6 +584,7 @@ describe('IncrementalCooperativeAssignor: convergence property', () => {
             else if (o.kind === 'leave' && c.members[o.worker] && Object.keys(c.members).length > 1)
               removeWorkers(c, o.worker);
             else if (o.kind === 'sleep') c.now += o.ms;
+            else if (o.kind === 'new-leader') newLeader(c);
             rebalance(c);
           }
           // Settle: keep rebalancing, sleeping past any scheduled delay, until a quiet round.

@@ -73,7 +73,11 @@ export function performTaskAssignment(
   };
 
   const workers = javaHashMapKeyOrder(Object.keys(input.memberAssignments));
-  const member = (w: string): Items => input.memberAssignments[w] ?? EMPTY_CONNECTORS_AND_TASKS;
+  // Each member's assignment is a LinkedHashSet in Java: first occurrence wins, repeats are dropped.
+  const members = new Map(
+    workers.map((w) => [w, items(acc(input.memberAssignments[w] ?? EMPTY_CONNECTORS_AND_TASKS))]),
+  );
+  const member = (w: string): Items => members.get(w) ?? EMPTY_CONNECTORS_AND_TASKS;
   const activeAcc = acc();
   for (const w of workers) addAll(activeAcc, member(w));
   const active = items(activeAcc);
