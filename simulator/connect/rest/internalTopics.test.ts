@@ -71,7 +71,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     path: '/connectors',
     body: { name: n, config: { 'connector.class': 'JdbcSink' } },
   })),
-  name.map((n) => ({ method: 'POST' as const, path: '/connectors', body: '{"name":' + JSON.stringify(n) })),
+  name.map((n) => ({ method: 'POST' as const, path: '/connectors', body: `{"name":${JSON.stringify(n)}` })),
   fc.tuple(name, fc.integer({ min: 0, max: 4 })).map(([n, t]) => ({
     method: 'PUT' as const,
     path: `/connectors/${n}/config`,
