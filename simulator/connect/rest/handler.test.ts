@@ -365,6 +365,32 @@ describe('PUT pause / resume / stop', () => {
     expect(st.tasks.map((t) => t.state)).toEqual(['RUNNING', 'RUNNING', 'RUNNING']);
   });
 
+  it('a config change while PAUSED writes no task configs; resume generates them (DistributedHerder#reconfigureConnector)', () => {
+    const paused = call(withJdbcSink(), 'PUT', '/connectors/jdbc-sink/pause').newState;
+    const put = call(paused, 'PUT', '/connectors/jdbc-sink/config', {
+      ...JDBC_SINK_CONFIG,
+      'tasks.max': '2',
+    });
+    expect(put.records.map((x) => x.key)).toEqual(['connector-jdbc-sink']);
+    const resumed = call(put.newState, 'PUT', '/connectors/jdbc-sink/resume');
+    expect(resumed.records.map((x) => x.key)).toContain('commit-jdbc-sink');
+    expect(call(resumed.newState, 'GET', '/connectors/jdbc-sink/tasks').body).toHaveLength(2);
+  });
+
+  it('a connector created PAUSED has no tasks until resumed (KIP-980)', () => {
+    const r = call(cluster(), 'POST', '/connectors', {
+      name: 'p',
+      config: JDBC_SINK_CONFIG,
+      initial_state: 'PAUSED',
+    });
+    expect(call(r.newState, 'GET', '/connectors/p/status').body).toMatchObject({
+      connector: { state: 'PAUSED' },
+      tasks: [],
+    });
+    const resumed = call(r.newState, 'PUT', '/connectors/p/resume');
+    expect(call(resumed.newState, 'GET', '/connectors/p/tasks').body).toHaveLength(3);
+  });
+
   it('stop is 204: an empty task set (commit {"tasks":0}) is written before the STOPPED target state (DistributedHerder#stopConnector)', () => {
     const r = call(withJdbcSink(), 'PUT', '/connectors/jdbc-sink/stop');
     expect(r.status).toBe(204);

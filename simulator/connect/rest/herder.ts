@@ -4,8 +4,9 @@
 //
 // Simplifications (the lesson should say them): everything happens at once, no rebalance delay and no read-back lag;
 // connectors and tasks go to the least-loaded worker (ties: first worker) instead of the
-// IncrementalCooperativeAssignor; a task never fails by itself; a connector created or left PAUSED generates its
-// tasks only when resumed.
+// IncrementalCooperativeAssignor; a task never fails by itself.
+// As in Connect, task configs are generated only while the target state is STARTED (DistributedHerder#
+// reconfigureConnector skips other states), so a connector created PAUSED has no tasks until resumed.
 import { connectorStatusRecord, taskConfigRecords, taskStatusRecord } from './internalTopics';
 import type {
   ConnectClusterState,
@@ -116,6 +117,7 @@ export function reconfigureConnector(
   config: Record<string, string>,
 ): Step {
   const updated = { ...entry, config };
+  // "Skipping reconfiguration of connector … since its target state is …": picked up on resume.
   if (entry.targetState !== 'STARTED') return { entry: updated, records: [] };
   const next = generateTaskConfigs(plugin, config);
   if (JSON.stringify(next) === JSON.stringify(entry.taskConfigs)) return { entry: updated, records: [] };
@@ -144,8 +146,11 @@ export function transition(
     return m;
   });
   let next: ConnectorEntry = { ...entry, targetState: to, status: cs, taskStatuses };
-  if (to === 'STARTED' && next.taskConfigs.length === 0) {
-    const started = replaceTasks(state, next, generateTaskConfigs(plugin, next.config));
+  // Back to STARTED, the herder asks the connector for task configs again (DistributedHerder: "config changes while
+  // paused take effect"); a connector created PAUSED or STOPPED gets its first tasks here.
+  const fresh = to === 'STARTED' ? generateTaskConfigs(plugin, next.config) : null;
+  if (fresh && JSON.stringify(fresh) !== JSON.stringify(next.taskConfigs)) {
+    const started = replaceTasks(state, next, fresh);
     next = started.entry;
     records.push(...started.records);
   }
