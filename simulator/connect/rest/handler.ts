@@ -141,6 +141,20 @@ const pluginOf = (ctx: Ctx, c: ConnectorEntry) => {
   return p;
 };
 
+/** `Plugins#connectorClass` when nothing matches: 500 listing every installed connector's PluginDesc. */
+function unknownConnectorClass(plugins: ConnectorPlugin[], cls: string): RestError {
+  const descs = plugins
+    .map(
+      (p) =>
+        `PluginDesc{klass=class ${p.className}, name='${p.className}', version='${p.version}', encodedVersion=${p.version}, type=${p.type}, typeName='${p.type}', location='${p.location ?? 'classpath'}'}`,
+    )
+    .join(', ');
+  return new RestError(
+    500,
+    `Failed to find any class that implements Connector and which name matches ${cls}, available connectors are: ${descs}`,
+  );
+}
+
 /** `AbstractHerder#validateConnectorConfig` up to `maybeAddConfigErrors`: the errors a create/update refuses with. */
 function validateForPut(ctx: Ctx, config: ConfigMap): ConnectorPlugin {
   const cls = config['connector.class'];
@@ -148,19 +162,7 @@ function validateForPut(ctx: Ctx, config: ConfigMap): ConnectorPlugin {
     throw new RestError(400, `Connector config ${javaMapString(config)} contains no connector type`);
   }
   const plugin = findPlugin(ctx.plugins, cls);
-  if (!plugin) {
-    // Plugins#connectorClass lists every PluginDesc it knows.
-    const descs = ctx.plugins
-      .map(
-        (p) =>
-          `PluginDesc{klass=class ${p.className}, name='${p.className}', version='${p.version}', encodedVersion=${p.version}, type=${p.type}, typeName='${p.type}', location='${p.location ?? 'classpath'}'}`,
-      )
-      .join(', ');
-    throw new RestError(
-      500,
-      `Failed to find any class that implements Connector and which name matches ${cls}, available connectors are: ${descs}`,
-    );
-  }
+  if (!plugin) throw unknownConnectorClass(ctx.plugins, cls);
   const message = configErrorsMessage(validateConnectorConfig(plugin, config));
   if (message) throw new RestError(400, message);
   return plugin;
@@ -471,11 +473,7 @@ function pluginsRoute(ctx: Ctx, rest: string[]): Outcome {
     throw new RestError(400, `Connector config ${javaMapString(config)} contains no connector type`);
   }
   const plugin = findPlugin(ctx.plugins, included);
-  if (!plugin)
-    throw new RestError(
-      500,
-      `Failed to find any class that implements Connector and which name matches ${included}`,
-    );
+  if (!plugin) throw unknownConnectorClass(ctx.plugins, included);
   return { status: 200, body: validateConnectorConfig(plugin, config) };
 }
 
