@@ -10,6 +10,29 @@ import {
   taskConfigRecords,
   taskStatusRecord,
 } from './internalTopics';
+import { pluginsRoute } from './pluginsResource';
+import {
+  type ConfigMap,
+  type Ctx,
+  connectorInfo,
+  connectorStateInfo,
+  find,
+  JSON_HEADERS,
+  notAllowed,
+  notFound,
+  type Outcome,
+  parseBody,
+  pluginOf,
+  put,
+  queryBool,
+  queryList,
+  RestError,
+  requireConnector,
+  stateJson,
+  taskIds,
+  toConfigMap,
+  unknownConnectorClass,
+} from './restCommon';
 import type {
   ConnectClusterState,
   ConnectEvent,
@@ -21,139 +44,9 @@ import type {
   RuntimeStatus,
   TargetState,
 } from './types';
-import {
-  baseConfigDefs,
-  configErrorsMessage,
-  findPlugin,
-  javaMapString,
-  keyInfo,
-  validateConnectorConfig,
-} from './validate';
+import { configErrorsMessage, findPlugin, javaMapString, validateConnectorConfig } from './validate';
 
-const JSON_HEADERS = { 'Content-Type': 'application/json' };
-
-class RestError extends Error {
-  constructor(
-    readonly status: number,
-    message: string | null,
-  ) {
-    super(message ?? 'null');
-    this.nullMessage = message === null;
-  }
-  readonly nullMessage: boolean;
-}
-
-// Jersey's own texts for an unmatched path or method (javax.ws.rs NotFoundException / NotAllowedException).
-const notFound = () => new RestError(404, 'HTTP 404 Not Found');
-const notAllowed = () => new RestError(405, 'HTTP 405 Method Not Allowed');
-
-/** `ConnectorStateInfo.AbstractState`: `trace` is left out when empty (`@JsonInclude(NON_EMPTY)`). */
-const stateJson = (s: RuntimeStatus) => ({
-  state: s.state,
-  worker_id: s.workerId,
-  ...(s.trace ? { trace: s.trace } : {}),
-});
-
-export const connectorStateInfo = (c: ConnectorEntry) => ({
-  name: c.name,
-  connector: stateJson(c.status),
-  tasks: c.taskStatuses.map((t, id) => ({ id, ...stateJson(t) })),
-  type: c.type,
-});
-
-const taskIds = (c: ConnectorEntry) => c.taskConfigs.map((_, task) => ({ connector: c.name, task }));
-
-export const connectorInfo = (c: ConnectorEntry) => ({
-  name: c.name,
-  config: { ...c.config },
-  tasks: taskIds(c),
-  type: c.type,
-});
-
-type ConfigMap = Record<string, string | null>;
-
-/** Jackson reading a `Map<String,String>`: scalars become strings, `null` stays null. Simplified message. */
-function toConfigMap(v: unknown): ConfigMap | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== 'object' || Array.isArray(v)) {
-    throw new RestError(
-      500,
-      'Cannot deserialize value of type `java.util.LinkedHashMap<java.lang.String,java.lang.String>`',
-    );
-  }
-  const out: ConfigMap = {};
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-    if (x !== null && typeof x === 'object') {
-      throw new RestError(500, 'Cannot deserialize value of type `java.lang.String` from Object value');
-    }
-    out[k] = x === null ? null : String(x);
-  }
-  return out;
-}
-
-/** An unparseable body fails inside Jackson; ConnectExceptionMapper maps that to 500 with the parser's message
- * (simplified here: our text, not Jackson's). */
-function parseBody(body: string | undefined): unknown {
-  if (body === undefined || body.trim() === '') return null;
-  try {
-    return JSON.parse(body);
-  } catch (e) {
-    throw new RestError(500, `Unexpected character in request body: ${(e as Error).message}`);
-  }
-}
-
-function queryList(q: ConnectRequest['query'], name: string): string[] | undefined {
-  const v = q?.[name];
-  return v === undefined ? undefined : Array.isArray(v) ? v : [v];
-}
-/** A `@QueryParam Boolean` is `Boolean.valueOf`: only "true" (any case) is true. */
-const queryBool = (q: ConnectRequest['query'], name: string) =>
-  queryList(q, name)?.[0]?.toLowerCase() === 'true';
-
-interface Ctx {
-  state: ConnectClusterState;
-  plugins: ConnectorPlugin[];
-  req: ConnectRequest;
-}
-
-interface Outcome {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  state?: ConnectClusterState;
-  records?: InternalRecord[];
-  events?: ConnectEvent[];
-}
-
-const find = (s: ConnectClusterState, name: string) => s.connectors.find((c) => c.name === name);
-const put = (s: ConnectClusterState, e: ConnectorEntry): ConnectClusterState => ({
-  ...s,
-  connectors: find(s, e.name) ? s.connectors.map((c) => (c.name === e.name ? e : c)) : [...s.connectors, e],
-});
-const requireConnector = (s: ConnectClusterState, name: string, message: string) => {
-  const c = find(s, name);
-  if (!c) throw new RestError(404, message);
-  return c;
-};
-const pluginOf = (ctx: Ctx, c: ConnectorEntry) => {
-  const p = findPlugin(ctx.plugins, c.config['connector.class'] ?? '');
-  if (!p) throw new RestError(500, `Connector ${c.name} uses a plugin that is not installed`);
-  return p;
-};
-
-/** `Plugins#connectorClass` when nothing matches: 500 listing every installed connector's PluginDesc. */
-function unknownConnectorClass(plugins: ConnectorPlugin[], cls: string): RestError {
-  const descs = plugins
-    .map(
-      (p) =>
-        `PluginDesc{klass=class ${p.className}, name='${p.className}', version='${p.version}', encodedVersion=${p.version}, type=${p.type}, typeName='${p.type}', location='${p.location ?? 'classpath'}'}`,
-    )
-    .join(', ');
-  return new RestError(
-    500,
-    `Failed to find any class that implements Connector and which name matches ${cls}, available connectors are: ${descs}`,
-  );
-}
+export { connectorInfo, connectorStateInfo } from './restCommon';
 
 /** `AbstractHerder#validateConnectorConfig` up to `maybeAddConfigErrors`: the errors a create/update refuses with. */
 function validateForPut(ctx: Ctx, config: ConfigMap): ConnectorPlugin {
@@ -438,43 +331,6 @@ function taskRoute(ctx: Ctx, name: string, idText: string, action: string): Outc
     };
   }
   throw action === 'status' || action === 'restart' ? notAllowed() : notFound();
-}
-
-function pluginsRoute(ctx: Ctx, rest: string[]): Outcome {
-  const { method } = ctx.req;
-  if (rest.length === 0) {
-    if (method !== 'GET') throw notAllowed();
-    return {
-      status: 200,
-      body: ctx.plugins.map((p) => ({ class: p.className, type: p.type, version: p.version })),
-    };
-  }
-  const [pluginName, configSeg, validate] = rest;
-  if (configSeg !== 'config' || rest.length > 3 || (rest.length === 3 && validate !== 'validate'))
-    throw notFound();
-  if (rest.length === 2) {
-    if (method !== 'GET') throw notAllowed();
-    const plugin = findPlugin(ctx.plugins, pluginName);
-    if (!plugin) throw new RestError(404, `Unknown plugin ${pluginName}.`);
-    // AbstractHerder#connectorPluginConfig: the plugin's keys first, then the framework's ones it does not redefine.
-    const own = new Set(plugin.configDefs.map((d) => d.name));
-    const defs = [...plugin.configDefs, ...baseConfigDefs(plugin.type).filter((d) => !own.has(d.name))];
-    return { status: 200, body: defs.map(keyInfo) };
-  }
-  if (method !== 'PUT') throw notAllowed();
-  const config = toConfigMap(parseBody(ctx.req.body)) ?? {};
-  const included = config['connector.class'];
-  const norm = (n: string) =>
-    n.endsWith('Connector') && n.length > 'Connector'.length ? n.slice(0, -'Connector'.length) : n;
-  if (included !== undefined && included !== null && !norm(included).endsWith(norm(pluginName))) {
-    throw new RestError(400, `Included connector type ${included} does not match request type ${pluginName}`);
-  }
-  if (included === undefined || included === null) {
-    throw new RestError(400, `Connector config ${javaMapString(config)} contains no connector type`);
-  }
-  const plugin = findPlugin(ctx.plugins, included);
-  if (!plugin) throw unknownConnectorClass(ctx.plugins, included);
-  return { status: 200, body: validateConnectorConfig(plugin, config) };
 }
 
 function route(ctx: Ctx): Outcome {
