@@ -161,6 +161,21 @@ describe('POST /connectors (ConnectorsResource#createConnector)', () => {
     });
   });
 
+  it('a body sent as application/x-www-form-urlencoded (curl -d without -H) is 415 (@Consumes(APPLICATION_JSON))', () => {
+    const r = handleConnectRequest(
+      cluster(),
+      {
+        method: 'POST',
+        path: '/connectors',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: JSON.stringify({ name: 'f', config: FILE_SOURCE_CONFIG }),
+      },
+      SIMULATED_PLUGINS,
+    );
+    expect(r.status).toBe(415);
+    expect(r.body).toEqual({ error_code: 415, message: 'HTTP 415 Unsupported Media Type' });
+  });
+
   it('unparseable JSON fails in the JSON provider and ConnectExceptionMapper answers 500', () => {
     const r = call(cluster(), 'POST', '/connectors', '{"name": "x", "config": {');
     expect(r.status).toBe(500);
@@ -202,6 +217,13 @@ describe('GET /connectors (listConnectors)', () => {
     expect(Object.keys(both['jdbc-sink'])).toEqual(['status', 'info']);
     expect(both['jdbc-sink'].info).toEqual(call(s, 'GET', '/connectors/jdbc-sink').body);
     expect(both['jdbc-sink'].status).toEqual(call(s, 'GET', '/connectors/jdbc-sink/status').body);
+  });
+
+  it('a query string in the path is read like the query map (/connectors?expand=status&expand=info)', () => {
+    const s = withJdbcSink();
+    expect(call(s, 'GET', '/connectors?expand=status&expand=info').body).toEqual(
+      call(s, 'GET', '/connectors', undefined, { expand: ['status', 'info'] }).body,
+    );
   });
 
   it('an unknown expansion is ignored: {"<name>": {}}', () => {

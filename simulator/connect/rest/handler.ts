@@ -333,7 +333,30 @@ function taskRoute(ctx: Ctx, name: string, idText: string, action: string): Outc
   throw action === 'status' || action === 'restart' ? notAllowed() : notFound();
 }
 
+/** A query string left in the path (`/connectors?expand=status`, as curl sends it) joins `query`. */
+function withPathQuery(req: ConnectRequest): ConnectRequest {
+  const at = req.path.indexOf('?');
+  if (at < 0) return req;
+  const query: Record<string, string | string[]> = { ...(req.query ?? {}) };
+  for (const [k, v] of new URLSearchParams(req.path.slice(at + 1))) {
+    const prev = query[k];
+    query[k] = prev === undefined ? v : [...(Array.isArray(prev) ? prev : [prev]), v];
+  }
+  return { ...req, path: req.path.slice(0, at), query };
+}
+
+/** Every resource method that reads a body is `@Consumes(APPLICATION_JSON)`: a body sent with another Content-Type
+ * (curl -d without -H sends application/x-www-form-urlencoded) is refused by Jersey with 415. */
+function checkContentType(req: ConnectRequest): void {
+  if (req.body === undefined || req.method === 'GET' || req.method === 'DELETE') return;
+  const entry = Object.entries(req.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type');
+  if (entry && !/^application\/json\b/i.test(entry[1].trim())) {
+    throw new RestError(415, 'HTTP 415 Unsupported Media Type');
+  }
+}
+
 function route(ctx: Ctx): Outcome {
+  checkContentType(ctx.req);
   const raw = ctx.req.path.split('?')[0];
   const segs = raw
     .split('/')
@@ -365,7 +388,7 @@ export function handleConnectRequest(
   plugins: ConnectorPlugin[],
 ): ConnectResponse {
   try {
-    const out = route({ state, plugins, req });
+    const out = route({ state, plugins, req: withPathQuery(req) });
     const headers = { ...(out.body !== undefined ? JSON_HEADERS : {}), ...(out.headers ?? {}) };
     return {
       status: out.status,
