@@ -389,7 +389,7 @@ export function handleConnectRequest(
 ): ConnectResponse {
   try {
     const out = route({ state, plugins, req: withPathQuery(req) });
-    const headers = { ...(out.body !== undefined ? JSON_HEADERS : {}), ...(out.headers ?? {}) };
+    const headers = { ...(out.headers ?? {}), ...(out.body !== undefined ? JSON_HEADERS : {}) };
     return {
       status: out.status,
       headers,
