@@ -1,0 +1,28 @@
+// Public API of the Kafka Connect control-plane core: REST handler, internal-topic records, config replay.
+export { type CurlCommand, type CurlParse, formatCurlResponse, parseCurlArgs } from './curl';
+export { connectorInfo, connectorStateInfo, emptyConnectCluster, handleConnectRequest } from './handler';
+export { generateTaskConfigs, leastLoadedWorker, settledState } from './herder';
+export {
+  CONFIG_TOPIC,
+  type ConfigSnapshot,
+  connectorConfigRecord,
+  connectorStatusRecord,
+  rebuildConfigState,
+  removeConnectorRecords,
+  restartRequestRecord,
+  STATUS_TOPIC,
+  targetStateRecord,
+  taskConfigRecords,
+  taskStatusRecord,
+} from './internalTopics';
+export * from './plugins';
+export type * from './types';
+export {
+  baseConfigDefs,
+  type ConfigInfos,
+  type ConfigKeyInfo,
+  type ConfigValueInfo,
+  configErrorsMessage,
+  findPlugin,
+  validateConnectorConfig,
+} from './validate';
