@@ -16,6 +16,7 @@ export {
   acquire,
   advanceStartOffset,
   expireAcquisitionLocks,
+  INVALID_REQUEST_MESSAGE,
   inFlightCount,
   initSharePartition,
   isTerminal,

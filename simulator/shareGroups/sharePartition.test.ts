@@ -4,6 +4,7 @@ import {
   acknowledge,
   acquire,
   expireAcquisitionLocks,
+  INVALID_REQUEST_MESSAGE,
   inFlightCount,
   initSharePartition,
   nextFetchOffset,
@@ -200,7 +201,7 @@ describe('acknowledge (SharePartition#acknowledge)', () => {
     );
     expect(r).toEqual({
       ok: false,
-      error: { code: 'INVALID_RECORD_STATE', message: 'Member is not the owner of batch record' },
+      error: { code: 'INVALID_RECORD_STATE', message: 'Member is not the owner of offset' },
     });
   });
 
@@ -222,14 +223,54 @@ describe('acknowledge (SharePartition#acknowledge)', () => {
     if (!twice.ok) {
       expect(twice.error).toEqual({
         code: 'INVALID_RECORD_STATE',
-        message: 'The batch cannot be acknowledged. The batch is not in the acquired state.',
+        message: 'The batch cannot be acknowledged. The offset is not acquired.',
       });
     }
-    // Offsets past SPEO were never acquired either.
+  });
+
+  it('offsets past SPEO fail with INVALID_REQUEST "past acquired records" (SharePartition#fetchSubMapForAcknowledgementBatch)', () => {
+    const s = acquired();
     expect(
-      acknowledge(s, { memberId: 'm1', batches: [{ firstOffset: 8, lastOffset: 8, type: 'ACCEPT' }] }, CONFIG)
-        .ok,
-    ).toBe(false);
+      acknowledge(
+        s,
+        { memberId: 'm1', batches: [{ firstOffset: 8, lastOffset: 8, type: 'ACCEPT' }] },
+        CONFIG,
+      ),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_REQUEST',
+        message: 'Batch record not found. The first offset in request is past acquired records.',
+      },
+    });
+    expect(
+      acknowledge(
+        s,
+        { memberId: 'm1', batches: [{ firstOffset: 2, lastOffset: 6, type: 'ACCEPT' }] },
+        CONFIG,
+      ),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_REQUEST',
+        message: 'Batch record not found. The last offset in request is past acquired records.',
+      },
+    });
+  });
+
+  it('acknowledging when nothing is in flight fails with INVALID_RECORD_STATE (SharePartition#fetchSubMapForAcknowledgementBatch)', () => {
+    const r = acknowledge(
+      freshPartition(),
+      { memberId: 'm1', batches: [{ firstOffset: 0, lastOffset: 0, type: 'ACCEPT' }] },
+      CONFIG,
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_RECORD_STATE',
+        message: 'Batch record not found. The request batch offsets are not found in the cache.',
+      },
+    });
   });
 
   it('a failing batch rolls back the whole request (SharePartition#rollbackOrProcessStateUpdates)', () => {
@@ -268,13 +309,28 @@ describe('acknowledge (SharePartition#acknowledge)', () => {
     expect(b.state.startOffset).toBe(3);
   });
 
-  it('a batch whose last offset is before its first is an INVALID_REQUEST', () => {
-    const r = acknowledge(
-      acquired(),
-      { memberId: 'm1', batches: [{ firstOffset: 3, lastOffset: 1, type: 'ACCEPT' }] },
-      CONFIG,
-    );
-    expect(r.ok === false && r.error.code).toBe('INVALID_REQUEST');
+  it('a batch with first offset past its last, or overlapping the previous batch, is INVALID_REQUEST (KafkaApis#validateAcknowledgementBatches)', () => {
+    const invalid = { ok: false, error: { code: 'INVALID_REQUEST', message: INVALID_REQUEST_MESSAGE } };
+    expect(
+      acknowledge(
+        acquired(),
+        { memberId: 'm1', batches: [{ firstOffset: 3, lastOffset: 1, type: 'ACCEPT' }] },
+        CONFIG,
+      ),
+    ).toEqual(invalid);
+    expect(
+      acknowledge(
+        acquired(),
+        {
+          memberId: 'm1',
+          batches: [
+            { firstOffset: 0, lastOffset: 2, type: 'ACCEPT' },
+            { firstOffset: 1, lastOffset: 3, type: 'ACCEPT' },
+          ],
+        },
+        CONFIG,
+      ),
+    ).toEqual(invalid);
   });
 });
 

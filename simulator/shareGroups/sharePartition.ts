@@ -8,6 +8,7 @@ import type {
   RecordState,
   ShareAutoOffsetReset,
   ShareGroupConfig,
+  SharePartitionError,
   SharePartitionEvent,
   SharePartitionState,
   ShareResult,
@@ -184,10 +185,66 @@ function archivedEvent(
   };
 }
 
+const invalidRecordState = (message: string): SharePartitionError => ({
+  code: 'INVALID_RECORD_STATE',
+  message,
+});
+const invalidRequest = (message: string): SharePartitionError => ({ code: 'INVALID_REQUEST', message });
+
+/** Errors.INVALID_REQUEST's default message, which the response carries for a malformed acknowledgement. */
+export const INVALID_REQUEST_MESSAGE =
+  'This most likely occurs because of a request being malformed by the client library or the message was sent to an incompatible broker. See the broker logs for more details.';
+
+/**
+ * KafkaApis#validateAcknowledgementBatches: a batch whose first offset is past its last, or that starts before the
+ * previous batch's last offset (batches must be ascending and not overlap), fails the partition with INVALID_REQUEST.
+ */
+function validateAcknowledgementBatches(batches: AcknowledgementBatch[]): SharePartitionError | null {
+  let prevEndOffset = -1;
+  for (const b of batches) {
+    if (b.firstOffset > b.lastOffset || b.firstOffset < prevEndOffset)
+      return invalidRequest(INVALID_REQUEST_MESSAGE);
+    prevEndOffset = b.lastOffset;
+  }
+  return null;
+}
+
+/**
+ * The checks of SharePartition#fetchSubMapForAcknowledgementBatch and #acknowledgePerOffsetBatchRecords, with
+ * their messages (this model tracks every record per offset, so the per-offset wording applies).
+ */
+function validateAcknowledgement(
+  s: SharePartitionState,
+  req: { memberId: string; batches: AcknowledgementBatch[] },
+  byOffset: Map<number, AcknowledgeType>,
+): SharePartitionError | null {
+  for (const b of req.batches) {
+    if (b.lastOffset < s.startOffset) continue;
+    if (s.inFlight.length === 0) {
+      return invalidRecordState(
+        'Batch record not found. The request batch offsets are not found in the cache.',
+      );
+    }
+    if (b.firstOffset > s.endOffset) {
+      return invalidRequest('Batch record not found. The first offset in request is past acquired records.');
+    }
+    if (b.lastOffset > s.endOffset) {
+      return invalidRequest('Batch record not found. The last offset in request is past acquired records.');
+    }
+  }
+  for (const o of byOffset.keys()) {
+    const r = s.inFlight[o - s.startOffset];
+    if (r?.state !== 'ACQUIRED')
+      return invalidRecordState('The batch cannot be acknowledged. The offset is not acquired.');
+    if (r.memberId !== req.memberId) return invalidRecordState('Member is not the owner of offset');
+  }
+  return null;
+}
+
 /**
  * SharePartition#acknowledge. Atomic like the broker's (which rolls back on any failure): every offset must be in
- * flight, ACQUIRED, and locked by this member, else the whole request fails with INVALID_RECORD_STATE and nothing
- * changes. Offsets below SPSO are skipped ("already archived"). ACCEPT → ACKNOWLEDGED, REJECT → ARCHIVED,
+ * flight, ACQUIRED, and locked by this member, else the whole request fails (INVALID_RECORD_STATE or INVALID_REQUEST)
+ * and nothing changes. Offsets below SPSO are skipped ("already archived"). ACCEPT → ACKNOWLEDGED, REJECT → ARCHIVED,
  * RELEASE → AVAILABLE (or ARCHIVED at the delivery-count limit). Then SPSO moves if it can.
  */
 export function acknowledge(
@@ -195,37 +252,14 @@ export function acknowledge(
   req: { memberId: string; batches: AcknowledgementBatch[] },
   config: ShareGroupConfig,
 ): ShareResult<undefined> {
+  const malformed = validateAcknowledgementBatches(req.batches);
+  if (malformed) return { ok: false, error: malformed };
   const byOffset = new Map<number, AcknowledgeType>();
   for (const b of req.batches) {
-    if (b.lastOffset < b.firstOffset) {
-      return {
-        ok: false,
-        error: {
-          code: 'INVALID_REQUEST',
-          message: `Batch last offset ${b.lastOffset} is before its first offset ${b.firstOffset}`,
-        },
-      };
-    }
     for (let o = Math.max(b.firstOffset, s.startOffset); o <= b.lastOffset; o++) byOffset.set(o, b.type);
   }
-  for (const o of byOffset.keys()) {
-    const r = s.inFlight.find((x) => x.offset === o);
-    if (r?.state !== 'ACQUIRED' || r.memberId === null) {
-      return {
-        ok: false,
-        error: {
-          code: 'INVALID_RECORD_STATE',
-          message: 'The batch cannot be acknowledged. The batch is not in the acquired state.',
-        },
-      };
-    }
-    if (r.memberId !== req.memberId) {
-      return {
-        ok: false,
-        error: { code: 'INVALID_RECORD_STATE', message: 'Member is not the owner of batch record' },
-      };
-    }
-  }
+  const rejected = validateAcknowledgement(s, req, byOffset);
+  if (rejected) return { ok: false, error: rejected };
   const events: SharePartitionEvent[] = [];
   const inFlight = s.inFlight.map((r) => {
     const type = byOffset.get(r.offset);
