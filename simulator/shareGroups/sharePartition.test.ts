@@ -192,7 +192,7 @@ describe('acknowledge (SharePartition#acknowledge)', () => {
     expect(nextFetchOffset(r.state)).toBe(4);
   });
 
-  it('acknowledging another member’s record fails with INVALID_RECORD_STATE and changes nothing (SharePartition#validateAcknowledgementBatchMemberId)', () => {
+  it('acknowledging another member’s record fails with INVALID_RECORD_STATE and changes nothing (SharePartition#acknowledgePerOffsetBatchRecords)', () => {
     const s = acquired();
     const r = acknowledge(
       s,
@@ -205,7 +205,7 @@ describe('acknowledge (SharePartition#acknowledge)', () => {
     });
   });
 
-  it('acknowledging a record that is not acquired fails with INVALID_RECORD_STATE (SharePartition#acknowledge)', () => {
+  it('acknowledging a record that is not acquired fails with INVALID_RECORD_STATE (SharePartition#acknowledgePerOffsetBatchRecords)', () => {
     const s = acquired();
     const once = must(
       acknowledge(
