@@ -1,3 +1,4 @@
+export { INVALID_REQUEST_MESSAGE } from './acknowledgementChecks';
 export {
   DEFAULT_SHARE_AUTO_OFFSET_RESET,
   DEFAULT_SHARE_GROUP_CONFIG,
@@ -16,7 +17,6 @@ export {
   acquire,
   advanceStartOffset,
   expireAcquisitionLocks,
-  INVALID_REQUEST_MESSAGE,
   inFlightCount,
   initSharePartition,
   isTerminal,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { INVALID_REQUEST_MESSAGE } from './acknowledgementChecks';
 import { DEFAULT_SHARE_AUTO_OFFSET_RESET, validateShareGroupConfig } from './config';
 import {
   acknowledge,
   acquire,
   expireAcquisitionLocks,
-  INVALID_REQUEST_MESSAGE,
   inFlightCount,
   initSharePartition,
   nextFetchOffset,
@@ -288,6 +288,27 @@ describe('acknowledge (SharePartition#acknowledge)', () => {
     );
     expect(r.ok).toBe(false);
     expect(stateOf(s, 0)?.state).toBe('ACQUIRED');
+  });
+
+  it('two batches sharing a boundary offset pass the request check but fail on the repeated offset (KafkaApis#validateAcknowledgementBatches, SharePartition#acknowledge)', () => {
+    const r = acknowledge(
+      acquired(),
+      {
+        memberId: 'm1',
+        batches: [
+          { firstOffset: 0, lastOffset: 1, type: 'ACCEPT' },
+          { firstOffset: 1, lastOffset: 3, type: 'REJECT' },
+        ],
+      },
+      CONFIG,
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_RECORD_STATE',
+        message: 'The batch cannot be acknowledged. The offset is not acquired.',
+      },
+    });
   });
 
   it('offsets below SPSO are skipped as already archived (SharePartition#acknowledge)', () => {

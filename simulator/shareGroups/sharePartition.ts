@@ -1,5 +1,6 @@
 // Pure transitions of one share-partition (KIP-932), following kafka.server.share.SharePartition:
 // acquire, acknowledge, acquisition-lock timeout, member release, and the move of the start offset.
+import { validateAcknowledgement, validateAcknowledgementBatches } from './acknowledgementChecks';
 import type {
   AcknowledgementBatch,
   AcknowledgeType,
@@ -8,7 +9,6 @@ import type {
   RecordState,
   ShareAutoOffsetReset,
   ShareGroupConfig,
-  SharePartitionError,
   SharePartitionEvent,
   SharePartitionState,
   ShareResult,
@@ -185,62 +185,6 @@ function archivedEvent(
   };
 }
 
-const invalidRecordState = (message: string): SharePartitionError => ({
-  code: 'INVALID_RECORD_STATE',
-  message,
-});
-const invalidRequest = (message: string): SharePartitionError => ({ code: 'INVALID_REQUEST', message });
-
-/** Errors.INVALID_REQUEST's default message, which the response carries for a malformed acknowledgement. */
-export const INVALID_REQUEST_MESSAGE =
-  'This most likely occurs because of a request being malformed by the client library or the message was sent to an incompatible broker. See the broker logs for more details.';
-
-/**
- * KafkaApis#validateAcknowledgementBatches: a batch whose first offset is past its last, or that starts before the
- * previous batch's last offset (batches must be ascending and not overlap), fails the partition with INVALID_REQUEST.
- */
-function validateAcknowledgementBatches(batches: AcknowledgementBatch[]): SharePartitionError | null {
-  let prevEndOffset = -1;
-  for (const b of batches) {
-    if (b.firstOffset > b.lastOffset || b.firstOffset < prevEndOffset)
-      return invalidRequest(INVALID_REQUEST_MESSAGE);
-    prevEndOffset = b.lastOffset;
-  }
-  return null;
-}
-
-/**
- * The checks of SharePartition#fetchSubMapForAcknowledgementBatch and #acknowledgePerOffsetBatchRecords, with
- * their messages (this model tracks every record per offset, so the per-offset wording applies).
- */
-function validateAcknowledgement(
-  s: SharePartitionState,
-  req: { memberId: string; batches: AcknowledgementBatch[] },
-  byOffset: Map<number, AcknowledgeType>,
-): SharePartitionError | null {
-  for (const b of req.batches) {
-    if (b.lastOffset < s.startOffset) continue;
-    if (s.inFlight.length === 0) {
-      return invalidRecordState(
-        'Batch record not found. The request batch offsets are not found in the cache.',
-      );
-    }
-    if (b.firstOffset > s.endOffset) {
-      return invalidRequest('Batch record not found. The first offset in request is past acquired records.');
-    }
-    if (b.lastOffset > s.endOffset) {
-      return invalidRequest('Batch record not found. The last offset in request is past acquired records.');
-    }
-  }
-  for (const o of byOffset.keys()) {
-    const r = s.inFlight[o - s.startOffset];
-    if (r?.state !== 'ACQUIRED')
-      return invalidRecordState('The batch cannot be acknowledged. The offset is not acquired.');
-    if (r.memberId !== req.memberId) return invalidRecordState('Member is not the owner of offset');
-  }
-  return null;
-}
-
 /**
  * SharePartition#acknowledge. Atomic like the broker's (which rolls back on any failure): every offset must be in
  * flight, ACQUIRED, and locked by this member, else the whole request fails (INVALID_RECORD_STATE or INVALID_REQUEST)
@@ -255,10 +199,14 @@ export function acknowledge(
   const malformed = validateAcknowledgementBatches(req.batches);
   if (malformed) return { ok: false, error: malformed };
   const byOffset = new Map<number, AcknowledgeType>();
+  let repeated = false;
   for (const b of req.batches) {
-    for (let o = Math.max(b.firstOffset, s.startOffset); o <= b.lastOffset; o++) byOffset.set(o, b.type);
+    for (let o = Math.max(b.firstOffset, s.startOffset); o <= b.lastOffset; o++) {
+      repeated ||= byOffset.has(o);
+      byOffset.set(o, b.type);
+    }
   }
-  const rejected = validateAcknowledgement(s, req, byOffset);
+  const rejected = validateAcknowledgement(s, req, byOffset, repeated);
   if (rejected) return { ok: false, error: rejected };
   const events: SharePartitionEvent[] = [];
   const inFlight = s.inFlight.map((r) => {
