@@ -4,7 +4,18 @@
 // value", "Invalid value: … in body should …"). Simplified: only the modelled properties are checked;
 // unknown fields pass (the real server prunes or, with kubectl's strict validation, rejects them).
 
-export type CelRule = { holds: (value: Record<string, unknown>) => boolean; message: string };
+/**
+ * A CEL rule written out as a predicate. `self(key)` reads a field like CEL's `self.key`: reading an absent field
+ * is a runtime error ("no such key"), which the API server reports instead of the rule's message
+ * (apiextensions-apiserver schema/cel validation: "%v evaluating rule: %v").
+ */
+export type CelRule = {
+  rule: string;
+  holds: (self: (key: string) => unknown, has: (key: string) => boolean) => boolean;
+  message: string;
+};
+
+class NoSuchKey extends Error {}
 
 export type Schema =
   | {
@@ -66,8 +77,19 @@ export function validateSchema(
           out.push({ field: join(field, key), detail: 'Required value' });
       for (const [key, sub] of Object.entries(schema.properties ?? {}))
         if (obj[key] !== undefined && obj[key] !== null) validateSchema(sub, obj[key], join(field, key), out);
-      for (const rule of schema.rules ?? [])
-        if (!rule.holds(obj)) out.push({ field, detail: `Invalid value: "object": ${rule.message}` });
+      const has = (k: string) => obj[k] !== undefined && obj[k] !== null;
+      const self = (k: string) => {
+        if (!has(k)) throw new NoSuchKey(`no such key: ${k}`);
+        return obj[k];
+      };
+      for (const rule of schema.rules ?? []) {
+        try {
+          if (!rule.holds(self, has)) out.push({ field, detail: `Invalid value: "object": ${rule.message}` });
+        } catch (e) {
+          if (!(e instanceof NoSuchKey)) throw e;
+          out.push({ field, detail: `Invalid value: "object": ${e.message} evaluating rule: ${rule.rule}` });
+        }
+      }
       return out;
     }
     case 'array': {

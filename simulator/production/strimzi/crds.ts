@@ -27,8 +27,6 @@ const listener: Schema = {
   required: ['name', 'port', 'type', 'tls'],
 };
 
-const has = (o: Record<string, unknown>, k: string) => o[k] !== undefined && o[k] !== null;
-
 export const KAFKA_SCHEMA: Schema = {
   type: 'object',
   properties: {
@@ -57,17 +55,15 @@ export const KAFKA_SCHEMA: Schema = {
               },
               rules: [
                 {
-                  // (has(self.type) && self.type != "topology-label") || self.topologyKey != ""
-                  holds: (r) =>
-                    (has(r, 'type') && r.type !== 'topology-label') ||
-                    (has(r, 'topologyKey') && r.topologyKey !== ''),
+                  rule: '(has(self.type) && self.type != "topology-label") || self.topologyKey != ""',
+                  holds: (self, has) =>
+                    (has('type') && self('type') !== 'topology-label') || self('topologyKey') !== '',
                   message: 'topologyKey property is required',
                 },
                 {
-                  holds: (r) =>
-                    !has(r, 'type') ||
-                    r.type !== 'environment-variable' ||
-                    (has(r, 'envVarName') && r.envVarName !== ''),
+                  rule: 'has(self.type) == false || self.type != "environment-variable" || self.envVarName != ""',
+                  holds: (self, has) =>
+                    !has('type') || self('type') !== 'environment-variable' || self('envVarName') !== '',
                   message: 'envVarName property is required',
                 },
               ],
@@ -188,19 +184,22 @@ export const USER_SCHEMA: Schema = {
           required: ['type'],
           rules: [
             {
-              holds: (a) => a.type === 'tls' || (!has(a, 'validityDays') && !has(a, 'renewalDays')),
+              rule: "self.type == 'tls' || (!has(self.validityDays) && !has(self.renewalDays))",
+              holds: (self, has) => self('type') === 'tls' || (!has('validityDays') && !has('renewalDays')),
               message: "'validityDays' and 'renewalDays' can be configured only with 'type: tls'",
             },
             {
-              holds: (a) => a.type !== 'tls' || has(a, 'renewalDays') === has(a, 'validityDays'),
+              rule: "self.type != 'tls' || (has(self.renewalDays) == has(self.validityDays))",
+              holds: (self, has) => self('type') !== 'tls' || has('renewalDays') === has('validityDays'),
               message: "Both 'validityDays' and 'renewalDays' must be set together, or both must be unset.",
             },
             {
-              holds: (a) =>
-                a.type !== 'tls' ||
-                !has(a, 'renewalDays') ||
-                !has(a, 'validityDays') ||
-                (a.renewalDays as number) < (a.validityDays as number),
+              rule: "self.type != 'tls' || !has(self.renewalDays) || !has(self.validityDays) || self.renewalDays < self.validityDays",
+              holds: (self, has) =>
+                self('type') !== 'tls' ||
+                !has('renewalDays') ||
+                !has('validityDays') ||
+                (self('renewalDays') as number) < (self('validityDays') as number),
               message: "'renewalDays' must be less than 'validityDays'.",
             },
           ],
