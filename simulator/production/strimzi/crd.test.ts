@@ -46,6 +46,18 @@ describe('Strimzi CRD schemas', () => {
     );
   });
 
+  it('v1beta2-era fields are unknown in v1 and refused by strict field validation (040-Crd-kafka.yaml has no spec.kafka.replicas or spec.zookeeper)', () => {
+    const old = KAFKA_YAML()
+      .replace('    version: 4.3.1', '    version: 4.3.1\n    replicas: 3')
+      .replace('spec:\n', 'spec:\n  zookeeper:\n    replicas: 3\n');
+    expect(rejection(old)).toBe(
+      'Error from server (BadRequest): error when creating "kafka.yaml": Kafka in version "v1" cannot be handled as a Kafka: strict decoding error: unknown field "spec.zookeeper", unknown field "spec.kafka.replicas"',
+    );
+    expect(rejection(TOPIC_YAML('t', 'partition: 3'))).toBe(
+      'Error from server (BadRequest): error when creating "kafka.yaml": KafkaTopic in version "v1" cannot be handled as a KafkaTopic: strict decoding error: unknown field "spec.partition"',
+    );
+  });
+
   it('a document without apiVersion is refused by kubectl before it reaches the server', () => {
     expect(rejection(KAFKA_YAML().replace('apiVersion: kafka.strimzi.io/v1', ''))).toBe(
       'error: error validating "kafka.yaml": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false',

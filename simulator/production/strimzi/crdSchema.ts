@@ -26,6 +26,11 @@ export type Schema =
       rules?: readonly CelRule[];
       /** x-kubernetes-preserve-unknown-fields: any keys, any values. */
       preserveUnknown?: boolean;
+      /**
+       * The CRD's other property names at this level, not modelled here. Setting it marks the object's property
+       * list as complete, so any other key is an unknown field.
+       */
+      otherFields?: readonly string[];
     }
   | { type: 'array'; items: Schema; minItems?: number }
   | { type: 'string'; enum?: readonly string[]; pattern?: string }
@@ -125,6 +130,26 @@ export function validateSchema(
     case 'boolean':
       return out;
   }
+}
+
+/**
+ * Keys the CRD does not define, where the modelled property list is complete (`otherFields` set). kubectl
+ * apply's default `--validate=strict` makes the server refuse them (strict decoding) before schema validation.
+ */
+export function unknownFields(schema: Schema, value: unknown, field = '', out: string[] = []): string[] {
+  if (schema.type === 'array' && Array.isArray(value))
+    value.forEach((item, i) => {
+      unknownFields(schema.items, item, `${field}[${i}]`, out);
+    });
+  if (schema.type !== 'object' || jsonType(value) !== 'object') return out;
+  const obj = value as Record<string, unknown>;
+  const props = schema.properties ?? {};
+  for (const key of Object.keys(obj)) {
+    const sub = props[key];
+    if (sub) unknownFields(sub, obj[key], join(field, key), out);
+    else if (schema.otherFields && !schema.otherFields.includes(key)) out.push(join(field, key));
+  }
+  return out;
 }
 
 /** field.ErrorList#ToAggregate + errors.NewInvalid: one error alone, several as "[a, b]". */

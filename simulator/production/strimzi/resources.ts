@@ -1,7 +1,7 @@
 // Strimzi custom resources as a learner writes them in YAML, parsed into plain typed data. Checks run in the
 // order kubectl and the API server apply them: YAML syntax, apiVersion/kind known, then the CRD schema.
 import { parseAllDocuments } from 'yaml';
-import { formatInvalid, validateSchema } from './crdSchema';
+import { formatInvalid, unknownFields, validateSchema } from './crdSchema';
 import { SCHEMAS, type StrimziKind } from './crds';
 
 export const STRIMZI_API_VERSION = 'kafka.strimzi.io/v1';
@@ -188,7 +188,8 @@ const isKind = (k: unknown): k is StrimziKind => typeof k === 'string' && k in S
 /**
  * Parses a file of one or more YAML documents the way `kubectl apply -f FILE` would see them. Error texts:
  * kubectl's client-side checks ("apiVersion not set", "no matches for kind") and the API server's schema
- * validation (errors.NewInvalid). Simplified: only the four Strimzi kinds are known, all in one namespace.
+ * validation (errors.NewInvalid). Simplified: only the four Strimzi kinds are known, all in one namespace, and
+ * unknown fields are found only where the modelled schema lists every property (spec, spec.kafka).
  */
 export function parseStrimziYaml(text: string, file = 'kafka.yaml'): ParseResult {
   const docs = parseAllDocuments(text);
@@ -215,6 +216,12 @@ export function parseStrimziYaml(text: string, file = 'kafka.yaml'): ParseResult
       return {
         ok: false,
         error: `The ${doc.kind} "" is invalid: metadata.name: Required value: name or generateName is required`,
+      };
+    const unknown = unknownFields(SCHEMAS[doc.kind], doc);
+    if (unknown.length > 0)
+      return {
+        ok: false,
+        error: `Error from server (BadRequest): error when creating "${file}": ${doc.kind} in version "v1" cannot be handled as a ${doc.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
       };
     const errors = validateSchema(SCHEMAS[doc.kind], doc, '');
     if (errors.length > 0) return { ok: false, error: formatInvalid(doc.kind, name, errors) };
