@@ -1,6 +1,7 @@
 // The Strimzi lesson's pure core: parse and validate custom resources, then plan what the operators do.
 export { type FieldError, formatInvalid, validateSchema } from './crdSchema';
 export { DYNAMIC_BROKER_OPTIONS } from './dynamicConfig';
+export { type ApplyResult, formatApply } from './kubectlApply';
 export { assignNodeIds, type PoolAssignment } from './nodeIds';
 export {
   type ClusterCheck,
