@@ -165,7 +165,7 @@ describe('Strimzi topic and user operators', () => {
       resources(KAFKA_YAML(), CONTROLLERS, BROKERS(), TOPIC_YAML('orders', 'config: {}')),
       IDLE,
     );
-    expect(out.state.topics.orders).toEqual({ partitions: 1, replicas: 3, config: {} });
+    expect(out.state.topics.orders).toEqual({ resource: 'orders', partitions: 1, replicas: 3, config: {} });
   });
 
   it('replicas above the broker count is a KafkaError (StripedReplicaPlacer#throwInvalidReplicationFactorIfTooFewBrokers)', () => {
@@ -201,6 +201,24 @@ describe('Strimzi topic and user operators', () => {
       'Replication factor change not supported, but required for partitions [0, 1, 2]',
     ]);
     expect(shrunk.state.topics.orders?.partitions).toBe(3);
+  });
+
+  it('a KafkaTopic cannot be pointed at another topic name (BatchingTopicController#validateUnchangedTopicName)', () => {
+    const prev = created(TOPIC_YAML('orders', 'partitions: 3'));
+    const out = planReconcile(
+      prev,
+      resources(
+        KAFKA_YAML(),
+        CONTROLLERS,
+        BROKERS(),
+        TOPIC_YAML('orders', 'topicName: orders-v2\n  partitions: 3'),
+      ),
+      IDLE,
+    );
+    expect(out.events).toEqual([
+      expect.objectContaining({ type: 'TopicNotReady', message: 'Changing spec.topicName is not supported' }),
+    ]);
+    expect(Object.keys(out.state.topics)).toEqual(['orders']);
   });
 
   it('topic config changes are applied without restarts; a deleted KafkaTopic deletes the topic', () => {

@@ -26,7 +26,13 @@ import type {
 } from './resources';
 
 export type PoolState = { roles: Role[]; nodeIds: number[] };
-export type TopicState = { partitions: number; replicas: number; config: Record<string, ConfigValue> };
+/** `resource`: the KafkaTopic's metadata.name (its status.topicName pins the topic it manages). */
+export type TopicState = {
+  resource: string;
+  partitions: number;
+  replicas: number;
+  config: Record<string, ConfigValue>;
+};
 export type UserState = { authentication: UserResource['authentication']; aclCount: number };
 
 /** What the operators have made of the resources so far: plain JSON data. */
@@ -321,6 +327,13 @@ function planTopics(
         message,
         reason: `KafkaTopic ${t.name}: ${message}`,
       });
+    // BatchingTopicController#validateUnchangedTopicName: a KafkaTopic keeps managing the topic it created.
+    const managed = Object.entries(prev).find(([n, s]) => s.resource === t.name && n !== name);
+    if (managed) {
+      notReady('NotSupported', 'Changing spec.topicName is not supported');
+      next[managed[0]] = managed[1];
+      continue;
+    }
     if (!old) {
       // CreateTopics with the broker defaults for what the KafkaTopic leaves out (num.partitions, default.replication.factor).
       const partitions = t.partitions ?? intConfig(kafka.config, 'num.partitions', 1);
@@ -333,7 +346,7 @@ function planTopics(
         );
         continue;
       }
-      next[name] = { partitions, replicas, config: { ...t.config } };
+      next[name] = { resource: t.name, partitions, replicas, config: { ...t.config } };
       events.push({
         type: 'TopicCreated',
         topic: name,
