@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { KAFKA_YAML, POOL_YAML, rejection, resources, TOPIC_YAML, USER_YAML } from './strimzi.testkit';
 
 // Rules from Strimzi's CRDs (install/cluster-operator/04x-Crd-*.yaml, kafka.strimzi.io/v1) as the Kubernetes
-// API server reports them (k8s.io/apimachinery field.Error and errors.NewInvalid).
+// API server reports them (k8s.io/apimachinery field.Error) and kubectl prints them (one cause inline, several
+// as a list). A CRD with CEL rules (Kafka, KafkaUser) skips them after a Required/Unsupported/type error and says so.
+const SKIPPED_CEL =
+  '* <nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
 describe('Strimzi CRD schemas', () => {
   it('parses a KRaft cluster, its node pools, a topic and a user into typed resources', () => {
     const [kafka, pool, topic, user] = resources(
@@ -84,7 +87,12 @@ describe('Strimzi CRD schemas', () => {
     expect(
       rejection(KAFKA_YAML().replace('        tls: false\n', '').replace('type: internal', 'type: external')),
     ).toBe(
-      'The Kafka "my-cluster" is invalid: [spec.kafka.listeners[0].tls: Required value, spec.kafka.listeners[0].type: Unsupported value: "external": supported values: "internal", "route", "tlsroute", "loadbalancer", "nodeport", "ingress", "cluster-ip"]',
+      [
+        'The Kafka "my-cluster" is invalid: ',
+        '* spec.kafka.listeners[0].tls: Required value',
+        '* spec.kafka.listeners[0].type: Unsupported value: "external": supported values: "internal", "route", "tlsroute", "loadbalancer", "nodeport", "ingress", "cluster-ip"',
+        SKIPPED_CEL,
+      ].join('\n'),
     );
   });
 
@@ -111,7 +119,11 @@ describe('Strimzi CRD schemas', () => {
 
   it('KafkaNodePool: replicas, storage and roles are required, roles are controller/broker, replicas ≥ 0 (045-Crd-kafkanodepool.yaml)', () => {
     expect(rejection(POOL_YAML('a', -1, '[worker]'))).toBe(
-      'The KafkaNodePool "a" is invalid: [spec.replicas: Invalid value: -1: spec.replicas in body should be greater than or equal to 0, spec.roles[0]: Unsupported value: "worker": supported values: "controller", "broker"]',
+      [
+        'The KafkaNodePool "a" is invalid: ',
+        '* spec.replicas: Invalid value: -1: spec.replicas in body should be greater than or equal to 0',
+        '* spec.roles[0]: Unsupported value: "worker": supported values: "controller", "broker"',
+      ].join('\n'),
     );
     const noStorage = POOL_YAML('a', 3, '[broker]').replace(/ {2}storage:\n.*\n/, '');
     expect(rejection(noStorage)).toBe('The KafkaNodePool "a" is invalid: spec.storage: Required value');
@@ -130,16 +142,37 @@ describe('Strimzi CRD schemas', () => {
 
   it('KafkaTopic: partitions ≥ 1, 1 ≤ replicas ≤ 32767, integers only (043-Crd-kafkatopic.yaml)', () => {
     expect(rejection(TOPIC_YAML('t', 'partitions: 0\n  replicas: 40000'))).toBe(
-      'The KafkaTopic "t" is invalid: [spec.partitions: Invalid value: 0: spec.partitions in body should be greater than or equal to 1, spec.replicas: Invalid value: 40000: spec.replicas in body should be less than or equal to 32767]',
+      [
+        'The KafkaTopic "t" is invalid: ',
+        '* spec.partitions: Invalid value: 0: spec.partitions in body should be greater than or equal to 1',
+        '* spec.replicas: Invalid value: 40000: spec.replicas in body should be less than or equal to 32767',
+      ].join('\n'),
     );
     expect(rejection(TOPIC_YAML('t', 'partitions: "three"'))).toBe(
       'The KafkaTopic "t" is invalid: spec.partitions: Invalid value: "string": spec.partitions in body must be of type integer: "string"',
     );
   });
 
+  it('a blocking error on a CRD with CEL rules skips them: the rack rule is not evaluated (customResourceStrategy#Validate)', () => {
+    const yaml = KAFKA_YAML()
+      .replace('    config:', '    rack:\n      type: topology-label\n    config:')
+      .replace('tls: false', 'tls: "no"');
+    expect(rejection(yaml)).toBe(
+      [
+        'The Kafka "my-cluster" is invalid: ',
+        '* spec.kafka.listeners[0].tls: Invalid value: "string": spec.kafka.listeners[0].tls in body must be of type boolean: "string"',
+        SKIPPED_CEL,
+      ].join('\n'),
+    );
+  });
+
   it('KafkaUser: authentication type is tls, tls-external or scram-sha-512 (044-Crd-kafkauser.yaml)', () => {
     expect(rejection(USER_YAML('u', 'authentication:\n    type: scram-sha-256'))).toBe(
-      'The KafkaUser "u" is invalid: spec.authentication.type: Unsupported value: "scram-sha-256": supported values: "tls", "tls-external", "scram-sha-512"',
+      [
+        'The KafkaUser "u" is invalid: ',
+        '* spec.authentication.type: Unsupported value: "scram-sha-256": supported values: "tls", "tls-external", "scram-sha-512"',
+        SKIPPED_CEL,
+      ].join('\n'),
     );
   });
 
@@ -156,7 +189,7 @@ describe('Strimzi CRD schemas', () => {
 
   it('KafkaUser simple authorization: acls and type are required, each ACL needs resource and operations (044-Crd-kafkauser.yaml)', () => {
     expect(rejection(USER_YAML('u', 'authorization:\n    type: simple'))).toBe(
-      'The KafkaUser "u" is invalid: spec.authorization.acls: Required value',
+      ['The KafkaUser "u" is invalid: ', '* spec.authorization.acls: Required value', SKIPPED_CEL].join('\n'),
     );
     expect(
       rejection(
@@ -166,7 +199,11 @@ describe('Strimzi CRD schemas', () => {
         ),
       ),
     ).toBe(
-      'The KafkaUser "u" is invalid: spec.authorization.acls[0].operations[0]: Unsupported value: "Produce": supported values: "Read", "Write", "Create", "Delete", "Alter", "Describe", "ClusterAction", "AlterConfigs", "DescribeConfigs", "IdempotentWrite", "All"',
+      [
+        'The KafkaUser "u" is invalid: ',
+        '* spec.authorization.acls[0].operations[0]: Unsupported value: "Produce": supported values: "Read", "Write", "Create", "Delete", "Alter", "Describe", "ClusterAction", "AlterConfigs", "DescribeConfigs", "IdempotentWrite", "All"',
+        SKIPPED_CEL,
+      ].join('\n'),
     );
   });
 

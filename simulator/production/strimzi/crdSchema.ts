@@ -37,7 +37,11 @@ export type Schema =
   | { type: 'integer'; minimum?: number; maximum?: number }
   | { type: 'boolean' };
 
-export type FieldError = { field: string; detail: string };
+/**
+ * `blocking`: a Required, Unsupported (enum) or type error. Any of these makes the API server skip the CEL rules
+ * (apiextensions-apiserver customResourceStrategy: hasBlockingErr).
+ */
+export type FieldError = { field: string; detail: string; blocking?: boolean };
 
 /** The JSON type name Kubernetes prints for a value ("must be of type integer: \"string\""). */
 function jsonType(v: unknown): string {
@@ -62,32 +66,41 @@ const invalid = (field: string, value: unknown, why: string): FieldError => ({
   detail: `Invalid value: ${shown(value)}: ${why}`,
 });
 
+type Phase = 'schema' | 'cel';
+
+/** One pass over the value: the OpenAPI checks ('schema') or the x-kubernetes-validations rules ('cel'). */
 export function validateSchema(
   schema: Schema,
   value: unknown,
   field: string,
   out: FieldError[] = [],
+  phase: Phase = 'schema',
 ): FieldError[] {
   const want = schema.type;
   const got = jsonType(value);
   if (got !== want) {
-    out.push(invalid(field, got, `${field} in body must be of type ${want}: ${JSON.stringify(got)}`));
+    if (phase === 'schema')
+      out.push({
+        ...invalid(field, got, `${field} in body must be of type ${want}: ${JSON.stringify(got)}`),
+        blocking: true,
+      });
     return out;
   }
   switch (schema.type) {
     case 'object': {
       const obj = value as Record<string, unknown>;
-      for (const key of schema.required ?? [])
+      for (const key of phase === 'schema' ? (schema.required ?? []) : [])
         if (obj[key] === undefined || obj[key] === null)
-          out.push({ field: join(field, key), detail: 'Required value' });
+          out.push({ field: join(field, key), detail: 'Required value', blocking: true });
       for (const [key, sub] of Object.entries(schema.properties ?? {}))
-        if (obj[key] !== undefined && obj[key] !== null) validateSchema(sub, obj[key], join(field, key), out);
+        if (obj[key] !== undefined && obj[key] !== null)
+          validateSchema(sub, obj[key], join(field, key), out, phase);
       const has = (k: string) => obj[k] !== undefined && obj[k] !== null;
       const self = (k: string) => {
         if (!has(k)) throw new NoSuchKey(`no such key: ${k}`);
         return obj[k];
       };
-      for (const rule of schema.rules ?? []) {
+      for (const rule of phase === 'cel' ? (schema.rules ?? []) : []) {
         try {
           if (!rule.holds(self, has)) out.push({ field, detail: `Invalid value: "object": ${rule.message}` });
         } catch (e) {
@@ -99,21 +112,23 @@ export function validateSchema(
     }
     case 'array': {
       const arr = value as unknown[];
-      if (schema.minItems !== undefined && arr.length < schema.minItems)
+      if (phase === 'schema' && schema.minItems !== undefined && arr.length < schema.minItems)
         out.push(
           invalid(field, arr.length, `${field} in body should have at least ${schema.minItems} items`),
         );
       arr.forEach((item, i) => {
-        validateSchema(schema.items, item, `${field}[${i}]`, out);
+        validateSchema(schema.items, item, `${field}[${i}]`, out, phase);
       });
       return out;
     }
     case 'string': {
       const s = value as string;
+      if (phase === 'cel') return out;
       if (schema.enum && !schema.enum.includes(s))
         out.push({
           field,
           detail: `Unsupported value: ${JSON.stringify(s)}: supported values: ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`,
+          blocking: true,
         });
       if (schema.pattern && !new RegExp(schema.pattern).test(s))
         out.push(invalid(field, s, `${field} in body should match '${schema.pattern}'`));
@@ -121,6 +136,7 @@ export function validateSchema(
     }
     case 'integer': {
       const n = value as number;
+      if (phase === 'cel') return out;
       if (schema.minimum !== undefined && n < schema.minimum)
         out.push(invalid(field, n, `${field} in body should be greater than or equal to ${schema.minimum}`));
       if (schema.maximum !== undefined && n > schema.maximum)
@@ -152,8 +168,37 @@ export function unknownFields(schema: Schema, value: unknown, field = '', out: s
   return out;
 }
 
-/** field.ErrorList#ToAggregate + errors.NewInvalid: one error alone, several as "[a, b]". */
+const hasRules = (schema: Schema): boolean =>
+  schema.type === 'array'
+    ? hasRules(schema.items)
+    : schema.type === 'object' &&
+      ((schema.rules?.length ?? 0) > 0 || Object.values(schema.properties ?? {}).some(hasRules));
+
+/**
+ * The API server's validation of a whole custom resource: the OpenAPI checks, then the CEL rules, unless a
+ * blocking error was found; then the CEL rules are skipped with a field-less error saying so.
+ */
+export function validateResource(schema: Schema, doc: unknown): FieldError[] {
+  const errors = validateSchema(schema, doc, '');
+  if (!hasRules(schema)) return errors;
+  if (errors.some((e) => e.blocking))
+    return [
+      ...errors,
+      {
+        field: '<nil>',
+        detail:
+          'Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+      },
+    ];
+  return [...errors, ...validateSchema(schema, doc, '', [], 'cel')];
+}
+
+/**
+ * How kubectl prints the API server's Invalid status (cmdutil.MultilineError over the status causes): one cause
+ * on the same line, several as a bulleted list.
+ */
 export function formatInvalid(kind: string, name: string, errors: readonly FieldError[]): string {
   const texts = errors.map((e) => `${e.field}: ${e.detail}`);
-  return `The ${kind} ${JSON.stringify(name)} is invalid: ${texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`}`;
+  const head = `The ${kind} ${JSON.stringify(name)} is invalid: `;
+  return texts.length === 1 ? `${head}${texts[0]}` : `${head}\n${texts.map((t) => `* ${t}`).join('\n')}`;
 }

@@ -1,5 +1,5 @@
 // The Strimzi lesson's pure core: parse and validate custom resources, then plan what the operators do.
-export { type FieldError, formatInvalid, validateSchema } from './crdSchema';
+export { type FieldError, formatInvalid, validateResource, validateSchema } from './crdSchema';
 export { DYNAMIC_BROKER_OPTIONS } from './dynamicConfig';
 export { type ApplyResult, formatApply } from './kubectlApply';
 export { assignNodeIds, type PoolAssignment } from './nodeIds';

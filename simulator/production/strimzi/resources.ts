@@ -1,7 +1,7 @@
 // Strimzi custom resources as a learner writes them in YAML, parsed into plain typed data. Checks run in the
 // order kubectl and the API server apply them: YAML syntax, apiVersion/kind known, then the CRD schema.
 import { parseAllDocuments } from 'yaml';
-import { formatInvalid, unknownFields, validateSchema } from './crdSchema';
+import { formatInvalid, unknownFields, validateResource } from './crdSchema';
 import { SCHEMAS, type StrimziKind } from './crds';
 
 export const STRIMZI_API_VERSION = 'kafka.strimzi.io/v1';
@@ -223,7 +223,7 @@ export function parseStrimziYaml(text: string, file = 'kafka.yaml'): ParseResult
         ok: false,
         error: `Error from server (BadRequest): error when creating "${file}": ${doc.kind} in version "v1" cannot be handled as a ${doc.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
       };
-    const errors = validateSchema(SCHEMAS[doc.kind], doc, '');
+    const errors = validateResource(SCHEMAS[doc.kind], doc);
     if (errors.length > 0) return { ok: false, error: formatInvalid(doc.kind, name, errors) };
     resources.push(toResource(doc.kind, doc));
   }
