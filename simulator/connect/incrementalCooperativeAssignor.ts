@@ -5,7 +5,7 @@
 // created), Java HashMap order over worker ids for the worker list, insertion (LinkedHashSet) order inside each
 // worker's assignment and for the candidate workers.
 
-import { javaCompareStrings, javaHashMapKeyOrder } from '../consumer/javaCompat';
+import { javaCompareStrings, javaHashMapKeyOrder } from '../consumer/assignors/javaCompat';
 import {
   type AssignorEvent,
   type AssignorState,

@@ -1,7 +1,7 @@
 // IncrementalCooperativeAssignor#handleLostAssignments: connectors and tasks of a worker that left wait up to
 // scheduled.rebalance.max.delay.ms for it (or a replacement) to join, then move (KIP-415).
 
-import { javaHashMapKeyOrder } from '../consumer/javaCompat';
+import { javaHashMapKeyOrder } from '../consumer/assignors/javaCompat';
 import type { AssignorEvent, Items, MutableAssignorState } from './assignorTypes';
 import { type Acc, addAll, describeItems, isEmpty } from './connectorsAndTasks';
 import { isEmptyLoad, taskKey, type WorkerLoad } from './workerLoad';

@@ -2,7 +2,7 @@
 // WorkerCoordinator.ConnectorsAndTasks / WorkerCoordinator.WorkerLoad), with the orders the
 // IncrementalCooperativeAssignor's results depend on.
 
-import { javaCompareStrings } from '../consumer/javaCompat';
+import { javaCompareStrings } from '../consumer/assignors/javaCompat';
 
 /** ConnectorTaskId: a connector name and a task number; printed as `<connector>-<task>`. */
 export interface ConnectorTaskId {

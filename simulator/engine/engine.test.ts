@@ -123,7 +123,13 @@ describe('engine', () => {
     expect(keys.slice(0, 6)).toEqual(['seed', 'rng', 'now', 'nextEventSeq', 'nextTaskSeq', 'tasks']);
     expect(keys.at(-1)).toBe('areas');
     expect(keys).toEqual(expect.arrayContaining(['network', 'brokers', 'topics', 'producers', 'quorum']));
-    expect(Object.keys(sim().state.areas)).toEqual(['storage', 'consumers', 'transactions', 'externalClients', 'workspace']);
+    expect(Object.keys(sim().state.areas)).toEqual([
+      'storage',
+      'consumers',
+      'transactions',
+      'externalClients',
+      'workspace',
+    ]);
   });
 
   it('the seeded generator is the only randomness: different seeds can place replicas differently, same seeds never do', () => {

@@ -2,8 +2,9 @@
 // cost per scrape, rule evaluation cost, and the heap the monitoring state holds at the end.
 // Run: node --expose-gc --import tsx simulator/metrics/bench.ts [days simulated] [days of extra ingest]
 import { performance } from 'node:perf_hooks';
+import { onEvent } from '../engine/registry';
 import type { EventType, SimEvent } from '../index';
-import { onEvent, Simulation } from '../index';
+import { Simulation } from '../index';
 import { newAlertingState } from './alerts/alerting';
 import { newBurrowState } from './burrow/storage';
 import {

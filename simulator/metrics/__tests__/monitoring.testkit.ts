@@ -1,8 +1,9 @@
 // Test harness: a Simulation whose events feed a MonitoringState through an onEvent hook (as the area will),
 // and a clock that scrapes every 15 s of virtual time.
 
+import { onEvent } from '../../engine/registry';
 import type { EventType, SimEvent } from '../../index';
-import { onEvent, Simulation } from '../../index';
+import { Simulation } from '../../index';
 import type { AlertEvent } from '../alerts/alerting';
 import type { MonitoringState } from '../monitor';
 import {

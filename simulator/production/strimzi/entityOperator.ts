@@ -1,6 +1,6 @@
 // The entity operator's share of a reconciliation: the topic operator (BatchingTopicController) creates, grows,
 // reconfigures and deletes topics; the user operator creates, changes and deletes users.
-import type { StrimziEvent } from './planner';
+import type { StrimziEvent } from './events';
 import type { ConfigValue, StrimziResource, TopicResource, UserResource } from './resources';
 
 /** `resource`: the KafkaTopic's metadata.name (its status.topicName pins the topic it manages). */

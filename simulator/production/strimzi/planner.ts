@@ -7,6 +7,7 @@
 import { canRoll, type RollerNode, type RollerPartition, rollingOrder } from '../kafkaRoller';
 import { DYNAMIC_BROKER_OPTIONS } from './dynamicConfig';
 import { planTopics, planUsers, type TopicState, type UserState } from './entityOperator';
+import type { StrimziEvent } from './events';
 import { assignNodeIds } from './nodeIds';
 import {
   type Condition,
@@ -52,31 +53,7 @@ export type LiveCluster = {
   activeController: number | null;
 };
 
-export type StrimziEvent =
-  | { type: 'NodeAdded'; pool: string; nodeId: number; roles: Role[]; reason: string }
-  | { type: 'NodeRemoved'; pool: string; nodeId: number; reason: string }
-  | { type: 'ScaleDownReverted'; pool: string; replicas: number; reason: string }
-  | { type: 'BrokerConfigUpdated'; nodeIds: number[]; options: string[]; reason: string }
-  | { type: 'NodeRestarted'; nodeId: number; reason: string }
-  | { type: 'RestartBlocked'; nodeId: number; reason: string }
-  | { type: 'TopicCreated'; topic: string; partitions: number; replicas: number; reason: string }
-  | { type: 'PartitionsIncreased'; topic: string; from: number; to: number; reason: string }
-  | {
-      type: 'TopicConfigChanged';
-      topic: string;
-      set: Record<string, ConfigValue>;
-      deleted: string[];
-      reason: string;
-    }
-  | { type: 'TopicDeleted'; topic: string; reason: string }
-  | {
-      type: 'TopicNotReady';
-      topic: string;
-      conditionReason: 'NotSupported' | 'KafkaError';
-      message: string;
-      reason: string;
-    }
-  | { type: 'UserCreated' | 'UserUpdated' | 'UserDeleted'; user: string; reason: string };
+export type { StrimziEvent } from './events';
 
 export type ReconcileOutcome = {
   state: StrimziClusterState;
