@@ -3,32 +3,13 @@
 // the cluster/producer column sits beside the log/group/retention column.
 import './sim.css';
 import type { ReactNode } from 'react';
-import { ClusterView } from './ClusterView';
 import { type Focus, FocusProvider } from './focus';
-import { GroupView } from './GroupView';
-import { PartitionLogView } from './PartitionLogView';
-import { ProducerView } from './ProducerView';
-import { RetentionView } from './RetentionView';
 import type { SimController } from './SimController';
-import { TimelineView } from './TimelineView';
 import { PanelScope } from './ui';
 import { SimContext } from './useSimulation';
+import { type ViewName, viewsIn } from './viewRegistry';
 
-export type ViewName = 'cluster' | 'log' | 'producer' | 'group' | 'retention' | 'timeline';
-export const ALL_VIEWS: readonly ViewName[] = [
-  'cluster',
-  'log',
-  'producer',
-  'group',
-  'retention',
-  'timeline',
-];
-
-export function parseViews(text: string | undefined): ViewName[] {
-  if (!text) return ['cluster', 'log', 'timeline'];
-  const wanted = text.split(',').map((v) => v.trim().toLowerCase());
-  return ALL_VIEWS.filter((v) => wanted.includes(v));
-}
+export { ALL_VIEWS, parseViews, type ViewName } from './viewRegistry';
 
 export function SimWorkspace({
   controller,
@@ -48,22 +29,16 @@ export function SimWorkspace({
   /** Two columns on large screens (playground); lessons use one. */
   wide?: boolean;
 }) {
-  const has = (v: ViewName) => views.includes(v);
-  const left = [
-    has('cluster') && <ClusterView key="cluster" />,
-    has('producer') && <ProducerView key="producer" />,
-  ].filter(Boolean);
-  const right = [
-    has('log') && <PartitionLogView key="log" />,
-    has('group') && <GroupView key="group" />,
-    has('retention') && <RetentionView key="retention" />,
-  ].filter(Boolean);
+  const render = (column: 'top' | 'left' | 'right') =>
+    viewsIn(column, views).map(({ name, Component }) => <Component key={name} />);
+  const left = render('left');
+  const right = render('right');
   return (
     <PanelScope.Provider value={label ?? null}>
       <SimContext.Provider value={controller}>
         <FocusProvider initial={focus}>
           <div className="flex flex-col gap-4">
-            {has('timeline') ? <TimelineView /> : null}
+            {render('top')}
             {wide ? (
               <div className="grid gap-4 lg:grid-cols-2">
                 <div className="flex min-w-0 flex-col gap-4">{left}</div>

@@ -4,6 +4,7 @@
 // path topics. The course's own rules for lessons (a challenge, a quiz of 4–6 mixed questions, a simulation
 // for every sim topic) are checked here too.
 import { describe, expect, it } from 'vitest';
+import { ALL_VIEWS } from '@/components/sim/viewRegistry';
 import {
   challenges,
   glossary,
@@ -21,7 +22,7 @@ import {
 import { allSections, allTopics, findSection, findTopic } from '@/lib/roadmap';
 import { validateGoal } from '@/simulator/goals';
 
-const VIEWS = new Set(['cluster', 'log', 'producer', 'group', 'retention', 'timeline']);
+const VIEWS = new Set<string>(ALL_VIEWS);
 
 /** The string value of an embed's attribute; an {expression} where an id belongs is a broken reference. */
 function ids(l: Lesson, component: string, attribute: string, optional = false): string[] {

@@ -1,0 +1,49 @@
+// Every view a simulation can show, in one list: its name (what `views="cluster,log"` in a lesson, a preset
+// or a scenario names), where SimWorkspace places it, and the component. A new view is its own file plus one
+// line here; layouts, the playground, the classroom and the content checks all read this list.
+import type { ComponentType } from 'react';
+import { ClusterView } from './ClusterView';
+import { GroupView } from './GroupView';
+import { PartitionLogView } from './PartitionLogView';
+import { ProducerView } from './ProducerView';
+import { RetentionView } from './RetentionView';
+import { TimelineView } from './TimelineView';
+
+/** top: full width above the others; left: the cluster/producer column; right: the log/group column. */
+export type ViewColumn = 'top' | 'left' | 'right';
+
+export type ViewEntry = {
+  readonly name: string;
+  readonly column: ViewColumn;
+  readonly Component: ComponentType;
+};
+
+export const VIEW_REGISTRY = [
+  { name: 'timeline', column: 'top', Component: TimelineView },
+  { name: 'cluster', column: 'left', Component: ClusterView },
+  { name: 'producer', column: 'left', Component: ProducerView },
+  { name: 'log', column: 'right', Component: PartitionLogView },
+  { name: 'group', column: 'right', Component: GroupView },
+  { name: 'retention', column: 'right', Component: RetentionView },
+] as const satisfies readonly ViewEntry[];
+
+export type ViewName = (typeof VIEW_REGISTRY)[number]['name'];
+
+export const ALL_VIEWS: readonly ViewName[] = VIEW_REGISTRY.map((v) => v.name);
+
+const isViewName = (v: string): v is ViewName => (ALL_VIEWS as readonly string[]).includes(v);
+
+/** The views a `views="a,b"` attribute names, in registry order; unknown names are dropped. */
+export function parseViews(text: string | undefined): ViewName[] {
+  if (!text) return ['cluster', 'log', 'timeline'];
+  const wanted = text
+    .split(',')
+    .map((v) => v.trim().toLowerCase())
+    .filter(isViewName);
+  return ALL_VIEWS.filter((v) => wanted.includes(v));
+}
+
+/** The chosen views of one column, in registry order. */
+export function viewsIn(column: ViewColumn, chosen: readonly ViewName[]): readonly ViewEntry[] {
+  return VIEW_REGISTRY.filter((v) => v.column === column && chosen.includes(v.name));
+}
