@@ -188,6 +188,42 @@ function OptionVerdict({ right, chosen }: { right: boolean; chosen: boolean }) {
   return null;
 }
 
+/** One option of a choice question: a radio or checkbox with its text, and after checking its verdict. */
+function ChoiceOption({
+  type,
+  name,
+  text,
+  picked,
+  right,
+  checked,
+  onChange,
+}: {
+  type: 'radio' | 'checkbox';
+  name: string;
+  text: string;
+  picked: boolean;
+  right: boolean;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  return (
+    <label className={checked ? checkedOptionClass(right, picked) : optionClass}>
+      <input
+        type={type}
+        name={name}
+        className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
+        checked={picked}
+        onChange={(event) => onChange(event.target.checked)}
+        disabled={checked}
+      />
+      <span className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-row sm:justify-between sm:gap-3">
+        <span>{text}</span>
+        {checked ? <OptionVerdict right={right} chosen={picked} /> : null}
+      </span>
+    </label>
+  );
+}
+
 function QuestionField({
   question,
   number,
@@ -216,26 +252,18 @@ function QuestionField({
     const optionValue = (index: number): Answer => (question.kind === 'single' ? index : index === 0);
     control = (
       <div className="mt-3 space-y-2">
-        {options.map((option, index) => {
-          const chosen = answer === optionValue(index);
-          const right = isRightOption(question, index);
-          return (
-            <label key={option} className={checked ? checkedOptionClass(right, chosen) : optionClass}>
-              <input
-                type="radio"
-                name={name}
-                className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
-                checked={chosen}
-                onChange={() => onAnswer(optionValue(index))}
-                disabled={checked}
-              />
-              <span className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-row sm:justify-between sm:gap-3">
-                <span>{option}</span>
-                {checked ? <OptionVerdict right={right} chosen={chosen} /> : null}
-              </span>
-            </label>
-          );
-        })}
+        {options.map((option, index) => (
+          <ChoiceOption
+            key={option}
+            type="radio"
+            name={name}
+            text={option}
+            picked={answer === optionValue(index)}
+            right={isRightOption(question, index)}
+            checked={checked}
+            onChange={() => onAnswer(optionValue(index))}
+          />
+        ))}
       </div>
     );
   } else if (question.kind === 'multiple') {
@@ -243,30 +271,18 @@ function QuestionField({
     control = (
       <div className="mt-3 space-y-2">
         <p className="text-sm text-slate-600 dark:text-slate-400">Choose every answer that applies.</p>
-        {question.options.map((option, index) => {
-          const right = isRightOption(question, index);
-          const picked = chosen.includes(index);
-          return (
-            <label key={option} className={checked ? checkedOptionClass(right, picked) : optionClass}>
-              <input
-                type="checkbox"
-                name={name}
-                className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
-                checked={picked}
-                onChange={(event) =>
-                  onAnswer(
-                    event.target.checked ? [...chosen, index] : chosen.filter((value) => value !== index),
-                  )
-                }
-                disabled={checked}
-              />
-              <span className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-row sm:justify-between sm:gap-3">
-                <span>{option}</span>
-                {checked ? <OptionVerdict right={right} chosen={picked} /> : null}
-              </span>
-            </label>
-          );
-        })}
+        {question.options.map((option, index) => (
+          <ChoiceOption
+            key={option}
+            type="checkbox"
+            name={name}
+            text={option}
+            picked={chosen.includes(index)}
+            right={isRightOption(question, index)}
+            checked={checked}
+            onChange={(on) => onAnswer(on ? [...chosen, index] : chosen.filter((value) => value !== index))}
+          />
+        ))}
       </div>
     );
   } else {
