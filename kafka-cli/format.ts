@@ -33,8 +33,9 @@ export function parseDuration(text: string): number | null {
   return Number.isFinite(ms) && ms >= 0 && ms <= 10 * 365 * 86_400_000 ? ms : null;
 }
 
-/** Human form of a virtual time in ms, for `sim status`. */
-export function formatDuration(ms: number): string {
+/** The console's clock printer ("9s 16ms"), for `clock advance` and `sim status`: exact to the millisecond, unlike the
+ * narration's rounded formatDuration. */
+export function formatClock(ms: number): string {
   if (ms < 1000) return `${ms}ms`;
   const parts: string[] = [];
   let rest = Math.floor(ms / 1000);

@@ -3,7 +3,7 @@
 //   clock advance DURATION   (500ms, 30s, 10m, 2h, 7d)
 //   sim reset [--brokers N] [--seed S] | sim status
 
-import { formatDuration, parseDuration, parseIntStrict } from '../format';
+import { formatClock, parseDuration, parseIntStrict } from '../format';
 import { errorText, exceptionName } from '../kafkaErrors';
 import { parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
@@ -77,9 +77,7 @@ function runClock(args: string[], ctx: ToolContext): CommandOutput {
       .result();
   const res = ctx.port.advanceClock(ms);
   if (!res.ok) return out.fail(`${errorText(res.error)}`).result();
-  return out
-    .line(`Clock advanced by ${formatDuration(ms)}; now at ${formatDuration(ctx.read.now())}.`)
-    .result();
+  return out.line(`Clock advanced by ${formatClock(ms)}; now at ${formatClock(ctx.read.now())}.`).result();
 }
 
 /** `sim status`: the whole simulation in a few lines. */

@@ -3,7 +3,7 @@
 
 export type { OpAst, ProgramAst, StatementAst } from './dsl/dslAst';
 export { formatDslError, OPERATIONS, parseDsl } from './dsl/dslParser';
-export { formatDuration, parseDuration } from './dsl/duration';
+export { formatDslDuration, parseDuration } from './dsl/duration';
 export type { DslError } from './dsl/scanner';
 export { FUNCTIONS } from './expr/exprAst';
 export { toJava } from './java/toJava';

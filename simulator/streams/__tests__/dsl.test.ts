@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDslError, parseDsl } from '../dsl/dslParser';
-import { formatDuration, parseDuration } from '../dsl/duration';
+import { formatDslDuration, parseDuration } from '../dsl/duration';
 import { Scanner } from '../dsl/scanner';
 import { exprToText } from '../expr/exprAst';
 import { compileExpr, javaSplit, toText } from '../expr/exprEval';
@@ -110,7 +110,7 @@ describe('DSL text: statements, names and positions', () => {
       500, 30_000, 300_000, 3_600_000, 86_400_000, 250, -300_000,
     ]);
     expect(parseDuration('5 minutes')).toBeNull();
-    expect([300_000, 1500, 0].map(formatDuration)).toEqual(['5m', '1500ms', '0ms']);
+    expect([300_000, 1500, 0].map(formatDslDuration)).toEqual(['5m', '1500ms', '0ms']);
   });
 });
 

@@ -13,7 +13,7 @@ export function parseDuration(text: string): number | null {
 }
 
 /** The shortest DSL spelling of a duration (5m rather than 300000ms). */
-export function formatDuration(ms: number): string {
+export function formatDslDuration(ms: number): string {
   if (ms === 0) return '0ms';
   const sign = ms < 0 ? '-' : '';
   const a = Math.abs(ms);

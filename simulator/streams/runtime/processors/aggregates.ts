@@ -3,7 +3,7 @@
 // Java processor line by line where it decides what is dropped, what is stored and what is forwarded with which
 // timestamp (an aggregate carries the largest timestamp of the records it contains).
 
-import { formatDuration } from '../../dsl/duration';
+import { formatDslDuration } from '../../dsl/duration';
 import { compileExpr, numberText, toText } from '../../expr/exprEval';
 import type { AggSpec, ProcOp } from '../../topology/types';
 import { kvFlusher, kvRead, kvWrite, winFlusher, winRead, winWrite } from '../cachedStores';
@@ -94,7 +94,7 @@ export function expired(
     'expiredWindow',
     r.key,
     r.ts,
-    `record ${k}@${r.ts} dropped by ${node}: window ${window} is closed - stream time is ${observed}, so with grace ${formatDuration(grace)} only windows ending after ${close} accept records (counted in dropped-records)`,
+    `record ${k}@${r.ts} dropped by ${node}: window ${window} is closed - stream time is ${observed}, so with grace ${formatDslDuration(grace)} only windows ending after ${close} accept records (counted in dropped-records)`,
   );
 }
 
@@ -252,7 +252,7 @@ function sessionAggregate(n: CNode, op: ProcOp & { t: 'sessionAggregate' }, rete
         'expiredWindow',
         r.key,
         r.ts,
-        `record ${k}@${r.ts} dropped by ${n.name}: session [${start},${end}] is closed - stream time is ${observed}, so with gap ${formatDuration(gapMs)} and grace ${formatDuration(graceMs)} only sessions ending at ${close} or later accept records (counted in dropped-records)`,
+        `record ${k}@${r.ts} dropped by ${n.name}: session [${start},${end}] is closed - stream time is ${observed}, so with gap ${formatDslDuration(gapMs)} and grace ${formatDslDuration(graceMs)} only sessions ending at ${close} or later accept records (counted in dropped-records)`,
       );
       return;
     }

@@ -3,7 +3,7 @@
 // spurious-result fix of the JoinWindows#ofTimeDifference* builders), KStreamKTableJoin and
 // KStreamGlobalKTableJoin.
 
-import { formatDuration } from '../../dsl/duration';
+import { formatDslDuration } from '../../dsl/duration';
 import { compileExpr, toText } from '../../expr/exprEval';
 import type { ProcOp } from '../../topology/types';
 import { drop, getStore, keyText, logChange, observe, setStore, tracker } from '../exec';
@@ -181,7 +181,7 @@ function streamJoin(n: CNode, op: ProcOp & { t: 'streamJoin' }, otherRetention: 
         const value = toText(j({ key: e.k, left: e.left ? v : null, right: e.left ? null : v }));
         x.events.push({
           type: 'outerJoinEmitted',
-          reason: `${node.name} emits ${e.k} = ${value ?? 'null'}: no partner arrived and its join window closed (stream time ${t.streamTime}, window ${formatDuration(lookBack)} + grace ${formatDuration(graceMs)})`,
+          reason: `${node.name} emits ${e.k} = ${value ?? 'null'}: no partner arrived and its join window closed (stream time ${t.streamTime}, window ${formatDslDuration(lookBack)} + grace ${formatDslDuration(graceMs)})`,
           node: node.name,
           key: e.k,
           value,

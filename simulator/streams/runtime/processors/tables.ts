@@ -3,7 +3,7 @@
 // A KTable record is a change: the new value and, when a downstream operator asked for it, the old one
 // (Change#toString prints (new<-old)).
 
-import { formatDuration } from '../../dsl/duration';
+import { formatDslDuration } from '../../dsl/duration';
 import { compileExpr, isWindowedKey, toText, truthy } from '../../expr/exprEval';
 import type { ProcOp } from '../../topology/types';
 import { kvFlusher, kvRead, kvWrite } from '../cachedStores';
@@ -199,8 +199,8 @@ function suppress(n: CNode, op: ProcOp & { t: 'suppress' }): Run {
   const { store, mode, durationMs, maxRecords, whenFull, dropTombstones } = op;
   const untilText = (time: number) =>
     mode === 'windowCloses'
-      ? `window end ${time} + grace ${formatDuration(durationMs)}`
-      : `record time ${time} + ${formatDuration(durationMs)}`;
+      ? `window end ${time} + grace ${formatDslDuration(durationMs)}`
+      : `record time ${time} + ${formatDslDuration(durationMs)}`;
   const emit = (x: Exec, e: BufferEntry, why: string) => {
     logChange(x, store, e.kt, null, e.ts);
     if (e.nv === null && dropTombstones) return;
