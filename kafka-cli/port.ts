@@ -52,6 +52,8 @@ export interface ClusterPort {
   read(): ReadModel;
   /** Commands dispatched since the last `sim reset` (sim status). */
   commandCount(): number;
+  /** Run `fn` as one step of the simulation's history, recorded as `line` with the commands it dispatched. */
+  step<T>(line: string, fn: () => T): T;
   /** `cat > PATH`: a scratch file in the simulation (read it with read().file(path)). */
   writeFile(path: string, text: string): Outcome<void>;
 

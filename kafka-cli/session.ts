@@ -39,6 +39,13 @@ function heredocDelimiter(line: string): string {
   return tok.kind === 'ok' && tok.heredoc ? tok.heredoc.delimiter : 'EOF';
 }
 
+/** A script entry as one block of text: the command line, with its here-document when it reads input. */
+function blockOf(e: ScriptEntry): string {
+  return e.input === null
+    ? e.line
+    : [hasHeredoc(e.line) ? e.line : `${e.line} <<EOF`, ...e.input, heredocDelimiter(e.line)].join('\n');
+}
+
 export class ConsoleSession {
   readonly tools: ToolDef[];
   private readonly byKey = new Map<string, ToolDef>();
@@ -118,7 +125,7 @@ export class ConsoleSession {
    * lines. Outputs of several commands in a block are concatenated; the exit code is the first failure.
    */
   runBlock(block: string): CommandOutput {
-    const results = this.runScript(String(block));
+    const results = this.port.step(String(block), () => this.entries(String(block)));
     const join = (xs: string[]) => xs.filter((x) => x !== '').join('\n');
     return {
       stdout: join(results.map((r) => r.stdout)),
@@ -130,13 +137,7 @@ export class ConsoleSession {
   /** Group script lines into blocks of one command each (with its here-document or EOF-ended input). */
   splitBlocks(lines: readonly string[]): string[] {
     try {
-      return splitScript(lines, (t) => this.readsStdin(t)).map((e) =>
-        e.input === null
-          ? e.line
-          : [hasHeredoc(e.line) ? e.line : `${e.line} <<EOF`, ...e.input, heredocDelimiter(e.line)].join(
-              '\n',
-            ),
-      );
+      return splitScript(lines, (t) => this.readsStdin(t)).map(blockOf);
     } catch {
       return [];
     }
@@ -170,6 +171,14 @@ export class ConsoleSession {
 
   /** Run a script (text or lines): comments, blank lines, continuations and here-documents handled. */
   runScript(script: string | readonly string[]): LineResult[] {
+    return this.entries(script, (e, run) => this.port.step(blockOf(e), run));
+  }
+
+  /** Run a script's entries in order; `around` wraps each run (runScript records each as a step). */
+  private entries(
+    script: string | readonly string[],
+    around: (e: ScriptEntry, run: () => LineResult) => LineResult = (_e, run) => run(),
+  ): LineResult[] {
     let entries: ScriptEntry[];
     try {
       const lines = typeof script === 'string' ? script.split(/\r?\n/) : script;
@@ -178,7 +187,7 @@ export class ConsoleSession {
       const message = e instanceof Error ? e.message : String(e);
       return [{ line: '', ...errorResult(`kafka-sim: could not read the script: ${message}`, 2) }];
     }
-    return entries.map((e) => ({ line: e.line, ...this.run(e.line, e.input) }));
+    return entries.map((e) => around(e, () => ({ line: e.line, ...this.run(e.line, e.input) })));
   }
 
   /** Append delivery callbacks that fired during the command: `[p1] orders-0@5` or the send error. */

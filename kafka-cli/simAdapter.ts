@@ -52,6 +52,15 @@ export class SimPort implements ClusterPort {
     return log.length - since;
   }
 
+  step<T>(line: string, fn: () => T): T {
+    const mark = this.sim.stepMark();
+    try {
+      return fn();
+    } finally {
+      this.sim.recordStep(line, mark);
+    }
+  }
+
   writeFile(path: string, text: string): Outcome<void> {
     return this.run({ type: 'workspaceWriteFile', path, text });
   }

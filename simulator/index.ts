@@ -49,4 +49,4 @@ export {
   type ScenarioStep,
   validateScenario,
 } from './scenario/index';
-export { type CommandResult, Simulation } from './simulation';
+export { type CommandResult, type HistoryStep, Simulation } from './simulation';

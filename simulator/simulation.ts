@@ -34,11 +34,20 @@ export type SimulationOptions = {
 
 type Listener = (result: CommandResult, command: Command) => void;
 
+/**
+ * One step of the learner's history: what they typed or clicked (a console line, with its here-document) and
+ * the commands it dispatched, `log[firstCommand .. firstCommand + commandCount)`, and how many events they
+ * emitted (a step that emitted none changed nothing).
+ */
+export type HistoryStep = { line: string; firstCommand: number; commandCount: number; eventCount: number };
+
 export class Simulation {
   readonly init: SimInit;
   state: SimState;
   /** Every dispatched command, in order (including failed ones: replay reproduces the failure). */
   readonly log: Command[] = [];
+  /** The steps the commands were dispatched for, in order (recorded by the console: see recordStep). */
+  readonly history: HistoryStep[] = [];
   /** Recent events (see maxRetainedEvents); `state.nextEventSeq` counts all. */
   events: SimEvent[] = [];
   /** Increments on every dispatch (cheap change detection for views). */
@@ -85,6 +94,23 @@ export class Simulation {
     const result = { ...outcome, index, events: sink } as CommandResult<C['type']>;
     for (const l of this.listeners) l(result as CommandResult, command);
     return result;
+  }
+
+  /** Where the next step starts: mark it before running a line, then recordStep with the mark. */
+  stepMark(): { firstCommand: number; firstEvent: number } {
+    return { firstCommand: this.log.length, firstEvent: this.state.nextEventSeq };
+  }
+
+  /** Record the commands dispatched since `mark` as one step of the history, for `line`. */
+  recordStep(line: string, mark: { firstCommand: number; firstEvent: number }): HistoryStep {
+    const step: HistoryStep = {
+      line,
+      firstCommand: mark.firstCommand,
+      commandCount: this.log.length - mark.firstCommand,
+      eventCount: this.state.nextEventSeq - mark.firstEvent,
+    };
+    this.history.push(step);
+    return step;
   }
 
   /** Subscribe to every dispatch; returns the unsubscribe function. */

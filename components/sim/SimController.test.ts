@@ -126,6 +126,59 @@ function render(c: SimController, view: () => ReturnType<typeof createElement>):
   return renderToStaticMarkup(createElement(SimContext.Provider, { value: c }, view()));
 }
 
+describe('one history: the Simulation records each console line with the commands it dispatched', () => {
+  it("the controller's log is derived from the Simulation's own history (no second list of lines)", () => {
+    const c = new SimController(empty);
+    c.run('kafka-topics.sh --create --topic a --partitions 2 --replication-factor 1');
+    c.run('kafka-topics.sh --list');
+    c.run('producer create p1');
+    c.run('producer send p1 a --key k v1');
+    const steps = c.simulation.history;
+    expect(steps.map((s) => s.line)).toEqual([
+      'kafka-topics.sh --create --topic a --partitions 2 --replication-factor 1',
+      'kafka-topics.sh --list',
+      'producer create p1',
+      'producer send p1 a --key k v1',
+    ]);
+    // Each step owns its run of the command log; the read-only --list dispatched nothing.
+    expect(steps.map((s) => s.commandCount)).toEqual([1, 0, 1, 1]);
+    expect(steps.map((s) => (s.commandCount > 0 ? c.simulation.log[s.firstCommand].type : null))).toEqual([
+      'createTopic',
+      null,
+      'producerCreate',
+      'producerSend',
+    ]);
+    expect(steps.reduce((n, s) => n + s.commandCount, 0)).toBe(c.simulation.log.length);
+    expect(c.log).toEqual([steps[0].line, steps[2].line, steps[3].line]);
+  });
+
+  it('a share link (the log) rebuilds the same state and the same history from one place', () => {
+    const a = new SimController(spec);
+    a.run('kafka-topics.sh --create --topic x --partitions 3 --replication-factor 3');
+    a.run('clock advance 100ms');
+    a.run('clock advance 200ms');
+    a.run('broker stop 2');
+    const b = new SimController({ ...spec, lines: [...a.log] });
+    expect(b.log).toEqual(a.log);
+    expect(b.simulation.serialize()).toBe(a.simulation.serialize());
+  });
+
+  it('after scrubbing back, a read-only line keeps the later steps and a changing line drops them', () => {
+    const c = new SimController(empty);
+    c.run('kafka-topics.sh --create --topic a --partitions 1 --replication-factor 1');
+    c.run('kafka-topics.sh --create --topic b --partitions 1 --replication-factor 1');
+    c.seek(1);
+    expect(c.cursor).toBe(1);
+    c.run('kafka-topics.sh --describe --topic a');
+    expect(c.log).toHaveLength(2);
+    c.seek(2);
+    expect(topics(c)).toContain('b');
+    c.seek(1);
+    c.run('kafka-topics.sh --create --topic z --partitions 1 --replication-factor 1');
+    expect(c.log.map((l) => l.split(' ')[3])).toEqual(['a', 'z']);
+  });
+});
+
 describe('the views, the console and the goals read one truth', () => {
   it('a group that never committed has no lag: console LAG "-", groupLag not met, group view "–" (ConsumerGroupCommand)', () => {
     const c = new SimController(empty);

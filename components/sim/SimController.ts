@@ -3,7 +3,7 @@
 // console (kafka-cli), the one adapter between a button or a typed line and Simulation.dispatch. Time travel rebuilds
 // the Simulation from the seed and replays the log up to the cursor — the same path a share link takes.
 import { type CommandOutput, type ConsoleSession, consoleFor } from '@/kafka-cli';
-import { type ReadModel, readModel, type SimEvent, Simulation } from '@/simulator';
+import { type HistoryStep, type ReadModel, readModel, type SimEvent, Simulation } from '@/simulator';
 
 /** Events kept by each Simulation: the narration and animations only need the recent ones. */
 const RETAINED_EVENTS = 5000;
@@ -41,29 +41,35 @@ const NARRATION_LIMIT = 60;
 
 export class SimController {
   private embed: Embed;
-  private lines: string[] = [];
-  private cursorAt = 0;
+  /** How many history steps the preset's setup took: the log starts after them. */
+  private setupSteps = 0;
+  /** The steps after the cursor while the learner has scrubbed back (redo); empty at the end of the log. */
+  private redo: string[] = [];
   private lastSeq = -1;
   private versionNo = 0;
   private listeners = new Set<Listener>();
   private eventListeners = new Set<EventListener>();
-  private narrationLog: SimEvent[] = [];
-  /** Results of the lines run since the last rebuild, for the console transcript. */
+  /** Results of the lines run since the last rebuild, for the console transcript (what the terminal shows). */
   private results: LineResult[] = [];
+  private derived: {
+    sim: Simulation;
+    steps: number;
+    version: number;
+    log: string[];
+    narration: SimEvent[];
+  } | null = null;
   setupError: string | null = null;
 
   constructor(readonly init: SimInitSpec) {
-    this.lines = [...(init.lines ?? [])];
-    this.cursorAt = this.lines.length;
-    this.embed = this.build(this.lines.length, this.lines);
+    this.embed = this.build(init.lines ?? []);
   }
 
   private runLine(block: string): CommandOutput {
     return this.embed.session.runBlock(block);
   }
 
-  /** A fresh Simulation with the setup and the first `k` lines of `lines` applied (no animation). */
-  private build(k: number, lines: readonly string[]): Embed {
+  /** A fresh Simulation with the setup and then `lines` applied through the console (no animation). */
+  private build(lines: readonly string[]): Embed {
     const sim = new Simulation(
       { seed: this.init.seed, brokers: this.init.brokers },
       { maxRetainedEvents: RETAINED_EVENTS },
@@ -76,12 +82,33 @@ export class SimController {
       if (!r.ok && this.setupError === null)
         this.setupError = `A setup line of this preset failed: ${line} — ${r.output}`;
     }
+    this.setupSteps = sim.history.length;
     this.results = [];
-    for (const line of lines.slice(0, k)) this.results.push(result(line, backend.runBlock(line)));
+    for (const line of lines) this.results.push(result(line, backend.runBlock(line)));
     const all = eventsSince(sim, -1);
-    this.narrationLog = all.slice(-NARRATION_LIMIT);
     this.lastSeq = all.length > 0 ? all[all.length - 1].seq : -1;
+    this.derived = null;
     return { sim, session: backend };
+  }
+
+  /**
+   * The log and the narration, derived from the Simulation's own history (recorded by the console with the
+   * commands each line dispatched): the steps after the setup that changed something, consecutive clock
+   * advances merged into one. Recomputed only when the Simulation changed.
+   */
+  private view(): { log: string[]; narration: SimEvent[] } {
+    const sim = this.embed.sim;
+    const d = this.derived;
+    if (d && d.sim === sim && d.steps === sim.history.length && d.version === sim.version) return d;
+    const log = logOf(sim.history.slice(this.setupSteps));
+    this.derived = {
+      sim,
+      steps: sim.history.length,
+      version: sim.version,
+      log,
+      narration: sim.events.slice(-NARRATION_LIMIT),
+    };
+    return this.derived;
   }
 
   /** The current console session (it is replaced whenever the log is replayed). */
@@ -92,14 +119,16 @@ export class SimController {
   get version(): number {
     return this.versionNo;
   }
+  /** Every step: those applied (the Simulation's history after the setup), then those after the cursor. */
   get log(): readonly string[] {
-    return this.lines;
+    const applied = this.view().log;
+    return this.redo.length === 0 ? applied : [...applied, ...this.redo];
   }
   get cursor(): number {
-    return this.cursorAt;
+    return this.view().log.length;
   }
   get narration(): readonly SimEvent[] {
-    return this.narrationLog;
+    return this.view().narration;
   }
   get transcript(): readonly LineResult[] {
     return this.results;
@@ -133,66 +162,75 @@ export class SimController {
     if (events.length > 0) for (const l of this.eventListeners) l(events);
   }
 
+  /** Run a line on the Simulation at the cursor; it records itself in the Simulation's history. */
+  private apply(line: string): { entry: LineResult; events: SimEvent[]; kept: boolean } {
+    const before = this.embed.sim.history.length;
+    const entry = result(line, this.runLine(line));
+    this.results.push(entry);
+    const events = eventsSince(this.embed.sim, this.lastSeq);
+    if (events.length > 0) this.lastSeq = events[events.length - 1].seq;
+    const step = this.embed.sim.history[before];
+    return { entry, events, kept: step !== undefined && changesSomething(step) };
+  }
+
   /**
    * Runs a line as a new step. When the learner has scrubbed back, the steps after the cursor are dropped
-   * first, like typing after an undo. Consecutive clock advances merge into one step.
+   * first, like typing after an undo (a read-only line keeps them). Consecutive clock advances merge into one step.
    */
   run(line: string): LineResult {
     const trimmed = line.replace(/^\s+|\s+$/g, '');
-    const entry = result(trimmed, this.runLine(trimmed));
-    this.results.push(entry);
-    const events = eventsSince(this.embed.sim, this.lastSeq);
-    // Every state change emits an event, so a line that emitted none changed nothing and stays out of
-    // the log (describe, list); moving the clock and writing a console file count even when quiet.
-    if (events.length > 0 || (entry.ok && KEEP_QUIET_LINE.test(trimmed))) {
-      // A change made in the past drops the steps after it; a read-only line (no events) keeps them.
-      if (this.cursorAt < this.lines.length) this.lines = this.lines.slice(0, this.cursorAt);
-      const merged = mergeClockAdvance(this.lines[this.lines.length - 1], trimmed);
-      if (merged) this.lines[this.lines.length - 1] = merged;
-      else this.lines.push(trimmed);
-      this.cursorAt = this.lines.length;
-    }
-    if (events.length > 0) {
-      this.lastSeq = events[events.length - 1].seq;
-      this.narrationLog = [...this.narrationLog, ...events].slice(-NARRATION_LIMIT);
-    }
+    const { entry, events, kept } = this.apply(trimmed);
+    if (kept) this.redo = [];
     this.changed(events);
     return entry;
   }
 
   /** Time travel: the state after the first `k` steps of the log. */
   seek(k: number): void {
-    const target = Math.max(0, Math.min(this.lines.length, Math.floor(k)));
-    if (target === this.cursorAt) return;
-    if (target === this.cursorAt + 1) {
+    const all = this.log;
+    const cursor = this.cursor;
+    const target = Math.max(0, Math.min(all.length, Math.floor(k)));
+    if (target === cursor) return;
+    if (target === cursor + 1 && this.redo.length > 0) {
       // One step forward replays just that line, with its animation.
-      const line = this.lines[this.cursorAt];
-      this.results.push(result(line, this.runLine(line)));
-      this.cursorAt = target;
-      const events = eventsSince(this.embed.sim, this.lastSeq);
-      if (events.length > 0) {
-        this.lastSeq = events[events.length - 1].seq;
-        this.narrationLog = [...this.narrationLog, ...events].slice(-NARRATION_LIMIT);
-      }
+      const [line, ...rest] = this.redo;
+      const { events } = this.apply(line);
+      this.redo = rest;
       this.changed(events);
       return;
     }
-    this.embed = this.build(target, this.lines);
-    this.cursorAt = target;
+    this.embed = this.build(all.slice(0, target));
+    this.redo = all.slice(target);
     this.changed([]);
   }
 
   /** Replace the whole log (share links, presets) and jump to its end. */
   load(lines: readonly string[]): void {
-    this.lines = [...lines];
-    this.embed = this.build(this.lines.length, this.lines);
-    this.cursorAt = this.lines.length;
+    this.embed = this.build(lines);
+    this.redo = [];
     this.changed([]);
   }
 
   reset(): void {
     this.load([]);
   }
+}
+
+/** A step belongs in the log when it changed something, or moved the clock (which may change nothing). */
+function changesSomething(step: HistoryStep): boolean {
+  return step.eventCount > 0 || (KEEP_QUIET_LINE.test(step.line) && step.commandCount > 0);
+}
+
+/** The log of these history steps: those that changed something, consecutive clock advances as one. */
+export function logOf(steps: readonly HistoryStep[]): string[] {
+  const log: string[] = [];
+  for (const step of steps) {
+    if (!changesSomething(step)) continue;
+    const merged = mergeClockAdvance(log[log.length - 1], step.line);
+    if (merged) log[log.length - 1] = merged;
+    else log.push(step.line);
+  }
+  return log;
 }
 
 /** Lines kept even without events: moving the clock (writing a file with cat > emits an event of its own). */
