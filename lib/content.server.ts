@@ -14,8 +14,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChallengeSpec } from '@/components/challenge/types';
+import type { Preset } from '@/components/embeds/preset';
 import type { QuizData } from '@/components/quiz/quizData';
-import type { Preset } from '@/components/simulation/preset';
 import { type LearningPath, learningPaths } from '@/lib/progress/paths';
 import { allTopics, findSection, type Roadmap, roadmap as roadmapData } from '@/lib/roadmap';
 import type { Scenario } from '@/simulator/scenario/types';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Playground } from '@/components/sim/Playground';
+import { Playground } from '@/components/embeds/Playground';
 import { lessonPresets, playgroundPresets } from '@/lib/content.server';
 
 export const metadata: Metadata = {

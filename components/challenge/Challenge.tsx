@@ -3,11 +3,11 @@
 // and the reference solution once the learner has tried. Solving it is recorded in progress. The server
 // (components/mdx/embeds.tsx) looks up the challenge and its start preset and passes both in.
 import { useState } from 'react';
-import { SimConsole } from '@/components/sim/SimConsole';
-import type { SimController } from '@/components/sim/SimController';
-import { SimWorkspace } from '@/components/sim/SimWorkspace';
-import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
-import type { Preset } from '@/components/simulation/preset';
+import type { Preset } from '@/components/embeds/preset';
+import { SimConsole } from '@/components/embeds/SimConsole';
+import type { SimController } from '@/components/sim-runtime/SimController';
+import { useSimController, useSimVersion } from '@/components/sim-runtime/useSimulation';
+import { SimWorkspace } from '@/components/sim-views/SimWorkspace';
 import { recordChallengeResult, useProgressData, useProgressHydrated } from '@/lib/progress';
 import { evaluateGoal, type GoalResult } from '@/simulator';
 import type { ChallengeSpec } from './types';

@@ -1,4 +1,4 @@
-import type { LineResult } from '@/components/sim/SimController';
+import type { LineResult } from '@/components/sim-runtime/SimController';
 
 /** What the step's commands printed, as a terminal would show it. */
 export function CommandOutputs({

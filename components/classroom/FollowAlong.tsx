@@ -2,7 +2,7 @@
 // A student's view of a classroom scenario: the lesson layout, the same seed and steps, so step k here is the
 // projector's step k exactly.
 import Link from 'next/link';
-import { useSimVersion } from '@/components/sim/useSimulation';
+import { useSimVersion } from '@/components/sim-runtime/useSimulation';
 import type { Scenario } from '@/simulator';
 import { CommandOutputs } from './CommandOutputs';
 import { ScenarioViews } from './ScenarioViews';

@@ -3,8 +3,8 @@
 // Snapshots are computed only when a print starts (each one replays the scenario up to that step).
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { userTopics } from '@/components/sim/readHelpers';
-import { SimController } from '@/components/sim/SimController';
+import { SimController } from '@/components/sim-runtime/SimController';
+import { userTopics } from '@/components/sim-views/readHelpers';
 import type { ReadModel, Scenario } from '@/simulator';
 import { scriptLines } from './scenarios';
 

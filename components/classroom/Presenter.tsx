@@ -3,7 +3,7 @@
 // the simulator's narration, speaker notes, a blank screen, and the live cluster the room can still poke at.
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useSimVersion } from '@/components/sim/useSimulation';
+import { useSimVersion } from '@/components/sim-runtime/useSimulation';
 import type { Scenario } from '@/simulator';
 import { CommandOutputs } from './CommandOutputs';
 import { Handout } from './Handout';

@@ -4,9 +4,9 @@
 // a JSON file (validated, with every problem listed).
 import Link from 'next/link';
 import { useState } from 'react';
-import { SimConsole } from '@/components/sim/SimConsole';
-import { ALL_VIEWS, SimWorkspace } from '@/components/sim/SimWorkspace';
-import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
+import { SimConsole } from '@/components/embeds/SimConsole';
+import { useSimController, useSimVersion } from '@/components/sim-runtime/useSimulation';
+import { ALL_VIEWS, SimWorkspace } from '@/components/sim-views/SimWorkspace';
 import { downloadText } from '@/lib/download';
 import { describeProblems, type Scenario, type ScenarioStep, validateScenario } from '@/simulator';
 import { encodeScenarioLink, parseScenarioJson } from './scenarioLink';

@@ -1,6 +1,6 @@
 'use client';
-import type { SimController } from '@/components/sim/SimController';
-import { parseViews, SimWorkspace } from '@/components/sim/SimWorkspace';
+import type { SimController } from '@/components/sim-runtime/SimController';
+import { parseViews, SimWorkspace } from '@/components/sim-views/SimWorkspace';
 import type { Scenario } from '@/simulator';
 
 /** The scenario's chosen views of the live cluster. The step controls replace the timeline view here. */

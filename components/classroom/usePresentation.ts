@@ -3,8 +3,8 @@
 // have branched off the script, and how to get back. Every position is "setup + the first k steps' lines",
 // replayed on the same seed, so a student's laptop at step k shows exactly the projector's cluster.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LineResult, SimController } from '@/components/sim/SimController';
-import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
+import type { LineResult, SimController } from '@/components/sim-runtime/SimController';
+import { useSimController, useSimVersion } from '@/components/sim-runtime/useSimulation';
 import type { Scenario } from '@/simulator';
 import { scriptLines } from './scenarios';
 

@@ -4,7 +4,7 @@
 // Ctrl-C cancels it, Ctrl-L clears the screen. Output is a polite live region for screen readers.
 
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { SimController } from '@/components/sim/SimController';
+import type { SimController } from '@/components/sim-runtime/SimController';
 import { commonPrefix, complete, heredocDelimiter } from '@/kafka-cli';
 
 type Entry = { id: number; command: string; stdout: string; stderr: string; exitCode: number };

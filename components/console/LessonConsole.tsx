@@ -4,8 +4,8 @@
 // every line goes through the embed's SimController, so it is the same replayable command log. The server
 // (components/mdx/embeds.tsx) looks the preset up and passes it in.
 import { useMemo, useState } from 'react';
-import { useSimController } from '@/components/sim/useSimulation';
-import type { Preset } from '@/components/simulation/preset';
+import type { Preset } from '@/components/embeds/preset';
+import { useSimController } from '@/components/sim-runtime/useSimulation';
 import { Console } from './Console';
 
 export type LessonConsoleProps = {

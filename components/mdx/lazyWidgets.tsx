@@ -15,13 +15,10 @@ function Loading({ what }: { what: string }) {
   );
 }
 
-export const Simulation = dynamic(
-  () => import('@/components/simulation/Simulation').then((m) => m.Simulation),
-  {
-    ssr: false,
-    loading: () => <Loading what="the simulation" />,
-  },
-);
+export const Simulation = dynamic(() => import('@/components/embeds/Simulation').then((m) => m.Simulation), {
+  ssr: false,
+  loading: () => <Loading what="the simulation" />,
+});
 
 export const Challenge = dynamic(() => import('@/components/challenge/Challenge').then((m) => m.Challenge), {
   ssr: false,

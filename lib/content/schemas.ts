@@ -2,8 +2,8 @@
 // throws a ContentError naming the file and the field otherwise. The loader (lib/content.server.ts) is their
 // only caller in the site; the content tests call them through the loader too.
 import type { ChallengeSpec } from '@/components/challenge/types';
+import type { Preset, PresetAction } from '@/components/embeds/preset';
 import type { QuizData, QuizQuestion } from '@/components/quiz/quizData';
-import type { Preset, PresetAction } from '@/components/simulation/preset';
 import type { Level, LevelId, Roadmap, Section, Topic } from '@/lib/roadmap';
 import type { Goal, GoalCondition } from '@/simulator/goals/types';
 import type { Scenario } from '@/simulator/scenario/types';

@@ -4,7 +4,7 @@
 // path topics. The course's own rules for lessons (a challenge, a quiz of 4–6 mixed questions, a simulation
 // for every sim topic) are checked here too.
 import { describe, expect, it } from 'vitest';
-import { ALL_VIEWS } from '@/components/sim/viewRegistry';
+import { ALL_VIEWS } from '@/components/sim-views/viewRegistry';
 import {
   challenges,
   glossary,

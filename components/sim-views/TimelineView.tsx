@@ -4,10 +4,10 @@
 // aria-live log so screen readers hear what happened.
 import { useEffect, useRef, useState } from 'react';
 import { type EventType, formatDuration, type SimEvent } from '@/simulator';
-import { clockCommand } from './commands';
+import { clockCommand } from '../sim-runtime/commands';
+import { type AnimationSpeed, useSimUi } from '../sim-runtime/uiStore';
+import { useRead, useSim, useSimVersion } from '../sim-runtime/useSimulation';
 import { inlineSelectClass, Panel, SimButton } from './ui';
-import { type AnimationSpeed, useSimUi } from './uiStore';
-import { useRead, useSim, useSimVersion } from './useSimulation';
 
 /** Bookkeeping events that would drown the story; "Show every event" brings them back. */
 const QUIET: ReadonlySet<EventType> = new Set<EventType>([

@@ -5,8 +5,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import defaultPreset from '@/content/playground/playground-default.json';
 import { evaluateGoal } from '@/simulator';
-import { GroupView } from './GroupView';
-import { ProducerView } from './ProducerView';
+import { GroupView } from '../sim-views/GroupView';
+import { ProducerView } from '../sim-views/ProducerView';
 import { mergeClockAdvance, SimController } from './SimController';
 import { SimContext } from './useSimulation';
 

@@ -3,7 +3,7 @@
 // shared by its views so picking a partition in one view moves the others too.
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
 import type { ReadModel } from '@/simulator';
-import { userTopics } from './readHelpers';
+import { userTopics } from '../sim-views/readHelpers';
 
 export type Focus = { topic: string | null; partition: number; group: string | null };
 

@@ -11,11 +11,11 @@ import {
   type SegmentView,
   type SimEvent,
 } from '@/simulator';
-import { clockCommand } from './commands';
-import { useFocus } from './focus';
+import { clockCommand } from '../sim-runtime/commands';
+import { useFocus } from '../sim-runtime/focus';
+import { useRead, useSim, useSimEvents } from '../sim-runtime/useSimulation';
 import { PartitionPicker } from './PartitionPicker';
 import { Chip, Panel, SimButton } from './ui';
-import { useRead, useSim, useSimEvents } from './useSimulation';
 
 /** The storage area's events that change what this view draws: retention deleting a segment, a cleaner pass. */
 const CLEANUP_EVENTS = ['logSegmentDeleted', 'logCleaned'] as const satisfies readonly EventType[];

@@ -3,14 +3,14 @@
 // the URL fragment) and large mode. A bad link shows why and leaves an empty cluster — never a crash.
 // Its page (app/playground/page.tsx) passes the presets in from the content loader.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Preset } from '@/components/simulation/preset';
+import type { Preset } from '@/components/embeds/preset';
 import { decodeShare, encodeShare, shareFromHash, shareHash } from '@/lib/share';
+import type { SimInitSpec } from '../sim-runtime/SimController';
+import { restoreLargeMode, useSimUi } from '../sim-runtime/uiStore';
+import { useSimController, useSimVersion } from '../sim-runtime/useSimulation';
+import { ALL_VIEWS, SimWorkspace } from '../sim-views/SimWorkspace';
+import { inlineSelectClass, inputClass, SimButton } from '../sim-views/ui';
 import { SimConsole } from './SimConsole';
-import type { SimInitSpec } from './SimController';
-import { ALL_VIEWS, SimWorkspace } from './SimWorkspace';
-import { inlineSelectClass, inputClass, SimButton } from './ui';
-import { restoreLargeMode, useSimUi } from './uiStore';
-import { useSimController, useSimVersion } from './useSimulation';
 
 const DEFAULT_PRESET = 'playground-default';
 const EMPTY: SimInitSpec = { seed: 42, brokers: 3, setup: [] };

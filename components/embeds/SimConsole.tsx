@@ -3,8 +3,8 @@
 // SimController so console lines join the replayable command log (and the timeline, and share links).
 import { useContext } from 'react';
 import { Console } from '@/components/console/Console';
-import type { SimController } from './SimController';
-import { Panel, PanelScope } from './ui';
+import type { SimController } from '../sim-runtime/SimController';
+import { Panel, PanelScope } from '../sim-views/ui';
 
 export function SimConsole({ controller }: { controller: SimController }) {
   const scope = useContext(PanelScope);

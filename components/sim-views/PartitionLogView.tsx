@@ -6,11 +6,11 @@
 import { scaleLinear } from 'd3-scale';
 import { useMemo, useRef, useState } from 'react';
 import type { GroupView, PartitionLogView as PartitionLog, RecordView } from '@/simulator';
-import { useFocus } from './focus';
+import { useFocus } from '../sim-runtime/focus';
+import { useRead, useSim } from '../sim-runtime/useSimulation';
 import { PartitionPicker } from './PartitionPicker';
 import { tpKey } from './readHelpers';
 import { memberBadge, memberColour, Panel, SimButton } from './ui';
-import { useRead, useSim } from './useSimulation';
 import { useWidth } from './useWidth';
 
 const CELL = 40;

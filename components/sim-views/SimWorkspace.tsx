@@ -3,10 +3,10 @@
 // the cluster/producer column sits beside the log/group/retention column.
 import './sim.css';
 import type { ReactNode } from 'react';
-import { type Focus, FocusProvider } from './focus';
-import type { SimController } from './SimController';
+import { type Focus, FocusProvider } from '../sim-runtime/focus';
+import type { SimController } from '../sim-runtime/SimController';
+import { SimContext } from '../sim-runtime/useSimulation';
 import { PanelScope } from './ui';
-import { SimContext } from './useSimulation';
 import { type ViewName, viewsIn } from './viewRegistry';
 
 export { ALL_VIEWS, parseViews, type ViewName } from './viewRegistry';

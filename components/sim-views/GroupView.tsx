@@ -6,11 +6,11 @@
 import { scaleLinear } from 'd3-scale';
 import { useState } from 'react';
 import type { GroupView as Group, ReadModel } from '@/simulator';
-import { addConsumerCommand, consumerCommand } from './commands';
-import { useFocus } from './focus';
+import { addConsumerCommand, consumerCommand } from '../sim-runtime/commands';
+import { useFocus } from '../sim-runtime/focus';
+import { useRead, useSim } from '../sim-runtime/useSimulation';
 import { tpKey } from './readHelpers';
 import { Chip, inlineSelectClass, memberBadge, memberColour, Panel, SimButton } from './ui';
-import { useRead, useSim } from './useSimulation';
 
 export function GroupView({ group: fixedGroup }: { group?: string }) {
   const sim = useSim();

@@ -6,8 +6,8 @@ import { easeCubicInOut } from 'd3-ease';
 import { select } from 'd3-selection';
 import 'd3-transition';
 import { useEffect, useRef } from 'react';
+import { prefersReducedMotion } from '../sim-runtime/uiStore';
 import type { Anchor, Flight } from './flights';
-import { prefersReducedMotion } from './uiStore';
 
 export type AnchorPoint = { x: number; y: number };
 

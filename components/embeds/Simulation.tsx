@@ -4,9 +4,9 @@
 // opens the same state in the playground. The server (components/mdx/embeds.tsx) looks the preset up and
 // passes it in, so a page carries only the presets it uses.
 import { useState } from 'react';
-import { parseViews, SimWorkspace } from '@/components/sim/SimWorkspace';
-import { SimButton } from '@/components/sim/ui';
-import { useSimController, useSimVersion } from '@/components/sim/useSimulation';
+import { useSimController, useSimVersion } from '@/components/sim-runtime/useSimulation';
+import { parseViews, SimWorkspace } from '@/components/sim-views/SimWorkspace';
+import { SimButton } from '@/components/sim-views/ui';
 import { encodeShare, shareHash } from '@/lib/share';
 import type { Preset } from './preset';
 

@@ -6,11 +6,11 @@
 import { scaleBand } from 'd3-scale';
 import { type ReactElement, useMemo, useState } from 'react';
 import type { BrokerView, PartitionView, ReadModel } from '@/simulator';
-import { brokerCommand } from './commands';
+import { brokerCommand } from '../sim-runtime/commands';
+import { useSimUi } from '../sim-runtime/uiStore';
+import { useRead, useSim } from '../sim-runtime/useSimulation';
 import { userTopics } from './readHelpers';
 import { Chip, inlineSelectClass, Panel, SimButton } from './ui';
-import { useSimUi } from './uiStore';
-import { useRead, useSim } from './useSimulation';
 
 const ROW = 30;
 const LABEL_W = 96;

@@ -4,14 +4,14 @@
 // where it happened with the error's name. Every flight is one simulator event.
 import { useCallback, useContext, useMemo, useState } from 'react';
 import type { ReadModel } from '@/simulator';
-import { createProducerCommand, flushCommand, parseHeaders, sendCommand } from './commands';
+import { createProducerCommand, flushCommand, parseHeaders, sendCommand } from '../sim-runtime/commands';
+import { useFocus } from '../sim-runtime/focus';
+import { useSimUi } from '../sim-runtime/uiStore';
+import { useRead, useSim, useSimEvents } from '../sim-runtime/useSimulation';
 import { useFlightLayer } from './FlightLayer';
 import { type Anchor, flightsFor } from './flights';
-import { useFocus } from './focus';
 import { userTopics } from './readHelpers';
 import { Chip, inlineSelectClass, inputClass, labelClass, Panel, PanelScope, SimButton } from './ui';
-import { useSimUi } from './uiStore';
-import { useRead, useSim, useSimEvents } from './useSimulation';
 
 const W = 360;
 const BOX_H = 26;
