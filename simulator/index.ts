@@ -19,6 +19,13 @@ export type { SimInit, SimState } from './engine/state';
 export { evaluateGoal, type Goal, type GoalCondition, type GoalResult, validateGoal } from './goals/index';
 // one duration formatter for narration, chips and the console ("1d 2h", "1.5s")
 export { formatDuration } from './log/format';
+// librdkafka's partitioners, for the console's kcat (its default is not the Java client's murmur2)
+export {
+  LIBRDKAFKA_DEFAULT_PARTITIONER,
+  LIBRDKAFKA_PARTITIONERS,
+  type LibrdkafkaPartitioner,
+  librdkafkaPartition,
+} from './producer/librdkafkaPartitioners';
 // the read model every reader uses (simulator/read)
 export {
   type BrokerView,

@@ -1,7 +1,13 @@
 // kcat (formerly kafkacat): getopt-style short flags; -L metadata listing, -P produce from stdin
 // lines, -C consume with -o/-e/-c/-f. Output shapes follow kcat's metadata_print and format tokens.
 
-import type { RecordView } from '../../simulator';
+import {
+  LIBRDKAFKA_DEFAULT_PARTITIONER,
+  LIBRDKAFKA_PARTITIONERS,
+  type LibrdkafkaPartitioner,
+  librdkafkaPartition,
+  type RecordView,
+} from '../../simulator';
 import { type CommandOutput, Output } from '../output';
 import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
@@ -180,9 +186,24 @@ function produce(
   // librdkafka's defaults differ from the Java client's: idempotence is off unless asked for.
   const settings: Record<string, string> = { 'enable.idempotence': 'false', ...config };
   delete settings['request.required.acks'];
-  if (ctx.read.topic(topic) === null) {
+  // librdkafka's `partitioner` (default consistent_random: CRC32 of the key, not the Java client's murmur2), so
+  // the same key can land elsewhere than a Java producer puts it (rdkafka_msg.c, CONFIGURATION.md).
+  const partitioner = (config.partitioner ?? LIBRDKAFKA_DEFAULT_PARTITIONER) as LibrdkafkaPartitioner;
+  delete settings.partitioner;
+  if (!LIBRDKAFKA_PARTITIONERS.includes(partitioner))
+    return out
+      .fail(`% ERROR: Invalid value "${config.partitioner}" for configuration property "partitioner"`)
+      .result();
+  const target = ctx.read.topic(topic);
+  if (target === null) {
     return out.fail(`% ERROR: Topic ${topic} error: Broker: Unknown topic or partition`).result();
   }
+  const count = target.partitions.length;
+  // A null key with a *_random partitioner (or `random`) is spread by the producer itself.
+  const route = (key: string | null): number | null =>
+    partition !== null || partitioner === 'random' || (key === null && partitioner.endsWith('_random'))
+      ? partition
+      : librdkafkaPartition(partitioner, key, count, () => 0);
   const reqs: SendRequest[] = [];
   for (const line of ctx.input ?? []) {
     let key: string | null = fixedKey ?? null;
@@ -199,7 +220,7 @@ function produce(
       if (key === '') key = null;
       if (value === '') value = null;
     }
-    reqs.push({ topic, key, value, partition, headers });
+    reqs.push({ topic, key, value, partition: route(key), headers });
   }
   if (reqs.length === 0) return out.result();
   const name = freeClientName(ctx, 'rdkafka');
