@@ -5,8 +5,8 @@ import { BROKER_CONFIG_DEFAULTS, brokerConfig, TOPIC_CONFIGS, topicConfig } from
 import type { Partition, Topic } from '../cluster/types';
 import { type LogRecord, readRecords } from '../log';
 import { collectAbortedTransactions } from '../log/transactionIndex';
+import { readModel } from '../read/index';
 import type { Simulation } from '../simulation';
-import { lastStableOffset } from '../transactions/readCommitted';
 
 export type PartitionView = {
   topic: string;
@@ -59,11 +59,12 @@ function partitionOf(sim: Simulation, topic: string, partition: number): Partiti
   return sim.state.topics[topic]?.partitions[partition];
 }
 
+/** A partition as the wire protocol reports it, from the simulator's read model (one HW and LSO rule). */
 export function partitionView(sim: Simulation, topic: string, partition: number): PartitionView | undefined {
-  const p = partitionOf(sim, topic, partition);
+  const p = readModel(sim).partition(topic, partition);
   if (!p) return undefined;
-  const leader = p.leader === null ? undefined : p.replicaLogs[p.leader];
-  const hw = leader?.highWatermark ?? 0;
+  // Without a leader the handlers answer LEADER_NOT_AVAILABLE, so no offsets are reported.
+  const led = p.leader !== null;
   return {
     topic,
     partition,
@@ -72,10 +73,10 @@ export function partitionView(sim: Simulation, topic: string, partition: number)
     replicas: [...p.replicas],
     isr: [...p.isr],
     offline: p.replicas.filter((id) => !isBrokerAlive(sim.state, id)),
-    highWatermark: hw,
-    lastStableOffset: leader ? lastStableOffset(leader.log, hw) : 0,
-    logStartOffset: leader?.log.logStartOffset ?? 0,
-    logEndOffset: leader?.log.logEndOffset ?? 0,
+    highWatermark: led ? p.highWatermark : 0,
+    lastStableOffset: led ? p.lastStableOffset : 0,
+    logStartOffset: led ? p.logStartOffset : 0,
+    logEndOffset: led ? p.logEndOffset : 0,
   };
 }
 
@@ -143,22 +144,32 @@ export type TopicSetting = {
   brokerSynonym: string | undefined;
 };
 
+const SOURCES = {
+  DYNAMIC_TOPIC_CONFIG: 'topic',
+  STATIC_BROKER_CONFIG: 'broker',
+  DEFAULT_CONFIG: 'default',
+} as const;
+
+/** Every topic config with its effective value and source, from the read model's one table. */
 export function topicSettings(sim: Simulation, topic: string): TopicSetting[] {
-  const t = sim.state.topics[topic];
-  if (!t) return [];
-  return Object.keys(TOPIC_CONFIGS)
-    .sort()
-    .map((name) => {
-      const def = TOPIC_CONFIGS[name];
-      const syn = def.brokerSynonym;
-      const source =
-        name in t.configs ? 'topic' : syn && syn in sim.state.brokerConfig ? 'broker' : 'default';
-      return { name, value: topicConfig(sim.state, topic, name), source, type: def.type, brokerSynonym: syn };
+  const entries = readModel(sim).effectiveTopicConfig(topic) ?? [];
+  return entries
+    .filter((e) => Object.hasOwn(TOPIC_CONFIGS, e.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((e) => {
+      const def = TOPIC_CONFIGS[e.name];
+      return {
+        name: e.name,
+        value: e.value,
+        source: SOURCES[e.source],
+        type: def.type,
+        brokerSynonym: def.brokerSynonym,
+      };
     });
 }
 
 export function timestampTypeOf(sim: Simulation, topic: string): 'CreateTime' | 'LogAppendTime' {
-  return topicConfig(sim.state, topic, 'message.timestamp.type') === 'LogAppendTime'
+  return readModel(sim).topicConfig(topic, 'message.timestamp.type') === 'LogAppendTime'
     ? 'LogAppendTime'
     : 'CreateTime';
 }
