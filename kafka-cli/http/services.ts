@@ -1,0 +1,4 @@
+// Every HTTP service the console's `curl` can reach: one line per service.
+import type { HttpService } from './types';
+
+export const HTTP_SERVICES: readonly HttpService[] = [];
