@@ -14,6 +14,7 @@ import type { ToolContext, ToolDef } from './tool';
 import { consoleConsumerTool } from './tools/consoleConsumer';
 import { consoleProducerTool } from './tools/consoleProducer';
 import { consumerGroupsTool } from './tools/consumerGroups';
+import { curlTool } from './tools/curl';
 import { getOffsetsTool } from './tools/getOffsets';
 import { kafkaConfigsTool } from './tools/kafkaConfigs';
 import { kafkaTopicsTool } from './tools/kafkaTopics';
@@ -78,6 +79,7 @@ export class ConsoleSession {
       leaderElectionTool,
       reassignTool,
       kcatTool,
+      curlTool,
       brokerTool,
       clockTool,
       networkTool,
