@@ -216,14 +216,19 @@ export class ConsoleSession {
       if (t.name.startsWith('kafka-')) out.line(`Run '${t.name} --help' for every option.`);
       return out.result();
     }
-    out.line('Kafka tools (the .sh suffix and --bootstrap-server are optional):');
     const width = Math.max(...this.tools.map((t) => t.name.length)) + 2;
-    for (const t of this.tools.filter((x) => x.name.startsWith('kafka') || x.name === 'kcat')) {
-      out.line(`  ${t.name.padEnd(width)}${t.summary}`);
-    }
-    out.line('Simulation commands:');
-    for (const t of this.tools.filter((x) => !x.name.startsWith('kafka') && x.name !== 'kcat')) {
-      out.line(`  ${t.name.padEnd(width)}${t.summary}`);
+    const groupOf = (t: ToolDef) =>
+      t.helpGroup ?? (t.name.startsWith('kafka') || t.name === 'kcat' ? 'kafka' : 'simulation');
+    const groups = [
+      ['kafka', 'Kafka tools (the .sh suffix and --bootstrap-server are optional):'],
+      ['other', 'Other tools:'],
+      ['simulation', 'Simulation commands:'],
+    ] as const;
+    for (const [group, title] of groups) {
+      const tools = this.tools.filter((t) => groupOf(t) === group);
+      if (tools.length === 0) continue;
+      out.line(title);
+      for (const t of tools) out.line(`  ${t.name.padEnd(width)}${t.summary}`);
     }
     out.line(
       "Type 'help COMMAND' for its usage. Records for producers go on the lines after the command, ended by EOF.",

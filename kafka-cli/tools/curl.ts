@@ -271,6 +271,7 @@ export function runCurl(
 export const curlTool: ToolDef = {
   name: 'curl',
   aliases: [],
+  helpGroup: 'other',
   summary: 'HTTP requests to the services beside the cluster (Connect REST, Schema Registry, metrics).',
   usage:
     "curl [-s] [-S] [-f] [-i] [-X METHOD] [-H 'Name: value'] [-d DATA | -d @FILE | --json DATA] [-G] URL\n" +
