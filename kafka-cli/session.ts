@@ -7,7 +7,7 @@ import type { ReadModel } from '../simulator';
 import { type CommandOutput, errorResult, Output } from './output';
 import type { ClusterPort } from './port';
 import { consumerTool, describeSend, producerTool } from './sim/clientCommands';
-import { brokerTool, clockTool, simTool } from './sim/clusterCommands';
+import { brokerTool, clockTool, controllerTool, simTool } from './sim/clusterCommands';
 import { networkTool } from './sim/networkCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
@@ -20,6 +20,7 @@ import { kafkaConfigsTool } from './tools/kafkaConfigs';
 import { kafkaTopicsTool } from './tools/kafkaTopics';
 import { kcatTool } from './tools/kcat';
 import { leaderElectionTool } from './tools/leaderElection';
+import { metadataQuorumTool } from './tools/metadataQuorum';
 import { reassignTool } from './tools/reassignPartitions';
 
 export type LineResult = CommandOutput & { line: string };
@@ -78,9 +79,11 @@ export class ConsoleSession {
       getOffsetsTool,
       leaderElectionTool,
       reassignTool,
+      metadataQuorumTool,
       kcatTool,
       curlTool,
       brokerTool,
+      controllerTool,
       clockTool,
       networkTool,
       producerTool,
