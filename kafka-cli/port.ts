@@ -74,6 +74,14 @@ export interface ClusterPort {
     offsets: Array<{ topic: string; partition: number; offset: number }>,
   ): Outcome<void>;
   deleteGroup(groupId: string): Outcome<void>;
+  /** Admin#abortTransaction: an ABORT marker for one producer on one partition (kafka-transactions.sh abort). */
+  adminAbortTransaction(spec: {
+    topic: string;
+    partition: number;
+    producerId: number;
+    producerEpoch: number;
+    coordinatorEpoch: number;
+  }): Outcome<void>;
 
   // ---- cluster operations (simulation commands) ----
   stopBroker(id: number): Outcome<void>;

@@ -22,6 +22,7 @@ import { kcatTool } from './tools/kcat';
 import { leaderElectionTool } from './tools/leaderElection';
 import { metadataQuorumTool } from './tools/metadataQuorum';
 import { reassignTool } from './tools/reassignPartitions';
+import { transactionsTool } from './tools/transactions';
 
 export type LineResult = CommandOutput & { line: string };
 
@@ -80,6 +81,7 @@ export class ConsoleSession {
       leaderElectionTool,
       reassignTool,
       metadataQuorumTool,
+      transactionsTool,
       kcatTool,
       curlTool,
       brokerTool,

@@ -118,6 +118,16 @@ export class SimPort implements ClusterPort {
     return this.run({ type: 'groupDelete', groupId });
   }
 
+  adminAbortTransaction(spec: {
+    topic: string;
+    partition: number;
+    producerId: number;
+    producerEpoch: number;
+    coordinatorEpoch: number;
+  }): Outcome<void> {
+    return this.run({ type: 'txnAdminAbort', ...spec });
+  }
+
   // ---------------------------------------------------------------- cluster operations
 
   stopBroker(id: number): Outcome<void> {
