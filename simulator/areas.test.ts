@@ -66,6 +66,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'producerCrash',
         'producerInitTransactions',
         'producerSendOffsetsToTransaction',
+        'txnAdminAbort',
       ],
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
