@@ -91,7 +91,7 @@ describe('the area list (simulator/areas.ts)', () => {
       ],
       storage: ['logCleanerCheck', 'logRetentionCheck'],
       consumer: ['consumerGroupTimer', 'consumerPollTimeout'],
-      transactions: ['txnTimeout'],
+      transactions: ['txnMarkerRetry', 'txnTimeout'],
       externalClients: ['externalProduceTimeout'],
     });
   });
@@ -107,7 +107,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'event brokerStarted': ['kraft', 'storage'],
       'event brokerStopped': ['producer', 'kraft'],
       'event highWatermarkAdvanced': ['storage', 'consumer', 'externalClients'],
-      'event leaderChanged': ['producer', 'externalClients'],
+      'event leaderChanged': ['producer', 'transactions', 'externalClients'],
       'event recordsAppended': ['storage', 'externalClients'],
     });
   });

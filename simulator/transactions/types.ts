@@ -83,6 +83,8 @@ declare module '../engine/registry' {
   }
   interface TaskMap {
     txnTimeout: { transactionalId: string; txnSerial: number };
+    /** A partition owed a marker has a leader again: write the markers that are still missing. */
+    txnMarkerRetry: { transactionalId: string };
   }
   interface EventMap {
     txnStateChanged: {

@@ -105,3 +105,34 @@ describe('kafka-transactions.sh (TransactionsCommand)', () => {
     expect(table(s.run(`${T} find-hanging --topic payments`).stdout)).toHaveLength(1);
   });
 });
+
+describe('the coordinator keeps a transaction in Prepare* until every marker is written (TransactionMarkerChannelManager)', () => {
+  it('a partition without a leader gets its COMMIT marker once a leader is back; meanwhile new sends get CONCURRENT_TRANSACTIONS', () => {
+    const sim = new Simulation({ brokers: 3, seed: 42 });
+    const s = consoleFor(sim);
+    for (const l of [
+      'kafka-topics.sh --create --topic ledger --partitions 1 --replication-factor 1',
+      'producer create pay --transactional-id ledger-app',
+      'producer begin pay',
+      'producer send pay ledger --key a one',
+      'clock advance 1s',
+    ])
+      s.run(l);
+    const leader = readModel(sim).partition('ledger', 0)?.leader as number;
+    s.run(`broker stop ${leader}`);
+    s.run('clock advance 15s'); // fenced: ledger-0 has no leader (its only replica is down)
+    expect(readModel(sim).partition('ledger', 0)?.leader).toBeNull();
+    expect(s.run('producer commit pay').exitCode).toBe(0);
+    const txnRow = () => table(s.run(`${T} describe --transactional-id ledger-app`).stdout)[1];
+    expect(txnRow()[4]).toBe('PrepareCommit');
+    expect(txnRow()[8]).toBe('ledger-0');
+    s.run('producer begin pay');
+    expect(s.run('producer send pay ledger --key b two').stderr).toMatch(/ConcurrentTransactionsException/);
+    s.run(`broker start ${leader}`);
+    s.run('clock advance 5s');
+    expect(txnRow()[4]).toBe('CompleteCommit');
+    const p = readModel(sim).partition('ledger', 0);
+    expect(p?.lastStableOffset).toBe(p?.highWatermark);
+    expect(p?.highWatermark).toBe(2); // the record and its COMMIT marker
+  });
+});
