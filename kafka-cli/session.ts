@@ -15,6 +15,7 @@ import { consoleConsumerTool } from './tools/consoleConsumer';
 import { consoleProducerTool } from './tools/consoleProducer';
 import { consumerGroupsTool } from './tools/consumerGroups';
 import { getOffsetsTool } from './tools/getOffsets';
+import { kafkaAclsTool } from './tools/kafkaAcls';
 import { kafkaConfigsTool } from './tools/kafkaConfigs';
 import { kafkaTopicsTool } from './tools/kafkaTopics';
 import { kcatTool } from './tools/kcat';
@@ -71,6 +72,7 @@ export class ConsoleSession {
     this.tools = [
       kafkaTopicsTool,
       kafkaConfigsTool,
+      kafkaAclsTool,
       consoleProducerTool,
       consoleConsumerTool,
       consumerGroupsTool,

@@ -1,4 +1,5 @@
-// kafka-configs.sh for topics — mirrors ConfigCommand: exactly one of --describe/--alter, the
+// kafka-configs.sh — users and clients (SCRAM credentials, quotas) go to the security area; topics here,
+// mirroring ConfigCommand: exactly one of --describe/--alter, the
 // `Dynamic configs for topic T are:` listing with synonyms, `Completed updating config for topic T.`
 
 import { COMMON_FLAGS } from '../commonFlags';
@@ -6,16 +7,17 @@ import { exceptionName } from '../kafkaErrors';
 import type { OptionSpec } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
+import { optionValue } from './kafkaAcls';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
   ...COMMON_FLAGS,
   { name: 'bootstrap-controller', arg: 'required', help: 'A controller to connect to (accepted).' },
-  { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored).' },
+  { name: 'command-config', arg: 'required', help: 'Admin client properties file (its principal).' },
   {
     name: 'entity-type',
     arg: 'required',
-    help: 'Type of entity: topics (brokers, clients, users are not simulated).',
+    help: 'Type of entity: topics, users or clients (brokers are not simulated).',
   },
   { name: 'entity-name', arg: 'required', help: 'Name of the entity (the topic name).' },
   { name: 'entity-default', arg: 'none', help: 'Default entity (not simulated for topics).' },
@@ -90,8 +92,32 @@ export function parseAddConfig(text: string): Record<string, string> | string {
   return result;
 }
 
+/** Does the command name users or clients (quotas, SCRAM credentials: the security area's part)? */
+function namesUsersOrClients(args: readonly string[]): boolean {
+  return args.some(
+    (a, i) =>
+      ['--user', '--client', '--user-defaults', '--client-defaults'].includes(a.split('=')[0]) ||
+      (a === '--entity-type' && (args[i + 1] === 'users' || args[i + 1] === 'clients')) ||
+      a === '--entity-type=users' ||
+      a === '--entity-type=clients',
+  );
+}
+
 export function runKafkaConfigs(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
+  if (namesUsersOrClients(args)) {
+    const r = ctx.port.runUserClientConfigs({
+      args,
+      commandConfig: optionValue(args, 'command-config'),
+      bootstrapServer: optionValue(args, 'bootstrap-server'),
+    });
+    if (!r.ok) return out.fail(r.error.message).result();
+    if (r.data !== null) {
+      if (r.data.stdout !== '') out.write(r.data.stdout);
+      if (r.data.stderr !== '') for (const l of r.data.stderr.replace(/\n$/, '').split('\n')) out.warn(l);
+      return { ...out.result(), exitCode: r.data.exitCode };
+    }
+  }
   const start = toolPrologue(
     args,
     SPECS,

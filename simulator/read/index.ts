@@ -8,6 +8,7 @@ import { consumersOf, deliveredToGroupOf, deliveryStatusOf, producerByNameOf, pr
 import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
+import { type SecurityView, securityOf } from './security';
 import { effectiveTopicConfigOf } from './topicConfig';
 import type {
   BrokerView,
@@ -68,6 +69,8 @@ export type ReadModel = {
   /** A scratch file written with `cat > PATH`, or null. */
   file(path: string): string | null;
   files(): string[];
+  /** Listeners, ACLs, SCRAM users, quotas and the last authorizer decisions (the security area). */
+  security(): SecurityView;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -138,6 +141,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
       return Object.hasOwn(files, key) ? files[key] : null;
     },
     files: () => Object.keys(state.areas.workspace.files).sort(),
+    security: once(() => securityOf(state)),
   };
 }
 
@@ -154,5 +158,6 @@ export function readModel(sim: SimulationLike): ReadModel {
 
 export { producerConfigByKafkaName } from './clients';
 export { partitionLag } from './groups';
+export type { SecurityView } from './security';
 export { topicConfigNames } from './topicConfig';
 export type * from './types';
