@@ -141,8 +141,8 @@ export interface ClusterPort {
   crashConsumer(name: string): Outcome<void>;
 
   // ---- security (the security area: each one a command in the log) ----
-  /** server.properties security settings for every broker. */
-  configureSecurity(props: Record<string, string>): Outcome<void>;
+  /** server.properties security settings for every broker, from a scratch file. */
+  configureSecurity(file: string): Outcome<void>;
   /** One client request through authentication, the authorizer and quotas. */
   securityRequest(req: SecurityRequestCommand): Outcome<SecurityRequestOutcome>;
   runAcls(cmd: SecurityToolCommand): Outcome<SecurityToolOutput>;

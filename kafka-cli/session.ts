@@ -9,6 +9,7 @@ import type { ClusterPort } from './port';
 import { consumerTool, describeSend, producerTool } from './sim/clientCommands';
 import { brokerTool, clockTool, simTool } from './sim/clusterCommands';
 import { networkTool } from './sim/networkCommands';
+import { securityTool } from './sim/securityCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
 import { consoleConsumerTool } from './tools/consoleConsumer';
@@ -86,6 +87,7 @@ export class ConsoleSession {
       producerTool,
       consumerTool,
       simTool,
+      securityTool,
       cat,
       help,
     ];

@@ -350,8 +350,8 @@ export class SimPort implements ClusterPort {
 
   // ---------------------------------------------------------------- security
 
-  configureSecurity(props: Record<string, string>): Outcome<void> {
-    return this.run({ type: 'securityConfigure', props });
+  configureSecurity(file: string): Outcome<void> {
+    return this.run({ type: 'securityConfigure', file });
   }
 
   securityRequest(req: SecurityRequestCommand): Outcome<SecurityRequestOutcome> {

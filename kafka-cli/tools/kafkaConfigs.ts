@@ -252,7 +252,7 @@ function describeConfigs(
 export const kafkaConfigsTool: ToolDef = {
   name: 'kafka-configs.sh',
   aliases: ['kafka-configs'],
-  summary: 'Describe and change topic configs.',
+  summary: 'Describe and change topic configs, user and client quotas, SCRAM credentials.',
   usage:
     'kafka-configs.sh --bootstrap-server localhost:9092 --entity-type topics --entity-name T --describe\n' +
     'kafka-configs.sh --entity-type topics --entity-name T --alter --add-config k=v[,k=v] | --delete-config k',

@@ -53,19 +53,55 @@ export function passGate(
     if (!r.ok) return { ok: false, lines: [r.error.message], exception: r.error.message };
     const d = r.data;
     if (d.kind === 'not-connected') {
-      const exception = d.clientError ?? d.clientLog ?? 'org.apache.kafka.common.errors.TimeoutException';
+      const exception = d.clientError ?? neverReady(client.kind, request);
       return {
         ok: false,
-        lines: [d.clientLog, d.clientError].filter((l): l is string => l !== null && l !== ''),
+        lines: [d.clientLog, exception].filter((l): l is string => l !== null && l !== ''),
         exception,
       };
     }
     principal = d.principal;
     throttleTimeMs = Math.max(throttleTimeMs, d.throttleTimeMs);
-    if (request.api === 'Produce' || request.api === 'Fetch') authorizedTopics = d.authorizedTopics;
+    authorizedTopics = d.authorizedTopics;
     if (!d.allowed && d.clientException !== null) {
       return { ok: false, lines: [d.clientException], exception: d.clientException };
     }
   }
   return { ok: true, principal, throttleTimeMs, authorizedTopics };
+}
+
+const ADMIN_CALLS: Partial<Record<Request['api'], string>> = {
+  Metadata: 'listTopics',
+  CreateTopics: 'createTopics',
+  DeleteTopics: 'deleteTopics',
+  CreatePartitions: 'createPartitions',
+  DescribeGroups: 'describeConsumerGroups',
+  ListGroups: 'listGroups',
+  DeleteGroups: 'deleteConsumerGroups',
+  OffsetFetch: 'listConsumerGroupOffsets',
+  OffsetCommit: 'alterConsumerGroupOffsets',
+  DescribeConfigs: 'describeConfigs',
+  IncrementalAlterConfigs: 'incrementalAlterConfigs',
+};
+
+/**
+ * What a client ends with when the broker keeps closing its connection (no authentication error to
+ * report): the Admin call times out (default.api.timeout.ms), the producer's send waits max.block.ms for
+ * metadata. The real console consumer keeps retrying; here it stops with the metadata timeout.
+ */
+function neverReady(kind: Kind, request: Request): string {
+  const e = 'org.apache.kafka.common.errors.TimeoutException';
+  if (kind === 'admin')
+    return `${e}: Timed out waiting for a node assignment. Call: ${ADMIN_CALLS[request.api] ?? 'listTopics'}`;
+  if (kind === 'producer') {
+    const topic = 'topics' in request && request.topics ? request.topics[0] : '';
+    return `${e}: Topic ${topic} not present in metadata after 60000 ms.`;
+  }
+  return `${e}: Timeout expired while fetching topic metadata`;
+}
+
+/** `org.apache.kafka.common.errors.X: message` → `message` (Throwable#getMessage of the cause). */
+export function exceptionMessage(exception: string): string {
+  const i = exception.indexOf(': ');
+  return i < 0 ? exception : exception.slice(i + 2);
 }

@@ -3,10 +3,12 @@
 // (users, clients) with the tool's own principal. Each validates first; every change emits its event.
 
 import { type CommandHandlers, type Ctx, fail, ok, okVoid } from '../../extend';
+import { parseAclCommandArgs } from '../aclCommand';
 import type { ClientRequest } from '../clientRequests';
 import { parseConfigCommandArgs } from '../configCommand';
 import { formatClientException } from '../errors';
 import type { SecurityEvent } from '../events';
+import { parseJavaProperties } from '../javaProperties';
 import type { ToolOutput } from '../jopt';
 import { connectionString, formatStartupError } from '../listeners';
 import { recordFetch, recordProduce } from '../quotaManager';
@@ -74,12 +76,19 @@ function connect(ctx: Ctx, client: SecurityClient): Session {
   return s;
 }
 
-/** The lines a tool prints when its Admin client cannot be built or authenticate. */
-function notConnectedOutput(s: Extract<Session, { ok: false }>, tool: string): ToolOutput {
-  const lines = [
-    s.clientLog,
-    s.clientError ? `Error while executing ${tool} command: ${s.clientError}` : null,
-  ]
+/** What an Admin call fails with when the connection never becomes ready (KafkaAdminClient's timeout). */
+export function nodeAssignmentTimeout(call: string): string {
+  return `org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: ${call}`;
+}
+
+/**
+ * The lines a tool prints when its Admin client cannot be built or authenticate. A failed SASL
+ * authentication fails the call at once; a connection the broker closes is retried until
+ * default.api.timeout.ms (60 s, not waited here) and the call times out.
+ */
+function notConnectedOutput(s: Extract<Session, { ok: false }>, tool: string, call: string): ToolOutput {
+  const error = s.clientError ?? nodeAssignmentTimeout(call);
+  const lines = [s.clientLog, `Error while executing ${tool} command: ${error}`]
     .filter((l): l is string => l !== null && l !== '')
     .join('\n');
   return { stdout: '', stderr: `${lines}\n`, exitCode: 1 };
@@ -103,10 +112,16 @@ function configsRequest(args: readonly string[]): ClientRequest[] | null {
 
 export const securityCommands = {
   securityConfigure: (ctx, cmd) => {
-    if (cmd.props === null || typeof cmd.props !== 'object')
+    let props = cmd.props;
+    if (cmd.file !== undefined) {
+      const text = ctx.state.areas.workspace.files[cmd.file.replace(/^(\.\/)+/, '')];
+      if (text === undefined) return fail('INVALID_CONFIG', `java.nio.file.NoSuchFileException: ${cmd.file}`);
+      props = parseJavaProperties(text);
+    }
+    if (props === null || typeof props !== 'object')
       return fail('INVALID_CONFIG', 'server.properties must be key=value pairs');
     const sec = ctx.state.areas.security;
-    const r = configureBrokers(sec.core, cmd.props);
+    const r = configureBrokers(sec.core, props);
     if (r.error !== null) return fail('INVALID_CONFIG', formatStartupError(r.error));
     const broker = r.state.broker;
     sec.core = { ...r.state, pki: { stores: { ...r.state.pki.stores, ...(cmd.stores ?? {}) } } };
@@ -167,8 +182,12 @@ export const securityCommands = {
   securityAcls: (ctx, cmd) => {
     if (!Array.isArray(cmd.args)) return fail('INVALID_REQUEST', 'kafka-acls.sh needs its arguments');
     const sec = ctx.state.areas.security;
+    // AclCommandOptions#checkArgs and the principal/operation parsing run before the Admin client exists.
+    const parsed = parseAclCommandArgs(cmd.args);
+    if (parsed.kind === 'done') return ok(parsed.output);
+    const call = { add: 'createAcls', remove: 'deleteAcls', list: 'describeAcls' }[parsed.request.action];
     const s = connect(ctx, adminClient(cmd.commandConfig, cmd.bootstrapServer));
-    if (!s.ok) return ok(notConnectedOutput(s, 'ACL'));
+    if (!s.ok) return ok(notConnectedOutput(s, 'ACL', call));
     // AclCommand#confirmAction: a line equal to "y" (any case) confirms, anything else (or nothing) does not.
     const answers = [...(cmd.answers ?? [])];
     const r = runKafkaAcls(sec.core, cmd.args, {
@@ -189,7 +208,13 @@ export const securityCommands = {
       return ok(r === null ? null : r.output); // usage errors, --help, or another entity type
     }
     const s = connect(ctx, adminClient(cmd.commandConfig, cmd.bootstrapServer));
-    if (!s.ok) return ok(notConnectedOutput(s, 'config'));
+    const call =
+      requests[0].api === 'AlterClientQuotas'
+        ? 'alterClientQuotas'
+        : requests[0].api === 'AlterUserScramCredentials'
+          ? 'alterUserScramCredentials'
+          : 'describeClientQuotas';
+    if (!s.ok) return ok(notConnectedOutput(s, 'config', call));
     for (const request of requests) {
       const check = checkRequest(
         sec.core,

@@ -95,9 +95,14 @@ declare module '../../engine/registry' {
     /**
      * server.properties security settings for every broker (listeners, listener.security.protocol.map,
      * sasl.enabled.mechanisms, listener JAAS, ssl.*, authorizer.class.name, super.users, …) and the
-     * simulated key material by path. A refused configuration changes nothing.
+     * simulated key material by path. `file` reads the settings from a scratch file of the workspace
+     * (`cat > server.properties <<EOF`) instead of `props`. A refused configuration changes nothing.
      */
-    securityConfigure: { props: Record<string, string>; stores?: Record<string, Keystore | Truststore> };
+    securityConfigure: {
+      props?: Record<string, string>;
+      file?: string;
+      stores?: Record<string, Keystore | Truststore>;
+    };
     /**
      * One client request through the broker's security path: connect and authenticate on the listener
      * (principal), then the authorizer decides (KafkaApis' checks), then quotas for Produce/Fetch bytes.

@@ -1,0 +1,95 @@
+// `security`: the simulation's own command for the brokers' security settings and what the security path
+// decided. `security configure FILE` restarts every broker with the security settings of a scratch
+// server.properties; `security status` lists listeners, the authorizer and its ACL count; `security log`
+// prints the authorizer's audit lines (kafka.authorizer.logger); `security handshake` narrates the last
+// connection's TLS/SASL steps (the checks each side makes; no cryptography is computed).
+import { Output } from '../output';
+import type { ToolContext, ToolDef } from '../tool';
+
+const USAGE = 'security configure FILE | security status | security log [N] | security handshake';
+
+function runSecurity(args: string[], ctx: ToolContext) {
+  const out = new Output();
+  const [verb, ...rest] = args;
+  if (verb === 'configure') {
+    if (rest.length !== 1) return out.fail('security configure: give one server.properties file').result();
+    const r = ctx.port.configureSecurity(rest[0]);
+    if (!r.ok) return out.fail(r.error.message).result();
+    const sec = ctx.read.security();
+    out.line(
+      `Brokers restarted with ${sec.listeners.map((l) => `${l.name}://${l.host ?? ''}:${l.port}`).join(', ')}.`,
+    );
+    out.line(
+      sec.authorizer
+        ? `Authorizer: StandardAuthorizer (super.users: ${sec.superUsers.join(';') || 'none'}; allow.everyone.if.no.acl.found=${sec.allowEveryoneIfNoAclFound}).`
+        : 'Authorizer: none (authorizer.class.name is not set: every authenticated request is allowed).',
+    );
+    return out.result();
+  }
+  if (verb === 'status') {
+    const sec = ctx.read.security();
+    if (!sec.configured) {
+      return out
+        .line('No security configured: PLAINTEXT://:9092, every client is User:ANONYMOUS, no authorizer.')
+        .result();
+    }
+    for (const l of sec.listeners) {
+      const extra = [
+        l.saslMechanisms.length > 0 ? `sasl.enabled.mechanisms=${l.saslMechanisms.join(',')}` : null,
+        l.securityProtocol.endsWith('SSL') ? `ssl.client.auth=${l.sslClientAuth}` : null,
+      ].filter((x) => x !== null);
+      out.line(
+        `Listener ${l.name} (${l.securityProtocol}) on port ${l.port}${extra.length ? `: ${extra.join(', ')}` : ''}`,
+      );
+    }
+    out.line(
+      `Authorizer: ${sec.authorizer ? 'StandardAuthorizer' : 'none'}; ACLs: ${sec.acls.length}; SCRAM credentials: ${sec.scramCredentials.length}; quota entities: ${sec.quotas.length}.`,
+    );
+    for (const q of sec.quotas)
+      out.line(
+        `Quota ${q.entity}: ${Object.entries(q.values)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')}`,
+      );
+    for (const t of sec.throttles.slice(-3))
+      out.line(
+        `Throttled at ${t.time} ms: ${t.api} of user ${t.user}, client ${t.clientId}: throttle_time_ms=${t.throttleTimeMs}`,
+      );
+    return out.result();
+  }
+  if (verb === 'log') {
+    const n = rest.length > 0 ? Number(rest[0]) : 10;
+    if (!Number.isInteger(n) || n < 1) return out.fail(`security log: not a count: '${rest[0]}'`).result();
+    const decisions = ctx.read.security().decisions.slice(-n);
+    if (decisions.length === 0) return out.line('No authorizer decisions yet.').result();
+    for (const d of decisions)
+      out.line(`${d.result === 'DENIED' ? 'INFO' : 'DEBUG'} ${d.auditMessage} (kafka.authorizer.logger)`);
+    return out.result();
+  }
+  if (verb === 'handshake') {
+    const h = ctx.read.security().handshakes.at(-1);
+    if (!h) return out.line('No client has connected to a secured listener yet.').result();
+    out.line(
+      `${h.clientId} → listener ${h.listener} (${h.securityProtocol}${h.mechanism ? `, ${h.mechanism}` : ''}):`,
+    );
+    h.steps.forEach((s, i) => {
+      const arrow = s.from === 'client' ? 'client → broker' : 'broker → client';
+      out.line(`${i + 1}. ${arrow}: ${s.message} — ${s.detail}`);
+      if (s.check) out.line(`   ${s.check.by} checks: ${s.check.what} ${s.check.ok ? '✓' : '✗'}`);
+    });
+    out.line(h.ok ? `Authenticated as ${h.principal}.` : `Failed: ${h.error}`);
+    return out.result();
+  }
+  return out.fail(`security: unknown action '${verb ?? ''}'. Use: ${USAGE}`).result();
+}
+
+export const securityTool: ToolDef = {
+  name: 'security',
+  aliases: [],
+  summary:
+    "Configure the brokers' listeners, SASL and authorizer; show the audit log and the last handshake.",
+  usage: USAGE,
+  flags: [],
+  subcommands: ['configure', 'status', 'log', 'handshake'],
+  run: runSecurity,
+};
