@@ -143,6 +143,8 @@ export interface ClusterPort {
   // ---- security (the security area: each one a command in the log) ----
   /** server.properties security settings for every broker, from a scratch file. */
   configureSecurity(file: string): Outcome<void>;
+  /** A keystore / truststore record at a path (what keytool would write). */
+  writePkiStore(cmd: Omit<CommandOf<'securityPkiStore'>, 'type'>): Outcome<void>;
   /** One client request through authentication, the authorizer and quotas. */
   securityRequest(req: SecurityRequestCommand): Outcome<SecurityRequestOutcome>;
   runAcls(cmd: SecurityToolCommand): Outcome<SecurityToolOutput>;

@@ -354,6 +354,10 @@ export class SimPort implements ClusterPort {
     return this.run({ type: 'securityConfigure', file });
   }
 
+  writePkiStore(cmd: Omit<CommandOf<'securityPkiStore'>, 'type'>): Outcome<void> {
+    return this.run({ type: 'securityPkiStore', ...cmd });
+  }
+
   securityRequest(req: SecurityRequestCommand): Outcome<SecurityRequestOutcome> {
     return this.run({ type: 'securityRequest', ...req }, (d) => d);
   }

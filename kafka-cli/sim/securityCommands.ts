@@ -3,10 +3,49 @@
 // server.properties; `security status` lists listeners, the authorizer and its ACL count; `security log`
 // prints the authorizer's audit lines (kafka.authorizer.logger); `security handshake` narrates the last
 // connection's TLS/SASL steps (the checks each side makes; no cryptography is computed).
+import { type OptionSpec, parseLongOptions } from '../options';
 import { Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
 
-const USAGE = 'security configure FILE | security status | security log [N] | security handshake';
+const USAGE =
+  "security configure FILE | security status | security log [N] | security handshake | security keystore PATH --password P --subject 'CN=…' --issuer 'CN=…' [--san host,…] | security truststore PATH --password P --trust 'CN=…'";
+
+const STORE_SPECS: OptionSpec[] = [
+  { name: 'password', arg: 'required', help: '' },
+  { name: 'subject', arg: 'required', help: '' },
+  { name: 'issuer', arg: 'required', help: '' },
+  { name: 'san', arg: 'required', help: '' },
+  { name: 'trust', arg: 'required', help: '' },
+];
+
+/** keytool's part, as records: a keystore with one certificate, or a truststore of trusted issuers. */
+function runStore(kind: 'keystore' | 'truststore', rest: string[], ctx: ToolContext) {
+  const out = new Output();
+  const parsed = parseLongOptions(rest, STORE_SPECS);
+  if (parsed.kind === 'error') return out.fail(`security ${kind}: ${parsed.message}`).result();
+  const o = parsed.options;
+  const path = o.nonOptions[0];
+  const password = o.value('password');
+  if (!path || password === undefined)
+    return out.fail(`security ${kind}: give a PATH and --password`).result();
+  if (kind === 'keystore') {
+    const subject = o.value('subject');
+    const issuer = o.value('issuer');
+    if (!subject || !issuer) return out.fail('security keystore: give --subject and --issuer').result();
+    const sans = (o.value('san') ?? '').split(',').filter((x) => x !== '');
+    const r = ctx.port.writePkiStore({
+      path,
+      store: { kind, password, certificate: { subject, issuer, subjectAltNames: sans } },
+    });
+    if (!r.ok) return out.fail(r.error.message).result();
+    return out.line(`Keystore ${path}: certificate ${subject}, issued by ${issuer}.`).result();
+  }
+  const trusted = o.values('trust');
+  if (trusted.length === 0) return out.fail('security truststore: give --trust ISSUER').result();
+  const r = ctx.port.writePkiStore({ path, store: { kind, password, trustedIssuers: trusted } });
+  if (!r.ok) return out.fail(r.error.message).result();
+  return out.line(`Truststore ${path}: trusts ${trusted.join('; ')}.`).result();
+}
 
 function runSecurity(args: string[], ctx: ToolContext) {
   const out = new Output();
@@ -26,6 +65,7 @@ function runSecurity(args: string[], ctx: ToolContext) {
     );
     return out.result();
   }
+  if (verb === 'keystore' || verb === 'truststore') return runStore(verb, rest, ctx);
   if (verb === 'status') {
     const sec = ctx.read.security();
     if (!sec.configured) {
@@ -89,7 +129,7 @@ export const securityTool: ToolDef = {
   summary:
     "Configure the brokers' listeners, SASL and authorizer; show the audit log and the last handshake.",
   usage: USAGE,
-  flags: [],
-  subcommands: ['configure', 'status', 'log', 'handshake'],
+  subcommands: ['configure', 'status', 'log', 'handshake', 'keystore', 'truststore'],
+  flags: ['--password', '--subject', '--issuer', '--san', '--trust'],
   run: runSecurity,
 };

@@ -8,7 +8,7 @@ import { consumersOf, deliveredToGroupOf, deliveryStatusOf, producerByNameOf, pr
 import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
-import { type SecurityView, securityOf } from './security';
+import { type AuthorizationQuestion, authorizesOf, type SecurityView, securityOf } from './security';
 import { effectiveTopicConfigOf } from './topicConfig';
 import type {
   BrokerView,
@@ -71,6 +71,8 @@ export type ReadModel = {
   files(): string[];
   /** Listeners, ACLs, SCRAM users, quotas and the last authorizer decisions (the security area). */
   security(): SecurityView;
+  /** Would the authorizer allow this now? (true without an authorizer; null for a malformed question) */
+  authorizes(q: AuthorizationQuestion): boolean | null;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -142,6 +144,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
     },
     files: () => Object.keys(state.areas.workspace.files).sort(),
     security: once(() => securityOf(state)),
+    authorizes: (q) => authorizesOf(state, q),
   };
 }
 
@@ -158,6 +161,6 @@ export function readModel(sim: SimulationLike): ReadModel {
 
 export { producerConfigByKafkaName } from './clients';
 export { partitionLag } from './groups';
-export type { SecurityView } from './security';
+export type { AuthorizationQuestion, SecurityView } from './security';
 export { topicConfigNames } from './topicConfig';
 export type * from './types';

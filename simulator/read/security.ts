@@ -1,6 +1,14 @@
 // The security area as views and the console read it: listeners, the authorizer's ACLs, SCRAM users,
 // quota entities, and the last authorizer decisions, handshakes and throttled responses.
 import type { SimState } from '../engine/state';
+import {
+  ACL_OPERATIONS,
+  type ConcreteOperation,
+  type ConcreteResourceType,
+  parseKafkaPrincipal,
+  RESOURCE_TYPES,
+} from '../security/aclTypes';
+import { authorize } from '../security/authorizer';
 import type { HandshakeStep } from '../security/handshake';
 import '../security/area/types';
 import type { DecisionRecord, HandshakeRecord, ThrottleRecord } from '../security/area/types';
@@ -84,4 +92,59 @@ export function securityOf(state: SimState): SecurityView {
     handshakes: sec.handshakes,
     throttles: sec.throttles,
   };
+}
+
+export type AuthorizationQuestion = {
+  /** `User:alice` */
+  principal: string;
+  /** Kafka's operation name, any case: Read, WRITE, IdempotentWrite, idempotent_write. */
+  operation: string;
+  /** Topic, Group, Cluster, TransactionalId, DelegationToken (any case). */
+  resourceType: string;
+  resourceName: string;
+  /** The client's IP address (default 127.0.0.1, where the console's tools run). */
+  host?: string;
+};
+
+const snake = (s: string) =>
+  s
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .replace(/[- ]/g, '_')
+    .toUpperCase();
+
+/**
+ * Would StandardAuthorizer allow this action now? True when no authorizer is configured (every request is
+ * allowed). Null when the question is malformed (principal without a type, unknown operation or type).
+ */
+export function authorizesOf(state: SimState, q: AuthorizationQuestion): boolean | null {
+  const p = parseKafkaPrincipal(q.principal);
+  const operation = snake(q.operation);
+  const resourceType = snake(q.resourceType);
+  if (!p.ok) return null;
+  if (
+    !(ACL_OPERATIONS as readonly string[]).includes(operation) ||
+    operation === 'ANY' ||
+    operation === 'UNKNOWN'
+  )
+    return null;
+  if (
+    !(RESOURCE_TYPES as readonly string[]).includes(resourceType) ||
+    resourceType === 'ANY' ||
+    resourceType === 'UNKNOWN'
+  )
+    return null;
+  const core = state.areas.security.core;
+  if (core.broker?.authorizer == null) return true;
+  const d = authorize(
+    core.authorizer,
+    { principal: p.value, clientAddress: q.host ?? '127.0.0.1', requestName: 'Check' },
+    {
+      operation: operation as ConcreteOperation,
+      resourceType: resourceType as ConcreteResourceType,
+      resourceName: q.resourceName,
+      logIfAllowed: false,
+      logIfDenied: false,
+    },
+  );
+  return d.result === 'ALLOWED';
 }

@@ -140,6 +140,29 @@ export const securityCommands = {
     return okVoid();
   },
 
+  securityPkiStore: (ctx, cmd) => {
+    const { path, store } = cmd;
+    if (typeof path !== 'string' || path === '' || /\s/.test(path))
+      return fail('INVALID_REQUEST', `Invalid file name: '${path}'`);
+    if (store?.kind !== 'keystore' && store?.kind !== 'truststore')
+      return fail('INVALID_REQUEST', 'A store is a keystore or a truststore');
+    if (typeof store.password !== 'string' || store.password.length < 6)
+      return fail(
+        'INVALID_REQUEST',
+        'keytool error: java.lang.Exception: Keystore password must be at least 6 characters',
+      );
+    const sec = ctx.state.areas.security;
+    sec.core = { ...sec.core, pki: { stores: { ...sec.core.pki.stores, [path]: store } } };
+    ctx.emit(
+      'securityPkiStoreWritten',
+      store.kind === 'keystore'
+        ? `${path} holds a certificate for ${store.certificate.subject} issued by ${store.certificate.issuer} (a record: no key is generated, nothing is signed)`
+        : `${path} trusts certificates issued by ${store.trustedIssuers.join('; ')}`,
+      { path, kind: store.kind },
+    );
+    return okVoid();
+  },
+
   securityRequest: (ctx, cmd) => {
     const sec = ctx.state.areas.security;
     const s = connect(ctx, cmd.client);

@@ -3,6 +3,7 @@
 // state.areas.security, SCRAM authentication, quotas throttling, and replay.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { evaluateGoal } from '../../goals/evaluateGoal';
 import { readModel } from '../../read/index';
 import { Simulation } from '../../simulation';
 import type { ClientRequest } from '../clientRequests';
@@ -263,5 +264,60 @@ describe('the area is plain, replayable data', () => {
     request(sim, 'alice.properties', produce('orders'));
     const again = Simulation.replay(sim.init, sim.log);
     expect(JSON.stringify(again.state.areas.security)).toBe(JSON.stringify(sim.state.areas.security));
+  });
+});
+
+describe('challenge goals read the authorizer (aclAllows, clientQuota)', () => {
+  it('aclAllows is met exactly when StandardAuthorizer would allow the action now; clientQuota reads the entity', () => {
+    const sim = withAlice();
+    const goal = {
+      description: 'alice consumes orders in group billing, and may not write',
+      conditions: [
+        {
+          kind: 'aclAllows',
+          principal: 'User:alice',
+          operation: 'Read',
+          resourceType: 'Topic',
+          resourceName: 'orders',
+          allowed: true,
+        },
+        {
+          kind: 'aclAllows',
+          principal: 'User:alice',
+          operation: 'Read',
+          resourceType: 'Group',
+          resourceName: 'billing',
+          allowed: true,
+        },
+        {
+          kind: 'aclAllows',
+          principal: 'User:alice',
+          operation: 'Write',
+          resourceType: 'Topic',
+          resourceName: 'orders',
+          allowed: false,
+        },
+      ],
+    };
+    expect(evaluateGoal(readModel(sim), goal).met).toBe(false);
+    admin(
+      sim,
+      'securityAcls',
+      '--add --allow-principal User:alice --consumer --topic orders --group billing',
+    );
+    expect(evaluateGoal(readModel(sim), goal).met).toBe(true);
+    admin(sim, 'securityAcls', '--add --allow-principal User:* --operation All --topic *');
+    expect(evaluateGoal(readModel(sim), goal).details.map((d) => d.met)).toEqual([true, true, false]);
+    const quota = {
+      description: 'alice is capped',
+      conditions: [{ kind: 'clientQuota', entity: 'users/alice', key: 'producer_byte_rate', atMost: 1024 }],
+    };
+    expect(evaluateGoal(readModel(sim), quota).met).toBe(false);
+    admin(
+      sim,
+      'securityConfigs',
+      '--alter --add-config producer_byte_rate=1024 --entity-type users --entity-name alice',
+    );
+    expect(evaluateGoal(readModel(sim), quota).met).toBe(true);
   });
 });

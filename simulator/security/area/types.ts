@@ -118,11 +118,17 @@ declare module '../../engine/registry' {
       bootstrapServer: string | null;
       answers?: string[];
     };
+    /**
+     * A keystore (a certificate: subject, issuer, DNS names) or truststore (trusted issuers) at a path,
+     * what keytool would have written. Records only: no keys are generated, nothing is signed.
+     */
+    securityPkiStore: { path: string; store: Keystore | Truststore };
     /** kafka-configs.sh --entity-type users|clients (SCRAM credentials, quotas). */
     securityConfigs: { args: string[]; commandConfig: string | null; bootstrapServer: string | null };
   }
   interface CommandResultMap {
     securityConfigure: undefined;
+    securityPkiStore: undefined;
     securityRequest: SecurityRequestResult;
     /** null: the words name another entity type (topics, brokers): the console's own tool handles them. */
     securityAcls: ToolOutput;
@@ -130,6 +136,7 @@ declare module '../../engine/registry' {
   }
   interface EventMap {
     securityConfigured: { listeners: string[]; authorizer: boolean; superUsers: string[] };
+    securityPkiStoreWritten: { path: string; kind: 'keystore' | 'truststore' };
     aclCreated: Payload<'aclCreated'>;
     aclDeleted: Payload<'aclDeleted'>;
     authorizationDecided: Payload<'authorizationDecided'>;
