@@ -18,7 +18,11 @@ const RULE_WORDS: Record<string, string> = {
   MatchingAcl: 'a matching ACL',
 };
 
+/** ACLs shown before "Show all". */
+const ACLS_SHOWN = 6;
+
 export function SecurityPathView() {
+  const [allAcls, setAllAcls] = useState(false);
   const sim = useSim();
   useSimVersion(sim);
   const read = useRead(sim);
@@ -63,7 +67,7 @@ export function SecurityPathView() {
       ) : (
         <ol className="flex flex-col gap-1.5" aria-label="Last authorizer decisions, newest first">
           {sec.decisions
-            .slice(-6)
+            .slice(-4)
             .reverse()
             .map((d) => (
               <li
@@ -98,7 +102,7 @@ export function SecurityPathView() {
         </p>
       ) : (
         <ul className="flex flex-col gap-1" aria-label="ACLs in the authorizer's order">
-          {sec.acls.map((a) => (
+          {(allAcls ? sec.acls : sec.acls.slice(0, ACLS_SHOWN)).map((a) => (
             <li key={a.id} className="flex flex-wrap items-center gap-1.5 text-xs">
               <Chip tone={a.permissionType === 'ALLOW' ? 'ok' : 'bad'}>{a.permissionType}</Chip>
               <span className="font-mono text-slate-900 dark:text-slate-100">{a.principal}</span>
@@ -113,6 +117,16 @@ export function SecurityPathView() {
           ))}
         </ul>
       )}
+      {sec.acls.length > ACLS_SHOWN ? (
+        <div className="mt-1">
+          <SimButton
+            label={allAcls ? 'Show fewer ACLs' : `Show all ${sec.acls.length} ACLs`}
+            onClick={() => setAllAcls(!allAcls)}
+          >
+            {allAcls ? 'Show fewer' : `Show all ${sec.acls.length}`}
+          </SimButton>
+        </div>
+      ) : null}
 
       {handshake ? <HandshakeDiagram key={handshake.seq} handshake={handshake} /> : null}
 
@@ -264,8 +278,8 @@ function HandshakeDiagram({ handshake }: { handshake: Handshake }) {
       {current ? (
         <div className="mt-1 text-xs text-slate-800 dark:text-slate-200" aria-live="polite">
           <p className="break-words">
-            Step {shown} of {total}: {current.from === 'client' ? 'the client' : 'the broker'} sends{' '}
-            {current.message}: {current.detail}.
+            Step {shown} of {total}, {current.from === 'client' ? 'client → broker' : 'broker → client'}:{' '}
+            <strong>{current.message}</strong> ({current.detail}).
           </p>
           {current.check ? (
             <p
