@@ -4,10 +4,11 @@
 
 import { COMMON_FLAGS } from '../commonFlags';
 import { exceptionName } from '../kafkaErrors';
-import type { OptionSpec } from '../options';
+import type { OptionSpec, ParsedOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
 import { optionValue } from './kafkaAcls';
+import { commandConfigOf, gated, passGate } from './securityGate';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
@@ -54,6 +55,30 @@ const ENTITY_TYPES = [
   'client-metrics',
   'groups',
 ];
+
+/**
+ * With security (or a --command-config file): DescribeConfigs needs DescribeConfigs on each topic,
+ * IncrementalAlterConfigs needs AlterConfigs (ConfigHelper, KafkaApis). Returns the exception if refused.
+ */
+function authorizeTopicConfigs(
+  o: ParsedOptions,
+  ctx: ToolContext,
+  api: 'DescribeConfigs' | 'IncrementalAlterConfigs',
+  topics: string[],
+): string | null {
+  const cc = commandConfigOf(o);
+  if (!gated(ctx, cc) || topics.length === 0) return null;
+  const resources = topics.map((name) => ({ type: 'TOPIC' as const, name }));
+  const g = passGate(ctx, o, { clientId: 'adminclient-1', kind: 'admin', commandConfig: cc }, [
+    { api, resources },
+  ]);
+  return g.ok ? null : g.exception;
+}
+
+function securityError(out: Output, args: string[], exception: string): CommandOutput {
+  out.fail(`Error while executing config command with args '${args.join(' ')}'`);
+  return out.fail(`java.util.concurrent.ExecutionException: ${exception}`).result();
+}
 
 function commandError(out: Output, args: string[], exception: string, message: string): CommandOutput {
   out.fail(`Error while executing config command with args '${args.join(' ')}'`);
@@ -166,8 +191,13 @@ export function runKafkaConfigs(args: string[], ctx: ToolContext): CommandOutput
     }
     if (o.has('add-config-file'))
       return out.fail('--add-config-file is not available in the simulation; use --add-config.').result();
+    const refused = authorizeTopicConfigs(o, ctx, 'IncrementalAlterConfigs', [name]);
+    if (refused) return securityError(out, args, refused);
     return alter(args, name, o.values('add-config'), o.values('delete-config'), ctx, out);
   }
+  const described = name ? [name] : ctx.read.topics().map((t) => t.name);
+  const refused = authorizeTopicConfigs(o, ctx, 'DescribeConfigs', described);
+  if (refused) return securityError(out, args, refused);
   return describeConfigs(args, name ?? null, o.has('all'), ctx, out);
 }
 
