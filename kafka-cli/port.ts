@@ -1,7 +1,15 @@
 // What the console changes in the simulated cluster, in the console's own terms. The adapter in
 // simAdapter.ts implements it over the Simulation: every change goes through the Simulation's command
 // log, so replay reproduces what the console did. Reading is the read model's job (simulator/read).
-import type { KafkaError, KafkaErrorCode, Outcome, ReadModel, RecordView } from '../simulator';
+import type {
+  CommandOf,
+  CommandResult,
+  KafkaError,
+  KafkaErrorCode,
+  Outcome,
+  ReadModel,
+  RecordView,
+} from '../simulator';
 
 export type { KafkaError, Outcome, RecordView };
 
@@ -46,6 +54,13 @@ export type SendRequest = {
   partition: number | null;
   headers: Array<[string, string]>;
 };
+
+/** A request through the security area's path (listener → authentication → authorizer → quotas). */
+export type SecurityRequestCommand = Omit<CommandOf<'securityRequest'>, 'type'>;
+export type SecurityRequestOutcome = Extract<CommandResult<'securityRequest'>, { ok: true }>['data'];
+/** kafka-acls.sh / kafka-configs.sh (users, clients) as the security area runs them. */
+export type SecurityToolCommand = Omit<CommandOf<'securityAcls'>, 'type'>;
+export type SecurityToolOutput = Extract<CommandResult<'securityAcls'>, { ok: true }>['data'];
 
 export interface ClusterPort {
   /** The simulation's read model as it is now (queries never go through the port). */
@@ -138,4 +153,15 @@ export interface ClusterPort {
   commitConsumer(name: string): Outcome<Array<{ topic: string; partition: number; offset: number }>>;
   closeConsumer(name: string): Outcome<void>;
   crashConsumer(name: string): Outcome<void>;
+
+  // ---- security (the security area: each one a command in the log) ----
+  /** server.properties security settings for every broker, from a scratch file. */
+  configureSecurity(file: string): Outcome<void>;
+  /** A keystore / truststore record at a path (what keytool would write). */
+  writePkiStore(cmd: Omit<CommandOf<'securityPkiStore'>, 'type'>): Outcome<void>;
+  /** One client request through authentication, the authorizer and quotas. */
+  securityRequest(req: SecurityRequestCommand): Outcome<SecurityRequestOutcome>;
+  runAcls(cmd: SecurityToolCommand): Outcome<SecurityToolOutput>;
+  /** null: not a users/clients command (the topics tool handles it). */
+  runUserClientConfigs(cmd: SecurityToolCommand): Outcome<SecurityToolOutput | null>;
 }

@@ -9,6 +9,7 @@ import type { ClusterPort } from './port';
 import { consumerTool, describeSend, producerTool } from './sim/clientCommands';
 import { brokerTool, clockTool, controllerTool, simTool } from './sim/clusterCommands';
 import { networkTool } from './sim/networkCommands';
+import { securityTool } from './sim/securityCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
 import { consoleConsumerTool } from './tools/consoleConsumer';
@@ -16,6 +17,7 @@ import { consoleProducerTool } from './tools/consoleProducer';
 import { consumerGroupsTool } from './tools/consumerGroups';
 import { curlTool } from './tools/curl';
 import { getOffsetsTool } from './tools/getOffsets';
+import { kafkaAclsTool } from './tools/kafkaAcls';
 import { kafkaConfigsTool } from './tools/kafkaConfigs';
 import { kafkaTopicsTool } from './tools/kafkaTopics';
 import { kcatTool } from './tools/kcat';
@@ -74,6 +76,7 @@ export class ConsoleSession {
     this.tools = [
       kafkaTopicsTool,
       kafkaConfigsTool,
+      kafkaAclsTool,
       consoleProducerTool,
       consoleConsumerTool,
       consumerGroupsTool,
@@ -91,6 +94,7 @@ export class ConsoleSession {
       producerTool,
       consumerTool,
       simTool,
+      securityTool,
       cat,
       help,
     ];

@@ -20,6 +20,10 @@ import {
   ok,
   type ProducerSettings,
   type RecordView,
+  type SecurityRequestCommand,
+  type SecurityRequestOutcome,
+  type SecurityToolCommand,
+  type SecurityToolOutput,
   type SendRequest,
   type SendResult,
 } from './port';
@@ -364,6 +368,29 @@ export class SimPort implements ClusterPort {
   crashConsumer(name: string): Outcome<void> {
     const r = this.run({ type: 'consumerCrash', name });
     return r;
+  }
+
+  // ---------------------------------------------------------------- security
+
+  configureSecurity(file: string): Outcome<void> {
+    return this.run({ type: 'securityConfigure', file });
+  }
+
+  writePkiStore(cmd: Omit<CommandOf<'securityPkiStore'>, 'type'>): Outcome<void> {
+    return this.run({ type: 'securityPkiStore', ...cmd });
+  }
+
+  securityRequest(req: SecurityRequestCommand): Outcome<SecurityRequestOutcome> {
+    return this.run({ type: 'securityRequest', ...req }, (d) => d);
+  }
+
+  runAcls(cmd: SecurityToolCommand): Outcome<SecurityToolOutput> {
+    return this.run({ type: 'securityAcls', ...cmd }, (d) => d);
+  }
+
+  runUserClientConfigs(cmd: SecurityToolCommand): Outcome<SecurityToolOutput | null> {
+    const { args, commandConfig, bootstrapServer } = cmd;
+    return this.run({ type: 'securityConfigs', args, commandConfig, bootstrapServer }, (d) => d);
   }
 }
 

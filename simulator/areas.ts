@@ -11,6 +11,7 @@ import { externalProducerIdArea } from './producer/externalInitProducerId';
 import { producerArea } from './producer/index';
 import { externalClientsArea } from './replication/externalProduce';
 import { replicationArea } from './replication/index';
+import { securityArea } from './security/area/index';
 import { storageArea } from './storage/index';
 import { transactionsArea } from './transactions/index';
 import { workspaceArea } from './workspace';
@@ -25,6 +26,8 @@ export const AREAS = [
   storageArea,
   consumerArea,
   transactionsArea,
+  // Listeners, principals, ACLs, SCRAM credentials and quotas: the console's requests pass its gate.
+  securityArea,
   // Real Kafka clients over the wire protocol (kafka-sim --listen): their produce requests and producer ids.
   externalClientsArea,
   externalProducerIdArea,

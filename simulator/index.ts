@@ -49,6 +49,8 @@ export {
   type TopicView,
   topicConfigNames,
 } from './read/index';
+// the security area as views read it (listeners, ACLs, last authorizer decisions, handshakes)
+export type { SecurityView } from './read/security';
 // classroom scenarios (simulator/scenario)
 export {
   describeProblems,

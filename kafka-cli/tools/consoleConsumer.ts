@@ -5,9 +5,10 @@
 import type { RecordView, TopicView } from '../../simulator';
 import { COMMON_FLAGS } from '../commonFlags';
 import { errorText } from '../kafkaErrors';
-import type { OptionSpec } from '../options';
+import type { OptionSpec, ParsedOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
+import { commandConfigOf, gated, passGate } from './securityGate';
 import { toolPrologue } from './toolPrologue';
 import { compileIncludeList } from './topicFilter';
 
@@ -48,8 +49,16 @@ const SPECS: OptionSpec[] = [
     argName: 'k=v',
     help: 'Consumer config, e.g. isolation.level=read_committed, group.id=g.',
   },
-  { name: 'consumer.config', arg: 'required', help: 'Consumer properties file (not available here).' },
-  { name: 'command-config', arg: 'required', help: 'Consumer properties file (not available here).' },
+  {
+    name: 'consumer.config',
+    arg: 'required',
+    help: 'Older name of --command-config (its security settings decide the principal).',
+  },
+  {
+    name: 'command-config',
+    arg: 'required',
+    help: 'Consumer properties file: its security settings decide the principal (other settings are not read).',
+  },
   { name: 'formatter', arg: 'required', help: 'Formatter class (only the default formatter exists here).' },
   { name: 'skip-message-on-error', arg: 'none', help: 'Accepted.' },
   { name: 'key-deserializer', arg: 'required', help: 'Accepted; keys are strings.' },
@@ -112,6 +121,47 @@ export function formatRecord(r: RecordView, p: Record<string, string>): string {
 
 type Plan = { topic: string; partition: number; start: number };
 
+/**
+ * With security (or a --command-config file): the consumer's requests pass the security path first —
+ * Metadata (DESCRIBE topic), then with a group FindCoordinator (DESCRIBE group), JoinGroup and SyncGroup
+ * (READ group), OffsetFetch, then ListOffsets and Fetch (READ topic). Without --group (and without
+ * --partition) ConsoleConsumer subscribes with a generated group `console-consumer-<random>`, so it needs
+ * READ on that group too; the number here is derived from the command count, not drawn at random.
+ * Returns the lines to print when refused, or null.
+ */
+function authorizeConsumer(
+  o: ParsedOptions,
+  ctx: ToolContext,
+  group: string | null,
+  topics: TopicView[],
+): string[] | null {
+  const cc = commandConfigOf(o, 'consumer.config');
+  if (!gated(ctx, cc)) return null;
+  const names = topics.map((t) => t.name);
+  const gid =
+    group ?? (o.has('partition') ? null : `console-consumer-${(ctx.port.commandCount() * 7919) % 100000}`);
+  const g = passGate(ctx, o, { clientId: 'console-consumer', kind: 'consumer', commandConfig: cc }, [
+    {
+      api: 'Metadata',
+      topics: names,
+      allowAutoTopicCreation: false,
+      autoCreateTopicsEnable: false,
+      existingTopics: names,
+    },
+    ...(gid === null
+      ? []
+      : [
+          { api: 'FindCoordinator' as const, keyType: 'GROUP' as const, key: gid },
+          { api: 'JoinGroup' as const, groupId: gid },
+          { api: 'SyncGroup' as const, groupId: gid },
+          { api: 'OffsetFetch' as const, groupId: gid, topics: names },
+        ]),
+    { api: 'ListOffsets', topics: names },
+    { api: 'Fetch', topics: names },
+  ]);
+  return g.ok ? null : g.lines;
+}
+
 export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
   const start = toolPrologue(
@@ -122,11 +172,6 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   );
   if (start.kind === 'done') return start.output;
   const o = start.options;
-  if (o.has('consumer.config') || o.has('command-config')) {
-    return out
-      .fail('Property files are not available in the simulation; use --consumer-property k=v.')
-      .result();
-  }
   // ConsoleConsumerOptions.checkRequiredArgs
   const filters = ['topic', 'include'].filter((x) => o.has(x));
   if (filters.length !== 1) return out.fail('Exactly one of --include/--topic is required. ').result();
@@ -188,6 +233,14 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
     const allowed = compileIncludeList(o.value('include') ?? '');
     if (typeof allowed === 'string') return out.fail(allowed).result();
     topics = ctx.read.topics().filter((t) => !t.internal && allowed(t.name));
+  }
+  const refusal = authorizeConsumer(o, ctx, group, topics);
+  if (refusal !== null) {
+    out.fail(
+      'ERROR Error processing message, terminating consumer process:  (org.apache.kafka.tools.consumer.ConsoleConsumer$)',
+    );
+    for (const l of refusal) out.fail(l);
+    return out.fail('Processed a total of 0 messages').result();
   }
   const plans: Plan[] = [];
   const committed = group ? ctx.read.group(group) : null;

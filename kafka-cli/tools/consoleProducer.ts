@@ -4,10 +4,11 @@
 
 import { COMMON_FLAGS } from '../commonFlags';
 import { errorText } from '../kafkaErrors';
-import { missingRequired, type OptionSpec, parseLongOptions } from '../options';
+import { missingRequired, type OptionSpec, type ParsedOptions, parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
+import { commandConfigOf, passGate } from './securityGate';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
@@ -27,8 +28,16 @@ const SPECS: OptionSpec[] = [
     argName: 'k=v',
     help: 'Producer config, e.g. acks=1, enable.idempotence=false, linger.ms=0.',
   },
-  { name: 'producer.config', arg: 'required', help: 'Producer properties file (not available here).' },
-  { name: 'command-config', arg: 'required', help: 'Producer properties file (not available here).' },
+  {
+    name: 'producer.config',
+    arg: 'required',
+    help: 'Older name of --command-config (its security settings decide the principal).',
+  },
+  {
+    name: 'command-config',
+    arg: 'required',
+    help: 'Producer properties file: its security settings decide the principal (other settings are not read).',
+  },
   { name: 'request-required-acks', arg: 'required', help: 'acks for the producer (-1/all, 0, 1).' },
   { name: 'sync', arg: 'none', help: 'Send synchronously (each line is its own batch).' },
   { name: 'compression-codec', arg: 'required', help: 'Compression codec (no effect in the simulation).' },
@@ -134,11 +143,6 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
   if (start.kind === 'done') return start.output;
   const o = start.options;
   if (!o.has('topic')) return out.fail(missingRequired('topic')).result();
-  if (o.has('producer.config') || o.has('command-config')) {
-    return out
-      .fail('Property files are not available in the simulation; use --producer-property k=v.')
-      .result();
-  }
   const topic = o.value('topic') ?? '';
   const reader = props([...o.values('property'), ...o.values('reader-property')]);
   const producerProps = props(o.values('producer-property'));
@@ -159,7 +163,8 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
     }
     records.push(r.record);
   }
-  if (records.length > 0) {
+  const refused = records.length > 0 ? authorizeSends(o, ctx, topic, records, out) : false;
+  if (records.length > 0 && !refused) {
     const name = freeClientName(ctx, 'console-producer');
     const created = ctx.port.createProducer(name, producerProps);
     if (!created.ok)
@@ -182,6 +187,59 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
   }
   if (readerError) out.fail(`org.apache.kafka.common.KafkaException: ${readerError}`);
   return out.result();
+}
+
+/**
+ * With security (or a --command-config file): the producer's requests pass the security path first —
+ * Metadata (DESCRIBE on the topic), InitProducerId (idempotence is on by default: IDEMPOTENT_WRITE on the
+ * cluster or, since KIP-679, WRITE on any topic), Produce (WRITE) with the batch's bytes for the
+ * producer_byte_rate quota. A refusal fails every record with the client's exception; nothing is written.
+ * Simplified: the real producer's metadata and InitProducerId requests race; here they go in this order.
+ */
+function authorizeSends(
+  o: ParsedOptions,
+  ctx: ToolContext,
+  topic: string,
+  records: SendRequest[],
+  out: Output,
+): boolean {
+  const cc = commandConfigOf(o, 'producer.config');
+  const bytes = records.reduce(
+    (n, r) => n + new TextEncoder().encode(`${r.key ?? ''}${r.value ?? ''}`).length,
+    0,
+  );
+  const existing = ctx.read.topics().map((t) => t.name);
+  const g = passGate(
+    ctx,
+    o,
+    { clientId: 'console-producer', kind: 'producer', commandConfig: cc },
+    [
+      {
+        api: 'Metadata',
+        topics: [topic],
+        allowAutoTopicCreation: true,
+        autoCreateTopicsEnable: false,
+        existingTopics: existing,
+      },
+      { api: 'InitProducerId', transactionalId: null },
+      { api: 'Produce', topics: [topic], transactionalId: null, transactional: false },
+    ],
+    bytes,
+  );
+  if (g.ok) return false;
+  if (g.lines.length > 1) for (const l of g.lines.slice(0, -1)) out.warn(l);
+  if (g.exception.includes('TopicAuthorizationException'))
+    out.warn(
+      `WARN [Producer clientId=console-producer] Error while fetching metadata with correlation id 1 : {${topic}=TOPIC_AUTHORIZATION_FAILED} (org.apache.kafka.clients.NetworkClient)`,
+    );
+  for (const req of records) {
+    const key = req.key === null ? 'null' : `${new TextEncoder().encode(req.key).length} bytes`;
+    const value = req.value === null ? 'null' : `${new TextEncoder().encode(req.value).length} bytes`;
+    out.fail(
+      `ERROR Error when sending message to topic ${topic} with key: ${key}, value: ${value} with error: ${g.exception}`,
+    );
+  }
+  return true;
 }
 
 /** Flush and fill pending results with what the flush returned (in send order). */

@@ -4,16 +4,21 @@
 import { COMMON_FLAGS } from '../commonFlags';
 import { columns } from '../format';
 import { errorText } from '../kafkaErrors';
-import { cannotCombine, type OptionSpec } from '../options';
+import { cannotCombine, type OptionSpec, type ParsedOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
 import { describeMembers, describeOffsets, describeState } from './groupDescribe';
 import { resetOffsets } from './resetOffsets';
+import { commandConfigOf, gated, passGate } from './securityGate';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
   ...COMMON_FLAGS,
-  { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored).' },
+  {
+    name: 'command-config',
+    arg: 'required',
+    help: 'Admin client properties file: its security settings decide the principal.',
+  },
   { name: 'group', arg: 'required', help: 'Consumer group id (repeatable for --describe/--delete).' },
   { name: 'topic', arg: 'required', help: 'Topic for --reset-offsets: T or T:0,1 for some partitions.' },
   { name: 'all-topics', arg: 'none', help: 'With --reset-offsets, every topic the group has offsets for.' },
@@ -146,6 +151,12 @@ export function runConsumerGroups(args: string[], ctx: ToolContext): CommandOutp
         .map((g) => g.groupId)
         .sort()
     : o.values('group');
+  const refusal = authorizeGroups(o, ctx, groupIds);
+  if (refusal !== null) {
+    out.line();
+    out.line(`Error: Executing consumer group command failed due to ${refusal}`);
+    return out.fail(`java.util.concurrent.ExecutionException: ${refusal}`).result();
+  }
   if (o.has('describe')) {
     if (o.has('members')) return describeMembers(groupIds, o.has('verbose'), ctx, out);
     if (o.has('state')) return describeState(groupIds, ctx, out);
@@ -153,6 +164,31 @@ export function runConsumerGroups(args: string[], ctx: ToolContext): CommandOutp
   }
   if (o.has('delete')) return deleteGroups(groupIds, ctx, out);
   return resetOffsets(o, groupIds, ctx, out);
+}
+
+/**
+ * With security (or a --command-config file): the tool's Admin calls pass the security path —
+ * DescribeGroups and OffsetFetch for --describe, DeleteGroups for --delete, OffsetCommit for
+ * --reset-offsets --execute (Read on the group, then each topic). Returns the exception when refused.
+ * Simplified: --list is not filtered by the groups the principal may describe.
+ */
+function authorizeGroups(o: ParsedOptions, ctx: ToolContext, groupIds: string[]): string | null {
+  const cc = commandConfigOf(o);
+  if (!gated(ctx, cc) || groupIds.length === 0) return null;
+  const topicsOf = (g: string) => [...new Set((ctx.read.group(g)?.offsets ?? []).map((x) => x.topic))];
+  type Req = Parameters<typeof passGate>[3][number];
+  const requests: Req[] = o.has('describe')
+    ? [
+        { api: 'DescribeGroups', groupIds },
+        ...groupIds.map((g): Req => ({ api: 'OffsetFetch', groupId: g, topics: topicsOf(g) })),
+      ]
+    : o.has('delete')
+      ? [{ api: 'DeleteGroups', groupIds }]
+      : o.has('execute')
+        ? groupIds.map((g): Req => ({ api: 'OffsetCommit', groupId: g, topics: topicsOf(g) }))
+        : groupIds.map((g): Req => ({ api: 'OffsetFetch', groupId: g, topics: topicsOf(g) }));
+  const g = passGate(ctx, o, { clientId: 'adminclient-1', kind: 'admin', commandConfig: cc }, requests);
+  return g.ok ? null : g.exception;
 }
 
 function list(state: boolean, type: boolean, ctx: ToolContext, out: Output): CommandOutput {

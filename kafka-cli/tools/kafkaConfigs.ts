@@ -1,21 +1,24 @@
-// kafka-configs.sh for topics — mirrors ConfigCommand: exactly one of --describe/--alter, the
+// kafka-configs.sh — users and clients (SCRAM credentials, quotas) go to the security area; topics here,
+// mirroring ConfigCommand: exactly one of --describe/--alter, the
 // `Dynamic configs for topic T are:` listing with synonyms, `Completed updating config for topic T.`
 
 import { COMMON_FLAGS } from '../commonFlags';
 import { exceptionName } from '../kafkaErrors';
-import type { OptionSpec } from '../options';
+import type { OptionSpec, ParsedOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
+import { optionValue } from './kafkaAcls';
+import { commandConfigOf, gated, passGate } from './securityGate';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
   ...COMMON_FLAGS,
   { name: 'bootstrap-controller', arg: 'required', help: 'A controller to connect to (accepted).' },
-  { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored).' },
+  { name: 'command-config', arg: 'required', help: 'Admin client properties file (its principal).' },
   {
     name: 'entity-type',
     arg: 'required',
-    help: 'Type of entity: topics (brokers, clients, users are not simulated).',
+    help: 'Type of entity: topics, users or clients (brokers are not simulated).',
   },
   { name: 'entity-name', arg: 'required', help: 'Name of the entity (the topic name).' },
   { name: 'entity-default', arg: 'none', help: 'Default entity (not simulated for topics).' },
@@ -52,6 +55,30 @@ const ENTITY_TYPES = [
   'client-metrics',
   'groups',
 ];
+
+/**
+ * With security (or a --command-config file): DescribeConfigs needs DescribeConfigs on each topic,
+ * IncrementalAlterConfigs needs AlterConfigs (ConfigHelper, KafkaApis). Returns the exception if refused.
+ */
+function authorizeTopicConfigs(
+  o: ParsedOptions,
+  ctx: ToolContext,
+  api: 'DescribeConfigs' | 'IncrementalAlterConfigs',
+  topics: string[],
+): string | null {
+  const cc = commandConfigOf(o);
+  if (!gated(ctx, cc) || topics.length === 0) return null;
+  const resources = topics.map((name) => ({ type: 'TOPIC' as const, name }));
+  const g = passGate(ctx, o, { clientId: 'adminclient-1', kind: 'admin', commandConfig: cc }, [
+    { api, resources },
+  ]);
+  return g.ok ? null : g.exception;
+}
+
+function securityError(out: Output, args: string[], exception: string): CommandOutput {
+  out.fail(`Error while executing config command with args '${args.join(' ')}'`);
+  return out.fail(`java.util.concurrent.ExecutionException: ${exception}`).result();
+}
 
 function commandError(out: Output, args: string[], exception: string, message: string): CommandOutput {
   out.fail(`Error while executing config command with args '${args.join(' ')}'`);
@@ -90,8 +117,32 @@ export function parseAddConfig(text: string): Record<string, string> | string {
   return result;
 }
 
+/** Does the command name users or clients (quotas, SCRAM credentials: the security area's part)? */
+function namesUsersOrClients(args: readonly string[]): boolean {
+  return args.some(
+    (a, i) =>
+      ['--user', '--client', '--user-defaults', '--client-defaults'].includes(a.split('=')[0]) ||
+      (a === '--entity-type' && (args[i + 1] === 'users' || args[i + 1] === 'clients')) ||
+      a === '--entity-type=users' ||
+      a === '--entity-type=clients',
+  );
+}
+
 export function runKafkaConfigs(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
+  if (namesUsersOrClients(args)) {
+    const r = ctx.port.runUserClientConfigs({
+      args,
+      commandConfig: optionValue(args, 'command-config'),
+      bootstrapServer: optionValue(args, 'bootstrap-server'),
+    });
+    if (!r.ok) return out.fail(r.error.message).result();
+    if (r.data !== null) {
+      if (r.data.stdout !== '') out.write(r.data.stdout);
+      if (r.data.stderr !== '') for (const l of r.data.stderr.replace(/\n$/, '').split('\n')) out.warn(l);
+      return { ...out.result(), exitCode: r.data.exitCode };
+    }
+  }
   const start = toolPrologue(
     args,
     SPECS,
@@ -140,8 +191,13 @@ export function runKafkaConfigs(args: string[], ctx: ToolContext): CommandOutput
     }
     if (o.has('add-config-file'))
       return out.fail('--add-config-file is not available in the simulation; use --add-config.').result();
+    const refused = authorizeTopicConfigs(o, ctx, 'IncrementalAlterConfigs', [name]);
+    if (refused) return securityError(out, args, refused);
     return alter(args, name, o.values('add-config'), o.values('delete-config'), ctx, out);
   }
+  const described = name ? [name] : ctx.read.topics().map((t) => t.name);
+  const refused = authorizeTopicConfigs(o, ctx, 'DescribeConfigs', described);
+  if (refused) return securityError(out, args, refused);
   return describeConfigs(args, name ?? null, o.has('all'), ctx, out);
 }
 
@@ -226,7 +282,7 @@ function describeConfigs(
 export const kafkaConfigsTool: ToolDef = {
   name: 'kafka-configs.sh',
   aliases: ['kafka-configs'],
-  summary: 'Describe and change topic configs.',
+  summary: 'Describe and change topic configs, user and client quotas, SCRAM credentials.',
   usage:
     'kafka-configs.sh --bootstrap-server localhost:9092 --entity-type topics --entity-name T --describe\n' +
     'kafka-configs.sh --entity-type topics --entity-name T --alter --add-config k=v[,k=v] | --delete-config k',

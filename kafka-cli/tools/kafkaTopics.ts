@@ -6,6 +6,7 @@ import { COMMON_FLAGS } from '../commonFlags';
 import { cannotCombine, missingRequired, type OptionSpec, parseLongOptions, renderHelp } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
+import { commandConfigOf, exceptionMessage, gated, passGate } from './securityGate';
 import { compileIncludeList } from './topicFilter';
 
 const SPECS: OptionSpec[] = [
@@ -13,7 +14,7 @@ const SPECS: OptionSpec[] = [
   {
     name: 'command-config',
     arg: 'required',
-    help: 'Admin client properties file (ignored in the simulation).',
+    help: 'Admin client properties file: its security settings decide the principal.',
   },
   { name: 'list', arg: 'none', help: 'List all topics.' },
   { name: 'create', arg: 'none', help: 'Create a topic.' },
@@ -149,11 +150,59 @@ export function runKafkaTopics(args: string[], ctx: ToolContext): CommandOutput 
   const bad = checks.find((c) => c !== null);
   if (bad) return out.fail(bad).result();
 
-  if (o.has('create')) return create(o, ctx, out);
-  if (o.has('list')) return list(o, ctx, out);
-  if (o.has('alter')) return alter(o, ctx, out);
-  if (o.has('describe')) return describeTopics(o, ctx, out);
-  return remove(o, ctx, out);
+  const cc = commandConfigOf(o);
+  if (!gated(ctx, cc)) {
+    if (o.has('create')) return create(o, ctx, out);
+    if (o.has('list')) return list(o, ctx, out);
+    if (o.has('alter')) return alter(o, ctx, out);
+    if (o.has('describe')) return describeTopics(o, ctx, out);
+    return remove(o, ctx, out);
+  }
+  return secured(o, ctx, out, cc);
+}
+
+/**
+ * With security: the Admin client's principal comes from --command-config. The tool lists topics first
+ * (Metadata: topics without DESCRIBE are silently left out, so they "do not exist"), then CreateTopics,
+ * CreatePartitions or DeleteTopics are authorized per topic (ControllerApis).
+ */
+function secured(o: Opts, ctx: ToolContext, out: Output, cc: string | null): CommandOutput {
+  const admin = { clientId: 'adminclient-1', kind: 'admin' as const, commandConfig: cc };
+  const refuse = (lines: string[], exception: string) => {
+    if (lines.length > 1) for (const l of lines.slice(0, -1)) out.warn(l);
+    out.fail(`Error while executing topic command : ${exceptionMessage(exception)}`);
+    return out.fail(`ERROR ${exception} (org.apache.kafka.tools.TopicCommand)`).result();
+  };
+  if (o.has('create')) {
+    const g = passGate(ctx, o, admin, [{ api: 'CreateTopics', topics: [o.value('topic') ?? ''] }]);
+    if (!g.ok) return refuse(g.lines, g.exception);
+    return create(o, ctx, out);
+  }
+  const existing = ctx.read.topics().map((t) => t.name);
+  const listing = passGate(ctx, o, admin, [
+    {
+      api: 'Metadata',
+      topics: null,
+      allowAutoTopicCreation: false,
+      autoCreateTopicsEnable: false,
+      existingTopics: existing,
+    },
+  ]);
+  if (!listing.ok) return refuse(listing.lines, listing.exception);
+  const visible = new Set(listing.authorizedTopics ?? existing);
+  const read = { ...ctx.read, topics: () => ctx.read.topics().filter((t) => visible.has(t.name)) };
+  const seen: ToolContext = { ...ctx, read };
+  if (o.has('list')) return list(o, seen, out);
+  if (o.has('describe')) return describeTopics(o, seen, out);
+  const found = matching(o, seen);
+  if (typeof found === 'string') return execError(out, found);
+  const names = found.map((t) => t.name);
+  if (names.length > 0) {
+    const api = o.has('alter') ? ('CreatePartitions' as const) : ('DeleteTopics' as const);
+    const g = passGate(ctx, o, admin, [{ api, topics: names }]);
+    if (!g.ok) return refuse(g.lines, g.exception);
+  }
+  return o.has('alter') ? alter(o, seen, out) : remove(o, seen, out);
 }
 
 type Opts = Extract<ReturnType<typeof parseLongOptions>, { kind: 'ok' }>['options'];

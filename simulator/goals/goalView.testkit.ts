@@ -151,6 +151,20 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
     records: () => [],
     producer: () => null,
     deliveredToGroup: () => 0,
+    security: () => ({
+      configured: false,
+      authorizer: false,
+      listeners: [],
+      superUsers: [],
+      allowEveryoneIfNoAclFound: false,
+      acls: [],
+      scramCredentials: [],
+      quotas: [],
+      decisions: [],
+      handshakes: [],
+      throttles: [],
+    }),
+    authorizes: () => true,
     ...parts,
   };
 }

@@ -8,6 +8,7 @@ import { consumersOf, deliveredToGroupOf, deliveryStatusOf, producerByNameOf, pr
 import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
+import { type AuthorizationQuestion, authorizesOf, type SecurityView, securityOf } from './security';
 import { effectiveTopicConfigOf } from './topicConfig';
 import { producerStatesOf, transactionsOf } from './transactions';
 import type {
@@ -77,6 +78,10 @@ export type ReadModel = {
   /** A scratch file written with `cat > PATH`, or null. */
   file(path: string): string | null;
   files(): string[];
+  /** Listeners, ACLs, SCRAM users, quotas and the last authorizer decisions (the security area). */
+  security(): SecurityView;
+  /** Would the authorizer allow this now? (true without an authorizer; null for a malformed question) */
+  authorizes(q: AuthorizationQuestion): boolean | null;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -150,6 +155,8 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
       return Object.hasOwn(files, key) ? files[key] : null;
     },
     files: () => Object.keys(state.areas.workspace.files).sort(),
+    security: once(() => securityOf(state)),
+    authorizes: (q) => authorizesOf(state, q),
   };
 }
 
@@ -166,5 +173,6 @@ export function readModel(sim: SimulationLike): ReadModel {
 
 export { producerConfigByKafkaName } from './clients';
 export { partitionLag } from './groups';
+export type { AuthorizationQuestion, SecurityView } from './security';
 export { topicConfigNames } from './topicConfig';
 export type * from './types';

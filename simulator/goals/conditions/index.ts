@@ -1,8 +1,10 @@
 // The registry of goal-condition kinds: one line per kind. To add a kind, write conditions/<kind>.ts exporting a
 // ConditionKind and list it here.
 import type { ConditionKind } from '../types';
+import { aclAllows } from './aclAllows';
 import { brokerReplicaCount } from './brokerReplicaCount';
 import { brokerState } from './brokerState';
+import { clientQuota } from './clientQuota';
 import { distinctKeys } from './distinctKeys';
 import { groupLag } from './groupLag';
 import { groupMembersAssigned } from './groupMembersAssigned';
@@ -22,8 +24,10 @@ import { topicPartitionCount } from './topicPartitionCount';
 import { topicReplicationFactor } from './topicReplicationFactor';
 
 export const CONDITION_KINDS: readonly ConditionKind[] = [
+  aclAllows,
   brokerReplicaCount,
   brokerState,
+  clientQuota,
   distinctKeys,
   groupLag,
   groupOffset,

@@ -1,0 +1,150 @@
+// The security area's state slice (state.areas.security), its commands, results and events. The security
+// core (../securityState.ts) is the state; the area adds the last decisions, handshakes and throttles a
+// learner sees in the request-path view.
+
+import type { RefusedResource } from '../apiPermissions';
+import type { ClientRequest } from '../clientRequests';
+import type { SecurityEvent } from '../events';
+import type { HandshakeStep, Keystore, Truststore } from '../handshake';
+import type { ToolOutput } from '../jopt';
+import type { SecurityState } from '../securityState';
+
+/** One authorizer decision as the view shows it (the audit line Kafka writes, and why in plain words). */
+export type DecisionRecord = {
+  seq: number;
+  time: number;
+  api: string;
+  principal: string;
+  clientAddress: string;
+  operation: string;
+  resource: string;
+  result: 'ALLOWED' | 'DENIED';
+  /** SuperUser / DefaultAllow / DefaultDeny / MatchingAcl … (StandardAuthorizerData's MatchingRule). */
+  rule: string;
+  reason: string;
+  auditMessage: string;
+};
+
+/** One connection's authentication, as narrated steps (no cryptography is computed). */
+export type HandshakeRecord = {
+  seq: number;
+  time: number;
+  clientId: string;
+  listener: string;
+  securityProtocol: string;
+  mechanism: string | null;
+  ok: boolean;
+  principal: string | null;
+  /** The exception the client raised, or its log line when it only logs. */
+  error: string | null;
+  steps: HandshakeStep[];
+};
+
+/** A response that carried throttle_time_ms > 0 (KIP-219: the client then waits it out). */
+export type ThrottleRecord = {
+  time: number;
+  user: string;
+  clientId: string;
+  api: 'Produce' | 'Fetch';
+  throttleTimeMs: number;
+};
+
+export type SecurityAreaState = {
+  core: SecurityState;
+  /** Most recent last, at most DECISIONS_KEPT. */
+  decisions: DecisionRecord[];
+  handshakes: HandshakeRecord[];
+  throttles: ThrottleRecord[];
+  /** Counts decisions and handshakes (their seq). */
+  nextSeq: number;
+};
+
+/** Who sends a request: its client.id and the properties file given with --command-config (or none). */
+export type SecurityClient = {
+  clientId: string;
+  kind: 'producer' | 'consumer' | 'admin';
+  /** A scratch file of the workspace (`cat > client.properties <<EOF`); null = no security settings. */
+  commandConfig: string | null;
+  /** --bootstrap-server host:port (its port picks the listener); null = the first matching listener. */
+  bootstrapServer: string | null;
+};
+
+export type SecurityRequestResult =
+  /** The client could not be built or connect (bad properties, failed TLS/SASL). */
+  | { kind: 'not-connected'; clientError: string | null; clientLog: string | null }
+  | {
+      kind: 'decided';
+      principal: string;
+      allowed: boolean;
+      error: string | null;
+      /** What the Java client raises (`org.apache.kafka.common.errors.…: …`), if anything. */
+      clientException: string | null;
+      authorizedTopics: string[];
+      refused: RefusedResource[];
+      /** throttle_time_ms of the response (quotas). */
+      throttleTimeMs: number;
+    };
+
+type Payload<K extends SecurityEvent['type']> = Omit<Extract<SecurityEvent, { type: K }>, 'type' | 'reason'>;
+
+declare module '../../engine/registry' {
+  interface AreaStates {
+    security: SecurityAreaState;
+  }
+  interface CommandMap {
+    /**
+     * server.properties security settings for every broker (listeners, listener.security.protocol.map,
+     * sasl.enabled.mechanisms, listener JAAS, ssl.*, authorizer.class.name, super.users, …) and the
+     * simulated key material by path. `file` reads the settings from a scratch file of the workspace
+     * (`cat > server.properties <<EOF`) instead of `props`. A refused configuration changes nothing.
+     */
+    securityConfigure: {
+      props?: Record<string, string>;
+      file?: string;
+      stores?: Record<string, Keystore | Truststore>;
+    };
+    /**
+     * One client request through the broker's security path: connect and authenticate on the listener
+     * (principal), then the authorizer decides (KafkaApis' checks), then quotas for Produce/Fetch bytes.
+     */
+    securityRequest: { client: SecurityClient; request: ClientRequest; bytes?: number };
+    /**
+     * kafka-acls.sh with its words; the tool's Admin client authenticates with `commandConfig`. `answers`
+     * are the lines typed at its (y/n) prompts (--remove without --force).
+     */
+    securityAcls: {
+      args: string[];
+      commandConfig: string | null;
+      bootstrapServer: string | null;
+      answers?: string[];
+    };
+    /**
+     * A keystore (a certificate: subject, issuer, DNS names) or truststore (trusted issuers) at a path,
+     * what keytool would have written. Records only: no keys are generated, nothing is signed.
+     */
+    securityPkiStore: { path: string; store: Keystore | Truststore };
+    /** kafka-configs.sh --entity-type users|clients (SCRAM credentials, quotas). */
+    securityConfigs: { args: string[]; commandConfig: string | null; bootstrapServer: string | null };
+  }
+  interface CommandResultMap {
+    securityConfigure: undefined;
+    securityPkiStore: undefined;
+    securityRequest: SecurityRequestResult;
+    /** null: the words name another entity type (topics, brokers): the console's own tool handles them. */
+    securityAcls: ToolOutput;
+    securityConfigs: ToolOutput | null;
+  }
+  interface EventMap {
+    securityConfigured: { listeners: string[]; authorizer: boolean; superUsers: string[] };
+    securityPkiStoreWritten: { path: string; kind: 'keystore' | 'truststore' };
+    aclCreated: Payload<'aclCreated'>;
+    aclDeleted: Payload<'aclDeleted'>;
+    authorizationDecided: Payload<'authorizationDecided'>;
+    scramCredentialUpserted: Payload<'scramCredentialUpserted'>;
+    scramCredentialDeleted: Payload<'scramCredentialDeleted'>;
+    clientQuotaAltered: Payload<'clientQuotaAltered'>;
+    clientAuthenticated: Payload<'clientAuthenticated'>;
+    authenticationFailed: Payload<'authenticationFailed'>;
+    clientThrottled: Payload<'clientThrottled'>;
+  }
+}
