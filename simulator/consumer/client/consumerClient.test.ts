@@ -45,6 +45,15 @@ describe('consumer client', () => {
     expect(polled(sim, 'c1', 2)).toEqual(['0@4', '0@5']);
   });
 
+  it('a poll that fills max.poll.records on one partition still positions the others (KafkaConsumer#updateFetchPositions)', () => {
+    const sim = setup(2, 5);
+    create(sim, 'c1', { autoOffsetReset: 'earliest', enableAutoCommit: false });
+    settle(sim);
+    expect(polled(sim, 'c1', 3)).toHaveLength(3);
+    const c = area(sim).consumers.c1;
+    expect(Object.keys(c.positions).sort()).toEqual(['orders-0', 'orders-1']);
+  });
+
   it('auto.offset.reset=none without a committed offset throws NoOffsetForPartitionException', () => {
     const sim = setup(1, 3);
     create(sim, 'c1', { autoOffsetReset: 'none' });
