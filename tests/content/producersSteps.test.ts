@@ -45,8 +45,12 @@ describe('producers lesson: each embed does what its text says', () => {
     // five to one partition, then a new pick: with this preset's seed once to another partition, once the same again
     expect(partitions.join('')).toBe('000002222222222');
     const switches = c.narration.filter((e) => e.type === 'stickyPartitionChanged').map((e) => e.reason);
-    expect(switches).toContain('app: 490 bytes went to orders-0 (batch.size=200), so keyless records switch to partition 2');
-    expect(switches).toContain('app: 490 bytes went to orders-2 (batch.size=200), so keyless records switch to partition 2');
+    expect(switches).toContain(
+      'app: 490 bytes went to orders-0 (batch.size=200), so keyless records switch to partition 2',
+    );
+    expect(switches).toContain(
+      'app: 490 bytes went to orders-2 (batch.size=200), so keyless records switch to partition 2',
+    );
     const keyed = c.run(action('producers-sticky', 'Send a record with key key'));
     expect(keyed.output).toContain('orders-1'); // murmur2("key") % 3 = 1, whatever the sticky partition
     expect(c.run(action('producers-sticky', 'Send to explicit partition 2')).output).toContain('orders-2');
@@ -64,19 +68,20 @@ describe('producers lesson: each embed does what its text says', () => {
     expect(read.stdout.split('\n').map((l) => l.split('\t')[0])).toEqual(['Offset:0', 'Offset:1']);
     c.run(action(id, 'Start broker 1'));
     c.run(action(id, 'Advance the clock 5 s'));
-    const truncation = c.narration.map((e) => e.reason).find((r) => /truncat/i.test(r) && /broker 1|Broker 1/.test(r));
+    const truncation = c.narration
+      .map((e) => e.reason)
+      .find((r) => /truncat/i.test(r) && /broker 1|Broker 1/.test(r));
     expect(truncation, 'the timeline narrates broker 1 truncating').toBeDefined();
     expect(truncation).toMatch(/3.*2|offset 2/);
 
     const s = embed(id);
     s.run(action(id, 'Send with acks=all'));
     expect(s.run(action(id, 'Advance the clock 10 ms')).output).not.toContain('[safe] payments-0@2');
-    for (const l of ['Stop broker 1', 'Reconnect broker 2', 'Reconnect broker 3'])
-      s.run(action(id, l));
+    for (const l of ['Stop broker 1', 'Reconnect broker 2', 'Reconnect broker 3']) s.run(action(id, l));
     expect(s.run(action(id, 'Advance the clock 10 s')).output).toContain('[safe] payments-0@2');
   });
 
-  it('producers-key-routing: the prepared keys land where the lesson\'s murmur2 table says', () => {
+  it("producers-key-routing: the prepared keys land where the lesson's murmur2 table says", () => {
     const id = 'producers-key-routing';
     const c = embed(id);
     const table: Record<string, number> = { foobar: 0, key: 1, 'user-1': 2, alice: 0, bob: 0 };
