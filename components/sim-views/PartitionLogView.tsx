@@ -8,6 +8,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { GroupView, PartitionLogView as PartitionLog, RecordView } from '@/simulator';
 import { useFocus } from '../sim-runtime/focus';
 import { useRead, useSim } from '../sim-runtime/useSimulation';
+import { labelRows, labelWidth } from './labelLayout';
 import { PartitionPicker } from './PartitionPicker';
 import { tpKey } from './readHelpers';
 import { memberBadge, memberColour, Panel, SimButton } from './ui';
@@ -331,13 +332,14 @@ function OffsetMarkers({
     { label: 'HW', offset: log.highWatermark, colour: 'var(--sim-hw)' },
     { label: 'LEO', offset: log.logEndOffset, colour: 'var(--sim-fg)' },
   ].filter((m) => m.offset >= from && m.offset <= to);
-  // Stack labels that share a position so none hides another.
-  const seen = new Map<number, number>();
+  // Stack labels that would touch, so none hides another.
+  const rows = labelRows(
+    marks.map((m) => ({ x: x(m.offset) + 3, width: labelWidth(`${m.label} ${m.offset}`) })),
+  );
   return (
     <g>
-      {marks.map((m) => {
-        const level = seen.get(m.offset) ?? 0;
-        seen.set(m.offset, level + 1);
+      {marks.map((m, i) => {
+        const level = rows[i];
         const px = x(m.offset);
         return (
           <g key={m.label} data-mark={m.label}>
@@ -397,31 +399,28 @@ function ConsumerMarks({
         kind: 'committed',
       });
   }
+  const shown = items.filter((it) => it.offset >= from && it.offset <= to);
+  const text = (it: (typeof items)[number]) =>
+    it.kind === 'position' ? `${it.label} @${it.offset}` : `${it.label} ${it.offset}`;
+  const rows = labelRows(shown.map((it) => ({ x: x(it.offset) + 6, width: labelWidth(text(it)) })));
   return (
     <g>
-      {items
-        .filter((it) => it.offset >= from && it.offset <= to)
-        .map((it, i) => {
-          const px = x(it.offset);
-          const y = 106 + (i % 3) * 9;
-          return (
-            <g key={it.id} data-consumer={it.id}>
-              {it.kind === 'position' ? (
-                <path d={`M${px},${y - 10}l-5,8h10z`} fill={it.colour} />
-              ) : (
-                <path
-                  d={`M${px},${y - 11}l4,4l-4,4l-4,-4z`}
-                  fill="none"
-                  stroke={it.colour}
-                  strokeWidth={1.5}
-                />
-              )}
-              <text x={px + 6} y={y - 3} fill={it.colour} fontWeight={600}>
-                {it.kind === 'position' ? `${it.label} @${it.offset}` : `${it.label} ${it.offset}`}
-              </text>
-            </g>
-          );
-        })}
+      {shown.map((it, i) => {
+        const px = x(it.offset);
+        const y = 106 + (rows[i] % 3) * 11;
+        return (
+          <g key={it.id} data-consumer={it.id}>
+            {it.kind === 'position' ? (
+              <path d={`M${px},${y - 10}l-5,8h10z`} fill={it.colour} />
+            ) : (
+              <path d={`M${px},${y - 11}l4,4l-4,4l-4,-4z`} fill="none" stroke={it.colour} strokeWidth={1.5} />
+            )}
+            <text x={px + 6} y={y - 3} fill={it.colour} fontWeight={600}>
+              {text(it)}
+            </text>
+          </g>
+        );
+      })}
     </g>
   );
 }
