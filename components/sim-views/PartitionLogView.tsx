@@ -7,6 +7,7 @@ import { scaleLinear } from 'd3-scale';
 import { useMemo, useRef, useState } from 'react';
 import type { GroupView, PartitionLogView as PartitionLog, RecordView } from '@/simulator';
 import { useFocus } from '../sim-runtime/focus';
+import { useSimUi } from '../sim-runtime/uiStore';
 import { useRead, useSim } from '../sim-runtime/useSimulation';
 import { labelRows, labelWidth } from './labelLayout';
 import { PartitionPicker } from './PartitionPicker';
@@ -16,6 +17,9 @@ import { useWidth } from './useWidth';
 
 const CELL = 40;
 const MARGIN = 8;
+
+/** How much larger the log is drawn in large mode. */
+const LARGE_ZOOM = 1.4;
 
 type Cell = { offset: number; record: RecordView | null; segment: number };
 
@@ -38,7 +42,10 @@ export function PartitionLogView({
   const log = topic && read ? read.partitionLog(topic, partition) : null;
   const groups = read?.groups().filter((g) => g.subscribedTopics.includes(topic ?? '')) ?? [];
 
-  const capacity = Math.max(6, Math.floor((width - MARGIN * 2) / CELL));
+  // Large mode lays the log out for a narrower width and lets the SVG scale it up: fewer, bigger cells and labels.
+  const largeMode = useSimUi((s) => s.largeMode);
+  const layoutWidth = largeMode ? width / LARGE_ZOOM : width;
+  const capacity = Math.max(6, Math.floor((layoutWidth - MARGIN * 2) / CELL));
   const leo = log?.logEndOffset ?? 0;
   const start = log?.logStartOffset ?? 0;
   const end = windowEnd === null ? leo : Math.min(windowEnd, leo);
