@@ -93,6 +93,10 @@ test('producers: the key-routing embed lets time pass and shows the key hash its
   await expect(figure.getByTestId('key-hash')).toHaveText(
     'murmur2("foobar") = -790332482, & 0x7fffffff = 1357151166, % 3 = partition 0',
   );
+  // "Wait for the acknowledgement" reports the acknowledgement, not the queued state it replaced.
+  await figure.getByRole('button', { name: 'Produce record' }).click();
+  await expect(figure.getByTestId('produce-result')).toContainText('orders-0@1');
+  await expect(figure.getByTestId('produce-result')).not.toContainText('queued');
   // Play lets time flow on its own, as in the playground.
   await figure
     .getByRole('group', { name: 'Try these' })

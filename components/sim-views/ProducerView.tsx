@@ -89,10 +89,13 @@ export function ProducerView() {
       tombstone,
     });
     const r = sim.run(line);
-    // Like send().get(): flush so the acknowledgement (or the error) comes back now.
+    // The log view follows the record to the partition the partitioner chose.
+    const sent = r.ok ? sim.read().producer(current.name)?.pendingSends.at(-1) : undefined;
+    // Like send().get(): flush so the acknowledgement (or the error) comes back now, and report only that.
     const f = r.ok && wait ? sim.run(flushCommand(current.name)) : null;
-    const text = [r.output.trim(), f?.output.trim()].filter(Boolean).join(' → ');
+    const text = f?.output.trim() || r.output.trim();
     setResult({ ok: r.ok && (f?.ok ?? true), text: text || (r.ok ? 'Sent.' : 'Failed.') });
+    if (sent && sent.topic === topic.name) focus.setFocus({ topic: sent.topic, partition: sent.partition });
   }
 
   function createProducer() {
