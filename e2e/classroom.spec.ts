@@ -29,9 +29,21 @@ test('the presenter steps with the keyboard, goes back, branches on a poke and r
   await expect(back).toBeHidden();
   await expect(summary(page)).not.toContainText('broker 3 stopped');
 
-  // Speaker notes, the keys help and the blank screen.
+  // Speaker notes open in a window of their own and are never drawn on the projected page; that window follows
+  // the projector's step and its buttons move the projector.
+  const popup = page.waitForEvent('popup');
   await page.keyboard.press('n');
-  await expect(page.getByRole('complementary', { name: 'Speaker notes' })).toBeVisible();
+  const notes = await popup;
+  await expect(notes.getByTestId('notes-step')).toHaveText('Step 2 of 7');
+  await expect(notes.getByTestId('notes-text')).not.toBeEmpty();
+  // (the printed handout carries the notes too, but it is never on screen)
+  const noteText = (await notes.getByTestId('notes-text').textContent()) ?? '';
+  await expect(page.getByText(noteText).filter({ visible: true })).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expect(notes.getByTestId('notes-step')).toHaveText('Step 3 of 7');
+  await notes.getByRole('button', { name: '← Previous step' }).click();
+  await expect(counter).toHaveText('Step 2 of 7');
+  await notes.close();
   await page.keyboard.press('?');
   await expect(page.getByRole('heading', { name: 'Keys' })).toBeVisible();
   await page.keyboard.press('b');

@@ -26,6 +26,8 @@ export {
   type LibrdkafkaPartitioner,
   librdkafkaPartition,
 } from './producer/librdkafkaPartitioners';
+// the Java client's key hash (Utils#murmur2 / #toPositive), for views that show a key's partition
+export { murmur2, partitionForKey, toPositive } from './producer/murmur2';
 // the read model every reader uses (simulator/read)
 export {
   type BrokerView,

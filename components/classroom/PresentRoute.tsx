@@ -5,20 +5,26 @@ import { useEffect, useState } from 'react';
 import type { Scenario } from '@/simulator';
 import { FollowAlong } from './FollowAlong';
 import { Presenter } from './Presenter';
+import { SpeakerNotes } from './SpeakerNotes';
 
-export function readPosition(search: string, total: number): { follow: boolean; step: number } {
+export function readPosition(
+  search: string,
+  total: number,
+): { follow: boolean; notes: boolean; step: number } {
   const params = new URLSearchParams(search);
   const step = Number(params.get('step') ?? '0');
   return {
     follow: params.get('follow') === '1',
+    notes: params.get('notes') === '1',
     step: Number.isInteger(step) ? Math.max(0, Math.min(total, step)) : 0,
   };
 }
 
 export function PresentRoute({ scenario }: { scenario: Scenario }) {
-  const [position, setPosition] = useState<{ follow: boolean; step: number } | null>(null);
+  const [position, setPosition] = useState<{ follow: boolean; notes: boolean; step: number } | null>(null);
   useEffect(() => setPosition(readPosition(window.location.search, scenario.steps.length)), [scenario]);
   if (!position) return <p className="p-8 text-lg">Loading the scenario…</p>;
+  if (position.notes) return <SpeakerNotes scenario={scenario} initialStep={position.step} />;
   return position.follow ? (
     <FollowAlong scenario={scenario} initialStep={position.step} />
   ) : (

@@ -1,6 +1,7 @@
 'use client';
 // /present/<scenario>: the projector view. Large type, keyboard and presentation-remote control, captions from
-// the simulator's narration, speaker notes, a blank screen, and the live cluster the room can still poke at.
+// the simulator's narration, a blank screen, and the live cluster the room can still poke at. Speaker notes open in
+// a window of their own (SpeakerNotes.tsx) for the presenter's screen: they are never drawn on the projected page.
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSimVersion } from '@/components/sim-runtime/useSimulation';
@@ -11,6 +12,7 @@ import { isTypingTarget, PRESENTER_KEYS, presenterAction } from './presenterKeys
 import { ScenarioExports } from './ScenarioExports';
 import { ScenarioViews } from './ScenarioViews';
 import { StudentsLink } from './StudentsLink';
+import { isNotesMessage, type NotesMessage, notesChannelName, notesUrl } from './speakerNotesChannel';
 import { usePresentation } from './usePresentation';
 
 const base =
@@ -21,7 +23,8 @@ const primary = `${base} border-brand-700 bg-brand-700 text-white hover:bg-brand
 export function Presenter({ scenario, initialStep }: { scenario: Scenario; initialStep: number }) {
   const p = usePresentation(scenario, initialStep);
   useSimVersion(p.controller);
-  const [notes, setNotes] = useState(false);
+  // 'blocked': the browser refused the pop-up, so the presenter gets a link to open it themselves.
+  const [notes, setNotes] = useState<'closed' | 'open' | 'blocked'>('closed');
   const [blank, setBlank] = useState(false);
   const [help, setHelp] = useState(false);
   const [students, setStudents] = useState(false);
@@ -31,6 +34,41 @@ export function Presenter({ scenario, initialStep }: { scenario: Scenario; initi
     if (document.fullscreenElement) void document.exitFullscreen();
     else void root.current?.requestFullscreen?.().catch(() => undefined);
   }, []);
+
+  const openNotes = useCallback(() => {
+    const w = window.open(
+      notesUrl(window.location.href, p.step),
+      `speaker-notes-${scenario.id}`,
+      'popup,width=720,height=640',
+    );
+    setNotes(w ? 'open' : 'blocked');
+  }, [p.step, scenario.id]);
+
+  // The notes window follows the projector's step and may move it.
+  const presentation = useRef(p);
+  presentation.current = p;
+  const channel = useRef<BroadcastChannel | null>(null);
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const c = new BroadcastChannel(notesChannelName(scenario.id));
+    channel.current = c;
+    c.onmessage = (e: MessageEvent) => {
+      if (!isNotesMessage(e.data)) return;
+      const now = presentation.current;
+      if (e.data.kind === 'hello') c.postMessage({ kind: 'step', step: now.step } satisfies NotesMessage);
+      else if (e.data.kind === 'move') {
+        if (e.data.to === 'next') now.next();
+        else now.previous();
+      }
+    };
+    return () => {
+      c.close();
+      channel.current = null;
+    };
+  }, [scenario.id]);
+  useEffect(() => {
+    channel.current?.postMessage({ kind: 'step', step: p.step } satisfies NotesMessage);
+  }, [p.step]);
 
   // Keep ?step= in the address bar, so a reload or a copied link lands on the same step.
   useEffect(() => {
@@ -66,7 +104,7 @@ export function Presenter({ scenario, initialStep }: { scenario: Scenario; initi
           toggleFullscreen();
           break;
         case 'notes':
-          setNotes((value) => !value);
+          openNotes();
           break;
         case 'blank':
           setBlank(true);
@@ -82,7 +120,7 @@ export function Presenter({ scenario, initialStep }: { scenario: Scenario; initi
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [blank, p, toggleFullscreen]);
+  }, [blank, p, toggleFullscreen, openNotes]);
 
   const current = p.step > 0 ? scenario.steps[p.step - 1] : null;
   const captions = p.controller ? p.controller.narration.slice(-3) : [];
@@ -118,8 +156,8 @@ export function Presenter({ scenario, initialStep }: { scenario: Scenario; initi
           <button type="button" className={button} onClick={p.restart}>
             Restart
           </button>
-          <button type="button" className={button} onClick={() => setNotes((v) => !v)} aria-pressed={notes}>
-            Speaker notes
+          <button type="button" className={button} onClick={openNotes}>
+            Speaker notes (own window)
           </button>
           <button type="button" className={button} onClick={toggleFullscreen}>
             Full screen
@@ -176,13 +214,22 @@ export function Presenter({ scenario, initialStep }: { scenario: Scenario; initi
               {current ? current.title : 'The starting cluster'}
             </h2>
             <p className="text-2xl leading-relaxed">{current ? current.narration : scenario.summary}</p>
-            {notes && (
-              <aside
-                aria-label="Speaker notes"
-                className="rounded-lg border-l-8 border-violet-400 bg-violet-50 p-4 text-lg dark:bg-violet-950"
-              >
-                {current?.notes ?? 'No notes for this step.'}
-              </aside>
+            {notes === 'blocked' && (
+              <p role="status" className="rounded-lg border-2 border-amber-400 p-3 text-lg">
+                The browser blocked the notes window.{' '}
+                <a
+                  href={notesUrl(
+                    typeof window === 'undefined' ? 'http://localhost/' : window.location.href,
+                    p.step,
+                  )}
+                  target="_blank"
+                  rel="noopener"
+                  className="underline"
+                >
+                  Open the speaker notes
+                </a>{' '}
+                on your own screen.
+              </p>
             )}
             <CommandOutputs results={p.outputs} large />
             <section

@@ -16,7 +16,7 @@ export const PRESENTER_KEYS: ReadonlyArray<{ keys: string[]; action: PresenterAc
   { keys: ['←', 'PageUp'], action: 'previous', label: 'Previous step' },
   { keys: ['R'], action: 'restart', label: 'Restart the scenario' },
   { keys: ['F'], action: 'fullscreen', label: 'Full screen on or off' },
-  { keys: ['N'], action: 'notes', label: 'Speaker notes on or off' },
+  { keys: ['N'], action: 'notes', label: 'Speaker notes, in a window of their own' },
   { keys: ['B', '.'], action: 'blank', label: 'Blank the screen (any key returns)' },
   { keys: ['?'], action: 'help', label: 'Show these keys' },
   { keys: ['Esc'], action: 'close', label: 'Close this panel' },

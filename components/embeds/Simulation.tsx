@@ -3,11 +3,12 @@
 // running the preset's setup lines, the chosen views, the preset's one-click actions, and a link that
 // opens the same state in the playground. The server (components/mdx/embeds.tsx) looks the preset up and
 // passes it in, so a page carries only the presets it uses.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useSimController, useSimVersion } from '@/components/sim-runtime/useSimulation';
 import { parseViews, SimWorkspace } from '@/components/sim-views/SimWorkspace';
 import { SimButton } from '@/components/sim-views/ui';
 import { encodeShare, shareHash } from '@/lib/share';
+import { ClockBar } from './ClockBar';
 import type { Preset } from './preset';
 
 export type SimulationProps = {
@@ -24,6 +25,11 @@ export function Simulation({ preset: p, presetId, views, caption }: SimulationPr
   const [output, setOutput] = useState<{ line: string; text: string; ok: boolean } | null>(null);
   const controller = useSimController(p ? { seed: p.seed, brokers: p.brokers, setup: p.setup } : null, epoch);
   useSimVersion(controller);
+  const showResult = useCallback(
+    (r: { line: string; output: string; ok: boolean }) =>
+      setOutput({ line: r.line, text: r.output, ok: r.ok }),
+    [],
+  );
 
   if (!p) {
     return (
@@ -87,6 +93,9 @@ export function Simulation({ preset: p, presetId, views, caption }: SimulationPr
             </SimButton>
           ))}
         </div>
+      ) : null}
+      {controller && !chosen.includes('timeline') ? (
+        <ClockBar key={epoch} controller={controller} label={p.title} onResult={showResult} />
       ) : null}
       {output?.text ? (
         <div className="mb-3 rounded-md bg-slate-900 p-2 text-xs text-slate-100" role="status">

@@ -17,7 +17,7 @@ export const mdxComponents: MDXComponents = {
   table: (props: ComponentProps<'table'>) => (
     // Focusable so a keyboard user can scroll it (axe: scrollable-region-focusable).
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <div className="overflow-x-auto" tabIndex={0}>
+    <div className="relative overflow-x-auto" tabIndex={0}>
       <table {...props} />
     </div>
   ),

@@ -31,7 +31,8 @@ export function PathCards({ paths, model }: { paths: LearningPath[]; model: Curr
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{path.audience}</p>
             <p className="mt-3 text-slate-700 dark:text-slate-300">{path.summary}</p>
             <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
-              {state.steps.length} topics · about {formatMinutes(state.totalMinutes)}
+              {state.available} topics with a lesson · about {formatMinutes(state.totalMinutes)}
+              {state.unavailable > 0 ? ` · ${state.unavailable} not yet available` : ''}
             </p>
             <div className="mt-auto pt-4">
               {progress.hydrated ? (

@@ -20,7 +20,10 @@ export function PathDetail({ path, model }: { path: LearningPath; model: Curricu
     <>
       <div className="mt-6 rounded-xl border border-slate-200 p-5 dark:border-slate-800">
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          {state.steps.length} topics · about {formatMinutes(state.totalMinutes)} in all
+          {state.available} topics with a lesson · about {formatMinutes(state.totalMinutes)} in all
+          {state.unavailable > 0
+            ? ` · ${state.unavailable} more ${state.unavailable === 1 ? 'has' : 'have'} no lesson yet and ${state.unavailable === 1 ? 'is' : 'are'} not counted`
+            : ''}
         </p>
         {progress.hydrated ? (
           <div className="mt-3">
@@ -80,11 +83,13 @@ export function PathDetail({ path, model }: { path: LearningPath; model: Curricu
                   <span className="text-xs text-slate-600 dark:text-slate-400">(not yet available)</span>
                 </span>
               )}
-              <span className="block text-xs text-slate-600 dark:text-slate-400">
-                about {formatMinutes(step.minutes)}
-              </span>
+              {step.href ? (
+                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                  about {formatMinutes(step.minutes)}
+                </span>
+              ) : null}
             </span>
-            {progress.hydrated && step.progress ? (
+            {progress.hydrated && step.progress && step.href ? (
               <span className="flex w-full flex-wrap items-center justify-between gap-2 pl-10 sm:w-auto sm:pl-0">
                 <StatusBadge status={step.status} byLearner={step.progress.source === 'learner'} />
                 <TopicStatusControl topicId={step.id} title={step.title} progress={step.progress} />

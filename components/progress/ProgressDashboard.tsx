@@ -31,7 +31,12 @@ export function ProgressDashboard({
   const progress = useCurriculumProgress(model);
   const data = useProgressData();
   const statusOf = (id: string) => progress.byTopic.get(id)?.status ?? 'not-started';
-  const overall = tally(progress.topics.map((topic) => statusOf(topic.id)));
+  // Topics without a lesson yet are not the learner's unfinished work: the totals count topics that can be learned.
+  const learnable = new Set(progress.topics.filter((topic) => topic.href).map((topic) => topic.id));
+  const unavailable = progress.topics.length - learnable.size;
+  const overall = tally(
+    progress.topics.filter((topic) => learnable.has(topic.id)).map((topic) => statusOf(topic.id)),
+  );
   const topics = new Map(progress.topics.map((topic) => [topic.id, topic]));
   const sectionTitles = new Map(model.levels.flatMap((level) => level.sections.map((s) => [s.id, s.title])));
   const challenges = Object.entries(data.challenges).sort((a, b) => b[1].lastAttemptAt - a[1].lastAttemptAt);
@@ -58,18 +63,29 @@ export function ProgressDashboard({
           <div className="mt-3" data-overall-progress={overall.percent}>
             <ProgressBar percent={overall.percent} label="Whole roadmap completion" />
             <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-              {overall.done} of {overall.total} topics done
+              {overall.done} of {overall.total} topics with a lesson done
               {overall.skipped ? `, ${overall.skipped} skipped` : ''}, {overall.inProgress} in progress (
               {overall.percent}
               %)
+              {unavailable > 0 ? `. ${unavailable} more topics have no lesson yet and are not counted.` : ''}
             </p>
           </div>
           <h3 className="mt-5 font-semibold text-slate-900 dark:text-white">By level</h3>
           <ul className="mt-2 space-y-3">
             {model.levels.map((level) => {
               const levelTally = tally(
-                level.sections.flatMap((s) => s.topics.map((topic) => statusOf(topic.id))),
+                level.sections.flatMap((s) =>
+                  s.topics.filter((topic) => learnable.has(topic.id)).map((topic) => statusOf(topic.id)),
+                ),
               );
+              if (levelTally.total === 0) {
+                return (
+                  <li key={level.id} className="flex justify-between gap-2 text-sm">
+                    <span className="text-slate-800 dark:text-slate-200">{level.label}</span>
+                    <span className="text-slate-600 dark:text-slate-400">not yet available</span>
+                  </li>
+                );
+              }
               return (
                 <li key={level.id}>
                   <div className="flex justify-between gap-2 text-sm">

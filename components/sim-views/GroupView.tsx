@@ -203,91 +203,96 @@ function GroupBody({ read, group, run }: { read: ReadModel; group: Group; run: (
           + Add consumer {name}
         </SimButton>
       </div>
-      <table className="w-full text-left text-xs" aria-label={`Partitions and lag for ${group.groupId}`}>
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th className="py-1 pr-2 font-semibold">Partition</th>
-            <th className="py-1 pr-2 font-semibold">Owner</th>
-            <th className="py-1 pr-2 font-semibold">Committed</th>
-            <th className="py-1 pr-2 font-semibold">HW</th>
-            <th className="w-2/5 py-1 font-semibold">Lag</th>
-          </tr>
-        </thead>
-        <tbody>
-          {partitions.map((p) => {
-            const key = tpKey(p.topic, p.partition);
-            const idx = owner.get(key);
-            const member = idx === undefined ? null : group.members[idx];
-            const lag = p.lag;
-            return (
-              <tr
-                key={key}
-                className="border-t border-slate-100 dark:border-slate-800"
-                data-tp={key}
-                data-owner={member?.name ?? ''}
-              >
-                <td className="py-1 pr-2 font-mono">{key}</td>
-                <td className="py-1 pr-2">
-                  {member && idx !== undefined ? (
-                    <span className="inline-flex items-center gap-1">
-                      <span
-                        aria-hidden="true"
-                        className="inline-flex h-4 w-4 items-center justify-center rounded-full text-[10px] font-bold text-white"
-                        style={{ background: memberColour(idx) }}
-                      >
-                        {memberBadge(idx)}
-                      </span>
-                      {member.name}
-                      {revoking.has(key) ? (
-                        <em className="text-amber-700 dark:text-amber-300"> (revoking)</em>
-                      ) : null}
-                    </span>
-                  ) : (
-                    <span className="text-slate-500 dark:text-slate-400">unassigned</span>
-                  )}
-                </td>
-                <td className="py-1 pr-2 font-mono">{p.committed ?? '—'}</td>
-                <td className="py-1 pr-2 font-mono">{p.logEndOffset ?? '—'}</td>
-                <td className="py-1">
-                  <span className="flex items-center gap-2">
-                    <svg
-                      viewBox="0 0 100 8"
-                      preserveAspectRatio="none"
-                      className="h-2 flex-1"
-                      aria-hidden="true"
-                    >
-                      <rect width={100} height={8} rx={2} fill="var(--sim-line)" />
-                      {lag === null ? null : (
-                        <rect
-                          width={lagX(Math.max(0, lag))}
-                          height={8}
-                          rx={2}
-                          fill={lag > 0 ? 'var(--sim-out-of-sync)' : 'var(--sim-ack)'}
-                          className="sim-bar"
-                        />
-                      )}
-                    </svg>
-                    {lag === null ? (
-                      <span className="w-8 text-right font-mono" data-testid={`lag-${key}`}>
-                        <span aria-hidden="true">–</span>
-                        <span className="sr-only">
-                          {p.committed === null
-                            ? 'no committed offset'
-                            : 'no end offset: the partition has no leader'}
+      {/* On a phone the table scrolls inside its own box rather than widening the page; `relative` keeps its
+          screen-reader-only (absolute) texts inside that box too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <div className="relative overflow-x-auto" tabIndex={0}>
+        <table className="w-full text-left text-xs" aria-label={`Partitions and lag for ${group.groupId}`}>
+          <thead className="text-slate-600 dark:text-slate-400">
+            <tr>
+              <th className="py-1 pr-2 font-semibold">Partition</th>
+              <th className="py-1 pr-2 font-semibold">Owner</th>
+              <th className="py-1 pr-2 font-semibold">Committed</th>
+              <th className="py-1 pr-2 font-semibold">HW</th>
+              <th className="w-2/5 py-1 font-semibold">Lag</th>
+            </tr>
+          </thead>
+          <tbody>
+            {partitions.map((p) => {
+              const key = tpKey(p.topic, p.partition);
+              const idx = owner.get(key);
+              const member = idx === undefined ? null : group.members[idx];
+              const lag = p.lag;
+              return (
+                <tr
+                  key={key}
+                  className="border-t border-slate-100 dark:border-slate-800"
+                  data-tp={key}
+                  data-owner={member?.name ?? ''}
+                >
+                  <td className="py-1 pr-2 font-mono">{key}</td>
+                  <td className="py-1 pr-2">
+                    {member && idx !== undefined ? (
+                      <span className="inline-flex items-center gap-1">
+                        <span
+                          aria-hidden="true"
+                          className="inline-flex h-4 w-4 items-center justify-center rounded-full text-[10px] font-bold text-white"
+                          style={{ background: memberColour(idx) }}
+                        >
+                          {memberBadge(idx)}
                         </span>
+                        {member.name}
+                        {revoking.has(key) ? (
+                          <em className="text-amber-700 dark:text-amber-300"> (revoking)</em>
+                        ) : null}
                       </span>
                     ) : (
-                      <span className="w-8 text-right font-mono" data-testid={`lag-${key}`}>
-                        {lag}
-                      </span>
+                      <span className="text-slate-500 dark:text-slate-400">unassigned</span>
                     )}
-                  </span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  </td>
+                  <td className="py-1 pr-2 font-mono">{p.committed ?? '—'}</td>
+                  <td className="py-1 pr-2 font-mono">{p.logEndOffset ?? '—'}</td>
+                  <td className="py-1">
+                    <span className="flex items-center gap-2">
+                      <svg
+                        viewBox="0 0 100 8"
+                        preserveAspectRatio="none"
+                        className="h-2 flex-1"
+                        aria-hidden="true"
+                      >
+                        <rect width={100} height={8} rx={2} fill="var(--sim-line)" />
+                        {lag === null ? null : (
+                          <rect
+                            width={lagX(Math.max(0, lag))}
+                            height={8}
+                            rx={2}
+                            fill={lag > 0 ? 'var(--sim-out-of-sync)' : 'var(--sim-ack)'}
+                            className="sim-bar"
+                          />
+                        )}
+                      </svg>
+                      {lag === null ? (
+                        <span className="w-8 text-right font-mono" data-testid={`lag-${key}`}>
+                          <span aria-hidden="true">–</span>
+                          <span className="sr-only">
+                            {p.committed === null
+                              ? 'no committed offset'
+                              : 'no end offset: the partition has no leader'}
+                          </span>
+                        </span>
+                      ) : (
+                        <span className="w-8 text-right font-mono" data-testid={`lag-${key}`}>
+                          {lag}
+                        </span>
+                      )}
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -7,7 +7,9 @@ import { scaleLinear } from 'd3-scale';
 import { useMemo, useRef, useState } from 'react';
 import type { GroupView, PartitionLogView as PartitionLog, RecordView } from '@/simulator';
 import { useFocus } from '../sim-runtime/focus';
+import { useSimUi } from '../sim-runtime/uiStore';
 import { useRead, useSim } from '../sim-runtime/useSimulation';
+import { labelRows, labelWidth } from './labelLayout';
 import { PartitionPicker } from './PartitionPicker';
 import { tpKey } from './readHelpers';
 import { memberBadge, memberColour, Panel, SimButton } from './ui';
@@ -15,6 +17,9 @@ import { useWidth } from './useWidth';
 
 const CELL = 40;
 const MARGIN = 8;
+
+/** How much larger the log is drawn in large mode. */
+const LARGE_ZOOM = 1.4;
 
 type Cell = { offset: number; record: RecordView | null; segment: number };
 
@@ -37,7 +42,10 @@ export function PartitionLogView({
   const log = topic && read ? read.partitionLog(topic, partition) : null;
   const groups = read?.groups().filter((g) => g.subscribedTopics.includes(topic ?? '')) ?? [];
 
-  const capacity = Math.max(6, Math.floor((width - MARGIN * 2) / CELL));
+  // Large mode lays the log out for a narrower width and lets the SVG scale it up: fewer, bigger cells and labels.
+  const largeMode = useSimUi((s) => s.largeMode);
+  const layoutWidth = largeMode ? width / LARGE_ZOOM : width;
+  const capacity = Math.max(6, Math.floor((layoutWidth - MARGIN * 2) / CELL));
   const leo = log?.logEndOffset ?? 0;
   const start = log?.logStartOffset ?? 0;
   const end = windowEnd === null ? leo : Math.min(windowEnd, leo);
@@ -331,13 +339,14 @@ function OffsetMarkers({
     { label: 'HW', offset: log.highWatermark, colour: 'var(--sim-hw)' },
     { label: 'LEO', offset: log.logEndOffset, colour: 'var(--sim-fg)' },
   ].filter((m) => m.offset >= from && m.offset <= to);
-  // Stack labels that share a position so none hides another.
-  const seen = new Map<number, number>();
+  // Stack labels that would touch, so none hides another.
+  const rows = labelRows(
+    marks.map((m) => ({ x: x(m.offset) + 3, width: labelWidth(`${m.label} ${m.offset}`) })),
+  );
   return (
     <g>
-      {marks.map((m) => {
-        const level = seen.get(m.offset) ?? 0;
-        seen.set(m.offset, level + 1);
+      {marks.map((m, i) => {
+        const level = rows[i];
         const px = x(m.offset);
         return (
           <g key={m.label} data-mark={m.label}>
@@ -397,31 +406,28 @@ function ConsumerMarks({
         kind: 'committed',
       });
   }
+  const shown = items.filter((it) => it.offset >= from && it.offset <= to);
+  const text = (it: (typeof items)[number]) =>
+    it.kind === 'position' ? `${it.label} @${it.offset}` : `${it.label} ${it.offset}`;
+  const rows = labelRows(shown.map((it) => ({ x: x(it.offset) + 6, width: labelWidth(text(it)) })));
   return (
     <g>
-      {items
-        .filter((it) => it.offset >= from && it.offset <= to)
-        .map((it, i) => {
-          const px = x(it.offset);
-          const y = 106 + (i % 3) * 9;
-          return (
-            <g key={it.id} data-consumer={it.id}>
-              {it.kind === 'position' ? (
-                <path d={`M${px},${y - 10}l-5,8h10z`} fill={it.colour} />
-              ) : (
-                <path
-                  d={`M${px},${y - 11}l4,4l-4,4l-4,-4z`}
-                  fill="none"
-                  stroke={it.colour}
-                  strokeWidth={1.5}
-                />
-              )}
-              <text x={px + 6} y={y - 3} fill={it.colour} fontWeight={600}>
-                {it.kind === 'position' ? `${it.label} @${it.offset}` : `${it.label} ${it.offset}`}
-              </text>
-            </g>
-          );
-        })}
+      {shown.map((it, i) => {
+        const px = x(it.offset);
+        const y = 106 + (rows[i] % 3) * 11;
+        return (
+          <g key={it.id} data-consumer={it.id}>
+            {it.kind === 'position' ? (
+              <path d={`M${px},${y - 10}l-5,8h10z`} fill={it.colour} />
+            ) : (
+              <path d={`M${px},${y - 11}l4,4l-4,4l-4,-4z`} fill="none" stroke={it.colour} strokeWidth={1.5} />
+            )}
+            <text x={px + 6} y={y - 3} fill={it.colour} fontWeight={600}>
+              {text(it)}
+            </text>
+          </g>
+        );
+      })}
     </g>
   );
 }

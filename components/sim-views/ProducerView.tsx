@@ -3,7 +3,7 @@
 // producer → partition leader, leader → followers (replication), acknowledgement back; a failure stops
 // where it happened with the error's name. Every flight is one simulator event.
 import { useCallback, useContext, useMemo, useState } from 'react';
-import type { ReadModel } from '@/simulator';
+import { murmur2, type ReadModel, toPositive } from '@/simulator';
 import { createProducerCommand, flushCommand, parseHeaders, sendCommand } from '../sim-runtime/commands';
 import { useFocus } from '../sim-runtime/focus';
 import { useSimUi } from '../sim-runtime/uiStore';
@@ -89,10 +89,13 @@ export function ProducerView() {
       tombstone,
     });
     const r = sim.run(line);
-    // Like send().get(): flush so the acknowledgement (or the error) comes back now.
+    // The log view follows the record to the partition the partitioner chose.
+    const sent = r.ok ? sim.read().producer(current.name)?.pendingSends.at(-1) : undefined;
+    // Like send().get(): flush so the acknowledgement (or the error) comes back now, and report only that.
     const f = r.ok && wait ? sim.run(flushCommand(current.name)) : null;
-    const text = [r.output.trim(), f?.output.trim()].filter(Boolean).join(' → ');
+    const text = f?.output.trim() || r.output.trim();
     setResult({ ok: r.ok && (f?.ok ?? true), text: text || (r.ok ? 'Sent.' : 'Failed.') });
+    if (sent && sent.topic === topic.name) focus.setFocus({ topic: sent.topic, partition: sent.partition });
   }
 
   function createProducer() {
@@ -266,6 +269,13 @@ export function ProducerView() {
           ) : null}
         </div>
       </form>
+      {topic && current && partition === 'auto' && key !== '' ? (
+        <KeyHash
+          keyText={key}
+          partitions={topic.partitions.length}
+          ignoreKeys={current.configs['partitioner.ignore.keys'] === 'true'}
+        />
+      ) : null}
       <p className="mt-2 min-h-[1.25rem] text-xs" role="status" data-testid="produce-result">
         {result ? (
           <span
@@ -331,6 +341,39 @@ export function ProducerView() {
         </div>
       </details>
     </Panel>
+  );
+}
+
+/**
+ * The default partitioner's arithmetic for the key being typed (BuiltInPartitioner#partitionForKey): murmur2 of
+ * the key's UTF-8 bytes (StringSerializer), the sign bit cleared (Utils#toPositive), modulo the partition count.
+ */
+function KeyHash({
+  keyText,
+  partitions,
+  ignoreKeys,
+}: {
+  keyText: string;
+  partitions: number;
+  ignoreKeys: boolean;
+}) {
+  if (ignoreKeys) {
+    return (
+      <p className="mt-2 text-xs text-slate-700 dark:text-slate-300" data-testid="key-hash">
+        partitioner.ignore.keys=true: this producer ignores the key and uses the sticky partition.
+      </p>
+    );
+  }
+  const hash = murmur2(keyText);
+  const positive = toPositive(hash);
+  return (
+    <p
+      className="mt-2 break-words font-mono text-xs text-slate-700 dark:text-slate-300"
+      data-testid="key-hash"
+    >
+      murmur2("{keyText}") = {hash}, &amp; 0x7fffffff = {positive}, % {partitions} ={' '}
+      <strong>partition {positive % partitions}</strong>
+    </p>
   );
 }
 

@@ -137,7 +137,7 @@ function SegmentsRow({
   const x = scaleLinear().domain([0, total]).range([0, 100]);
   return (
     <ol
-      className={`flex w-full gap-1 ${faded ? 'opacity-60' : ''}`}
+      className={`flex w-full flex-wrap gap-1 ${faded ? 'opacity-60' : ''}`}
       aria-label={`${log.segments.length} segments, log start offset ${log.logStartOffset}`}
     >
       {log.segments.map((seg) => {

@@ -180,7 +180,7 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   if (o.has('group') && groupFromProps !== undefined && groupFromProps !== o.value('group')) {
     return out
       .fail(
-        `The group ids provided in different places (directly using '--group': ${o.value('group')}, via '--consumer-property': ${groupFromProps}) do not match.`,
+        `The group ids provided in different places (directly using '--group', via '--consumer-property', or via '--consumer.config') do not match. Detected group ids: '${o.value('group')}', '${groupFromProps}'`,
       )
       .result();
   }
@@ -190,8 +190,27 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
     if (o.has('from-beginning') && o.has('offset')) {
       return out.fail('Options from-beginning and offset cannot be specified together.').result();
     }
+    // ConsoleConsumerOptions#checkConsumerGroup (Kafka 4.0): assign mode has no group.
+    if (group !== null) return out.fail('Options group and partition cannot be specified together.').result();
   } else if (o.has('offset')) {
     return out.fail('The partition is required when offset is specified.').result();
+  }
+  // ConsoleConsumerOptions#setAutoOffsetResetValue: an explicit auto.offset.reset wins, --from-beginning means earliest.
+  const resetProp = consumerProps['auto.offset.reset'];
+  if (resetProp !== undefined && o.has('from-beginning') && resetProp !== 'earliest') {
+    return out
+      .fail(
+        `Can't simultaneously specify --from-beginning and 'auto.offset.reset=${resetProp}', please remove one option`,
+      )
+      .result();
+  }
+  const autoOffsetReset = resetProp ?? (o.has('from-beginning') ? 'earliest' : 'latest');
+  if (autoOffsetReset !== 'earliest' && autoOffsetReset !== 'latest' && autoOffsetReset !== 'none') {
+    return out
+      .fail(
+        `org.apache.kafka.common.config.ConfigException: Invalid value ${autoOffsetReset} for configuration auto.offset.reset: Invalid value ${autoOffsetReset} for configuration auto.offset.reset`,
+      )
+      .result();
   }
   let offsetSpec: 'earliest' | 'latest' | number = o.has('from-beginning') ? 'earliest' : 'latest';
   if (o.has('offset')) {
@@ -218,7 +237,7 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   const maxMessages = o.has('max-messages') ? (o.int('max-messages') ?? -1) : -1;
   const formatter = props([...o.values('property'), ...o.values('formatter-property')]);
 
-  // Which partitions, from where.
+  // Which topics.
   let topics: TopicView[];
   if (o.has('topic')) {
     const t = ctx.read.topic(o.value('topic') ?? '');
@@ -242,8 +261,24 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
     for (const l of refusal) out.fail(l);
     return out.fail('Processed a total of 0 messages').result();
   }
+
+  if (group !== null) {
+    const autoCommit =
+      consumerProps['enable.auto.commit'] === undefined ? true : isTrue(consumerProps['enable.auto.commit']);
+    return consumeInGroup(ctx, out, {
+      group,
+      topics: topics.map((t) => t.name),
+      autoOffsetReset,
+      autoCommit,
+      isolation,
+      maxMessages,
+      formatter,
+    });
+  }
+
+  // Without --group ConsoleConsumer uses a throwaway group (console-consumer-<random>) with auto-commit off, so
+  // nothing it does is visible to any group: it reads the log from its start position and commits nothing.
   const plans: Plan[] = [];
-  const committed = group ? ctx.read.group(group) : null;
   for (const t of topics) {
     for (const p of t.partitions) {
       if (o.has('partition') && p.partition !== o.int('partition')) continue;
@@ -253,13 +288,7 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
         // Out-of-range explicit offsets fall back to auto.offset.reset (latest by default).
         return spec < p.logStartOffset || spec > p.highWatermark ? p.highWatermark : spec;
       };
-      let start: number;
-      if (o.has('partition')) start = resetTo(offsetSpec);
-      else {
-        const c = committed?.offsets.find((x) => x.topic === t.name && x.partition === p.partition);
-        start = c ? c.offset : resetTo(offsetSpec);
-      }
-      plans.push({ topic: t.name, partition: p.partition, start });
+      plans.push({ topic: t.name, partition: p.partition, start: resetTo(offsetSpec) });
     }
     if (o.has('partition') && !t.partitions.some((p) => p.partition === o.int('partition'))) {
       out.fail(`WARN The partition ${t.name}-${o.int('partition')} does not exist; nothing to consume.`);
@@ -269,37 +298,99 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   plans.sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
 
   let total = 0;
-  const positions: Array<{ topic: string; partition: number; offset: number }> = [];
   for (const plan of plans) {
     const budget = maxMessages >= 0 ? maxMessages - total : Number.MAX_SAFE_INTEGER;
-    let position = plan.start;
-    if (budget > 0) {
-      const records = ctx.read.records(plan.topic, plan.partition, plan.start, budget, isolation);
-      for (const r of records) {
-        out.write(formatRecord(r, formatter));
-        position = r.offset + 1;
-        total++;
-      }
-    }
-    positions.push({ topic: plan.topic, partition: plan.partition, offset: position });
-  }
-  // With a group the consumer commits its position on close (enable.auto.commit defaults to true;
-  // without --group ConsoleConsumer turns auto-commit off for its throwaway group).
-  const autoCommit =
-    consumerProps['enable.auto.commit'] === undefined ? true : isTrue(consumerProps['enable.auto.commit']);
-  if (group && autoCommit && positions.length > 0) {
-    const state = ctx.read.group(group);
-    if (state && state.members.length > 0 && !o.has('partition')) {
-      out.warn(
-        `WARN The group '${group}' has active members; the simulated console consumer reads without joining it and does not commit.`,
-      );
-    } else {
-      const res = ctx.port.commitGroupOffsets(group, positions);
-      if (!res.ok) out.fail(`ERROR Offset commit failed: ${errorText(res.error)}`);
+    if (budget <= 0) break;
+    for (const r of ctx.read.records(plan.topic, plan.partition, plan.start, budget, isolation)) {
+      out.write(formatRecord(r, formatter));
+      total++;
     }
   }
   out.warn(`Processed a total of ${total} messages`);
   return out.result();
+}
+
+type GroupRun = {
+  group: string;
+  topics: string[];
+  autoOffsetReset: 'earliest' | 'latest' | 'none';
+  autoCommit: boolean;
+  isolation: 'read_uncommitted' | 'read_committed';
+  maxMessages: number;
+  formatter: Record<string, string>;
+};
+
+/** How long the simulated tool waits for the group to hand it partitions (rejoins, group.initial.rebalance.delay.ms). */
+const JOIN_WAIT_MS = 60_000;
+const JOIN_STEP_MS = 500;
+
+/**
+ * With --group the console consumer is an ordinary member of the group: it subscribes and joins (a new or empty
+ * group waits group.initial.rebalance.delay.ms, and running members rebalance), polls until nothing more is
+ * readable (the simulation's stand-in for Ctrl-C or --timeout-ms), and closes, which auto-commits its positions
+ * (enable.auto.commit defaults to true) and leaves the group (ConsoleConsumer.ConsumerWrapper#cleanup). Joining
+ * moves the virtual clock, as it takes real time on a cluster.
+ */
+function consumeInGroup(ctx: ToolContext, out: Output, run: GroupRun): CommandOutput {
+  const name = consoleClientName(ctx);
+  const created = ctx.port.createConsumer(name, {
+    groupId: run.group,
+    topics: run.topics,
+    assignor: 'range',
+    autoCommit: run.autoCommit,
+    isolationLevel: run.isolation,
+    offsetReset: run.autoOffsetReset,
+    instanceId: null,
+  });
+  if (!created.ok) {
+    out.fail(`ERROR ${errorText(created.error)}`);
+    return out.fail('Processed a total of 0 messages').result();
+  }
+  let total = 0;
+  let waited = 0;
+  const assigned = (): boolean => (ctx.port.read().consumer(name)?.assignment.length ?? 0) > 0;
+  while (!assigned() && waited < JOIN_WAIT_MS) {
+    ctx.port.advanceClock(JOIN_STEP_MS);
+    waited += JOIN_STEP_MS;
+  }
+  if (!assigned()) {
+    out.warn(
+      `WARN The simulated console consumer got no partitions of ${run.topics.join(', ')} from group ${run.group} within ${JOIN_WAIT_MS / 1000} s and stopped.`,
+    );
+  }
+  for (;;) {
+    const budget = run.maxMessages >= 0 ? run.maxMessages - total : 500;
+    if (budget <= 0 || !assigned()) break;
+    const polled = ctx.port.poll(name, budget);
+    if (!polled.ok) {
+      out.fail(`ERROR ${errorText(polled.error)}`);
+      break;
+    }
+    if (polled.data.length === 0) break;
+    const read = ctx.port.read();
+    for (const r of polled.data) {
+      const full = read.records(r.topic, r.partition, r.offset, 1, run.isolation)[0];
+      out.write(formatRecord(full?.offset === r.offset ? full : r, run.formatter));
+      total++;
+    }
+  }
+  const closed = ctx.port.closeConsumer(name);
+  if (!closed.ok) out.fail(`ERROR Offset commit failed: ${errorText(closed.error)}`);
+  out.warn(`Processed a total of ${total} messages`);
+  return out.result();
+}
+
+/** A fresh client name per run, so records one run delivered stay attributed to its own group. */
+function consoleClientName(ctx: ToolContext): string {
+  const taken = new Set(
+    ctx.port
+      .read()
+      .consumers()
+      .map((c) => c.name),
+  );
+  let n = 1;
+  while (taken.has(`console-consumer-${n}`)) n++;
+  return `console-consumer-${n}`;
 }
 
 export const consoleConsumerTool: ToolDef = {

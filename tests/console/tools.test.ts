@@ -166,6 +166,60 @@ describe('console producer and consumer', () => {
   });
 });
 
+describe('kafka-console-consumer.sh --group is a member of the group (ConsoleConsumer.ConsumerWrapper)', () => {
+  it('joins, is delivered the records, and leaves: the group saw them, as any member would', () => {
+    const { s, sim } = session();
+    s.run('kafka-topics --create --topic t --partitions 2');
+    s.runScript(['kafka-console-producer --topic t', 'a', 'b', 'c', 'EOF']);
+    const before = readModel(sim).now();
+    const r = s.run('kafka-console-consumer --topic t --group g --from-beginning');
+    expect(r.stderr).toBe('Processed a total of 3 messages');
+    expect(r.stdout.split('\n').sort()).toEqual(['a', 'b', 'c']);
+    const read = readModel(sim);
+    expect(read.deliveredToGroup('g', 't')).toBe(3);
+    // a new group waits group.initial.rebalance.delay.ms (3 s) before its first assignment
+    expect(read.now() - before).toBeGreaterThanOrEqual(3000);
+    expect(s.run('kafka-consumer-groups --describe --group g --state').stdout).toContain('Empty');
+  });
+  it('joins a group that has running members: they rebalance, and it reads only the partitions it is given', () => {
+    const { s, sim } = session();
+    s.run('kafka-topics --create --topic t --partitions 2');
+    s.runScript([
+      'kafka-console-producer --topic t --property parse.key=true --property key.separator=:',
+      'k1:a',
+      'k2:b',
+      'k3:c',
+      'k4:d',
+      'EOF',
+    ]);
+    s.run('consumer create c1 --group g --topics t --offset-reset earliest');
+    s.run('clock advance 5s');
+    const r = s.run('kafka-console-consumer --topic t --group g --from-beginning');
+    expect(r.exitCode).toBe(0);
+    const n = Number(/Processed a total of (\d+) messages/.exec(r.stderr)?.[1]);
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(4);
+    expect(readModel(sim).deliveredToGroup('g', 't')).toBe(n);
+  });
+  it('refuses --group with --partition (ConsoleConsumerOptions#checkConsumerGroup, Kafka 4.0)', () => {
+    const { s } = session();
+    s.run('kafka-topics --create --topic t');
+    expect(s.run('kafka-console-consumer --topic t --group g --partition 0').stderr).toBe(
+      'Options group and partition cannot be specified together.',
+    );
+    expect(s.run('kafka-console-consumer --topic t --group g --consumer-property group.id=h').stderr).toBe(
+      "The group ids provided in different places (directly using '--group', via '--consumer-property', or via '--consumer.config') do not match. Detected group ids: 'g', 'h'",
+    );
+  });
+  it('without --group it commits nothing: its throwaway group has enable.auto.commit=false', () => {
+    const { s, sim } = session();
+    s.run('kafka-topics --create --topic t');
+    s.runScript(['kafka-console-producer --topic t', 'a', 'EOF']);
+    expect(s.run('kafka-console-consumer --topic t --from-beginning').stdout).toBe('a');
+    expect(readModel(sim).groups()).toEqual([]);
+  });
+});
+
 describe('kafka-consumer-groups.sh', () => {
   it('resets offsets with the NEW-OFFSET table and refuses active groups', () => {
     const { s } = session();

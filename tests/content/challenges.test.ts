@@ -103,3 +103,60 @@ describe('challenge goals reject the tempting wrong answers', () => {
     expect(r.details.find((d) => d.kind === 'partitionsOnline')?.met).toBe(false);
   });
 });
+
+// A goal judges the cluster's state, whichever tool made it: what Kafka's own tools do at work must pass too.
+describe('challenges: an equivalent made with the real CLI tools meets the goal', () => {
+  const CLI: Array<[string, string, string[]]> = [
+    [
+      'basics-second-team',
+      'kafka-console-consumer --group --from-beginning joins fraud-check, reads all 5 and auto-commits on close',
+      [
+        'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group fraud-check --from-beginning',
+      ],
+    ],
+    [
+      'consumers-zero-lag',
+      'kafka-console-consumer --group ledger resumes at the committed offsets and reads the 18 newer payments',
+      ['kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic payments --group ledger'],
+    ],
+    [
+      'consumers-zero-lag',
+      'reset to earliest, then a full read with kafka-console-consumer --group ledger',
+      [
+        'kafka-consumer-groups.sh --bootstrap-server localhost:9092 --group ledger --reset-offsets --to-earliest --topic payments --execute',
+        'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic payments --group ledger',
+      ],
+    ],
+    [
+      'producers-fill-partition',
+      'kafka-console-producer with parse.key routes keys with murmur2 like the Java producer',
+      [
+        'kafka-console-producer.sh --bootstrap-server localhost:9092 --topic orders --property parse.key=true --property key.separator=: <<EOF',
+        'user-1:order-a',
+        'key1:order-b',
+        'key2:order-c',
+        'EOF',
+      ],
+    ],
+  ];
+  it.each(CLI)('%s: %s', (id, _what, lines) => {
+    const c = challenge(id)!;
+    const sim = start(preset(c.preset)!);
+    const failed = runConsoleLines(sim, lines).filter((r) => r.exitCode !== 0);
+    expect(failed.map((r) => `${r.line}: ${r.stderr || r.stdout}`)).toEqual([]);
+    const after = evaluate(sim, c.goal);
+    expect(after.details.filter((d) => !d.met).map((d) => `${d.kind}: ${d.detail}`)).toEqual([]);
+  });
+
+  it('consumers-zero-lag: reset --to-latest makes lag 0 but delivers nothing, so the goal stays unmet', () => {
+    const c = challenge('consumers-zero-lag')!;
+    const sim = start(preset(c.preset)!);
+    runConsoleLines(sim, [
+      'kafka-consumer-groups.sh --bootstrap-server localhost:9092 --group ledger --reset-offsets --to-latest --topic payments --execute',
+      'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic payments --group ledger',
+    ]);
+    const after = evaluate(sim, c.goal);
+    expect(after.details.find((d) => d.kind === 'groupLag')?.met).toBe(true);
+    expect(after.details.find((d) => d.kind === 'groupRecordsReceived')?.detail).toContain('received 12 ');
+  });
+});

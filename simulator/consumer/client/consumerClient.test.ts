@@ -45,6 +45,32 @@ describe('consumer client', () => {
     expect(polled(sim, 'c1', 2)).toEqual(['0@4', '0@5']);
   });
 
+  it('a poll that fills max.poll.records on one partition still positions the others (KafkaConsumer#updateFetchPositions)', () => {
+    const sim = setup(2, 5);
+    create(sim, 'c1', { autoOffsetReset: 'earliest', enableAutoCommit: false });
+    settle(sim);
+    expect(polled(sim, 'c1', 3)).toHaveLength(3);
+    const c = area(sim).consumers.c1;
+    expect(Object.keys(c.positions).sort()).toEqual(['orders-0', 'orders-1']);
+  });
+
+  it('__consumer_offsets is not created below offsets.topic.replication.factor alive brokers: commits fail with CoordinatorNotAvailableException until then (KafkaApis#getCoordinator)', () => {
+    const sim = setup(1, 3, { topics: {}, brokers: 3 });
+    const other = [1, 2, 3].find((id) => id !== sim.state.topics.orders.partitions[0].leader) as number;
+    must(sim, { type: 'brokerStop', id: other });
+    advance(sim, 10_000);
+    create(sim, 'c1', { autoOffsetReset: 'earliest', enableAutoCommit: false });
+    settle(sim);
+    polled(sim, 'c1');
+    const r = sim.dispatch({ type: 'consumerCommit', name: 'c1' });
+    expect(!r.ok && r.error.code).toBe('CoordinatorNotAvailableException');
+    expect(sim.state.topics[CONSUMER_OFFSETS_TOPIC]).toBeUndefined();
+    must(sim, { type: 'brokerStart', id: other });
+    advance(sim, 10_000);
+    must(sim, { type: 'consumerCommit', name: 'c1' });
+    expect(sim.state.topics[CONSUMER_OFFSETS_TOPIC].partitions[0].replicas).toHaveLength(3);
+  });
+
   it('auto.offset.reset=none without a committed offset throws NoOffsetForPartitionException', () => {
     const sim = setup(1, 3);
     create(sim, 'c1', { autoOffsetReset: 'none' });

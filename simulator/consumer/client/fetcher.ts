@@ -69,7 +69,9 @@ export function fetchForPoll(ctx: Ctx, client: ConsumerClient, max: number): Fet
   const readCommitted = readCommittedView(ctx.state);
   const out: PolledRecord[] = [];
   const parts = client.assignment;
-  for (let i = 0; i < parts.length && out.length < max; i++) {
+  // Every assigned partition gets a position before anything is fetched, even when max.poll.records is reached on
+  // an earlier one (KafkaConsumer#updateFetchPositions), so a commit covers partitions this poll did not read.
+  for (let i = 0; i < parts.length; i++) {
     // rotate the starting partition so one busy partition cannot starve the others
     const p = parts[(i + client.pollEpoch) % parts.length];
     const key = tpKeyOf(p);

@@ -19,10 +19,25 @@ export function offsetsPartitionFor(groupId: string, numPartitions = OFFSETS_TOP
   return kafkaUtilsAbs(javaStringHashCode(groupId)) % numPartitions;
 }
 
+const aliveBrokers = (state: SimState): number =>
+  Object.values(state.brokers).filter((b) => isBrokerAlive(state, b.id)).length;
+
+/**
+ * The replication factor __consumer_offsets is created with: offsets.topic.replication.factor (3). The controller
+ * refuses to create it while fewer brokers are alive (INVALID_REPLICATION_FACTOR), and FindCoordinator answers
+ * COORDINATOR_NOT_AVAILABLE until it exists (KafkaApis#getCoordinator, AutoTopicCreationManager).
+ * Simplification: a cluster with fewer brokers than that in all behaves as if configured with its own size, as
+ * single-broker development setups are.
+ */
+export function offsetsTopicReplicationFactor(state: SimState): number {
+  const configured = brokerConfigNumber(state, 'offsets.topic.replication.factor');
+  return Math.max(1, Math.min(configured, Object.keys(state.brokers).length));
+}
+
 /** Is the group coordinator (leader of the group's __consumer_offsets partition) reachable? */
 export function coordinatorAvailable(state: SimState, groupId: string): boolean {
   const t = state.topics[CONSUMER_OFFSETS_TOPIC];
-  if (!t) return Object.values(state.brokers).some((b) => isBrokerAlive(state, b.id));
+  if (!t) return aliveBrokers(state) >= offsetsTopicReplicationFactor(state);
   const p = t.partitions[offsetsPartitionFor(groupId, t.partitions.length)];
   return p.leader !== null && isBrokerAlive(state, p.leader);
 }
@@ -34,12 +49,11 @@ export function coordinatorId(state: SimState, groupId: string): number {
   return t.partitions[offsetsPartitionFor(groupId, t.partitions.length)].leader ?? -1;
 }
 
-/** Creates __consumer_offsets when the first group needs it (compacted, RF capped by the live brokers). */
+/** Creates __consumer_offsets when the first group needs it (compacted), or refuses while too few brokers are alive. */
 function ensureOffsetsTopic(ctx: Ctx): boolean {
   if (ctx.state.topics[CONSUMER_OFFSETS_TOPIC]) return true;
-  const alive = Object.values(ctx.state.brokers).filter((b) => isBrokerAlive(ctx.state, b.id)).length;
-  // Simplification: real brokers refuse to create it with fewer brokers than offsets.topic.replication.factor.
-  const rf = Math.max(1, Math.min(brokerConfigNumber(ctx.state, 'offsets.topic.replication.factor'), alive));
+  const rf = offsetsTopicReplicationFactor(ctx.state);
+  if (aliveBrokers(ctx.state) < rf) return false;
   const r = createTopicInternal(
     ctx,
     {

@@ -4,7 +4,12 @@
 import { tpKey } from '../../cluster/topicPartition';
 import type { Ctx } from '../../engine/context';
 import { newGroup } from '../group/groupState';
-import { coordinatorAvailable, writeOffsetCommits } from '../group/offsetsTopic';
+import {
+  CONSUMER_OFFSETS_TOPIC,
+  coordinatorAvailable,
+  offsetsTopicReplicationFactor,
+  writeOffsetCommits,
+} from '../group/offsetsTopic';
 import type { CommitMode, ConsumerArea, ConsumerClient, GroupRecord, OffsetEntry } from '../types';
 import { recordLagSample } from './lag';
 
@@ -70,8 +75,9 @@ export function commitRejection(ctx: Ctx, client: ConsumerClient): CommitError |
   if (!coordinatorAvailable(ctx.state, client.config.groupId)) {
     return {
       exception: 'CoordinatorNotAvailableException',
-      message:
-        'The coordinator is not available (the leader of its __consumer_offsets partition is offline).',
+      message: ctx.state.topics[CONSUMER_OFFSETS_TOPIC]
+        ? 'The coordinator is not available (the leader of its __consumer_offsets partition is offline).'
+        : `The coordinator is not available: __consumer_offsets is not created while fewer than offsets.topic.replication.factor (${offsetsTopicReplicationFactor(ctx.state)}) brokers are alive.`,
     };
   }
   const member = g?.members.find((m) => m.memberId === client.memberId);

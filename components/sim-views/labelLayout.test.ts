@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { labelRows, labelWidth } from './labelLayout';
+
+describe('labelRows', () => {
+  it('keeps far-apart labels on one row and moves a neighbour that would overlap to the next', () => {
+    const a = { x: 10, width: labelWidth('log start 0') };
+    const b = { x: 22, width: labelWidth('LSO 1') };
+    const c = { x: 300, width: labelWidth('LEO 9') };
+    expect(labelRows([a, b, c])).toEqual([0, 1, 0]);
+  });
+
+  it('no two labels on the same row overlap (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ x: fc.integer({ min: 0, max: 500 }), width: fc.integer({ min: 1, max: 120 }) }),
+          {
+            maxLength: 12,
+          },
+        ),
+        (labels) => {
+          const rows = labelRows(labels);
+          for (let i = 0; i < labels.length; i++)
+            for (let j = i + 1; j < labels.length; j++) {
+              if (rows[i] !== rows[j]) continue;
+              const [l, r] = labels[i].x <= labels[j].x ? [labels[i], labels[j]] : [labels[j], labels[i]];
+              expect(l.x + l.width).toBeLessThanOrEqual(r.x);
+            }
+        },
+      ),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+});

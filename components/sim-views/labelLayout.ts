@@ -1,0 +1,28 @@
+// Labels drawn beside a marker at x (offset markers, consumer positions) go on the first row where they do not
+// touch a label already placed, so "log start 0" and "LSO 1" never print over each other.
+
+/** Approximate advance of one character of the views' 11 px sans-serif labels, in SVG user units. */
+export const LABEL_CHAR_WIDTH = 6.6;
+
+export const labelWidth = (text: string, charWidth = LABEL_CHAR_WIDTH): number => text.length * charWidth;
+
+/**
+ * Row (0, 1, 2 …) for each label, in input order. A label spans [x, x + width]; rows are filled left to right in
+ * order of x, each label taking the lowest row whose last label ends at least `gap` before it starts.
+ */
+export function labelRows(labels: ReadonlyArray<{ x: number; width: number }>, gap = 4): number[] {
+  const order = labels.map((_, i) => i).sort((a, b) => labels[a].x - labels[b].x || a - b);
+  const rowEnds: number[] = [];
+  const rows = new Array<number>(labels.length).fill(0);
+  for (const i of order) {
+    const { x, width } = labels[i];
+    let row = rowEnds.findIndex((end) => end + gap <= x);
+    if (row < 0) {
+      row = rowEnds.length;
+      rowEnds.push(0);
+    }
+    rowEnds[row] = x + width;
+    rows[i] = row;
+  }
+  return rows;
+}
