@@ -24,6 +24,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'transactions',
       'externalClients',
       'externalProducerIds',
+      'monitoring',
       'workspace',
     ]);
   });
@@ -69,6 +70,7 @@ describe('the area list (simulator/areas.ts)', () => {
       ],
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
+      monitoring: ['monitoringStart', 'monitoringStop'],
       workspace: ['simReset', 'workspaceWriteFile'],
     });
   });
@@ -92,6 +94,7 @@ describe('the area list (simulator/areas.ts)', () => {
       consumer: ['consumerGroupTimer', 'consumerPollTimeout'],
       transactions: ['txnTimeout'],
       externalClients: ['externalProduceTimeout'],
+      monitoring: ['monitoringBurrowRefresh', 'monitoringLagPoll', 'monitoringScrape'],
     });
   });
 
@@ -100,7 +103,14 @@ describe('the area list (simulator/areas.ts)', () => {
     for (const a of AREAS)
       for (const h of a.hooks ?? [])
         hooks.set(`${h.on} ${h.type}`, [...(hooks.get(`${h.on} ${h.type}`) ?? []), a.name]);
-    const shared = Object.fromEntries([...hooks].filter(([, areas]) => areas.length > 1));
+    // Monitoring only counts: its hooks run after every other area's, so it reads the state they left.
+    for (const areas of hooks.values())
+      if (areas.includes('monitoring')) expect(areas.at(-1)).toBe('monitoring');
+    const shared = Object.fromEntries(
+      [...hooks]
+        .map(([k, areas]) => [k, areas.filter((a) => a !== 'monitoring')] as const)
+        .filter(([, areas]) => areas.length > 1),
+    );
     expect(shared).toEqual({
       'event highWatermarkAdvanced': ['storage', 'consumer', 'externalClients'],
       'event leaderChanged': ['producer', 'externalClients'],

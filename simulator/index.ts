@@ -49,6 +49,7 @@ export {
   type TopicView,
   topicConfigNames,
 } from './read/index';
+export type { AlertRuleView, MonitoringView } from './read/monitoring';
 // classroom scenarios (simulator/scenario)
 export {
   describeProblems,

@@ -8,6 +8,7 @@ import { consumersOf, deliveredToGroupOf, deliveryStatusOf, producerByNameOf, pr
 import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
+import { type MonitoringView, monitoringOf } from './monitoring';
 import { effectiveTopicConfigOf } from './topicConfig';
 import type {
   BrokerView,
@@ -68,6 +69,8 @@ export type ReadModel = {
   /** A scratch file written with `cat > PATH`, or null. */
   file(path: string): string | null;
   files(): string[];
+  /** The monitoring area: targets, alert rules and their state, PromQL over the stored series, Burrow, HTTP. */
+  monitoring(): MonitoringView;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -138,6 +141,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
       return Object.hasOwn(files, key) ? files[key] : null;
     },
     files: () => Object.keys(state.areas.workspace.files).sort(),
+    monitoring: once(() => monitoringOf(state)),
   };
 }
 
