@@ -8,6 +8,7 @@ import { type CommandOutput, errorResult, Output } from './output';
 import type { ClusterPort } from './port';
 import { consumerTool, describeSend, producerTool } from './sim/clientCommands';
 import { brokerTool, clockTool, simTool } from './sim/clusterCommands';
+import { monitoringTool } from './sim/monitoringCommands';
 import { networkTool } from './sim/networkCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
@@ -16,9 +17,11 @@ import { consoleProducerTool } from './tools/consoleProducer';
 import { consumerGroupsTool } from './tools/consumerGroups';
 import { getOffsetsTool } from './tools/getOffsets';
 import { kafkaConfigsTool } from './tools/kafkaConfigs';
+import { kafkaJmxTool } from './tools/kafkaJmx';
 import { kafkaTopicsTool } from './tools/kafkaTopics';
 import { kcatTool } from './tools/kcat';
 import { leaderElectionTool } from './tools/leaderElection';
+import { promtoolTool } from './tools/promtool';
 import { reassignTool } from './tools/reassignPartitions';
 
 export type LineResult = CommandOutput & { line: string };
@@ -78,11 +81,14 @@ export class ConsoleSession {
       leaderElectionTool,
       reassignTool,
       kcatTool,
+      kafkaJmxTool,
+      promtoolTool,
       brokerTool,
       clockTool,
       networkTool,
       producerTool,
       consumerTool,
+      monitoringTool,
       simTool,
       cat,
       help,
@@ -216,11 +222,12 @@ export class ConsoleSession {
     }
     out.line('Kafka tools (the .sh suffix and --bootstrap-server are optional):');
     const width = Math.max(...this.tools.map((t) => t.name.length)) + 2;
-    for (const t of this.tools.filter((x) => x.name.startsWith('kafka') || x.name === 'kcat')) {
+    const isTool = (x: ToolDef) => x.name.startsWith('kafka') || x.name === 'kcat' || x.name === 'promtool';
+    for (const t of this.tools.filter(isTool)) {
       out.line(`  ${t.name.padEnd(width)}${t.summary}`);
     }
     out.line('Simulation commands:');
-    for (const t of this.tools.filter((x) => !x.name.startsWith('kafka') && x.name !== 'kcat')) {
+    for (const t of this.tools.filter((x) => !isTool(x))) {
       out.line(`  ${t.name.padEnd(width)}${t.summary}`);
     }
     out.line(

@@ -5,9 +5,10 @@ import type { SimState } from '../engine/state';
 import type { ActiveAlert, AlertState } from '../metrics/alerts/alerting';
 import { listAlerts } from '../metrics/alerts/alerting';
 import { type ConsumerGroupStatus, evaluateGroup } from '../metrics/burrow/evaluator';
-import { monitoringEndpoints } from '../metrics/console/endpoints';
+import { jmxBeansFor, monitoringEndpoints } from '../metrics/console/endpoints';
 import type { Endpoint, HttpResult } from '../metrics/console/types';
 import { timeLagSeconds } from '../metrics/lagTime';
+import type { MBean } from '../metrics/mbean';
 import { instantQuery, rangeQuery, type Sample, type SeriesPoints } from '../metrics/promql/evaluator';
 import { scrapeTargets, targetUp } from '../metrics/targets';
 
@@ -42,6 +43,8 @@ export type MonitoringView = {
   burrowGroup(group: string): ConsumerGroupStatus | null;
   /** kafka-lag-exporter's time lag of a partition for a committed offset, in seconds (null without a table). */
   timeLagSeconds(topic: string, partition: number, committed: number): number | null;
+  /** The MBeans a JMX connection to host:port reaches (null: nothing listens there, or monitoring is off). */
+  jmx(host: string, port: number): MBean[] | null;
   /** What answers an HTTP request to host:port (null: nothing listens — monitoring is off). */
   http(host: string, port: number): HttpEndpoint | null;
 };
@@ -140,6 +143,7 @@ export function monitoringOf(state: SimState): MonitoringView {
       const table = m?.lagTables[`${topic}-${partition}`];
       return table ? timeLagSeconds(table, committed, state.now) : null;
     },
+    jmx: (host, port) => (m ? jmxBeansFor(state, m, host, port) : null),
     http: (host, port) => (m ? (monitoringEndpoints(state, m)(host, port) as Endpoint) : null),
   };
 }
