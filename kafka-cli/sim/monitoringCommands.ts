@@ -38,14 +38,17 @@ function statusLines(ctx: ToolContext, out: Output): void {
   );
   out.line(columns(['ALERT', 'STATE', 'SEVERITY', 'FOR', 'ACTIVE'], [rw, 8, 8, 5, null]));
   for (const r of rules) {
-    const active = r.alerts
+    const shown = r.alerts.slice(0, 3);
+    const more = r.alerts.length - shown.length;
+    const active = shown
       .map((a) => {
         const where =
           a.labels.kubernetes_pod_name ??
           (a.labels.topic ? `${a.labels.topic}-${a.labels.partition ?? ''}` : (a.labels.instance ?? ''));
         return `${where} ${a.state} (${a.value})`;
       })
-      .join(', ');
+      .join(', ')
+      .concat(more > 0 ? ` and ${more} more` : '');
     out.line(
       columns(
         [r.alert, r.state, r.severity, r.forMs === 0 ? '0s' : formatClock(r.forMs), active || '-'],

@@ -1,6 +1,7 @@
 // The registry of goal-condition kinds: one line per kind. To add a kind, write conditions/<kind>.ts exporting a
 // ConditionKind and list it here.
 import type { ConditionKind } from '../types';
+import { alertState } from './alertState';
 import { brokerReplicaCount } from './brokerReplicaCount';
 import { brokerState } from './brokerState';
 import { distinctKeys } from './distinctKeys';
@@ -16,12 +17,14 @@ import { partitionRecordCount } from './partitionRecordCount';
 import { partitionsOnline } from './partitionsOnline';
 import { preferredLeaders } from './preferredLeaders';
 import { producerConfig } from './producerConfig';
+import { promqlQuery } from './promqlQuery';
 import { recordExists } from './recordExists';
 import { topicConfig } from './topicConfig';
 import { topicPartitionCount } from './topicPartitionCount';
 import { topicReplicationFactor } from './topicReplicationFactor';
 
 export const CONDITION_KINDS: readonly ConditionKind[] = [
+  alertState,
   brokerReplicaCount,
   brokerState,
   distinctKeys,
@@ -37,6 +40,7 @@ export const CONDITION_KINDS: readonly ConditionKind[] = [
   partitionsOnline,
   preferredLeaders,
   producerConfig,
+  promqlQuery,
   recordExists,
   topicConfig,
   topicPartitionCount,
