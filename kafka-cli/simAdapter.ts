@@ -118,10 +118,26 @@ export class SimPort implements ClusterPort {
     return this.run({ type: 'groupDelete', groupId });
   }
 
+  adminAbortTransaction(spec: {
+    topic: string;
+    partition: number;
+    producerId: number;
+    producerEpoch: number;
+    coordinatorEpoch: number;
+  }): Outcome<void> {
+    return this.run({ type: 'txnAdminAbort', ...spec });
+  }
+
   // ---------------------------------------------------------------- cluster operations
 
   stopBroker(id: number): Outcome<void> {
     return this.run({ type: 'brokerStop', id });
+  }
+  stopController(id: number): Outcome<void> {
+    return this.run({ type: 'controllerStop', id });
+  }
+  startController(id: number): Outcome<void> {
+    return this.run({ type: 'controllerStart', id });
   }
   startBroker(id: number): Outcome<void> {
     return this.run({ type: 'brokerStart', id });

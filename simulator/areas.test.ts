@@ -67,6 +67,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'producerCrash',
         'producerInitTransactions',
         'producerSendOffsetsToTransaction',
+        'txnAdminAbort',
       ],
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
@@ -92,7 +93,7 @@ describe('the area list (simulator/areas.ts)', () => {
       ],
       storage: ['logCleanerCheck', 'logRetentionCheck'],
       consumer: ['consumerGroupTimer', 'consumerPollTimeout'],
-      transactions: ['txnTimeout'],
+      transactions: ['txnMarkerRetry', 'txnTimeout'],
       externalClients: ['externalProduceTimeout'],
       monitoring: ['monitoringBurrowRefresh', 'monitoringLagPoll', 'monitoringScrape'],
     });
@@ -112,8 +113,11 @@ describe('the area list (simulator/areas.ts)', () => {
         .filter(([, areas]) => areas.length > 1),
     );
     expect(shared).toEqual({
+      // the metadata log's observers (kraft) record where a stopped broker's copy ends, independently of the others
+      'event brokerStarted': ['kraft', 'storage'],
+      'event brokerStopped': ['producer', 'kraft'],
       'event highWatermarkAdvanced': ['storage', 'consumer', 'externalClients'],
-      'event leaderChanged': ['producer', 'externalClients'],
+      'event leaderChanged': ['producer', 'transactions', 'externalClients'],
       'event recordsAppended': ['storage', 'externalClients'],
     });
   });

@@ -112,6 +112,7 @@ function runPromtool(args: string[], ctx: ToolContext): CommandOutput {
 export const promtoolTool: ToolDef = {
   name: 'promtool',
   aliases: [],
+  helpGroup: 'other',
   summary: "Prometheus' command-line tool: promtool query instant SERVER EXPR runs a PromQL query.",
   usage: 'promtool query instant [--time TIME] http://localhost:9090 EXPR',
   flags: ['--time'],

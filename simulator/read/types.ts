@@ -19,7 +19,25 @@ export type BrokerView = {
 /** A KRaft controller node (ids from 1000, separate from the brokers); one is the active controller. */
 export type ControllerView = { id: number; running: boolean; active: boolean };
 
-export type QuorumView = { leaderId: number | null; epoch: number; voters: ControllerView[] };
+export type QuorumView = {
+  leaderId: number | null;
+  epoch: number;
+  voters: ControllerView[];
+  /** __cluster_metadata's high watermark (the simulation commits each record as it is appended). */
+  highWatermark: number;
+  /** DescribeQuorum's replica states: voters (controllers) then observers (brokers), KIP-595 / KIP-836. */
+  replicas: MetadataReplicaView[];
+};
+
+export type MetadataReplicaView = {
+  nodeId: number;
+  role: 'voter' | 'observer';
+  /** `CONTROLLER://host:port` of a voter (controller.quorum.bootstrap.servers); null for observers. */
+  endpoint: string | null;
+  logEndOffset: number;
+  lastFetchTimestamp: number;
+  lastCaughtUpTimestamp: number;
+};
 
 export type ReplicaView = {
   broker: BrokerId;
@@ -216,3 +234,30 @@ export type NetworkView = {
 };
 
 export type { DeliveryStatus };
+
+/** A transactional id at its coordinator (DescribeTransactions / ListTransactions). */
+export type TransactionView = {
+  transactionalId: string;
+  /** The broker leading its __transaction_state partition, or null when there is none. */
+  coordinator: number | null;
+  producerId: number;
+  producerEpoch: number;
+  /** TransactionState: Empty, Ongoing, PrepareCommit, PrepareAbort, CompleteCommit, CompleteAbort, … */
+  state: string;
+  transactionTimeoutMs: number;
+  /** When the current (or last) transaction started; null before the first one. */
+  transactionStartTimeMs: number | null;
+  /** "topic-partition" names in the transaction. */
+  partitions: string[];
+};
+
+/** One producer's state on a partition replica (DescribeProducers). */
+export type ProducerStateView = {
+  producerId: number;
+  producerEpoch: number;
+  coordinatorEpoch: number;
+  lastSequence: number;
+  lastTimestamp: number;
+  /** First offset of its open transaction on this partition, or null. */
+  currentTransactionStartOffset: number | null;
+};
