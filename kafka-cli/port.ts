@@ -85,6 +85,9 @@ export interface ClusterPort {
 
   // ---- cluster operations (simulation commands) ----
   stopBroker(id: number): Outcome<void>;
+  /** Stall or resume broker `id`'s replica fetchers (it keeps heartbeating): a slow follower. */
+  pauseReplicaFetch(id: number): Outcome<void>;
+  resumeReplicaFetch(id: number): Outcome<void>;
   /** Stop or start a KRaft controller (ids 1000..): an election follows when the active one stops. */
   stopController(id: number): Outcome<void>;
   startController(id: number): Outcome<void>;

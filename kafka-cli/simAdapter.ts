@@ -133,6 +133,12 @@ export class SimPort implements ClusterPort {
   stopBroker(id: number): Outcome<void> {
     return this.run({ type: 'brokerStop', id });
   }
+  pauseReplicaFetch(id: number): Outcome<void> {
+    return this.run({ type: 'replicaFetchPause', id });
+  }
+  resumeReplicaFetch(id: number): Outcome<void> {
+    return this.run({ type: 'replicaFetchResume', id });
+  }
   stopController(id: number): Outcome<void> {
     return this.run({ type: 'controllerStop', id });
   }

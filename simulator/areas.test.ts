@@ -35,7 +35,7 @@ describe('the area list (simulator/areas.ts)', () => {
     expect([...registeredCommandTypes()].sort()).toEqual([...all].sort());
     expect(byArea('commands')).toEqual({
       clock: ['advanceClock'],
-      network: ['dropNext', 'setNetworkFaults'],
+      network: ['dropNext', 'replicaFetchPause', 'replicaFetchResume', 'setNetworkFaults'],
       cluster: [
         'alterTopicConfigs',
         'brokerAdd',
