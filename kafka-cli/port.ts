@@ -116,6 +116,9 @@ export interface ClusterPort {
   /** Seeded random loss rates (0..1); undefined leaves a rate unchanged. */
   setNetworkLoss(requestRate: number | undefined, responseRate: number | undefined): Outcome<void>;
   reset(brokers: number, seed: number): Outcome<void>;
+  /** Start jmx_exporter + Prometheus + Burrow (scrape interval in ms, null = 15 s); the value is the target count. */
+  startMonitoring(scrapeIntervalMs: number | null): Outcome<number>;
+  stopMonitoring(): Outcome<void>;
 
   // ---- clients ----
   /** Is a producer or consumer with this client name open in this console session? */

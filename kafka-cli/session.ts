@@ -8,6 +8,7 @@ import { type CommandOutput, errorResult, Output } from './output';
 import type { ClusterPort } from './port';
 import { consumerTool, describeSend, producerTool } from './sim/clientCommands';
 import { brokerTool, clockTool, controllerTool, simTool } from './sim/clusterCommands';
+import { monitoringTool } from './sim/monitoringCommands';
 import { networkTool } from './sim/networkCommands';
 import { securityTool } from './sim/securityCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
@@ -19,10 +20,12 @@ import { curlTool } from './tools/curl';
 import { getOffsetsTool } from './tools/getOffsets';
 import { kafkaAclsTool } from './tools/kafkaAcls';
 import { kafkaConfigsTool } from './tools/kafkaConfigs';
+import { kafkaJmxTool } from './tools/kafkaJmx';
 import { kafkaTopicsTool } from './tools/kafkaTopics';
 import { kcatTool } from './tools/kcat';
 import { leaderElectionTool } from './tools/leaderElection';
 import { metadataQuorumTool } from './tools/metadataQuorum';
+import { promtoolTool } from './tools/promtool';
 import { reassignTool } from './tools/reassignPartitions';
 import { transactionsTool } from './tools/transactions';
 
@@ -85,14 +88,17 @@ export class ConsoleSession {
       reassignTool,
       metadataQuorumTool,
       transactionsTool,
+      kafkaJmxTool,
       kcatTool,
       curlTool,
+      promtoolTool,
       brokerTool,
       controllerTool,
       clockTool,
       networkTool,
       producerTool,
       consumerTool,
+      monitoringTool,
       simTool,
       securityTool,
       cat,

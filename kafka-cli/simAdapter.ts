@@ -178,6 +178,16 @@ export class SimPort implements ClusterPort {
     });
   }
 
+  startMonitoring(scrapeIntervalMs: number | null): Outcome<number> {
+    return this.run(
+      { type: 'monitoringStart', ...(scrapeIntervalMs === null ? {} : { scrapeIntervalMs }) },
+      (d) => d.targets,
+    );
+  }
+  stopMonitoring(): Outcome<void> {
+    return this.run({ type: 'monitoringStop' });
+  }
+
   reset(brokers: number, seed: number): Outcome<void> {
     // An ordinary command: the same Simulation starts over, so replaying its log reproduces the reset too.
     const r = this.run({ type: 'simReset', brokers, seed });

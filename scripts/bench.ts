@@ -1,5 +1,6 @@
 // `npm run bench`: one section per area (scripts/bench/<area>.ts). Not a test: prints figures only.
 
+import { runMonitoringBenchSection } from '../simulator/metrics/bench';
 import { runStreamsBenchSection } from '../simulator/streams/bench';
 import { runConsumerBenchSection } from './bench/consumer';
 import { runCoreBench } from './bench/core';
@@ -9,3 +10,4 @@ runCoreBench();
 runStorageBenchSection();
 runConsumerBenchSection();
 runStreamsBenchSection();
+runMonitoringBenchSection();

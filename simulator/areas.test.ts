@@ -25,6 +25,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'security',
       'externalClients',
       'externalProducerIds',
+      'monitoring',
       'workspace',
     ]);
   });
@@ -78,6 +79,7 @@ describe('the area list (simulator/areas.ts)', () => {
       ],
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
+      monitoring: ['monitoringStart', 'monitoringStop'],
       workspace: ['simReset', 'workspaceWriteFile'],
     });
   });
@@ -101,6 +103,7 @@ describe('the area list (simulator/areas.ts)', () => {
       consumer: ['consumerGroupTimer', 'consumerPollTimeout'],
       transactions: ['txnMarkerRetry', 'txnTimeout'],
       externalClients: ['externalProduceTimeout'],
+      monitoring: ['monitoringBurrowRefresh', 'monitoringLagPoll', 'monitoringScrape'],
     });
   });
 
@@ -109,7 +112,14 @@ describe('the area list (simulator/areas.ts)', () => {
     for (const a of AREAS)
       for (const h of a.hooks ?? [])
         hooks.set(`${h.on} ${h.type}`, [...(hooks.get(`${h.on} ${h.type}`) ?? []), a.name]);
-    const shared = Object.fromEntries([...hooks].filter(([, areas]) => areas.length > 1));
+    // Monitoring only counts: its hooks run after every other area's, so it reads the state they left.
+    for (const areas of hooks.values())
+      if (areas.includes('monitoring')) expect(areas.at(-1)).toBe('monitoring');
+    const shared = Object.fromEntries(
+      [...hooks]
+        .map(([k, areas]) => [k, areas.filter((a) => a !== 'monitoring')] as const)
+        .filter(([, areas]) => areas.length > 1),
+    );
     expect(shared).toEqual({
       // the metadata log's observers (kraft) record where a stopped broker's copy ends, independently of the others
       'event brokerStarted': ['kraft', 'storage'],

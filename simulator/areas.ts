@@ -6,6 +6,7 @@ import { consumerArea } from './consumer/index';
 import { clockArea } from './engine/clock';
 import type { CommandType, TaskType } from './engine/registry';
 import { kraftArea } from './kraft/index';
+import { monitoringArea } from './monitoring/index';
 import { networkArea } from './network/index';
 import { externalProducerIdArea } from './producer/externalInitProducerId';
 import { producerArea } from './producer/index';
@@ -31,6 +32,8 @@ export const AREAS = [
   // Real Kafka clients over the wire protocol (kafka-sim --listen): their produce requests and producer ids.
   externalClientsArea,
   externalProducerIdArea,
+  // jmx_exporter, Prometheus, Burrow: after every area whose events it counts, so it reads the state they left.
+  monitoringArea,
   // The learner's scratch files and `sim reset`.
   workspaceArea,
 ] as const;

@@ -19,6 +19,9 @@ export type { SimInit, SimState } from './engine/state';
 export { evaluateGoal, type Goal, type GoalCondition, type GoalResult, validateGoal } from './goals/index';
 // one duration formatter for narration, chips and the console ("1d 2h", "1.5s")
 export { formatDuration } from './log/format';
+// monitoring console pieces (JmxTool's options and output, Go's float formatting) for kafka-jmx.sh and promtool
+export { jmxUrlHost, parseJmxToolArgs, runJmxTool } from './metrics/console/jmxTool';
+export { goFloatF } from './metrics/format';
 // librdkafka's partitioners, for the console's kcat (its default is not the Java client's murmur2)
 export {
   LIBRDKAFKA_DEFAULT_PARTITIONER,
@@ -51,6 +54,7 @@ export {
   type TopicView,
   topicConfigNames,
 } from './read/index';
+export type { AlertRuleView, MonitoringView } from './read/monitoring';
 // the security area as views read it (listeners, ACLs, last authorizer decisions, handshakes)
 export type { SecurityView } from './read/security';
 // classroom scenarios (simulator/scenario)

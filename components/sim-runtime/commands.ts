@@ -71,3 +71,5 @@ export const flushCommand = (producer: string) => `producer flush ${shellWord(pr
 /** A clock step as the console writes durations (consecutive `Nms` steps merge in the command log). */
 export type Duration = `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`;
 export const clockCommand = (amount: Duration) => `clock advance ${amount}`;
+
+export const monitoringCommand = (action: 'start' | 'stop') => `monitoring ${action}`;

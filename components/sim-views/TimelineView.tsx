@@ -12,6 +12,7 @@ import { inlineSelectClass, Panel, SimButton } from './ui';
 /** Bookkeeping events that would drown the story; "Show every event" brings them back. */
 const QUIET: ReadonlySet<EventType> = new Set<EventType>([
   'metadataRecordAppended',
+  'metricsScraped',
   'replicaFetched',
   'workspaceFileWritten',
 ]);

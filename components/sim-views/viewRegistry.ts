@@ -4,6 +4,7 @@
 import type { ComponentType } from 'react';
 import { ClusterView } from './ClusterView';
 import { GroupView } from './GroupView';
+import { MonitoringView } from './MonitoringView';
 import { PartitionLogView } from './PartitionLogView';
 import { ProducerView } from './ProducerView';
 import { RetentionView } from './RetentionView';
@@ -27,6 +28,7 @@ export const VIEW_REGISTRY = [
   { name: 'group', column: 'right', Component: GroupView },
   { name: 'retention', column: 'right', Component: RetentionView },
   { name: 'security', column: 'right', Component: SecurityPathView },
+  { name: 'monitoring', column: 'top', Component: MonitoringView },
 ] as const satisfies readonly ViewEntry[];
 
 export type ViewName = (typeof VIEW_REGISTRY)[number]['name'];

@@ -129,6 +129,7 @@ describe('engine', () => {
       'transactions',
       'security',
       'externalClients',
+      'monitoring',
       'workspace',
     ]);
   });

@@ -143,6 +143,22 @@ export function producerView(name: string, configs: Record<string, string>): Pro
   };
 }
 
+/** A monitoring view of a simulation where monitoring was never started. */
+const monitoringOff: ReturnType<GoalView['monitoring']> = {
+  running: false,
+  scrapeIntervalMs: null,
+  lastScrapeAt: null,
+  targets: () => [],
+  rules: () => [],
+  alerts: () => [],
+  instant: () => ({ ok: false, error: 'Prometheus is not running (start monitoring first)' }),
+  range: () => ({ ok: false, error: 'Prometheus is not running (start monitoring first)' }),
+  burrowGroup: () => null,
+  timeLagSeconds: () => null,
+  jmx: () => null,
+  http: () => null,
+};
+
 export function goalViewOf(parts: Partial<GoalView>): GoalView {
   return {
     brokers: () => [],
@@ -165,6 +181,7 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
       throttles: [],
     }),
     authorizes: () => true,
+    monitoring: () => monitoringOff,
     ...parts,
   };
 }

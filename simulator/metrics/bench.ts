@@ -1,161 +1,131 @@
-// Monitoring bench: a simulated week of a 6-broker cluster scraped every 15 s. Reports the sampler + scrape
-// cost per scrape, rule evaluation cost, and the heap the monitoring state holds at the end.
-// Run: node --expose-gc --import tsx simulator/metrics/bench.ts [days simulated] [days of extra ingest]
+// Monitoring benchmark (not a test): `node --expose-gc --import tsx simulator/metrics/bench.ts [hours] [days]`.
+// A 6-broker cluster (4 topics × 6 partitions, RF 3, a producer and a consumer group) runs through the monitoring
+// area for `hours` of virtual time, scraped every 15 s; the same run without monitoring gives the baseline, so the
+// difference is what the scrapes (+ rules, Burrow, kafka-lag-exporter) cost. Then the store is filled with `days`
+// of samples of the same series (a ring: a week fills every tier) and the heap of state.areas.monitoring is
+// measured by dropping it (needs --expose-gc).
 import { performance } from 'node:perf_hooks';
-import { onEvent } from '../engine/registry';
-import type { EventType, SimEvent } from '../index';
 import { Simulation } from '../index';
-import { newAlertingState } from './alerts/alerting';
-import { newBurrowState } from './burrow/storage';
-import {
-  burrowRefresh,
-  lagExporterPoll,
-  type MonitoringState,
-  newMonitoringState,
-  onMonitoringEvent,
-  scrapeAndEvaluate,
-} from './monitor';
-import { newRecorder } from './recorder';
-import { ingest, newStore } from './store';
+import type { MonitoringState } from './monitor';
+import { ingest } from './store';
 
-const days = Number(process.argv[2] ?? 0.25);
-/** Days of extra ingest after the run (a week fills every tier to capacity). */
-const fillDays = Number(process.argv[3] ?? 7);
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) console.warn('run with node --expose-gc for heap figures');
-
-let mon: MonitoringState | null = newMonitoringState();
-const types: EventType[] = [
-  'brokerStarted',
-  'brokerAdded',
-  'controllerStarted',
-  'producerCreated',
-  'consumerCreated',
-  'recordsAppended',
-  'produceRejected',
-  'duplicateBatch',
-  'produceRequestSent',
-  'produceRequestLost',
-  'produceRequestTimedOut',
-  'batchAcknowledged',
-  'batchRetrying',
-  'batchFailed',
-  'replicaFetched',
-  'consumerPolled',
-  'isrChanged',
-  'leaderChanged',
-  'offsetsCommitted',
-  'groupDeleted',
-  'topicDeleted',
-];
-for (const t of types) onEvent(t, (ctx, ev) => mon && onMonitoringEvent(mon, ev as SimEvent, ctx.state));
-
-const sim = new Simulation({ seed: 7, brokers: 6 }, { maxRetainedEvents: 1000 });
-const must = (cmd: Parameters<Simulation['dispatch']>[0]) => {
-  const r = sim.dispatch(cmd);
-  if (!r.ok) throw new Error(`${cmd.type}: ${r.error.message}`);
+export type MonitoringBenchResult = {
+  scrapes: number;
+  series: number;
+  slotsPerSeries: number;
+  /** CPU ms per scrape: (monitored run − unmonitored run) / scrapes. */
+  cpuMsPerScrape: number;
+  wallMsPerScrape: number;
+  /** Heap held by state.areas.monitoring after `fillDays` of samples, MB (null without --expose-gc). */
+  heapMB: number | null;
+  fillDays: number;
 };
-for (const t of ['orders', 'payments', 'clicks', 'audit'])
-  must({
-    type: 'createTopic',
-    topic: t,
-    partitions: 6,
-    replicationFactor: 3,
-    configs: { 'retention.ms': String(3_600_000) },
-  });
-must({ type: 'producerCreate', name: 'p1', configs: { acks: 'all' } });
-must({
-  type: 'consumerCreate',
-  name: 'c1',
-  config: {
-    groupId: 'g1',
-    topics: ['orders', 'payments'],
-    autoOffsetReset: 'earliest',
-    enableAutoCommit: false,
-  },
-});
 
-const scrapes = Math.round((days * 86_400_000) / 15_000);
-let scrapeMs = 0;
-let slowest = 0;
-gc?.();
-const heapBefore = process.memoryUsage().heapUsed;
-const started = performance.now();
-for (let i = 0; i < scrapes; i++) {
-  must({ type: 'advanceClock', ms: 15_000 });
-  if (i % 4 === 0) {
-    const topic = ['orders', 'payments', 'clicks', 'audit'][(i / 4) % 4];
+function run(hours: number, monitored: boolean): { sim: Simulation; cpuMs: number; wallMs: number } {
+  const sim = new Simulation({ seed: 7, brokers: 6 }, { maxRetainedEvents: 1000 });
+  const must = (cmd: Parameters<Simulation['dispatch']>[0]) => {
+    const r = sim.dispatch(cmd);
+    if (!r.ok) throw new Error(`${cmd.type}: ${r.error.message}`);
+  };
+  if (monitored) must({ type: 'monitoringStart' });
+  const topics = ['orders', 'payments', 'clicks', 'audit'];
+  for (const topic of topics)
+    must({
+      type: 'createTopic',
+      topic,
+      partitions: 6,
+      replicationFactor: 3,
+      configs: { 'retention.ms': String(3_600_000) },
+    });
+  must({ type: 'producerCreate', name: 'p1', configs: { acks: 'all' } });
+  must({
+    type: 'consumerCreate',
+    name: 'c1',
+    config: {
+      groupId: 'g1',
+      topics: ['orders', 'payments'],
+      autoOffsetReset: 'earliest',
+      enableAutoCommit: false,
+    },
+  });
+  const minutes = Math.round(hours * 60);
+  const c0 = process.cpuUsage();
+  const w0 = performance.now();
+  for (let i = 0; i < minutes; i++) {
+    must({ type: 'advanceClock', ms: 60_000 });
     must({
       type: 'producerSendMany',
       producer: 'p1',
-      topic,
+      topic: topics[i % 4],
       records: Array.from({ length: 10 }, (_, j) => ({ key: `k${j}`, value: `v${i}-${j}` })),
     });
     must({ type: 'producerFlush', producer: 'p1' });
     must({ type: 'consumerPoll', name: 'c1', maxRecords: 50 });
     must({ type: 'consumerCommit', name: 'c1' });
+    if (i === Math.floor(minutes / 2)) must({ type: 'brokerStop', id: 6 });
+    if (i === Math.floor(minutes / 2) + 10) must({ type: 'brokerStart', id: 6 });
   }
-  if (i === Math.floor(scrapes / 2)) must({ type: 'brokerStop', id: 6 });
-  if (i === Math.floor(scrapes / 2) + 40) must({ type: 'brokerStart', id: 6 });
-  const m = mon as MonitoringState;
-  const t0 = performance.now();
-  burrowRefresh(m, sim.state);
-  if (i % 2 === 0) lagExporterPoll(m, sim.state);
-  scrapeAndEvaluate(m, sim.state);
-  const dt = performance.now() - t0;
-  scrapeMs += dt;
-  if (dt > slowest) slowest = dt;
+  const cpu = process.cpuUsage(c0);
+  return { sim, cpuMs: (cpu.user + cpu.system) / 1000, wallMs: performance.now() - w0 };
 }
-const wall = performance.now() - started;
-// A week of data for this cluster's series set: the store is a ring, so a week fills every tier to capacity.
-// Re-ingest the last scrape's samples (values moving) at 15 s steps for 7 days on top of what the run wrote.
-{
-  const m = mon as MonitoringState;
+
+/** Fill the rings with `days` more of 15 s samples of the series the run created (values moving). */
+function fill(m: MonitoringState, from: number, days: number): { series: number; slots: number } {
   const keys = Object.keys(m.store.series);
-  const samples = keys.map((k) => ({
-    name: m.store.series[k].name,
-    labels: m.store.series[k].labels,
+  const samples = keys.map((key) => ({
+    key,
+    name: m.store.series[key].name,
+    labels: m.store.series[key].labels,
     value: 0,
   }));
-  let t = sim.state.now;
-  const fillStart = performance.now();
-  for (let i = 0; i < (fillDays * 86_400_000) / 15_000; i++) {
+  let t = from;
+  for (let i = 0; i < (days * 86_400_000) / 15_000; i++) {
     t += 15_000;
     for (const s of samples) s.value = i;
     ingest(m.store, t, samples);
   }
+  return { series: keys.length, slots: m.store.tiers.reduce((a, tier) => a + tier.times.length, 0) };
+}
+
+export function runMonitoringBench(hours = 1, fillDays = 7): MonitoringBenchResult {
+  const base = run(hours, false);
+  const mon = run(hours, true);
+  const area = mon.sim.state.areas.monitoring;
+  const interval = area.monitor?.config.scrapeIntervalMs ?? 15_000;
+  const scrapes = Math.round((hours * 3_600_000) / interval);
+  const { series, slots } = fill(area.monitor as MonitoringState, mon.sim.state.now, fillDays);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let heapMB: number | null = null;
+  if (gc) {
+    gc();
+    const withIt = process.memoryUsage().heapUsed;
+    area.monitor = null; // the only reference left to the monitoring state
+    gc();
+    heapMB = (withIt - process.memoryUsage().heapUsed) / 1024 / 1024;
+  }
+  return {
+    scrapes,
+    series,
+    slotsPerSeries: slots,
+    cpuMsPerScrape: (mon.cpuMs - base.cpuMs) / scrapes,
+    wallMsPerScrape: (mon.wallMs - base.wallMs) / scrapes,
+    heapMB,
+    fillDays,
+  };
+}
+
+export function runMonitoringBenchSection(hours = 1, fillDays = 7): void {
+  console.log('## monitoring');
+  const r = runMonitoringBench(hours, fillDays);
   console.log(
-    `ingested ${fillDays} further simulated days in ${((performance.now() - fillStart) / 1000).toFixed(1)} s`,
+    `monitoring: ${r.scrapes} scrapes over ${hours} h of a 6-broker cluster (${r.series} series): ${r.cpuMsPerScrape.toFixed(2)} ms CPU per scrape (${r.wallMsPerScrape.toFixed(2)} ms wall), rules, Burrow and lag-exporter included`,
+  );
+  console.log(
+    r.heapMB === null
+      ? 'monitoring: heap not measured (run node with --expose-gc)'
+      : `monitoring: state.areas.monitoring after ${r.fillDays} more days of samples (${r.slotsPerSeries} slots per series): ${r.heapMB.toFixed(1)} MB of heap`,
   );
 }
-const series = Object.keys((mon as MonitoringState).store.series).length;
-const points = (mon as MonitoringState).store.tiers.reduce((a, t) => a + t.times.length, 0);
-const tiers = (mon as MonitoringState).store.tiers.length;
-let heapWith = 0;
-let heapWithout = 0;
-if (gc) {
-  gc();
-  heapWith = process.memoryUsage().heapUsed;
-  // Drop the monitoring state's contents (whatever else may still point at the object itself).
-  const dropped = mon as MonitoringState;
-  mon = null;
-  dropped.store = newStore();
-  dropped.recorder = newRecorder();
-  dropped.burrow = newBurrowState();
-  dropped.lagTables = {};
-  dropped.alerting = newAlertingState();
-  gc();
-  heapWithout = process.memoryUsage().heapUsed;
-}
-console.log(
-  `simulated ${days} days + ${fillDays} days of ingest: ${scrapes} scrapes of ${series} series (${points} slots per series over ${tiers} tiers)`,
-);
-console.log(
-  `scrape + rules + burrow + lag-exporter per scrape: ${(scrapeMs / scrapes).toFixed(3)} ms mean, ${slowest.toFixed(1)} ms slowest`,
-);
-console.log(`wall time ${(wall / 1000).toFixed(1)} s (simulation included)`);
-if (gc)
-  console.log(
-    `heap growth over the run (simulation included): ${((heapWith - heapBefore) / 1024 / 1024).toFixed(1)} MB`,
-  );
-if (gc) console.log(`monitoring state heap: ${((heapWith - heapWithout) / 1024 / 1024).toFixed(1)} MB`);
+
+const invokedDirectly = process.argv[1]?.endsWith('metrics/bench.ts');
+if (invokedDirectly) runMonitoringBenchSection(Number(process.argv[2] ?? 1), Number(process.argv[3] ?? 7));

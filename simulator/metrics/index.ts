@@ -38,7 +38,6 @@ export {
   setConsumerOwner,
 } from './burrow/storage';
 export { CATALOG, type CatalogEntry, catalogEntry } from './catalog';
-export { type CurlRequest, executeCurl, parseCurlArgs, runCurl } from './console/curl';
 export { jmxBeansFor, monitoringEndpoints, nodeForHost } from './console/endpoints';
 export { grep } from './console/grep';
 export {

@@ -229,7 +229,46 @@ export function beanMatchName(b: MBean): string {
   return `${b.domain}<${b.keys.map(([k, v]) => `${k}=${v}`).join(', ')}><>`;
 }
 
-type Compiled = { rule: JmxRule; re: RegExp; readsValue: boolean };
+type Compiled = { rule: JmxRule; re: RegExp; readsValue: boolean; required: string };
+
+/**
+ * The longest literal run of a pattern outside groups (a substring every match must contain), so a rule that
+ * cannot match skips its regex. '' when there is none or the pattern has a top-level alternation.
+ */
+export function requiredLiteral(pattern: string): string {
+  let depth = 0;
+  let run = '';
+  let best = '';
+  const flush = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      flush();
+      i++;
+      continue;
+    }
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    if (depth === 0 && c === '|') return '';
+    if (depth > 0 || '.^$*+?()[]{}|'.includes(c)) {
+      // A quantifier makes the character before it optional.
+      if ('*?{'.includes(c) && run.length) run = run.slice(0, -1);
+      flush();
+      continue;
+    }
+    const next = pattern[i + 1];
+    if (next !== undefined && '*?{'.includes(next)) {
+      flush();
+      continue;
+    }
+    run += c;
+  }
+  flush();
+  return best;
+}
 const compiledCache = new WeakMap<JmxExporterConfig, Compiled[]>();
 
 function compiled(config: JmxExporterConfig): Compiled[] {
@@ -239,6 +278,7 @@ function compiled(config: JmxExporterConfig): Compiled[] {
       rule,
       re: new RegExp(`^.*(?:${rule.pattern}).*$`),
       readsValue: readsValue(rule),
+      required: requiredLiteral(rule.pattern),
     }));
     compiledCache.set(config, c);
   }
@@ -319,11 +359,11 @@ export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig)
   for (const b of beans) {
     const beanName = beanMatchName(b);
     for (const attr of b.attributes) {
-      const matchName = `${beanName}${attr.name}: ${attr.value}`;
+      const key = `${beanName}${attr.name}`;
+      const matchName = `${key}: ${attr.value}`;
       let resolved: Resolved = null;
       let index = -1;
       // Value-free rules resolve once per bean attribute; value-reading rules before that index run every time.
-      const key = `${beanName}${attr.name}`;
       let cached = cache.get(key);
       if (!cached) {
         let ci = -1;
@@ -340,7 +380,7 @@ export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig)
       const limit = cached.index < 0 ? rules.length : cached.index;
       for (let i = 0; i < limit; i++) {
         const { rule, re } = rules[i];
-        if (rules[i].readsValue && re.test(matchName)) {
+        if (rules[i].readsValue && matchName.includes(rules[i].required) && re.test(matchName)) {
           index = i;
           resolved = resolve(config, b, attr.name, attr.description, matchName, rule, re);
           break;
@@ -376,9 +416,11 @@ export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig)
     }
   }
   const out = [...families.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Sort by label text computed once per sample (not once per comparison: a scrape sorts thousands).
   for (const f of out)
-    f.samples.sort((a, b) =>
-      labelKey(a.labels) < labelKey(b.labels) ? -1 : labelKey(a.labels) > labelKey(b.labels) ? 1 : 0,
-    );
+    f.samples = f.samples
+      .map((s) => ({ s, k: labelKey(s.labels) }))
+      .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+      .map((x) => x.s);
   return out;
 }

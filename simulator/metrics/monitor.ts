@@ -24,7 +24,7 @@ import {
 } from './burrow/storage';
 import { type LagTables, recordLatestOffset } from './lagTime';
 import { type MetricsRecorder, newRecorder, observe } from './recorder';
-import { DEFAULT_SCRAPE_INTERVAL_MS, scrapeAll } from './scrape';
+import { DEFAULT_SCRAPE_INTERVAL_MS, type ScrapeReport, scrapeAll } from './scrape';
 import { amendLatest, DEFAULT_TIERS, newStore, type SeriesStore, type TierSpec } from './store';
 import { DEFAULT_MONITORING_OPTIONS, type MonitoringOptions } from './targets';
 
@@ -93,13 +93,22 @@ export function onMonitoringEvent(m: MonitoringState, event: SimEvent, state: Si
 
 /** The scrape job: scrape every target, then evaluate the alert rules at the same instant. */
 export function scrapeAndEvaluate(m: MonitoringState, state: SimState, now = state.now): AlertEvent[] {
-  scrapeAll(state, m.recorder, m.store, m.config, now);
+  return scrapeAndReport(m, state, now).alerts;
+}
+
+/** scrapeAndEvaluate, also saying what the scrape saw (targets, how many up, samples). */
+export function scrapeAndReport(
+  m: MonitoringState,
+  state: SimState,
+  now = state.now,
+): { report: ScrapeReport; alerts: AlertEvent[] } {
+  const report = scrapeAll(state, m.recorder, m.store, m.config, now);
   m.lastScrapeAt = now;
   if (m.alerting.lastEvaluation !== null && now - m.alerting.lastEvaluation < m.config.evaluationIntervalMs)
-    return [];
-  const events = evaluateRules(m.alerting, m.rules, m.store, now);
+    return { report, alerts: [] };
+  const alerts = evaluateRules(m.alerting, m.rules, m.store, now);
   amendLatest(m.store, alertsSeries(m.alerting));
-  return events;
+  return { report, alerts };
 }
 
 /** Burrow's cluster module: every partition's end offset (ListOffsets latest = the high watermark), and owners. */

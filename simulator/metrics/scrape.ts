@@ -1,8 +1,9 @@
 // One Prometheus scrape of every target into the series store: the target's samples plus `up`, with the target
 // labels job/instance (and Strimzi's) attached. The area runs this as a task every scrape interval.
 import type { SimState } from '../engine/state';
+import type { PromSample } from './jmxExporter';
 import type { MetricsRecorder } from './recorder';
-import { ingest, type SampleInput, type SeriesStore } from './store';
+import { ingest, type SampleInput, type SeriesStore, seriesKey } from './store';
 import {
   DEFAULT_MONITORING_OPTIONS,
   type MonitoringOptions,
@@ -13,6 +14,49 @@ import {
 
 /** Prometheus' default scrape_interval is 1m; Strimzi's PodMonitor examples and this simulation use 15 s. */
 export const DEFAULT_SCRAPE_INTERVAL_MS = 15_000;
+
+type Keyed = { labels: Record<string, string>; key: string };
+// The series labels and key of a target's sample. jmx_exporter's rule cache hands back the same label array for a
+// bean attribute every scrape, so the relabelled labels and the key are worked out once per (array, target):
+// a pure memo (same inputs, same output), not state.
+const keyMemo = new WeakMap<PromSample['labels'], Map<string, Keyed>>();
+
+// Samples built fresh each scrape (kafka_exporter's, the kubelet's) are memoised by their text instead; the memo is
+// dropped when it grows past a bound (topics and groups come and go over a long run).
+const textMemo = new Map<string, Keyed>();
+const TEXT_MEMO_LIMIT = 50_000;
+
+function keyed(s: PromSample, targetSig: string, target: Record<string, string>): Keyed {
+  let perTarget = keyMemo.get(s.labels);
+  const memoKey = `${targetSig}\u0000${s.name}`;
+  const hit = perTarget?.get(memoKey);
+  if (hit) return hit;
+  if (!perTarget && s.labels.length <= 4) {
+    let text = memoKey;
+    for (const [k, v] of s.labels) text += `\u0000${k}\u0000${v}`;
+    const known = textMemo.get(text);
+    if (known) return known;
+    if (textMemo.size >= TEXT_MEMO_LIMIT) textMemo.clear();
+    const out = relabel(s, target);
+    textMemo.set(text, out);
+    return out;
+  }
+  const out = relabel(s, target);
+  if (!perTarget) {
+    perTarget = new Map();
+    keyMemo.set(s.labels, perTarget);
+  }
+  perTarget.set(memoKey, out);
+  return out;
+}
+
+function relabel(s: PromSample, target: Record<string, string>): Keyed {
+  const labels: Record<string, string> = {};
+  // Prometheus' honor_labels: false — a scraped label clashing with a target label becomes exported_<name>.
+  for (const [k, v] of s.labels) labels[k in target ? `exported_${k}` : k] = v;
+  const merged = { ...labels, ...target };
+  return { labels: merged, key: seriesKey(s.name, merged) };
+}
 
 export type ScrapeReport = { time: number; targets: number; up: number; samples: number };
 
@@ -29,14 +73,14 @@ export function scrapeAll(
   const targets = scrapeTargets(state, opts);
   for (const t of targets) {
     const target = { job: t.job, instance: t.instance, ...t.labels };
+    const targetSig = JSON.stringify(target);
     const isUp = targetUp(state, t);
     if (isUp) up++;
     samples.push({ name: 'up', labels: target, value: isUp ? 1 : 0 });
     for (const f of targetFamilies(state, rec, t, opts, time))
       for (const s of f.samples) {
-        const labels: Record<string, string> = {};
-        for (const [k, v] of s.labels) labels[k in target ? `exported_${k}` : k] = v;
-        samples.push({ name: s.name, labels: { ...labels, ...target }, value: s.value });
+        const known = keyed(s, targetSig, target);
+        samples.push({ name: s.name, labels: known.labels, key: known.key, value: s.value });
       }
   }
   ingest(store, time, samples);

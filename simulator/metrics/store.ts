@@ -33,7 +33,13 @@ export type SeriesStore = {
   byName: Record<string, string[]>;
 };
 
-export type SampleInput = { name: string; labels: Record<string, string>; value: number };
+export type SampleInput = {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+  /** `seriesKey(name, labels)` when the caller already knows it (the scrape memoises it per target). */
+  key?: string;
+};
 
 /** 15 s for 2 h, 5 min for 2 days, 30 min for 8 days: at most 1440 numbers per series, whatever the run length. */
 export const DEFAULT_TIERS: readonly TierSpec[] = [
@@ -75,19 +81,6 @@ export function slotIndex(t: Tier, i: number): number {
 
 /** Write one scrape (all targets' samples at time `time`, which must not go backwards). */
 export function ingest(store: SeriesStore, time: number, samples: readonly SampleInput[]): void {
-  const current = new Map<string, number>();
-  for (const s of samples) {
-    const key = seriesKey(s.name, s.labels);
-    current.set(key, s.value);
-    if (!store.series[key]) {
-      store.series[key] = {
-        name: s.name,
-        labels: { ...s.labels },
-        values: store.tiers.map((t) => new Array(t.times.length).fill(ABSENT)),
-      };
-      addName(store, s.name, key);
-    }
-  }
   // Open (or, in a downsampled tier, reuse) one slot per tier.
   const slots: number[] = [];
   const previous: number[] = [];
@@ -110,18 +103,38 @@ export function ingest(store: SeriesStore, time: number, samples: readonly Sampl
     }
     tier.lastBucket = bucket;
   });
+  const tiers = store.tiers.length;
+  // Scraped series get their value in one pass; the rest (gone from their target) get a staleness marker after.
+  const written = new Set<string>();
+  for (const s of samples) {
+    const key = s.key ?? seriesKey(s.name, s.labels);
+    let series = store.series[key];
+    if (!series) {
+      series = {
+        name: s.name,
+        labels: { ...s.labels },
+        values: store.tiers.map((t) => new Array(t.times.length).fill(ABSENT)),
+      };
+      store.series[key] = series;
+      addName(store, s.name, key);
+    }
+    written.add(key);
+    for (let ti = 0; ti < tiers; ti++) {
+      const arr = series.values[ti];
+      const len = store.tiers[ti].times.length;
+      while (arr.length < len) arr.push(ABSENT);
+      arr[slots[ti]] = s.value;
+    }
+  }
   for (const key in store.series) {
+    if (written.has(key)) continue;
     const values = store.series[key].values;
-    const v = current.get(key);
-    for (let ti = 0; ti < values.length; ti++) {
+    for (let ti = 0; ti < tiers; ti++) {
       const arr = values[ti];
       const len = store.tiers[ti].times.length;
       while (arr.length < len) arr.push(ABSENT);
-      if (v !== undefined) arr[slots[ti]] = v;
-      else {
-        const before = previous[ti] >= 0 ? arr[previous[ti]] : ABSENT;
-        arr[slots[ti]] = before === ABSENT || before === STALE ? ABSENT : STALE;
-      }
+      const before = previous[ti] >= 0 ? arr[previous[ti]] : ABSENT;
+      arr[slots[ti]] = before === ABSENT || before === STALE ? ABSENT : STALE;
     }
   }
 }

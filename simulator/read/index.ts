@@ -8,6 +8,7 @@ import { consumersOf, deliveredToGroupOf, deliveryStatusOf, producerByNameOf, pr
 import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
+import { type MonitoringView, monitoringOf } from './monitoring';
 import { type AuthorizationQuestion, authorizesOf, type SecurityView, securityOf } from './security';
 import { effectiveTopicConfigOf } from './topicConfig';
 import { producerStatesOf, transactionsOf } from './transactions';
@@ -82,6 +83,8 @@ export type ReadModel = {
   security(): SecurityView;
   /** Would the authorizer allow this now? (true without an authorizer; null for a malformed question) */
   authorizes(q: AuthorizationQuestion): boolean | null;
+  /** The monitoring area: targets, alert rules and their state, PromQL over the stored series, Burrow, HTTP. */
+  monitoring(): MonitoringView;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -157,6 +160,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
     files: () => Object.keys(state.areas.workspace.files).sort(),
     security: once(() => securityOf(state)),
     authorizes: (q) => authorizesOf(state, q),
+    monitoring: once(() => monitoringOf(state)),
   };
 }
 

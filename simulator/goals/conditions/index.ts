@@ -2,6 +2,7 @@
 // ConditionKind and list it here.
 import type { ConditionKind } from '../types';
 import { aclAllows } from './aclAllows';
+import { alertState } from './alertState';
 import { brokerReplicaCount } from './brokerReplicaCount';
 import { brokerState } from './brokerState';
 import { clientQuota } from './clientQuota';
@@ -18,6 +19,7 @@ import { partitionRecordCount } from './partitionRecordCount';
 import { partitionsOnline } from './partitionsOnline';
 import { preferredLeaders } from './preferredLeaders';
 import { producerConfig } from './producerConfig';
+import { promqlQuery } from './promqlQuery';
 import { recordExists } from './recordExists';
 import { topicConfig } from './topicConfig';
 import { topicPartitionCount } from './topicPartitionCount';
@@ -25,6 +27,7 @@ import { topicReplicationFactor } from './topicReplicationFactor';
 
 export const CONDITION_KINDS: readonly ConditionKind[] = [
   aclAllows,
+  alertState,
   brokerReplicaCount,
   brokerState,
   clientQuota,
@@ -41,6 +44,7 @@ export const CONDITION_KINDS: readonly ConditionKind[] = [
   partitionsOnline,
   preferredLeaders,
   producerConfig,
+  promqlQuery,
   recordExists,
   topicConfig,
   topicPartitionCount,

@@ -1,0 +1,149 @@
+// What views and the console read of the monitoring area: whether it runs, its scrape targets, Strimzi's rules
+// with their alert state, PromQL queries over the stored series, Burrow's verdicts and the HTTP endpoints
+// (jmx_exporter 9404, kafka_exporter 9308, Prometheus 9090, Burrow 8000) a `curl` reaches.
+import type { SimState } from '../engine/state';
+import type { ActiveAlert, AlertState } from '../metrics/alerts/alerting';
+import { listAlerts } from '../metrics/alerts/alerting';
+import { type ConsumerGroupStatus, evaluateGroup } from '../metrics/burrow/evaluator';
+import { jmxBeansFor, monitoringEndpoints } from '../metrics/console/endpoints';
+import type { Endpoint, HttpResult } from '../metrics/console/types';
+import { timeLagSeconds } from '../metrics/lagTime';
+import type { MBean } from '../metrics/mbean';
+import { instantQuery, rangeQuery, type Sample, type SeriesPoints } from '../metrics/promql/evaluator';
+import { scrapeTargets, targetUp } from '../metrics/targets';
+
+export type AlertRuleView = {
+  alert: string;
+  expr: string;
+  forMs: number;
+  severity: string;
+  summary: string;
+  /** The rule's worst current alert: firing over pending over inactive. */
+  state: AlertState;
+  /** Its pending and firing alerts (one per label set), annotations expanded. */
+  alerts: ActiveAlert[];
+};
+
+export type QueryOutcome<T> = { ok: true; value: T; warnings: string[] } | { ok: false; error: string };
+
+export type MonitoringView = {
+  running: boolean;
+  scrapeIntervalMs: number | null;
+  lastScrapeAt: number | null;
+  /** Scrape targets as Prometheus' /targets page lists them. */
+  targets(): Array<{ job: string; instance: string; up: boolean }>;
+  rules(): AlertRuleView[];
+  /** Pending and firing alerts. */
+  alerts(): ActiveAlert[];
+  /** An instant query at now (a stat panel). */
+  instant(expr: string): QueryOutcome<Sample[]>;
+  /** A range query from now − rangeMs to now every stepMs (a graph panel). */
+  range(expr: string, rangeMs: number, stepMs: number): QueryOutcome<SeriesPoints[]>;
+  /** Burrow's evaluation of a group with the rule that decided each partition (null when not running). */
+  burrowGroup(group: string): ConsumerGroupStatus | null;
+  /** kafka-lag-exporter's time lag of a partition for a committed offset, in seconds (null without a table). */
+  timeLagSeconds(topic: string, partition: number, committed: number): number | null;
+  /** The MBeans a JMX connection to host:port reaches (null: nothing listens there, or monitoring is off). */
+  jmx(host: string, port: number): MBean[] | null;
+  /** What answers an HTTP request to host:port (null: nothing listens — monitoring is off). */
+  http(host: string, port: number): HttpEndpoint | null;
+};
+
+export type HttpEndpoint =
+  | { kind: 'http'; handle: (method: string, path: string, query: Record<string, string>) => HttpResult }
+  | { kind: 'refused' }
+  | { kind: 'unknown-host' };
+
+const RANK: Record<AlertState, number> = { inactive: 0, pending: 1, firing: 2 };
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function monitoringOf(state: SimState): MonitoringView {
+  const m = state.areas.monitoring?.monitor ?? null;
+  const queries = new Map<string, QueryOutcome<unknown>>();
+  const cached = <T>(key: string, run: () => { value: T; warnings: string[] }): QueryOutcome<T> => {
+    const hit = queries.get(key);
+    if (hit) return hit as QueryOutcome<T>;
+    let out: QueryOutcome<T>;
+    try {
+      const r = run();
+      out = { ok: true, value: r.value, warnings: r.warnings };
+    } catch (e) {
+      out = { ok: false, error: message(e) };
+    }
+    queries.set(key, out);
+    return out;
+  };
+  const notRunning = { ok: false as const, error: 'Prometheus is not running (start monitoring first)' };
+  return {
+    running: m !== null,
+    scrapeIntervalMs: m?.config.scrapeIntervalMs ?? null,
+    lastScrapeAt: m?.lastScrapeAt ?? null,
+    targets: () =>
+      m
+        ? scrapeTargets(state, m.config).map((t) => ({
+            job: t.job,
+            instance: t.instance,
+            up: targetUp(state, t),
+          }))
+        : [],
+    rules: () =>
+      m
+        ? m.rules.map((r) => {
+            const alerts = Object.values(m.alerting.active[r.alert] ?? {}).filter(
+              (a) => a.state !== 'inactive',
+            );
+            const worst = alerts.reduce<AlertState>(
+              (s, a) => (RANK[a.state] > RANK[s] ? a.state : s),
+              'inactive',
+            );
+            return {
+              alert: r.alert,
+              expr: r.expr,
+              forMs: r.forMs,
+              severity: r.labels.severity ?? '',
+              summary: r.annotations.summary ?? '',
+              state: worst,
+              alerts,
+            };
+          })
+        : [],
+    alerts: () => (m ? listAlerts(m.alerting) : []),
+    instant: (expr) => {
+      if (!m) return notRunning;
+      return cached(`i ${expr}`, () => {
+        const r = instantQuery(m.store, expr, state.now);
+        const v = r.value;
+        const samples: Sample[] =
+          v.type === 'vector'
+            ? v.samples
+            : v.type === 'scalar'
+              ? [{ labels: {}, value: v.value }]
+              : v.type === 'matrix'
+                ? v.series.flatMap((s) =>
+                    s.points.length ? [{ labels: s.labels, value: s.points[s.points.length - 1].v }] : [],
+                  )
+                : [];
+        return { value: samples, warnings: r.warnings };
+      });
+    },
+    range: (expr, rangeMs, stepMs) => {
+      if (!m) return notRunning;
+      return cached(`r ${rangeMs} ${stepMs} ${expr}`, () => {
+        // Align to the step (as Grafana does) so a panel's points stay put while the clock moves.
+        const end = Math.floor(state.now / stepMs) * stepMs;
+        const r = rangeQuery(m.store, expr, Math.max(0, end - rangeMs), end, stepMs);
+        return { value: r.series, warnings: r.warnings };
+      });
+    },
+    burrowGroup: (group) => (m ? evaluateGroup(m.burrow, group, state.now) : null),
+    timeLagSeconds: (topic, partition, committed) => {
+      const table = m?.lagTables[`${topic}-${partition}`];
+      return table ? timeLagSeconds(table, committed, state.now) : null;
+    },
+    jmx: (host, port) => (m ? jmxBeansFor(state, m, host, port) : null),
+    http: (host, port) => (m ? (monitoringEndpoints(state, m)(host, port) as Endpoint) : null),
+  };
+}
