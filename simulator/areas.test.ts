@@ -24,6 +24,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'transactions',
       'externalClients',
       'externalProducerIds',
+      'rabbitmq',
       'workspace',
     ]);
   });
@@ -69,6 +70,19 @@ describe('the area list (simulator/areas.ts)', () => {
       ],
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
+      rabbitmq: [
+        'rabbitAck',
+        'rabbitBind',
+        'rabbitCancel',
+        'rabbitConsume',
+        'rabbitCrash',
+        'rabbitDeclareExchange',
+        'rabbitDeclareQueue',
+        'rabbitNack',
+        'rabbitPublish',
+        'rabbitReject',
+        'rabbitSetConsumerTimeout',
+      ],
       workspace: ['simReset', 'workspaceWriteFile'],
     });
   });
@@ -92,6 +106,7 @@ describe('the area list (simulator/areas.ts)', () => {
       consumer: ['consumerGroupTimer', 'consumerPollTimeout'],
       transactions: ['txnTimeout'],
       externalClients: ['externalProduceTimeout'],
+      rabbitmq: ['rabbitProcess', 'rabbitTimeoutCheck'],
     });
   });
 

@@ -9,6 +9,7 @@ import { kraftArea } from './kraft/index';
 import { networkArea } from './network/index';
 import { externalProducerIdArea } from './producer/externalInitProducerId';
 import { producerArea } from './producer/index';
+import { rabbitmqArea } from './rabbitmq/index';
 import { externalClientsArea } from './replication/externalProduce';
 import { replicationArea } from './replication/index';
 import { storageArea } from './storage/index';
@@ -28,6 +29,8 @@ export const AREAS = [
   // Real Kafka clients over the wire protocol (kafka-sim --listen): their produce requests and producer ids.
   externalClientsArea,
   externalProducerIdArea,
+  // A RabbitMQ broker beside the cluster, for the Kafka-vs-RabbitMQ side by side (reacts to no Kafka event).
+  rabbitmqArea,
   // The learner's scratch files and `sim reset`.
   workspaceArea,
 ] as const;

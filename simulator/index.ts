@@ -49,6 +49,14 @@ export {
   type TopicView,
   topicConfigNames,
 } from './read/index';
+// the RabbitMQ broker beside the cluster, for the Kafka-vs-RabbitMQ side by side (simulator/rabbitmq)
+export type {
+  RabbitConsumerView,
+  RabbitDeliveryView,
+  RabbitMessageView,
+  RabbitQueueView,
+  RabbitView,
+} from './read/rabbitmq';
 // classroom scenarios (simulator/scenario)
 export {
   describeProblems,

@@ -253,6 +253,7 @@ function deliver(s: RabbitState, q: Queue, c: Consumer, id: number, now: number)
     type: 'rabbitDelivered',
     reason: `${q.name} pushes "${m.body}" to consumer ${c.tag} (delivery tag ${deliveryTag}${redelivered ? ', redelivered=true: it was delivered before' : ''})${c.autoAck ? '; automatic ack: it is deleted now' : ''}`,
     messageId: id,
+    body: m.body,
     queue: q.name,
     consumerTag: c.tag,
     channel: c.channel,

@@ -8,6 +8,7 @@ import { consumersOf, deliveredToGroupOf, deliveryStatusOf, producerByNameOf, pr
 import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
+import { type RabbitView, rabbitOf } from './rabbitmq';
 import { effectiveTopicConfigOf } from './topicConfig';
 import type {
   BrokerView,
@@ -68,6 +69,8 @@ export type ReadModel = {
   /** A scratch file written with `cat > PATH`, or null. */
   file(path: string): string | null;
   files(): string[];
+  /** The RabbitMQ broker beside the cluster (the Kafka-vs-RabbitMQ side by side). */
+  rabbitmq(): RabbitView;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -138,6 +141,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
       return Object.hasOwn(files, key) ? files[key] : null;
     },
     files: () => Object.keys(state.areas.workspace.files).sort(),
+    rabbitmq: once(() => rabbitOf(state)),
   };
 }
 
