@@ -1,7 +1,16 @@
 // What the console changes in the simulated cluster, in the console's own terms. The adapter in
 // simAdapter.ts implements it over the Simulation: every change goes through the Simulation's command
 // log, so replay reproduces what the console did. Reading is the read model's job (simulator/read).
-import type { KafkaError, KafkaErrorCode, Outcome, ReadModel, RecordView } from '../simulator';
+import type {
+  CommandOf,
+  CommandResult,
+  CommandType,
+  KafkaError,
+  KafkaErrorCode,
+  Outcome,
+  ReadModel,
+  RecordView,
+} from '../simulator';
 
 export type { KafkaError, Outcome, RecordView };
 
@@ -38,6 +47,9 @@ export type SendResult =
   | { kind: 'acked'; topic: string; partition: number; offset: number }
   | { kind: 'pending'; topic: string; partition: number }
   | { kind: 'failed'; error: KafkaError };
+
+/** The RabbitMQ broker's commands (simulator/rabbitmq): rabbitmqadmin, rabbitmqctl and `rabbit` send them. */
+export type RabbitCommandType = Extract<CommandType, `rabbit${string}`>;
 
 export type SendRequest = {
   topic: string;
@@ -124,4 +136,8 @@ export interface ClusterPort {
   commitConsumer(name: string): Outcome<Array<{ topic: string; partition: number; offset: number }>>;
   closeConsumer(name: string): Outcome<void>;
   crashConsumer(name: string): Outcome<void>;
+
+  // ---- the RabbitMQ broker beside the cluster ----
+  /** One RabbitMQ command, with the events it caused (deliveries, acks, requeues) for the tool to print. */
+  rabbitmq<K extends RabbitCommandType>(cmd: CommandOf<K>): CommandResult<K>;
 }

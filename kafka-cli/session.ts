@@ -9,6 +9,7 @@ import type { ClusterPort } from './port';
 import { consumerTool, describeSend, producerTool } from './sim/clientCommands';
 import { brokerTool, clockTool, simTool } from './sim/clusterCommands';
 import { networkTool } from './sim/networkCommands';
+import { rabbitTool } from './sim/rabbitCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
 import { consoleConsumerTool } from './tools/consoleConsumer';
@@ -19,6 +20,8 @@ import { kafkaConfigsTool } from './tools/kafkaConfigs';
 import { kafkaTopicsTool } from './tools/kafkaTopics';
 import { kcatTool } from './tools/kcat';
 import { leaderElectionTool } from './tools/leaderElection';
+import { rabbitmqadminTool } from './tools/rabbitmqadmin';
+import { rabbitmqctlTool } from './tools/rabbitmqctl';
 import { reassignTool } from './tools/reassignPartitions';
 
 export type LineResult = CommandOutput & { line: string };
@@ -78,11 +81,14 @@ export class ConsoleSession {
       leaderElectionTool,
       reassignTool,
       kcatTool,
+      rabbitmqctlTool,
+      rabbitmqadminTool,
       brokerTool,
       clockTool,
       networkTool,
       producerTool,
       consumerTool,
+      rabbitTool,
       simTool,
       cat,
       help,
@@ -219,8 +225,14 @@ export class ConsoleSession {
     for (const t of this.tools.filter((x) => x.name.startsWith('kafka') || x.name === 'kcat')) {
       out.line(`  ${t.name.padEnd(width)}${t.summary}`);
     }
+    out.line('RabbitMQ tools (one node, vhost /):');
+    for (const t of this.tools.filter((x) => x.name.startsWith('rabbitmq'))) {
+      out.line(`  ${t.name.padEnd(width)}${t.summary}`);
+    }
     out.line('Simulation commands:');
-    for (const t of this.tools.filter((x) => !x.name.startsWith('kafka') && x.name !== 'kcat')) {
+    const simCommand = (name: string) =>
+      !name.startsWith('kafka') && name !== 'kcat' && !name.startsWith('rabbitmq');
+    for (const t of this.tools.filter((x) => simCommand(x.name))) {
       out.line(`  ${t.name.padEnd(width)}${t.summary}`);
     }
     out.line(

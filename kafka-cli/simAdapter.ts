@@ -19,6 +19,7 @@ import {
   type NewTopic,
   ok,
   type ProducerSettings,
+  type RabbitCommandType,
   type RecordView,
   type SendRequest,
   type SendResult,
@@ -342,6 +343,10 @@ export class SimPort implements ClusterPort {
   crashConsumer(name: string): Outcome<void> {
     const r = this.run({ type: 'consumerCrash', name });
     return r;
+  }
+
+  rabbitmq<K extends RabbitCommandType>(cmd: CommandOf<K>): CommandResult<K> {
+    return this.dispatch(cmd as Command) as CommandResult<K>;
   }
 }
 

@@ -460,7 +460,10 @@ export function closeChannel(s: RabbitState, channel: number, reason: string, no
   for (const u of returned) events.push(...returnToQueue(s, u, `channel ${channel} closed (${reason})`));
   events.unshift({
     type: 'rabbitChannelClosed',
-    reason: `channel ${channel} closed (${reason}): its ${returned.length} unacknowledged deliver${returned.length === 1 ? 'y goes' : 'ies go'} back to their queues`,
+    reason:
+      returned.length === 0
+        ? `channel ${channel} closed (${reason}): it held no unacknowledged deliveries`
+        : `channel ${channel} closed (${reason}): ${returned.length === 1 ? 'its unacknowledged delivery goes back to its queue' : `its ${returned.length} unacknowledged deliveries go back to their queues`}`,
     channel,
     requeued: returned.map((u) => u.messageId),
   });
