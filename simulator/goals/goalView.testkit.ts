@@ -151,6 +151,7 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
     records: () => [],
     producer: () => null,
     deliveredToGroup: () => 0,
+    rabbitmq: () => ({ queues: [], exchanges: [], bindings: [], received: {}, consumerTimeoutMs: 1_800_000 }),
     ...parts,
   };
 }

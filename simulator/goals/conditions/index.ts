@@ -16,6 +16,7 @@ import { partitionRecordCount } from './partitionRecordCount';
 import { partitionsOnline } from './partitionsOnline';
 import { preferredLeaders } from './preferredLeaders';
 import { producerConfig } from './producerConfig';
+import { rabbitQueue } from './rabbitQueue';
 import { recordExists } from './recordExists';
 import { topicConfig } from './topicConfig';
 import { topicPartitionCount } from './topicPartitionCount';
@@ -37,6 +38,7 @@ export const CONDITION_KINDS: readonly ConditionKind[] = [
   partitionsOnline,
   preferredLeaders,
   producerConfig,
+  rabbitQueue,
   recordExists,
   topicConfig,
   topicPartitionCount,
