@@ -222,8 +222,11 @@ function KafkaSide({ read, topic, run }: { read: ReadModel; topic: string; run: 
 }
 
 function GroupRow({ group, run }: { group: GroupView; run: (line: string) => void }) {
-  const lag = group.partitions.reduce((n, p) => n + (p.lag ?? 0), 0);
+  // Lag is only known where the group has committed (kafka-consumer-groups prints "-" elsewhere).
+  const known = group.partitions.filter((p) => p.lag !== null);
+  const lag = known.reduce((n, p) => n + (p.lag ?? 0), 0);
   const end = group.partitions.reduce((n, p) => n + (p.logEndOffset ?? 0), 0);
+  const committed = group.partitions.reduce((n, p) => n + (p.committed ?? 0), 0);
   const x = scaleLinear()
     .domain([0, Math.max(1, end)])
     .range([0, 100]);
@@ -234,12 +237,27 @@ function GroupRow({ group, run }: { group: GroupView; run: (line: string) => voi
     >
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-semibold text-slate-900 dark:text-white">{group.groupId}</span>
-        <Chip tone={lag > 0 ? 'warn' : 'ok'}>lag {lag}</Chip>
-        <span className="text-slate-600 dark:text-slate-400">{group.state}</span>
+        {known.length === 0 ? (
+          <Chip tone="muted">nothing committed yet</Chip>
+        ) : (
+          <Chip tone={lag > 0 ? 'warn' : 'ok'}>
+            lag {lag}
+            {known.length < group.partitions.length ? ' (committed partitions)' : ''}
+          </Chip>
+        )}
+        <span className="text-slate-600 dark:text-slate-400">
+          {group.state} · committed {committed} of {end}
+        </span>
       </div>
       <svg viewBox="0 0 100 6" preserveAspectRatio="none" className="mt-1 h-1.5 w-full" aria-hidden="true">
         <rect width={100} height={6} rx={2} fill="var(--sim-line)" />
-        <rect width={x(Math.max(0, end - lag))} height={6} rx={2} fill="var(--sim-ack)" className="sim-bar" />
+        <rect
+          width={x(Math.min(end, committed))}
+          height={6}
+          rx={2}
+          fill="var(--sim-ack)"
+          className="sim-bar"
+        />
       </svg>
       <ul className="mt-1 flex flex-wrap gap-1">
         {group.members.map((m, i) => (

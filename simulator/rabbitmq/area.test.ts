@@ -101,6 +101,16 @@ describe('the RabbitMQ area', () => {
     expect(queueOf(sim).ready.map((m) => m.body)).toEqual(['order-2', 'order-3']);
   });
 
+  it('the read model marks a held delivery redelivered only when it was not its first delivery', () => {
+    const sim = rabbitSim();
+    consume(sim, 'c1', { prefetch: 1 });
+    publishAll(sim, orders(2));
+    const held = () => queueOf(sim).consumers[0].unacked.map((u) => [u.body, u.redelivered]);
+    expect(held()).toEqual([['order-1', false]]);
+    must(sim, { type: 'rabbitNack', consumerTag: 'c1', deliveryTag: 1, multiple: false, requeue: true });
+    expect(held()).toEqual([['order-1', true]]);
+  });
+
   it('acking a delivery tag the channel does not hold closes the channel with PRECONDITION_FAILED - unknown delivery tag', () => {
     const sim = rabbitSim();
     consume(sim, 'c1', { prefetch: 2 });

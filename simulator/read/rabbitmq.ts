@@ -7,7 +7,7 @@ import type { ExchangeType, QueueType } from '../rabbitmq/types';
 export type RabbitMessageView = {
   messageId: number;
   body: string;
-  /** Delivered before (and returned): the next delivery carries redelivered=true. */
+  /** Ready: delivered before, so its next delivery carries redelivered=true. Unacked: it was a redelivery. */
   redelivered: boolean;
   /** Quorum queues' x-delivery-count (0 for classic queues). */
   deliveryCount: number;
@@ -67,12 +67,14 @@ const noStats: RabbitQueueStats = {
 export function rabbitOf(state: SimState): RabbitView {
   const area = state.areas.rabbitmq;
   const b = area.broker;
-  const message = (id: number): RabbitMessageView => {
+  // A ready message delivered before will go out with redelivered=true; an unacked one was sent with it
+  // when this was not its first delivery.
+  const message = (id: number, outForDelivery = false): RabbitMessageView => {
     const m = b.messages[id];
     return {
       messageId: id,
       body: m?.body ?? '',
-      redelivered: (m?.deliveries ?? 0) > 0,
+      redelivered: (m?.deliveries ?? 0) > (outForDelivery ? 1 : 0),
       deliveryCount: m?.deliveryCount ?? 0,
     };
   };
@@ -91,7 +93,7 @@ export function rabbitOf(state: SimState): RabbitView {
       failOn: app?.failOn ?? null,
       unacked: (ch?.unacked ?? [])
         .filter((u) => u.consumerTag === tag)
-        .map((u) => ({ ...message(u.messageId), deliveryTag: u.deliveryTag })),
+        .map((u) => ({ ...message(u.messageId, true), deliveryTag: u.deliveryTag })),
     };
   };
   const unackedIn = (queue: string) =>
@@ -104,7 +106,7 @@ export function rabbitOf(state: SimState): RabbitView {
     return {
       name: q.name,
       type: q.type,
-      ready: q.ready.map(message),
+      ready: q.ready.map((id) => message(id)),
       unacked,
       messages: q.ready.length + unacked,
       consumers: q.consumers.map(consumerOf).filter((c): c is RabbitConsumerView => c !== null),
