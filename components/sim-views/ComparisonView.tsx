@@ -342,6 +342,7 @@ function RabbitSide({
           </ol>
         )}
       </div>
+      <AckOrder read={read} queue={queue.name} />
       <ul className="flex flex-col gap-2" aria-label={`Consumers of ${queue.name}`}>
         {queue.consumers.map((c, i) => {
           const history = (rabbit.received[c.tag] ?? []).filter((r) => r.queue === queue.name).slice(-8);
@@ -423,5 +424,20 @@ function RabbitSide({
         </SimButton>
       </div>
     </div>
+  );
+}
+
+/** The order in which the queue's messages were finished (acknowledged), across all its consumers. */
+function AckOrder({ read, queue }: { read: ReadModel; queue: string }) {
+  const done = Object.values(read.rabbitmq().received)
+    .flat()
+    .filter((r) => r.queue === queue && r.ackedAt !== null)
+    .sort((a, b) => (a.ackedAt ?? 0) - (b.ackedAt ?? 0) || a.messageId - b.messageId)
+    .slice(-12);
+  if (done.length === 0) return null;
+  return (
+    <p className="text-xs text-slate-700 dark:text-slate-300" data-testid="rabbit-ack-order">
+      <span className="font-semibold">Finished in this order:</span> {done.map((r) => r.body).join(' → ')}
+    </p>
   );
 }

@@ -68,6 +68,20 @@ describe('the RabbitMQ area', () => {
     expect(receivedBy(sim, 'fast')).toHaveLength(9);
   });
 
+  it('competing consumers finish out of publishing order when one is slow (queues.md "Message ordering")', () => {
+    const sim = rabbitSim();
+    consume(sim, 'r1', { processingMs: 100 });
+    consume(sim, 'r2', { processingMs: 1_000 });
+    consume(sim, 'r3', { processingMs: 100 });
+    publishAll(sim, ['c1-created', 'c2-created', 'c1-paid', 'c2-paid', 'c1-shipped', 'c2-shipped']);
+    must(sim, { type: 'advanceClock', ms: 2_000 });
+    const finished = Object.values(readModel(sim).rabbitmq().received)
+      .flat()
+      .sort((a, b) => (a.ackedAt ?? 0) - (b.ackedAt ?? 0) || a.messageId - b.messageId)
+      .map((r) => r.body);
+    expect(finished).toEqual(['c1-created', 'c1-paid', 'c2-paid', 'c1-shipped', 'c2-shipped', 'c2-created']);
+  });
+
   it('the application works through its deliveries on the virtual clock and acks each one', () => {
     const sim = rabbitSim();
     consume(sim, 'c1', { prefetch: 2, processingMs: 1_000 });

@@ -29,6 +29,8 @@ export type RabbitReceived = {
   at: number;
   /** What the consumer did with it: still open, acked, or returned (nack/reject/close). */
   outcome: 'unacked' | 'acked' | 'returned';
+  /** Virtual time of the ack (or of the delivery, in automatic-ack mode); null while unacked or if returned. */
+  ackedAt: number | null;
 };
 
 /** Counters per queue, like the management UI's message_stats (published, delivered, acked, ...). */

@@ -58,6 +58,7 @@ function apply(ctx: Ctx, area: RabbitAreaState, e: RabbitEvent): void {
         redelivered: e.redelivered,
         at: ctx.now,
         outcome: autoAck ? 'acked' : 'unacked',
+        ackedAt: autoAck ? ctx.now : null,
       });
       if (list.length > RECEIVED_KEPT) list.splice(0, list.length - RECEIVED_KEPT);
       ctx.emit('rabbitDelivered', e.reason, {
@@ -88,6 +89,7 @@ function apply(ctx: Ctx, area: RabbitAreaState, e: RabbitEvent): void {
         const r = openDelivery(area, id);
         if (!r) continue;
         r.outcome = 'acked';
+        r.ackedAt = ctx.now;
         statsOf(area, r.queue).acked++;
       }
       ctx.emit('rabbitAcked', e.reason, {
