@@ -84,7 +84,8 @@ export function ComparisonView() {
       }
     >
       <div className="grid min-w-0 grid-cols-1 gap-3 lg:grid-cols-2">
-        <section
+        <div
+          role="group"
           aria-label="Kafka topic and consumer groups"
           className="min-w-0 rounded-lg border border-slate-200 p-2 dark:border-slate-700"
         >
@@ -108,8 +109,9 @@ export function ComparisonView() {
             ) : null}
           </div>
           {topic ? <KafkaSide read={read} topic={topic.name} run={run} /> : <Empty what="Kafka" />}
-        </section>
-        <section
+        </div>
+        <div
+          role="group"
           aria-label="RabbitMQ queue and competing consumers"
           className="min-w-0 rounded-lg border border-slate-200 p-2 dark:border-slate-700"
         >
@@ -133,7 +135,7 @@ export function ComparisonView() {
             ) : null}
           </div>
           {queue ? <RabbitSide read={read} queue={queue} run={run} /> : <Empty what="RabbitMQ" />}
-        </section>
+        </div>
       </div>
     </Panel>
   );
