@@ -4,6 +4,7 @@
 import type {
   CommandOf,
   CommandResult,
+  CommandType,
   KafkaError,
   KafkaErrorCode,
   Outcome,
@@ -46,6 +47,9 @@ export type SendResult =
   | { kind: 'acked'; topic: string; partition: number; offset: number }
   | { kind: 'pending'; topic: string; partition: number }
   | { kind: 'failed'; error: KafkaError };
+
+/** The RabbitMQ broker's commands (simulator/rabbitmq): rabbitmqadmin, rabbitmqctl and `rabbit` send them. */
+export type RabbitCommandType = Extract<CommandType, `rabbit${string}`>;
 
 export type SendRequest = {
   topic: string;
@@ -167,4 +171,7 @@ export interface ClusterPort {
   runAcls(cmd: SecurityToolCommand): Outcome<SecurityToolOutput>;
   /** null: not a users/clients command (the topics tool handles it). */
   runUserClientConfigs(cmd: SecurityToolCommand): Outcome<SecurityToolOutput | null>;
+  // ---- the RabbitMQ broker beside the cluster ----
+  /** One RabbitMQ command, with the events it caused (deliveries, acks, requeues) for the tool to print. */
+  rabbitmq<K extends RabbitCommandType>(cmd: CommandOf<K>): CommandResult<K>;
 }

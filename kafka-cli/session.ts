@@ -11,6 +11,7 @@ import { brokerTool, clockTool, controllerTool, simTool } from './sim/clusterCom
 import { monitoringTool } from './sim/monitoringCommands';
 import { networkTool } from './sim/networkCommands';
 import { securityTool } from './sim/securityCommands';
+import { rabbitTool } from './sim/rabbitCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
 import { consoleConsumerTool } from './tools/consoleConsumer';
@@ -26,6 +27,8 @@ import { kcatTool } from './tools/kcat';
 import { leaderElectionTool } from './tools/leaderElection';
 import { metadataQuorumTool } from './tools/metadataQuorum';
 import { promtoolTool } from './tools/promtool';
+import { rabbitmqadminTool } from './tools/rabbitmqadmin';
+import { rabbitmqctlTool } from './tools/rabbitmqctl';
 import { reassignTool } from './tools/reassignPartitions';
 import { transactionsTool } from './tools/transactions';
 
@@ -92,6 +95,8 @@ export class ConsoleSession {
       kcatTool,
       curlTool,
       promtoolTool,
+      rabbitmqctlTool,
+      rabbitmqadminTool,
       brokerTool,
       controllerTool,
       clockTool,
@@ -99,6 +104,7 @@ export class ConsoleSession {
       producerTool,
       consumerTool,
       monitoringTool,
+      rabbitTool,
       simTool,
       securityTool,
       cat,
@@ -244,6 +250,18 @@ export class ConsoleSession {
       if (tools.length === 0) continue;
       out.line(title);
       for (const t of tools) out.line(`  ${t.name.padEnd(width)}${t.summary}`);
+    for (const t of this.tools.filter((x) => x.name.startsWith('kafka') || x.name === 'kcat')) {
+      out.line(`  ${t.name.padEnd(width)}${t.summary}`);
+    }
+    out.line('RabbitMQ tools (one node, vhost /):');
+    for (const t of this.tools.filter((x) => x.name.startsWith('rabbitmq'))) {
+      out.line(`  ${t.name.padEnd(width)}${t.summary}`);
+    }
+    out.line('Simulation commands:');
+    const simCommand = (name: string) =>
+      !name.startsWith('kafka') && name !== 'kcat' && !name.startsWith('rabbitmq');
+    for (const t of this.tools.filter((x) => simCommand(x.name))) {
+      out.line(`  ${t.name.padEnd(width)}${t.summary}`);
     }
     out.line(
       "Type 'help COMMAND' for its usage. Records for producers go on the lines after the command, ended by EOF.",

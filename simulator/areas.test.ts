@@ -26,6 +26,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'externalClients',
       'externalProducerIds',
       'monitoring',
+      'rabbitmq',
       'workspace',
     ]);
   });
@@ -80,6 +81,19 @@ describe('the area list (simulator/areas.ts)', () => {
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
       monitoring: ['monitoringStart', 'monitoringStop'],
+      rabbitmq: [
+        'rabbitAck',
+        'rabbitBind',
+        'rabbitCancel',
+        'rabbitConsume',
+        'rabbitCrash',
+        'rabbitDeclareExchange',
+        'rabbitDeclareQueue',
+        'rabbitNack',
+        'rabbitPublish',
+        'rabbitReject',
+        'rabbitSetConsumerTimeout',
+      ],
       workspace: ['simReset', 'workspaceWriteFile'],
     });
   });
@@ -104,6 +118,7 @@ describe('the area list (simulator/areas.ts)', () => {
       transactions: ['txnMarkerRetry', 'txnTimeout'],
       externalClients: ['externalProduceTimeout'],
       monitoring: ['monitoringBurrowRefresh', 'monitoringLagPoll', 'monitoringScrape'],
+      rabbitmq: ['rabbitProcess', 'rabbitTimeoutCheck'],
     });
   });
 

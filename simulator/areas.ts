@@ -10,6 +10,7 @@ import { monitoringArea } from './monitoring/index';
 import { networkArea } from './network/index';
 import { externalProducerIdArea } from './producer/externalInitProducerId';
 import { producerArea } from './producer/index';
+import { rabbitmqArea } from './rabbitmq/index';
 import { externalClientsArea } from './replication/externalProduce';
 import { replicationArea } from './replication/index';
 import { securityArea } from './security/area/index';
@@ -34,6 +35,8 @@ export const AREAS = [
   externalProducerIdArea,
   // jmx_exporter, Prometheus, Burrow: after every area whose events it counts, so it reads the state they left.
   monitoringArea,
+  // A RabbitMQ broker beside the cluster, for the Kafka-vs-RabbitMQ side by side (reacts to no Kafka event).
+  rabbitmqArea,
   // The learner's scratch files and `sim reset`.
   workspaceArea,
 ] as const;

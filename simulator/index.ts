@@ -57,6 +57,14 @@ export {
 export type { AlertRuleView, MonitoringView } from './read/monitoring';
 // the security area as views read it (listeners, ACLs, last authorizer decisions, handshakes)
 export type { SecurityView } from './read/security';
+// the RabbitMQ broker beside the cluster, for the Kafka-vs-RabbitMQ side by side (simulator/rabbitmq)
+export type {
+  RabbitConsumerView,
+  RabbitDeliveryView,
+  RabbitMessageView,
+  RabbitQueueView,
+  RabbitView,
+} from './read/rabbitmq';
 // classroom scenarios (simulator/scenario)
 export {
   describeProblems,

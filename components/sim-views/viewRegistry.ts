@@ -3,6 +3,7 @@
 // line here; layouts, the playground, the classroom and the content checks all read this list.
 import type { ComponentType } from 'react';
 import { ClusterView } from './ClusterView';
+import { ComparisonView } from './ComparisonView';
 import { GroupView } from './GroupView';
 import { MonitoringView } from './MonitoringView';
 import { PartitionLogView } from './PartitionLogView';
@@ -29,6 +30,7 @@ export const VIEW_REGISTRY = [
   { name: 'retention', column: 'right', Component: RetentionView },
   { name: 'security', column: 'right', Component: SecurityPathView },
   { name: 'monitoring', column: 'top', Component: MonitoringView },
+  { name: 'compare', column: 'top', Component: ComparisonView },
 ] as const satisfies readonly ViewEntry[];
 
 export type ViewName = (typeof VIEW_REGISTRY)[number]['name'];

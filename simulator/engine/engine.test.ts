@@ -130,6 +130,7 @@ describe('engine', () => {
       'security',
       'externalClients',
       'monitoring',
+      'rabbitmq',
       'workspace',
     ]);
   });

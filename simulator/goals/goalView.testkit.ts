@@ -182,6 +182,7 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
     }),
     authorizes: () => true,
     monitoring: () => monitoringOff,
+    rabbitmq: () => ({ queues: [], exchanges: [], bindings: [], received: {}, consumerTimeoutMs: 1_800_000 }),
     ...parts,
   };
 }

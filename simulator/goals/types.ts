@@ -25,6 +25,7 @@ export type GoalView = Pick<
   | 'security'
   | 'authorizes'
   | 'monitoring'
+  'brokers' | 'topic' | 'group' | 'records' | 'producer' | 'deliveredToGroup' | 'rabbitmq'
 >;
 
 /** One kind of condition: how to check its parameters, and how to evaluate it. */

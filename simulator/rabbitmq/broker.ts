@@ -253,6 +253,7 @@ function deliver(s: RabbitState, q: Queue, c: Consumer, id: number, now: number)
     type: 'rabbitDelivered',
     reason: `${q.name} pushes "${m.body}" to consumer ${c.tag} (delivery tag ${deliveryTag}${redelivered ? ', redelivered=true: it was delivered before' : ''})${c.autoAck ? '; automatic ack: it is deleted now' : ''}`,
     messageId: id,
+    body: m.body,
     queue: q.name,
     consumerTag: c.tag,
     channel: c.channel,
@@ -459,7 +460,10 @@ export function closeChannel(s: RabbitState, channel: number, reason: string, no
   for (const u of returned) events.push(...returnToQueue(s, u, `channel ${channel} closed (${reason})`));
   events.unshift({
     type: 'rabbitChannelClosed',
-    reason: `channel ${channel} closed (${reason}): its ${returned.length} unacknowledged deliver${returned.length === 1 ? 'y goes' : 'ies go'} back to their queues`,
+    reason:
+      returned.length === 0
+        ? `channel ${channel} closed (${reason}): it held no unacknowledged deliveries`
+        : `channel ${channel} closed (${reason}): ${returned.length === 1 ? 'its unacknowledged delivery goes back to its queue' : `its ${returned.length} unacknowledged deliveries go back to their queues`}`,
     channel,
     requeued: returned.map((u) => u.messageId),
   });

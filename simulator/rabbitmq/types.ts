@@ -97,6 +97,7 @@ export type RabbitEvent =
       type: 'rabbitDelivered';
       reason: string;
       messageId: number;
+      body: string;
       queue: string;
       consumerTag: string;
       channel: number;

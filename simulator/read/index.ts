@@ -10,6 +10,7 @@ import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
 import { type MonitoringView, monitoringOf } from './monitoring';
 import { type AuthorizationQuestion, authorizesOf, type SecurityView, securityOf } from './security';
+import { type RabbitView, rabbitOf } from './rabbitmq';
 import { effectiveTopicConfigOf } from './topicConfig';
 import { producerStatesOf, transactionsOf } from './transactions';
 import type {
@@ -85,6 +86,8 @@ export type ReadModel = {
   authorizes(q: AuthorizationQuestion): boolean | null;
   /** The monitoring area: targets, alert rules and their state, PromQL over the stored series, Burrow, HTTP. */
   monitoring(): MonitoringView;
+  /** The RabbitMQ broker beside the cluster (the Kafka-vs-RabbitMQ side by side). */
+  rabbitmq(): RabbitView;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -161,6 +164,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
     security: once(() => securityOf(state)),
     authorizes: (q) => authorizesOf(state, q),
     monitoring: once(() => monitoringOf(state)),
+    rabbitmq: once(() => rabbitOf(state)),
   };
 }
 

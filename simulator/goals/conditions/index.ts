@@ -20,6 +20,7 @@ import { partitionsOnline } from './partitionsOnline';
 import { preferredLeaders } from './preferredLeaders';
 import { producerConfig } from './producerConfig';
 import { promqlQuery } from './promqlQuery';
+import { rabbitQueue } from './rabbitQueue';
 import { recordExists } from './recordExists';
 import { topicConfig } from './topicConfig';
 import { topicPartitionCount } from './topicPartitionCount';
@@ -45,6 +46,7 @@ export const CONDITION_KINDS: readonly ConditionKind[] = [
   preferredLeaders,
   producerConfig,
   promqlQuery,
+  rabbitQueue,
   recordExists,
   topicConfig,
   topicPartitionCount,
