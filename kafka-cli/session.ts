@@ -10,8 +10,8 @@ import { consumerTool, describeSend, producerTool } from './sim/clientCommands';
 import { brokerTool, clockTool, controllerTool, simTool } from './sim/clusterCommands';
 import { monitoringTool } from './sim/monitoringCommands';
 import { networkTool } from './sim/networkCommands';
-import { securityTool } from './sim/securityCommands';
 import { rabbitTool } from './sim/rabbitCommands';
+import { securityTool } from './sim/securityCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
 import { consoleConsumerTool } from './tools/consoleConsumer';
@@ -239,10 +239,16 @@ export class ConsoleSession {
     }
     const width = Math.max(...this.tools.map((t) => t.name.length)) + 2;
     const groupOf = (t: ToolDef) =>
-      t.helpGroup ?? (t.name.startsWith('kafka') || t.name === 'kcat' ? 'kafka' : 'simulation');
+      t.helpGroup ??
+      (t.name.startsWith('kafka') || t.name === 'kcat'
+        ? 'kafka'
+        : t.name.startsWith('rabbitmq')
+          ? 'rabbitmq'
+          : 'simulation');
     const groups = [
       ['kafka', 'Kafka tools (the .sh suffix and --bootstrap-server are optional):'],
       ['other', 'Other tools:'],
+      ['rabbitmq', 'RabbitMQ tools (one node, vhost /):'],
       ['simulation', 'Simulation commands:'],
     ] as const;
     for (const [group, title] of groups) {
@@ -250,18 +256,6 @@ export class ConsoleSession {
       if (tools.length === 0) continue;
       out.line(title);
       for (const t of tools) out.line(`  ${t.name.padEnd(width)}${t.summary}`);
-    for (const t of this.tools.filter((x) => x.name.startsWith('kafka') || x.name === 'kcat')) {
-      out.line(`  ${t.name.padEnd(width)}${t.summary}`);
-    }
-    out.line('RabbitMQ tools (one node, vhost /):');
-    for (const t of this.tools.filter((x) => x.name.startsWith('rabbitmq'))) {
-      out.line(`  ${t.name.padEnd(width)}${t.summary}`);
-    }
-    out.line('Simulation commands:');
-    const simCommand = (name: string) =>
-      !name.startsWith('kafka') && name !== 'kcat' && !name.startsWith('rabbitmq');
-    for (const t of this.tools.filter((x) => simCommand(x.name))) {
-      out.line(`  ${t.name.padEnd(width)}${t.summary}`);
     }
     out.line(
       "Type 'help COMMAND' for its usage. Records for producers go on the lines after the command, ended by EOF.",

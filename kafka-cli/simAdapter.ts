@@ -402,6 +402,8 @@ export class SimPort implements ClusterPort {
   runUserClientConfigs(cmd: SecurityToolCommand): Outcome<SecurityToolOutput | null> {
     const { args, commandConfig, bootstrapServer } = cmd;
     return this.run({ type: 'securityConfigs', args, commandConfig, bootstrapServer }, (d) => d);
+  }
+
   rabbitmq<K extends RabbitCommandType>(cmd: CommandOf<K>): CommandResult<K> {
     return this.dispatch(cmd as Command) as CommandResult<K>;
   }

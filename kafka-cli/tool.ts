@@ -20,7 +20,7 @@ export type ToolDef = {
   aliases: string[];
   /** Where `help` lists it: Kafka's tools (and kcat), other tools (curl, rabbitmqctl…), or simulation commands.
    * Default: `kafka` for names starting with kafka and kcat, else `simulation`. */
-  helpGroup?: 'kafka' | 'other' | 'simulation';
+  helpGroup?: 'kafka' | 'other' | 'rabbitmq' | 'simulation';
   /** One line for `help`. */
   summary: string;
   /** Longer usage for `help NAME`. */

@@ -55,8 +55,6 @@ export {
   topicConfigNames,
 } from './read/index';
 export type { AlertRuleView, MonitoringView } from './read/monitoring';
-// the security area as views read it (listeners, ACLs, last authorizer decisions, handshakes)
-export type { SecurityView } from './read/security';
 // the RabbitMQ broker beside the cluster, for the Kafka-vs-RabbitMQ side by side (simulator/rabbitmq)
 export type {
   RabbitConsumerView,
@@ -65,6 +63,8 @@ export type {
   RabbitQueueView,
   RabbitView,
 } from './read/rabbitmq';
+// the security area as views read it (listeners, ACLs, last authorizer decisions, handshakes)
+export type { SecurityView } from './read/security';
 // classroom scenarios (simulator/scenario)
 export {
   describeProblems,

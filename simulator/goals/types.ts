@@ -25,7 +25,7 @@ export type GoalView = Pick<
   | 'security'
   | 'authorizes'
   | 'monitoring'
-  'brokers' | 'topic' | 'group' | 'records' | 'producer' | 'deliveredToGroup' | 'rabbitmq'
+  | 'rabbitmq'
 >;
 
 /** One kind of condition: how to check its parameters, and how to evaluate it. */

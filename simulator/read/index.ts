@@ -9,8 +9,8 @@ import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
 import { type MonitoringView, monitoringOf } from './monitoring';
-import { type AuthorizationQuestion, authorizesOf, type SecurityView, securityOf } from './security';
 import { type RabbitView, rabbitOf } from './rabbitmq';
+import { type AuthorizationQuestion, authorizesOf, type SecurityView, securityOf } from './security';
 import { effectiveTopicConfigOf } from './topicConfig';
 import { producerStatesOf, transactionsOf } from './transactions';
 import type {
