@@ -22,6 +22,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'storage',
       'consumer',
       'transactions',
+      'connect',
       'externalClients',
       'externalProducerIds',
       'workspace',
@@ -67,6 +68,16 @@ describe('the area list (simulator/areas.ts)', () => {
         'producerInitTransactions',
         'producerSendOffsetsToTransaction',
       ],
+      connect: [
+        'connectDbCreateTable',
+        'connectDbDelete',
+        'connectDbInsert',
+        'connectDbUpdate',
+        'connectRest',
+        'connectStart',
+        'connectWorkerStart',
+        'connectWorkerStop',
+      ],
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
       workspace: ['simReset', 'workspaceWriteFile'],
@@ -91,6 +102,12 @@ describe('the area list (simulator/areas.ts)', () => {
       storage: ['logCleanerCheck', 'logRetentionCheck'],
       consumer: ['consumerGroupTimer', 'consumerPollTimeout'],
       transactions: ['txnTimeout'],
+      connect: [
+        'connectOffsetFlush',
+        'connectScheduledRebalance',
+        'connectSessionExpired',
+        'connectTaskPoll',
+      ],
       externalClients: ['externalProduceTimeout'],
     });
   });

@@ -29,6 +29,7 @@ export {
 // the read model every reader uses (simulator/read)
 export {
   type BrokerView,
+  type ConnectView,
   type ConsumerView,
   type ControllerView,
   type GroupMemberView,
