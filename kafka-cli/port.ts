@@ -1,7 +1,15 @@
 // What the console changes in the simulated cluster, in the console's own terms. The adapter in
 // simAdapter.ts implements it over the Simulation: every change goes through the Simulation's command
 // log, so replay reproduces what the console did. Reading is the read model's job (simulator/read).
-import type { KafkaError, KafkaErrorCode, Outcome, ReadModel, RecordView } from '../simulator';
+import type {
+  Command,
+  CommandResult,
+  KafkaError,
+  KafkaErrorCode,
+  Outcome,
+  ReadModel,
+  RecordView,
+} from '../simulator';
 
 export type { KafkaError, Outcome, RecordView };
 
@@ -127,4 +135,11 @@ export interface ClusterPort {
   commitConsumer(name: string): Outcome<Array<{ topic: string; partition: number; offset: number }>>;
   closeConsumer(name: string): Outcome<void>;
   crashConsumer(name: string): Outcome<void>;
+
+  // ---- Kafka Connect: workers, REST calls, the source database (simulator/connect/runtime) ----
+  connect<C extends ConnectCommand>(cmd: C): Outcome<ConnectData<C>>;
 }
+
+/** The Connect area's commands (`connectStart`, `connectRest`, `connectWorkerStop`, `connectDbInsert`, …). */
+export type ConnectCommand = Extract<Command, { type: `connect${string}` }>;
+export type ConnectData<C extends ConnectCommand> = Extract<CommandResult<C['type']>, { ok: true }>['data'];

@@ -11,6 +11,7 @@ import { brokerTool, clockTool, controllerTool, simTool } from './sim/clusterCom
 import { networkTool } from './sim/networkCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
+import { connectDistributedTool, connectStandaloneTool, connectWorkerTool } from './tools/connectWorkers';
 import { consoleConsumerTool } from './tools/consoleConsumer';
 import { consoleProducerTool } from './tools/consoleProducer';
 import { consumerGroupsTool } from './tools/consumerGroups';
@@ -22,6 +23,7 @@ import { kcatTool } from './tools/kcat';
 import { leaderElectionTool } from './tools/leaderElection';
 import { metadataQuorumTool } from './tools/metadataQuorum';
 import { reassignTool } from './tools/reassignPartitions';
+import { sqlite3Tool } from './tools/sqlite3';
 
 export type LineResult = CommandOutput & { line: string };
 
@@ -82,7 +84,11 @@ export class ConsoleSession {
       metadataQuorumTool,
       kcatTool,
       curlTool,
+      connectDistributedTool,
+      connectStandaloneTool,
+      sqlite3Tool,
       brokerTool,
+      connectWorkerTool,
       controllerTool,
       clockTool,
       networkTool,

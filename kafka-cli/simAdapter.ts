@@ -14,6 +14,8 @@ import {
 } from '../simulator';
 import {
   type ClusterPort,
+  type ConnectCommand,
+  type ConnectData,
   type ConsumerSettings,
   fail,
   type NewTopic,
@@ -348,6 +350,10 @@ export class SimPort implements ClusterPort {
   crashConsumer(name: string): Outcome<void> {
     const r = this.run({ type: 'consumerCrash', name });
     return r;
+  }
+
+  connect<C extends ConnectCommand>(cmd: C): Outcome<ConnectData<C>> {
+    return this.run(cmd, (d) => d as ConnectData<C>);
   }
 }
 

@@ -59,7 +59,11 @@ export const connectCommands = {
     if (n < 1 || n > 6) return fail('INVALID_REQUEST', 'Between 1 and 6 workers');
     if (mode === 'distributed')
       for (const t of INTERNAL_TOPICS)
-        if (!ensureTopic(ctx, t.topic, t.partitions, 3, { 'cleanup.policy': 'compact' }))
+        if (
+          !ensureTopic(ctx, t.topic, t.partitions, cmd.internalReplicationFactor ?? 3, {
+            'cleanup.policy': 'compact',
+          })
+        )
           return fail('TIMEOUT_EXCEPTION', `Could not create the internal topic ${t.topic}`);
     a.mode = mode;
     a.groupId = cmd.groupId ?? a.groupId;

@@ -64,6 +64,17 @@ function setTaskStatus(ctx: Ctx, c: ConnectorEntry, task: number, s: RuntimeStat
  */
 export function rebalance(ctx: Ctx, why: string): void {
   const a = area(ctx);
+  if (a.mode === 'standalone' && a.cluster.workers.length === 1) {
+    // A standalone worker runs everything itself: no group, no assignor, no delay.
+    const [worker] = a.cluster.workers;
+    for (const c of a.cluster.connectors) {
+      if (c.status.state === 'UNASSIGNED') c.status = status(ctx, c, worker);
+      c.taskStatuses.forEach((t, i) => {
+        if (t.state === 'UNASSIGNED') c.taskStatuses[i] = status(ctx, c, worker);
+      });
+    }
+    return;
+  }
   if (a.mode !== 'distributed' || a.cluster.workers.length === 0) return;
   for (let round = 0; round < 4; round++) {
     const configured: Record<string, number> = {};

@@ -85,6 +85,8 @@ export type ConnectStartSpec = {
   groupId?: string;
   offsetFlushIntervalMs?: number;
   maxDelayMs?: number;
+  /** config/offset/status.storage.replication.factor (DistributedConfig default 3; Kafka's sample file sets 1). */
+  internalReplicationFactor?: number;
 };
 
 export type ConnectRestResult = {
