@@ -58,7 +58,7 @@ class Parser {
   }
   word(expected?: string): string {
     const t = this.peek();
-    if (!t || t.kind !== 'word' || (expected && String(t.value).toUpperCase() !== expected)) this.syntax();
+    if (t?.kind !== 'word' || (expected && String(t.value).toUpperCase() !== expected)) this.syntax();
     this.i++;
     return String(t.value);
   }
