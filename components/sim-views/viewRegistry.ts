@@ -3,6 +3,7 @@
 // line here; layouts, the playground, the classroom and the content checks all read this list.
 import type { ComponentType } from 'react';
 import { ClusterView } from './ClusterView';
+import { ConnectView } from './ConnectView';
 import { GroupView } from './GroupView';
 import { PartitionLogView } from './PartitionLogView';
 import { ProducerView } from './ProducerView';
@@ -25,6 +26,7 @@ export const VIEW_REGISTRY = [
   { name: 'log', column: 'right', Component: PartitionLogView },
   { name: 'group', column: 'right', Component: GroupView },
   { name: 'retention', column: 'right', Component: RetentionView },
+  { name: 'connect', column: 'top', Component: ConnectView },
 ] as const satisfies readonly ViewEntry[];
 
 export type ViewName = (typeof VIEW_REGISTRY)[number]['name'];
