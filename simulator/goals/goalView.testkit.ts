@@ -151,6 +151,20 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
     records: () => [],
     producer: () => null,
     deliveredToGroup: () => 0,
+    connect: () => ({
+      mode: null,
+      groupId: 'connect-cluster',
+      generation: 0,
+      scheduledRebalanceAt: null,
+      maxDelayMs: 300_000,
+      offsetFlushIntervalMs: 60_000,
+      workers: [],
+      connectors: [],
+      tables: [],
+      buckets: [],
+      indices: [],
+      sourceOffsets: {},
+    }),
     ...parts,
   };
 }

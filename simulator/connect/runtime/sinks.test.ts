@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateGoal } from '../../goals/index';
 import type { Simulation } from '../../index';
 import { readModel } from '../../read/index';
 import { must } from '../../testing/sim.testkit';
@@ -147,6 +148,23 @@ describe('S3 sink task (TopicPartitionWriter) in consumer group connect-<name> (
     rest(s, 'POST', '/connectors/s3-orders/tasks/0/restart');
     advance(s, 1_100);
     expect(readModel(s).connect().connectors[0].tasks[0].state).toBe('RUNNING');
+  });
+});
+
+describe('goal kind connectTasks', () => {
+  it("is met only when every task is in the state, and with onLiveWorker not by a crashed worker's stale RUNNING status", () => {
+    const s = connectSim();
+    orders(s, json(1));
+    rest(s, 'POST', '/connectors', S3());
+    const goal = (onLiveWorker: boolean) => ({
+      description: 'running',
+      conditions: [{ kind: 'connectTasks', connector: 's3-orders', state: 'RUNNING', onLiveWorker }],
+    });
+    expect(evaluateGoal(readModel(s), goal(true)).met).toBe(true);
+    const owner = readModel(s).connect().connectors[0].tasks[0].workerId;
+    must(s, { type: 'connectWorkerStop', worker: owner, crash: true });
+    expect(evaluateGoal(readModel(s), goal(false)).met).toBe(true);
+    expect(evaluateGoal(readModel(s), goal(true)).met).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@
 import type { ConditionKind } from '../types';
 import { brokerReplicaCount } from './brokerReplicaCount';
 import { brokerState } from './brokerState';
+import { connectTasks } from './connectTasks';
 import { distinctKeys } from './distinctKeys';
 import { groupLag } from './groupLag';
 import { groupMembersAssigned } from './groupMembersAssigned';
@@ -24,6 +25,7 @@ import { topicReplicationFactor } from './topicReplicationFactor';
 export const CONDITION_KINDS: readonly ConditionKind[] = [
   brokerReplicaCount,
   brokerState,
+  connectTasks,
   distinctKeys,
   groupLag,
   groupOffset,
