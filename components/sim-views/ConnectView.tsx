@@ -136,9 +136,11 @@ function ConnectBody({ view, now, run }: { view: Connect; now: number; run: (lin
         ))}
       </ul>
       {view.mode === 'distributed' ? (
-        <SimButton onClick={() => run('connect-distributed.sh config/connect-distributed.properties')}>
-          Add a worker
-        </SimButton>
+        <div>
+          <SimButton onClick={() => run('connect-distributed.sh config/connect-distributed.properties')}>
+            Add a worker
+          </SimButton>
+        </div>
       ) : null}
       {unassigned.length > 0 ? (
         <p className="text-xs text-slate-700 dark:text-slate-300">
