@@ -24,6 +24,7 @@ import { leaderElectionTool } from './tools/leaderElection';
 import { metadataQuorumTool } from './tools/metadataQuorum';
 import { reassignTool } from './tools/reassignPartitions';
 import { sqlite3Tool } from './tools/sqlite3';
+import { transactionsTool } from './tools/transactions';
 
 export type LineResult = CommandOutput & { line: string };
 
@@ -82,6 +83,7 @@ export class ConsoleSession {
       leaderElectionTool,
       reassignTool,
       metadataQuorumTool,
+      transactionsTool,
       kcatTool,
       curlTool,
       connectDistributedTool,

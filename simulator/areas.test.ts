@@ -35,7 +35,7 @@ describe('the area list (simulator/areas.ts)', () => {
     expect([...registeredCommandTypes()].sort()).toEqual([...all].sort());
     expect(byArea('commands')).toEqual({
       clock: ['advanceClock'],
-      network: ['dropNext', 'setNetworkFaults'],
+      network: ['dropNext', 'replicaFetchPause', 'replicaFetchResume', 'setNetworkFaults'],
       cluster: [
         'alterTopicConfigs',
         'brokerAdd',
@@ -67,6 +67,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'producerCrash',
         'producerInitTransactions',
         'producerSendOffsetsToTransaction',
+        'txnAdminAbort',
       ],
       connect: [
         'connectDbCreateTable',
@@ -108,6 +109,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'connectSessionExpired',
         'connectTaskPoll',
       ],
+      transactions: ['txnMarkerRetry', 'txnTimeout'],
       externalClients: ['externalProduceTimeout'],
     });
   });
@@ -123,7 +125,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'event brokerStarted': ['kraft', 'storage'],
       'event brokerStopped': ['producer', 'kraft'],
       'event highWatermarkAdvanced': ['storage', 'consumer', 'externalClients'],
-      'event leaderChanged': ['producer', 'externalClients'],
+      'event leaderChanged': ['producer', 'transactions', 'externalClients'],
       'event recordsAppended': ['storage', 'externalClients'],
     });
   });
