@@ -102,14 +102,13 @@ describe('the area list (simulator/areas.ts)', () => {
       ],
       storage: ['logCleanerCheck', 'logRetentionCheck'],
       consumer: ['consumerGroupTimer', 'consumerPollTimeout'],
-      transactions: ['txnTimeout'],
+      transactions: ['txnMarkerRetry', 'txnTimeout'],
       connect: [
         'connectOffsetFlush',
         'connectScheduledRebalance',
         'connectSessionExpired',
         'connectTaskPoll',
       ],
-      transactions: ['txnMarkerRetry', 'txnTimeout'],
       externalClients: ['externalProduceTimeout'],
     });
   });
