@@ -83,12 +83,16 @@ export function connectOf(state: SimState): ConnectView {
         lag: lags.some((l) => l !== null) ? lags.reduce<number>((s, l) => s + (l ?? 0), 0) : null,
       };
     } else {
+      const cdc = c.config['connector.class'] === 'io.debezium.connector.postgresql.PostgresConnector';
       const prefix = c.config['topic.prefix'] ?? '';
-      const tables = (c.config['table.whitelist'] ?? '')
+      const listed = (c.config[cdc ? 'table.include.list' : 'table.whitelist'] ?? '')
         .split(',')
-        .map((t) => t.trim())
+        .map((t) => t.trim().replace(/^public\./, ''))
         .filter(Boolean);
-      topics = (tables.length > 0 ? tables : Object.keys(a.database).sort()).map((t) => `${prefix}${t}`);
+      // Debezium names topics <topic.prefix>.<schema>.<table>; the JDBC source topic.prefix + table
+      topics = (listed.length > 0 ? listed : Object.keys(a.database).sort()).map((t) =>
+        cdc ? `${prefix}.public.${t}` : `${prefix}${t}`,
+      );
     }
     return {
       name: c.name,

@@ -3,13 +3,14 @@
 import type { Ctx } from '../../engine/context';
 import { type CommandHandlers, fail, ok, okVoid } from '../../engine/registry';
 import { initialAssignorState } from '../assignorTypes';
+import type { RowChange } from '../debezium';
 import { emptyConnectCluster, handleConnectRequest } from '../rest/handler';
 import { connectorStatusRecord, taskStatusRecord } from '../rest/internalTopics';
 import { SIMULATED_PLUGINS } from '../rest/plugins';
 import { deleteRow, insertRow, newTable, unknownColumn, updateRow } from './database';
 import { area, rebalance, writeInternal } from './group';
 import { ensureTopic, INTERNAL_TOPICS } from './kafkaLog';
-import type { ConnectAreaState } from './types';
+import type { ConnectAreaState, DbRow } from './types';
 import { reconcileTasks, stopTask } from './workerTasks';
 
 /** DistributedConfig defaults (offset.flush.interval.ms is WorkerConfig's 60000; Kafka's sample file sets 10000). */
@@ -29,6 +30,10 @@ export function initialConnectState(): ConnectAreaState {
     runtime: {},
     taskEpochs: {},
     database: {},
+    wal: [],
+    // PostgreSQL-like log positions and transaction ids (illustrative starting values)
+    nextLsn: 23_000_000,
+    nextTxId: 750,
     buckets: {},
     indices: {},
   };
@@ -36,6 +41,23 @@ export function initialConnectState(): ConnectAreaState {
 
 const configuredShape = (a: ConnectAreaState) =>
   a.cluster.connectors.map((c) => `${c.name}:${c.taskConfigs.length}:${c.targetState}`).join(',');
+
+/** Each statement commits on its own (autocommit): one transaction, one log entry. */
+function logChange(
+  ctx: Ctx,
+  table: string,
+  kind: RowChange['kind'],
+  before: DbRow | null,
+  after: DbRow | null,
+) {
+  const a = area(ctx);
+  a.wal.push({
+    table,
+    change: { kind, before, after, txId: a.nextTxId, lsn: a.nextLsn, tsMs: ctx.now },
+  });
+  a.nextTxId += 1;
+  a.nextLsn += 56;
+}
 
 function joinWorker(ctx: Ctx, id: string): void {
   const a = area(ctx);
@@ -201,6 +223,7 @@ export const connectCommands = {
     if (typeof cmd.values.id === 'number' && t.rows.some((r) => r.id === cmd.values.id))
       return fail('SQLITE_CONSTRAINT', `UNIQUE constraint failed: ${cmd.table}.id`);
     const row = insertRow(t, cmd.values, ctx.now);
+    logChange(ctx, cmd.table, 'insert', null, { ...row });
     ctx.emit('connectDbChanged', `INSERT INTO ${cmd.table}: row id=${row.id} committed at ${ctx.now}`, {
       table: cmd.table,
       op: 'insert',
@@ -214,7 +237,10 @@ export const connectCommands = {
     if (!t) return fail('SQLITE_ERROR', `no such table: ${cmd.table}`);
     const bad = unknownColumn(t, cmd.table, cmd.values);
     if (bad) return fail('SQLITE_ERROR', bad);
+    const before = t.rows.find((r) => r.id === cmd.id);
+    const old = before ? { ...before } : null;
     if (!updateRow(t, cmd.id, cmd.values, ctx.now)) return okVoid(); // UPDATE … WHERE id=n matching no row
+    logChange(ctx, cmd.table, 'update', old, { ...(t.rows.find((r) => r.id === cmd.id) as DbRow) });
     ctx.emit('connectDbChanged', `UPDATE ${cmd.table}: row id=${cmd.id} changed, updated_at=${ctx.now}`, {
       table: cmd.table,
       op: 'update',
@@ -226,7 +252,9 @@ export const connectCommands = {
   connectDbDelete: (ctx, cmd) => {
     const t = area(ctx).database[cmd.table];
     if (!t) return fail('SQLITE_ERROR', `no such table: ${cmd.table}`);
-    if (!deleteRow(t, cmd.id)) return okVoid();
+    const gone = t.rows.find((r) => r.id === cmd.id);
+    if (!gone || !deleteRow(t, cmd.id)) return okVoid();
+    logChange(ctx, cmd.table, 'delete', { ...gone }, null);
     ctx.emit(
       'connectDbChanged',
       `DELETE FROM ${cmd.table}: row id=${cmd.id} is gone; a polling JDBC source never sees a deleted row`,

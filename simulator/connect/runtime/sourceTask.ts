@@ -57,9 +57,8 @@ export function sourceTable(config: Record<string, string>, table: string): Jdbc
 
 /** The offset a task resumes from: its own (in memory), else the committed one from connect-offsets. */
 export function currentOffset(ctx: Ctx, rt: TaskRuntime, table: string): JdbcOffset {
-  return (
-    rt.sourceOffsets[table] ?? area(ctx).committedSourceOffsets[jdbcOffsetKey(rt.connector, table)] ?? {}
-  );
+  const key = jdbcOffsetKey(rt.connector, table);
+  return (rt.sourceOffsets[key] ?? area(ctx).committedSourceOffsets[key] ?? {}) as JdbcOffset;
 }
 
 export function pollSourceTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): number {
@@ -120,7 +119,7 @@ export function pollSourceTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): nu
         failTask(ctx, rt, c, `${(e as ConnectError).exception}: ${(e as Error).message}`);
         return total;
       }
-      rt.sourceOffsets[table] = jdbcNextOffset(t, row);
+      rt.sourceOffsets[jdbcOffsetKey(rt.connector, table)] = jdbcNextOffset(t, row);
       if (out === null) continue;
       ensureTopic(ctx, out.topic, 1, 1);
       const key = out.key === null ? null : valueFromConnect(config, out.key);
@@ -135,7 +134,7 @@ export function pollSourceTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): nu
     if (rows.length === 0) continue; // an empty poll changes nothing
     ctx.emit(
       'connectSourcePolled',
-      `task ${rt.connector}-${rt.task} ran ${inlineSql(query)} and produced ${rows.length} row(s) to ${topic} (offset now ${JSON.stringify(rt.sourceOffsets[table])}, flushed at the next offset.flush.interval.ms)`,
+      `task ${rt.connector}-${rt.task} ran ${inlineSql(query)} and produced ${rows.length} row(s) to ${topic} (offset now ${JSON.stringify(rt.sourceOffsets[jdbcOffsetKey(rt.connector, table)])}, flushed at the next offset.flush.interval.ms)`,
       { connector: rt.connector, task: rt.task, table, sql: inlineSql(query), rows: rows.length },
     );
   }

@@ -1,6 +1,7 @@
 // The Connect area's scheduled work: task poll loops, offset flushes, the session timeout of a crashed worker
 // and the delayed rebalance. Tasks are never cancelled: each checks the epoch it was scheduled for.
 import type { TaskHandlers } from '../../engine/registry';
+import { DEBEZIUM_POSTGRES_CLASS, pollCdcTask } from './cdcSourceTask';
 import { area, rebalance } from './group';
 import { pollSinkTask } from './sinkTask';
 import { pollSourceTask } from './sourceTask';
@@ -13,12 +14,18 @@ export const connectTasks = {
     if (!rt || rt.epoch !== task.epoch) return;
     const c = a.cluster.connectors.find((x) => x.name === task.connector);
     if (!c) return;
-    if (rt.kind === 'source') pollSourceTask(ctx, rt, c);
+    if (rt.kind === 'source' && c.config['connector.class'] === DEBEZIUM_POSTGRES_CLASS)
+      pollCdcTask(ctx, rt, c);
+    else if (rt.kind === 'source') pollSourceTask(ctx, rt, c);
     else pollSinkTask(ctx, rt, c);
     if (a.runtime[`${task.connector}-${task.task}`]?.epoch !== task.epoch) return; // it failed
     const interval =
       rt.kind === 'source'
-        ? Number((c.taskConfigs[rt.task] ?? c.config)['poll.interval.ms'] ?? '5000')
+        ? Number(
+            (c.taskConfigs[rt.task] ?? c.config)['poll.interval.ms'] ??
+              // Debezium's poll.interval.ms default is 500; the JDBC source's 5000
+              (c.config['connector.class'] === DEBEZIUM_POSTGRES_CLASS ? '500' : '5000'),
+          )
         : SINK_POLL_MS;
     ctx.schedule(Math.max(1, interval), task);
   },

@@ -1,7 +1,7 @@
 // The Connect area's state: a group of workers on the simulated cluster running connectors and tasks, the
 // source database the JDBC source polls, and the simulated S3 bucket and Elasticsearch index the sinks write.
 import type { AssignorState } from '../assignorTypes';
-import type { JdbcOffset } from '../jdbcSource';
+import type { RowChange } from '../debezium';
 import type { ConnectClusterState, ConnectRequest } from '../rest/types';
 import type { S3PartitionWriter, SinkRecordLite } from '../s3Sink';
 
@@ -15,6 +15,12 @@ export type DbRow = Record<string, DbValue>;
  * update trigger would.
  */
 export type DbTable = { columns: string[]; rows: DbRow[]; nextId: number };
+
+/** A source offset map as a connector stores it (JDBC: {"incrementing":3}; Debezium: {"lsn":…,"txId":…}). */
+export type SourceOffset = Record<string, number | boolean>;
+
+/** One committed change in the database's log (what logical decoding hands a CDC connector), in commit order. */
+export type WalEntry = { table: string; change: RowChange };
 
 export type ConnectWorkerState = 'running' | 'stopped' | 'crashed';
 
@@ -34,8 +40,8 @@ export type TaskRuntime = {
   /** Bumped on every start of this task id: stale polls do nothing. */
   epoch: number;
   kind: 'source' | 'sink';
-  /** Source: the offsets of the records it produced, per table (not yet flushed to connect-offsets). */
-  sourceOffsets: Record<string, JdbcOffset>;
+  /** Source: the offsets of the records it produced, per source partition (not yet flushed to connect-offsets). */
+  sourceOffsets: Record<string, SourceOffset>;
   /** Sink: the next offset to read, per `topic-partition`. */
   positions: Record<string, number>;
   /** S3 sink: the open file of each topic-partition. */
@@ -67,11 +73,15 @@ export type ConnectAreaState = {
   /** When the scheduled (delayed) rebalance runs, or null. */
   scheduledRebalanceAt: number | null;
   /** Source offsets as committed to connect-offsets (key = the offsets topic's JSON key). */
-  committedSourceOffsets: Record<string, JdbcOffset>;
+  committedSourceOffsets: Record<string, SourceOffset>;
   /** Running tasks by `connector-task`. */
   runtime: Record<string, TaskRuntime>;
   taskEpochs: Record<string, number>;
   database: Record<string, DbTable>;
+  /** The database's change log (PostgreSQL's WAL as logical decoding reads it): every committed change, in order. */
+  wal: WalEntry[];
+  nextLsn: number;
+  nextTxId: number;
   /** Simulated S3 buckets: bucket → object key → object. */
   buckets: Record<string, Record<string, BucketObject>>;
   /** Simulated Elasticsearch: index → document id → document. */

@@ -4,7 +4,6 @@
 // cleanly flushes them first (WorkerSourceTask/WorkerSinkTask#close); a crash loses what was not flushed.
 import { storeOffsets } from '../../consumer/offsets/offsetStore';
 import type { Ctx } from '../../engine/context';
-import { jdbcOffsetKey } from '../jdbcSource';
 import type { ConnectorEntry } from '../rest/types';
 import { area } from './group';
 import { appendRecords, OFFSET_STORAGE_TOPIC } from './kafkaLog';
@@ -28,8 +27,7 @@ export function flushTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry, why: str
   const a = area(ctx);
   const flushed: string[] = [];
   if (rt.kind === 'source') {
-    for (const [table, offset] of Object.entries(rt.sourceOffsets)) {
-      const key = jdbcOffsetKey(rt.connector, table);
+    for (const [key, offset] of Object.entries(rt.sourceOffsets)) {
       if (JSON.stringify(a.committedSourceOffsets[key]) === JSON.stringify(offset)) continue;
       a.committedSourceOffsets[key] = offset;
       if (a.mode === 'distributed')
