@@ -2,6 +2,7 @@
 // simAdapter.ts implements it over the Simulation: every change goes through the Simulation's command
 // log, so replay reproduces what the console did. Reading is the read model's job (simulator/read).
 import type {
+  Command,
   CommandOf,
   CommandResult,
   CommandType,
@@ -174,4 +175,10 @@ export interface ClusterPort {
   // ---- the RabbitMQ broker beside the cluster ----
   /** One RabbitMQ command, with the events it caused (deliveries, acks, requeues) for the tool to print. */
   rabbitmq<K extends RabbitCommandType>(cmd: CommandOf<K>): CommandResult<K>;
+  // ---- Kafka Connect: workers, REST calls, the source database (simulator/connect/runtime) ----
+  connect<C extends ConnectCommand>(cmd: C): Outcome<ConnectData<C>>;
 }
+
+/** The Connect area's commands (`connectStart`, `connectRest`, `connectWorkerStop`, `connectDbInsert`, …). */
+export type ConnectCommand = Extract<Command, { type: `connect${string}` }>;
+export type ConnectData<C extends ConnectCommand> = Extract<CommandResult<C['type']>, { ok: true }>['data'];

@@ -14,6 +14,7 @@ import { rabbitTool } from './sim/rabbitCommands';
 import { securityTool } from './sim/securityCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
+import { connectDistributedTool, connectStandaloneTool, connectWorkerTool } from './tools/connectWorkers';
 import { consoleConsumerTool } from './tools/consoleConsumer';
 import { consoleProducerTool } from './tools/consoleProducer';
 import { consumerGroupsTool } from './tools/consumerGroups';
@@ -30,6 +31,7 @@ import { promtoolTool } from './tools/promtool';
 import { rabbitmqadminTool } from './tools/rabbitmqadmin';
 import { rabbitmqctlTool } from './tools/rabbitmqctl';
 import { reassignTool } from './tools/reassignPartitions';
+import { sqlite3Tool } from './tools/sqlite3';
 import { transactionsTool } from './tools/transactions';
 
 export type LineResult = CommandOutput & { line: string };
@@ -97,7 +99,11 @@ export class ConsoleSession {
       promtoolTool,
       rabbitmqctlTool,
       rabbitmqadminTool,
+      connectDistributedTool,
+      connectStandaloneTool,
+      sqlite3Tool,
       brokerTool,
+      connectWorkerTool,
       controllerTool,
       clockTool,
       networkTool,

@@ -14,6 +14,8 @@ import {
 } from '../simulator';
 import {
   type ClusterPort,
+  type ConnectCommand,
+  type ConnectData,
   type ConsumerSettings,
   fail,
   type NewTopic,
@@ -406,6 +408,10 @@ export class SimPort implements ClusterPort {
 
   rabbitmq<K extends RabbitCommandType>(cmd: CommandOf<K>): CommandResult<K> {
     return this.dispatch(cmd as Command) as CommandResult<K>;
+  }
+
+  connect<C extends ConnectCommand>(cmd: C): Outcome<ConnectData<C>> {
+    return this.run(cmd, (d) => d as ConnectData<C>);
   }
 }
 

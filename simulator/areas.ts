@@ -2,6 +2,7 @@
 // initial state, and the order in which hooks of different areas run for the same event (for example, when a
 // high watermark advances the storage area wakes its jobs before the consumer area samples lag).
 import { clusterArea } from './cluster/index';
+import { connectArea } from './connect/runtime/index';
 import { consumerArea } from './consumer/index';
 import { clockArea } from './engine/clock';
 import type { CommandType, TaskType } from './engine/registry';
@@ -30,6 +31,8 @@ export const AREAS = [
   transactionsArea,
   // Listeners, principals, ACLs, SCRAM credentials and quotas: the console's requests pass its gate.
   securityArea,
+  // Kafka Connect workers: they write to the internal topics and commit sink offsets through the consumer area.
+  connectArea,
   // Real Kafka clients over the wire protocol (kafka-sim --listen): their produce requests and producer ids.
   externalClientsArea,
   externalProducerIdArea,

@@ -34,6 +34,7 @@ export { murmur2, partitionForKey, toPositive } from './producer/murmur2';
 // the read model every reader uses (simulator/read)
 export {
   type BrokerView,
+  type ConnectView,
   type ConsumerView,
   type ControllerView,
   type GroupMemberView,

@@ -4,6 +4,7 @@
 import type { ComponentType } from 'react';
 import { ClusterView } from './ClusterView';
 import { ComparisonView } from './ComparisonView';
+import { ConnectView } from './ConnectView';
 import { GroupView } from './GroupView';
 import { MonitoringView } from './MonitoringView';
 import { PartitionLogView } from './PartitionLogView';
@@ -31,6 +32,7 @@ export const VIEW_REGISTRY = [
   { name: 'security', column: 'right', Component: SecurityPathView },
   { name: 'monitoring', column: 'top', Component: MonitoringView },
   { name: 'compare', column: 'top', Component: ComparisonView },
+  { name: 'connect', column: 'top', Component: ConnectView },
 ] as const satisfies readonly ViewEntry[];
 
 export type ViewName = (typeof VIEW_REGISTRY)[number]['name'];

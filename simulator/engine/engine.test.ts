@@ -128,6 +128,7 @@ describe('engine', () => {
       'consumers',
       'transactions',
       'security',
+      'connect',
       'externalClients',
       'monitoring',
       'rabbitmq',

@@ -183,6 +183,20 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
     authorizes: () => true,
     monitoring: () => monitoringOff,
     rabbitmq: () => ({ queues: [], exchanges: [], bindings: [], received: {}, consumerTimeoutMs: 1_800_000 }),
+    connect: () => ({
+      mode: null,
+      groupId: 'connect-cluster',
+      generation: 0,
+      scheduledRebalanceAt: null,
+      maxDelayMs: 300_000,
+      offsetFlushIntervalMs: 60_000,
+      workers: [],
+      connectors: [],
+      tables: [],
+      buckets: [],
+      indices: [],
+      sourceOffsets: {},
+    }),
     ...parts,
   };
 }

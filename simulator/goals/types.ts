@@ -26,6 +26,7 @@ export type GoalView = Pick<
   | 'authorizes'
   | 'monitoring'
   | 'rabbitmq'
+  | 'connect'
 >;
 
 /** One kind of condition: how to check its parameters, and how to evaluate it. */

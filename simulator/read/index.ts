@@ -6,6 +6,7 @@ import type { SimState } from '../engine/state';
 import { workspacePath } from '../workspace';
 import { consumersOf, deliveredToGroupOf, deliveryStatusOf, producerByNameOf, producersOf } from './clients';
 import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
+import { type ConnectView, connectOf } from './connect';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
 import { type MonitoringView, monitoringOf } from './monitoring';
@@ -40,6 +41,8 @@ export type SimulationLike = {
 };
 
 export type ReadModel = {
+  /** The Kafka Connect workers, connectors, tasks, source database, bucket and index. */
+  connect(): ConnectView;
   /** Virtual time in ms. */
   now(): number;
   /** The KRaft cluster id (`kafka-storage.sh format --cluster-id`), 22 characters of base64. */
@@ -154,6 +157,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
     consumers,
     consumer: (name) => consumers().find((c) => c.name === name) ?? null,
     network: once(() => networkOf(state)),
+    connect: once(() => connectOf(state)),
     deliveredToGroup: (g, topic) => deliveredToGroupOf(state, sim.events, g, topic),
     file: (path) => {
       const files = state.areas.workspace.files;
@@ -180,6 +184,7 @@ export function readModel(sim: SimulationLike): ReadModel {
 }
 
 export { producerConfigByKafkaName } from './clients';
+export type * from './connect';
 export { partitionLag } from './groups';
 export type { AuthorizationQuestion, SecurityView } from './security';
 export { topicConfigNames } from './topicConfig';

@@ -1,5 +1,4 @@
 // Public API of the Kafka Connect control-plane core: REST handler, internal-topic records, config replay.
-export { type CurlCommand, type CurlParse, formatCurlResponse, parseCurlArgs } from './curl';
 export { connectorInfo, connectorStateInfo, emptyConnectCluster, handleConnectRequest } from './handler';
 export { generateTaskConfigs, leastLoadedWorker, settledState } from './herder';
 export {

@@ -6,6 +6,7 @@ import { alertState } from './alertState';
 import { brokerReplicaCount } from './brokerReplicaCount';
 import { brokerState } from './brokerState';
 import { clientQuota } from './clientQuota';
+import { connectTasks } from './connectTasks';
 import { distinctKeys } from './distinctKeys';
 import { groupLag } from './groupLag';
 import { groupMembersAssigned } from './groupMembersAssigned';
@@ -32,6 +33,7 @@ export const CONDITION_KINDS: readonly ConditionKind[] = [
   brokerReplicaCount,
   brokerState,
   clientQuota,
+  connectTasks,
   distinctKeys,
   groupLag,
   groupOffset,

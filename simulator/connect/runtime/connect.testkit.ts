@@ -1,0 +1,58 @@
+// Test kit for the Connect area: a 3-broker Simulation with a Connect worker group, REST calls, the source
+// database and readers of the topics the workers write.
+import type { Simulation } from '../../index';
+import { readModel } from '../../read/index';
+import { must, sim } from '../../testing/sim.testkit';
+import type { HttpMethod } from '../rest/types';
+
+export function connectSim(workers = 2, offsetFlushIntervalMs = 10_000): Simulation {
+  const s = sim();
+  must(s, { type: 'connectStart', workers, offsetFlushIntervalMs });
+  return s;
+}
+
+export function rest(s: Simulation, method: HttpMethod, path: string, body?: unknown) {
+  const r = must(s, {
+    type: 'connectRest',
+    request: {
+      method,
+      path: path.split('?')[0],
+      query: Object.fromEntries(new URLSearchParams(path.split('?')[1] ?? '')),
+      headers: { 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    },
+  });
+  if (!r.ok) throw new Error('unreachable');
+  return r.data;
+}
+
+export const advance = (s: Simulation, ms: number) => must(s, { type: 'advanceClock', ms });
+
+export function customers(s: Simulation, names: string[]): void {
+  must(s, { type: 'connectDbCreateTable', table: 'customers', columns: ['name', 'email'] });
+  for (const name of names)
+    must(s, { type: 'connectDbInsert', table: 'customers', values: { name, email: `${name}@example.com` } });
+}
+
+export const JDBC_SOURCE = (mode = 'incrementing', extra: Record<string, string> = {}) => ({
+  name: 'jdbc-customers',
+  config: {
+    'connector.class': 'io.confluent.connect.jdbc.JdbcSourceConnector',
+    'connection.url': 'jdbc:sqlite:shop.db',
+    mode,
+    'table.whitelist': 'customers',
+    'topic.prefix': 'shop-',
+    'value.converter.schemas.enable': 'false',
+    ...extra,
+  },
+});
+
+/** Every record of every partition of `topic`, in partition then offset order. */
+export function topicRecords(s: Simulation, topic: string) {
+  const t = readModel(s).topic(topic);
+  if (!t) return [];
+  return t.partitions.flatMap((p) => readModel(s).records(topic, p.partition, 0, 10_000, 'read_uncommitted'));
+}
+
+export const valuesOf = (s: Simulation, topic: string) =>
+  topicRecords(s, topic).map((r) => (r.value === null ? null : JSON.parse(r.value)));
