@@ -22,6 +22,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'storage',
       'consumer',
       'transactions',
+      'streams',
       'externalClients',
       'externalProducerIds',
       'workspace',
@@ -67,6 +68,14 @@ describe('the area list (simulator/areas.ts)', () => {
         'producerInitTransactions',
         'producerSendOffsetsToTransaction',
       ],
+      streams: [
+        'streamsAppCreate',
+        'streamsAppDelete',
+        'streamsAppReset',
+        'streamsInstanceCrash',
+        'streamsInstanceStart',
+        'streamsInstanceStop',
+      ],
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
       workspace: ['simReset', 'workspaceWriteFile'],
@@ -91,6 +100,7 @@ describe('the area list (simulator/areas.ts)', () => {
       storage: ['logCleanerCheck', 'logRetentionCheck'],
       consumer: ['consumerGroupTimer', 'consumerPollTimeout'],
       transactions: ['txnTimeout'],
+      streams: ['streamsCommit', 'streamsPoll', 'streamsSessionTimeout'],
       externalClients: ['externalProduceTimeout'],
     });
   });
@@ -102,7 +112,7 @@ describe('the area list (simulator/areas.ts)', () => {
         hooks.set(`${h.on} ${h.type}`, [...(hooks.get(`${h.on} ${h.type}`) ?? []), a.name]);
     const shared = Object.fromEntries([...hooks].filter(([, areas]) => areas.length > 1));
     expect(shared).toEqual({
-      'event highWatermarkAdvanced': ['storage', 'consumer', 'externalClients'],
+      'event highWatermarkAdvanced': ['storage', 'consumer', 'streams', 'externalClients'],
       'event leaderChanged': ['producer', 'externalClients'],
       'event recordsAppended': ['storage', 'externalClients'],
     });

@@ -12,6 +12,7 @@ import { producerArea } from './producer/index';
 import { externalClientsArea } from './replication/externalProduce';
 import { replicationArea } from './replication/index';
 import { storageArea } from './storage/index';
+import { streamsArea } from './streams/area/index';
 import { transactionsArea } from './transactions/index';
 import { workspaceArea } from './workspace';
 
@@ -25,6 +26,8 @@ export const AREAS = [
   storageArea,
   consumerArea,
   transactionsArea,
+  // Kafka Streams applications: they drive producers, transactions and group offsets of the areas above.
+  streamsArea,
   // Real Kafka clients over the wire protocol (kafka-sim --listen): their produce requests and producer ids.
   externalClientsArea,
   externalProducerIdArea,

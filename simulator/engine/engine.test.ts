@@ -127,6 +127,7 @@ describe('engine', () => {
       'storage',
       'consumers',
       'transactions',
+      'streams',
       'externalClients',
       'workspace',
     ]);

@@ -8,6 +8,7 @@ import { consumersOf, deliveredToGroupOf, deliveryStatusOf, producerByNameOf, pr
 import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
+import { type StreamsAppView, streamsAppOf, streamsAppsOf } from './streams';
 import { effectiveTopicConfigOf } from './topicConfig';
 import type {
   BrokerView,
@@ -68,6 +69,9 @@ export type ReadModel = {
   /** A scratch file written with `cat > PATH`, or null. */
   file(path: string): string | null;
   files(): string[];
+  /** Kafka Streams applications (topology, instances, tasks, stores). */
+  streamsApps(): StreamsAppView[];
+  streamsApp(applicationId: string): StreamsAppView | null;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -138,6 +142,8 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
       return Object.hasOwn(files, key) ? files[key] : null;
     },
     files: () => Object.keys(state.areas.workspace.files).sort(),
+    streamsApps: once(() => streamsAppsOf(state)),
+    streamsApp: memo((id: string) => streamsAppOf(state, id)),
   };
 }
 
@@ -154,5 +160,12 @@ export function readModel(sim: SimulationLike): ReadModel {
 
 export { producerConfigByKafkaName } from './clients';
 export { partitionLag } from './groups';
+export {
+  checkStreamsDsl,
+  type StreamsAppView,
+  type StreamsDslCheck,
+  type StreamsNodeView,
+  type StreamsTaskView,
+} from './streams';
 export { topicConfigNames } from './topicConfig';
 export type * from './types';
