@@ -45,6 +45,8 @@ export type SendRequest = {
   value: string | null;
   partition: number | null;
   headers: Array<[string, string]>;
+  /** CreateTime (default: the virtual clock's now). */
+  timestamp?: number;
 };
 
 export interface ClusterPort {
@@ -124,4 +126,23 @@ export interface ClusterPort {
   commitConsumer(name: string): Outcome<Array<{ topic: string; partition: number; offset: number }>>;
   closeConsumer(name: string): Outcome<void>;
   crashConsumer(name: string): Outcome<void>;
+
+  // ---- Kafka Streams applications (the streams area) ----
+  streamsCreate(
+    app: string,
+    dsl: string,
+    configs: Record<string, string>,
+  ): Outcome<{ subtopologies: number; internalTopics: string[] }>;
+  streamsInstance(action: 'start' | 'stop' | 'crash', app: string, instance: string): Outcome<void>;
+  /** kafka-streams-application-reset: delete internal topics, move input offsets (dry run changes nothing). */
+  streamsReset(opts: {
+    app: string;
+    inputTopics: string[];
+    toEarliest: boolean;
+    dryRun: boolean;
+    force: boolean;
+  }): Outcome<{
+    deletedTopics: string[];
+    offsets: Array<{ topic: string; partition: number; offset: number }>;
+  }>;
 }

@@ -20,6 +20,8 @@ import { kafkaTopicsTool } from './tools/kafkaTopics';
 import { kcatTool } from './tools/kcat';
 import { leaderElectionTool } from './tools/leaderElection';
 import { reassignTool } from './tools/reassignPartitions';
+import { streamsTool } from './tools/streams';
+import { streamsResetTool } from './tools/streamsReset';
 
 export type LineResult = CommandOutput & { line: string };
 
@@ -78,11 +80,13 @@ export class ConsoleSession {
       leaderElectionTool,
       reassignTool,
       kcatTool,
+      streamsResetTool,
       brokerTool,
       clockTool,
       networkTool,
       producerTool,
       consumerTool,
+      streamsTool,
       simTool,
       cat,
       help,
