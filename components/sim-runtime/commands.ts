@@ -71,3 +71,7 @@ export const flushCommand = (producer: string) => `producer flush ${shellWord(pr
 /** A clock step as the console writes durations (consecutive `Nms` steps merge in the command log). */
 export type Duration = `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`;
 export const clockCommand = (amount: Duration) => `clock advance ${amount}`;
+
+/** A Kafka Streams instance action (the console's `streams` command). */
+export const streamsCommand = (action: 'start' | 'stop' | 'crash', app: string, instance?: string) =>
+  `streams ${action} ${shellWord(app)}${instance ? ` --instance ${shellWord(instance)}` : ''}`;
