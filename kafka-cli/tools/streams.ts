@@ -93,7 +93,7 @@ function describeApp(out: Output, a: StreamsAppView, read: ReadModel): void {
   if (a.internalTopics.length > 0) {
     out.line();
     out.line(
-      `Internal topics: ${a.internalTopics.map((t) => `${t.name} (${t.partitions === null ? 'not created yet' : `${t.partitions} partitions`})`).join(', ')}`,
+      `Internal topics: ${a.internalTopics.map((t) => `${t.name} (${t.partitions === null ? 'not created yet' : `${t.partitions} partition${t.partitions === 1 ? '' : 's'}`})`).join(', ')}`,
     );
   }
   out.line();
