@@ -164,6 +164,12 @@ function AppBody({ read, app, run }: { read: ReadModel; app: StreamsAppView; run
 const ROW = 38;
 const STORE_ROW = 16;
 
+/** Shorten text to about `px` pixels of 10–11 px text (≈6 px a character), with an ellipsis. */
+function fit(text: string, px: number): string {
+  const n = Math.max(6, Math.floor(px / 6));
+  return text.length <= n ? text : `${text.slice(0, n - 1)}…`;
+}
+
 /** The operator part of a generated name: KSTREAM-FILTER-0000000001 → FILTER. */
 function operatorOf(n: StreamsNodeView): string {
   const m = /^(?:KSTREAM|KTABLE)-(.+)-\d{10}$/.exec(n.name);
@@ -249,11 +255,17 @@ function SubtopologyGraph({ id, nodes }: { id: number; nodes: StreamsNodeView[] 
                 strokeWidth={1.5}
               />
               <text x={b.x + 8} y={b.y + 14} fill="var(--sim-fg)" fontWeight={700}>
-                {b.n.kind === 'source' ? 'Source' : b.n.kind === 'sink' ? 'Sink' : operatorOf(b.n)}
-                {b.n.topics.length > 0 ? ` ${b.n.kind === 'sink' ? '→' : '←'} ${b.n.topics.join(', ')}` : ''}
+                {fit(
+                  `${b.n.kind === 'source' ? 'Source' : b.n.kind === 'sink' ? 'Sink' : operatorOf(b.n)}${
+                    b.n.topics.length > 0
+                      ? ` ${b.n.kind === 'sink' ? '→' : '←'} ${b.n.topics.join(', ')}`
+                      : ''
+                  }`,
+                  w - 50,
+                )}
               </text>
               <text x={b.x + 8} y={b.y + 27} fill="var(--sim-muted)" fontSize={9}>
-                {b.n.name}
+                {fit(b.n.name, (w - 16) * 1.15)}
               </text>
               <text x={b.x + w - 8} y={b.y + 14} textAnchor="end" fill="var(--sim-fg)" fontWeight={600}>
                 {b.n.records}
@@ -266,7 +278,8 @@ function SubtopologyGraph({ id, nodes }: { id: number; nodes: StreamsNodeView[] 
                   fill="var(--sim-marker)"
                   fontSize={10}
                 >
-                  ◆ store {s}
+                  ◆ store {fit(s, w - 60)}
+                  <title>{s}</title>
                 </text>
               ))}
             </g>

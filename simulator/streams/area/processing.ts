@@ -191,7 +191,13 @@ function processTask(
         node.kind === 'source' && (node.topics.includes(undecorated) || node.topics.includes(best!.topic))
       );
     });
-    if (source) task.nodeCounts[source] = (task.nodeCounts[source] ?? 0) + 1;
+    if (source) {
+      // A source forwards every record to all its children (the core traces only processor-to-processor edges).
+      task.nodeCounts[source] = (task.nodeCounts[source] ?? 0) + 1;
+      const node = t.nodes[source];
+      if (node.kind === 'source')
+        for (const c of node.children) task.nodeCounts[c] = (task.nodeCounts[c] ?? 0) + 1;
+    }
     const step = processRecord(
       t,
       task.state,
