@@ -151,6 +151,7 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
     records: () => [],
     producer: () => null,
     deliveredToGroup: () => 0,
+    streamsApp: () => null,
     ...parts,
   };
 }

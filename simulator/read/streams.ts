@@ -62,6 +62,8 @@ export type StreamsAppView = {
   tasks: StreamsTaskView[];
   /** Records the application sent to each output topic (duplicates included). */
   sent: Record<string, number>;
+  /** How many of its instances crashed so far. */
+  crashes: number;
 };
 
 function appView(state: SimState, app: StreamsApp): StreamsAppView {
@@ -141,6 +143,7 @@ function appView(state: SimState, app: StreamsApp): StreamsAppView {
         : [],
     })),
     sent: { ...app.sent },
+    crashes: app.crashes,
   };
 }
 

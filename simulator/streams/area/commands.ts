@@ -97,6 +97,7 @@ export const streamsCommands = {
       partitions: {},
       generation: 0,
       sent: {},
+      crashes: 0,
     };
     const internal = Object.values(built.topology.internalTopics).map((i) => decorateTopic(cmd.app, i.name));
     ctx.emit(
@@ -192,6 +193,7 @@ export const streamsCommands = {
       return fail('ILLEGAL_STATE', `Instance ${cmd.instance} of ${cmd.app} is not running.`);
     invoke(ctx, { type: 'producerCrash', producer: inst.producer });
     inst.status = 'CRASHED';
+    app.crashes += 1;
     inst.epoch += 1;
     inst.inTransaction = false;
     for (const task of Object.values(app.tasks)) if (task.owner === inst.name) task.state = null;

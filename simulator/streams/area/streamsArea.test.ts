@@ -235,6 +235,9 @@ describe('the Streams area is data on the virtual clock', () => {
     ]);
     expect(view.subtopologies[0].nodes[0]).toMatchObject({ name: 'KSTREAM-SOURCE-0000000000', records: 3 });
     // every record the source reads reaches its child, the count
-    expect(view.subtopologies[0].nodes[1]).toMatchObject({ name: 'KSTREAM-AGGREGATE-0000000001', records: 3 });
+    expect(view.subtopologies[0].nodes[1]).toMatchObject({
+      name: 'KSTREAM-AGGREGATE-0000000001',
+      records: 3,
+    });
   });
 });

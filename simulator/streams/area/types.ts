@@ -78,6 +78,8 @@ export type StreamsApp = {
   generation: number;
   /** Output records sent, by topic (what the app wrote; duplicates included). */
   sent: Record<string, number>;
+  /** Instances that crashed (streamsInstanceCrash), over the application's life. */
+  crashes: number;
 };
 
 export type StreamsAreaState = { apps: Record<string, StreamsApp> };
