@@ -165,7 +165,7 @@ const ROW = 38;
 const STORE_ROW = 16;
 
 /** Shorten text to about `px` pixels of 10–11 px text (≈6 px a character), with an ellipsis. */
-function fit(text: string, px: number): string {
+function fitText(text: string, px: number): string {
   const n = Math.max(6, Math.floor(px / 6));
   return text.length <= n ? text : `${text.slice(0, n - 1)}…`;
 }
@@ -255,7 +255,7 @@ function SubtopologyGraph({ id, nodes }: { id: number; nodes: StreamsNodeView[] 
                 strokeWidth={1.5}
               />
               <text x={b.x + 8} y={b.y + 14} fill="var(--sim-fg)" fontWeight={700}>
-                {fit(
+                {fitText(
                   `${b.n.kind === 'source' ? 'Source' : b.n.kind === 'sink' ? 'Sink' : operatorOf(b.n)}${
                     b.n.topics.length > 0
                       ? ` ${b.n.kind === 'sink' ? '→' : '←'} ${b.n.topics.join(', ')}`
@@ -265,7 +265,7 @@ function SubtopologyGraph({ id, nodes }: { id: number; nodes: StreamsNodeView[] 
                 )}
               </text>
               <text x={b.x + 8} y={b.y + 27} fill="var(--sim-muted)" fontSize={9}>
-                {fit(b.n.name, (w - 16) * 1.15)}
+                {fitText(b.n.name, (w - 16) * 1.15)}
               </text>
               <text x={b.x + w - 8} y={b.y + 14} textAnchor="end" fill="var(--sim-fg)" fontWeight={600}>
                 {b.n.records}
@@ -278,7 +278,7 @@ function SubtopologyGraph({ id, nodes }: { id: number; nodes: StreamsNodeView[] 
                   fill="var(--sim-marker)"
                   fontSize={10}
                 >
-                  ◆ store {fit(s, w - 60)}
+                  ◆ store {fitText(s, w - 60)}
                   <title>{s}</title>
                 </text>
               ))}
