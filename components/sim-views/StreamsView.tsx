@@ -392,7 +392,7 @@ function TaskStores({ read, task }: { read: ReadModel; task: StreamsTaskView }) 
             </h3>
             <p className="break-all text-xs text-slate-600 dark:text-slate-400">
               {s.changelog && cl
-                ? `changelog ${s.changelog}-${task.partition}: ${cl.logEndOffset} records written, high watermark ${cl.highWatermark}`
+                ? `changelog ${s.changelog}-${task.partition}: log end offset ${cl.logEndOffset}, high watermark ${cl.highWatermark} (transaction markers take offsets too)`
                 : 'no changelog'}
             </p>
             {s.rows.length === 0 ? (
