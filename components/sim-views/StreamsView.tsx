@@ -156,7 +156,7 @@ function AppBody({ read, app, run }: { read: ReadModel; app: StreamsAppView; run
           onSelect={setTaskId}
         />
       ) : null}
-      {task ? <TaskStores read={read} task={task} /> : null}
+      {task ? <TaskStores read={read} task={task} eos={app.guarantee === 'exactly_once_v2'} /> : null}
     </div>
   );
 }
@@ -373,7 +373,7 @@ function TaskTable({
   );
 }
 
-function TaskStores({ read, task }: { read: ReadModel; task: StreamsTaskView }) {
+function TaskStores({ read, task, eos }: { read: ReadModel; task: StreamsTaskView; eos: boolean }) {
   if (task.stores.length === 0)
     return (
       <p className="text-xs text-slate-600 dark:text-slate-400">
@@ -392,7 +392,7 @@ function TaskStores({ read, task }: { read: ReadModel; task: StreamsTaskView }) 
             </h3>
             <p className="break-all text-xs text-slate-600 dark:text-slate-400">
               {s.changelog && cl
-                ? `changelog ${s.changelog}-${task.partition}: log end offset ${cl.logEndOffset}, high watermark ${cl.highWatermark} (transaction markers take offsets too)`
+                ? `changelog ${s.changelog}-${task.partition}: log end offset ${cl.logEndOffset}, high watermark ${cl.highWatermark}${eos ? ' (transaction markers take offsets too)' : ''}`
                 : 'no changelog'}
             </p>
             {s.rows.length === 0 ? (
