@@ -58,6 +58,8 @@ export type SendRequest = {
   value: string | null;
   partition: number | null;
   headers: Array<[string, string]>;
+  /** CreateTime (default: the virtual clock's now). */
+  timestamp?: number;
 };
 
 /** A request through the security area's path (listener → authentication → authorizer → quotas). */
@@ -177,6 +179,24 @@ export interface ClusterPort {
   rabbitmq<K extends RabbitCommandType>(cmd: CommandOf<K>): CommandResult<K>;
   // ---- Kafka Connect: workers, REST calls, the source database (simulator/connect/runtime) ----
   connect<C extends ConnectCommand>(cmd: C): Outcome<ConnectData<C>>;
+  // ---- Kafka Streams applications (the streams area) ----
+  streamsCreate(
+    app: string,
+    dsl: string,
+    configs: Record<string, string>,
+  ): Outcome<{ subtopologies: number; internalTopics: string[] }>;
+  streamsInstance(action: 'start' | 'stop' | 'crash', app: string, instance: string): Outcome<void>;
+  /** kafka-streams-application-reset: delete internal topics, move input offsets (dry run changes nothing). */
+  streamsReset(opts: {
+    app: string;
+    inputTopics: string[];
+    toEarliest: boolean;
+    dryRun: boolean;
+    force: boolean;
+  }): Outcome<{
+    deletedTopics: string[];
+    offsets: Array<{ topic: string; partition: number; offset: number }>;
+  }>;
 }
 
 /** The Connect area's commands (`connectStart`, `connectRest`, `connectWorkerStop`, `connectDbInsert`, …). */

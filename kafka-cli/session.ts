@@ -32,6 +32,8 @@ import { rabbitmqadminTool } from './tools/rabbitmqadmin';
 import { rabbitmqctlTool } from './tools/rabbitmqctl';
 import { reassignTool } from './tools/reassignPartitions';
 import { sqlite3Tool } from './tools/sqlite3';
+import { streamsTool } from './tools/streams';
+import { streamsResetTool } from './tools/streamsReset';
 import { transactionsTool } from './tools/transactions';
 
 export type LineResult = CommandOutput & { line: string };
@@ -102,6 +104,7 @@ export class ConsoleSession {
       connectDistributedTool,
       connectStandaloneTool,
       sqlite3Tool,
+      streamsResetTool,
       brokerTool,
       connectWorkerTool,
       controllerTool,
@@ -111,6 +114,7 @@ export class ConsoleSession {
       consumerTool,
       monitoringTool,
       rabbitTool,
+      streamsTool,
       simTool,
       securityTool,
       cat,

@@ -75,6 +75,8 @@ const SIMULATION_HINTS: Record<string, (tokens: string[]) => string> = {
   },
   clock: (tokens) => `wait ${tokens[2] ?? ''} of real time`,
   producer: () => 'run this in your producer application',
+  streams: () =>
+    'run this topology in your Kafka Streams application (StreamsBuilder, KafkaStreams#start/close)',
   consumer: () => 'run this in your consumer application',
   sim: () => 'no real equivalent',
 };
@@ -92,7 +94,14 @@ export function scenarioToShellScript(scenario: Scenario): string {
     'BOOTSTRAP="${BOOTSTRAP:-localhost:9092}"',
     '',
   ];
+  // The here-document body of a simulator-only command (streams create APP <<EOF) stays simulator-only.
+  let simulatorHeredoc: string | null = null;
   const emit = (line: string) => {
+    if (simulatorHeredoc !== null) {
+      out.push(`# [simulator only] ${line}`);
+      if (line === simulatorHeredoc) simulatorHeredoc = null;
+      return;
+    }
     const [first, ...rest] = line.split('\n');
     const parsed = tokenizeLine(first);
     if (parsed.kind === 'error' || parsed.tokens.length === 0) {
@@ -112,6 +121,7 @@ export function scenarioToShellScript(scenario: Scenario): string {
       return;
     }
     out.push(`# [simulator only] ${line.replace(/\n/g, ' ')}`);
+    if (parsed.heredoc && rest.length === 0) simulatorHeredoc = parsed.heredoc.delimiter;
     const hint = SIMULATION_HINTS[tool];
     if (hint) out.push(`#   on a real cluster: ${hint(tokens)}`);
     const real = realEquivalent(tokens);

@@ -232,8 +232,15 @@ export class SimPort implements ClusterPort {
   private readonly reported = new Set<string>();
 
   beginLine(): void {
+    // A Streams application's producers are its own: the console reports only the learner's sends.
+    const streams = new Set(
+      this.read()
+        .streamsApps()
+        .flatMap((a) => a.instances.map((i) => i.producer)),
+    );
     this.lineStart = this.read()
       .producers()
+      .filter((p) => !streams.has(p.name))
       .map((p) => ({ producer: p.name, sends: p.pendingSends }));
     this.reported.clear();
   }
@@ -256,6 +263,7 @@ export class SimPort implements ClusterPort {
       headers: req.headers,
     };
     if (req.partition !== null) cmd.partition = req.partition;
+    if (req.timestamp !== undefined) cmd.timestamp = req.timestamp;
     const r = this.dispatch(cmd);
     if (!r.ok) return { ok: false, error: r.error };
     const { recordId, topic, partition } = r.data;
@@ -412,6 +420,30 @@ export class SimPort implements ClusterPort {
 
   connect<C extends ConnectCommand>(cmd: C): Outcome<ConnectData<C>> {
     return this.run(cmd, (d) => d as ConnectData<C>);
+  }
+
+  // ---------------------------------------------------------------- Kafka Streams
+
+  streamsCreate(app: string, dsl: string, configs: Record<string, string>) {
+    return this.run({ type: 'streamsAppCreate', app, dsl, configs }, (d) => d);
+  }
+  streamsInstance(action: 'start' | 'stop' | 'crash', app: string, instance: string): Outcome<void> {
+    const type =
+      action === 'start'
+        ? 'streamsInstanceStart'
+        : action === 'stop'
+          ? 'streamsInstanceStop'
+          : 'streamsInstanceCrash';
+    return this.run({ type, app, instance });
+  }
+  streamsReset(opts: {
+    app: string;
+    inputTopics: string[];
+    toEarliest: boolean;
+    dryRun: boolean;
+    force: boolean;
+  }) {
+    return this.run({ type: 'streamsAppReset', ...opts }, (d) => d);
   }
 }
 

@@ -16,6 +16,7 @@ import { externalClientsArea } from './replication/externalProduce';
 import { replicationArea } from './replication/index';
 import { securityArea } from './security/area/index';
 import { storageArea } from './storage/index';
+import { streamsArea } from './streams/area/index';
 import { transactionsArea } from './transactions/index';
 import { workspaceArea } from './workspace';
 
@@ -33,6 +34,8 @@ export const AREAS = [
   securityArea,
   // Kafka Connect workers: they write to the internal topics and commit sink offsets through the consumer area.
   connectArea,
+  // Kafka Streams applications: they drive producers, transactions and group offsets of the areas above.
+  streamsArea,
   // Real Kafka clients over the wire protocol (kafka-sim --listen): their produce requests and producer ids.
   externalClientsArea,
   externalProducerIdArea,

@@ -12,6 +12,7 @@ import {
   flushCommand,
   sendCommand,
   shellWord,
+  streamsCommand,
 } from './commands';
 
 function dispatched(lines: string[]): Command[] {
@@ -87,5 +88,27 @@ describe('console lines built for the buttons', () => {
       config: { groupId: 'g 1', topics: ['odd.topic_x'], strategies: ['cooperative-sticky'] },
     });
     expect(commands.at(-1)).toEqual({ type: 'advanceClock', ms: 1500 });
+  });
+
+  it('start, stop and crash a Kafka Streams instance (streamsInstanceStart / Stop / Crash)', () => {
+    const sim = new Simulation({ brokers: 3, seed: 42 });
+    const console = consoleFor(sim);
+    console.run('kafka-topics.sh --create --topic in --partitions 1 --replication-factor 3');
+    expect(console.runBlock('streams create app.1 <<EOF\nstream in | to out\nEOF').exitCode).toBe(0);
+    const before = sim.log.length;
+    for (const line of [
+      streamsCommand('start', 'app.1', 'i.1'),
+      streamsCommand('stop', 'app.1', 'i.1'),
+      streamsCommand('start', 'app.1'),
+      streamsCommand('crash', 'app.1', 'instance-1'),
+    ])
+      expect(console.run(line).exitCode, line).toBe(0);
+    const own = sim.log.slice(before).filter((c) => c.type.startsWith('streams'));
+    expect(own).toEqual([
+      { type: 'streamsInstanceStart', app: 'app.1', instance: 'i.1' },
+      { type: 'streamsInstanceStop', app: 'app.1', instance: 'i.1' },
+      { type: 'streamsInstanceStart', app: 'app.1', instance: 'instance-1' },
+      { type: 'streamsInstanceCrash', app: 'app.1', instance: 'instance-1' },
+    ]);
   });
 });

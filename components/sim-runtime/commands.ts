@@ -73,3 +73,7 @@ export type Duration = `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`;
 export const clockCommand = (amount: Duration) => `clock advance ${amount}`;
 
 export const monitoringCommand = (action: 'start' | 'stop') => `monitoring ${action}`;
+
+/** A Kafka Streams instance action (the console's `streams` command). */
+export const streamsCommand = (action: 'start' | 'stop' | 'crash', app: string, instance?: string) =>
+  `streams ${action} ${shellWord(app)}${instance ? ` --instance ${shellWord(instance)}` : ''}`;

@@ -87,7 +87,7 @@ export const inputClass =
 
 /** For selects sitting inline in a sentence or a panel header. */
 export const inlineSelectClass =
-  'w-auto min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
+  'w-auto min-w-0 max-w-[12rem] truncate sm:max-w-xs rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
 
 export const labelClass =
   'flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300';

@@ -11,6 +11,7 @@ import { PartitionLogView } from './PartitionLogView';
 import { ProducerView } from './ProducerView';
 import { RetentionView } from './RetentionView';
 import { SecurityPathView } from './SecurityPathView';
+import { StreamsView } from './StreamsView';
 import { TimelineView } from './TimelineView';
 
 /** top: full width above the others; left: the cluster/producer column; right: the log/group column. */
@@ -33,6 +34,7 @@ export const VIEW_REGISTRY = [
   { name: 'monitoring', column: 'top', Component: MonitoringView },
   { name: 'compare', column: 'top', Component: ComparisonView },
   { name: 'connect', column: 'top', Component: ConnectView },
+  { name: 'streams', column: 'top', Component: StreamsView },
 ] as const satisfies readonly ViewEntry[];
 
 export type ViewName = (typeof VIEW_REGISTRY)[number]['name'];

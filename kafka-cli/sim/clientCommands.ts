@@ -30,6 +30,12 @@ const PRODUCER_SEND: OptionSpec[] = [
   { name: 'partition', arg: 'required', type: 'int', help: 'explicit partition' },
   { name: 'header', arg: 'required', help: 'k=v header (repeatable)' },
   { name: 'null', arg: 'none', help: 'send a tombstone (null value)' },
+  {
+    name: 'timestamp',
+    arg: 'required',
+    type: 'long',
+    help: 'CreateTime in ms (ProducerRecord timestamp; default now)',
+  },
 ];
 
 const CONSUMER_CREATE: OptionSpec[] = [
@@ -123,8 +129,12 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
     const partition = o.has('partition') ? (o.int('partition') ?? null) : null;
     if (partition !== null && partition < 0)
       return out.fail('producer send: --partition must not be negative').result();
+    const ts = o.value('timestamp');
+    if (ts !== undefined && !/^\d+$/.test(ts))
+      return out.fail(`producer send: --timestamp must be a non-negative number of ms, not '${ts}'`).result();
     const res = ctx.port.send(name, {
       topic,
+      ...(ts !== undefined ? { timestamp: Number(ts) } : {}),
       key: o.value('key') ?? null,
       value: o.has('null') ? null : values[0],
       partition,
@@ -312,7 +322,7 @@ export const producerTool: ToolDef = {
     'Named producers: create, send, flush, transactions (begin/send-offsets/commit/abort), close, crash.',
   usage:
     'producer create NAME [--acks 0|1|all] [--idempotence true|false] [--transactional-id ID] [--linger-ms N] [--batch-size N] [--retries N] [--max-in-flight N]\n' +
-    'producer send NAME TOPIC [--key K] [--partition P] [--header k=v ...] VALUE|--null\n' +
+    'producer send NAME TOPIC [--key K] [--partition P] [--header k=v ...] [--timestamp MS] VALUE|--null\n' +
     'producer flush|begin|commit|abort|close|crash NAME\n' +
     'producer send-offsets NAME --consumer CONSUMER   (sendOffsetsToTransaction with its positions and group)',
   flags: [...PRODUCER_CREATE, ...PRODUCER_SEND].map((s) => `--${s.name}`),

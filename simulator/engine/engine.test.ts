@@ -129,6 +129,7 @@ describe('engine', () => {
       'transactions',
       'security',
       'connect',
+      'streams',
       'externalClients',
       'monitoring',
       'rabbitmq',

@@ -197,6 +197,7 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
       indices: [],
       sourceOffsets: {},
     }),
+    streamsApp: () => null,
     ...parts,
   };
 }

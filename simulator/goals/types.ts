@@ -27,6 +27,7 @@ export type GoalView = Pick<
   | 'monitoring'
   | 'rabbitmq'
   | 'connect'
+  | 'streamsApp'
 >;
 
 /** One kind of condition: how to check its parameters, and how to evaluate it. */

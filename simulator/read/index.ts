@@ -12,6 +12,7 @@ import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
 import { type MonitoringView, monitoringOf } from './monitoring';
 import { type RabbitView, rabbitOf } from './rabbitmq';
 import { type AuthorizationQuestion, authorizesOf, type SecurityView, securityOf } from './security';
+import { type StreamsAppView, streamsAppOf, streamsAppsOf } from './streams';
 import { effectiveTopicConfigOf } from './topicConfig';
 import { producerStatesOf, transactionsOf } from './transactions';
 import type {
@@ -91,6 +92,9 @@ export type ReadModel = {
   monitoring(): MonitoringView;
   /** The RabbitMQ broker beside the cluster (the Kafka-vs-RabbitMQ side by side). */
   rabbitmq(): RabbitView;
+  /** Kafka Streams applications (topology, instances, tasks, stores). */
+  streamsApps(): StreamsAppView[];
+  streamsApp(applicationId: string): StreamsAppView | null;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -169,6 +173,8 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
     authorizes: (q) => authorizesOf(state, q),
     monitoring: once(() => monitoringOf(state)),
     rabbitmq: once(() => rabbitOf(state)),
+    streamsApps: once(() => streamsAppsOf(state)),
+    streamsApp: memo((id: string) => streamsAppOf(state, id)),
   };
 }
 
@@ -187,5 +193,12 @@ export { producerConfigByKafkaName } from './clients';
 export type * from './connect';
 export { partitionLag } from './groups';
 export type { AuthorizationQuestion, SecurityView } from './security';
+export {
+  checkStreamsDsl,
+  type StreamsAppView,
+  type StreamsDslCheck,
+  type StreamsNodeView,
+  type StreamsTaskView,
+} from './streams';
 export { topicConfigNames } from './topicConfig';
 export type * from './types';

@@ -102,6 +102,33 @@ describe('challenge goals reject the tempting wrong answers', () => {
     ]);
     expect(r.details.find((d) => d.kind === 'partitionsOnline')?.met).toBe(false);
   });
+  it('streams-final-counts: without suppress every intermediate count of the window reaches the output', () => {
+    const r = run('streams-final-counts', [
+      'streams create eager <<EOF',
+      'stream clicks | groupByKey | windowedBy tumbling 5s grace 1s | count | toStream | to final-counts',
+      'EOF',
+      'streams start eager',
+      'clock advance 1s',
+    ]);
+    expect(r.details.find((d) => d.kind === 'keyLatestValue')?.met).toBe(true);
+    expect(r.details.find((d) => d.kind === 'keyRecordCount')?.met).toBe(false);
+    expect(r.met).toBe(false);
+  });
+
+  it('streams-no-duplicates: the same crash under at_least_once shows u1 counted twice (processing.guarantee)', () => {
+    const r = run('streams-no-duplicates', [
+      'streams create click-counter <<EOF',
+      'stream clicks | groupByKey | count | toStream | to exact-totals',
+      'EOF',
+      'streams start click-counter --instance a',
+      'clock advance 1s',
+      'streams crash click-counter --instance a',
+      'streams start click-counter --instance b',
+      'clock advance 15s',
+    ]);
+    expect(r.details.find((d) => d.kind === 'keyRecordCount')?.detail).toContain('gets 6 record(s)');
+    expect(r.met).toBe(false);
+  });
 });
 
 // A goal judges the cluster's state, whichever tool made it: what Kafka's own tools do at work must pass too.

@@ -23,6 +23,7 @@ import { producerConfig } from './producerConfig';
 import { promqlQuery } from './promqlQuery';
 import { rabbitQueue } from './rabbitQueue';
 import { recordExists } from './recordExists';
+import { streamsApp } from './streamsApp';
 import { topicConfig } from './topicConfig';
 import { topicPartitionCount } from './topicPartitionCount';
 import { topicReplicationFactor } from './topicReplicationFactor';
@@ -50,6 +51,7 @@ export const CONDITION_KINDS: readonly ConditionKind[] = [
   promqlQuery,
   rabbitQueue,
   recordExists,
+  streamsApp,
   topicConfig,
   topicPartitionCount,
   topicReplicationFactor,

@@ -1,0 +1,274 @@
+// `streams`: a simulation command that runs Kafka Streams applications (their DSL text comes from a
+// here-document; see simulator/streams/README.md for the language). Its own syntax, exactly:
+//   streams topology [--java] <<EOF … EOF            print Topology#describe() (and the Java code), run nothing
+//   streams create APP [--config k=v]… <<EOF … EOF   define application.id APP (group id APP)
+//   streams start APP [--instance NAME]              start an instance (KafkaStreams#start)
+//   streams stop APP --instance NAME                 KafkaStreams#close(): commit, then stop
+//   streams crash APP --instance NAME                the process dies without committing
+//   streams list | streams describe APP | streams store APP STORE
+import { checkStreamsDsl, type ReadModel, type StreamsAppView } from '../../simulator';
+import { columns, widthOf } from '../format';
+import { parseLongOptions } from '../options';
+import { type CommandOutput, Output } from '../output';
+import { errorLabel } from '../sim/clusterCommands';
+import type { ToolContext, ToolDef } from '../tool';
+
+const VERBS = ['topology', 'create', 'start', 'stop', 'crash', 'list', 'describe', 'store'] as const;
+
+const USAGE = [
+  'streams topology [--java] <<EOF ... EOF          print Topology#describe() of DSL text (runs nothing)',
+  'streams create APP [--config k=v]... <<EOF ... EOF   define a Streams application (application.id = APP)',
+  '    configs: processing.guarantee=at_least_once|exactly_once_v2, commit.interval.ms, statestore.cache.max.bytes',
+  'streams start APP [--instance NAME]      start an instance (one StreamThread); tasks are rebalanced',
+  'streams stop APP --instance NAME         KafkaStreams#close(): commit, then stop',
+  'streams crash APP --instance NAME        the process dies without committing',
+  'streams list | streams describe APP | streams store APP STORE',
+  'DSL: one statement per line, e.g. stream orders | filter value.amount > 100 | to big-orders',
+].join('\n');
+
+function dslOf(ctx: ToolContext): string | null {
+  return ctx.input === null ? null : ctx.input.join('\n');
+}
+
+function fmtTime(t: number): string {
+  return t < 0 ? '-' : String(t);
+}
+
+function describeApp(out: Output, a: StreamsAppView, read: ReadModel): void {
+  const group = read.group(a.applicationId);
+  out.line(
+    `Application ${a.applicationId}: ${a.state}  processing.guarantee=${a.guarantee}  commit.interval.ms=${a.commitIntervalMs}  statestore.cache.max.bytes=${a.cacheMaxBytes}`,
+  );
+  if (a.error) out.line(`Error: ${a.error}`);
+  out.line(
+    `Consumer group: ${a.applicationId}${group ? ` (committed offsets: ${group.offsets.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ') || 'none'})` : ''}`,
+  );
+  out.line();
+  if (a.instances.length === 0) out.line(`No instances. Start one: streams start ${a.applicationId}`);
+  else {
+    const rows = a.instances.map((i) => [i.name, i.status, i.thread, i.tasks.join(',') || '-']);
+    const heads = ['INSTANCE', 'STATUS', 'THREAD', 'ACTIVE-TASKS'];
+    const w = heads.map((h, i) =>
+      widthOf(
+        h.length,
+        rows.map((r) => r[i]),
+      ),
+    );
+    out.line(columns(heads, w).trimEnd());
+    for (const r of rows) out.line(columns(r, w).trimEnd());
+  }
+  if (a.tasks.length > 0) {
+    out.line();
+    const rows = a.tasks.map((t) => [
+      t.id,
+      t.owner ?? '-',
+      t.status,
+      t.restore.length ? t.restore.map((r) => `${r.store} ${r.restored}/${r.total}`).join(', ') : '-',
+      fmtTime(t.streamTime),
+      String(t.processed),
+      String(t.droppedRecords),
+      Object.entries(t.positions)
+        .map(([k, v]) => `${k}@${v}`)
+        .join(','),
+    ]);
+    const heads = [
+      'TASK',
+      'OWNER',
+      'STATUS',
+      'RESTORE',
+      'STREAM-TIME',
+      'PROCESSED',
+      'DROPPED-RECORDS',
+      'POSITIONS',
+    ];
+    const w = heads.map((h, i) =>
+      widthOf(
+        h.length,
+        rows.map((r) => r[i]),
+      ),
+    );
+    out.line(columns(heads, w).trimEnd());
+    for (const r of rows) out.line(columns(r, w).trimEnd());
+  }
+  if (a.internalTopics.length > 0) {
+    out.line();
+    out.line(
+      `Internal topics: ${a.internalTopics.map((t) => `${t.name} (${t.partitions === null ? 'not created yet' : `${t.partitions} partition${t.partitions === 1 ? '' : 's'}`})`).join(', ')}`,
+    );
+  }
+  out.line();
+  out.write(a.describe);
+}
+
+function instanceOf(
+  args: string[],
+  verb: string,
+  ctx: ToolContext,
+  app: StreamsAppView,
+  out: Output,
+): string | null {
+  const parsed = parseLongOptions(args, [{ name: 'instance', arg: 'required', help: '' }]);
+  if (parsed.kind === 'error') {
+    out.fail(`streams ${verb}: ${parsed.message}`);
+    return null;
+  }
+  if (parsed.options.nonOptions.length > 0) {
+    out.fail(`streams ${verb}: unexpected argument '${parsed.options.nonOptions[0]}'`);
+    return null;
+  }
+  const given = parsed.options.value('instance');
+  if (given) return given;
+  if (verb === 'start') {
+    for (let n = 1; ; n++)
+      if (!app.instances.some((i) => i.name === `instance-${n}` && i.status === 'RUNNING'))
+        return `instance-${n}`;
+  }
+  const running = app.instances.filter((i) => i.status === 'RUNNING');
+  if (running.length === 1) return running[0].name;
+  out.fail(
+    `streams ${verb}: say which instance with --instance NAME (running: ${running.map((i) => i.name).join(', ') || 'none'})`,
+  );
+  void ctx;
+  return null;
+}
+
+function run(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const [verb, ...rest] = args;
+  if (!verb || !(VERBS as readonly string[]).includes(verb))
+    return out.fail(`streams: unknown action '${verb ?? ''}'. Use:\n${USAGE}`).result();
+
+  if (verb === 'list') {
+    const apps = ctx.read.streamsApps();
+    if (apps.length === 0)
+      return out.line('No Kafka Streams applications. Define one: streams create APP <<EOF').result();
+    for (const a of apps)
+      out.line(
+        `${a.applicationId} ${a.state} (${a.instances.filter((i) => i.status === 'RUNNING').length} running instances, ${a.tasks.length} tasks)`,
+      );
+    return out.result();
+  }
+
+  if (verb === 'topology') {
+    const parsed = parseLongOptions(rest, [{ name: 'java', arg: 'none', help: '' }]);
+    if (parsed.kind === 'error') return out.fail(`streams topology: ${parsed.message}`).result();
+    const dsl = dslOf(ctx);
+    if (dsl === null)
+      return out
+        .fail('streams topology: give the DSL text in a here-document: streams topology <<EOF')
+        .result();
+    const checked = checkStreamsDsl(dsl);
+    if (!checked.ok) return out.fail(checked.error).result();
+    out.write(checked.describe);
+    if (parsed.options.has('java')) out.line().line(checked.java);
+    return out.result();
+  }
+
+  const [appId, ...more] = rest;
+  if (!appId) return out.fail(`streams ${verb}: missing application id. Usage:\n${USAGE}`).result();
+
+  if (verb === 'create') {
+    const parsed = parseLongOptions(more, [{ name: 'config', arg: 'required', help: '' }]);
+    if (parsed.kind === 'error') return out.fail(`streams create: ${parsed.message}`).result();
+    if (parsed.options.nonOptions.length > 0)
+      return out.fail(`streams create: unexpected argument '${parsed.options.nonOptions[0]}'`).result();
+    const configs: Record<string, string> = {};
+    for (const c of parsed.options.values('config')) {
+      const eq = c.indexOf('=');
+      if (eq <= 0) return out.fail(`streams create: --config takes key=value, got '${c}'`).result();
+      configs[c.slice(0, eq)] = c.slice(eq + 1);
+    }
+    const dsl = dslOf(ctx);
+    if (dsl === null)
+      return out
+        .fail(`streams create: give the DSL text in a here-document: streams create ${appId} <<EOF`)
+        .result();
+    const r = ctx.port.streamsCreate(appId, dsl, configs);
+    if (!r.ok)
+      return out
+        .fail(
+          r.error.code === 'INVALID_REQUEST' ? r.error.message : `${errorLabel(r.error)}: ${r.error.message}`,
+        )
+        .result();
+    out.line(
+      `Created Kafka Streams application ${appId} (application.id=${appId}, group.id=${appId}): ${r.data.subtopologies} sub-topolog${r.data.subtopologies === 1 ? 'y' : 'ies'}.`,
+    );
+    if (r.data.internalTopics.length > 0)
+      out.line(`Internal topics (created at the first start): ${r.data.internalTopics.join(', ')}`);
+    return out.result();
+  }
+
+  const app = ctx.read.streamsApp(appId);
+  if (!app)
+    return out.fail(`streams ${verb}: no Kafka Streams application '${appId}' (streams list)`).result();
+
+  if (verb === 'describe') {
+    if (more.length > 0) return out.fail(`streams describe: unexpected argument '${more[0]}'`).result();
+    describeApp(out, app, ctx.read);
+    return out.result();
+  }
+
+  if (verb === 'store') {
+    const [store, ...extra] = more;
+    if (!store)
+      return out
+        .fail(
+          `streams store: missing store name (stores: ${app.stores.map((s) => s.name).join(', ') || 'none'})`,
+        )
+        .result();
+    if (extra.length > 0) return out.fail(`streams store: unexpected argument '${extra[0]}'`).result();
+    const spec = app.stores.find((s) => s.name === store);
+    if (!spec)
+      return out
+        .fail(
+          `streams store: no store '${store}' in ${appId} (stores: ${app.stores.map((s) => s.name).join(', ') || 'none'})`,
+        )
+        .result();
+    out.line(`Store ${store} (${spec.type}${spec.changelog ? `, changelog ${spec.changelog}` : ''})`);
+    for (const t of app.tasks) {
+      const st = t.stores.find((s) => s.name === store);
+      if (!st) continue;
+      out.line(
+        `task ${t.id} (${t.owner ?? 'unassigned'}): ${st.rows.length} entr${st.rows.length === 1 ? 'y' : 'ies'}`,
+      );
+      for (const row of st.rows)
+        out.line(
+          `  ${row.window ? `[${row.key}@${row.window.start}/${row.window.end}]` : row.key} = ${row.value}`,
+        );
+    }
+    return out.result();
+  }
+
+  const instance = instanceOf(more, verb, ctx, app, out);
+  if (instance === null) return out.result();
+  const r = ctx.port.streamsInstance(verb as 'start' | 'stop' | 'crash', appId, instance);
+  if (!r.ok) return out.fail(`${errorLabel(r.error)}: ${r.error.message}`).result();
+  const after = ctx.read.streamsApp(appId);
+  const mine = after?.instances.find((i) => i.name === instance);
+  if (verb === 'start') {
+    out.line(
+      `Started ${instance} of ${appId} (thread ${mine?.thread}); state ${after?.state}; active tasks: ${mine?.tasks.join(', ') || 'none'}.`,
+    );
+  } else if (verb === 'stop') {
+    out.line(
+      `Closed ${instance} of ${appId} after a commit. Its tasks move when the group drops the member (session.timeout.ms=45000: clock advance 45s).`,
+    );
+  } else {
+    out.line(
+      `${instance} of ${appId} crashed without committing. The group drops it after session.timeout.ms=45000 (clock advance 45s).`,
+    );
+  }
+  return out.result();
+}
+
+export const streamsTool: ToolDef = {
+  name: 'streams',
+  aliases: [],
+  summary:
+    'Run Kafka Streams applications: define one from DSL text, start/stop/crash instances, describe it.',
+  usage: USAGE,
+  flags: ['--instance', '--config', '--java'],
+  subcommands: [...VERBS],
+  readsStdin: (args) => args[0] === 'create' || args[0] === 'topology',
+  run,
+};

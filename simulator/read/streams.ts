@@ -1,0 +1,175 @@
+// Kafka Streams applications as readers see them: the topology (sub-topologies, processors, stores, internal
+// topics, describe() text), instances, tasks with their restore progress, stream time, metrics and store rows.
+import type { SimState } from '../engine/state';
+import { topologyOf } from '../streams/area/appTopology';
+import type { StreamsApp } from '../streams/area/types';
+import { formatDslError } from '../streams/dsl/dslParser';
+import { toJava } from '../streams/java/toJava';
+import { type StoreRow, storeRows } from '../streams/runtime/storeView';
+import { describeTopology } from '../streams/topology/describe';
+import { buildTopology } from '../streams/topology/dslBuilder';
+import { decorateTopic } from '../streams/topology/naming';
+
+export type StreamsNodeView = {
+  name: string;
+  kind: 'source' | 'processor' | 'sink';
+  children: string[];
+  stores: string[];
+  /** Source: topics read; sink: the topic written (broker names). */
+  topics: string[];
+  /** Records this node received, summed over the tasks. */
+  records: number;
+};
+
+export type StreamsTaskView = {
+  id: string;
+  subtopology: number;
+  partition: number;
+  owner: string | null;
+  status: 'RESTORING' | 'RUNNING' | 'UNASSIGNED';
+  restore: Array<{ store: string; restored: number; total: number }>;
+  /** Partition time: the largest timestamp the task processed (-1 before the first record). */
+  streamTime: number;
+  processed: number;
+  droppedRecords: number;
+  /** Next offset to read per source partition ("topic-partition"). */
+  positions: Record<string, number>;
+  stores: Array<{ name: string; changelog: string | null; rows: StoreRow[] }>;
+};
+
+export type StreamsAppView = {
+  applicationId: string;
+  state: StreamsApp['state'];
+  error: string | null;
+  guarantee: StreamsApp['guarantee'];
+  commitIntervalMs: number;
+  cacheMaxBytes: number;
+  dsl: string;
+  /** Topology#describe() text. */
+  describe: string;
+  subtopologies: Array<{ id: number; nodes: StreamsNodeView[] }>;
+  stores: Array<{ name: string; type: string; changelog: string | null }>;
+  internalTopics: Array<{ name: string; kind: 'repartition' | 'changelog'; partitions: number | null }>;
+  instances: Array<{
+    name: string;
+    processId: string;
+    status: 'RUNNING' | 'STOPPED' | 'CRASHED';
+    thread: string;
+    producer: string;
+    transactionalId: string | null;
+    tasks: string[];
+  }>;
+  tasks: StreamsTaskView[];
+  /** Records the application sent to each output topic (duplicates included). */
+  sent: Record<string, number>;
+  /** How many of its instances crashed so far. */
+  crashes: number;
+};
+
+function appView(state: SimState, app: StreamsApp): StreamsAppView {
+  const t = topologyOf(app.dsl);
+  const internal = new Set(Object.values(t.internalTopics).map((i) => i.name));
+  const broker = (name: string) => (internal.has(name) ? decorateTopic(app.applicationId, name) : name);
+  const counts: Record<string, number> = {};
+  for (const task of Object.values(app.tasks))
+    for (const [n, c] of Object.entries(task.nodeCounts)) counts[n] = (counts[n] ?? 0) + c;
+  const changelogOf = (store: string) =>
+    t.stores[store]?.logging ? decorateTopic(app.applicationId, `${store}-changelog`) : null;
+  const tasks = Object.values(app.tasks).sort(
+    (a, b) => a.subtopology - b.subtopology || a.partition - b.partition,
+  );
+  return {
+    applicationId: app.applicationId,
+    state: app.state,
+    error: app.error,
+    guarantee: app.guarantee,
+    commitIntervalMs: app.commitIntervalMs,
+    cacheMaxBytes: app.cacheMaxBytes,
+    dsl: app.dsl,
+    describe: describeTopology(t),
+    subtopologies: t.subtopologies.map((sub) => ({
+      id: sub.id,
+      nodes: sub.nodes.map((name) => {
+        const n = t.nodes[name];
+        return {
+          name,
+          kind: n.kind,
+          children: n.kind === 'sink' ? [] : n.children,
+          stores: n.kind === 'processor' ? n.stores : [],
+          topics: n.kind === 'source' ? n.topics.map(broker) : n.kind === 'sink' ? [broker(n.topic)] : [],
+          records: counts[name] ?? 0,
+        };
+      }),
+    })),
+    stores: Object.values(t.stores).map((s) => ({
+      name: s.name,
+      type: s.type,
+      changelog: changelogOf(s.name),
+    })),
+    internalTopics: Object.values(t.internalTopics).map((i) => {
+      const name = decorateTopic(app.applicationId, i.name);
+      return { name, kind: i.kind, partitions: state.topics[name]?.partitions.length ?? null };
+    }),
+    instances: Object.values(app.instances).map((i) => ({
+      name: i.name,
+      processId: i.processId,
+      status: i.status,
+      thread: i.thread,
+      producer: i.producer,
+      transactionalId: i.transactionalId,
+      tasks: tasks.filter((task) => task.owner === i.name).map((task) => task.id),
+    })),
+    tasks: tasks.map((task) => ({
+      id: task.id,
+      subtopology: task.subtopology,
+      partition: task.partition,
+      owner: task.owner,
+      status: task.owner === null || !task.state ? 'UNASSIGNED' : task.status,
+      restore: task.restoring.map((r) => ({
+        store: r.store,
+        restored: r.next - r.start,
+        total: r.end - r.start,
+      })),
+      streamTime: task.state?.streamTime ?? -1,
+      processed: task.state?.metrics.processed ?? 0,
+      droppedRecords: task.state?.metrics.droppedRecords ?? 0,
+      positions: { ...task.positions },
+      stores: task.state
+        ? Object.entries(task.state.stores).map(([name, s]) => ({
+            name,
+            changelog: changelogOf(name),
+            rows: storeRows(s),
+          }))
+        : [],
+    })),
+    sent: { ...app.sent },
+    crashes: app.crashes,
+  };
+}
+
+export function streamsAppsOf(state: SimState): StreamsAppView[] {
+  return Object.values(state.areas.streams.apps).map((a) => appView(state, a));
+}
+
+export function streamsAppOf(state: SimState, id: string): StreamsAppView | null {
+  const app = state.areas.streams.apps[id];
+  return app ? appView(state, app) : null;
+}
+
+export type StreamsDslCheck =
+  | { ok: true; describe: string; java: string; inputTopics: string[]; outputTopics: string[] }
+  | { ok: false; error: string };
+
+/** Compile DSL text without running it: describe() text and Java code, or the error pointing at the bad token. */
+export function checkStreamsDsl(dsl: string): StreamsDslCheck {
+  const built = buildTopology(dsl);
+  if (!built.ok) return { ok: false, error: formatDslError(dsl, built.error) };
+  const java = toJava(dsl);
+  return {
+    ok: true,
+    describe: describeTopology(built.topology),
+    java: java.ok ? java.java : '',
+    inputTopics: built.topology.inputTopics,
+    outputTopics: built.topology.outputTopics,
+  };
+}
