@@ -163,6 +163,7 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
       decisions: [],
       handshakes: [],
       throttles: [],
+      clients: {},
     }),
     authorizes: () => true,
     ...parts,
