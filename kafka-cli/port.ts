@@ -169,6 +169,8 @@ export interface ClusterPort {
   configureSecurity(file: string): Outcome<void>;
   /** A keystore / truststore record at a path (what keytool would write). */
   writePkiStore(cmd: Omit<CommandOf<'securityPkiStore'>, 'type'>): Outcome<void>;
+  /** A named client connects with this properties file from now on. */
+  bindClientSecurity(client: string, kind: 'producer' | 'consumer', commandConfig: string): Outcome<void>;
   /** One client request through authentication, the authorizer and quotas. */
   securityRequest(req: SecurityRequestCommand): Outcome<SecurityRequestOutcome>;
   runAcls(cmd: SecurityToolCommand): Outcome<SecurityToolOutput>;

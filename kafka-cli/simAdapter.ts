@@ -401,6 +401,10 @@ export class SimPort implements ClusterPort {
     return this.run({ type: 'securityPkiStore', ...cmd });
   }
 
+  bindClientSecurity(client: string, kind: 'producer' | 'consumer', commandConfig: string): Outcome<void> {
+    return this.run({ type: 'securityBindClient', client, kind, commandConfig });
+  }
+
   securityRequest(req: SecurityRequestCommand): Outcome<SecurityRequestOutcome> {
     return this.run({ type: 'securityRequest', ...req }, (d) => d);
   }

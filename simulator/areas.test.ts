@@ -75,6 +75,7 @@ describe('the area list (simulator/areas.ts)', () => {
       ],
       security: [
         'securityAcls',
+        'securityBindClient',
         'securityConfigs',
         'securityConfigure',
         'securityPkiStore',

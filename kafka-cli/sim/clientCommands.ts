@@ -1,6 +1,8 @@
 // Simulation client commands: named producers and consumers that live in the simulation.
 //   producer create NAME [--acks 0|1|all] [--idempotence true|false] [--transactional-id ID]
 //                        [--linger-ms N] [--batch-size N] [--retries N] [--max-in-flight N]
+//                        [--command-config FILE]   (its security settings; every request then passes the
+//                                                   security path, as does every client once security is on)
 //   producer send NAME TOPIC [--key K] [--partition P] [--header k=v ...] VALUE|--null
 //   producer flush|begin|commit|abort|close NAME
 //   producer send-offsets NAME --consumer CONSUMER
@@ -14,6 +16,7 @@ import { type OptionSpec, parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ConsumerSettings, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
+import { gated, passGate } from '../tools/securityGate';
 
 const PRODUCER_CREATE: OptionSpec[] = [
   { name: 'acks', arg: 'required', help: '0, 1 or all' },
@@ -23,6 +26,7 @@ const PRODUCER_CREATE: OptionSpec[] = [
   { name: 'batch-size', arg: 'required', type: 'int', help: 'batch.size' },
   { name: 'retries', arg: 'required', type: 'int', help: 'retries' },
   { name: 'max-in-flight', arg: 'required', type: 'int', help: 'max.in.flight.requests.per.connection' },
+  { name: 'command-config', arg: 'required', help: 'properties file with the security settings' },
 ];
 
 const PRODUCER_SEND: OptionSpec[] = [
@@ -46,6 +50,7 @@ const CONSUMER_CREATE: OptionSpec[] = [
   { name: 'isolation-level', arg: 'required', help: 'read_uncommitted or read_committed' },
   { name: 'offset-reset', arg: 'required', help: 'earliest, latest or none' },
   { name: 'instance-id', arg: 'required', help: 'group.instance.id (static membership)' },
+  { name: 'command-config', arg: 'required', help: 'properties file with the security settings' },
 ];
 
 const NAME_RE = /^[A-Za-z0-9._-]{1,64}$/;
@@ -96,8 +101,21 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
       const v = o.value(flag);
       if (v !== undefined) configs[key] = v;
     }
+    // An idempotent or transactional producer starts with InitProducerId (KafkaApis#handleInitProducerIdRequest).
+    const cc = o.value('command-config') ?? null;
+    const idempotent = configs['enable.idempotence'] !== 'false' && (configs.acks ?? 'all') === 'all';
+    if (idempotent || configs['transactional.id'] !== undefined) {
+      const g = passGate(ctx, null, { clientId: name, kind: 'producer', commandConfig: cc }, [
+        { api: 'InitProducerId', transactionalId: configs['transactional.id'] ?? null },
+      ]);
+      if (!g.ok) return out.fail(`producer create: ${g.lines.join('\n')}`).result();
+    }
     const res = ctx.port.createProducer(name, configs);
     if (!res.ok) return out.fail(`producer create: ${errorText(res.error)}`).result();
+    if (cc !== null) {
+      const bound = ctx.port.bindClientSecurity(name, 'producer', cc);
+      if (!bound.ok) return out.fail(`producer create: ${errorText(bound.error)}`).result();
+    }
     for (const w of res.data) out.warn(`WARN ${w}`);
     return out.line(`Producer ${name} created (client.id=${name}).`).result();
   }
@@ -132,6 +150,10 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
     const ts = o.value('timestamp');
     if (ts !== undefined && !/^\d+$/.test(ts))
       return out.fail(`producer send: --timestamp must be a non-negative number of ms, not '${ts}'`).result();
+    const key = o.value('key') ?? null;
+    const value = o.has('null') ? null : values[0];
+    const refused = authorizeSend(ctx, name, topic, key, value);
+    if (refused) return out.fail(`producer send: ${refused}`).result();
     const res = ctx.port.send(name, {
       topic,
       ...(ts !== undefined ? { timestamp: Number(ts) } : {}),
@@ -194,6 +216,68 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
   return out.line(`${done[v]} (${name}).`).result();
 }
 
+/**
+ * With security: a named producer's send passes Metadata (Describe) and Produce (Write; transactional
+ * batches also Write on the transactional id) with the record's key and value bytes for the quota.
+ * Returns the client's exception when refused.
+ */
+function authorizeSend(
+  ctx: ToolContext,
+  name: string,
+  topic: string,
+  key: string | null,
+  value: string | null,
+): string | null {
+  const cc = ctx.read.security().clients[name]?.commandConfig ?? null;
+  if (!gated(ctx, cc)) return null;
+  const p = ctx.read.producer(name);
+  const transactional = p?.transaction === 'open';
+  const bytes = new TextEncoder().encode(`${key ?? ''}${value ?? ''}`).length;
+  const g = passGate(
+    ctx,
+    null,
+    { clientId: name, kind: 'producer', commandConfig: cc },
+    [
+      {
+        api: 'Metadata',
+        topics: [topic],
+        allowAutoTopicCreation: true,
+        autoCreateTopicsEnable: false,
+        existingTopics: ctx.read.topics().map((t) => t.name),
+      },
+      { api: 'Produce', topics: [topic], transactionalId: p?.transactionalId ?? null, transactional },
+    ],
+    bytes,
+  );
+  return g.ok ? null : g.lines.join('\n');
+}
+
+/** With security: poll needs Metadata, OffsetFetch, ListOffsets and Fetch; commit needs OffsetCommit. */
+function authorizeConsumer(ctx: ToolContext, name: string, what: 'poll' | 'commit'): string | null {
+  const cc = ctx.read.security().clients[name]?.commandConfig ?? null;
+  if (!gated(ctx, cc)) return null;
+  const c = ctx.read.consumer(name);
+  if (!c) return null; // the consumer area reports the unknown name
+  const topics = c.topics;
+  const requests: Parameters<typeof passGate>[3] =
+    what === 'commit'
+      ? [{ api: 'OffsetCommit', groupId: c.groupId, topics }]
+      : [
+          {
+            api: 'Metadata',
+            topics,
+            allowAutoTopicCreation: false,
+            autoCreateTopicsEnable: false,
+            existingTopics: topics,
+          },
+          { api: 'OffsetFetch', groupId: c.groupId, topics },
+          { api: 'ListOffsets', topics },
+          { api: 'Fetch', topics },
+        ];
+  const g = passGate(ctx, null, { clientId: name, kind: 'consumer', commandConfig: cc }, requests);
+  return g.ok ? null : g.lines.join('\n');
+}
+
 function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
   const [verb, name, ...rest] = args;
@@ -249,8 +333,20 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
       offsetReset: reset,
       instanceId: o.value('instance-id') ?? null,
     };
+    // subscribe() + the first poll: FindCoordinator, JoinGroup and SyncGroup need the group (Read).
+    const cc = o.value('command-config') ?? null;
+    const g = passGate(ctx, null, { clientId: name, kind: 'consumer', commandConfig: cc }, [
+      { api: 'FindCoordinator', keyType: 'GROUP', key: settings.groupId },
+      { api: 'JoinGroup', groupId: settings.groupId },
+      { api: 'SyncGroup', groupId: settings.groupId },
+    ]);
+    if (!g.ok) return out.fail(`consumer create: ${g.lines.join('\n')}`).result();
     const res = ctx.port.createConsumer(name, settings);
     if (!res.ok) return out.fail(`consumer create: ${errorText(res.error)}`).result();
+    if (cc !== null) {
+      const bound = ctx.port.bindClientSecurity(name, 'consumer', cc);
+      if (!bound.ok) return out.fail(`consumer create: ${errorText(bound.error)}`).result();
+    }
     return out
       .line(
         `Consumer ${name} created in group ${settings.groupId}, subscribed to ${topics.join(', ')} (client.id=${name}).`,
@@ -266,6 +362,8 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
       return out.fail(`consumer poll: unexpected argument '${p.options.nonOptions[0]}'`).result();
     const max = p.options.int('max') ?? 500;
     if (max < 1) return out.fail('consumer poll: --max must be at least 1').result();
+    const refused = authorizeConsumer(ctx, name, 'poll');
+    if (refused) return out.fail(`consumer poll: ${refused}`).result();
     const res = ctx.port.poll(name, max);
     if (!res.ok) return out.fail(`consumer poll: ${errorText(res.error)}`).result();
     if (res.data.length === 0) return out.line('(no records)').result();
@@ -278,6 +376,8 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
   if (rest.length > 0) return out.fail(`consumer ${verb}: unexpected argument '${rest[0]}'`).result();
   if (verb === 'commit') {
     // commitSync(): the positions of everything polled so far, processed or not (at-most-once if unprocessed)
+    const refused = authorizeConsumer(ctx, name, 'commit');
+    if (refused) return out.fail(`consumer commit: ${refused}`).result();
     const res = ctx.port.commitConsumer(name);
     if (!res.ok) return out.fail(`consumer commit: ${errorText(res.error)}`).result();
     if (res.data.length === 0) return out.line(`Nothing to commit (${name} has no positions yet).`).result();

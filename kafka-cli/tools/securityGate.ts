@@ -34,7 +34,7 @@ export function gated(ctx: ToolContext, commandConfig: string | null): boolean {
  */
 export function passGate(
   ctx: ToolContext,
-  o: ParsedOptions,
+  o: ParsedOptions | null,
   client: { clientId: string; kind: Kind; commandConfig: string | null },
   requests: Request[],
   bytes?: number,
@@ -46,7 +46,7 @@ export function passGate(
   let authorizedTopics: string[] | null = null;
   for (const request of requests) {
     const r = ctx.port.securityRequest({
-      client: { ...client, bootstrapServer: o.value('bootstrap-server') ?? null },
+      client: { ...client, bootstrapServer: o?.value('bootstrap-server') ?? null },
       request,
       ...(bytes !== undefined && (request.api === 'Produce' || request.api === 'Fetch') ? { bytes } : {}),
     });

@@ -48,6 +48,8 @@ export type SecurityView = {
   decisions: DecisionRecord[];
   handshakes: HandshakeRecord[];
   throttles: ThrottleRecord[];
+  /** Named console clients and the properties file each connects with. */
+  clients: Record<string, { kind: 'producer' | 'consumer'; commandConfig: string }>;
 };
 
 function path(e: { user?: string | null; clientId?: string | null }): string {
@@ -91,6 +93,7 @@ export function securityOf(state: SimState): SecurityView {
     decisions: sec.decisions,
     handshakes: sec.handshakes,
     throttles: sec.throttles,
+    clients: sec.clients,
   };
 }
 

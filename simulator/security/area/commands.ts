@@ -163,6 +163,22 @@ export const securityCommands = {
     return okVoid();
   },
 
+  securityBindClient: (ctx, cmd) => {
+    const { client, kind, commandConfig } = cmd;
+    if (typeof client !== 'string' || client === '') return fail('INVALID_REQUEST', 'A client needs a name');
+    if (kind !== 'producer' && kind !== 'consumer')
+      return fail('INVALID_REQUEST', 'A client is a producer or a consumer');
+    if (typeof commandConfig !== 'string' || commandConfig === '')
+      return fail('INVALID_REQUEST', 'A client needs a properties file');
+    ctx.state.areas.security.clients[client] = { kind, commandConfig };
+    ctx.emit(
+      'securityClientBound',
+      `${kind} ${client} connects with the security settings of ${commandConfig}`,
+      { client, kind, commandConfig },
+    );
+    return okVoid();
+  },
+
   securityRequest: (ctx, cmd) => {
     const sec = ctx.state.areas.security;
     const s = connect(ctx, cmd.client);

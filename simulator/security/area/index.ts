@@ -15,6 +15,7 @@ export const securityArea = defineArea({
       handshakes: [],
       throttles: [],
       nextSeq: 1,
+      clients: {},
     };
   },
   commands: securityCommands,

@@ -57,6 +57,8 @@ export type SecurityAreaState = {
   throttles: ThrottleRecord[];
   /** Counts decisions and handshakes (their seq). */
   nextSeq: number;
+  /** The console's named producers and consumers and the properties file each was created with. */
+  clients: Record<string, { kind: 'producer' | 'consumer'; commandConfig: string }>;
 };
 
 /** Who sends a request: its client.id and the properties file given with --command-config (or none). */
@@ -123,12 +125,15 @@ declare module '../../engine/registry' {
      * what keytool would have written. Records only: no keys are generated, nothing is signed.
      */
     securityPkiStore: { path: string; store: Keystore | Truststore };
+    /** A named client (`producer create NAME --command-config FILE`) connects with this properties file. */
+    securityBindClient: { client: string; kind: 'producer' | 'consumer'; commandConfig: string };
     /** kafka-configs.sh --entity-type users|clients (SCRAM credentials, quotas). */
     securityConfigs: { args: string[]; commandConfig: string | null; bootstrapServer: string | null };
   }
   interface CommandResultMap {
     securityConfigure: undefined;
     securityPkiStore: undefined;
+    securityBindClient: undefined;
     securityRequest: SecurityRequestResult;
     /** null: the words name another entity type (topics, brokers): the console's own tool handles them. */
     securityAcls: ToolOutput;
@@ -137,6 +142,7 @@ declare module '../../engine/registry' {
   interface EventMap {
     securityConfigured: { listeners: string[]; authorizer: boolean; superUsers: string[] };
     securityPkiStoreWritten: { path: string; kind: 'keystore' | 'truststore' };
+    securityClientBound: { client: string; kind: 'producer' | 'consumer'; commandConfig: string };
     aclCreated: Payload<'aclCreated'>;
     aclDeleted: Payload<'aclDeleted'>;
     authorizationDecided: Payload<'authorizationDecided'>;
