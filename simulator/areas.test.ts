@@ -22,6 +22,8 @@ describe('the area list (simulator/areas.ts)', () => {
       'storage',
       'consumer',
       'transactions',
+      'production',
+      'mirror',
       'externalClients',
       'externalProducerIds',
       'workspace',
@@ -67,6 +69,8 @@ describe('the area list (simulator/areas.ts)', () => {
         'producerInitTransactions',
         'producerSendOffsetsToTransaction',
       ],
+      production: ['productionRoll'],
+      mirror: ['mirrorRegionDown', 'mirrorStart'],
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
       workspace: ['simReset', 'workspaceWriteFile'],
@@ -91,6 +95,8 @@ describe('the area list (simulator/areas.ts)', () => {
       storage: ['logCleanerCheck', 'logRetentionCheck'],
       consumer: ['consumerGroupTimer', 'consumerPollTimeout'],
       transactions: ['txnTimeout'],
+      production: ['productionRollStep'],
+      mirror: ['mirrorCheckpoint', 'mirrorPoll'],
       externalClients: ['externalProduceTimeout'],
     });
   });
@@ -102,7 +108,7 @@ describe('the area list (simulator/areas.ts)', () => {
         hooks.set(`${h.on} ${h.type}`, [...(hooks.get(`${h.on} ${h.type}`) ?? []), a.name]);
     const shared = Object.fromEntries([...hooks].filter(([, areas]) => areas.length > 1));
     expect(shared).toEqual({
-      'event highWatermarkAdvanced': ['storage', 'consumer', 'externalClients'],
+      'event highWatermarkAdvanced': ['storage', 'consumer', 'mirror', 'externalClients'],
       'event leaderChanged': ['producer', 'externalClients'],
       'event recordsAppended': ['storage', 'externalClients'],
     });

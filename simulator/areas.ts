@@ -6,9 +6,11 @@ import { consumerArea } from './consumer/index';
 import { clockArea } from './engine/clock';
 import type { CommandType, TaskType } from './engine/registry';
 import { kraftArea } from './kraft/index';
+import { mirrorArea } from './mirror/index';
 import { networkArea } from './network/index';
 import { externalProducerIdArea } from './producer/externalInitProducerId';
 import { producerArea } from './producer/index';
+import { productionArea } from './production/index';
 import { externalClientsArea } from './replication/externalProduce';
 import { replicationArea } from './replication/index';
 import { storageArea } from './storage/index';
@@ -25,6 +27,10 @@ export const AREAS = [
   storageArea,
   consumerArea,
   transactionsArea,
+  // The Strimzi operator's rolling restart (production).
+  productionArea,
+  // MirrorMaker 2 flows (disaster recovery).
+  mirrorArea,
   // Real Kafka clients over the wire protocol (kafka-sim --listen): their produce requests and producer ids.
   externalClientsArea,
   externalProducerIdArea,

@@ -19,6 +19,8 @@ export type { SimInit, SimState } from './engine/state';
 export { evaluateGoal, type Goal, type GoalCondition, type GoalResult, validateGoal } from './goals/index';
 // one duration formatter for narration, chips and the console ("1d 2h", "1.5s")
 export { formatDuration } from './log/format';
+// running Kafka in production: MM2's properties, the capacity arithmetic (simulator/mirror, simulator/production)
+export { parseMm2Config } from './mirror/mm2Config';
 // librdkafka's partitioners, for the console's kcat (its default is not the Java client's murmur2)
 export {
   LIBRDKAFKA_DEFAULT_PARTITIONER,
@@ -26,6 +28,12 @@ export {
   type LibrdkafkaPartitioner,
   librdkafkaPartition,
 } from './producer/librdkafkaPartitioners';
+export {
+  type CapacityInputs,
+  type CapacityLine,
+  capacityInputProblems,
+  planCapacity,
+} from './production/capacity';
 // the read model every reader uses (simulator/read)
 export {
   type BrokerView,
@@ -35,14 +43,17 @@ export {
   type GroupPartitionView,
   type GroupView,
   type Isolation,
+  type MirrorFlowView,
   type NetworkView,
   type PartitionLogView,
   type PartitionView,
   type PendingSend,
   type ProducerView,
+  type ProductionView,
   type ReadModel,
   type RecordView,
   type ReplicaView,
+  type RollView,
   readModel,
   type SegmentView,
   type TopicConfigEntry,

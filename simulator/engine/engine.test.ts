@@ -127,6 +127,8 @@ describe('engine', () => {
       'storage',
       'consumers',
       'transactions',
+      'production',
+      'mirror',
       'externalClients',
       'workspace',
     ]);

@@ -8,6 +8,7 @@ import { consumersOf, deliveredToGroupOf, deliveryStatusOf, producerByNameOf, pr
 import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
+import { type ProductionView, productionOf, translateOffsetsOf } from './production';
 import { effectiveTopicConfigOf } from './topicConfig';
 import type {
   BrokerView,
@@ -68,6 +69,10 @@ export type ReadModel = {
   /** A scratch file written with `cat > PATH`, or null. */
   file(path: string): string | null;
   files(): string[];
+  /** The Strimzi rolling restart and the MirrorMaker 2 flows. */
+  production(): ProductionView;
+  /** RemoteClusterUtils.translateOffsets: a group's checkpointed offsets on the remote topics of `alias`. */
+  translateOffsets(group: string, alias: string): ReturnType<typeof translateOffsetsOf>;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -138,6 +143,8 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
       return Object.hasOwn(files, key) ? files[key] : null;
     },
     files: () => Object.keys(state.areas.workspace.files).sort(),
+    production: once(() => productionOf(state)),
+    translateOffsets: (group, alias) => translateOffsetsOf(state, group, alias),
   };
 }
 
@@ -154,5 +161,6 @@ export function readModel(sim: SimulationLike): ReadModel {
 
 export { producerConfigByKafkaName } from './clients';
 export { partitionLag } from './groups';
+export type * from './production';
 export { topicConfigNames } from './topicConfig';
 export type * from './types';
