@@ -1,7 +1,7 @@
 // What the console changes in the simulated cluster, in the console's own terms. The adapter in
 // simAdapter.ts implements it over the Simulation: every change goes through the Simulation's command
 // log, so replay reproduces what the console did. Reading is the read model's job (simulator/read).
-import type { KafkaError, KafkaErrorCode, Outcome, ReadModel, RecordView } from '../simulator';
+import type { CommandOf, KafkaError, KafkaErrorCode, Outcome, ReadModel, RecordView } from '../simulator';
 
 export type { KafkaError, Outcome, RecordView };
 
@@ -87,6 +87,13 @@ export interface ClusterPort {
   /** Seeded random loss rates (0..1); undefined leaves a rate unchanged. */
   setNetworkLoss(requestRate: number | undefined, responseRate: number | undefined): Outcome<void>;
   reset(brokers: number, seed: number): Outcome<void>;
+
+  // ---- production (simulation commands): the Strimzi operator's roll, MirrorMaker 2, a lost region ----
+  /** The cluster operator rolls the nodes in scope; the value is KafkaRoller's order. */
+  rollingRestart(scope: CommandOf<'productionRoll'>['scope'], trigger: string): Outcome<number[]>;
+  startMirror(spec: CommandOf<'mirrorStart'>['spec']): Outcome<Array<{ topic: string; remoteTopic: string }>>;
+  /** A whole region is lost; the value counts the committed records it took with it (not mirrored). */
+  regionDown(alias: string): Outcome<number>;
 
   // ---- clients ----
   /** Is a producer or consumer with this client name open in this console session? */

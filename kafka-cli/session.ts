@@ -18,7 +18,9 @@ import { getOffsetsTool } from './tools/getOffsets';
 import { kafkaConfigsTool } from './tools/kafkaConfigs';
 import { kafkaTopicsTool } from './tools/kafkaTopics';
 import { kcatTool } from './tools/kcat';
+import { kubectlTool } from './tools/kubectl';
 import { leaderElectionTool } from './tools/leaderElection';
+import { mirrorMakerTool, mirrorTool, regionTool } from './tools/mirrorMaker';
 import { reassignTool } from './tools/reassignPartitions';
 
 export type LineResult = CommandOutput & { line: string };
@@ -84,6 +86,11 @@ export class ConsoleSession {
       producerTool,
       consumerTool,
       simTool,
+      // running Kafka in production: Strimzi, MirrorMaker 2, the disaster drill
+      kubectlTool,
+      mirrorMakerTool,
+      mirrorTool,
+      regionTool,
       cat,
       help,
     ];

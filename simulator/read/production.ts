@@ -46,7 +46,18 @@ export type MirrorFlowView = {
   checkpoints: Checkpoint[];
 };
 
+/** A Strimzi pod of the simulated cluster my-cluster: <cluster>-<pool>-<node id>. */
+export type PodView = {
+  name: string;
+  id: number;
+  role: 'controller' | 'broker';
+  /** Readiness: a broker is ready once RUNNING (registered, unfenced); a controller once its process runs. */
+  ready: boolean;
+  status: 'Running' | 'Terminating' | 'Error';
+};
+
 export type ProductionView = {
+  pods: PodView[];
   roll: RollView | null;
   mirror: { flows: MirrorFlowView[]; downRegions: string[] };
 };
@@ -54,7 +65,34 @@ export type ProductionView = {
 export function productionOf(state: SimState): ProductionView {
   const roll = state.areas.production.roll;
   const isController = (id: number) => state.quorum.voters.some((v) => v.id === id);
+  const terminating = (id: number) =>
+    roll?.status === 'rolling' && roll.current?.node === id && roll.current.phase === 'terminating';
+  const pods: PodView[] = [
+    ...Object.values(state.brokers).map((b) => ({
+      name: podName(state, b.id),
+      id: b.id,
+      role: 'broker' as const,
+      ready: b.process === 'running' && b.network === 'connected' && b.registration === 'unfenced',
+      status: terminating(b.id)
+        ? ('Terminating' as const)
+        : b.process === 'running'
+          ? ('Running' as const)
+          : ('Error' as const),
+    })),
+    ...state.quorum.voters.map((v) => ({
+      name: podName(state, v.id),
+      id: v.id,
+      role: 'controller' as const,
+      ready: v.process === 'running',
+      status: terminating(v.id)
+        ? ('Terminating' as const)
+        : v.process === 'running'
+          ? ('Running' as const)
+          : ('Error' as const),
+    })),
+  ].sort((a, b) => a.name.localeCompare(b.name));
   return {
+    pods,
     roll: roll && {
       id: roll.id,
       trigger: roll.trigger,
