@@ -71,3 +71,10 @@ export const flushCommand = (producer: string) => `producer flush ${shellWord(pr
 /** A clock step as the console writes durations (consecutive `Nms` steps merge in the command log). */
 export type Duration = `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`;
 export const clockCommand = (amount: Duration) => `clock advance ${amount}`;
+
+/** Strimzi's manual rolling update of a node pool's StrimziPodSet in the simulated cluster my-cluster. */
+export const rollCommand = (pool: 'broker' | 'controller') =>
+  `kubectl annotate strimzipodset my-cluster-${pool} strimzi.io/manual-rolling-update=true`;
+
+/** The disaster-recovery drill: a whole region (MirrorMaker 2 cluster alias) is lost. */
+export const regionDownCommand = (alias: string) => `region down ${shellWord(alias)}`;

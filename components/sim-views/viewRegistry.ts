@@ -4,9 +4,11 @@
 import type { ComponentType } from 'react';
 import { ClusterView } from './ClusterView';
 import { GroupView } from './GroupView';
+import { MirrorView } from './MirrorView';
 import { PartitionLogView } from './PartitionLogView';
 import { ProducerView } from './ProducerView';
 import { RetentionView } from './RetentionView';
+import { RollingRestartView } from './RollingRestartView';
 import { TimelineView } from './TimelineView';
 
 /** top: full width above the others; left: the cluster/producer column; right: the log/group column. */
@@ -25,6 +27,8 @@ export const VIEW_REGISTRY = [
   { name: 'log', column: 'right', Component: PartitionLogView },
   { name: 'group', column: 'right', Component: GroupView },
   { name: 'retention', column: 'right', Component: RetentionView },
+  { name: 'roll', column: 'left', Component: RollingRestartView },
+  { name: 'mirror', column: 'right', Component: MirrorView },
 ] as const satisfies readonly ViewEntry[];
 
 export type ViewName = (typeof VIEW_REGISTRY)[number]['name'];
