@@ -151,6 +151,7 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
     records: () => [],
     producer: () => null,
     deliveredToGroup: () => 0,
+    production: () => ({ pods: [], roll: null, mirror: { flows: [], downRegions: [] } }),
     ...parts,
   };
 }

@@ -162,6 +162,7 @@ export const mirrorCommands = {
           // The checkpoint task reads the (empty) offset-syncs topic to its end before it translates.
           store: markReadToEnd(emptySyncStore()),
           replicated: 0,
+          runs: [],
         };
         flow.partitions[tpKey(topic, p.partition)] = part;
       }
@@ -278,6 +279,10 @@ function copyPartition(ctx: Ctx, flow: MirrorFlow, p: MirrorPartition): boolean 
   );
   data.forEach((r, i) => {
     const downstream = appended.firstOffset + i;
+    const last = p.runs.at(-1);
+    if (last && last.upstream + last.count === r.offset && last.downstream + last.count === downstream)
+      last.count++;
+    else p.runs.push({ upstream: r.offset, downstream, count: 1 });
     const verdict = shouldSyncOffsets(p.syncState, r.offset, downstream, flow.offsetLagMax);
     p.syncState = verdict.state;
     if (verdict.sync) writeSync(ctx, flow, p, r.offset, downstream);

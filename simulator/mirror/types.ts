@@ -21,6 +21,11 @@ export type MirrorPartition = {
   store: SyncStore;
   /** Records copied so far. */
   replicated: number;
+  /**
+   * Where each copied record landed, as runs of consecutive offsets (upstream → downstream). MM2 keeps no such
+   * map (only the sparse offset syncs); the simulation keeps it so a drill can tell re-reads from skips.
+   */
+  runs: Array<{ upstream: number; downstream: number; count: number }>;
 };
 
 /** One MM2 checkpoint (Checkpoint.java: group, topic, partition, upstreamOffset, offset). */

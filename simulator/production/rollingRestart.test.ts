@@ -106,3 +106,14 @@ describe('rolling restart of the simulated cluster (Strimzi KafkaRoller, strimzi
     expect(JSON.stringify(again.state)).toBe(JSON.stringify(s.state));
   });
 });
+
+describe('rolling restart: readiness', () => {
+  it('a pod that never becomes ready fails the roll after the operation timeout (KafkaRoller, STRIMZI_OPERATION_TIMEOUT_MS)', () => {
+    const s = sim();
+    must(s, { type: 'brokerIsolate', id: 2 });
+    must(s, { type: 'productionRoll', scope: { kind: 'node', id: 2 }, trigger: 't' });
+    advance(s, 400_000);
+    expect(s.state.areas.production.roll?.status).toBe('failed');
+    expect(eventsOf(s, 'productionRollFailed')[0].node).toBe(2);
+  });
+});

@@ -130,7 +130,7 @@ function finish(ctx: Ctx, roll: RollState, status: 'completed' | 'failed', node:
   else
     ctx.emit(
       'productionRollFailed',
-      `the reconciliation failed: ${podName(ctx, node ?? -1)} could still not be restarted after ${OPERATION_TIMEOUT_MS / 1000} s (STRIMZI_OPERATION_TIMEOUT_MS); the operator tries again at the next reconciliation`,
+      `the reconciliation failed: ${podName(ctx, node ?? -1)} could not be rolled within ${OPERATION_TIMEOUT_MS / 1000} s (STRIMZI_OPERATION_TIMEOUT_MS); the operator tries again at the next reconciliation`,
       { rollId: roll.id, node: node ?? -1 },
     );
 }
@@ -168,7 +168,11 @@ export const rollTasks = {
       return step(READY_CHECK_MS);
     }
     if (cur?.phase === 'starting') {
-      if (!isReady(ctx, cur.node)) return step(READY_CHECK_MS);
+      if (!isReady(ctx, cur.node)) {
+        // KafkaRoller waits for readiness at most the operation timeout, then fails the reconciliation.
+        if (ctx.now - cur.since >= OPERATION_TIMEOUT_MS) return finish(ctx, roll, 'failed', cur.node);
+        return step(READY_CHECK_MS);
+      }
       roll.done.push(cur.node);
       roll.current = null;
       ctx.emit(

@@ -29,6 +29,12 @@ export type MirrorPartitionView = {
   /** Committed records not copied yet (what a region failure would lose now). */
   lag: number;
   remoteEnd: number;
+  /**
+   * The downstream offset of the first mirrored record at or after upstream offset `upstream` (the remote
+   * end when none is): where a group that committed `upstream` resumes without re-reading or skipping.
+   */
+  /** Per group with a committed offset on the source partition: exactResume of that offset. */
+  resumeAt: Record<string, number>;
   /** The offset syncs the checkpoint task holds, newest first, distinct. */
   syncs: Array<{ upstream: number; downstream: number }>;
 };
@@ -61,6 +67,16 @@ export type ProductionView = {
   roll: RollView | null;
   mirror: { flows: MirrorFlowView[]; downRegions: string[] };
 };
+
+function downstreamOf(
+  runs: ReadonlyArray<{ upstream: number; downstream: number; count: number }>,
+  upstream: number,
+  remoteEnd: number,
+): number {
+  for (const r of runs)
+    if (upstream < r.upstream + r.count) return r.downstream + Math.max(0, upstream - r.upstream);
+  return remoteEnd;
+}
 
 export function productionOf(state: SimState): ProductionView {
   const roll = state.areas.production.roll;
@@ -132,14 +148,21 @@ export function productionOf(state: SimState): ProductionView {
           const sourceEnd = src ? highWatermark(src) : p.position;
           const seen = new Set<number>();
           const syncs = (p.store.syncs ?? []).filter((s) => !seen.has(s.id) && seen.add(s.id));
+          const remoteEnd = dst ? highWatermark(dst) : 0;
+          const resumeAt: Record<string, number> = {};
+          for (const [group, rec] of Object.entries(state.areas.consumers.groups)) {
+            const committed = rec.offsets[`${p.topic}-${p.partition}`];
+            if (committed) resumeAt[group] = downstreamOf(p.runs, committed.offset, remoteEnd);
+          }
           return {
             topic: p.topic,
             partition: p.partition,
             remoteTopic: p.remoteTopic,
+            resumeAt,
             sourceEnd,
             mirroredUpTo: p.position,
             lag: Math.max(0, sourceEnd - p.position),
-            remoteEnd: dst ? highWatermark(dst) : 0,
+            remoteEnd,
             syncs: syncs.map((s) => ({ upstream: s.upstream, downstream: s.downstream })),
           };
         }),

@@ -1,7 +1,9 @@
 // kubectl (Strimzi's manual rolling update), connect-mirror-maker.sh, mirror and region over the simulator.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { complete, consoleFor, runConsoleLines } from '@/kafka-cli';
-import { Simulation } from '@/simulator';
+import { evaluateGoal, readModel, Simulation } from '@/simulator';
 
 const MM2 = [
   'cat > mm2.properties <<EOF',
@@ -108,5 +110,47 @@ describe('connect-mirror-maker.sh, mirror and region', () => {
     const session = consoleFor(sim);
     expect(complete(session, 'kubectl ').candidates).toEqual(['annotate', 'get']);
     expect(complete(session, 'mirror ').candidates).toEqual(['status', 'translate']);
+  });
+});
+
+describe('the disaster-recovery drill (content/lessons/production)', () => {
+  const drill = JSON.parse(
+    readFileSync(join(process.cwd(), 'content/lessons/production/presets/production-dr-drill.json'), 'utf8'),
+  ) as { setup: string[] };
+  const goal = {
+    description: 'failover',
+    conditions: [{ kind: 'mirrorFailover', group: 'orders-app', region: 'east', maxRereads: 100 }],
+  };
+  const evaluateAfter = (lines: string[]) => {
+    const sim = new Simulation({ brokers: 3, seed: 42 });
+    runConsoleLines(sim, drill.setup);
+    runConsoleLines(sim, lines);
+    return evaluateGoal(readModel(sim), goal);
+  };
+  const consume = ['consumer poll w', 'clock advance 5s', 'consumer poll w', 'consumer commit w'];
+
+  it('resuming at the translated offset passes: 27 re-reads (203–229), nothing skipped', () => {
+    const r = evaluateAfter([
+      'mirror translate --group orders-app --source east --execute',
+      'consumer create w --group orders-app --topics east.orders',
+      ...consume,
+    ]);
+    expect(r.met).toBe(true);
+  });
+
+  it('auto.offset.reset=latest skips the mirrored orders 230–239: not met', () => {
+    const r = evaluateAfter([
+      'consumer create w --group orders-app --topics east.orders --offset-reset latest',
+      ...consume,
+    ]);
+    expect(r.met).toBe(false);
+  });
+
+  it('auto.offset.reset=earliest re-reads all 230 processed orders, more than offset.lag.max: not met', () => {
+    const r = evaluateAfter([
+      'consumer create w --group orders-app --topics east.orders --offset-reset earliest',
+      ...consume,
+    ]);
+    expect(r.details[0].detail).toContain('re-read 230 records');
   });
 });
