@@ -81,6 +81,25 @@ function Flow({ flow, down }: { flow: MirrorFlowView; down: readonly string[] })
         </Chip>
         <Chip tone="muted">offset.lag.max={flow.offsetLagMax}</Chip>
       </p>
+      <ul
+        className="mt-2 text-xs text-slate-700 dark:text-slate-300"
+        aria-label="Offset syncs (upstream ↔ downstream)"
+      >
+        {flow.partitions.map((p) => (
+          <li key={`${p.topic}-${p.partition}`}>
+            <span className="font-mono">
+              {p.topic}-{p.partition}
+            </span>{' '}
+            offset syncs:{' '}
+            {p.syncs.length === 0
+              ? 'none yet'
+              : p.syncs
+                  .slice(0, 4)
+                  .map((x) => `${x.upstream}↔${x.downstream}`)
+                  .join(', ')}
+          </li>
+        ))}
+      </ul>
       <div className="mt-3">
         <p className="text-xs font-semibold text-slate-600 dark:text-slate-400">
           Checkpoints in {flow.checkpointsTopic}
@@ -161,7 +180,6 @@ function PartitionRow({ p }: { p: MirrorFlowView['partitions'][number] }) {
         }
       >
         {p.remoteTopic}-{p.partition} · {p.remoteEnd}
-        {sync ? ` (sync ${sync.upstream}↔${sync.downstream})` : ''}
       </span>
     </>
   );
