@@ -127,6 +127,13 @@ export interface ClusterPort {
   startMonitoring(scrapeIntervalMs: number | null): Outcome<number>;
   stopMonitoring(): Outcome<void>;
 
+  // ---- production (simulation commands): the Strimzi operator's roll, MirrorMaker 2, a lost region ----
+  /** The cluster operator rolls the nodes in scope; the value is KafkaRoller's order. */
+  rollingRestart(scope: CommandOf<'productionRoll'>['scope'], trigger: string): Outcome<number[]>;
+  startMirror(spec: CommandOf<'mirrorStart'>['spec']): Outcome<Array<{ topic: string; remoteTopic: string }>>;
+  /** A whole region is lost; the value counts the committed records it took with it (not mirrored). */
+  regionDown(alias: string): Outcome<number>;
+
   // ---- clients ----
   /** Is a producer or consumer with this client name open in this console session? */
   clientNameTaken(name: string): boolean;

@@ -25,8 +25,10 @@ import { kafkaConfigsTool } from './tools/kafkaConfigs';
 import { kafkaJmxTool } from './tools/kafkaJmx';
 import { kafkaTopicsTool } from './tools/kafkaTopics';
 import { kcatTool } from './tools/kcat';
+import { kubectlTool } from './tools/kubectl';
 import { leaderElectionTool } from './tools/leaderElection';
 import { metadataQuorumTool } from './tools/metadataQuorum';
+import { mirrorMakerTool, mirrorTool, regionTool } from './tools/mirrorMaker';
 import { promtoolTool } from './tools/promtool';
 import { rabbitmqadminTool } from './tools/rabbitmqadmin';
 import { rabbitmqctlTool } from './tools/rabbitmqctl';
@@ -117,6 +119,11 @@ export class ConsoleSession {
       streamsTool,
       simTool,
       securityTool,
+      // running Kafka in production: Strimzi, MirrorMaker 2, the disaster drill
+      kubectlTool,
+      mirrorMakerTool,
+      mirrorTool,
+      regionTool,
       cat,
       help,
     ];

@@ -169,6 +169,20 @@ export class SimPort implements ClusterPort {
     return this.run({ type: 'advanceClock', ms });
   }
 
+  rollingRestart(scope: CommandOf<'productionRoll'>['scope'], trigger: string): Outcome<number[]> {
+    return this.run({ type: 'productionRoll', scope, trigger }, (d) => d.order);
+  }
+
+  startMirror(
+    spec: CommandOf<'mirrorStart'>['spec'],
+  ): Outcome<Array<{ topic: string; remoteTopic: string }>> {
+    return this.run({ type: 'mirrorStart', spec }, (d) => d.topics);
+  }
+
+  regionDown(alias: string): Outcome<number> {
+    return this.run({ type: 'mirrorRegionDown', alias }, (d) => d.unmirrored);
+  }
+
   dropNext(what: 'request' | 'response', producer: string | null, count: number): Outcome<void> {
     return this.run({ type: 'dropNext', what, count, ...(producer === null ? {} : { producer }) });
   }

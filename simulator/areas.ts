@@ -7,10 +7,12 @@ import { consumerArea } from './consumer/index';
 import { clockArea } from './engine/clock';
 import type { CommandType, TaskType } from './engine/registry';
 import { kraftArea } from './kraft/index';
+import { mirrorArea } from './mirror/index';
 import { monitoringArea } from './monitoring/index';
 import { networkArea } from './network/index';
 import { externalProducerIdArea } from './producer/externalInitProducerId';
 import { producerArea } from './producer/index';
+import { productionArea } from './production/index';
 import { rabbitmqArea } from './rabbitmq/index';
 import { externalClientsArea } from './replication/externalProduce';
 import { replicationArea } from './replication/index';
@@ -36,6 +38,10 @@ export const AREAS = [
   connectArea,
   // Kafka Streams applications: they drive producers, transactions and group offsets of the areas above.
   streamsArea,
+  // The Strimzi operator's rolling restart (production).
+  productionArea,
+  // MirrorMaker 2 flows (disaster recovery).
+  mirrorArea,
   // Real Kafka clients over the wire protocol (kafka-sim --listen): their produce requests and producer ids.
   externalClientsArea,
   externalProducerIdArea,

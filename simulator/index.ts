@@ -22,6 +22,8 @@ export { formatDuration } from './log/format';
 // monitoring console pieces (JmxTool's options and output, Go's float formatting) for kafka-jmx.sh and promtool
 export { jmxUrlHost, parseJmxToolArgs, runJmxTool } from './metrics/console/jmxTool';
 export { goFloatF } from './metrics/format';
+// running Kafka in production: MM2's properties, the capacity arithmetic (simulator/mirror, simulator/production)
+export { parseMm2Config } from './mirror/mm2Config';
 // librdkafka's partitioners, for the console's kcat (its default is not the Java client's murmur2)
 export {
   LIBRDKAFKA_DEFAULT_PARTITIONER,
@@ -31,6 +33,12 @@ export {
 } from './producer/librdkafkaPartitioners';
 // the Java client's key hash (Utils#murmur2 / #toPositive), for views that show a key's partition
 export { murmur2, partitionForKey, toPositive } from './producer/murmur2';
+export {
+  type CapacityInputs,
+  type CapacityLine,
+  capacityInputProblems,
+  planCapacity,
+} from './production/capacity';
 // the read model every reader uses (simulator/read)
 export {
   type BrokerView,
@@ -42,14 +50,17 @@ export {
   type GroupPartitionView,
   type GroupView,
   type Isolation,
+  type MirrorFlowView,
   type NetworkView,
   type PartitionLogView,
   type PartitionView,
   type PendingSend,
   type ProducerView,
+  type ProductionView,
   type ReadModel,
   type RecordView,
   type ReplicaView,
+  type RollView,
   readModel,
   type SegmentView,
   type StreamsAppView,

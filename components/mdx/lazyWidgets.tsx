@@ -32,3 +32,11 @@ export const Console = dynamic(
     loading: () => <Loading what="the console" />,
   },
 );
+
+export const CapacityPlanner = dynamic(
+  () => import('@/components/embeds/CapacityPlanner').then((m) => m.CapacityPlanner),
+  {
+    ssr: false,
+    loading: () => <Loading what="the capacity planner" />,
+  },
+);

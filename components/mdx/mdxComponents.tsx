@@ -2,6 +2,7 @@ import type { MDXComponents } from 'mdx/types';
 import type { ComponentProps } from 'react';
 import { Callout } from './Callout';
 import { Challenge, Console, Quiz, Simulation } from './embeds';
+import { CapacityPlanner } from './lazyWidgets';
 import { Term } from './Term';
 
 // The small component map lessons use without imports: Simulation, Challenge, Quiz, Console, Callout, Term.
@@ -13,6 +14,7 @@ export const mdxComponents: MDXComponents = {
   Console,
   Callout,
   Term,
+  CapacityPlanner,
   // Wide tables scroll sideways inside the lesson column instead of widening the page on a phone.
   table: (props: ComponentProps<'table'>) => (
     // Focusable so a keyboard user can scroll it (axe: scrollable-region-focusable).

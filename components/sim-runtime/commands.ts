@@ -77,3 +77,10 @@ export const monitoringCommand = (action: 'start' | 'stop') => `monitoring ${act
 /** A Kafka Streams instance action (the console's `streams` command). */
 export const streamsCommand = (action: 'start' | 'stop' | 'crash', app: string, instance?: string) =>
   `streams ${action} ${shellWord(app)}${instance ? ` --instance ${shellWord(instance)}` : ''}`;
+
+/** Strimzi's manual rolling update of a node pool's StrimziPodSet in the simulated cluster my-cluster. */
+export const rollCommand = (pool: 'broker' | 'controller') =>
+  `kubectl annotate strimzipodset my-cluster-${pool} strimzi.io/manual-rolling-update=true`;
+
+/** The disaster-recovery drill: a whole region (MirrorMaker 2 cluster alias) is lost. */
+export const regionDownCommand = (alias: string) => `region down ${shellWord(alias)}`;

@@ -6,10 +6,12 @@ import { ClusterView } from './ClusterView';
 import { ComparisonView } from './ComparisonView';
 import { ConnectView } from './ConnectView';
 import { GroupView } from './GroupView';
+import { MirrorView } from './MirrorView';
 import { MonitoringView } from './MonitoringView';
 import { PartitionLogView } from './PartitionLogView';
 import { ProducerView } from './ProducerView';
 import { RetentionView } from './RetentionView';
+import { RollingRestartView } from './RollingRestartView';
 import { SecurityPathView } from './SecurityPathView';
 import { StreamsView } from './StreamsView';
 import { TimelineView } from './TimelineView';
@@ -35,6 +37,8 @@ export const VIEW_REGISTRY = [
   { name: 'compare', column: 'top', Component: ComparisonView },
   { name: 'connect', column: 'top', Component: ConnectView },
   { name: 'streams', column: 'top', Component: StreamsView },
+  { name: 'roll', column: 'left', Component: RollingRestartView },
+  { name: 'mirror', column: 'right', Component: MirrorView },
 ] as const satisfies readonly ViewEntry[];
 
 export type ViewName = (typeof VIEW_REGISTRY)[number]['name'];

@@ -130,6 +130,8 @@ describe('engine', () => {
       'security',
       'connect',
       'streams',
+      'production',
+      'mirror',
       'externalClients',
       'monitoring',
       'rabbitmq',

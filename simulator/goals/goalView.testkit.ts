@@ -199,6 +199,7 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
       sourceOffsets: {},
     }),
     streamsApp: () => null,
+    production: () => ({ pods: [], roll: null, mirror: { flows: [], downRegions: [] } }),
     ...parts,
   };
 }

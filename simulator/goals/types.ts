@@ -28,6 +28,7 @@ export type GoalView = Pick<
   | 'rabbitmq'
   | 'connect'
   | 'streamsApp'
+  | 'production'
 >;
 
 /** One kind of condition: how to check its parameters, and how to evaluate it. */

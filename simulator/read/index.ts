@@ -10,6 +10,7 @@ import { type ConnectView, connectOf } from './connect';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
 import { type MonitoringView, monitoringOf } from './monitoring';
+import { type ProductionView, productionOf, translateOffsetsOf } from './production';
 import { type RabbitView, rabbitOf } from './rabbitmq';
 import { type AuthorizationQuestion, authorizesOf, type SecurityView, securityOf } from './security';
 import { type StreamsAppView, streamsAppOf, streamsAppsOf } from './streams';
@@ -95,6 +96,10 @@ export type ReadModel = {
   /** Kafka Streams applications (topology, instances, tasks, stores). */
   streamsApps(): StreamsAppView[];
   streamsApp(applicationId: string): StreamsAppView | null;
+  /** The Strimzi rolling restart and the MirrorMaker 2 flows. */
+  production(): ProductionView;
+  /** RemoteClusterUtils.translateOffsets: a group's checkpointed offsets on the remote topics of `alias`. */
+  translateOffsets(group: string, alias: string): ReturnType<typeof translateOffsetsOf>;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -175,6 +180,8 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
     rabbitmq: once(() => rabbitOf(state)),
     streamsApps: once(() => streamsAppsOf(state)),
     streamsApp: memo((id: string) => streamsAppOf(state, id)),
+    production: once(() => productionOf(state)),
+    translateOffsets: (group, alias) => translateOffsetsOf(state, group, alias),
   };
 }
 
@@ -192,6 +199,7 @@ export function readModel(sim: SimulationLike): ReadModel {
 export { producerConfigByKafkaName } from './clients';
 export type * from './connect';
 export { partitionLag } from './groups';
+export type * from './production';
 export type { AuthorizationQuestion, SecurityView } from './security';
 export {
   checkStreamsDsl,

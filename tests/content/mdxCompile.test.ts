@@ -9,7 +9,7 @@ import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import { lessons } from '@/lib/content.server';
 
-const MAP = ['Simulation', 'Console', 'Challenge', 'Quiz', 'Callout', 'Term'] as const;
+const MAP = ['Simulation', 'Console', 'Challenge', 'Quiz', 'Callout', 'Term', 'CapacityPlanner'] as const;
 
 describe('lessons compile and render as MDX', () => {
   it.each(lessons().map((l) => [l.id, l] as const))('%s', async (_id, l) => {

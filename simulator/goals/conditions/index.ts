@@ -16,6 +16,7 @@ import { isrSize } from './isrSize';
 import { keyLatestValue } from './keyLatestValue';
 import { keyRecordCount } from './keyRecordCount';
 import { keysRoutedByHash } from './keysRoutedByHash';
+import { mirrorFailover } from './mirrorFailover';
 import { partitionRecordCount } from './partitionRecordCount';
 import { partitionsOnline } from './partitionsOnline';
 import { preferredLeaders } from './preferredLeaders';
@@ -44,6 +45,7 @@ export const CONDITION_KINDS: readonly ConditionKind[] = [
   keyLatestValue,
   keyRecordCount,
   keysRoutedByHash,
+  mirrorFailover,
   partitionRecordCount,
   partitionsOnline,
   preferredLeaders,

@@ -1,0 +1,198 @@
+// MirrorMaker 2 in the console:
+//   connect-mirror-maker.sh mm2.properties           start the enabled flow of a properties file (cat > …)
+//   mirror status                                     flows, replication lag, offset syncs, checkpoints
+//   mirror translate --group G --source ALIAS [--execute]
+//       RemoteClusterUtils.translateOffsets(props, ALIAS, G): the group's checkpointed offsets on the remote
+//       topics; --execute commits them for the group (an admin commit: the group must have no members)
+//   region down ALIAS                                 a whole region is lost (the drill's disaster)
+// The simulation runs one cluster that plays both regions (see simulator/mirror/types.ts).
+import { parseMm2Config } from '../../simulator';
+import { columns, tp, widthOf } from '../format';
+import { errorText } from '../kafkaErrors';
+import { parseLongOptions } from '../options';
+import { type CommandOutput, Output } from '../output';
+import type { ToolContext, ToolDef } from '../tool';
+
+const MM2_USAGE = 'usage: connect-mirror-maker [-h] [--clusters CLUSTER [CLUSTER ...]] mm2.properties';
+
+function runMirrorMaker(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const files = args.filter((a) => !a.startsWith('-'));
+  if (args.includes('-h') || args.includes('--help')) return out.line(MM2_USAGE).result();
+  if (files.length === 0)
+    return out.fail(`${MM2_USAGE}\nconnect-mirror-maker: error: too few arguments`).result();
+  const path = files[0];
+  const text = ctx.read.file(path);
+  if (text === null)
+    return out
+      .fail(`connect-mirror-maker: ${path}: No such file (write it first: cat > ${path} <<EOF … EOF)`)
+      .result();
+  const parsed = parseMm2Config(text);
+  if (!parsed.ok) {
+    for (const e of parsed.errors) out.fail(`org.apache.kafka.common.config.ConfigException: ${e}`);
+    return out.result();
+  }
+  const r = ctx.port.startMirror(parsed.spec);
+  if (!r.ok) return out.fail(errorText(r.error)).result();
+  const s = parsed.spec;
+  out.line(
+    `MirrorMaker 2 runs the flow ${s.source}->${s.target} (simulation: one cluster plays both regions).`,
+  );
+  for (const t of r.data) out.line(`  ${t.topic} → ${t.remoteTopic}`);
+  out.line(
+    `  offset syncs: mm2-offset-syncs.${s.target}.internal, checkpoints: ${s.source}.checkpoints.internal (every 60 s)`,
+  );
+  return out.result();
+}
+
+function status(ctx: ToolContext, out: Output): CommandOutput {
+  const { flows, downRegions } = ctx.read.production().mirror;
+  if (flows.length === 0)
+    return out
+      .line('No MirrorMaker 2 flow runs. Start one with connect-mirror-maker.sh mm2.properties.')
+      .result();
+  for (const f of flows) {
+    out.line(
+      `Flow ${f.name}: ${f.status === 'running' ? 'running' : `stopped (region ${f.source} is down)`}, offset.lag.max=${f.offsetLagMax}`,
+    );
+    const rows = f.partitions.map((p) => [
+      tp(p.topic, p.partition),
+      tp(p.remoteTopic, p.partition),
+      String(p.sourceEnd),
+      String(p.mirroredUpTo),
+      String(p.lag),
+      p.syncs
+        .map((x) => `${x.upstream}→${x.downstream}`)
+        .slice(0, 3)
+        .join(' ') || '-',
+    ]);
+    const head = ['SOURCE', 'REMOTE', 'SOURCE-END', 'MIRRORED', 'LAG', 'LATEST-SYNCS'];
+    const widths = head.map((h, i) =>
+      i === head.length - 1
+        ? null
+        : widthOf(
+            h.length,
+            rows.map((r) => r[i]),
+          ),
+    );
+    out.line(columns(head, widths));
+    for (const r of rows) out.line(columns(r, widths));
+    if (f.checkpoints.length > 0) {
+      out.line('Checkpoints:');
+      for (const c of f.checkpoints)
+        out.line(
+          `  ${c.group} ${tp(c.topic, c.partition)} upstream ${c.upstreamOffset} → offset ${c.offset}`,
+        );
+    }
+  }
+  if (downRegions.length > 0) out.line(`Regions down: ${downRegions.join(', ')}`);
+  return out.result();
+}
+
+function translate(args: string[], ctx: ToolContext, out: Output): CommandOutput {
+  const parsed = parseLongOptions(args, [
+    { name: 'group', arg: 'required', help: '' },
+    { name: 'source', arg: 'required', help: '' },
+    { name: 'execute', arg: 'none', help: '' },
+  ]);
+  if (parsed.kind === 'error') return out.fail(`mirror translate: ${parsed.message}`).result();
+  const o = parsed.options;
+  const group = o.value('group');
+  const source = o.value('source');
+  if (!group || !source)
+    return out.fail('mirror translate: give --group GROUP and --source CLUSTER_ALIAS').result();
+  const flows = ctx.read.production().mirror.flows;
+  if (!flows.some((f) => f.source === source))
+    return out
+      .fail(
+        `mirror translate: no MirrorMaker 2 flow comes from '${source}' (flows: ${flows.map((f) => f.name).join(', ') || 'none'})`,
+      )
+      .result();
+  const offsets = ctx.read.translateOffsets(group, source);
+  if (offsets.length === 0)
+    return out
+      .fail(
+        `mirror translate: no checkpoint for group ${group} in ${source}.checkpoints.internal yet (checkpoints are emitted every 60 s for groups with committed offsets)`,
+      )
+      .result();
+  const rows = offsets.map((x) => [tp(x.topic, x.partition), String(x.upstreamOffset), String(x.offset)]);
+  const head = ['REMOTE-PARTITION', 'UPSTREAM-OFFSET', 'TRANSLATED-OFFSET'];
+  const widths = [
+    widthOf(
+      head[0].length,
+      rows.map((r) => r[0]),
+    ),
+    head[1].length,
+    null,
+  ];
+  out.line(columns(head, widths));
+  for (const r of rows) out.line(columns(r, widths));
+  if (!o.has('execute'))
+    return out.line('(dry run: add --execute to commit these offsets for the group)').result();
+  const r = ctx.port.commitGroupOffsets(
+    group,
+    offsets.map((x) => ({ topic: x.topic, partition: x.partition, offset: x.offset })),
+  );
+  if (!r.ok) return out.fail(errorText(r.error)).result();
+  return out
+    .line(
+      `Committed for group ${group}: ${offsets.map((x) => `${tp(x.topic, x.partition)}=${x.offset}`).join(', ')}.`,
+    )
+    .result();
+}
+
+function runMirror(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const [verb, ...rest] = args;
+  if (verb === 'status') return status(ctx, out);
+  if (verb === 'translate') return translate(rest, ctx, out);
+  return out
+    .fail(
+      `mirror: unknown action '${verb ?? ''}'. Use: mirror status | mirror translate --group G --source ALIAS [--execute]`,
+    )
+    .result();
+}
+
+function runRegion(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const [verb, alias, ...rest] = args;
+  if (verb !== 'down' || !alias || rest.length > 0) return out.fail('region: use region down ALIAS').result();
+  const r = ctx.port.regionDown(alias);
+  if (!r.ok) return out.fail(errorText(r.error)).result();
+  return out
+    .line(`Region ${alias} is down: its cluster, producers and consumers are unreachable.`)
+    .line(
+      `${r.data} committed record${r.data === 1 ? ' was' : 's were'} not mirrored yet: lost to the other region (the RPO).`,
+    )
+    .result();
+}
+
+export const mirrorMakerTool: ToolDef = {
+  name: 'connect-mirror-maker.sh',
+  aliases: ['connect-mirror-maker'],
+  summary: 'MirrorMaker 2: replicate topics and translate group offsets between regions.',
+  usage:
+    'connect-mirror-maker.sh mm2.properties   (clusters = east, west / east->west.enabled = true / east->west.topics = orders)',
+  flags: ['--help'],
+  run: runMirrorMaker,
+};
+
+export const mirrorTool: ToolDef = {
+  name: 'mirror',
+  aliases: [],
+  summary: 'MirrorMaker 2 flows: status, and RemoteClusterUtils.translateOffsets for a group.',
+  usage: 'mirror status | mirror translate --group G --source ALIAS [--execute]',
+  flags: ['--group', '--source', '--execute'],
+  subcommands: ['status', 'translate'],
+  run: runMirror,
+};
+
+export const regionTool: ToolDef = {
+  name: 'region',
+  aliases: [],
+  summary: 'Disaster drill: lose a whole region (its cluster and clients).',
+  usage: 'region down ALIAS',
+  flags: [],
+  subcommands: ['down'],
+  run: runRegion,
+};
