@@ -40,3 +40,23 @@ export function loadSchemaFormats(): Promise<Formats> {
   }
   return loading;
 }
+
+type AvroBuffer = Parameters<Avsc.Type['fromBuffer']>[0];
+const bufferClasses = new WeakMap<object, { from(bytes: Uint8Array): AvroBuffer }>();
+
+/**
+ * `bytes` as the buffer avsc decodes from. avsc reads with Node's `Buffer` methods, and in the browser its bundle
+ * carries its own `buffer` polyfill while no global `Buffer` exists; so the class is taken from a buffer avsc itself
+ * made, never from the global (the serde must run in a page).
+ */
+export function avroBuffer(formats: Formats, bytes: Uint8Array): AvroBuffer {
+  let cls = bufferClasses.get(formats.avsc);
+  if (!cls) {
+    const sample = formats.avsc.Type.forSchema('null').toBuffer(null) as unknown as {
+      constructor: { from(bytes: Uint8Array): AvroBuffer };
+    };
+    cls = sample.constructor;
+    bufferClasses.set(formats.avsc, cls);
+  }
+  return cls.from(bytes);
+}
