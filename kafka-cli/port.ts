@@ -1,7 +1,14 @@
 // What the console changes in the simulated cluster, in the console's own terms. The adapter in
 // simAdapter.ts implements it over the Simulation: every change goes through the Simulation's command
 // log, so replay reproduces what the console did. Reading is the read model's job (simulator/read).
-import type { KafkaError, KafkaErrorCode, Outcome, ReadModel, RecordView } from '../simulator';
+import type {
+  KafkaError,
+  KafkaErrorCode,
+  Outcome,
+  ReadModel,
+  RecordView,
+  schemaRegistry,
+} from '../simulator';
 
 export type { KafkaError, Outcome, RecordView };
 
@@ -124,4 +131,21 @@ export interface ClusterPort {
   commitConsumer(name: string): Outcome<Array<{ topic: string; partition: number; offset: number }>>;
   closeConsumer(name: string): Outcome<void>;
   crashConsumer(name: string): Outcome<void>;
+
+  // ---- Schema Registry (port 8081) ----
+  /** One REST request to the registry; the answer is its status and body text. */
+  schemaRegistryRequest(req: SchemaRegistryHttpRequest): Outcome<{ status: number; body: string }>;
+  /** A schema console producer's serializer for one input line (registers or looks up the schema). */
+  schemaRegistrySerializeLine(
+    args: schemaRegistry.SchemaToolArgs,
+    line: string,
+  ): Outcome<schemaRegistry.SchemaRegistrySerialized>;
 }
+
+export type SchemaRegistryHttpRequest = {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: string | null;
+};

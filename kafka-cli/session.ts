@@ -20,6 +20,7 @@ import { kafkaTopicsTool } from './tools/kafkaTopics';
 import { kcatTool } from './tools/kcat';
 import { leaderElectionTool } from './tools/leaderElection';
 import { reassignTool } from './tools/reassignPartitions';
+import { SCHEMA_CONSOLE_TOOLS } from './tools/schemaConsole';
 
 export type LineResult = CommandOutput & { line: string };
 
@@ -78,6 +79,7 @@ export class ConsoleSession {
       leaderElectionTool,
       reassignTool,
       kcatTool,
+      ...SCHEMA_CONSOLE_TOOLS,
       brokerTool,
       clockTool,
       networkTool,

@@ -11,6 +11,7 @@ import {
   type ReadModel,
   readModel,
   type Simulation,
+  type schemaRegistry,
 } from '../simulator';
 import {
   type ClusterPort,
@@ -20,6 +21,7 @@ import {
   ok,
   type ProducerSettings,
   type RecordView,
+  type SchemaRegistryHttpRequest,
   type SendRequest,
   type SendResult,
 } from './port';
@@ -342,6 +344,28 @@ export class SimPort implements ClusterPort {
   crashConsumer(name: string): Outcome<void> {
     const r = this.run({ type: 'consumerCrash', name });
     return r;
+  }
+
+  // ---------------------------------------------------------------- Schema Registry
+
+  schemaRegistryRequest(req: SchemaRegistryHttpRequest): Outcome<{ status: number; body: string }> {
+    return this.run(
+      {
+        type: 'schemaRegistryRequest',
+        method: req.method,
+        path: req.path,
+        query: { ...req.query },
+        headers: { ...req.headers },
+        ...(req.body === null ? {} : { body: req.body }),
+      },
+      (d) => ({ status: d.status, body: d.body }),
+    );
+  }
+  schemaRegistrySerializeLine(
+    args: schemaRegistry.SchemaToolArgs,
+    line: string,
+  ): Outcome<schemaRegistry.SchemaRegistrySerialized> {
+    return this.run({ type: 'schemaRegistrySerializeLine', args, line }, (d) => d);
   }
 }
 

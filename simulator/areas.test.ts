@@ -24,6 +24,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'transactions',
       'externalClients',
       'externalProducerIds',
+      'schemaRegistry',
       'workspace',
     ]);
   });
@@ -69,6 +70,7 @@ describe('the area list (simulator/areas.ts)', () => {
       ],
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
+      schemaRegistry: ['schemaRegistryRequest', 'schemaRegistryRestart', 'schemaRegistrySerializeLine'],
       workspace: ['simReset', 'workspaceWriteFile'],
     });
   });

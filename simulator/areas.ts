@@ -11,6 +11,7 @@ import { externalProducerIdArea } from './producer/externalInitProducerId';
 import { producerArea } from './producer/index';
 import { externalClientsArea } from './replication/externalProduce';
 import { replicationArea } from './replication/index';
+import { schemaRegistryArea } from './schemaRegistry/area/index';
 import { storageArea } from './storage/index';
 import { transactionsArea } from './transactions/index';
 import { workspaceArea } from './workspace';
@@ -28,6 +29,8 @@ export const AREAS = [
   // Real Kafka clients over the wire protocol (kafka-sim --listen): their produce requests and producer ids.
   externalClientsArea,
   externalProducerIdArea,
+  // Confluent Schema Registry: a server whose store is the `_schemas` topic.
+  schemaRegistryArea,
   // The learner's scratch files and `sim reset`.
   workspaceArea,
 ] as const;

@@ -44,6 +44,9 @@ export {
   type RecordView,
   type ReplicaView,
   readModel,
+  type SchemaRegistryView,
+  type SchemaSubjectView,
+  type SchemaVersionView,
   type SegmentView,
   type TopicConfigEntry,
   type TopicView,
@@ -56,4 +59,6 @@ export {
   type ScenarioStep,
   validateScenario,
 } from './scenario/index';
+// Confluent Schema Registry (pure core; its libraries load with schemaRegistry.loadSchemaFormats())
+export * as schemaRegistry from './schemaRegistry/index';
 export { type CommandResult, type HistoryStep, Simulation } from './simulation';

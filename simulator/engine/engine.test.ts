@@ -128,6 +128,7 @@ describe('engine', () => {
       'consumers',
       'transactions',
       'externalClients',
+      'schemaRegistry',
       'workspace',
     ]);
   });

@@ -8,6 +8,7 @@ import { consumersOf, deliveredToGroupOf, deliveryStatusOf, producerByNameOf, pr
 import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
+import { schemaRegistryOf } from './schemaRegistry';
 import { effectiveTopicConfigOf } from './topicConfig';
 import type {
   BrokerView,
@@ -22,6 +23,7 @@ import type {
   ProducerView,
   QuorumView,
   RecordView,
+  SchemaRegistryView,
   TopicConfigEntry,
   TopicView,
 } from './types';
@@ -68,6 +70,8 @@ export type ReadModel = {
   /** A scratch file written with `cat > PATH`, or null. */
   file(path: string): string | null;
   files(): string[];
+  /** Confluent Schema Registry: subjects, versions, ids, compatibility (its store is the `_schemas` topic). */
+  schemaRegistry(): SchemaRegistryView;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -138,6 +142,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
       return Object.hasOwn(files, key) ? files[key] : null;
     },
     files: () => Object.keys(state.areas.workspace.files).sort(),
+    schemaRegistry: once(() => schemaRegistryOf(state)),
   };
 }
 

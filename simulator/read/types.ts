@@ -1,8 +1,10 @@
 // The shapes every reader of the simulation sees: console tools, challenge goals, classroom and the React views.
 // One shape per thing ("a partition", "a group", "a record"), derived from SimState in simulator/read/*.ts.
+
 import type { BrokerId } from '../cluster/types';
 import type { GroupStateName } from '../consumer/index';
 import type { DeliveryStatus } from '../producer/commands';
+import type { CompatibilityLevel, RegistryMode, RegistryState } from '../schemaRegistry/types';
 
 export type BrokerState = 'online' | 'stopped' | 'isolated';
 
@@ -216,3 +218,40 @@ export type NetworkView = {
 };
 
 export type { DeliveryStatus };
+
+/** One (subject, version) of the Schema Registry. */
+export type SchemaVersionView = {
+  version: number;
+  /** The global schema id (shared by every subject that registered the same schema). */
+  id: number;
+  schemaType: 'AVRO' | 'PROTOBUF' | 'JSON';
+  /** The canonical text the registry stores. */
+  schema: string;
+  /** Soft-deleted: hidden from reads, kept in `_schemas` until a hard delete. */
+  deleted: boolean;
+};
+
+export type SchemaSubjectView = {
+  subject: string;
+  versions: SchemaVersionView[];
+  /** Every version is soft-deleted. */
+  deleted: boolean;
+  /** The level new versions are checked at, and where it is set. */
+  compatibility: CompatibilityLevel;
+  compatibilitySource: 'subject' | 'global' | 'default';
+  mode: RegistryMode;
+};
+
+export type SchemaRegistryView = {
+  /** False until the first request started it. */
+  running: boolean;
+  /** Its store: `_schemas`. */
+  topic: string;
+  globalCompatibility: CompatibilityLevel;
+  globalMode: RegistryMode;
+  /** Every subject, soft-deleted ones included, by name. */
+  subjects: SchemaSubjectView[];
+  maxId: number;
+  /** The registry's store as plain data (for deserializers, the byte breakdown and compatibility checks). */
+  store: Readonly<RegistryState>;
+};

@@ -25,6 +25,21 @@ function interop<T>(mod: unknown): T {
 }
 
 let loading: Promise<Formats> | null = null;
+let installed: Formats | null = null;
+
+/**
+ * The libraries the Schema Registry area parses with. The simulator stays synchronous: a page awaits
+ * `loadSchemaFormats()` (which installs them) before it dispatches the first schema command; tests install a
+ * statically imported set. Not state: the same libraries give the same answers, so replay is unaffected.
+ */
+export function installSchemaFormats(formats: Formats): void {
+  installed = formats;
+}
+
+/** The installed libraries, or null before `loadSchemaFormats()` resolved. */
+export function installedSchemaFormats(): Formats | null {
+  return installed;
+}
 
 /** Loads avsc, protobufjs and ajv with dynamic imports (once; later calls share the same promise). */
 export function loadSchemaFormats(): Promise<Formats> {
@@ -35,7 +50,9 @@ export function loadSchemaFormats(): Promise<Formats> {
       // ajv's CommonJS entry exports the class as `module.exports` and again as `.default`.
       const ajvModule = interop<unknown>(j) as { default?: AjvConstructor };
       const Ajv = (typeof ajvModule === 'function' ? ajvModule : ajvModule.default) as AjvConstructor;
-      return { avsc, protobuf, Ajv };
+      const formats = { avsc, protobuf, Ajv };
+      installed ??= formats;
+      return formats;
     });
   }
   return loading;

@@ -1,6 +1,7 @@
 // Public API of the simulated Confluent Schema Registry (pure core). No module here imports avsc, protobufjs or
 // ajv at run time: load them with `loadSchemaFormats()` and pass the result in.
 
+export type { SchemaRegistryAreaState, SchemaRegistrySerialized } from './area/index';
 export type { AvroIncompatibility, AvroIncompatibilityType } from './avro/avroCompatibility';
 export { avroBackwardMessages, avroIncompatibilities, avscCanRead } from './avro/avroCompatibility';
 export type { AvroNode, ParsedAvro } from './avro/avroSchema';
@@ -25,7 +26,7 @@ export {
 export type { RestError } from './errors';
 export { errorBody, restErrors } from './errors';
 export type { Formats } from './formats';
-export { loadSchemaFormats } from './formats';
+export { avroBuffer, installedSchemaFormats, installSchemaFormats, loadSchemaFormats } from './formats';
 export { compareJsonSchemas, JSON_COMPATIBLE_CHANGES } from './jsonSchema/jsonSchemaDiff';
 export type { ParsedJsonSchema } from './jsonSchema/jsonSchemaModel';
 export type { ParsedSchema } from './parsedSchema';
