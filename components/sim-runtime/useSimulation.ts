@@ -18,7 +18,10 @@ export function useSimController(spec: SimInitSpec | null, epoch = 0): SimContro
     }
     // The simulator is synchronous: a simulation that uses the Schema Registry loads its parsers (avsc, protobufjs,
     // ajv; a dynamic import, so only such pages download them) before the first line runs.
-    if (needsSchemaFormats([...spec.setup, ...(spec.lines ?? [])]) && !schemaRegistry.installedSchemaFormats()) {
+    if (
+      needsSchemaFormats([...spec.setup, ...(spec.lines ?? [])]) &&
+      !schemaRegistry.installedSchemaFormats()
+    ) {
       let cancelled = false;
       setController(null);
       void schemaRegistry.loadSchemaFormats().then(() => {
