@@ -84,6 +84,9 @@ export interface ClusterPort {
 
   // ---- cluster operations (simulation commands) ----
   stopBroker(id: number): Outcome<void>;
+  /** Stop or start a KRaft controller (ids 1000..): an election follows when the active one stops. */
+  stopController(id: number): Outcome<void>;
+  startController(id: number): Outcome<void>;
   startBroker(id: number): Outcome<void>;
   isolateBroker(id: number): Outcome<void>;
   healBroker(id: number): Outcome<void>;

@@ -7,18 +7,20 @@ import type { ReadModel } from '../simulator';
 import { type CommandOutput, errorResult, Output } from './output';
 import type { ClusterPort } from './port';
 import { consumerTool, describeSend, producerTool } from './sim/clientCommands';
-import { brokerTool, clockTool, simTool } from './sim/clusterCommands';
+import { brokerTool, clockTool, controllerTool, simTool } from './sim/clusterCommands';
 import { networkTool } from './sim/networkCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
 import { consoleConsumerTool } from './tools/consoleConsumer';
 import { consoleProducerTool } from './tools/consoleProducer';
 import { consumerGroupsTool } from './tools/consumerGroups';
+import { curlTool } from './tools/curl';
 import { getOffsetsTool } from './tools/getOffsets';
 import { kafkaConfigsTool } from './tools/kafkaConfigs';
 import { kafkaTopicsTool } from './tools/kafkaTopics';
 import { kcatTool } from './tools/kcat';
 import { leaderElectionTool } from './tools/leaderElection';
+import { metadataQuorumTool } from './tools/metadataQuorum';
 import { reassignTool } from './tools/reassignPartitions';
 import { SCHEMA_CONSOLE_TOOLS } from './tools/schemaConsole';
 
@@ -78,9 +80,12 @@ export class ConsoleSession {
       getOffsetsTool,
       leaderElectionTool,
       reassignTool,
+      metadataQuorumTool,
       kcatTool,
+      curlTool,
       ...SCHEMA_CONSOLE_TOOLS,
       brokerTool,
+      controllerTool,
       clockTool,
       networkTool,
       producerTool,
@@ -216,14 +221,19 @@ export class ConsoleSession {
       if (t.name.startsWith('kafka-')) out.line(`Run '${t.name} --help' for every option.`);
       return out.result();
     }
-    out.line('Kafka tools (the .sh suffix and --bootstrap-server are optional):');
     const width = Math.max(...this.tools.map((t) => t.name.length)) + 2;
-    for (const t of this.tools.filter((x) => x.name.startsWith('kafka') || x.name === 'kcat')) {
-      out.line(`  ${t.name.padEnd(width)}${t.summary}`);
-    }
-    out.line('Simulation commands:');
-    for (const t of this.tools.filter((x) => !x.name.startsWith('kafka') && x.name !== 'kcat')) {
-      out.line(`  ${t.name.padEnd(width)}${t.summary}`);
+    const groupOf = (t: ToolDef) =>
+      t.helpGroup ?? (t.name.startsWith('kafka') || t.name === 'kcat' ? 'kafka' : 'simulation');
+    const groups = [
+      ['kafka', 'Kafka tools (the .sh suffix and --bootstrap-server are optional):'],
+      ['other', 'Other tools:'],
+      ['simulation', 'Simulation commands:'],
+    ] as const;
+    for (const [group, title] of groups) {
+      const tools = this.tools.filter((t) => groupOf(t) === group);
+      if (tools.length === 0) continue;
+      out.line(title);
+      for (const t of tools) out.line(`  ${t.name.padEnd(width)}${t.summary}`);
     }
     out.line(
       "Type 'help COMMAND' for its usage. Records for producers go on the lines after the command, ended by EOF.",

@@ -125,6 +125,12 @@ export class SimPort implements ClusterPort {
   stopBroker(id: number): Outcome<void> {
     return this.run({ type: 'brokerStop', id });
   }
+  stopController(id: number): Outcome<void> {
+    return this.run({ type: 'controllerStop', id });
+  }
+  startController(id: number): Outcome<void> {
+    return this.run({ type: 'controllerStart', id });
+  }
   startBroker(id: number): Outcome<void> {
     return this.run({ type: 'brokerStart', id });
   }

@@ -18,6 +18,9 @@ export type ToolDef = {
   name: string;
   /** Other accepted spellings (without `.sh`, kafkacat, ...). */
   aliases: string[];
+  /** Where `help` lists it: Kafka's tools (and kcat), other tools (curl, rabbitmqctl…), or simulation commands.
+   * Default: `kafka` for names starting with kafka and kcat, else `simulation`. */
+  helpGroup?: 'kafka' | 'other' | 'simulation';
   /** One line for `help`. */
   summary: string;
   /** Longer usage for `help NAME`. */

@@ -104,6 +104,9 @@ describe('the area list (simulator/areas.ts)', () => {
         hooks.set(`${h.on} ${h.type}`, [...(hooks.get(`${h.on} ${h.type}`) ?? []), a.name]);
     const shared = Object.fromEntries([...hooks].filter(([, areas]) => areas.length > 1));
     expect(shared).toEqual({
+      // the metadata log's observers (kraft) record where a stopped broker's copy ends, independently of the others
+      'event brokerStarted': ['kraft', 'storage'],
+      'event brokerStopped': ['producer', 'kraft'],
       'event highWatermarkAdvanced': ['storage', 'consumer', 'externalClients'],
       'event leaderChanged': ['producer', 'externalClients'],
       'event recordsAppended': ['storage', 'externalClients'],

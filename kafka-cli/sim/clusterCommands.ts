@@ -1,5 +1,6 @@
-// Simulation commands (not Kafka tools): broker, clock, sim. Their own syntax, exactly:
+// Simulation commands (not Kafka tools): broker, controller, clock, sim. Their own syntax, exactly:
 //   broker stop N | broker start N | broker isolate N | broker heal N | broker add
+//   controller stop ID | controller start ID
 //   clock advance DURATION   (500ms, 30s, 10m, 2h, 7d)
 //   sim reset [--brokers N] [--seed S] | sim status
 
@@ -56,6 +57,29 @@ function runBroker(args: string[], ctx: ToolContext): CommandOutput {
     default:
       return outcome(out, ctx.port.healBroker(id), `Broker ${id} reconnected to the network.`);
   }
+}
+
+function runController(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const [verb, idText, ...extra] = args;
+  if (verb !== 'stop' && verb !== 'start')
+    return out.fail(`controller: unknown action '${verb ?? ''}'. Use: controller stop|start ID`).result();
+  const known = ctx.read.controllers().map((c) => c.id);
+  if (idText === undefined)
+    return out
+      .fail(
+        `controller ${verb}: missing controller id (controllers: ${known.join(', ')}). Usage: controller ${verb} ID`,
+      )
+      .result();
+  if (extra.length > 0) return out.fail(`controller ${verb}: unexpected argument '${extra[0]}'`).result();
+  const id = parseIntStrict(idText);
+  if (id === null || !known.includes(id))
+    return out
+      .fail(`controller ${verb}: no controller ${idText} (controllers: ${known.join(', ')})`)
+      .result();
+  return verb === 'stop'
+    ? outcome(out, ctx.port.stopController(id), `Controller ${id} stopped.`)
+    : outcome(out, ctx.port.startController(id), `Controller ${id} started.`);
 }
 
 function runClock(args: string[], ctx: ToolContext): CommandOutput {
@@ -151,6 +175,16 @@ export const brokerTool: ToolDef = {
   flags: [],
   subcommands: [...BROKER_VERBS],
   run: runBroker,
+};
+
+export const controllerTool: ToolDef = {
+  name: 'controller',
+  aliases: [],
+  summary: 'Stop or start a KRaft controller (ids from 1000); losing the active one triggers an election.',
+  usage: 'controller stop ID | controller start ID',
+  flags: [],
+  subcommands: ['stop', 'start'],
+  run: runController,
 };
 
 export const clockTool: ToolDef = {

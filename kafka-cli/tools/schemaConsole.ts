@@ -187,6 +187,7 @@ function producerTool(tool: Tool, what: string, schemaProp: string): ToolDef {
     aliases: [],
     summary: `Send ${what} records, one JSON value per line (registers the schema).`,
     usage: PRODUCER_USAGE(tool, schemaProp),
+    helpGroup: 'other',
     flags: FLAGS.filter((f) => f !== '--consumer-property' && f !== '--from-beginning' && f !== '--group'),
     readsStdin: (args) => schemaRegistry.parseSchemaToolArgs(tool, args).ok,
     run: (args, ctx) => runProducer(tool, args, ctx),
@@ -199,6 +200,7 @@ function consumerTool(tool: Tool, what: string): ToolDef {
     aliases: [],
     summary: `Print ${what} records as JSON (writer schema fetched by id).`,
     usage: CONSUMER_USAGE(tool),
+    helpGroup: 'other',
     flags: FLAGS.filter((f) => f !== '--producer-property'),
     run: (args, ctx) => runConsumer(tool, args, ctx),
   };

@@ -3,6 +3,7 @@
 import { defineArea } from '../engine/registry';
 import { brokerLifecycleTasks } from './brokerLifecycle';
 import { leaderRebalanceCommands, leaderRebalanceTasks } from './leaderRebalance';
+import { metadataFetcherHooks } from './metadataFetchers';
 import { initialQuorum, quorumCommands, quorumTasks } from './quorum';
 import { reassignmentCommands, reassignmentHooks } from './reassignment';
 
@@ -13,5 +14,5 @@ export const kraftArea = defineArea({
   },
   commands: { ...quorumCommands, ...leaderRebalanceCommands, ...reassignmentCommands },
   tasks: { ...quorumTasks, ...brokerLifecycleTasks, ...leaderRebalanceTasks },
-  hooks: reassignmentHooks,
+  hooks: [...reassignmentHooks, ...metadataFetcherHooks],
 });

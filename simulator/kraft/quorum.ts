@@ -19,6 +19,7 @@ export function initialQuorum(count: number): Quorum {
     log: [],
     electionPending: false,
     leaderImbalanceCheckAt: null,
+    stoppedFetching: {},
   };
 }
 
@@ -58,6 +59,7 @@ export const quorumCommands = {
       );
     if (node.process === 'stopped') return fail('INVALID_REQUEST', `Controller ${cmd.id} is already stopped`);
     node.process = 'stopped';
+    q.stoppedFetching[cmd.id] = { logEndOffset: q.log.length, time: ctx.now };
     const wasActive = q.leaderId === cmd.id;
     ctx.emit(
       'controllerStopped',
@@ -81,6 +83,7 @@ export const quorumCommands = {
     if (!node) return fail('INVALID_REQUEST', `Controller ${cmd.id} does not exist`);
     if (node.process === 'running') return fail('INVALID_REQUEST', `Controller ${cmd.id} is already running`);
     node.process = 'running';
+    delete q.stoppedFetching[cmd.id];
     ctx.emit('controllerStarted', `controller ${cmd.id} started and rejoined the quorum`, {
       controllerId: cmd.id,
     });

@@ -55,6 +55,12 @@ export type Quorum = {
   electionPending: boolean;
   /** Next automatic preferred-leader check (auto.leader.rebalance.enable), if one is scheduled. */
   leaderImbalanceCheckAt: number | null;
+  /**
+   * Replicas of __cluster_metadata (controllers as voters, brokers as observers) that stopped fetching, by node
+   * id: the log end offset they had and when they last fetched. Running nodes fetch continuously and are caught
+   * up (a simplification: the simulation does not model fetch delays inside the quorum).
+   */
+  stoppedFetching: Record<string, { logEndOffset: number; time: number }>;
 };
 
 declare module '../engine/state' {

@@ -6,6 +6,7 @@ import type {
   BrokerState,
   BrokerView,
   ControllerView,
+  MetadataReplicaView,
   NetworkView,
   PartitionView,
   QuorumView,
@@ -29,6 +30,9 @@ export function brokersOf(state: SimState): BrokerView[] {
   }));
 }
 
+/** Controllers listen for the quorum on their own port (the simulation's choice: 19092 for node 1000, …). */
+export const controllerPort = (id: number): number => 19092 + (id - 1000);
+
 export function quorumOf(state: SimState): QuorumView {
   const q = state.quorum;
   const voters: ControllerView[] = q.voters.map((v) => ({
@@ -36,7 +40,29 @@ export function quorumOf(state: SimState): QuorumView {
     running: v.process === 'running',
     active: q.leaderId === v.id,
   }));
-  return { leaderId: q.leaderId, epoch: q.epoch, voters };
+  const hw = q.log.length;
+  const replica = (nodeId: number, role: 'voter' | 'observer'): MetadataReplicaView => {
+    const stopped = q.stoppedFetching[nodeId];
+    return {
+      nodeId,
+      role,
+      endpoint: role === 'voter' ? `CONTROLLER://localhost:${controllerPort(nodeId)}` : null,
+      logEndOffset: stopped?.logEndOffset ?? hw,
+      lastFetchTimestamp: stopped?.time ?? state.now,
+      lastCaughtUpTimestamp: stopped?.time ?? state.now,
+    };
+  };
+  const brokers = Object.values(state.brokers).sort((a, b) => a.id - b.id);
+  return {
+    leaderId: q.leaderId,
+    epoch: q.epoch,
+    voters,
+    highWatermark: hw,
+    replicas: [
+      ...q.voters.map((v) => replica(v.id, 'voter')),
+      ...brokers.map((b) => replica(b.id, 'observer')),
+    ],
+  };
 }
 
 /** The replica whose log a reader sees: the leader's, else the first replica that has one. */

@@ -38,6 +38,8 @@ export type SimulationLike = {
 export type ReadModel = {
   /** Virtual time in ms. */
   now(): number;
+  /** The KRaft cluster id (`kafka-storage.sh format --cluster-id`), 22 characters of base64. */
+  clusterId(): string;
   /** The seed of the simulation's random numbers (a `sim reset` may have changed it). */
   seed(): number;
   brokers(): BrokerView[];
@@ -111,6 +113,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
   const quorum = once(() => quorumOf(state));
   return {
     now: () => state.now,
+    clusterId: () => state.clusterId,
     seed: () => state.seed,
     brokers,
     controllers: () => quorum().voters,

@@ -21,7 +21,25 @@ export type BrokerView = {
 /** A KRaft controller node (ids from 1000, separate from the brokers); one is the active controller. */
 export type ControllerView = { id: number; running: boolean; active: boolean };
 
-export type QuorumView = { leaderId: number | null; epoch: number; voters: ControllerView[] };
+export type QuorumView = {
+  leaderId: number | null;
+  epoch: number;
+  voters: ControllerView[];
+  /** __cluster_metadata's high watermark (the simulation commits each record as it is appended). */
+  highWatermark: number;
+  /** DescribeQuorum's replica states: voters (controllers) then observers (brokers), KIP-595 / KIP-836. */
+  replicas: MetadataReplicaView[];
+};
+
+export type MetadataReplicaView = {
+  nodeId: number;
+  role: 'voter' | 'observer';
+  /** `CONTROLLER://host:port` of a voter (controller.quorum.bootstrap.servers); null for observers. */
+  endpoint: string | null;
+  logEndOffset: number;
+  lastFetchTimestamp: number;
+  lastCaughtUpTimestamp: number;
+};
 
 export type ReplicaView = {
   broker: BrokerId;

@@ -8,8 +8,6 @@ export type { AvroNode, ParsedAvro } from './avro/avroSchema';
 export { canonicalString as avroCanonicalString } from './avro/avroSchema';
 export type { Direction, LevelVerdict, PreviousSchema } from './compatibility';
 export { compatibilityMatrix, compatibilityMessages, levelRule } from './compatibility';
-export type { CurlCommand, CurlParse } from './console/curl';
-export { curlConnectionRefused, formatCurlResponse, parseCurlArgs } from './console/curl';
 export type {
   ConsumedRecord,
   ProduceLineResult,

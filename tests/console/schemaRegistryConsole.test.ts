@@ -106,6 +106,44 @@ describe('Schema Registry REST service (port 8081, what curl reaches)', () => {
   });
 });
 
+describe('curl against the registry (the console’s one curl, service on 8081)', () => {
+  it('the README register example prints the body as the registry sends it: {"id":1}', () => {
+    const { s } = session();
+    const body = JSON.stringify({ schema: '{"type": "string"}' });
+    expect(
+      s.run(
+        `curl -X POST -H "Content-Type: application/vnd.schemaregistry.v1+json" --data '${body}' http://localhost:8081/subjects/Kafka-key/versions`,
+      ),
+    ).toEqual({ stdout: '{"id":1}', stderr: '', exitCode: 0 });
+    expect(s.run('curl -s http://schema-registry:8081/subjects').stdout).toBe('["Kafka-key"]');
+  });
+  it('--data without -H is sent as form data, which the registry answers with 415; -i shows the status line', () => {
+    const { s } = session();
+    const r = s.run(`curl -i --data '{"schema":"\\"string\\""}' localhost:8081/subjects/x/versions`);
+    expect(r.stdout).toBe(
+      'HTTP/1.1 415 Unsupported Media Type\ncontent-type: application/vnd.schemaregistry.v1+json\ncontent-length: 62\n\n{"error_code":415,"message":"HTTP 415 Unsupported Media Type"}',
+    );
+  });
+  it('an incompatible registration prints the 409 body with the reasons; --fail makes it exit 22', () => {
+    const { s } = session();
+    const reg = (schema: string, extra = '') =>
+      s.run(
+        `curl ${extra}-X POST -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data '${JSON.stringify({ schema })}' http://localhost:8081/subjects/orders-value/versions`,
+      );
+    reg(ORDER_V1);
+    const bad =
+      '{"type":"record","name":"Order","fields":[{"name":"id","type":"string"},{"name":"amount","type":"int"},{"name":"currency","type":"string"}]}';
+    const r = reg(bad);
+    expect(JSON.parse(r.stdout)).toMatchObject({ error_code: 409 });
+    expect(JSON.parse(r.stdout).message).toContain("errorType:'READER_FIELD_MISSING_DEFAULT_VALUE'");
+    expect(reg(bad, '-f ')).toMatchObject({ exitCode: 22 });
+  });
+  it('another port is nobody: curl (7)', () => {
+    const { s } = session();
+    expect(s.run('curl http://localhost:8082/subjects')).toMatchObject({ exitCode: 7 });
+  });
+});
+
 describe('kafka-avro-console-producer / -consumer (SchemaMessageReader, SchemaMessageFormatter)', () => {
   const produce = (schema: string, lines: string[], extra = '') =>
     [
