@@ -44,6 +44,7 @@ export {
   type RecordView,
   type ReplicaView,
   readModel,
+  type SchemaLevelVerdictView,
   type SchemaRegistryView,
   type SchemaSubjectView,
   type SchemaVersionView,

@@ -7,6 +7,7 @@ import { GroupView } from './GroupView';
 import { PartitionLogView } from './PartitionLogView';
 import { ProducerView } from './ProducerView';
 import { RetentionView } from './RetentionView';
+import { SchemaRegistryView } from './SchemaRegistryView';
 import { TimelineView } from './TimelineView';
 
 /** top: full width above the others; left: the cluster/producer column; right: the log/group column. */
@@ -25,6 +26,7 @@ export const VIEW_REGISTRY = [
   { name: 'log', column: 'right', Component: PartitionLogView },
   { name: 'group', column: 'right', Component: GroupView },
   { name: 'retention', column: 'right', Component: RetentionView },
+  { name: 'schemas', column: 'right', Component: SchemaRegistryView },
 ] as const satisfies readonly ViewEntry[];
 
 export type ViewName = (typeof VIEW_REGISTRY)[number]['name'];

@@ -8,7 +8,7 @@ import { consumersOf, deliveredToGroupOf, deliveryStatusOf, producerByNameOf, pr
 import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
-import { schemaRegistryOf } from './schemaRegistry';
+import { schemaCompatibilityOf, schemaRegistryOf } from './schemaRegistry';
 import { effectiveTopicConfigOf } from './topicConfig';
 import type {
   BrokerView,
@@ -23,6 +23,7 @@ import type {
   ProducerView,
   QuorumView,
   RecordView,
+  SchemaLevelVerdictView,
   SchemaRegistryView,
   TopicConfigEntry,
   TopicView,
@@ -74,6 +75,8 @@ export type ReadModel = {
   files(): string[];
   /** Confluent Schema Registry: subjects, versions, ids, compatibility (its store is the `_schemas` topic). */
   schemaRegistry(): SchemaRegistryView;
+  /** Each compatibility level's verdict for a version against the versions before it (null for v1). */
+  schemaCompatibility(subject: string, version: number): SchemaLevelVerdictView[] | null;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -145,7 +148,8 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
       return Object.hasOwn(files, key) ? files[key] : null;
     },
     files: () => Object.keys(state.areas.workspace.files).sort(),
-    schemaRegistry: once(() => schemaRegistryOf(state)),
+    schemaRegistry: once(() => schemaRegistryOf(state, sim.events)),
+    schemaCompatibility: (subject, version) => schemaCompatibilityOf(state, subject, version),
   };
 }
 

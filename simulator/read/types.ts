@@ -260,9 +260,27 @@ export type SchemaSubjectView = {
   mode: RegistryMode;
 };
 
+export type SchemaLevelVerdictView = {
+  level: CompatibilityLevel;
+  compatible: boolean;
+  /** The versions the level compares with, newest first (latest only, or all for _TRANSITIVE). */
+  checkedVersions: number[];
+  /** The registry's reasons when incompatible (what a 409 lists). */
+  messages: string[];
+  reason: string;
+};
+
 export type SchemaRegistryView = {
   /** False until the first request started it. */
   running: boolean;
+  /** The last registration the registry refused (409 incompatible, 422 invalid…), from the recent events. */
+  lastRefusal: {
+    subject: string;
+    errorCode: number;
+    messages: string[];
+    reason: string;
+    time: number;
+  } | null;
   /** Its store: `_schemas`. */
   topic: string;
   globalCompatibility: CompatibilityLevel;

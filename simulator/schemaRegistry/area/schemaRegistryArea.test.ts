@@ -190,4 +190,22 @@ describe('Schema Registry area (KafkaStore: the store is the _schemas topic)', (
         .subjects.map((s) => s.subject),
     ).toEqual(['orders-value']);
   });
+
+  it('read model: the matrix of levels a version passes, and the last refusal with the registry’s reasons (CompatibilityChecker)', () => {
+    const sim = new Simulation({ seed: 1, brokers: 3 });
+    register(sim, 'orders-value', V1);
+    register(sim, 'orders-value', V2_NO_DEFAULT);
+    const read = readModel(sim);
+    expect(read.schemaRegistry().lastRefusal).toMatchObject({ subject: 'orders-value', errorCode: 409 });
+    expect(read.schemaRegistry().lastRefusal?.messages[0]).toContain('READER_FIELD_MISSING_DEFAULT_VALUE');
+    request(sim, 'PUT', '/config/orders-value', { compatibility: 'NONE' });
+    register(sim, 'orders-value', V2_NO_DEFAULT);
+    const matrix = readModel(sim).schemaCompatibility('orders-value', 2);
+    expect(matrix?.filter((v) => v.compatible).map((v) => v.level)).toEqual([
+      'NONE',
+      'FORWARD',
+      'FORWARD_TRANSITIVE',
+    ]);
+    expect(readModel(sim).schemaCompatibility('orders-value', 1)).toBeNull();
+  });
 });
