@@ -16,7 +16,7 @@ export type GoalResult = { met: boolean; details: ConditionResult[] };
 /** What conditions may look at: a part of the read model (`readModel(sim)` is one). */
 export type GoalView = Pick<
   ReadModel,
-  'brokers' | 'topic' | 'group' | 'records' | 'producer' | 'deliveredToGroup'
+  'brokers' | 'topic' | 'group' | 'records' | 'producer' | 'deliveredToGroup' | 'schemaRegistry'
 >;
 
 /** One kind of condition: how to check its parameters, and how to evaluate it. */

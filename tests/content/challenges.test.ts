@@ -1,10 +1,15 @@
 // Every challenge is checked for real against the simulator: its start state (the preset's setup, run through
 // the console) must NOT meet the goal, and start + reference solution MUST meet it.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleLines } from '@/kafka-cli';
 import { challenge, challenges, type Preset, preset, presets } from '@/lib/content.server';
 import { evaluateGoal, type Goal } from '@/simulator/goals';
-import { readModel, Simulation } from '@/simulator/index';
+import { readModel, Simulation, schemaRegistry } from '@/simulator/index';
+
+// As a page does before the first line (useSimController): the Schema Registry's parsers load first.
+beforeAll(async () => {
+  await schemaRegistry.loadSchemaFormats();
+});
 
 function start(p: Preset): Simulation {
   const sim = new Simulation({ brokers: p.brokers, seed: p.seed });

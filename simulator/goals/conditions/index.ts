@@ -17,6 +17,7 @@ import { partitionsOnline } from './partitionsOnline';
 import { preferredLeaders } from './preferredLeaders';
 import { producerConfig } from './producerConfig';
 import { recordExists } from './recordExists';
+import { schemaSubject } from './schemaSubject';
 import { topicConfig } from './topicConfig';
 import { topicPartitionCount } from './topicPartitionCount';
 import { topicReplicationFactor } from './topicReplicationFactor';
@@ -38,6 +39,7 @@ export const CONDITION_KINDS: readonly ConditionKind[] = [
   preferredLeaders,
   producerConfig,
   recordExists,
+  schemaSubject,
   topicConfig,
   topicPartitionCount,
   topicReplicationFactor,

@@ -1,5 +1,6 @@
 // The registry as an area of a real Simulation: its store is the `_schemas` topic of the simulated cluster.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateGoal } from '../../goals/index';
 import { readModel } from '../../read/index';
 import { Simulation } from '../../simulation';
 import { avroRecord, formats } from '../__tests__/formats.testkit';
@@ -207,5 +208,29 @@ describe('Schema Registry area (KafkaStore: the store is the _schemas topic)', (
       'FORWARD_TRANSITIVE',
     ]);
     expect(readModel(sim).schemaCompatibility('orders-value', 1)).toBeNull();
+  });
+
+  it('goal schemaSubject: live versions, the latest version’s fields and the effective level', () => {
+    const sim = new Simulation({ seed: 1, brokers: 3 });
+    register(sim, 'orders-value', V1);
+    const goal = {
+      description: 'evolved',
+      conditions: [
+        {
+          kind: 'schemaSubject',
+          subject: 'orders-value',
+          atLeast: 2,
+          latestFields: ['currency'],
+          compatibility: 'BACKWARD',
+        },
+      ],
+    };
+    expect(evaluateGoal(readModel(sim), goal).met).toBe(false);
+    register(sim, 'orders-value', V2_DEFAULT);
+    expect(evaluateGoal(readModel(sim), goal).met).toBe(true);
+    request(sim, 'PUT', '/config/orders-value', { compatibility: 'NONE' });
+    expect(evaluateGoal(readModel(sim), goal).details[0].detail).toContain(
+      'compatibility is NONE (want BACKWARD)',
+    );
   });
 });
