@@ -107,4 +107,45 @@ describe('challenge goals reject the tempting wrong answers', () => {
     ]);
     expect(r.details.find((d) => d.kind === 'partitionsOnline')?.met).toBe(false);
   });
+
+  it('schemas-add-currency: switching the subject to NONE lets the field in but fails the goal', () => {
+    const noDefault = JSON.stringify({
+      schema: JSON.stringify({
+        type: 'record',
+        name: 'Order',
+        namespace: 'shop',
+        fields: [
+          { name: 'id', type: 'string' },
+          { name: 'amount', type: 'int' },
+          { name: 'currency', type: 'string' },
+        ],
+      }),
+    });
+    const r = run('schemas-add-currency', [
+      `curl -s -X PUT -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data '{"compatibility":"NONE"}' http://localhost:8081/config/orders-value`,
+      `curl -s -X POST -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data '${noDefault}' http://localhost:8081/subjects/orders-value/versions`,
+    ]);
+    expect(r.details[0].detail).toContain('compatibility is NONE (want BACKWARD)');
+    expect(r.met).toBe(false);
+  });
+
+  it('schemas-transitive: under plain BACKWARD the planned v3 is accepted, which the goal refuses', () => {
+    const v3 = JSON.stringify({
+      schema: JSON.stringify({
+        type: 'record',
+        name: 'Payment',
+        namespace: 'shop',
+        fields: [
+          { name: 'id', type: 'string' },
+          { name: 'amount', type: 'string', default: '0' },
+        ],
+      }),
+    });
+    const r = run('schemas-transitive', [
+      `curl -s -X POST -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data '${v3}' http://localhost:8081/subjects/payments-value/versions`,
+      `curl -s -X PUT -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data '{"compatibility":"BACKWARD_TRANSITIVE"}' http://localhost:8081/config/payments-value`,
+    ]);
+    expect(r.details[0].detail).toContain('3 live versions');
+    expect(r.met).toBe(false);
+  });
 });
