@@ -44,7 +44,14 @@ export function installedSchemaFormats(): Formats | null {
 /** Loads avsc, protobufjs and ajv with dynamic imports (once; later calls share the same promise). */
 export function loadSchemaFormats(): Promise<Formats> {
   if (!loading) {
-    loading = Promise.all([import('avsc'), import('protobufjs'), import('ajv')]).then(([a, p, j]) => {
+    loading = Promise.all([
+      // avsc's types-only entry: its main entry also loads file and RPC helpers that need Node's `fs`, which no
+      // browser bundle has (and the bundler does not apply avsc's `browser` field to its main entry).
+      // @ts-expect-error: the entry ships no declarations; its exports are avsc's `Type` and `types`.
+      import('avsc/etc/browser/avsc-types.js'),
+      import('protobufjs'),
+      import('ajv'),
+    ]).then(([a, p, j]) => {
       const avsc = interop<AvscModule>(a);
       const protobuf = interop<ProtobufModule>(p);
       // ajv's CommonJS entry exports the class as `module.exports` and again as `.default`.
