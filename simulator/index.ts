@@ -61,5 +61,5 @@ export {
   validateScenario,
 } from './scenario/index';
 // Confluent Schema Registry (pure core; its libraries load with schemaRegistry.loadSchemaFormats())
-export * as schemaRegistry from './schemaRegistry/index';
+export * as schemaRegistry from './schemaRegistry/public';
 export { type CommandResult, type HistoryStep, Simulation } from './simulation';

@@ -28,11 +28,11 @@ export function recordStringToBytes(s: string): Uint8Array {
 const NOT_LOADED =
   'The schema libraries (avsc, protobufjs, ajv) are still loading in this page; run the command again in a moment.';
 
-/** The formats, or null after starting to load them (the command then asks to be run again). */
-function formatsOrLoad(): schemaRegistry.Formats | null {
-  const f = schemaRegistry.installedSchemaFormats();
-  if (!f) void schemaRegistry.loadSchemaFormats();
-  return f;
+/** The libraries and the registry's logic, or null after starting to load them (run the command again). */
+function runtimeOrLoad(): { formats: schemaRegistry.Formats; runtime: schemaRegistry.SchemaRuntime } | null {
+  const loaded = schemaRegistry.installedSchemaRuntime();
+  if (!loaded) void schemaRegistry.loadSchemaFormats();
+  return loaded;
 }
 
 function registryUrlProblem(url: string): string | null {
@@ -47,7 +47,7 @@ function runProducer(tool: Tool, argv: string[], ctx: ToolContext): CommandOutpu
   const parsed = schemaRegistry.parseSchemaToolArgs(tool, argv);
   if (!parsed.ok) return { stdout: '', stderr: parsed.stderr.replace(/\n$/, ''), exitCode: parsed.exitCode };
   const args = parsed.args;
-  if (!formatsOrLoad()) return out.fail(NOT_LOADED).result();
+  if (!runtimeOrLoad()) return out.fail(NOT_LOADED).result();
   const word = schemaRegistry.TOOL_SCHEMA_TYPE[tool] === 'AVRO' ? 'Avro' : '';
   const refused = registryUrlProblem(args.properties['schema.registry.url'] ?? '');
   const records: SendRequest[] = [];
@@ -102,8 +102,9 @@ function runConsumer(tool: Tool, argv: string[], ctx: ToolContext): CommandOutpu
   const parsed = schemaRegistry.parseSchemaToolArgs(tool, argv);
   if (!parsed.ok) return { stdout: '', stderr: parsed.stderr.replace(/\n$/, ''), exitCode: parsed.exitCode };
   const args = parsed.args;
-  const formats = formatsOrLoad();
-  if (!formats) return out.fail(NOT_LOADED).result();
+  const loaded = runtimeOrLoad();
+  if (!loaded) return out.fail(NOT_LOADED).result();
+  const { formats, runtime } = loaded;
   const topic = ctx.read.topic(args.topic);
   if (!topic) {
     out.fail(
@@ -137,7 +138,7 @@ function runConsumer(tool: Tool, argv: string[], ctx: ToolContext): CommandOutpu
           failed = true;
           break;
         }
-        const line = schemaRegistry.formatConsumedRecord(formats, store, args, {
+        const line = runtime.formatConsumedRecord(formats, store, args, {
           key: r.key === null ? null : recordStringToBytes(r.key),
           value: r.value === null ? null : recordStringToBytes(r.value),
           partition: r.partition,

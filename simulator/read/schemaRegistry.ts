@@ -3,16 +3,14 @@
 // deserializers (a deserializer fetches the writer schema by id: `GET /schemas/ids/{id}`, a read).
 import type { SimEvent } from '../engine/registry';
 import type { SimState } from '../engine/state';
-import { compatibilityMatrix } from '../schemaRegistry/compatibility';
-import { installedSchemaFormats } from '../schemaRegistry/formats';
-import { parseSchema } from '../schemaRegistry/parsedSchema';
+import { installedSchemaRuntime } from '../schemaRegistry/loader';
+import { SCHEMAS_TOPIC } from '../schemaRegistry/schemasTopic';
 import {
   effectiveCompatibility,
   effectiveMode,
   listSubjects,
   subjectVersions,
-} from '../schemaRegistry/registry';
-import { SCHEMAS_TOPIC } from '../schemaRegistry/schemasTopic';
+} from '../schemaRegistry/store';
 import type { SchemaLevelVerdictView, SchemaRegistryView } from './types';
 
 export function schemaRegistryOf(state: SimState, events: readonly SimEvent[]): SchemaRegistryView {
@@ -73,8 +71,10 @@ export function schemaCompatibilityOf(
   subject: string,
   version: number,
 ): SchemaLevelVerdictView[] | null {
-  const formats = installedSchemaFormats();
-  if (!formats) return null;
+  const loaded = installedSchemaRuntime();
+  if (!loaded) return null;
+  const { formats, runtime } = loaded;
+  const { parseSchema, compatibilityMatrix } = runtime;
   const versions = subjectVersions(state.areas.schemaRegistry.store, subject);
   const at = versions.findIndex((v) => v.version === version);
   if (at <= 0) return null;

@@ -24,9 +24,15 @@ export {
 export type { RestError } from './errors';
 export { errorBody, restErrors } from './errors';
 export type { Formats } from './formats';
-export { avroBuffer, installedSchemaFormats, installSchemaFormats, loadSchemaFormats } from './formats';
+export { avroBuffer } from './formats';
 export { compareJsonSchemas, JSON_COMPATIBLE_CHANGES } from './jsonSchema/jsonSchemaDiff';
 export type { ParsedJsonSchema } from './jsonSchema/jsonSchemaModel';
+export {
+  installedSchemaFormats,
+  installedSchemaRuntime,
+  installSchemaFormats,
+  loadSchemaFormats,
+} from './loader';
 export type { ParsedSchema } from './parsedSchema';
 export { backwardMessages, parseSchema } from './parsedSchema';
 export { compareProtoFiles, PROTO_COMPATIBLE_CHANGES } from './protobuf/protoDiff';
@@ -43,6 +49,7 @@ export {
 } from './registry';
 export type { RegistryHttpResponse } from './rest';
 export { handle } from './rest';
+export { type SchemaRuntime, schemaRuntime } from './runtime';
 export {
   applySchemasRecord,
   applySchemasRecords,

@@ -8,13 +8,17 @@ import { consoleFor, needsSchemaFormats } from '@/kafka-cli';
 import { schemaRegistryService } from '@/kafka-cli/http/schemaRegistry';
 import type { HttpRequest } from '@/kafka-cli/http/types';
 import { readModel, Simulation, schemaRegistry } from '@/simulator';
+import { schemaRuntime } from '@/simulator/schemaRegistry/runtime';
 
 beforeAll(() => {
-  schemaRegistry.installSchemaFormats({
-    avsc: avsc as unknown as schemaRegistry.Formats['avsc'],
-    protobuf: protobuf as unknown as schemaRegistry.Formats['protobuf'],
-    Ajv,
-  });
+  schemaRegistry.installSchemaFormats(
+    {
+      avsc: avsc as unknown as schemaRegistry.Formats['avsc'],
+      protobuf: protobuf as unknown as schemaRegistry.Formats['protobuf'],
+      Ajv,
+    },
+    schemaRuntime,
+  );
 });
 
 const ORDER_V1 =

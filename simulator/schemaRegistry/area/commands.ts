@@ -1,5 +1,5 @@
 // The registry's requests as commands. `handle` (the REST resources) and `produceLine` (the console producer's
-// serializer) are pure; this file writes the records they return to `_schemas` on the simulated cluster
+// serializer) are pure and loaded with the schema libraries (runtime.ts); this file writes the records they return to `_schemas` on the simulated cluster
 // (`KafkaStore#put`: the write goes to the topic first, and the store is what the topic says) and emits their events.
 import { isBrokerAlive } from '../../cluster/lookup';
 import { createTopicInternal } from '../../cluster/topics';
@@ -7,9 +7,7 @@ import { runUntil } from '../../engine/clock';
 import type { Ctx } from '../../engine/context';
 import { type CommandHandlers, fail, ok } from '../../engine/registry';
 import { appendAsCoordinator } from '../../replication/coordinatorAppend';
-import { produceLine } from '../console/schemaConsoleTools';
-import { installedSchemaFormats } from '../formats';
-import { handle } from '../rest';
+import { installedSchemaRuntime } from '../loader';
 import { rebuildRegistryState, SCHEMAS_TOPIC } from '../schemasTopic';
 import type { RegistryEvent, RegistryState, SchemasTopicRecord } from '../types';
 
@@ -126,12 +124,13 @@ const STORE_ERROR = {
 
 export const schemaRegistryCommands = {
   schemaRegistryRequest: (ctx, cmd) => {
-    const formats = installedSchemaFormats();
-    if (!formats) return fail('INTERNAL', NOT_LOADED);
+    const loaded = installedSchemaRuntime();
+    if (!loaded) return fail('INTERNAL', NOT_LOADED);
+    const { formats, runtime } = loaded;
     const started = ensureStarted(ctx);
     if (!started.ok) return fail('LEADER_NOT_AVAILABLE', started.message);
     const store = ctx.state.areas.schemaRegistry.store;
-    const res = handle(
+    const res = runtime.handle(
       store,
       { method: cmd.method, path: cmd.path, query: cmd.query, headers: cmd.headers, body: cmd.body },
       formats,
@@ -143,11 +142,12 @@ export const schemaRegistryCommands = {
   },
 
   schemaRegistrySerializeLine: (ctx, cmd) => {
-    const formats = installedSchemaFormats();
-    if (!formats) return fail('INTERNAL', NOT_LOADED);
+    const loaded = installedSchemaRuntime();
+    if (!loaded) return fail('INTERNAL', NOT_LOADED);
+    const { formats, runtime } = loaded;
     const started = ensureStarted(ctx);
     if (!started.ok) return fail('LEADER_NOT_AVAILABLE', started.message);
-    const r = produceLine(formats, ctx.state.areas.schemaRegistry.store, cmd.args, cmd.line);
+    const r = runtime.produceLine(formats, ctx.state.areas.schemaRegistry.store, cmd.args, cmd.line);
     if (!commit(ctx, r.newState, r.records, r.events)) {
       return ok({
         ok: false,

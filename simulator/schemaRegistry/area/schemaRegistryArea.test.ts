@@ -4,7 +4,8 @@ import { evaluateGoal } from '../../goals/index';
 import { readModel } from '../../read/index';
 import { Simulation } from '../../simulation';
 import { avroRecord, formats } from '../__tests__/formats.testkit';
-import { installSchemaFormats } from '../formats';
+import { installSchemaFormats } from '../loader';
+import { schemaRuntime } from '../runtime';
 
 const V1 = avroRecord('Order', [{ name: 'id', type: 'string' }]);
 const V2_DEFAULT = avroRecord('Order', [
@@ -16,7 +17,7 @@ const V2_NO_DEFAULT = avroRecord('Order', [
   { name: 'currency', type: 'string' },
 ]);
 
-beforeAll(() => installSchemaFormats(formats));
+beforeAll(() => installSchemaFormats(formats, schemaRuntime));
 
 function request(sim: Simulation, method: string, path: string, body?: unknown) {
   const r = sim.dispatch({
