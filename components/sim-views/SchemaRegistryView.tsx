@@ -108,7 +108,9 @@ function Matrix({ verdicts, latest }: { verdicts: SchemaLevelVerdictView[]; late
                 {v.level}
               </th>
               <td className="py-1 pr-2">
-                <Chip tone={v.compatible ? 'ok' : 'bad'}>{v.compatible ? '✓ passes' : '✗ 409'}</Chip>
+                <Chip tone={v.compatible ? 'ok' : 'bad'}>
+                  <span className="whitespace-nowrap">{v.compatible ? '✓ passes' : '✗ 409'}</span>
+                </Chip>
               </td>
               <td className="break-words py-1 text-slate-700 dark:text-slate-300">
                 {v.compatible ? v.reason : (v.messages[0] ?? v.reason)}

@@ -59,7 +59,12 @@ function runProducer(tool: Tool, argv: string[], ctx: ToolContext): CommandOutpu
     }
     const r = ctx.port.schemaRegistrySerializeLine(args, line);
     if (!r.ok) {
-      error = `org.apache.kafka.common.errors.SerializationException: Error registering ${word} schema\nCaused by: java.net.ConnectException: Connection refused`;
+      // The registry could not start (no broker for `_schemas`): nothing listens on 8081. Anything else is a bug
+      // of the simulation, shown as it is.
+      error =
+        r.error.code === 'LEADER_NOT_AVAILABLE'
+          ? `org.apache.kafka.common.errors.SerializationException: Error registering ${word} schema\nCaused by: java.net.ConnectException: Connection refused`
+          : `${r.error.code}: ${r.error.message}`;
       break;
     }
     if (!r.data.ok) {

@@ -4,10 +4,12 @@ import type { AjvConstructor, AvscModule, Formats, ProtobufModule } from './form
 import type { SchemaRuntime } from './runtime';
 
 // CommonJS packages come back as `{ default: module }` from a dynamic import in some bundlers and as the
-// namespace itself in others; accept both.
-function interop<T>(mod: unknown): T {
-  const m = mod as { default?: unknown };
-  return (m && typeof m === 'object' && 'default' in m && m.default ? m.default : mod) as T;
+// namespace itself in others; a bundler may even hand back a callable wrapper around a function export (Turbopack
+// does for ajv), which must not be used as the class. Take `default` whenever there is one (exported for its test).
+export function interop<T>(mod: unknown): T {
+  const m = mod as { default?: unknown } | null;
+  const wrapped = m !== null && (typeof m === 'object' || typeof m === 'function') && 'default' in m;
+  return (wrapped && m.default ? m.default : mod) as T;
 }
 
 let loading: Promise<Formats> | null = null;
@@ -48,9 +50,8 @@ export function loadSchemaFormats(): Promise<Formats> {
     ]).then(([a, p, j, r]) => {
       const avsc = interop<AvscModule>(a);
       const protobuf = interop<ProtobufModule>(p);
-      // ajv's CommonJS entry exports the class as `module.exports` and again as `.default`.
-      const ajvModule = interop<unknown>(j) as { default?: AjvConstructor };
-      const Ajv = (typeof ajvModule === 'function' ? ajvModule : ajvModule.default) as AjvConstructor;
+      // ajv's CommonJS entry exports the class as `module.exports` and again as `.default` (the class itself).
+      const Ajv = interop<AjvConstructor>(j);
       const formats = { avsc, protobuf, Ajv };
       if (!installed) installSchemaFormats(formats, r.schemaRuntime);
       return formats;

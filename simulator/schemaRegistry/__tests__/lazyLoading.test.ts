@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSchemaFormats } from '../loader';
+import { interop, loadSchemaFormats } from '../loader';
 
 const root = join(__dirname, '..');
 function productionFiles(dir: string): string[] {
@@ -68,5 +68,18 @@ describe('the registry’s logic loads with the libraries, not with the simulato
     );
     expect(heavy).toEqual([]);
     expect(reached).toContain('area/commands.ts');
+  });
+});
+
+describe('bundler interop of the CommonJS libraries', () => {
+  it('a callable wrapper around a class export (Turbopack, ajv) yields the class, not the wrapper', () => {
+    class Lib {}
+    const wrapper = Object.assign((...args: unknown[]) => Reflect.apply(Lib as never, undefined, args), {
+      default: Lib,
+    });
+    expect(interop(wrapper)).toBe(Lib);
+    expect(interop({ default: Lib })).toBe(Lib);
+    const ns = { Type: 1 };
+    expect(interop(ns)).toBe(ns);
   });
 });
