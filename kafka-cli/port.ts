@@ -81,9 +81,20 @@ export interface ClusterPort {
     offsets: Array<{ topic: string; partition: number; offset: number }>,
   ): Outcome<void>;
   deleteGroup(groupId: string): Outcome<void>;
+  /** Admin#abortTransaction: an ABORT marker for one producer on one partition (kafka-transactions.sh abort). */
+  adminAbortTransaction(spec: {
+    topic: string;
+    partition: number;
+    producerId: number;
+    producerEpoch: number;
+    coordinatorEpoch: number;
+  }): Outcome<void>;
 
   // ---- cluster operations (simulation commands) ----
   stopBroker(id: number): Outcome<void>;
+  /** Stall or resume broker `id`'s replica fetchers (it keeps heartbeating): a slow follower. */
+  pauseReplicaFetch(id: number): Outcome<void>;
+  resumeReplicaFetch(id: number): Outcome<void>;
   /** Stop or start a KRaft controller (ids 1000..): an election follows when the active one stops. */
   stopController(id: number): Outcome<void>;
   startController(id: number): Outcome<void>;

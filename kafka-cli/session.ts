@@ -23,6 +23,7 @@ import { leaderElectionTool } from './tools/leaderElection';
 import { metadataQuorumTool } from './tools/metadataQuorum';
 import { reassignTool } from './tools/reassignPartitions';
 import { SCHEMA_CONSOLE_TOOLS } from './tools/schemaConsole';
+import { transactionsTool } from './tools/transactions';
 
 export type LineResult = CommandOutput & { line: string };
 
@@ -81,6 +82,7 @@ export class ConsoleSession {
       leaderElectionTool,
       reassignTool,
       metadataQuorumTool,
+      transactionsTool,
       kcatTool,
       curlTool,
       ...SCHEMA_CONSOLE_TOOLS,

@@ -120,10 +120,26 @@ export class SimPort implements ClusterPort {
     return this.run({ type: 'groupDelete', groupId });
   }
 
+  adminAbortTransaction(spec: {
+    topic: string;
+    partition: number;
+    producerId: number;
+    producerEpoch: number;
+    coordinatorEpoch: number;
+  }): Outcome<void> {
+    return this.run({ type: 'txnAdminAbort', ...spec });
+  }
+
   // ---------------------------------------------------------------- cluster operations
 
   stopBroker(id: number): Outcome<void> {
     return this.run({ type: 'brokerStop', id });
+  }
+  pauseReplicaFetch(id: number): Outcome<void> {
+    return this.run({ type: 'replicaFetchPause', id });
+  }
+  resumeReplicaFetch(id: number): Outcome<void> {
+    return this.run({ type: 'replicaFetchResume', id });
   }
   stopController(id: number): Outcome<void> {
     return this.run({ type: 'controllerStop', id });

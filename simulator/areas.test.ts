@@ -35,7 +35,7 @@ describe('the area list (simulator/areas.ts)', () => {
     expect([...registeredCommandTypes()].sort()).toEqual([...all].sort());
     expect(byArea('commands')).toEqual({
       clock: ['advanceClock'],
-      network: ['dropNext', 'setNetworkFaults'],
+      network: ['dropNext', 'replicaFetchPause', 'replicaFetchResume', 'setNetworkFaults'],
       cluster: [
         'alterTopicConfigs',
         'brokerAdd',
@@ -67,6 +67,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'producerCrash',
         'producerInitTransactions',
         'producerSendOffsetsToTransaction',
+        'txnAdminAbort',
       ],
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
@@ -92,7 +93,7 @@ describe('the area list (simulator/areas.ts)', () => {
       ],
       storage: ['logCleanerCheck', 'logRetentionCheck'],
       consumer: ['consumerGroupTimer', 'consumerPollTimeout'],
-      transactions: ['txnTimeout'],
+      transactions: ['txnMarkerRetry', 'txnTimeout'],
       externalClients: ['externalProduceTimeout'],
     });
   });
@@ -108,7 +109,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'event brokerStarted': ['kraft', 'storage'],
       'event brokerStopped': ['producer', 'kraft'],
       'event highWatermarkAdvanced': ['storage', 'consumer', 'externalClients'],
-      'event leaderChanged': ['producer', 'externalClients'],
+      'event leaderChanged': ['producer', 'transactions', 'externalClients'],
       'event recordsAppended': ['storage', 'externalClients'],
     });
   });

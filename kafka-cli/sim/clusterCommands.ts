@@ -1,5 +1,6 @@
 // Simulation commands (not Kafka tools): broker, controller, clock, sim. Their own syntax, exactly:
-//   broker stop N | broker start N | broker isolate N | broker heal N | broker add
+//   broker stop N | broker start N | broker isolate N | broker heal N | broker pause-fetch N | broker resume-fetch N
+//   broker add
 //   controller stop ID | controller start ID
 //   clock advance DURATION   (500ms, 30s, 10m, 2h, 7d)
 //   sim reset [--brokers N] [--seed S] | sim status
@@ -20,14 +21,16 @@ export function errorLabel(e: KafkaError): string {
   return exceptionName(e.code);
 }
 
-const BROKER_VERBS = ['stop', 'start', 'isolate', 'heal', 'add'] as const;
+const BROKER_VERBS = ['stop', 'start', 'isolate', 'heal', 'pause-fetch', 'resume-fetch', 'add'] as const;
 
 function runBroker(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
   const [verb, idText, ...extra] = args;
   if (!verb || !(BROKER_VERBS as readonly string[]).includes(verb)) {
     return out
-      .fail(`broker: unknown action '${verb ?? ''}'. Use: broker stop|start|isolate|heal N, or broker add`)
+      .fail(
+        `broker: unknown action '${verb ?? ''}'. Use: broker stop|start|isolate|heal|pause-fetch|resume-fetch N, or broker add`,
+      )
       .result();
   }
   if (verb === 'add') {
@@ -54,6 +57,14 @@ function runBroker(args: string[], ctx: ToolContext): CommandOutput {
       return outcome(out, ctx.port.startBroker(id), `Broker ${id} started.`);
     case 'isolate':
       return outcome(out, ctx.port.isolateBroker(id), `Broker ${id} isolated from the network.`);
+    case 'pause-fetch':
+      return outcome(
+        out,
+        ctx.port.pauseReplicaFetch(id),
+        `Broker ${id}'s replica fetchers paused (it still heartbeats; as a follower it falls behind).`,
+      );
+    case 'resume-fetch':
+      return outcome(out, ctx.port.resumeReplicaFetch(id), `Broker ${id}'s replica fetchers resumed.`);
     default:
       return outcome(out, ctx.port.healBroker(id), `Broker ${id} reconnected to the network.`);
   }
@@ -170,8 +181,9 @@ function runSim(args: string[], ctx: ToolContext): CommandOutput {
 export const brokerTool: ToolDef = {
   name: 'broker',
   aliases: [],
-  summary: 'Stop, start, isolate or heal a broker, or add a new empty one.',
-  usage: 'broker stop N | broker start N | broker isolate N | broker heal N | broker add',
+  summary: 'Stop, start, isolate or heal a broker, stall its replica fetchers, or add a new empty one.',
+  usage:
+    'broker stop N | broker start N | broker isolate N | broker heal N | broker pause-fetch N | broker resume-fetch N | broker add',
   flags: [],
   subcommands: [...BROKER_VERBS],
   run: runBroker,

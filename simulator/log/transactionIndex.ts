@@ -87,6 +87,21 @@ export function firstUnstableOffset(
   fromOffset = log.logStartOffset,
   highWatermark = Number.MAX_SAFE_INTEGER,
 ): number | null {
+  let min: number | null = null;
+  for (const o of openTransactionStarts(log, fromOffset, highWatermark).values())
+    if (min === null || o < min) min = o;
+  return min;
+}
+
+/**
+ * producerId -> first offset of its transaction that has data but no marker yet (ProducerStateEntry's
+ * currentTxnFirstOffset, which DescribeProducers reports as CurrentTransactionStartOffset).
+ */
+export function openTransactionStarts(
+  log: PartitionLog,
+  fromOffset = log.logStartOffset,
+  highWatermark = Number.MAX_SAFE_INTEGER,
+): Map<number, number> {
   const open = new Map<number, number>();
   for (let si = Math.max(0, floorSegmentIndex(log.segments, fromOffset)); si < log.segments.length; si++) {
     for (const r of log.segments[si].records) {
@@ -97,9 +112,7 @@ export function firstUnstableOffset(
       } else if (r.transactional && !open.has(r.producerId)) open.set(r.producerId, r.offset);
     }
   }
-  let min: number | null = null;
-  for (const o of open.values()) if (min === null || o < min) min = o;
-  return min;
+  return open;
 }
 
 /** True when a transactional data record belongs to a transaction that was aborted. */

@@ -10,6 +10,7 @@ export const initialNetwork = (): NetworkState => ({
   requestLossRate: 0,
   responseLossRate: 0,
   dropRules: [],
+  pausedReplicaFetchers: [],
 });
 
 /** Decide (and consume the matching rule / random draw) whether this message is lost. */

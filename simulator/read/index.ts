@@ -10,6 +10,7 @@ import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
 import { schemaCompatibilityOf, schemaRegistryOf } from './schemaRegistry';
 import { effectiveTopicConfigOf } from './topicConfig';
+import { producerStatesOf, transactionsOf } from './transactions';
 import type {
   BrokerView,
   ConsumerView,
@@ -20,6 +21,7 @@ import type {
   NetworkView,
   PartitionLogView,
   PartitionView,
+  ProducerStateView,
   ProducerView,
   QuorumView,
   RecordView,
@@ -27,6 +29,7 @@ import type {
   SchemaRegistryView,
   TopicConfigEntry,
   TopicView,
+  TransactionView,
 } from './types';
 
 /** What a read model is built from (a Simulation fits). */
@@ -62,6 +65,10 @@ export type ReadModel = {
   groups(): GroupView[];
   group(groupId: string): GroupView | null;
   /** Open producers, by name. */
+  /** Transactional ids known to the transaction coordinators (not Dead), by id. */
+  transactions(): TransactionView[];
+  /** Active producers of a partition on its leader, or on `broker`'s replica; null if there is none. */
+  producerStates(topic: string, partition: number, broker?: number): ProducerStateView[] | null;
   producers(): ProducerView[];
   producer(name: string): ProducerView | null;
   delivery(producer: string, recordId: number): DeliveryStatus;
@@ -135,6 +142,8 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
     topicConfig: (topic, name) => configs(topic)?.find((c) => c.name === name)?.value ?? null,
     groups,
     group,
+    transactions: once(() => transactionsOf(state)),
+    producerStates: (topic, partition, broker) => producerStatesOf(state, topic, partition, broker ?? null),
     producers: once(() => producersOf(state)),
     producer: (name) => producerByNameOf(state, name),
     delivery: (producer, recordId) => deliveryStatusOf(state, producer, recordId),

@@ -291,3 +291,30 @@ export type SchemaRegistryView = {
   /** The registry's store as plain data (for deserializers, the byte breakdown and compatibility checks). */
   store: Readonly<RegistryState>;
 };
+
+/** A transactional id at its coordinator (DescribeTransactions / ListTransactions). */
+export type TransactionView = {
+  transactionalId: string;
+  /** The broker leading its __transaction_state partition, or null when there is none. */
+  coordinator: number | null;
+  producerId: number;
+  producerEpoch: number;
+  /** TransactionState: Empty, Ongoing, PrepareCommit, PrepareAbort, CompleteCommit, CompleteAbort, … */
+  state: string;
+  transactionTimeoutMs: number;
+  /** When the current (or last) transaction started; null before the first one. */
+  transactionStartTimeMs: number | null;
+  /** "topic-partition" names in the transaction. */
+  partitions: string[];
+};
+
+/** One producer's state on a partition replica (DescribeProducers). */
+export type ProducerStateView = {
+  producerId: number;
+  producerEpoch: number;
+  coordinatorEpoch: number;
+  lastSequence: number;
+  lastTimestamp: number;
+  /** First offset of its open transaction on this partition, or null. */
+  currentTransactionStartOffset: number | null;
+};

@@ -1,13 +1,20 @@
 // Fetches parked at the leader (Kafka's fetch purgatory, DelayedFetch): a caught-up follower's fetch waits at
 // the leader and is answered when the leader appends or its high watermark moves, so a quiet cluster
 // schedules nothing.
+
 import { isBrokerAlive } from '../cluster/lookup';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
+import { replicaFetchPaused } from '../network/replicaFetchFaults';
 
 /** Can `follower` exchange fetches with the current leader right now? */
 export function linkUp(ctx: Ctx, part: Partition, follower: number): boolean {
-  return part.leader !== null && isBrokerAlive(ctx.state, part.leader) && isBrokerAlive(ctx.state, follower);
+  return (
+    part.leader !== null &&
+    isBrokerAlive(ctx.state, part.leader) &&
+    isBrokerAlive(ctx.state, follower) &&
+    !replicaFetchPaused(ctx.state, follower)
+  );
 }
 
 /** The leader answers `follower`'s fetch: records from its fetch offset up to the LEO, and the HW. */

@@ -64,6 +64,11 @@ export const replicaManagerHooks: readonly Hook[] = [
     if (part) applyPartitionChange(ctx, part, change);
   }),
   on('brokerRegistered', (ctx, ev) => resumeReplication(ctx, ev.brokerId)),
+  on('replicaFetchResumed', (ctx, ev) => {
+    const b = ctx.state.brokers[ev.brokerId];
+    if (b.process === 'running' && b.network === 'connected' && b.brokerEpoch >= 0)
+      resumeReplication(ctx, ev.brokerId);
+  }),
   on('brokerHealed', (ctx, ev) => {
     const b = ctx.state.brokers[ev.brokerId];
     // An unregistered broker registers first (brokerRegistered); a stopped one has nothing to resume.

@@ -24,6 +24,14 @@ function guardSend(ctx: Ctx, producer: string): KafkaError | null {
   const client = txnArea(ctx).clients[producer];
   if (client.state.kind !== 'inTransaction')
     return { code: 'ILLEGAL_STATE', message: 'Cannot call send in state READY' };
+  const md = txnArea(ctx).coordinators[client.transactionalId];
+  // The coordinator answers AddPartitionsToTxn with CONCURRENT_TRANSACTIONS while the previous transaction's
+  // markers are still being written (the real client retries until it completes; the console reports it).
+  if (md && (md.state === 'PrepareCommit' || md.state === 'PrepareAbort'))
+    return {
+      code: 'CONCURRENT_TRANSACTIONS',
+      message: `The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing (the previous transaction is in ${md.state}, waiting for markers to ${md.partitions.join(', ')}).`,
+    };
   return null;
 }
 
@@ -123,6 +131,14 @@ export const transactionCommands = {
 
 export const transactionHooks: readonly Hook[] = [
   on('recordAccumulated', (ctx, event) => addPartition(ctx, event.producer, event.topic, event.partition)),
+  // A partition owed a marker got a leader: retry once the brokers have applied the change (a task at now).
+  on('leaderChanged', (ctx, ev) => {
+    if (ev.leader === null) return;
+    const tp = tpKey(ev.topic, ev.partition);
+    for (const md of Object.values(txnArea(ctx).coordinators))
+      if ((md.state === 'PrepareCommit' || md.state === 'PrepareAbort') && md.partitions.includes(tp))
+        ctx.schedule(0, { type: 'txnMarkerRetry', transactionalId: md.transactionalId });
+  }),
 ];
 
 export const transactionGuards: readonly Guard[] = [

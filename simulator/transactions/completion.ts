@@ -33,9 +33,12 @@ export function completeTransaction(
   }
   md.pendingOffsets = [];
   if (missed.length > 0) {
+    // TransactionMarkerChannelManager keeps retrying a marker until the partition has a leader again; the
+    // transaction stays in Prepare* with those partitions until then (see retryMarkers).
+    md.partitions = missed;
     ctx.emit(
       'txnStateChanged',
-      `transaction ${md.transactionalId}: markers for ${missed.join(', ')} wait for a leader; until then those partitions' last stable offset stays put`,
+      `transaction ${md.transactionalId}: markers for ${missed.join(', ')} wait for a leader; until then those partitions' last stable offset stays put and the transaction stays in ${md.state}`,
       {
         transactionalId: md.transactionalId,
         producerId: md.producerId,
@@ -45,9 +48,26 @@ export function completeTransaction(
         partitions: missed,
       },
     );
+    return;
   }
   md.partitions = [];
   setTxnState(ctx, md, result === 'COMMIT' ? 'CompleteCommit' : 'CompleteAbort', `${result} markers written`);
+}
+
+/** Write the markers a Prepare* transaction still owes to partitions that have a leader again. */
+export function retryMarkers(ctx: Ctx, md: TransactionMetadata): void {
+  if (md.state !== 'PrepareCommit' && md.state !== 'PrepareAbort') return;
+  const result = md.state === 'PrepareCommit' ? 'COMMIT' : 'ABORT';
+  const missed = writeMarkers(ctx, md, result);
+  if (missed.length === md.partitions.length) return;
+  md.partitions = missed;
+  if (missed.length === 0)
+    setTxnState(
+      ctx,
+      md,
+      result === 'COMMIT' ? 'CompleteCommit' : 'CompleteAbort',
+      `the last ${result} markers written`,
+    );
 }
 
 function endTransaction(ctx: Ctx, name: string, result: 'COMMIT' | 'ABORT') {
@@ -120,6 +140,10 @@ export const completionCommands = {
 } satisfies CommandHandlers;
 
 export const completionTasks = {
+  txnMarkerRetry: (ctx, task) => {
+    const md = txnArea(ctx).coordinators[task.transactionalId];
+    if (md) retryMarkers(ctx, md);
+  },
   txnTimeout: (ctx, task) => {
     const md = txnArea(ctx).coordinators[task.transactionalId];
     if (!md || md.txnSerial !== task.txnSerial || md.state !== 'Ongoing') return;

@@ -1,6 +1,7 @@
 // The transactions area: transaction coordinators and transactional producers (state.areas.transactions),
 // markers, zombie fencing and transaction timeouts (KIP-98).
 import { defineArea } from '../engine/registry';
+import { adminAbortCommands } from './adminAbort';
 import { transactionCommands, transactionGuards, transactionHooks } from './commands';
 import { completionCommands, completionTasks } from './completion';
 import { fencingCommands, fencingHooks } from './fencing';
@@ -10,7 +11,7 @@ export const transactionsArea = defineArea({
   init: (state) => {
     state.areas.transactions = { coordinators: {}, clients: {}, nextProducerIdBase: 0 };
   },
-  commands: { ...transactionCommands, ...fencingCommands, ...completionCommands },
+  commands: { ...transactionCommands, ...fencingCommands, ...completionCommands, ...adminAbortCommands },
   tasks: completionTasks,
   // fencing's hook was registered first; the two hooks are on different events.
   hooks: [...fencingHooks, ...transactionHooks],

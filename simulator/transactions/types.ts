@@ -69,12 +69,22 @@ declare module '../engine/registry' {
     producerAbortTransaction: { producer: string };
     /** The application dies: nothing is flushed, committed or aborted (the coordinator will time it out). */
     producerCrash: { producer: string };
+    /** Admin#abortTransaction (kafka-transactions.sh abort): an ABORT marker for one producer on one partition. */
+    txnAdminAbort: {
+      topic: string;
+      partition: number;
+      producerId: number;
+      producerEpoch: number;
+      coordinatorEpoch: number;
+    };
   }
   interface CommandResultMap {
     producerInitTransactions: { producerId: number; producerEpoch: number };
   }
   interface TaskMap {
     txnTimeout: { transactionalId: string; txnSerial: number };
+    /** A partition owed a marker has a leader again: write the markers that are still missing. */
+    txnMarkerRetry: { transactionalId: string };
   }
   interface EventMap {
     txnStateChanged: {

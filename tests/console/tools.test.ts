@@ -278,7 +278,15 @@ describe('simulation commands and the session', () => {
     expect(complete(s, 'kafka-to').candidates).toContain('kafka-topics.sh');
     expect(complete(s, 'kafka-topics --desc').candidates).toEqual(['--describe']);
     expect(complete(s, 'kafka-topics --describe --topic or').candidates).toEqual(['orders']);
-    expect(complete(s, 'broker ').candidates).toEqual(['add', 'heal', 'isolate', 'start', 'stop']);
+    expect(complete(s, 'broker ').candidates).toEqual([
+      'add',
+      'heal',
+      'isolate',
+      'pause-fetch',
+      'resume-fetch',
+      'start',
+      'stop',
+    ]);
     s.run('producer create p1');
     expect(complete(s, 'producer flush ').candidates).toEqual(['p1']);
     expect(
