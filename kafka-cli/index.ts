@@ -11,6 +11,7 @@ export type { ClusterPort } from './port';
 export { ConsoleSession, type LineResult } from './session';
 export { scenarioToShellScript } from './shellScript';
 export { splitScript, tokenizeLine } from './tokenizer';
+export { needsSchemaFormats } from './tools/schemaConsole';
 
 import { tokenizeLine } from './tokenizer';
 

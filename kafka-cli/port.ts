@@ -11,6 +11,7 @@ import type {
   Outcome,
   ReadModel,
   RecordView,
+  schemaRegistry,
 } from '../simulator';
 
 export type { KafkaError, Outcome, RecordView };
@@ -206,8 +207,24 @@ export interface ClusterPort {
     deletedTopics: string[];
     offsets: Array<{ topic: string; partition: number; offset: number }>;
   }>;
+  // ---- Schema Registry (port 8081) ----
+  /** One REST request to the registry; the answer is its status and body text. */
+  schemaRegistryRequest(req: SchemaRegistryHttpRequest): Outcome<{ status: number; body: string }>;
+  /** A schema console producer's serializer for one input line (registers or looks up the schema). */
+  schemaRegistrySerializeLine(
+    args: schemaRegistry.SchemaToolArgs,
+    line: string,
+  ): Outcome<schemaRegistry.SchemaRegistrySerialized>;
 }
 
 /** The Connect area's commands (`connectStart`, `connectRest`, `connectWorkerStop`, `connectDbInsert`, …). */
 export type ConnectCommand = Extract<Command, { type: `connect${string}` }>;
 export type ConnectData<C extends ConnectCommand> = Extract<CommandResult<C['type']>, { ok: true }>['data'];
+
+export type SchemaRegistryHttpRequest = {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: string | null;
+};

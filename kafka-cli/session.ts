@@ -33,6 +33,7 @@ import { promtoolTool } from './tools/promtool';
 import { rabbitmqadminTool } from './tools/rabbitmqadmin';
 import { rabbitmqctlTool } from './tools/rabbitmqctl';
 import { reassignTool } from './tools/reassignPartitions';
+import { SCHEMA_CONSOLE_TOOLS } from './tools/schemaConsole';
 import { sqlite3Tool } from './tools/sqlite3';
 import { streamsTool } from './tools/streams';
 import { streamsResetTool } from './tools/streamsReset';
@@ -107,6 +108,7 @@ export class ConsoleSession {
       connectStandaloneTool,
       sqlite3Tool,
       streamsResetTool,
+      ...SCHEMA_CONSOLE_TOOLS,
       brokerTool,
       connectWorkerTool,
       controllerTool,

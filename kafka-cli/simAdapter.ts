@@ -11,6 +11,7 @@ import {
   type ReadModel,
   readModel,
   type Simulation,
+  type schemaRegistry,
 } from '../simulator';
 import {
   type ClusterPort,
@@ -23,6 +24,7 @@ import {
   type ProducerSettings,
   type RabbitCommandType,
   type RecordView,
+  type SchemaRegistryHttpRequest,
   type SecurityRequestCommand,
   type SecurityRequestOutcome,
   type SecurityToolCommand,
@@ -462,6 +464,28 @@ export class SimPort implements ClusterPort {
     force: boolean;
   }) {
     return this.run({ type: 'streamsAppReset', ...opts }, (d) => d);
+  }
+
+  // ---------------------------------------------------------------- Schema Registry
+
+  schemaRegistryRequest(req: SchemaRegistryHttpRequest): Outcome<{ status: number; body: string }> {
+    return this.run(
+      {
+        type: 'schemaRegistryRequest',
+        method: req.method,
+        path: req.path,
+        query: { ...req.query },
+        headers: { ...req.headers },
+        ...(req.body === null ? {} : { body: req.body }),
+      },
+      (d) => ({ status: d.status, body: d.body }),
+    );
+  }
+  schemaRegistrySerializeLine(
+    args: schemaRegistry.SchemaToolArgs,
+    line: string,
+  ): Outcome<schemaRegistry.SchemaRegistrySerialized> {
+    return this.run({ type: 'schemaRegistrySerializeLine', args, line }, (d) => d);
   }
 }
 

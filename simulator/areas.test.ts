@@ -31,6 +31,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'externalProducerIds',
       'monitoring',
       'rabbitmq',
+      'schemaRegistry',
       'workspace',
     ]);
   });
@@ -119,6 +120,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'rabbitReject',
         'rabbitSetConsumerTimeout',
       ],
+      schemaRegistry: ['schemaRegistryRequest', 'schemaRegistryRestart', 'schemaRegistrySerializeLine'],
       workspace: ['simReset', 'workspaceWriteFile'],
     });
   });

@@ -16,6 +16,7 @@ import { productionArea } from './production/index';
 import { rabbitmqArea } from './rabbitmq/index';
 import { externalClientsArea } from './replication/externalProduce';
 import { replicationArea } from './replication/index';
+import { schemaRegistryArea } from './schemaRegistry/area/index';
 import { securityArea } from './security/area/index';
 import { storageArea } from './storage/index';
 import { streamsArea } from './streams/area/index';
@@ -49,6 +50,8 @@ export const AREAS = [
   monitoringArea,
   // A RabbitMQ broker beside the cluster, for the Kafka-vs-RabbitMQ side by side (reacts to no Kafka event).
   rabbitmqArea,
+  // Confluent Schema Registry: a server whose store is the `_schemas` topic.
+  schemaRegistryArea,
   // The learner's scratch files and `sim reset`.
   workspaceArea,
 ] as const;

@@ -62,6 +62,10 @@ export {
   type ReplicaView,
   type RollView,
   readModel,
+  type SchemaLevelVerdictView,
+  type SchemaRegistryView,
+  type SchemaSubjectView,
+  type SchemaVersionView,
   type SegmentView,
   type StreamsAppView,
   type StreamsNodeView,
@@ -88,4 +92,6 @@ export {
   type ScenarioStep,
   validateScenario,
 } from './scenario/index';
+// Confluent Schema Registry (pure core; its libraries load with schemaRegistry.loadSchemaFormats())
+export * as schemaRegistry from './schemaRegistry/public';
 export { type CommandResult, type HistoryStep, Simulation } from './simulation';

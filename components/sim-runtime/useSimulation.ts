@@ -1,6 +1,7 @@
 'use client';
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { ReadModel, SimEvent } from '@/simulator';
+import { needsSchemaFormats } from '@/kafka-cli';
+import { type ReadModel, type SimEvent, schemaRegistry } from '@/simulator';
 import type { SimController, SimInitSpec } from './SimController';
 import { SimController as Controller } from './SimController';
 
@@ -14,6 +15,21 @@ export function useSimController(spec: SimInitSpec | null, epoch = 0): SimContro
     if (!spec) {
       setController(null);
       return;
+    }
+    // The simulator is synchronous: a simulation that uses the Schema Registry loads its parsers (avsc, protobufjs,
+    // ajv; a dynamic import, so only such pages download them) before the first line runs.
+    if (
+      needsSchemaFormats([...spec.setup, ...(spec.lines ?? [])]) &&
+      !schemaRegistry.installedSchemaFormats()
+    ) {
+      let cancelled = false;
+      setController(null);
+      void schemaRegistry.loadSchemaFormats().then(() => {
+        if (!cancelled) setController(new Controller(spec));
+      });
+      return () => {
+        cancelled = true;
+      };
     }
     setController(new Controller(spec));
   }, [key]);

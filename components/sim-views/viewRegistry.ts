@@ -12,6 +12,7 @@ import { PartitionLogView } from './PartitionLogView';
 import { ProducerView } from './ProducerView';
 import { RetentionView } from './RetentionView';
 import { RollingRestartView } from './RollingRestartView';
+import { SchemaRegistryView } from './SchemaRegistryView';
 import { SecurityPathView } from './SecurityPathView';
 import { StreamsView } from './StreamsView';
 import { TimelineView } from './TimelineView';
@@ -39,6 +40,7 @@ export const VIEW_REGISTRY = [
   { name: 'streams', column: 'top', Component: StreamsView },
   { name: 'roll', column: 'left', Component: RollingRestartView },
   { name: 'mirror', column: 'right', Component: MirrorView },
+  { name: 'schemas', column: 'right', Component: SchemaRegistryView },
 ] as const satisfies readonly ViewEntry[];
 
 export type ViewName = (typeof VIEW_REGISTRY)[number]['name'];

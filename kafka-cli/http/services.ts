@@ -1,6 +1,11 @@
 // Every HTTP service the console's `curl` can reach: one line per service.
 import { connectRestService } from './connect';
 import { PROMETHEUS_SERVICES } from './prometheus';
+import { schemaRegistryService } from './schemaRegistry';
 import type { HttpService } from './types';
 
-export const HTTP_SERVICES: readonly HttpService[] = [connectRestService, ...PROMETHEUS_SERVICES];
+export const HTTP_SERVICES: readonly HttpService[] = [
+  connectRestService,
+  schemaRegistryService,
+  ...PROMETHEUS_SERVICES,
+];

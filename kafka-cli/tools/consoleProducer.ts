@@ -243,7 +243,11 @@ function authorizeSends(
 }
 
 /** Flush and fill pending results with what the flush returned (in send order). */
-function settle(ctx: ToolContext, name: string, sent: Array<{ req: SendRequest; result: SendResult }>): void {
+export function settle(
+  ctx: ToolContext,
+  name: string,
+  sent: Array<{ req: SendRequest; result: SendResult }>,
+): void {
   const pending = sent.filter((s) => s.result.kind === 'pending');
   if (pending.length === 0) return;
   const flushed = ctx.port.flush(name);

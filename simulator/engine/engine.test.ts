@@ -135,6 +135,7 @@ describe('engine', () => {
       'externalClients',
       'monitoring',
       'rabbitmq',
+      'schemaRegistry',
       'workspace',
     ]);
   });

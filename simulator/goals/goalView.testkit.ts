@@ -200,6 +200,25 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
     }),
     streamsApp: () => null,
     production: () => ({ pods: [], roll: null, mirror: { flows: [], downRegions: [] } }),
+    schemaRegistry: () => ({
+      running: false,
+      lastRefusal: null,
+      topic: '_schemas',
+      globalCompatibility: 'BACKWARD',
+      globalMode: 'READWRITE',
+      subjects: [],
+      maxId: 0,
+      store: {
+        schemas: [],
+        globalCompatibility: null,
+        subjectCompatibility: {},
+        globalMode: null,
+        subjectModes: {},
+        maxId: 0,
+        defaultCompatibility: 'BACKWARD',
+        nextOffset: 0,
+      },
+    }),
     ...parts,
   };
 }

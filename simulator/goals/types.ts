@@ -29,6 +29,7 @@ export type GoalView = Pick<
   | 'connect'
   | 'streamsApp'
   | 'production'
+  | 'schemaRegistry'
 >;
 
 /** One kind of condition: how to check its parameters, and how to evaluate it. */

@@ -12,6 +12,7 @@ import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
 import { type MonitoringView, monitoringOf } from './monitoring';
 import { type ProductionView, productionOf, translateOffsetsOf } from './production';
 import { type RabbitView, rabbitOf } from './rabbitmq';
+import { schemaCompatibilityOf, schemaRegistryOf } from './schemaRegistry';
 import { type AuthorizationQuestion, authorizesOf, type SecurityView, securityOf } from './security';
 import { type StreamsAppView, streamsAppOf, streamsAppsOf } from './streams';
 import { effectiveTopicConfigOf } from './topicConfig';
@@ -30,6 +31,8 @@ import type {
   ProducerView,
   QuorumView,
   RecordView,
+  SchemaLevelVerdictView,
+  SchemaRegistryView,
   TopicConfigEntry,
   TopicView,
   TransactionView,
@@ -100,6 +103,10 @@ export type ReadModel = {
   production(): ProductionView;
   /** RemoteClusterUtils.translateOffsets: a group's checkpointed offsets on the remote topics of `alias`. */
   translateOffsets(group: string, alias: string): ReturnType<typeof translateOffsetsOf>;
+  /** Confluent Schema Registry: subjects, versions, ids, compatibility (its store is the `_schemas` topic). */
+  schemaRegistry(): SchemaRegistryView;
+  /** Each compatibility level's verdict for a version against the versions before it (null for v1). */
+  schemaCompatibility(subject: string, version: number): SchemaLevelVerdictView[] | null;
 };
 
 function once<T>(compute: () => T): () => T {
@@ -182,6 +189,8 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
     streamsApp: memo((id: string) => streamsAppOf(state, id)),
     production: once(() => productionOf(state)),
     translateOffsets: (group, alias) => translateOffsetsOf(state, group, alias),
+    schemaRegistry: once(() => schemaRegistryOf(state, sim.events)),
+    schemaCompatibility: (subject, version) => schemaCompatibilityOf(state, subject, version),
   };
 }
 

@@ -1,8 +1,10 @@
 // The shapes every reader of the simulation sees: console tools, challenge goals, classroom and the React views.
 // One shape per thing ("a partition", "a group", "a record"), derived from SimState in simulator/read/*.ts.
+
 import type { BrokerId } from '../cluster/types';
 import type { GroupStateName } from '../consumer/index';
 import type { DeliveryStatus } from '../producer/commands';
+import type { CompatibilityLevel, RegistryMode, RegistryState } from '../schemaRegistry/types';
 
 export type BrokerState = 'online' | 'stopped' | 'isolated';
 
@@ -234,6 +236,61 @@ export type NetworkView = {
 };
 
 export type { DeliveryStatus };
+
+/** One (subject, version) of the Schema Registry. */
+export type SchemaVersionView = {
+  version: number;
+  /** The global schema id (shared by every subject that registered the same schema). */
+  id: number;
+  schemaType: 'AVRO' | 'PROTOBUF' | 'JSON';
+  /** The canonical text the registry stores. */
+  schema: string;
+  /** Soft-deleted: hidden from reads, kept in `_schemas` until a hard delete. */
+  deleted: boolean;
+};
+
+export type SchemaSubjectView = {
+  subject: string;
+  versions: SchemaVersionView[];
+  /** Every version is soft-deleted. */
+  deleted: boolean;
+  /** The level new versions are checked at, and where it is set. */
+  compatibility: CompatibilityLevel;
+  compatibilitySource: 'subject' | 'global' | 'default';
+  mode: RegistryMode;
+};
+
+export type SchemaLevelVerdictView = {
+  level: CompatibilityLevel;
+  compatible: boolean;
+  /** The versions the level compares with, newest first (latest only, or all for _TRANSITIVE). */
+  checkedVersions: number[];
+  /** The registry's reasons when incompatible (what a 409 lists). */
+  messages: string[];
+  reason: string;
+};
+
+export type SchemaRegistryView = {
+  /** False until the first request started it. */
+  running: boolean;
+  /** The last registration the registry refused (409 incompatible, 422 invalid…), from the recent events. */
+  lastRefusal: {
+    subject: string;
+    errorCode: number;
+    messages: string[];
+    reason: string;
+    time: number;
+  } | null;
+  /** Its store: `_schemas`. */
+  topic: string;
+  globalCompatibility: CompatibilityLevel;
+  globalMode: RegistryMode;
+  /** Every subject, soft-deleted ones included, by name. */
+  subjects: SchemaSubjectView[];
+  maxId: number;
+  /** The registry's store as plain data (for deserializers, the byte breakdown and compatibility checks). */
+  store: Readonly<RegistryState>;
+};
 
 /** A transactional id at its coordinator (DescribeTransactions / ListTransactions). */
 export type TransactionView = {

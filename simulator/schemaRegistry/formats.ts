@@ -1,6 +1,6 @@
-// The three schema libraries, loaded lazily. Nothing in this folder imports avsc, protobufjs or ajv statically
-// (only `import type`, which the compiler erases): a page that never shows schemas never downloads them. The page
-// awaits `loadSchemaFormats()` once, then hands the result to the synchronous core (`handle`, serializers, ...).
+// The three schema libraries as the core receives them. Nothing in this folder imports avsc, protobufjs or ajv
+// statically (only `import type`, which the compiler erases): `loader.ts` loads them with dynamic imports, so a
+// page that never shows schemas never downloads them, and hands them to the synchronous core.
 
 import type AjvClass from 'ajv';
 import type * as Avsc from 'avsc';
@@ -17,26 +17,22 @@ export interface Formats {
   Ajv: AjvConstructor;
 }
 
-// CommonJS packages come back as `{ default: module }` from a dynamic import in some bundlers and as the
-// namespace itself in others; accept both.
-function interop<T>(mod: unknown): T {
-  const m = mod as { default?: unknown };
-  return (m && typeof m === 'object' && 'default' in m && m.default ? m.default : mod) as T;
-}
+type AvroBuffer = Parameters<Avsc.Type['fromBuffer']>[0];
+const bufferClasses = new WeakMap<object, { from(bytes: Uint8Array): AvroBuffer }>();
 
-let loading: Promise<Formats> | null = null;
-
-/** Loads avsc, protobufjs and ajv with dynamic imports (once; later calls share the same promise). */
-export function loadSchemaFormats(): Promise<Formats> {
-  if (!loading) {
-    loading = Promise.all([import('avsc'), import('protobufjs'), import('ajv')]).then(([a, p, j]) => {
-      const avsc = interop<AvscModule>(a);
-      const protobuf = interop<ProtobufModule>(p);
-      // ajv's CommonJS entry exports the class as `module.exports` and again as `.default`.
-      const ajvModule = interop<unknown>(j) as { default?: AjvConstructor };
-      const Ajv = (typeof ajvModule === 'function' ? ajvModule : ajvModule.default) as AjvConstructor;
-      return { avsc, protobuf, Ajv };
-    });
+/**
+ * `bytes` as the buffer avsc decodes from. avsc reads with Node's `Buffer` methods, and in the browser its bundle
+ * carries its own `buffer` polyfill while no global `Buffer` exists; so the class is taken from a buffer avsc itself
+ * made, never from the global (the serde must run in a page).
+ */
+export function avroBuffer(formats: Formats, bytes: Uint8Array): AvroBuffer {
+  let cls = bufferClasses.get(formats.avsc);
+  if (!cls) {
+    const sample = formats.avsc.Type.forSchema('null').toBuffer(null) as unknown as {
+      constructor: { from(bytes: Uint8Array): AvroBuffer };
+    };
+    cls = sample.constructor;
+    bufferClasses.set(formats.avsc, cls);
   }
-  return loading;
+  return cls.from(bytes);
 }

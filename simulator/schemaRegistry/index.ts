@@ -1,14 +1,13 @@
 // Public API of the simulated Confluent Schema Registry (pure core). No module here imports avsc, protobufjs or
 // ajv at run time: load them with `loadSchemaFormats()` and pass the result in.
 
+export type { SchemaRegistryAreaState, SchemaRegistrySerialized } from './area/index';
 export type { AvroIncompatibility, AvroIncompatibilityType } from './avro/avroCompatibility';
 export { avroBackwardMessages, avroIncompatibilities, avscCanRead } from './avro/avroCompatibility';
 export type { AvroNode, ParsedAvro } from './avro/avroSchema';
 export { canonicalString as avroCanonicalString } from './avro/avroSchema';
 export type { Direction, LevelVerdict, PreviousSchema } from './compatibility';
 export { compatibilityMatrix, compatibilityMessages, levelRule } from './compatibility';
-export type { CurlCommand, CurlParse } from './console/curl';
-export { curlConnectionRefused, formatCurlResponse, parseCurlArgs } from './console/curl';
 export type {
   ConsumedRecord,
   ProduceLineResult,
@@ -25,9 +24,15 @@ export {
 export type { RestError } from './errors';
 export { errorBody, restErrors } from './errors';
 export type { Formats } from './formats';
-export { loadSchemaFormats } from './formats';
+export { avroBuffer } from './formats';
 export { compareJsonSchemas, JSON_COMPATIBLE_CHANGES } from './jsonSchema/jsonSchemaDiff';
 export type { ParsedJsonSchema } from './jsonSchema/jsonSchemaModel';
+export {
+  installedSchemaFormats,
+  installedSchemaRuntime,
+  installSchemaFormats,
+  loadSchemaFormats,
+} from './loader';
 export type { ParsedSchema } from './parsedSchema';
 export { backwardMessages, parseSchema } from './parsedSchema';
 export { compareProtoFiles, PROTO_COMPATIBLE_CHANGES } from './protobuf/protoDiff';
@@ -44,6 +49,7 @@ export {
 } from './registry';
 export type { RegistryHttpResponse } from './rest';
 export { handle } from './rest';
+export { type SchemaRuntime, schemaRuntime } from './runtime';
 export {
   applySchemasRecord,
   applySchemasRecords,

@@ -7,7 +7,7 @@ import type * as Protobuf from 'protobufjs';
 import { avroIncompatibilities } from './avro/avroCompatibility';
 import type { AvroNode, ParsedAvro } from './avro/avroSchema';
 import { avroTypeName } from './avro/avroSchema';
-import type { Formats } from './formats';
+import { avroBuffer, type Formats } from './formats';
 import type { ParsedJsonSchema } from './jsonSchema/jsonSchemaModel';
 import { type ParsedSchema, parseSchema } from './parsedSchema';
 import { messageIndexesOf, messageNameAt } from './protobuf/protoSchema';
@@ -371,7 +371,7 @@ export function deserialize(
           return errorFor(avroResolutionError(reader.node, writer.node));
         }
         const resolver = reader === writer ? undefined : reader.type.createResolver(writer.type);
-        const value = reader.type.fromBuffer(Buffer.from(header.payload), resolver);
+        const value = reader.type.fromBuffer(avroBuffer(formats, header.payload), resolver);
         return {
           ok: true,
           value: toAvroJson(reader.type.toString(value) as string),

@@ -1,7 +1,7 @@
 // A record's bytes annotated for the wire-format view: which bytes are the magic byte, the schema id, the Protobuf
 // message indexes, and which payload bytes hold which field (Avro: each top-level field decoded in order with
 // avsc; Protobuf: each tag/length/value read from the wire; JSON: the UTF-8 text).
-import type { Formats } from './formats';
+import { avroBuffer, type Formats } from './formats';
 import { parseSchema } from './parsedSchema';
 import { messageNameAt } from './protobuf/protoSchema';
 import type { RegistryState, SchemaType } from './types';
@@ -78,12 +78,12 @@ export function describeRecordBytes(
         p.type as unknown as {
           fields?: {
             name: string;
-            type: { decode(b: Buffer, pos: number): { value: unknown; offset: number } };
+            type: { decode(b: unknown, pos: number): { value: unknown; offset: number } };
           }[];
         }
       ).fields;
       if (!fields) return whole();
-      const buf = Buffer.from(bytes);
+      const buf = avroBuffer(formats, bytes);
       let pos = start;
       for (const f of fields) {
         const r = f.type.decode(buf, pos);

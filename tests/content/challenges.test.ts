@@ -1,10 +1,15 @@
 // Every challenge is checked for real against the simulator: its start state (the preset's setup, run through
 // the console) must NOT meet the goal, and start + reference solution MUST meet it.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleLines } from '@/kafka-cli';
 import { challenge, challenges, type Preset, preset, presets } from '@/lib/content.server';
 import { evaluateGoal, type Goal } from '@/simulator/goals';
-import { readModel, Simulation } from '@/simulator/index';
+import { readModel, Simulation, schemaRegistry } from '@/simulator/index';
+
+// As a page does before the first line (useSimController): the Schema Registry's parsers load first.
+beforeAll(async () => {
+  await schemaRegistry.loadSchemaFormats();
+});
 
 function start(p: Preset): Simulation {
   const sim = new Simulation({ brokers: p.brokers, seed: p.seed });
@@ -127,6 +132,46 @@ describe('challenge goals reject the tempting wrong answers', () => {
       'clock advance 15s',
     ]);
     expect(r.details.find((d) => d.kind === 'keyRecordCount')?.detail).toContain('gets 6 record(s)');
+    expect(r.met).toBe(false);
+  });
+  it('schemas-add-currency: switching the subject to NONE lets the field in but fails the goal', () => {
+    const noDefault = JSON.stringify({
+      schema: JSON.stringify({
+        type: 'record',
+        name: 'Order',
+        namespace: 'shop',
+        fields: [
+          { name: 'id', type: 'string' },
+          { name: 'amount', type: 'int' },
+          { name: 'currency', type: 'string' },
+        ],
+      }),
+    });
+    const r = run('schemas-add-currency', [
+      `curl -s -X PUT -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data '{"compatibility":"NONE"}' http://localhost:8081/config/orders-value`,
+      `curl -s -X POST -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data '${noDefault}' http://localhost:8081/subjects/orders-value/versions`,
+    ]);
+    expect(r.details[0].detail).toContain('compatibility is NONE (want BACKWARD)');
+    expect(r.met).toBe(false);
+  });
+
+  it('schemas-transitive: under plain BACKWARD the planned v3 is accepted, which the goal refuses', () => {
+    const v3 = JSON.stringify({
+      schema: JSON.stringify({
+        type: 'record',
+        name: 'Payment',
+        namespace: 'shop',
+        fields: [
+          { name: 'id', type: 'string' },
+          { name: 'amount', type: 'string', default: '0' },
+        ],
+      }),
+    });
+    const r = run('schemas-transitive', [
+      `curl -s -X POST -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data '${v3}' http://localhost:8081/subjects/payments-value/versions`,
+      `curl -s -X PUT -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data '{"compatibility":"BACKWARD_TRANSITIVE"}' http://localhost:8081/config/payments-value`,
+    ]);
+    expect(r.details[0].detail).toContain('3 live versions');
     expect(r.met).toBe(false);
   });
 });

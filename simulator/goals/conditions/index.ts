@@ -24,6 +24,7 @@ import { producerConfig } from './producerConfig';
 import { promqlQuery } from './promqlQuery';
 import { rabbitQueue } from './rabbitQueue';
 import { recordExists } from './recordExists';
+import { schemaSubject } from './schemaSubject';
 import { streamsApp } from './streamsApp';
 import { topicConfig } from './topicConfig';
 import { topicPartitionCount } from './topicPartitionCount';
@@ -54,6 +55,7 @@ export const CONDITION_KINDS: readonly ConditionKind[] = [
   rabbitQueue,
   recordExists,
   streamsApp,
+  schemaSubject,
   topicConfig,
   topicPartitionCount,
   topicReplicationFactor,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { compatibilityMatrix } from '../compatibility';
-import { formatCurlResponse, parseCurlArgs } from '../console/curl';
 import { formatConsumedRecord, parseSchemaToolArgs, produceLine } from '../console/schemaConsoleTools';
 import { parseSchema } from '../parsedSchema';
 import { parsedHistory } from '../registry';
@@ -324,48 +323,6 @@ describe('kafka-avro-console-producer / -consumer (SchemaMessageReader, SchemaMe
     expect(!bad.ok && bad.stderr.split('\n')[0]).toBe(
       `org.apache.kafka.common.errors.SerializationException: Error deserializing json {"id":5} to Avro of schema ${V1}`,
     );
-  });
-});
-
-describe('curl against the registry', () => {
-  it('parses the README register example and prints the body as the registry sends it', () => {
-    const body = JSON.stringify({ schema: '{"type": "string"}' });
-    const p = parseCurlArgs([
-      'curl',
-      '-X',
-      'POST',
-      '-H',
-      'Content-Type: application/vnd.schemaregistry.v1+json',
-      '--data',
-      body,
-      'http://localhost:8081/subjects/Kafka-key/versions',
-    ]);
-    if (!p.ok) throw new Error(p.stderr);
-    expect(p.command.request).toEqual({
-      method: 'POST',
-      path: '/subjects/Kafka-key/versions',
-      headers: { 'Content-Type': 'application/vnd.schemaregistry.v1+json' },
-      body,
-    });
-    const res = handle(registry().state, p.command.request, formats);
-    expect(formatCurlResponse(res, p.command)).toBe('{"id":1}');
-  });
-  it('--data without -H sends application/x-www-form-urlencoded (the registry answers 415); -i prints the status line', () => {
-    const p = parseCurlArgs([
-      'curl',
-      '-i',
-      '--data',
-      '{"schema":"\\"string\\""}',
-      'localhost:8081/subjects/x/versions',
-    ]);
-    if (!p.ok) throw new Error(p.stderr);
-    const res = handle(registry().state, p.command.request, formats);
-    expect(formatCurlResponse(res, p.command)).toBe(
-      'HTTP/1.1 415 Unsupported Media Type\r\nContent-Type: application/vnd.schemaregistry.v1+json\r\nContent-Length: 62\r\n\r\n{"error_code":415,"message":"HTTP 415 Unsupported Media Type"}',
-    );
-  });
-  it('no URL is curl’s own error', () => {
-    expect(parseCurlArgs(['curl', '-X', 'GET'])).toMatchObject({ ok: false, exitCode: 2 });
   });
 });
 

@@ -1,0 +1,94 @@
+// The Schema Registry as views and the console read it: subjects with their versions (soft-deleted ones marked),
+// the level each subject is checked at and where it comes from, and the registry's store for client-side
+// deserializers (a deserializer fetches the writer schema by id: `GET /schemas/ids/{id}`, a read).
+import type { SimEvent } from '../engine/registry';
+import type { SimState } from '../engine/state';
+import { installedSchemaRuntime } from '../schemaRegistry/loader';
+import { SCHEMAS_TOPIC } from '../schemaRegistry/schemasTopic';
+import {
+  effectiveCompatibility,
+  effectiveMode,
+  listSubjects,
+  subjectVersions,
+} from '../schemaRegistry/store';
+import type { SchemaLevelVerdictView, SchemaRegistryView } from './types';
+
+export function schemaRegistryOf(state: SimState, events: readonly SimEvent[]): SchemaRegistryView {
+  const area = state.areas.schemaRegistry;
+  const store = area.store;
+  const subjects = listSubjects(store, true).map((subject) => {
+    const versions = subjectVersions(store, subject, true).map((v) => ({
+      version: v.version,
+      id: v.id,
+      schemaType: v.schemaType,
+      schema: v.schema,
+      deleted: v.deleted,
+    }));
+    return {
+      subject,
+      versions,
+      deleted: versions.every((v) => v.deleted),
+      compatibility: effectiveCompatibility(store, subject),
+      compatibilitySource: store.subjectCompatibility[subject]
+        ? ('subject' as const)
+        : store.globalCompatibility
+          ? ('global' as const)
+          : ('default' as const),
+      mode: effectiveMode(store, subject),
+    };
+  });
+  let lastRefusal: SchemaRegistryView['lastRefusal'] = null;
+  for (let i = events.length - 1; i >= 0 && !lastRefusal; i--) {
+    const e = events[i];
+    if (e.type === 'schemaRefused')
+      lastRefusal = {
+        subject: e.subject,
+        errorCode: e.errorCode,
+        messages: e.messages,
+        reason: e.reason,
+        time: e.time,
+      };
+  }
+  return {
+    running: area.started,
+    lastRefusal,
+    topic: SCHEMAS_TOPIC,
+    globalCompatibility: effectiveCompatibility(store, null),
+    globalMode: effectiveMode(store, null),
+    subjects,
+    maxId: store.maxId,
+    store,
+  };
+}
+
+/**
+ * The verdict of every compatibility level for `version` of `subject` against the versions before it (the
+ * "which levels would this change pass" matrix). Null for a first version, an unknown one, or before the schema
+ * libraries are loaded.
+ */
+export function schemaCompatibilityOf(
+  state: SimState,
+  subject: string,
+  version: number,
+): SchemaLevelVerdictView[] | null {
+  const loaded = installedSchemaRuntime();
+  if (!loaded) return null;
+  const { formats, runtime } = loaded;
+  const { parseSchema, compatibilityMatrix } = runtime;
+  const versions = subjectVersions(state.areas.schemaRegistry.store, subject);
+  const at = versions.findIndex((v) => v.version === version);
+  if (at <= 0) return null;
+  const candidate = parseSchema(formats, versions[at].schemaType, versions[at].schema);
+  if (!candidate.ok) return null;
+  const history = versions.slice(0, at).flatMap((e) => {
+    const p = parseSchema(formats, e.schemaType, e.schema);
+    return p.ok ? [{ parsed: p.value, version: e.version }] : [];
+  });
+  return compatibilityMatrix(candidate.value, history).map((v) => ({
+    level: v.level,
+    compatible: v.compatible,
+    checkedVersions: v.checkedVersions.filter((x): x is number => x !== null),
+    messages: v.messages,
+    reason: v.reason,
+  }));
+}
