@@ -4,7 +4,7 @@
 // them and nothing about an embed is kept outside its Simulation.
 // Not a Kafka mechanism: a real shell keeps files on disk and "starting over" means formatting a new cluster.
 import { createInitialState } from './cluster/bootstrap';
-import { type CommandHandler, defineArea, fail, ok, okVoid, on, type TaskHandler } from './engine/registry';
+import { type CommandHandler, defineArea, fail, okVoid } from './engine/registry';
 
 export type WorkspaceState = {
   /** Scratch files by path ("./plan.json" and "plan.json" are the same file). */

@@ -1,4 +1,4 @@
-import { type CommandHandler, defineArea, fail, ok, okVoid, on, type TaskHandler } from '../engine/registry';
+import { type CommandHandler, defineArea, fail, ok } from '../engine/registry';
 
 // InitProducerId from an external client without a transactional.id (an idempotent producer): the broker hands
 // out a new producer id at epoch 0 (TransactionCoordinator#handleInitProducerId, the non-transactional branch).

@@ -1,7 +1,7 @@
 // The protocol layer's one window on simulation state. Every read the handlers make goes through here, so this
 // file is what changes when the simulator's read model (simulator/read/) replaces direct state access.
 import { isBrokerAlive, isBrokerUnfenced } from '../cluster/lookup';
-import { BROKER_CONFIG_DEFAULTS, brokerConfig, TOPIC_CONFIGS, topicConfig } from '../cluster/topicConfig';
+import { BROKER_CONFIG_DEFAULTS, brokerConfig, TOPIC_CONFIGS } from '../cluster/topicConfig';
 import type { Partition, Topic } from '../cluster/types';
 import { type LogRecord, readRecords } from '../log';
 import { collectAbortedTransactions } from '../log/transactionIndex';

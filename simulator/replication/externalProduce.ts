@@ -6,7 +6,7 @@
 // (NOT_LEADER_OR_FOLLOWER) or the request's timeout passes (REQUEST_TIMED_OUT, DelayedProduce#onExpire).
 import { effectiveMinIsr, topicConfig } from '../cluster/topicConfig';
 import type { Ctx } from '../engine/context';
-import { type CommandHandler, defineArea, fail, ok, okVoid, on, type TaskHandler } from '../engine/registry';
+import { type CommandHandler, defineArea, fail, ok, on, type TaskHandler } from '../engine/registry';
 import { recordSize } from '../log';
 import { handleProduce } from './produceHandler';
 

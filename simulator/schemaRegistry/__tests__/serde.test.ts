@@ -3,7 +3,6 @@ import { compatibilityMatrix } from '../compatibility';
 import { formatConsumedRecord, parseSchemaToolArgs, produceLine } from '../console/schemaConsoleTools';
 import { parseSchema } from '../parsedSchema';
 import { parsedHistory } from '../registry';
-import { handle } from '../rest';
 import { deserialize, serialize } from '../serde';
 import { subjectName } from '../subjectNameStrategy';
 import { describeRecordBytes } from '../wireBreakdown';
