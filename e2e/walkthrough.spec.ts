@@ -127,6 +127,24 @@ test('producers: the sticky embed has the timeline its text describes, and the s
   );
 });
 
+test.describe('phone menu', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+  test('Escape closes the open menu and gives focus back to its button, whose label stays on one line', async ({
+    page,
+  }) => {
+    await page.goto('/learn/basics/');
+    const menu = page.getByRole('button', { name: 'Menu', exact: true });
+    await menu.click();
+    const close = page.getByRole('button', { name: 'Close menu' });
+    await expect(close).toHaveAttribute('aria-expanded', 'true');
+    const box = await close.boundingBox();
+    expect(box?.height ?? 0).toBeLessThan(40);
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toBeFocused();
+  });
+});
+
 function exportedRoutes(dir = 'out', base = ''): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);

@@ -27,7 +27,7 @@ export function SiteHeader() {
               className="fill-brand-400 dark:fill-brand-600"
             />
           </svg>
-          <span>Kafka Roadmap</span>
+          <span className="whitespace-nowrap">Kafka Roadmap</span>
         </Link>
         <nav aria-label="Main" className="ml-auto hidden md:block">
           <ul className="flex items-center gap-1">

@@ -9,7 +9,7 @@ import type { GroupView, PartitionLogView as PartitionLog, RecordView } from '@/
 import { useFocus } from '../sim-runtime/focus';
 import { useSimUi } from '../sim-runtime/uiStore';
 import { useRead, useSim } from '../sim-runtime/useSimulation';
-import { labelRows, labelWidth } from './labelLayout';
+import { abbreviateKey, labelRows, labelWidth } from './labelLayout';
 import { PartitionPicker } from './PartitionPicker';
 import { tpKey } from './readHelpers';
 import { memberBadge, memberColour, Panel, SimButton } from './ui';
@@ -277,7 +277,7 @@ function RecordCell({
         fill={hollow || !r || r.kind === 'tombstone' ? 'var(--sim-muted)' : 'var(--sim-bg)'}
         fontSize={9}
       >
-        {letter || (r?.key ?? '').slice(0, 4)}
+        {letter || abbreviateKey(r?.key ?? '')}
       </text>
     </g>
   );

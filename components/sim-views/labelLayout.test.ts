@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { labelRows, labelWidth } from './labelLayout';
+import { abbreviateKey, labelRows, labelWidth } from './labelLayout';
 
 describe('labelRows', () => {
   it('keeps far-apart labels on one row and moves a neighbour that would overlap to the next', () => {
@@ -31,5 +31,15 @@ describe('labelRows', () => {
       ),
       { seed: 42, numRuns: 300 },
     );
+  });
+});
+
+describe('abbreviateKey', () => {
+  it('keeps short keys whole and keeps the distinguishing end of long ones', () => {
+    expect(abbreviateKey('alice')).toBe('alice');
+    expect(abbreviateKey('foobar')).toBe('foobar');
+    expect(abbreviateKey('customer-17')).toBe('cu…-17');
+    expect(abbreviateKey('customer-18')).not.toBe(abbreviateKey('customer-17'));
+    expect(abbreviateKey('customer-17')).toHaveLength(6);
   });
 });

@@ -26,3 +26,13 @@ export function labelRows(labels: ReadonlyArray<{ x: number; width: number }>, g
   }
   return rows;
 }
+
+/**
+ * A record key short enough for a log cell: whole up to `max` characters, else its start and its end around an
+ * ellipsis, so keys that differ only at the end (customer-17, customer-18) stay distinguishable.
+ */
+export function abbreviateKey(key: string, max = 6): string {
+  if (key.length <= max) return key;
+  const tail = Math.ceil((max - 1) / 2);
+  return `${key.slice(0, max - 1 - tail)}…${key.slice(-tail)}`;
+}

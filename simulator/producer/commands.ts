@@ -33,7 +33,19 @@ function ensureTopic(ctx: Ctx, topic: string) {
 
 const NO_HEADERS: Array<[string, string]> = [];
 
-function sendOne(ctx: Ctx, p: Producer, topic: string, r: SendRecord) {
+/** `appended` runs once the record is in its batch, before the sticky partitioner may switch, so narration reads in order. */
+function sendOne(
+  ctx: Ctx,
+  p: Producer,
+  topic: string,
+  r: SendRecord,
+  appended?: (sent: {
+    recordId: number;
+    partition: number;
+    batchId: number;
+    how: 'explicit' | 'key' | 'sticky';
+  }) => void,
+) {
   const t = ctx.state.topics[topic];
   const key = r.key ?? null;
   const choice = choosePartition(ctx, p, t, key, r.partition);
@@ -55,8 +67,10 @@ function sendOne(ctx: Ctx, p: Producer, topic: string, r: SendRecord) {
     timestamp: r.timestamp ?? ctx.now,
     sizeBytes,
   });
+  const sent = { recordId, partition: choice.partition, batchId: batch.batchId, how: choice.how };
+  appended?.(sent);
   if (choice.how === 'sticky') afterStickyAppend(ctx, p, t, sizeBytes, allFull);
-  return { recordId, partition: choice.partition, batchId: batch.batchId, how: choice.how };
+  return sent;
 }
 
 export function hasPendingSends(p: Producer): boolean {
@@ -145,21 +159,22 @@ export const producerCommands = {
     if ('error' in p) return p.error;
     const missing = ensureTopic(ctx, cmd.topic);
     if (missing) return missing;
-    const r = sendOne(ctx, p, cmd.topic, cmd);
-    if ('ok' in r) return r;
-    ctx.emit(
-      'recordAccumulated',
-      `${p.name}: record ${r.recordId}${cmd.key != null ? ` (key "${cmd.key}")` : ''} → ${cmd.topic}-${r.partition} by ${r.how === 'key' ? 'murmur2(key) % partitions' : r.how === 'explicit' ? 'explicit partition' : 'the sticky partitioner'}; waits in batch ${r.batchId} (linger.ms=${p.config.lingerMs})`,
-      {
-        producer: p.name,
-        topic: cmd.topic,
-        partition: r.partition,
-        batchId: r.batchId,
-        firstRecordId: r.recordId,
-        count: 1,
-        partitioner: r.how,
-      },
+    const r = sendOne(ctx, p, cmd.topic, cmd, (r) =>
+      ctx.emit(
+        'recordAccumulated',
+        `${p.name}: record ${r.recordId}${cmd.key != null ? ` (key "${cmd.key}")` : ''} → ${cmd.topic}-${r.partition} by ${r.how === 'key' ? 'murmur2(key) % partitions' : r.how === 'explicit' ? 'explicit partition' : 'the sticky partitioner'}; waits in batch ${r.batchId} (linger.ms=${p.config.lingerMs})`,
+        {
+          producer: p.name,
+          topic: cmd.topic,
+          partition: r.partition,
+          batchId: r.batchId,
+          firstRecordId: r.recordId,
+          count: 1,
+          partitioner: r.how,
+        },
+      ),
     );
+    if ('ok' in r) return r;
     return ok({ recordId: r.recordId, topic: cmd.topic, partition: r.partition });
   },
   producerSendMany: (ctx, cmd) => {

@@ -210,6 +210,39 @@ describe('challenges: an equivalent made with the real CLI tools meets the goal'
         'EOF',
       ],
     ],
+    [
+      'mm-headers',
+      'kafka-console-producer with parse.headers sends the header',
+      [
+        'kafka-console-producer.sh --bootstrap-server localhost:9092 --topic events --property parse.key=true --property parse.headers=true <<EOF',
+        'source:mobile\tuser-42\tlogin',
+        'EOF',
+      ],
+    ],
+    [
+      'mm-headers',
+      'kcat -P with -k and -H sends the header',
+      ['kcat -b localhost:9092 -t events -P -k user-42 -H source=mobile <<EOF', 'login', 'EOF'],
+    ],
+    [
+      'storage-forget-customer',
+      'kafka-console-producer with null.marker writes the tombstone; the cleaner removes it after delete.retention.ms',
+      [
+        'kafka-console-producer.sh --bootstrap-server localhost:9092 --topic customers --property parse.key=true --property key.separator=: --property null.marker=NULL <<EOF',
+        'customer-42:NULL',
+        'EOF',
+        'clock advance 61m',
+        'kafka-console-producer.sh --bootstrap-server localhost:9092 --topic customers --property parse.key=true --property key.separator=: <<EOF',
+        'customer-41:city=Nice',
+        'EOF',
+        'clock advance 1m',
+        'clock advance 1d',
+        'kafka-console-producer.sh --bootstrap-server localhost:9092 --topic customers --property parse.key=true --property key.separator=: <<EOF',
+        'customer-43:city=Antwerp',
+        'EOF',
+        'clock advance 1m',
+      ],
+    ],
   ];
   it.each(CLI)('%s: %s', (id, _what, lines) => {
     const c = challenge(id)!;

@@ -51,6 +51,12 @@ describe('producers lesson: each embed does what its text says', () => {
     expect(switches).toContain(
       'app: 490 bytes went to orders-2 (batch.size=200), so keyless records switch to partition 2',
     );
+    // the narration tells it in order: the fifth record lands on partition 0, then the partitioner switches
+    const reasons = c.narration.map((e) => e.reason);
+    const fifth = reasons.findIndex((r) => r.startsWith('app: record 4 → orders-0'));
+    const firstSwitch = reasons.findIndex((r) => r.startsWith('app: 490 bytes went to orders-0'));
+    expect(fifth).toBeGreaterThanOrEqual(0);
+    expect(fifth).toBeLessThan(firstSwitch);
     const keyed = c.run(action('producers-sticky', 'Send a record with key key'));
     expect(keyed.output).toContain('orders-1'); // murmur2("key") % 3 = 1, whatever the sticky partition
     expect(c.run(action('producers-sticky', 'Send to explicit partition 2')).output).toContain('orders-2');
