@@ -320,9 +320,11 @@ function consume(
   const fmt =
     last(o, 'f') ?? (keyDelim !== undefined ? `%k${keyDelim}%s${delim === '\n' ? '\\n' : delim}` : null);
   const nullWord = o.flags.has('Z') ? 'NULL' : '';
-  const isolation = (o.values.get('X') ?? []).some((x) => x === 'isolation.level=read_committed')
-    ? 'read_committed'
-    : 'read_uncommitted';
+  // librdkafka's isolation.level defaults to read_committed (since 1.2.0), unlike the Java consumer's
+  // read_uncommitted: kcat stops at the last stable offset unless told otherwise.
+  const isolation = (o.values.get('X') ?? []).some((x) => x === 'isolation.level=read_uncommitted')
+    ? 'read_uncommitted'
+    : 'read_committed';
   const partitions = t.partitions.filter((p) => partition === null || p.partition === partition);
   if (partitions.length === 0)
     return out

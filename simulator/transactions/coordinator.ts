@@ -37,7 +37,15 @@ export function ensureTransactionStateTopic(ctx: Ctx): KafkaError | null {
       partitions: TRANSACTION_STATE_PARTITIONS,
       // Simplification: a real broker refuses to create it with fewer live brokers than the replication factor.
       replicationFactor: Math.max(1, Math.min(TRANSACTION_STATE_RF, alive)),
-      configs: { 'cleanup.policy': 'compact', 'min.insync.replicas': String(Math.min(2, alive)) },
+      // TransactionStateManager#transactionTopicConfigs (transaction.state.log.min.isr=2 and
+      // transaction.state.log.segment.bytes=104857600; the min ISR is capped by the live brokers here too).
+      configs: {
+        'cleanup.policy': 'compact',
+        'compression.type': 'uncompressed',
+        'min.insync.replicas': String(Math.min(2, alive)),
+        'segment.bytes': '104857600',
+        'unclean.leader.election.enable': 'false',
+      },
     },
     { internal: true },
   );

@@ -1,7 +1,7 @@
 // kcat produces with librdkafka's partitioner, not the Java client's: consistent_random (CRC32 of the key) by
 // default, murmur2_random with -X partitioner=murmur2_random (librdkafka CONFIGURATION.md, `partitioner`).
 import { describe, expect, it } from 'vitest';
-import { runConsoleLines } from '@/kafka-cli';
+import { consoleFor, runConsoleLines } from '@/kafka-cli';
 import { readModel, Simulation } from '@/simulator';
 
 function partitionOf(sim: Simulation, topic: string, key: string): number[] {
@@ -59,5 +59,26 @@ describe("kcat's partitioner is librdkafka's", () => {
     ]);
     expect(r.stderr).toContain('Invalid value "crc64" for configuration property "partitioner"');
     expect(partitionOf(sim, 'users', 'user-2')).toEqual([]);
+  });
+});
+
+describe('kcat consumes with librdkafka defaults', () => {
+  it('isolation.level=read_committed by default (librdkafka ≥ 1.2.0): an open transaction is not shown until it commits', () => {
+    const s = consoleFor(new Simulation({ brokers: 3, seed: 42 }));
+    for (const l of [
+      'kafka-topics.sh --create --topic payments --partitions 1 --replication-factor 3',
+      'producer create tx --transactional-id pay-tx',
+      'producer begin tx',
+      'producer send tx payments --key a open-1',
+      'clock advance 1s',
+    ])
+      s.run(l);
+    expect(s.run('kcat -b localhost:9092 -C -t payments -e').stdout).not.toContain('open-1');
+    expect(
+      s.run('kcat -b localhost:9092 -C -t payments -e -X isolation.level=read_uncommitted').stdout,
+    ).toContain('open-1');
+    s.run('producer commit tx');
+    s.run('clock advance 1s');
+    expect(s.run('kcat -b localhost:9092 -C -t payments -e').stdout).toContain('open-1');
   });
 });

@@ -136,3 +136,14 @@ describe('the coordinator keeps a transaction in Prepare* until every marker is 
     expect(p?.highWatermark).toBe(2); // the record and its COMMIT marker
   });
 });
+
+describe("__transaction_state is created with the coordinator's topic configs (TransactionStateManager#transactionTopicConfigs)", () => {
+  it('compact, uncompressed, min.insync.replicas=2, 100 MiB segments, no unclean election; 50 partitions, RF 3', () => {
+    const { s } = openTransaction();
+    const head = s.run('kafka-topics.sh --describe --topic __transaction_state').stdout.split('\n')[0];
+    expect(head).toMatch(/PartitionCount: 50\tReplicationFactor: 3\t/);
+    expect(head).toContain(
+      'Configs: cleanup.policy=compact,compression.type=uncompressed,min.insync.replicas=2,segment.bytes=104857600,unclean.leader.election.enable=false',
+    );
+  });
+});
