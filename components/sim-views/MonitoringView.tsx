@@ -149,7 +149,7 @@ export function MonitoringView() {
           targets up {targets.length - down.length}/{targets.length}
         </Chip>
       </p>
-      <section aria-label="Alerts" className="mb-3">
+      <div className="mb-3">
         <h3 className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-300">
           Alerts (Strimzi rules)
         </h3>
@@ -169,7 +169,7 @@ export function MonitoringView() {
             ))}
           </ul>
         )}
-      </section>
+      </div>
       <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2" aria-label="Panels">
         {models.map((m) => (
           <PanelCard key={m.def.id} model={m} end={Math.floor(now / step) * step} />

@@ -300,6 +300,8 @@ type Resolved = {
   base: string;
   sampleName: string;
   labels: Array<[string, string]>;
+  /** labelKey(labels), worked out once (a resolved attribute is reused every scrape). */
+  lk: string;
   help: string;
   rule: JmxRule;
   re: RegExp;
@@ -343,11 +345,25 @@ function resolve(
   const type = TYPES[rule.type ?? 'UNTYPED'];
   const base = type === 'counter' && name.endsWith('_total') ? name.slice(0, -'_total'.length) : name;
   labels.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  return { type, base, sampleName: type === 'counter' ? `${base}_total` : base, labels, help, rule, re };
+  return {
+    type,
+    base,
+    sampleName: type === 'counter' ? `${base}_total` : base,
+    labels,
+    lk: labelKey(labels),
+    help,
+    rule,
+    re,
+  };
 }
 
 /** Scrape MBeans through a jmx_exporter config into metric families, sorted by name (client_java 1.x order). */
-export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig): MetricFamily[] {
+export function exportMBeans(
+  beans: readonly MBean[],
+  config: JmxExporterConfig,
+  /** The /metrics page sorts families and samples (client_java's order); a scrape into the store need not. */
+  sorted = true,
+): MetricFamily[] {
   const families = new Map<string, MetricFamily>();
   const seen = new Map<string, Set<string>>();
   const rules = compiled(config);
@@ -403,7 +419,7 @@ export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig)
         families.set(resolved.base, fam);
         seen.set(resolved.base, new Set());
       }
-      const lk = labelKey(resolved.labels);
+      const lk = resolved.lk;
       const famSeen = seen.get(resolved.base) as Set<string>;
       // "was created multiple times. Keeping the first occurrence."
       if (famSeen.has(lk)) continue;
@@ -415,6 +431,7 @@ export function exportMBeans(beans: readonly MBean[], config: JmxExporterConfig)
       });
     }
   }
+  if (!sorted) return [...families.values()];
   const out = [...families.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // Sort by label text computed once per sample (not once per comparison: a scrape sorts thousands).
   for (const f of out)

@@ -19,34 +19,37 @@ type Keyed = { labels: Record<string, string>; key: string };
 // The series labels and key of a target's sample. jmx_exporter's rule cache hands back the same label array for a
 // bean attribute every scrape, so the relabelled labels and the key are worked out once per (array, target):
 // a pure memo (same inputs, same output), not state.
-const keyMemo = new WeakMap<PromSample['labels'], Map<string, Keyed>>();
+const keyMemo = new WeakMap<PromSample['labels'], Map<string, Map<string, Keyed>>>();
 
-// Samples built fresh each scrape (kafka_exporter's, the kubelet's) are memoised by their text instead; the memo is
+// Samples built fresh each scrape (kafka_exporter's, the kubelet's) are found by their text instead; that memo is
 // dropped when it grows past a bound (topics and groups come and go over a long run).
 const textMemo = new Map<string, Keyed>();
 const TEXT_MEMO_LIMIT = 50_000;
 
 function keyed(s: PromSample, targetSig: string, target: Record<string, string>): Keyed {
-  let perTarget = keyMemo.get(s.labels);
-  const memoKey = `${targetSig}\u0000${s.name}`;
-  const hit = perTarget?.get(memoKey);
+  const perLabels = keyMemo.get(s.labels);
+  const hit = perLabels?.get(targetSig)?.get(s.name);
   if (hit) return hit;
-  if (!perTarget && s.labels.length <= 4) {
-    let text = memoKey;
-    for (const [k, v] of s.labels) text += `\u0000${k}\u0000${v}`;
-    const known = textMemo.get(text);
-    if (known) return known;
+  // A label array not seen before: maybe one built fresh this scrape, so look its text up too.
+  let text = `${targetSig}\u0000${s.name}`;
+  for (const [k, v] of s.labels) text += `\u0000${k}\u0000${v}`;
+  let out = textMemo.get(text);
+  if (!out) {
     if (textMemo.size >= TEXT_MEMO_LIMIT) textMemo.clear();
-    const out = relabel(s, target);
+    out = relabel(s, target);
     textMemo.set(text, out);
-    return out;
   }
-  const out = relabel(s, target);
-  if (!perTarget) {
-    perTarget = new Map();
-    keyMemo.set(s.labels, perTarget);
+  let byTarget = perLabels;
+  if (!byTarget) {
+    byTarget = new Map();
+    keyMemo.set(s.labels, byTarget);
   }
-  perTarget.set(memoKey, out);
+  let byName = byTarget.get(targetSig);
+  if (!byName) {
+    byName = new Map();
+    byTarget.set(targetSig, byName);
+  }
+  byName.set(s.name, out);
   return out;
 }
 
@@ -77,7 +80,7 @@ export function scrapeAll(
     const isUp = targetUp(state, t);
     if (isUp) up++;
     samples.push({ name: 'up', labels: target, value: isUp ? 1 : 0 });
-    for (const f of targetFamilies(state, rec, t, opts, time))
+    for (const f of targetFamilies(state, rec, t, opts, time, false))
       for (const s of f.samples) {
         const known = keyed(s, targetSig, target);
         samples.push({ name: s.name, labels: known.labels, key: known.key, value: s.value });

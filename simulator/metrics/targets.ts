@@ -253,6 +253,8 @@ export function targetFamilies(
   t: ScrapeTarget,
   opts: MonitoringOptions = DEFAULT_MONITORING_OPTIONS,
   now = state.now,
+  /** false for a scrape into the store: the order of families and samples does not matter there. */
+  sorted = true,
 ): MetricFamily[] {
   if (!targetUp(state, t)) return [];
   if (t.node) {
@@ -260,10 +262,11 @@ export function targetFamilies(
     const jmx = exportMBeans(
       beans,
       t.kind === 'producer' || t.kind === 'consumer' ? STRIMZI_CLIENT_RULES : KAFKA_KRAFT_RULES,
+      sorted,
     );
     // jmx_exporter's own families (the scrape of local MBeans cannot fail here).
     jmx.push(gaugeFamily('jmx_scrape_error', 'Non-zero if this scrape failed.', [[[], 0]]));
-    return jmx.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return sorted ? jmx.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) : jmx;
   }
   return t.kind === 'kafka-exporter' ? kafkaExporterFamilies(state) : kubeletFamilies(state, opts);
 }

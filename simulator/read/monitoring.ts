@@ -104,7 +104,8 @@ export function monitoringOf(state: SimState): MonitoringView {
               expr: r.expr,
               forMs: r.forMs,
               severity: r.labels.severity ?? '',
-              summary: r.annotations.summary ?? '',
+              // The first alert's expanded text ({{ $labels.x }} filled in), else the rule's template.
+              summary: alerts[0]?.annotations.summary ?? r.annotations.summary ?? '',
               state: worst,
               alerts,
             };

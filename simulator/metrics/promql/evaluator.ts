@@ -69,8 +69,25 @@ function levenshtein(a: string, b: string): number {
 }
 
 /** "unknown metric name" with the closest known names: Prometheus returns an empty result; we also say why. */
+// Metric names are only ever added to a store, so the warning for a name is the same while the count of names is:
+// rules that name an absent metric (evaluated every 15 s) reuse it instead of re-ranking every name.
+const warningMemo = new WeakMap<SeriesStore['byName'], Map<string, { count: number; text: string }>>();
+
 export function unknownMetricWarning(store: SeriesStore, name: string): string {
   const names = Object.keys(store.byName);
+  let memo = warningMemo.get(store.byName);
+  if (!memo) {
+    memo = new Map();
+    warningMemo.set(store.byName, memo);
+  }
+  const hit = memo.get(name);
+  if (hit && hit.count === names.length) return hit.text;
+  const text = closestNamesWarning(names, name);
+  memo.set(name, { count: names.length, text });
+  return text;
+}
+
+function closestNamesWarning(names: readonly string[], name: string): string {
   const close = names
     .map((n) => ({ n, d: n.includes(name) || name.includes(n) ? 0 : levenshtein(n, name) }))
     .filter((x) => x.d <= Math.max(3, Math.floor(name.length / 4)))
