@@ -1,6 +1,7 @@
 // The architecture-pattern challenges reject the tempting wrong answers: re-running the same fold, compacting the
 // event history instead of fixing the projection, a CDC read model that copies Debezium's
-// envelope instead of the after image, and a second read model that counts by the order key.
+// envelope instead of the after image, a second read model that counts by the order key, a topic-wide byte
+// budget put into the per-partition retention.bytes, and an error stream that copies every line.
 import { describe, expect, it } from 'vitest';
 import { runConsoleLines } from '@/kafka-cli';
 import { challenge, preset } from '@/lib/content.server';
@@ -61,5 +62,23 @@ describe('architecture-pattern challenges reject the tempting wrong answers', ()
     ]);
     expect(r.details[0].detail).toContain('has no record with key book');
     expect(r.met).toBe(false);
+  });
+
+  it('patterns-log-budget: retention.bytes is per partition, so the whole 3 GiB budget is three times too much', () => {
+    const r = run('patterns-log-budget', [
+      'kafka-configs.sh --bootstrap-server localhost:9092 --entity-type topics --entity-name app-logs --alter --add-config retention.ms=7200000,retention.bytes=3221225472',
+    ]);
+    expect(r.details.map((d) => d.met)).toEqual([true, false]);
+  });
+
+  it('patterns-error-stream: copying app-logs without a filter puts every level in app-errors', () => {
+    const r = run('patterns-error-stream', [
+      'streams create copy-all <<EOF',
+      'stream app-logs | to app-errors',
+      'EOF',
+      'streams start copy-all',
+      'clock advance 2s',
+    ]);
+    expect(r.details.map((d) => d.met)).toEqual([true, false]);
   });
 });
