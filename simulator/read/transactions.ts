@@ -2,23 +2,16 @@
 // ListTransactions / DescribeTransactions / DescribeProducers answers them (KIP-664).
 import type { SimState } from '../engine/state';
 import { buildMarkerIndex, openTransactionStarts } from '../log/transactionIndex';
-import { transactionCoordinatorPartition } from '../transactions/coordinatorPartition';
-import { TRANSACTION_STATE_TOPIC } from '../transactions/types';
+import { coordinatorPartitionOf } from '../transactions/coordinator';
 import { servingReplica, statePartition } from './cluster';
 import type { ProducerStateView, TransactionView } from './types';
-
-function coordinatorPartition(state: SimState, transactionalId: string) {
-  const topic = state.topics[TRANSACTION_STATE_TOPIC];
-  if (!topic) return undefined;
-  return topic.partitions[transactionCoordinatorPartition(transactionalId, topic.partitions.length)];
-}
 
 export function transactionsOf(state: SimState): TransactionView[] {
   return Object.values(state.areas.transactions.coordinators)
     .filter((md) => md.state !== 'Dead')
     .sort((a, b) => a.transactionalId.localeCompare(b.transactionalId))
     .map((md) => {
-      const part = coordinatorPartition(state, md.transactionalId);
+      const part = coordinatorPartitionOf(state, md.transactionalId);
       return {
         transactionalId: md.transactionalId,
         coordinator: part?.leader ?? null,
@@ -57,7 +50,7 @@ export function producerStatesOf(
       const producerId = Number(id);
       const last = entry.batches[entry.batches.length - 1];
       const txnId = txnIdOf.get(producerId);
-      const coord = txnId === undefined ? undefined : coordinatorPartition(state, txnId);
+      const coord = txnId === undefined ? undefined : coordinatorPartitionOf(state, txnId);
       return {
         producerId,
         producerEpoch: entry.producerEpoch,

@@ -9,6 +9,7 @@ import { createTopicInternal } from '../cluster/topics';
 import type { Partition } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import type { KafkaError } from '../engine/registry';
+import type { SimState } from '../engine/state';
 import { appendAsCoordinator } from '../replication/coordinatorAppend';
 import { transactionCoordinatorPartition } from './coordinatorPartition';
 import {
@@ -52,8 +53,8 @@ export function ensureTransactionStateTopic(ctx: Ctx): KafkaError | null {
   return r.ok ? null : r.error;
 }
 
-export function coordinatorPartitionOf(ctx: Ctx, transactionalId: string): Partition | undefined {
-  const topic = ctx.state.topics[TRANSACTION_STATE_TOPIC];
+export function coordinatorPartitionOf(state: SimState, transactionalId: string): Partition | undefined {
+  const topic = state.topics[TRANSACTION_STATE_TOPIC];
   if (!topic) return undefined;
   return topic.partitions[transactionCoordinatorPartition(transactionalId, topic.partitions.length)];
 }
@@ -63,7 +64,7 @@ export function coordinatorFor(
   ctx: Ctx,
   transactionalId: string,
 ): { broker: number; partition: Partition } | KafkaError {
-  const p = coordinatorPartitionOf(ctx, transactionalId);
+  const p = coordinatorPartitionOf(ctx.state, transactionalId);
   if (!p || p.leader === null || !isBrokerAlive(ctx.state, p.leader)) {
     return {
       code: 'COORDINATOR_NOT_AVAILABLE',
@@ -103,7 +104,7 @@ export function appendInternal(
 
 /** Persist the metadata as the coordinator does (a record keyed by transactional.id in __transaction_state). */
 export function writeTxnLog(ctx: Ctx, md: TransactionMetadata): void {
-  const part = coordinatorPartitionOf(ctx, md.transactionalId);
+  const part = coordinatorPartitionOf(ctx.state, md.transactionalId);
   if (!part) return;
   const value = JSON.stringify({
     producerId: md.producerId,

@@ -2,8 +2,9 @@
 // and a clock that scrapes every 15 s of virtual time.
 
 import { onEvent } from '../../engine/registry';
-import type { EventType, SimEvent } from '../../index';
+import type { SimEvent } from '../../index';
 import { Simulation } from '../../index';
+import { MONITORED_EVENTS } from '../../monitoring/area';
 import type { AlertEvent } from '../alerts/alerting';
 import type { MonitoringState } from '../monitor';
 import {
@@ -18,35 +19,10 @@ import {
 let current: MonitoringState | null = null;
 let hooked = false;
 
-// Every event type the recorder or Burrow reads.
-const OBSERVED: EventType[] = [
-  'brokerStarted',
-  'brokerAdded',
-  'controllerStarted',
-  'producerCreated',
-  'consumerCreated',
-  'recordsAppended',
-  'produceRejected',
-  'duplicateBatch',
-  'produceRequestSent',
-  'produceRequestLost',
-  'produceRequestTimedOut',
-  'batchAcknowledged',
-  'batchRetrying',
-  'batchFailed',
-  'replicaFetched',
-  'consumerPolled',
-  'isrChanged',
-  'leaderChanged',
-  'offsetsCommitted',
-  'groupDeleted',
-  'topicDeleted',
-];
-
 function hook(): void {
   if (hooked) return;
   hooked = true;
-  for (const type of OBSERVED)
+  for (const type of MONITORED_EVENTS)
     onEvent(type, (ctx, ev) => {
       if (current) onMonitoringEvent(current, ev as SimEvent, ctx.state);
     });
