@@ -59,3 +59,12 @@ export function parseIntStrict(text: string | undefined): number | null {
   const n = Number(text);
   return Number.isSafeInteger(n) ? n : null;
 }
+
+/**
+ * A blocking client call (flush, the console producer's close) runs the virtual clock until it returns; past a
+ * second the console says so, so a learner sees where the time went (a real flush blocks for that long too).
+ */
+export function waitedNote(fromMs: number, toMs: number): string | null {
+  if (toMs - fromMs < 1000) return null;
+  return `kafka-sim: this waited ${formatClock(toMs - fromMs)} of virtual time; the clock is now at ${formatClock(toMs)}.`;
+}

@@ -149,6 +149,8 @@ export interface ClusterPort {
   beginLine(): void;
   /** Delivery reports (callbacks) of sends pending at the line's start that completed since, for any producer. */
   takeDeliveries(): Array<{ producer: string; result: SendResult }>;
+  /** The console's producers' client log lines (log4j WARN, as the Java client writes them) since the line began. */
+  takeClientLogs(): string[];
   beginTransaction(name: string): Outcome<void>;
   /** KafkaProducer#sendOffsetsToTransaction with a consumer's current positions and group; returns them. */
   sendOffsetsToTransaction(

@@ -235,7 +235,8 @@ export class ConsoleSession {
   /** Append delivery callbacks that fired during the command: `[p1] orders-0@5` or the send error. */
   private withDeliveries(result: CommandOutput): CommandOutput {
     const reports = this.port.takeDeliveries();
-    if (reports.length === 0) return result;
+    const logs = this.port.takeClientLogs();
+    if (reports.length === 0 && logs.length === 0) return result;
     const ok = reports
       .filter((r) => r.result.kind === 'acked')
       .map((r) => `[${r.producer}] ${describeSend(r.result)}`);
@@ -243,7 +244,9 @@ export class ConsoleSession {
       .filter((r) => r.result.kind === 'failed')
       .map((r) => `[${r.producer}] ${describeSend(r.result)}`);
     const join = (a: string, b: string[]) => [a, ...b].filter((x) => x !== '').join('\n');
-    return { stdout: join(result.stdout, ok), stderr: join(result.stderr, bad), exitCode: result.exitCode };
+    // The client's log lines happened before the final outcome the tool prints, so they come first on stderr.
+    const stderr = [...logs, result.stderr, ...bad].filter((x) => x !== '').join('\n');
+    return { stdout: join(result.stdout, ok), stderr, exitCode: result.exitCode };
   }
 
   private help(args: string[]): CommandOutput {

@@ -6,6 +6,7 @@ import {
   type Command,
   type CommandOf,
   type CommandResult,
+  type EventOf,
   type Outcome,
   type PendingSend,
   type ReadModel,
@@ -13,6 +14,7 @@ import {
   type Simulation,
   type schemaRegistry,
 } from '../simulator';
+import { senderRetryWarnings } from './clientLog';
 import {
   type ClusterPort,
   type ConnectCommand,
@@ -246,6 +248,7 @@ export class SimPort implements ClusterPort {
    */
   private lineStart: Array<{ producer: string; sends: PendingSend[] }> = [];
   private readonly reported = new Set<string>();
+  private lineEventSeq = 0;
 
   beginLine(): void {
     // A Streams application's producers are its own: the console reports only the learner's sends.
@@ -259,6 +262,25 @@ export class SimPort implements ClusterPort {
       .filter((p) => !streams.has(p.name))
       .map((p) => ({ producer: p.name, sends: p.pendingSends }));
     this.reported.clear();
+    this.lineEventSeq = this.sim.state.nextEventSeq;
+  }
+
+  takeClientLogs(): string[] {
+    const mine = new Set(this.lineStart.map((l) => l.producer));
+    const since = this.lineEventSeq;
+    this.lineEventSeq = this.sim.state.nextEventSeq;
+    const retries = this.sim.events.filter(
+      (e): e is EventOf<'batchRetrying'> =>
+        e.seq >= since &&
+        e.type === 'batchRetrying' &&
+        (mine.has(e.producer) || this.isConsoleClient(e.producer)),
+    );
+    return senderRetryWarnings(retries, this.read());
+  }
+
+  /** Producers the line itself created (kafka-console-producer.sh's `console-producer`) are the console's too. */
+  private isConsoleClient(name: string): boolean {
+    return name.startsWith('console-producer');
   }
 
   private delivery(name: string, recordId: number, topic: string, partition: number): SendResult {

@@ -11,6 +11,7 @@
 //                        [--offset-reset earliest|latest|none] [--instance-id ID]
 //   consumer poll NAME [--max N] | consumer process NAME [--count N] | consumer commit|close|crash NAME
 
+import { waitedNote } from '../format';
 import { errorText } from '../kafkaErrors';
 import { type OptionSpec, parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
@@ -187,6 +188,7 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
   }
   if (rest.length > 0) return out.fail(`producer ${verb}: unexpected argument '${rest[0]}'`).result();
   if (verb === 'flush') {
+    const from = ctx.read.now();
     const res = ctx.port.flush(name);
     if (!res.ok) return out.fail(`producer flush: ${errorText(res.error)}`).result();
     for (const r of res.data) {
@@ -194,6 +196,8 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
       else out.line(describeSend(r));
     }
     if (res.data.length === 0) out.line('Nothing to flush.');
+    const waited = waitedNote(from, ctx.read.now());
+    if (waited) out.line(waited);
     return out.result();
   }
   const actions = {

@@ -3,6 +3,7 @@
 // producer whose client.id is `console-producer`. Prints nothing on success, like the real tool.
 
 import { COMMON_FLAGS } from '../commonFlags';
+import { waitedNote } from '../format';
 import { errorText } from '../kafkaErrors';
 import { missingRequired, type OptionSpec, type ParsedOptions, parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
@@ -178,12 +179,15 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
       else sent.push({ req, result: res.data });
       if (sync) settle(ctx, name, sent);
     }
+    const from = ctx.read.now();
     settle(ctx, name, sent);
     ctx.port.closeProducer(name);
+    const waited = waitedNote(from, ctx.read.now());
     for (const s of sent) {
       const msg = describeSendError(topic, s.req, s.result);
       if (msg) out.fail(msg);
     }
+    if (waited) out.line(waited);
   }
   if (readerError) out.fail(`org.apache.kafka.common.KafkaException: ${readerError}`);
   return out.result();

@@ -5,7 +5,7 @@
 
 import { tpKey } from '../cluster/topicPartition';
 import type { Ctx } from '../engine/context';
-import { ERROR_MESSAGES, RETRIABLE_ERRORS } from '../engine/errors';
+import { RETRIABLE_ERRORS } from '../engine/errors';
 import { type Hook, type KafkaError, on, type TaskHandlers } from '../engine/registry';
 import { isLost } from '../network/faults';
 import type { ProduceResult } from '../replication/produceResponse';
@@ -283,6 +283,7 @@ function retryOrFail(ctx: Ctx, producer: Producer, batch: ProducerBatch, error: 
         topic: batch.topic,
         partition: batch.partition,
         batchId: batch.batchId,
+        requestId: batch.requestId,
         attempt: batch.attempts + 1,
         backoffMs: backoff,
         error,
@@ -347,9 +348,10 @@ export const senderHooks: readonly Hook[] = [
         for (const b of [...q]) {
           if (b.state === 'inflight' && b.broker === ev.brokerId) {
             producer.inFlight[b.broker] = Math.max(0, (producer.inFlight[b.broker] ?? 1) - 1);
+            // Sender#handleProduceResponse on a disconnect: NETWORK_EXCEPTION "Disconnected from node N".
             retryOrFail(ctx, producer, b, {
               code: 'NETWORK_EXCEPTION',
-              message: ERROR_MESSAGES.NETWORK_EXCEPTION,
+              message: `Disconnected from node ${b.broker}`,
             });
             touched = true;
           }

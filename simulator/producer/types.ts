@@ -216,6 +216,8 @@ declare module '../engine/registry' {
       topic: string;
       partition: number;
       batchId: number;
+      /** The request that failed (the Java client logs it as the correlation id). */
+      requestId: number;
       attempt: number;
       backoffMs: number;
       error: KafkaError;
