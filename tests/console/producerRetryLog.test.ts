@@ -8,7 +8,9 @@ import { Simulation } from '@/simulator';
 function belowMinIsr() {
   const sim = new Simulation({ brokers: 3, seed: 42 });
   const s = consoleFor(sim);
-  s.run('kafka-topics.sh --create --topic orders --partitions 1 --replication-factor 3 --config min.insync.replicas=2');
+  s.run(
+    'kafka-topics.sh --create --topic orders --partitions 1 --replication-factor 3 --config min.insync.replicas=2',
+  );
   s.run('broker stop 2');
   s.run('broker stop 3');
   s.run('clock advance 20s'); // past broker.session.timeout.ms: the controller shrinks the ISR to [1]
@@ -38,7 +40,9 @@ describe('Sender#completeBatch: retriable produce errors are logged at WARN, one
     s.run('producer create safe --acks all');
     s.run('producer send safe orders one');
     const r = s.run('producer flush safe');
-    expect(r.stdout).toMatch(/^kafka-sim: this waited 2m( \d+ms)? of virtual time; the clock is now at 2m 20s( \d+ms)?\.$/m);
+    expect(r.stdout).toMatch(
+      /^kafka-sim: this waited 2m( \d+ms)? of virtual time; the clock is now at 2m 20s( \d+ms)?\.$/m,
+    );
   });
 
   it('kafka-console-producer.sh logs the same warnings for its console-producer client', () => {
@@ -47,8 +51,12 @@ describe('Sender#completeBatch: retriable produce errors are logged at WARN, one
     expect(r.stderr.split('\n')[0]).toContain(
       'WARN [Producer clientId=console-producer] Got error produce response with correlation id',
     );
-    expect(r.stderr).toContain('Error: NOT_ENOUGH_REPLICAS (org.apache.kafka.clients.producer.internals.Sender)');
-    expect(r.stderr).toContain('ERROR Error when sending message to topic orders with key: null, value: 5 bytes');
+    expect(r.stderr).toContain(
+      'Error: NOT_ENOUGH_REPLICAS (org.apache.kafka.clients.producer.internals.Sender)',
+    );
+    expect(r.stderr).toContain(
+      'ERROR Error when sending message to topic orders with key: null, value: 5 bytes',
+    );
   });
 
   it('a transactional producer logs with its transactional id (KafkaProducer LogContext)', () => {
@@ -57,7 +65,9 @@ describe('Sender#completeBatch: retriable produce errors are logged at WARN, one
     s.run('producer begin tx');
     s.run('producer send tx orders one');
     const r = s.run('producer flush tx');
-    expect(r.stderr).toContain('WARN [Producer clientId=tx, transactionalId=pay-1] Got error produce response');
+    expect(r.stderr).toContain(
+      'WARN [Producer clientId=tx, transactionalId=pay-1] Got error produce response',
+    );
   });
 
   it('a healthy cluster logs nothing', () => {
