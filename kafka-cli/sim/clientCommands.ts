@@ -28,6 +28,11 @@ const PRODUCER_CREATE: OptionSpec[] = [
   { name: 'retries', arg: 'required', type: 'int', help: 'retries' },
   { name: 'max-in-flight', arg: 'required', type: 'int', help: 'max.in.flight.requests.per.connection' },
   { name: 'command-config', arg: 'required', help: 'properties file with the security settings' },
+  {
+    name: 'producer-property',
+    arg: 'required',
+    help: 'any producer config as key=value, e.g. metadata.max.age.ms=1000 (repeatable)',
+  },
 ];
 
 const PRODUCER_SEND: OptionSpec[] = [
@@ -98,6 +103,12 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
       ['retries', 'retries'],
       ['max-in-flight', 'max.in.flight.requests.per.connection'],
     ];
+    for (const kv of o.values('producer-property')) {
+      const eq = kv.indexOf('=');
+      if (eq <= 0)
+        return out.fail(`producer create: --producer-property expects key=value, got '${kv}'`).result();
+      configs[kv.slice(0, eq).trim()] = kv.slice(eq + 1).trim();
+    }
     for (const [flag, key] of map) {
       const v = o.value(flag);
       if (v !== undefined) configs[key] = v;

@@ -135,6 +135,7 @@ export const producerCommands = {
       userConfigs: { ...(cmd.configs ?? {}) },
       producerId,
       producerEpoch: idempotent ? 0 : -1,
+      metadata: {},
       sticky: {},
       sequences: {},
       queues: {},

@@ -2,17 +2,19 @@
 // else murmur2 of the key over all partitions, else the sticky partition of the topic, switched after batch.size
 // bytes once the partition's batches are full (or unconditionally after 2 × batch.size).
 // Simplification: the adaptive (queue-size weighted) choice is not modelled; the next sticky partition is uniform
-// among partitions that have a leader.
+// among partitions that have a leader. Partition counts come from the producer's metadata (producerMetadata.ts).
 import type { Topic } from '../cluster/types';
 import type { Ctx } from '../engine/context';
 import { partitionForKey } from './murmur2';
+import { knownPartitionCount } from './producerMetadata';
 import type { Producer } from './types';
 
 export type PartitionChoice = { partition: number; how: 'explicit' | 'key' | 'sticky' } | { error: string };
 
-function nextStickyPartition(ctx: Ctx, topic: Topic): number {
-  const available = topic.partitions.filter((p) => p.leader !== null);
-  const pool = available.length > 0 ? available : topic.partitions;
+function nextStickyPartition(ctx: Ctx, producer: Producer, topic: Topic): number {
+  const known = topic.partitions.slice(0, knownPartitionCount(ctx, producer, topic));
+  const available = known.filter((p) => p.leader !== null);
+  const pool = available.length > 0 ? available : known;
   return pool[ctx.randomInt(pool.length)].partition;
 }
 
@@ -23,7 +25,8 @@ export function choosePartition(
   key: string | null,
   explicit: number | undefined,
 ): PartitionChoice {
-  const n = topic.partitions.length;
+  // Keys hash over the partitions the producer's metadata knows, which lags an --alter --partitions.
+  const n = knownPartitionCount(ctx, producer, topic, explicit);
   if (explicit !== undefined) {
     if (!Number.isInteger(explicit) || explicit < 0 || explicit >= n)
       return { error: `Invalid partition given with record: ${explicit} is not in the range [0...${n}).` };
@@ -33,7 +36,7 @@ export function choosePartition(
     return { partition: partitionForKey(key, n), how: 'key' };
   let s = producer.sticky[topic.name];
   if (!s || s.partition >= n) {
-    s = { partition: nextStickyPartition(ctx, topic), producedBytes: 0 };
+    s = { partition: nextStickyPartition(ctx, producer, topic), producedBytes: 0 };
     producer.sticky[topic.name] = s;
     ctx.emit(
       'stickyPartitionChanged',
@@ -63,7 +66,7 @@ export function afterStickyAppend(
   const size = producer.config.batchSize;
   if ((s.producedBytes >= size && allBatchesFull) || s.producedBytes >= 2 * size) {
     const from = s.partition;
-    const to = nextStickyPartition(ctx, topic);
+    const to = nextStickyPartition(ctx, producer, topic);
     producer.sticky[topic.name] = { partition: to, producedBytes: 0 };
     ctx.emit(
       'stickyPartitionChanged',

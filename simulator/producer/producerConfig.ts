@@ -15,6 +15,7 @@ export const PRODUCER_DEFAULTS: Readonly<Record<string, string>> = {
   'retry.backoff.max.ms': '1000',
   'partitioner.ignore.keys': 'false',
   'max.request.size': '1048576',
+  'metadata.max.age.ms': '300000',
 };
 
 const KNOWN = new Set([
@@ -67,6 +68,7 @@ export function parseProducerConfig(user: Record<string, string>): ParsedProduce
     'retry.backoff.ms': 0,
     'retry.backoff.max.ms': 0,
     'max.request.size': 0,
+    'metadata.max.age.ms': 0,
   };
   for (const [k, min] of Object.entries(mins)) {
     const v = intValue(k, get(k), min);
@@ -133,6 +135,7 @@ export function parseProducerConfig(user: Record<string, string>): ParsedProduce
       transactionalId,
       partitionerIgnoreKeys: ignoreKeys,
       maxRequestSize: ints['max.request.size'],
+      metadataMaxAgeMs: ints['metadata.max.age.ms'],
     },
   };
 }

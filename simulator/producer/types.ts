@@ -18,6 +18,8 @@ export type ProducerConfig = {
   transactionalId: string | null;
   partitionerIgnoreKeys: boolean;
   maxRequestSize: number;
+  /** metadata.max.age.ms: how old the client's view of a topic's partitions may get before a refresh. */
+  metadataMaxAgeMs: number;
 };
 
 export type PendingRecord = {
@@ -81,6 +83,8 @@ export type Producer = {
   /** -1 when idempotence is off. */
   producerId: number;
   producerEpoch: number;
+  /** The client's cached metadata per topic: how many partitions it believes the topic has, and since when. */
+  metadata: Record<string, { partitions: number; fetchedAt: number }>;
   /** Built-in partitioner (KIP-794) sticky state per topic. */
   sticky: Record<string, { partition: number; producedBytes: number }>;
   /** Next sequence per "topic-partition". */
@@ -186,6 +190,8 @@ declare module '../engine/registry' {
       partitioner: 'explicit' | 'key' | 'sticky';
     };
     stickyPartitionChanged: { producer: string; topic: string; from: number | null; to: number };
+    /** The producer's metadata now knows a different partition count for the topic (metadata.max.age.ms). */
+    producerMetadataRefreshed: { producer: string; topic: string; from: number; to: number };
     produceRequestSent: {
       producer: string;
       requestId: number;

@@ -19,6 +19,7 @@ export function producerConfigByKafkaName(c: ProducerConfig): Record<string, str
     'max.in.flight.requests.per.connection': String(c.maxInFlight),
     'retry.backoff.ms': String(c.retryBackoffMs),
     'partitioner.ignore.keys': String(c.partitionerIgnoreKeys),
+    'metadata.max.age.ms': String(c.metadataMaxAgeMs),
   };
   if (c.transactionalId !== null) out['transactional.id'] = c.transactionalId;
   return out;
