@@ -25,6 +25,14 @@ function prefix(read: ReadModel, producer: string): string {
  */
 export function senderRetryWarnings(events: readonly EventOf<'batchRetrying'>[], read: ReadModel): string[] {
   const lines = events.map((e) => {
+    const refused = /^Connection to node (\d+) could not be established/.exec(e.error.message);
+    if (refused) {
+      // A refused connection is NetworkClient's warning, with the socket address as InetSocketAddress prints it.
+      // Simplified: the simulated batch counts it as a failed attempt; the Java batch just waits for the node.
+      const broker = read.brokers().find((b) => b.id === Number(refused[1]));
+      const address = broker ? ` (${broker.host}/127.0.0.1:${broker.port})` : '';
+      return `WARN ${prefix(read, e.producer)} Connection to node ${refused[1]}${address} could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)`;
+    }
     const retries = Number(read.producer(e.producer)?.configs.retries ?? '2147483647');
     // The event's attempt is the one about to be made (2 after the first failure); Java's count is then 0.
     const left = retries - (e.attempt - 2) - 1;
@@ -36,7 +44,7 @@ export function senderRetryWarnings(events: readonly EventOf<'batchRetrying'>[],
   const omitted = lines.length - SHOWN_IN_FULL;
   return [
     ...lines.slice(0, SHOWN_IN_FULL - 1),
-    `kafka-sim: … ${omitted} more warning${omitted === 1 ? '' : 's'} like these, one per retry (retry.backoff.ms doubling up to retry.backoff.max.ms) …`,
+    `kafka-sim: … ${omitted} more warning${omitted === 1 ? '' : 's'} like these, one per attempt, the backoff doubling up to its maximum …`,
     lines[lines.length - 1],
   ];
 }

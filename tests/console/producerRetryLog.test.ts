@@ -32,7 +32,7 @@ describe('Sender#completeBatch: retriable produce errors are logged at WARN, one
       'org.apache.kafka.common.errors.TimeoutException: Expiring 1 record(s) for orders-0:120000 ms has passed since batch creation (delivery.timeout.ms=120000)',
     );
     // retry.backoff.ms=100 doubling to retry.backoff.max.ms=1000 over 120 s: about 120 retries, summarised.
-    expect(r.stderr).toMatch(/kafka-sim: … \d+ more warnings like these, one per retry/);
+    expect(r.stderr).toMatch(/kafka-sim: … \d+ more warnings like these, one per attempt/);
   });
 
   it('the flush says how much virtual time it waited, so the two-minute jump is not silent', () => {
@@ -79,5 +79,21 @@ describe('Sender#completeBatch: retriable produce errors are logged at WARN, one
     const r = s.run('producer flush p');
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('orders-0@0');
+  });
+});
+
+describe("NetworkClient: a refused connection is the network client's warning, not a produce response", () => {
+  it('a stopped leader: "Connection to node 1 (localhost/127.0.0.1:9092) could not be established" until a new leader is elected', () => {
+    const sim = new Simulation({ brokers: 3, seed: 42 });
+    const s = consoleFor(sim);
+    s.run('kafka-topics.sh --create --topic payments --replica-assignment 1:2:3');
+    s.run('producer create p');
+    s.run('broker stop 1');
+    s.run('producer send p payments one');
+    const r = s.run('clock advance 40s');
+    expect(r.stderr.split('\n')[0]).toBe(
+      'WARN [Producer clientId=p] Connection to node 1 (localhost/127.0.0.1:9092) could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)',
+    );
+    expect(r.stdout).toContain('[p] payments-0@0');
   });
 });
