@@ -1,27 +1,10 @@
 // The reliability lesson's "try this" steps, performed against each embed's preset through the same controller the
 // embed uses, and checked against what the lesson's text says the learner will see.
 import { describe, expect, it } from 'vitest';
-import { SimController } from '@/components/sim-runtime/SimController';
-import { lesson, type Preset, preset } from '@/lib/content.server';
+import type { SimController } from '@/components/sim-runtime/SimController';
+import { embed, pressIn } from './lessonSteps.testkit';
 
-function embed(id: string): SimController {
-  const p = preset(id) as Preset;
-  expect(p, id).toBeDefined();
-  const c = new SimController({ seed: p.seed, brokers: p.brokers, setup: p.setup });
-  expect(c.setupError ?? null).toBeNull();
-  return c;
-}
-
-/** Press the preset's button with this label; the label must also appear in bold in the lesson's text. */
-function press(c: SimController, id: string, label: string) {
-  const a = (preset(id) as Preset).actions.find((x) => x.label === label);
-  expect(a, `${id}: action "${label}"`).toBeDefined();
-  // Numbered buttons ("3. Stop broker 1, the leader") are named by their number in the text.
-  const named = /^(\d+)\. /.exec(label)?.[1] ?? label;
-  expect(lesson('reliability')?.source, `the lesson names "${label}"`).toContain(`**${named}**`);
-  return c.run((a as { command: string }).command);
-}
-
+const press = pressIn('reliability');
 const leo = (c: SimController, topic: string) => c.read().partition(topic, 0)?.logEndOffset;
 
 describe('reliability lesson: each embed does what its steps say', () => {
