@@ -134,7 +134,10 @@ function rejoin(
   member.joined = true;
   member.rejoinAt = null;
   member.lastHeartbeatAt = now;
-  let detail = 'cooperative: it keeps its partitions';
+  let detail =
+    member.protocol === 'EAGER'
+      ? 'eager: it owned no partitions to revoke'
+      : 'cooperative: it keeps its partitions';
   if (member.protocol === 'EAGER' && member.assignment.length > 0) {
     const revoked = member.assignment;
     member.assignment = [];

@@ -75,9 +75,11 @@ export function prepareRebalance(ctx: Ctx, group: ClassicGroup, now: number, why
   const eager = group.members.some((m) => m.protocol === 'EAGER');
   const style = fromEmpty
     ? `waiting group.initial.rebalance.delay.ms=${GROUP_INITIAL_REBALANCE_DELAY_MS} for more members`
-    : eager
-      ? 'eager: every member revokes all its partitions when it rejoins'
-      : 'cooperative: members keep their partitions while they rejoin';
+    : group.members.length === 0
+      ? 'no members are left, so it ends Empty'
+      : eager
+        ? 'eager: every member revokes all its partitions when it rejoins'
+        : 'cooperative: members keep their partitions while they rejoin';
   transitionTo(
     ctx,
     group,
