@@ -23,6 +23,8 @@ export function checkSequence(
   tp: string,
 ): SequenceCheck {
   const entry = replica.producers[producerId];
+  // The offset the batch would be written at, as ProducerAppendInfo's messages name it.
+  const offset = replica.log.logEndOffset;
   if (!entry) {
     // Producer state is never expired here, so an unknown producer is a new one and must start at sequence 0.
     // (Kafka accepts any sequence only when the state was removed by retention/DeleteRecords; TCP ordering on the
@@ -32,14 +34,14 @@ export function checkSequence(
     return {
       kind: 'error',
       code: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
-      message: `Out of order sequence number for producer ${producerId} at offset in partition ${tp}: ${firstSeq} (incoming seq. number), -1 (current end sequence number)`,
+      message: `Out of order sequence number for producer ${producerId} at offset ${offset} in partition ${tp}: ${firstSeq} (incoming seq. number), -1 (current end sequence number)`,
     };
   }
   if (producerEpoch < entry.producerEpoch) {
     return {
       kind: 'error',
       code: 'INVALID_PRODUCER_EPOCH',
-      message: `Epoch of producer ${producerId} at offset in ${tp} is ${producerEpoch}, which is smaller than the last seen epoch ${entry.producerEpoch}`,
+      message: `Epoch of producer ${producerId} at offset ${offset} in ${tp} is ${producerEpoch}, which is smaller than the last seen epoch ${entry.producerEpoch}`,
     };
   }
   const lastSeq = (firstSeq + count - 1) % (INT_MAX + 1);
@@ -57,7 +59,7 @@ export function checkSequence(
       return {
         kind: 'error',
         code: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
-        message: `Out of order sequence number for producer ${producerId} at offset in partition ${tp}: ${firstSeq} (incoming seq. number), ${last.lastSeq} (current end sequence number)`,
+        message: `Out of order sequence number for producer ${producerId} at offset ${offset} in partition ${tp}: ${firstSeq} (incoming seq. number), ${last.lastSeq} (current end sequence number)`,
       };
     }
     return { kind: 'append' };
@@ -66,7 +68,8 @@ export function checkSequence(
     return {
       kind: 'error',
       code: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
-      message: `Invalid sequence number for new epoch of producer ${producerId} in partition ${tp}: ${producerEpoch} (request epoch), ${firstSeq} (seq. number), ${entry.producerEpoch} (current producer epoch)`,
+      // Kafka's own text has no space before "at" (ProducerAppendInfo#checkSequence).
+      message: `Invalid sequence number for new epoch of producer ${producerId}at offset ${offset} in partition ${tp}: ${producerEpoch} (request epoch), ${firstSeq} (seq. number), ${entry.producerEpoch} (current producer epoch)`,
     };
   }
   return { kind: 'append' };
