@@ -112,21 +112,39 @@ export function replayLog(n: number): { ms: number; cpu: number; commands: numbe
   return { ms: Math.round(ms), cpu: Math.round(cpu), commands: sim.log.length };
 }
 
+/** The run with the least CPU time (on a shared machine the others measure the neighbours too). */
+function best<T extends { cpu: number }>(runs: T[]): T {
+  return runs.reduce((a, b) => (b.cpu < a.cpu ? b : a));
+}
+
+const RUNS = 3;
+
 export function runCoreBench(): void {
   console.log('## core');
   produceThroughput(100_000); // warm-up
-  const r = produceThroughput(1_000_000);
+  bareArrayBaseline(100_000);
+  // Interleaved, so both see the same machine; the best of RUNS each is printed.
+  const sims: ReturnType<typeof produceThroughput>[] = [];
+  const bases: ReturnType<typeof bareArrayBaseline>[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    sims.push(produceThroughput(1_000_000));
+    bases.push(bareArrayBaseline(1_000_000));
+  }
+  const r = best(sims);
+  const b = best(bases);
   console.log(
-    `produce→replicate→HW (RF=3, acks=all, idempotent, 6 partitions, 1,000,000 records): ${r.recordsPerSec.toLocaleString('en')} records/s wall (${r.ms} ms), ${r.cpuRecordsPerSec.toLocaleString('en')} records/s CPU (${r.cpu} ms)`,
+    `produce→replicate→HW (RF=3, acks=all, idempotent, 6 partitions, 1,000,000 records, best of ${RUNS}): ${r.cpuRecordsPerSec.toLocaleString('en')} records/s CPU (${r.cpu} ms), ${r.recordsPerSec.toLocaleString('en')} records/s wall (${r.ms} ms); all runs CPU ms: ${sims.map((x) => x.cpu).join(', ')}`,
   );
-  bareArrayBaseline(100_000); // warm-up
-  const b = bareArrayBaseline(1_000_000);
   console.log(
-    `bare-array baseline (6 partitions × 3 replica arrays, one object per record, 1,000,000 records): ${b.recordsPerSec.toLocaleString('en')} records/s wall (${b.ms} ms, ${b.cpu} ms CPU); simulator/baseline = ${(r.cpu / Math.max(1, b.cpu)).toFixed(1)}× CPU, ${(r.ms / Math.max(1, b.ms)).toFixed(1)}× wall`,
+    `bare-array baseline (6 partitions × 3 replica arrays, one object per record, 1,000,000 records, best of ${RUNS}): ${Math.round((1_000_000 / Math.max(1, b.cpu)) * 1000).toLocaleString('en')} records/s CPU (${b.cpu} ms), ${b.recordsPerSec.toLocaleString('en')} records/s wall (${b.ms} ms); all runs CPU ms: ${bases.map((x) => x.cpu).join(', ')}`,
+  );
+  console.log(
+    `simulator/baseline: ${(r.cpu / Math.max(1, b.cpu)).toFixed(1)}× CPU, ${(r.ms / Math.max(1, b.ms)).toFixed(1)}× wall (best runs)`,
   );
   replayLog(2_000);
-  const rp = replayLog(10_000);
+  const replays = Array.from({ length: RUNS }, () => replayLog(10_000));
+  const rp = best(replays);
   console.log(
-    `replay of a ${rp.commands.toLocaleString('en')}-command log: ${rp.ms} ms wall, ${rp.cpu} ms CPU`,
+    `replay of a ${rp.commands.toLocaleString('en')}-command log (best of ${RUNS}): ${rp.cpu} ms CPU, ${rp.ms} ms wall; all runs CPU ms: ${replays.map((x) => x.cpu).join(', ')}`,
   );
 }
