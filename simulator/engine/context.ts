@@ -27,13 +27,12 @@ export class Ctx {
 
   /** Record an event (seq and time are filled in) and run the hooks other areas registered for it. */
   emit<K extends EventType>(type: K, reason: string, payload: EventMap[K]): void {
-    const event = {
-      seq: this.state.nextEventSeq++,
-      time: this.state.now,
-      type,
-      reason,
-      ...payload,
-    } as unknown as SimEvent;
+    // Object.assign rather than a spread: the same keys in the same order, but V8's generic spread of payloads of
+    // a hundred shapes is several times slower, and every record's journey emits events.
+    const event = Object.assign(
+      { seq: this.state.nextEventSeq++, time: this.state.now, type, reason },
+      payload,
+    ) as unknown as SimEvent;
     this.sink.push(event);
     const hooks = eventHooksFor(type);
     if (hooks) for (const hook of hooks) hook(this, event as never);

