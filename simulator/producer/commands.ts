@@ -10,6 +10,7 @@ import { appendToAccumulator } from './accumulator';
 import { partitionForKey } from './murmur2';
 import { afterStickyAppend, choosePartition } from './partitioner';
 import { PRODUCER_DEFAULTS, parseProducerConfig } from './producerConfig';
+import { knownPartitionCount } from './producerMetadata';
 import { drain } from './sender';
 import type { Producer, SendRecord } from './types';
 
@@ -62,8 +63,8 @@ function sendOne(
   let partition: number;
   let how: Sent['how'];
   if (r.partition === undefined && key !== null && !p.config.partitionerIgnoreKeys) {
-    // choosePartition's keyed branch, without its result object.
-    partition = partitionForKey(key, t.partitions.length);
+    // choosePartition's keyed branch, without its result object (over the partitions the producer's metadata knows).
+    partition = partitionForKey(key, knownPartitionCount(ctx, p, t));
     how = 'key';
   } else {
     const choice = choosePartition(ctx, p, t, key, r.partition);
