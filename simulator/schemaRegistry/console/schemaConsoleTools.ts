@@ -4,7 +4,9 @@
 // bytes into the simulated topic is the console's job.
 import type { Formats } from '../formats';
 import { parseSchema } from '../parsedSchema';
+import { messageFromJson } from '../protobuf/protoJson';
 import { deserialize, FORMAT_WORD, type SerdeConfig, serialize } from '../serde';
+import { STRATEGY_CLASSES } from '../subjectNameStrategy';
 import type { RegistryEvent, RegistryState, SchemasTopicRecord, SchemaType } from '../types';
 
 export type { SchemaConsoleTool, SchemaToolArgs, ToolParse } from './schemaToolArgs';
@@ -100,6 +102,18 @@ export function produceLine(
     keyText = line.slice(0, at);
     valueText = line.slice(at + separator.length);
   }
+  // The strategies are class-typed configs (`ConfigDef.Type.CLASS`): the serializer's configure() fails on a name
+  // that is not a class on the classpath, before any line is read.
+  for (const side of ['key', 'value'] as const) {
+    const name = args.properties[`${side}.subject.name.strategy`];
+    if (name !== undefined && !Object.values(STRATEGY_CLASSES).includes(name.trim())) {
+      return {
+        ok: false,
+        stderr: `org.apache.kafka.common.config.ConfigException: Invalid value ${name} for configuration ${side}.subject.name.strategy: Class ${name} could not be found.\n`,
+        ...same,
+      };
+    }
+  }
   const config = serdeConfig(args);
   let newState = state;
   const records: SchemasTopicRecord[] = [];
@@ -119,6 +133,17 @@ export function produceLine(
         ok: false,
         stderr: `org.apache.kafka.common.errors.SerializationException: Error deserializing json ${text} to ${FORMAT_WORD[schema.type]} of schema ${parsed.ok ? parsed.value.canonical : schema.text}\nCaused by: ${(e as Error).message}\n`,
       };
+    }
+    if (parsed.ok && parsed.value.schemaType === 'PROTOBUF' && parsed.value.recordName) {
+      // `ProtobufMessageReader`: JsonFormat.parser() reads the line (proto3 JSON mapping: 64-bit ints as strings
+      // or numbers, JSON or .proto field names); what it refuses is the reader's error, before any serializing.
+      const mapped = messageFromJson(parsed.value.root.lookupType(parsed.value.recordName), value);
+      if (!mapped.ok) {
+        return {
+          ok: false,
+          stderr: `org.apache.kafka.common.errors.SerializationException: Error deserializing json ${text} to Protobuf of schema ${parsed.value.canonical}\nCaused by: com.google.protobuf.InvalidProtocolBufferException: ${mapped.message}\n`,
+        };
+      }
     }
     if (parsed.ok && parsed.value.schemaType === 'AVRO' && !parsed.value.type.isValid(value)) {
       return {
