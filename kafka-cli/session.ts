@@ -11,6 +11,7 @@ import { brokerTool, clockTool, controllerTool, simTool } from './sim/clusterCom
 import { monitoringTool } from './sim/monitoringCommands';
 import { networkTool } from './sim/networkCommands';
 import { rabbitTool } from './sim/rabbitCommands';
+import { avroAppTool, schemaRegistryTool } from './sim/schemaRegistryCommands';
 import { securityTool } from './sim/securityCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
@@ -111,6 +112,8 @@ export class ConsoleSession {
       ...SCHEMA_CONSOLE_TOOLS,
       brokerTool,
       connectWorkerTool,
+      schemaRegistryTool,
+      avroAppTool,
       controllerTool,
       clockTool,
       networkTool,

@@ -13,6 +13,12 @@ import {
 } from '../schemaRegistry/store';
 import type { SchemaLevelVerdictView, SchemaRegistryView } from './types';
 
+function schemasTopicRecords(state: SimState): number {
+  const part = state.topics[SCHEMAS_TOPIC]?.partitions[0];
+  if (!part || part.leader === null) return 0;
+  return part.replicaLogs[part.leader]?.highWatermark ?? 0;
+}
+
 export function schemaRegistryOf(state: SimState, events: readonly SimEvent[]): SchemaRegistryView {
   const area = state.areas.schemaRegistry;
   const store = area.store;
@@ -50,7 +56,9 @@ export function schemaRegistryOf(state: SimState, events: readonly SimEvent[]): 
       };
   }
   return {
-    running: area.started,
+    running: area.started && !area.stopped,
+    stopped: area.stopped,
+    topicRecords: schemasTopicRecords(state),
     lastRefusal,
     topic: SCHEMAS_TOPIC,
     globalCompatibility: effectiveCompatibility(store, null),

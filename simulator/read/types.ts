@@ -271,8 +271,12 @@ export type SchemaLevelVerdictView = {
 };
 
 export type SchemaRegistryView = {
-  /** False until the first request started it. */
+  /** False until the first request started it, and while it is stopped (`schema-registry stop`). */
   running: boolean;
+  /** Stopped by the learner: port 8081 refuses connections, the in-memory store is empty until it starts again. */
+  stopped: boolean;
+  /** Records in `_schemas` (its log end offset): what a restarting registry reads back. */
+  topicRecords: number;
   /** The last registration the registry refused (409 incompatible, 422 invalid…), from the recent events. */
   lastRefusal: {
     subject: string;

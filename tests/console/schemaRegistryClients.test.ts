@@ -219,3 +219,98 @@ describe('registry modes through curl (ModeResource: READWRITE, READONLY, IMPORT
     );
   });
 });
+
+describe('an application with an old generated class reads new data (KafkaAvroDeserializer, specific.avro.reader=true)', () => {
+  const ORDER_V3 =
+    '{"type":"record","name":"Order","namespace":"acme","fields":[{"name":"id","type":"string"},{"name":"amount","type":"int"},{"name":"currency","type":"string","default":"EUR"},{"name":"channel","type":"string","default":"web"}]}';
+  const read = (reader: string) => `avro-app read --topic orders --reader-schema '${reader}'`;
+
+  it('a v1 reader drops the writer’s new field; a v3 reader fills the default for a field v2 never wrote', () => {
+    const { s } = session();
+    s.runBlock(avro(ORDER_V1, ['{"id":"o-1","amount":5}']));
+    s.runBlock(avro(ORDER_V2, ['{"id":"o-2","amount":6,"currency":"USD"}']));
+    expect(s.run(read(ORDER_V1))).toEqual({
+      stdout: [
+        '{"id":"o-1","amount":5}',
+        '{"id":"o-2","amount":6}',
+        "  resolution (writer schema id 2 → reader): the writer's field currency is not in the reader's schema: skipped",
+      ].join('\n'),
+      stderr: 'Read 2 records',
+      exitCode: 0,
+    });
+    const v3 = s.run(read(ORDER_V3)).stdout.split('\n');
+    expect(v3[0]).toBe('{"id":"o-1","amount":5,"currency":"EUR","channel":"web"}');
+    expect(v3).toContain('{"id":"o-2","amount":6,"currency":"USD","channel":"web"}');
+    expect(v3).toContain(
+      '  resolution (writer schema id 2 → reader): the writer had no channel: the reader\'s default "web" is used',
+    );
+  });
+  it('a reader field the writer lacks and that has no default: poll() throws RecordDeserializationException caused by AvroTypeException', () => {
+    const { s } = session();
+    s.runBlock(avro(ORDER_V1, ['{"id":"o-1","amount":5}']));
+    const needsCurrency =
+      '{"type":"record","name":"Order","namespace":"acme","fields":[{"name":"id","type":"string"},{"name":"amount","type":"int"},{"name":"currency","type":"string"}]}';
+    const r = s.run(read(needsCurrency));
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        'org.apache.kafka.common.errors.RecordDeserializationException: Error deserializing VALUE for partition orders-0 at offset 0. If needed, please seek past the record to continue consumption.',
+        'Caused by: org.apache.kafka.common.errors.SerializationException: Error deserializing Avro message for id 1',
+        'Caused by: org.apache.avro.AvroTypeException: Found acme.Order, expecting acme.Order, missing required field currency',
+        'Read 0 records',
+      ].join('\n'),
+    );
+  });
+  it('the console consumer with specific.avro.reader=true has no generated class: "Could not find class … SpecificRecord"', () => {
+    const { s } = session();
+    s.runBlock(avro(ORDER_V1, ['{"id":"o-1","amount":5}']));
+    const r = s.run(
+      `kafka-avro-console-consumer --bootstrap-server localhost:9092 --topic orders --from-beginning ${URL} --property specific.avro.reader=true`,
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(
+      "Could not find class acme.Order specified in writer's schema whilst finding reader's schema for a SpecificRecord.",
+    );
+  });
+});
+
+describe('schema-registry stop | start | restart (simulation command; KafkaStoreReaderThread rebuilds the store)', () => {
+  it('stopped, curl gets (7) and the serializer a ConnectException; started, every schema is back from _schemas', () => {
+    const { s, sim } = session();
+    s.runBlock(avro(ORDER_V1, ['{"id":"o-1","amount":5}']));
+    s.runBlock(avro(ORDER_V2, ['{"id":"o-2","amount":6,"currency":"USD"}']));
+    expect(s.run('schema-registry stop')).toEqual({
+      stdout: 'Schema Registry stopped: port 8081 refuses connections; its schemas stay in _schemas.',
+      stderr: '',
+      exitCode: 0,
+    });
+    const curl = s.run('curl http://localhost:8081/subjects');
+    expect(curl.exitCode).toBe(7);
+    expect(curl.stderr).toContain('Failed to connect to localhost port 8081');
+    const p = s.runBlock(avro(ORDER_V1, ['{"id":"o-3","amount":7}']));
+    expect(p.stderr).toContain('Caused by: java.net.ConnectException: Connection refused');
+    const c = s.run(
+      `kafka-avro-console-consumer --bootstrap-server localhost:9092 --topic orders --from-beginning ${URL}`,
+    );
+    expect(c.stderr).toContain('java.net.ConnectException: Connection refused');
+    expect(readModel(sim).schemaRegistry()).toMatchObject({ running: false, stopped: true, subjects: [] });
+    expect(s.run('schema-registry start').stdout).toBe(
+      'Schema Registry started on port 8081: store rebuilt from 2 records of _schemas (1 subject).',
+    );
+    expect(s.run('curl -s http://localhost:8081/subjects/orders-value/versions').stdout).toBe('[1,2]');
+    expect(s.run('schema-registry restart').stdout).toBe(
+      'Schema Registry restarted on port 8081: store rebuilt from 2 records of _schemas (1 subject).',
+    );
+  });
+  it('stop twice, or start while running, says so', () => {
+    const { s } = session();
+    expect(s.run('schema-registry stop')).toMatchObject({
+      exitCode: 1,
+      stderr: 'schema-registry stop: Schema Registry is not running',
+    });
+    s.run('curl -s http://localhost:8081/subjects');
+    expect(s.run('schema-registry start').stderr).toBe(
+      'schema-registry start: Schema Registry is already running',
+    );
+  });
+});

@@ -190,6 +190,17 @@ export function produceLine(
   };
 }
 
+/** The full name of an Avro record schema's top-level record (namespace.name). */
+function writerRecordName(schema: string): string {
+  try {
+    const raw = JSON.parse(schema) as { name?: string; namespace?: string };
+    if (!raw.name) return String(raw);
+    return raw.name.includes('.') || !raw.namespace ? raw.name : `${raw.namespace}.${raw.name}`;
+  } catch {
+    return schema;
+  }
+}
+
 export interface ConsumedRecord {
   key: Uint8Array | null;
   value: Uint8Array | null;
@@ -213,12 +224,26 @@ export function formatConsumedRecord(
   const p = args.properties;
   const nullLiteral = p['null.literal'] ?? 'null';
   // The formatter reads with the writer's schema (a generic record); reading with an older reader schema is what an
-  // application with generated classes does — `deserialize(…, { readerSchema })`.
+  // application with generated classes does — `deserialize(…, { readerSchema })` (the `avro-app` simulation command).
   const value = deserialize(formats, state, {
     schemaType: args.schemaType,
     isKey: false,
     bytes: record.value,
   });
+  if (
+    value.ok &&
+    args.schemaType === 'AVRO' &&
+    p['specific.avro.reader'] === 'true' &&
+    record.value !== null
+  ) {
+    // `AbstractKafkaAvroDeserializer#getSpecificReaderSchema`: the reader schema is the generated class named like
+    // the writer's record, and the console tool has no generated classes on its classpath.
+    const name = writerRecordName(value.writerSchema);
+    return {
+      ok: false,
+      stderr: `ERROR Unknown error when running consumer:  (kafka.tools.ConsoleConsumer$)\norg.apache.kafka.common.errors.SerializationException: Error deserializing Avro message for id ${value.schemaId}\nCaused by: com.google.common.util.concurrent.UncheckedExecutionException: org.apache.kafka.common.errors.SerializationException: Could not find class ${name} specified in writer's schema whilst finding reader's schema for a SpecificRecord.\n`,
+    };
+  }
   if (!value.ok) {
     return {
       ok: false,
