@@ -239,5 +239,7 @@ export const SCHEMA_CONSOLE_TOOLS: readonly ToolDef[] = [
 
 /** Do these console lines need the schema libraries loaded before they run (a lesson's setup, a share link)? */
 export function needsSchemaFormats(lines: readonly string[]): boolean {
-  return lines.some((l) => /kafka-(avro|protobuf|json-schema)-console-|:8081\b/.test(l));
+  return lines.some((l) =>
+    /kafka-(avro|protobuf|json-schema)-console-|:8081\b|^\s*(schema-registry|avro-app)\s/.test(l),
+  );
 }
