@@ -296,6 +296,31 @@ export type SchemaRegistryView = {
   store: Readonly<RegistryState>;
 };
 
+/** One byte range of a Schema Registry-framed record value, as the byte view labels it. */
+export type SchemaByteSpanView = {
+  start: number;
+  end: number;
+  part: 'magic' | 'schemaId' | 'messageIndexes' | 'payload' | 'field';
+  label: string;
+  hex: string;
+};
+
+/** A record whose value is in Confluent's wire format (magic byte 0, 4-byte schema id, [indexes,] payload). */
+export type SchemaRecordBytesView = {
+  topic: string;
+  partition: number;
+  offset: number;
+  schemaId: number;
+  /** The writer schema's format, or null when the registry does not know the id. */
+  schemaType: 'AVRO' | 'PROTOBUF' | 'JSON' | null;
+  /** The subjects the id is registered under. */
+  subjects: string[];
+  /** Every byte of the value in hex. */
+  hex: string;
+  /** The labelled ranges, or null before the schema libraries are loaded. */
+  spans: SchemaByteSpanView[] | null;
+};
+
 /** A transactional id at its coordinator (DescribeTransactions / ListTransactions). */
 export type TransactionView = {
   transactionalId: string;
