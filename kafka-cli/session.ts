@@ -226,7 +226,8 @@ export class ConsoleSession {
   ): LineResult[] {
     let entries: ScriptEntry[];
     try {
-      const lines = typeof script === 'string' ? script.split(/\r?\n/) : script;
+      // An entry may itself be a block (a command and its here-document, as a scenario step or a log holds it).
+      const lines = (typeof script === 'string' ? [script] : script).flatMap((l) => l.split(/\r?\n/));
       entries = splitScript(lines, (tokens) => this.readsStdin(tokens));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);

@@ -2,7 +2,7 @@
 //   schema-registry stop | schema-registry start | schema-registry restart
 //     the registry process: stopped, port 8081 refuses connections (curl (7)); started, it rebuilds its store by
 //     reading `_schemas` from the beginning (KafkaStoreReaderThread).
-//   avro-app read --topic T --reader-schema '<Avro schema>' [--max-messages N]
+//   avro-app read --topic T --reader-schema '<Avro schema>' [--max-messages N] [--skip-bad-records]
 //     a Java application whose generated SpecificRecord class was compiled from that schema, consuming with
 //     KafkaAvroDeserializer and `specific.avro.reader=true`: the class's schema is the reader schema, so Avro schema
 //     resolution turns each writer's record into the reader's shape (fields dropped, defaults filled, promotions),
@@ -59,15 +59,17 @@ function runAvroApp(args: string[], ctx: ToolContext): CommandOutput {
   if (verb !== 'read')
     return out
       .fail(
-        `avro-app: unknown action '${verb ?? ''}'. Use: avro-app read --topic T --reader-schema '<Avro schema>' [--max-messages N]`,
+        `avro-app: unknown action '${verb ?? ''}'. Use: avro-app read --topic T --reader-schema '<Avro schema>' [--max-messages N] [--skip-bad-records]`,
       )
       .result();
   let topicName: string | null = null;
   let readerSchema: string | null = null;
   let max = Number.MAX_SAFE_INTEGER;
+  let skip = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (a === '--topic') topicName = rest[++i] ?? null;
+    if (a === '--skip-bad-records') skip = true;
+    else if (a === '--topic') topicName = rest[++i] ?? null;
     else if (a === '--reader-schema') readerSchema = rest[++i] ?? null;
     else if (a === '--max-messages') max = Number(rest[++i]);
     else return out.fail(`avro-app read: unexpected argument '${a}'`).result();
@@ -91,6 +93,7 @@ function runAvroApp(args: string[], ctx: ToolContext): CommandOutput {
   if (!topic) return out.fail(`avro-app read: topic '${topicName}' does not exist`).result();
   const view = ctx.read.schemaRegistry();
   let total = 0;
+  let skipped = 0;
   for (const p of topic.partitions) {
     if (total >= max) break;
     for (const r of ctx.read.records(
@@ -105,7 +108,7 @@ function runAvroApp(args: string[], ctx: ToolContext): CommandOutput {
         out.fail(
           `org.apache.kafka.common.errors.RecordDeserializationException: Error deserializing VALUE for partition ${where}. If needed, please seek past the record to continue consumption.\nCaused by: org.apache.kafka.common.errors.SerializationException: Error retrieving Avro value schema for id ${schemaIdOf(r.value)}\nCaused by: java.net.ConnectException: Connection refused`,
         );
-        return out.warn(`Read ${total} record${total === 1 ? '' : 's'}`).result();
+        return out.warn(summary(total, skipped)).result();
       }
       const d = runtime.deserialize(formats, view.store as schemaRegistry.RegistryState, {
         schemaType: 'AVRO',
@@ -114,10 +117,17 @@ function runAvroApp(args: string[], ctx: ToolContext): CommandOutput {
         readerSchema,
       });
       if (!d.ok) {
-        out.fail(
-          `org.apache.kafka.common.errors.RecordDeserializationException: Error deserializing VALUE for partition ${where}. If needed, please seek past the record to continue consumption.\nCaused by: ${d.text}`,
+        const exception = `org.apache.kafka.common.errors.RecordDeserializationException: Error deserializing VALUE for partition ${where}. If needed, please seek past the record to continue consumption.\nCaused by: ${d.text}`;
+        if (!skip) {
+          out.fail(exception);
+          return out.warn(summary(total, skipped)).result();
+        }
+        out.line(`ERROR ${exception.replace(/\n/g, '\n  ')}`);
+        out.line(
+          `  the app seeks ${topic.name}-${p.partition} to offset ${r.offset + 1} and goes on: this record is never processed`,
         );
-        return out.warn(`Read ${total} record${total === 1 ? '' : 's'}`).result();
+        skipped++;
+        continue;
       }
       out.line(JSON.stringify(d.value));
       for (const step of d.resolution)
@@ -125,7 +135,11 @@ function runAvroApp(args: string[], ctx: ToolContext): CommandOutput {
       total++;
     }
   }
-  return out.warn(`Read ${total} record${total === 1 ? '' : 's'}`).result();
+  return out.warn(summary(total, skipped)).result();
+}
+
+function summary(read: number, skipped: number): string {
+  return `Read ${read} record${read === 1 ? '' : 's'}${skipped > 0 ? `, skipped ${skipped} it could not deserialize` : ''}`;
 }
 
 /** The id in a framed value's header, or -1 when it is not the wire format. */
@@ -138,8 +152,8 @@ export const avroAppTool: ToolDef = {
   name: 'avro-app',
   aliases: [],
   summary: 'A simulated Java app with a generated Avro class: reads a topic with its reader schema.',
-  usage: "avro-app read --topic T --reader-schema '<Avro schema>' [--max-messages N]",
-  flags: ['--topic', '--reader-schema', '--max-messages'],
+  usage: "avro-app read --topic T --reader-schema '<Avro schema>' [--max-messages N] [--skip-bad-records]",
+  flags: ['--topic', '--reader-schema', '--max-messages', '--skip-bad-records'],
   subcommands: ['read'],
   run: runAvroApp,
 };
