@@ -84,14 +84,10 @@ export function SchemaRecordBytes() {
   const records = read.schemaRecordBytes(RECENT);
   const record = records.find((r) => keyOf(r) === chosen) ?? records[0] ?? null;
   return (
-    <section
-      aria-labelledby="schema-bytes-title"
-      className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-800"
-    >
+    // A part of the panel, not a landmark: a lesson page shows several panels at once.
+    <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-800">
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-        <h3 id="schema-bytes-title" className="text-sm font-semibold text-slate-900 dark:text-slate-100">
-          A record’s bytes
-        </h3>
+        <h3 className="text-sm font-semibold text-slate-900 dark:text-slate-100">A record’s bytes</h3>
         {records.length > 1 ? (
           <label className="flex items-center gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
             Record
@@ -117,6 +113,6 @@ export function SchemaRecordBytes() {
           JSON Schema variant) and its bytes appear here.
         </p>
       )}
-    </section>
+    </div>
   );
 }
