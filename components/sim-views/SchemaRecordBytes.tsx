@@ -63,14 +63,14 @@ function BytesTable({ record }: { record: SchemaRecordBytesView }) {
                   {s.end - s.start === 1 ? `byte ${s.start}` : `bytes ${s.start}–${s.end - 1}`}
                 </span>
               </th>
-              <td className="break-all py-1 pr-2 font-mono text-slate-900 dark:text-slate-100">{s.hex}</td>
+              <td className="break-words py-1 pr-2 font-mono text-slate-900 dark:text-slate-100">{s.hex}</td>
               <td className="break-words py-1 text-slate-700 dark:text-slate-300">{s.label}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {record.spans === null ? (
-        <p className="mt-1 break-all font-mono text-xs text-slate-700 dark:text-slate-300">{record.hex}</p>
+        <p className="mt-1 break-words font-mono text-xs text-slate-700 dark:text-slate-300">{record.hex}</p>
       ) : null}
     </div>
   );

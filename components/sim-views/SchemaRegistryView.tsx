@@ -252,7 +252,8 @@ export function SchemaRegistryView() {
         </div>
       ) : null}
       {subject ? (
-        <SubjectDetail key={subject.subject} subject={subject} />
+        // keyed by the level too: the level picker starts from the subject's level after a change
+        <SubjectDetail key={`${subject.subject}:${subject.compatibility}`} subject={subject} />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {registry.stopped
