@@ -217,6 +217,10 @@ export interface ClusterPort {
     args: schemaRegistry.SchemaToolArgs,
     line: string,
   ): Outcome<schemaRegistry.SchemaRegistrySerialized>;
+  /** `schema-registry stop|start|restart` (simulation command): the registry process. */
+  schemaRegistryControl(
+    verb: 'stop' | 'start' | 'restart',
+  ): Outcome<{ records: number; subjects: number } | Record<string, never>>;
 }
 
 /** The Connect area's commands (`connectStart`, `connectRest`, `connectWorkerStop`, `connectDbInsert`, …). */

@@ -11,6 +11,7 @@ import { brokerTool, clockTool, controllerTool, simTool } from './sim/clusterCom
 import { monitoringTool } from './sim/monitoringCommands';
 import { networkTool } from './sim/networkCommands';
 import { rabbitTool } from './sim/rabbitCommands';
+import { avroAppTool, schemaRegistryTool } from './sim/schemaRegistryCommands';
 import { securityTool } from './sim/securityCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
@@ -111,6 +112,8 @@ export class ConsoleSession {
       ...SCHEMA_CONSOLE_TOOLS,
       brokerTool,
       connectWorkerTool,
+      schemaRegistryTool,
+      avroAppTool,
       controllerTool,
       clockTool,
       networkTool,
@@ -223,7 +226,8 @@ export class ConsoleSession {
   ): LineResult[] {
     let entries: ScriptEntry[];
     try {
-      const lines = typeof script === 'string' ? script.split(/\r?\n/) : script;
+      // An entry may itself be a block (a command and its here-document, as a scenario step or a log holds it).
+      const lines = (typeof script === 'string' ? [script] : script).flatMap((l) => l.split(/\r?\n/));
       entries = splitScript(lines, (tokens) => this.readsStdin(tokens));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);

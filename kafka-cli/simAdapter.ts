@@ -509,6 +509,13 @@ export class SimPort implements ClusterPort {
   ): Outcome<schemaRegistry.SchemaRegistrySerialized> {
     return this.run({ type: 'schemaRegistrySerializeLine', args, line }, (d) => d);
   }
+  schemaRegistryControl(
+    verb: 'stop' | 'start' | 'restart',
+  ): Outcome<{ records: number; subjects: number } | Record<string, never>> {
+    if (verb === 'stop') return this.run({ type: 'schemaRegistryStop' }, (d) => d);
+    if (verb === 'start') return this.run({ type: 'schemaRegistryStart' }, (d) => d);
+    return this.run({ type: 'schemaRegistryRestart' }, (d) => d);
+  }
 }
 
 type OffsetList = Array<{ topic: string; partition: number; offset: number }>;

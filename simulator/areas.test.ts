@@ -120,7 +120,13 @@ describe('the area list (simulator/areas.ts)', () => {
         'rabbitReject',
         'rabbitSetConsumerTimeout',
       ],
-      schemaRegistry: ['schemaRegistryRequest', 'schemaRegistryRestart', 'schemaRegistrySerializeLine'],
+      schemaRegistry: [
+        'schemaRegistryRequest',
+        'schemaRegistryRestart',
+        'schemaRegistrySerializeLine',
+        'schemaRegistryStart',
+        'schemaRegistryStop',
+      ],
       workspace: ['simReset', 'workspaceWriteFile'],
     });
   });

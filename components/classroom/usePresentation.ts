@@ -27,11 +27,11 @@ export type Presentation = {
 
 export function usePresentation(scenario: Scenario, initialStep = 0): Presentation {
   const total = scenario.steps.length;
-  const controller = useSimController({
-    seed: scenario.seed,
-    brokers: scenario.brokers,
-    setup: scenario.setup,
-  });
+  const controller = useSimController(
+    { seed: scenario.seed, brokers: scenario.brokers, setup: scenario.setup },
+    0,
+    scenario.steps.flatMap((s) => s.commands),
+  );
   const version = useSimVersion(controller);
   const [step, setStep] = useState(0);
   const [outputs, setOutputs] = useState<LineResult[]>([]);

@@ -5,6 +5,7 @@
 
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { SimController } from '@/components/sim-runtime/SimController';
+import { SchemaAwareQueue } from '@/components/sim-runtime/schemaLibraries';
 import { commonPrefix, complete, heredocDelimiter } from '@/kafka-cli';
 
 type Entry = { id: number; command: string; stdout: string; stderr: string; exitCode: number };
@@ -37,13 +38,17 @@ export function Console({ controller, preload, label = 'Kafka console', classNam
   const hintId = useId();
   const preloaded = useRef(false);
 
+  // A line that reaches the Schema Registry waits for its libraries (loaded on first use), and the lines after it.
+  const queue = useRef(new SchemaAwareQueue());
   const execute = useCallback(
     (text: string, shown: string) => {
-      const r = controller.run(text);
-      setEntries((prev) => [
-        ...prev,
-        { id: nextId.current++, command: shown, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode },
-      ]);
+      queue.current.run(text, () => {
+        const r = controller.run(text);
+        setEntries((prev) => [
+          ...prev,
+          { id: nextId.current++, command: shown, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode },
+        ]);
+      });
     },
     [controller],
   );

@@ -7,7 +7,12 @@ import { SimController as Controller } from './SimController';
 
 /** One controller per embed, created once; re-renders follow its version counter. */
 /** `epoch` forces a fresh controller for the same spec (loading the same preset again). */
-export function useSimController(spec: SimInitSpec | null, epoch = 0): SimController | null {
+/** `later`: lines that will run on it afterwards (a scenario's steps), so their libraries load first too. */
+export function useSimController(
+  spec: SimInitSpec | null,
+  epoch = 0,
+  later: readonly string[] = [],
+): SimController | null {
   const [controller, setController] = useState<SimController | null>(null);
   const key = spec ? `${epoch}:${JSON.stringify(spec)}` : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the spec is compared by its JSON key
@@ -19,7 +24,7 @@ export function useSimController(spec: SimInitSpec | null, epoch = 0): SimContro
     // The simulator is synchronous: a simulation that uses the Schema Registry loads its parsers (avsc, protobufjs,
     // ajv; a dynamic import, so only such pages download them) before the first line runs.
     if (
-      needsSchemaFormats([...spec.setup, ...(spec.lines ?? [])]) &&
+      needsSchemaFormats([...spec.setup, ...(spec.lines ?? []), ...later]) &&
       !schemaRegistry.installedSchemaFormats()
     ) {
       let cancelled = false;

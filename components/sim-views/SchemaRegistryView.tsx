@@ -1,10 +1,12 @@
 'use client';
 // Schema Registry: its subjects, each subject's versions with their global ids, what changed from one version to
 // the next, the verdict of every compatibility level for that change, and the last registration it refused (the
-// 409 a producer's serializer receives). Everything is read from the read model; the buttons run real curl lines.
+// 409 a producer's serializer receives), and a record's bytes with the wire-format header. Everything is read from
+// the read model; the buttons run real curl lines.
 import { useState } from 'react';
 import type { SchemaLevelVerdictView, SchemaSubjectView, SchemaVersionView } from '@/simulator';
 import { useRead, useSim } from '../sim-runtime/useSimulation';
+import { SchemaRecordBytes } from './SchemaRecordBytes';
 import { Chip, inlineSelectClass, Panel, SimButton } from './ui';
 
 const LEVELS = [
@@ -224,10 +226,17 @@ export function SchemaRegistryView() {
       }
     >
       <p className="mb-3 flex flex-wrap gap-1.5 text-xs">
-        <Chip tone={registry.running ? 'ok' : 'muted'}>
-          {registry.running ? 'running on :8081' : 'not started'}
+        <Chip tone={registry.running ? 'ok' : registry.stopped ? 'bad' : 'muted'}>
+          {registry.running
+            ? 'running on :8081'
+            : registry.stopped
+              ? 'stopped: :8081 refuses connections'
+              : 'not started'}
         </Chip>
-        <Chip tone="muted">store: {registry.topic} (compacted)</Chip>
+        <Chip tone="muted">
+          store: {registry.topic} (compacted, {registry.topicRecords} record
+          {registry.topicRecords === 1 ? '' : 's'})
+        </Chip>
         <Chip tone="muted">global level {registry.globalCompatibility}</Chip>
         <Chip tone="muted">ids handed out: {registry.maxId}</Chip>
       </p>
@@ -243,12 +252,16 @@ export function SchemaRegistryView() {
         </div>
       ) : null}
       {subject ? (
-        <SubjectDetail key={subject.subject} subject={subject} />
+        // keyed by the level too: the level picker starts from the subject's level after a change
+        <SubjectDetail key={`${subject.subject}:${subject.compatibility}`} subject={subject} />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          No subject yet: register a schema with curl, or produce with kafka-avro-console-producer.
+          {registry.stopped
+            ? 'The registry is stopped: it holds nothing in memory. schema-registry start reads everything back from _schemas.'
+            : 'No subject yet: register a schema with curl, or produce with kafka-avro-console-producer.'}
         </p>
       )}
+      <SchemaRecordBytes />
     </Panel>
   );
 }

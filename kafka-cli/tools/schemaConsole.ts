@@ -59,10 +59,10 @@ function runProducer(tool: Tool, argv: string[], ctx: ToolContext): CommandOutpu
     }
     const r = ctx.port.schemaRegistrySerializeLine(args, line);
     if (!r.ok) {
-      // The registry could not start (no broker for `_schemas`): nothing listens on 8081. Anything else is a bug
-      // of the simulation, shown as it is.
+      // The registry could not start (no broker for `_schemas`) or is stopped: nothing listens on 8081. Anything
+      // else is a bug of the simulation, shown as it is.
       error =
-        r.error.code === 'LEADER_NOT_AVAILABLE'
+        r.error.code === 'LEADER_NOT_AVAILABLE' || r.error.code === 'NETWORK_EXCEPTION'
           ? `org.apache.kafka.common.errors.SerializationException: Error registering ${word} schema\nCaused by: java.net.ConnectException: Connection refused`
           : `${r.error.code}: ${r.error.message}`;
       break;
@@ -117,8 +117,12 @@ function runConsumer(tool: Tool, argv: string[], ctx: ToolContext): CommandOutpu
     );
     return out.fail('Processed a total of 0 messages').result();
   }
-  const refused = registryUrlProblem(args.properties['schema.registry.url'] ?? '');
-  const store = ctx.read.schemaRegistry().store as schemaRegistry.RegistryState;
+  const registry = ctx.read.schemaRegistry();
+  // A stopped registry (schema-registry stop) refuses the deserializer's GET /schemas/ids/{id}.
+  const refused =
+    registryUrlProblem(args.properties['schema.registry.url'] ?? '') ??
+    (registry.stopped ? 'java.net.ConnectException: Connection refused' : null);
+  const store = registry.store as schemaRegistry.RegistryState;
   const committed = args.group ? ctx.read.group(args.group) : null;
   const limit = args.maxMessages ?? Number.MAX_SAFE_INTEGER;
   let total = 0;
@@ -235,5 +239,7 @@ export const SCHEMA_CONSOLE_TOOLS: readonly ToolDef[] = [
 
 /** Do these console lines need the schema libraries loaded before they run (a lesson's setup, a share link)? */
 export function needsSchemaFormats(lines: readonly string[]): boolean {
-  return lines.some((l) => /kafka-(avro|protobuf|json-schema)-console-|:8081\b/.test(l));
+  return lines.some((l) =>
+    /kafka-(avro|protobuf|json-schema)-console-|:8081\b|^\s*(schema-registry|avro-app)\s/.test(l),
+  );
 }

@@ -202,6 +202,8 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
     production: () => ({ pods: [], roll: null, mirror: { flows: [], downRegions: [] } }),
     schemaRegistry: () => ({
       running: false,
+      stopped: false,
+      topicRecords: 0,
       lastRefusal: null,
       topic: '_schemas',
       globalCompatibility: 'BACKWARD',

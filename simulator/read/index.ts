@@ -12,7 +12,7 @@ import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
 import { type MonitoringView, monitoringOf } from './monitoring';
 import { type ProductionView, productionOf, translateOffsetsOf } from './production';
 import { type RabbitView, rabbitOf } from './rabbitmq';
-import { schemaCompatibilityOf, schemaRegistryOf } from './schemaRegistry';
+import { schemaCompatibilityOf, schemaRecordBytesOf, schemaRegistryOf } from './schemaRegistry';
 import { type AuthorizationQuestion, authorizesOf, type SecurityView, securityOf } from './security';
 import { type StreamsAppView, streamsAppOf, streamsAppsOf } from './streams';
 import { effectiveTopicConfigOf } from './topicConfig';
@@ -32,6 +32,7 @@ import type {
   QuorumView,
   RecordView,
   SchemaLevelVerdictView,
+  SchemaRecordBytesView,
   SchemaRegistryView,
   TopicConfigEntry,
   TopicView,
@@ -107,6 +108,8 @@ export type ReadModel = {
   schemaRegistry(): SchemaRegistryView;
   /** Each compatibility level's verdict for a version against the versions before it (null for v1). */
   schemaCompatibility(subject: string, version: number): SchemaLevelVerdictView[] | null;
+  /** The latest records (newest first, at most `max`) whose values are in Confluent's wire format, byte by byte. */
+  schemaRecordBytes(max: number): SchemaRecordBytesView[];
 };
 
 function once<T>(compute: () => T): () => T {
@@ -191,6 +194,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
     translateOffsets: (group, alias) => translateOffsetsOf(state, group, alias),
     schemaRegistry: once(() => schemaRegistryOf(state, sim.events)),
     schemaCompatibility: (subject, version) => schemaCompatibilityOf(state, subject, version),
+    schemaRecordBytes: memo((max: number) => schemaRecordBytesOf(state, topics(), max)),
   };
 }
 

@@ -11,7 +11,15 @@ import {
   listSubjects,
   subjectVersions,
 } from '../schemaRegistry/store';
-import type { SchemaLevelVerdictView, SchemaRegistryView } from './types';
+import { toHex } from '../schemaRegistry/wireFormat';
+import { recordsOf } from './log';
+import type { SchemaLevelVerdictView, SchemaRecordBytesView, SchemaRegistryView, TopicView } from './types';
+
+function schemasTopicRecords(state: SimState): number {
+  const part = state.topics[SCHEMAS_TOPIC]?.partitions[0];
+  if (!part || part.leader === null) return 0;
+  return part.replicaLogs[part.leader]?.highWatermark ?? 0;
+}
 
 export function schemaRegistryOf(state: SimState, events: readonly SimEvent[]): SchemaRegistryView {
   const area = state.areas.schemaRegistry;
@@ -50,7 +58,9 @@ export function schemaRegistryOf(state: SimState, events: readonly SimEvent[]): 
       };
   }
   return {
-    running: area.started,
+    running: area.started && !area.stopped,
+    stopped: area.stopped,
+    topicRecords: schemasTopicRecords(state),
     lastRefusal,
     topic: SCHEMAS_TOPIC,
     globalCompatibility: effectiveCompatibility(store, null),
@@ -91,4 +101,62 @@ export function schemaCompatibilityOf(
     messages: v.messages,
     reason: v.reason,
   }));
+}
+
+/** A stored value string as bytes: the schema console producers store one character per byte. */
+function valueBytes(value: string): Uint8Array | null {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) return null;
+  return Uint8Array.from(value, (c) => c.charCodeAt(0));
+}
+
+/**
+ * The newest records (at most `max`, newest first by timestamp, then offset) whose values start with the magic
+ * byte 0 and a schema id, from every non-internal topic: what a consumer's deserializer gets, byte by byte, with
+ * the header (magic byte, schema id, Protobuf message indexes) and each payload field labelled.
+ */
+export function schemaRecordBytesOf(
+  state: SimState,
+  topics: readonly TopicView[],
+  max: number,
+): SchemaRecordBytesView[] {
+  const store = state.areas.schemaRegistry.store;
+  const loaded = installedSchemaRuntime();
+  const found: Array<SchemaRecordBytesView & { timestamp: number }> = [];
+  for (const t of topics) {
+    if (t.internal || t.name === SCHEMAS_TOPIC) continue;
+    for (const p of t.partitions) {
+      const records = recordsOf(
+        state,
+        t.name,
+        p.partition,
+        p.logStartOffset,
+        Number.MAX_SAFE_INTEGER,
+        'read_uncommitted',
+      );
+      for (const r of records) {
+        if (r.value === null || r.value.length < 5 || r.value.charCodeAt(0) !== 0) continue;
+        const bytes = valueBytes(r.value);
+        if (!bytes) continue;
+        const schemaId = ((bytes[1] << 24) | (bytes[2] << 16) | (bytes[3] << 8) | bytes[4]) >>> 0;
+        const entries = store.schemas.filter((e) => e.id === schemaId);
+        const schemaType = entries[0]?.schemaType ?? null;
+        found.push({
+          topic: t.name,
+          partition: p.partition,
+          offset: r.offset,
+          timestamp: r.timestamp,
+          schemaId,
+          schemaType,
+          subjects: [...new Set(entries.map((e) => e.subject))],
+          hex: toHex(bytes),
+          spans:
+            loaded && schemaType
+              ? loaded.runtime.describeRecordBytes(loaded.formats, store, bytes, schemaType)
+              : null,
+        });
+      }
+    }
+  }
+  found.sort((a, b) => b.timestamp - a.timestamp || b.offset - a.offset);
+  return found.slice(0, max).map(({ timestamp: _t, ...view }) => view);
 }

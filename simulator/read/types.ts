@@ -271,8 +271,12 @@ export type SchemaLevelVerdictView = {
 };
 
 export type SchemaRegistryView = {
-  /** False until the first request started it. */
+  /** False until the first request started it, and while it is stopped (`schema-registry stop`). */
   running: boolean;
+  /** Stopped by the learner: port 8081 refuses connections, the in-memory store is empty until it starts again. */
+  stopped: boolean;
+  /** Records in `_schemas` (its log end offset): what a restarting registry reads back. */
+  topicRecords: number;
   /** The last registration the registry refused (409 incompatible, 422 invalid…), from the recent events. */
   lastRefusal: {
     subject: string;
@@ -290,6 +294,31 @@ export type SchemaRegistryView = {
   maxId: number;
   /** The registry's store as plain data (for deserializers, the byte breakdown and compatibility checks). */
   store: Readonly<RegistryState>;
+};
+
+/** One byte range of a Schema Registry-framed record value, as the byte view labels it. */
+export type SchemaByteSpanView = {
+  start: number;
+  end: number;
+  part: 'magic' | 'schemaId' | 'messageIndexes' | 'payload' | 'field';
+  label: string;
+  hex: string;
+};
+
+/** A record whose value is in Confluent's wire format (magic byte 0, 4-byte schema id, [indexes,] payload). */
+export type SchemaRecordBytesView = {
+  topic: string;
+  partition: number;
+  offset: number;
+  schemaId: number;
+  /** The writer schema's format, or null when the registry does not know the id. */
+  schemaType: 'AVRO' | 'PROTOBUF' | 'JSON' | null;
+  /** The subjects the id is registered under. */
+  subjects: string[];
+  /** Every byte of the value in hex. */
+  hex: string;
+  /** The labelled ranges, or null before the schema libraries are loaded. */
+  spans: SchemaByteSpanView[] | null;
 };
 
 /** A transactional id at its coordinator (DescribeTransactions / ListTransactions). */

@@ -5,6 +5,7 @@ import { compatibilityMatrix } from './compatibility';
 import { formatConsumedRecord, produceLine } from './console/schemaConsoleTools';
 import { parseSchema } from './parsedSchema';
 import { handle } from './rest';
+import { deserialize } from './serde';
 import { describeRecordBytes } from './wireBreakdown';
 
 export const schemaRuntime = {
@@ -14,6 +15,7 @@ export const schemaRuntime = {
   compatibilityMatrix,
   parseSchema,
   describeRecordBytes,
+  deserialize,
 };
 
 export type SchemaRuntime = typeof schemaRuntime;

@@ -10,6 +10,7 @@ import { avroTypeName } from './avro/avroSchema';
 import { avroBuffer, type Formats } from './formats';
 import type { ParsedJsonSchema } from './jsonSchema/jsonSchemaModel';
 import { type ParsedSchema, parseSchema } from './parsedSchema';
+import { messageFromJson } from './protobuf/protoJson';
 import { messageIndexesOf, messageNameAt } from './protobuf/protoSchema';
 import { handle } from './rest';
 import { parseStrategy, subjectName } from './subjectNameStrategy';
@@ -98,12 +99,16 @@ export function encodePayload(
         const name = messageName ?? parsed.recordName;
         if (!name) return { ok: false, message: 'the schema has no message type' };
         const type = parsed.root.lookupType(name);
-        const problem = type.verify(value as Record<string, unknown>);
+        // The proto3 JSON mapping first (JSON names, 64-bit ints as strings), then protobufjs' own check.
+        const mapped = messageFromJson(type, value);
+        if (!mapped.ok) return mapped;
+        const object = type.fromObject(mapped.value as Record<string, unknown>);
+        const problem = type.verify(object);
         if (problem) return { ok: false, message: problem };
         const indexes = messageIndexesOf(parsed.file, name) ?? [0];
         return {
           ok: true,
-          bytes: type.encode(type.fromObject(value as Record<string, unknown>)).finish(),
+          bytes: type.encode(object).finish(),
           indexes,
         };
       }

@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scriptLines } from '@/components/classroom/scenarios';
 import { runConsoleLines, scenarioToShellScript } from '@/kafka-cli';
 import { scenarios } from '@/lib/content.server';
 import { allTopics } from '@/lib/roadmap';
 import { evaluateGoal, type Goal } from '@/simulator/goals';
-import { readModel, Simulation, validateScenario } from '@/simulator/index';
+import { readModel, Simulation, schemaRegistry, validateScenario } from '@/simulator/index';
+
+// Scenarios that use the Schema Registry need its libraries, as the classroom page loads them first.
+beforeAll(async () => {
+  await schemaRegistry.loadSchemaFormats();
+});
 
 const topicIds = new Set(allTopics().map((t) => t.id));
 const scenarioList = scenarios();

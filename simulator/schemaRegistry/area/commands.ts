@@ -8,8 +8,11 @@ import type { Ctx } from '../../engine/context';
 import { type CommandHandlers, fail, ok } from '../../engine/registry';
 import { appendAsCoordinator } from '../../replication/coordinatorAppend';
 import { installedSchemaRuntime } from '../loader';
-import { rebuildRegistryState, SCHEMAS_TOPIC } from '../schemasTopic';
+import { emptyRegistryState, rebuildRegistryState, SCHEMAS_TOPIC } from '../schemasTopic';
 import type { RegistryEvent, RegistryState, SchemasTopicRecord } from '../types';
+
+/** While stopped (`schema-registry stop`), nothing listens on 8081. */
+const STOPPED = 'Schema Registry is stopped: connection refused on port 8081';
 
 /** `kafkastore.timeout.ms` default. */
 const KAFKASTORE_TIMEOUT_MS = 500;
@@ -122,11 +125,59 @@ const STORE_ERROR = {
   message: 'Register schema operation failed while writing to the Kafka store',
 };
 
+/**
+ * A (re)starting registry: `KafkaStoreReaderThread` reads the committed records of `_schemas` (below the high
+ * watermark) from the start and the store is what they make. A record that is not the registry's JSON is skipped,
+ * as the reader logs and skips it. Without a leader for `_schemas-0` it cannot start.
+ */
+function rebuildFromSchemasTopic(
+  ctx: Ctx,
+): { ok: true; data: { records: number; subjects: number } } | ReturnType<typeof fail> {
+  const part = ctx.state.topics[SCHEMAS_TOPIC]?.partitions[0];
+  const area = ctx.state.areas.schemaRegistry;
+  if (!part) return fail('INVALID_REQUEST', 'Schema Registry is not running');
+  if (part.leader === null || !isBrokerAlive(ctx.state, part.leader)) {
+    return fail(
+      'LEADER_NOT_AVAILABLE',
+      `${SCHEMAS_TOPIC}-0 has no leader: the registry cannot read its store`,
+    );
+  }
+  const leader = part.replicaLogs[part.leader];
+  const hw = leader.highWatermark;
+  const records: SchemasTopicRecord[] = [];
+  for (const seg of leader.log.segments)
+    for (const r of seg.records) {
+      if (r.offset >= hw || r.control || r.key === null) continue;
+      try {
+        JSON.parse(r.key);
+        if (r.value !== null) JSON.parse(r.value);
+        records.push({ key: r.key, value: r.value });
+      } catch {
+        // not a registry record
+      }
+    }
+  const rebuilt = {
+    ...rebuildRegistryState(records, area.store.defaultCompatibility),
+    nextOffset: hw,
+  };
+  const wasStopped = area.stopped;
+  area.store = rebuilt;
+  area.stopped = false;
+  const subjects = new Set(rebuilt.schemas.filter((s) => !s.deleted).map((s) => s.subject)).size;
+  ctx.emit(
+    'schemaRegistryRestarted',
+    `Schema Registry ${wasStopped ? 'starts again' : 'restarts'} and rebuilds its store from ${records.length} record${records.length === 1 ? '' : 's'} of ${SCHEMAS_TOPIC}: ${subjects} subject${subjects === 1 ? '' : 's'}, nothing else was kept`,
+    { records: records.length, subjects },
+  );
+  return ok({ records: records.length, subjects });
+}
+
 export const schemaRegistryCommands = {
   schemaRegistryRequest: (ctx, cmd) => {
     const loaded = installedSchemaRuntime();
     if (!loaded) return fail('INTERNAL', NOT_LOADED);
     const { formats, runtime } = loaded;
+    if (ctx.state.areas.schemaRegistry.stopped) return fail('NETWORK_EXCEPTION', STOPPED);
     const started = ensureStarted(ctx);
     if (!started.ok) return fail('LEADER_NOT_AVAILABLE', started.message);
     const store = ctx.state.areas.schemaRegistry.store;
@@ -145,6 +196,7 @@ export const schemaRegistryCommands = {
     const loaded = installedSchemaRuntime();
     if (!loaded) return fail('INTERNAL', NOT_LOADED);
     const { formats, runtime } = loaded;
+    if (ctx.state.areas.schemaRegistry.stopped) return fail('NETWORK_EXCEPTION', STOPPED);
     const started = ensureStarted(ctx);
     if (!started.ok) return fail('LEADER_NOT_AVAILABLE', started.message);
     const r = runtime.produceLine(formats, ctx.state.areas.schemaRegistry.store, cmd.args, cmd.line);
@@ -164,42 +216,33 @@ export const schemaRegistryCommands = {
   },
 
   schemaRegistryRestart: (ctx) => {
-    const part = ctx.state.topics[SCHEMAS_TOPIC]?.partitions[0];
     const area = ctx.state.areas.schemaRegistry;
-    if (!part || !area.started) return fail('INVALID_REQUEST', 'Schema Registry is not running');
-    if (part.leader === null || !isBrokerAlive(ctx.state, part.leader)) {
-      return fail(
-        'LEADER_NOT_AVAILABLE',
-        `${SCHEMAS_TOPIC}-0 has no leader: the registry cannot read its store`,
-      );
-    }
-    // KafkaStoreReaderThread: reads the committed records (below the high watermark) from the start. A record that
-    // is not the registry's JSON is skipped, as the reader logs and skips it.
-    const leader = part.replicaLogs[part.leader];
-    const hw = leader.highWatermark;
-    const records: SchemasTopicRecord[] = [];
-    for (const seg of leader.log.segments)
-      for (const r of seg.records) {
-        if (r.offset >= hw || r.control || r.key === null) continue;
-        try {
-          JSON.parse(r.key);
-          if (r.value !== null) JSON.parse(r.value);
-          records.push({ key: r.key, value: r.value });
-        } catch {
-          // not a registry record
-        }
-      }
-    const rebuilt = {
-      ...rebuildRegistryState(records, area.store.defaultCompatibility),
-      nextOffset: hw,
-    };
-    area.store = rebuilt;
-    const subjects = new Set(rebuilt.schemas.filter((s) => !s.deleted).map((s) => s.subject)).size;
+    if (!area.started) return fail('INVALID_REQUEST', 'Schema Registry is not running');
+    return rebuildFromSchemasTopic(ctx);
+  },
+
+  schemaRegistryStop: (ctx) => {
+    const area = ctx.state.areas.schemaRegistry;
+    if (!area.started || area.stopped) return fail('INVALID_REQUEST', 'Schema Registry is not running');
+    // The process ends: its in-memory store is gone, `_schemas` keeps every record.
+    area.stopped = true;
+    area.store = { ...emptyRegistryState(), defaultCompatibility: area.store.defaultCompatibility };
     ctx.emit(
-      'schemaRegistryRestarted',
-      `Schema Registry restarts and rebuilds its store from ${records.length} record${records.length === 1 ? '' : 's'} of ${SCHEMAS_TOPIC}: ${subjects} subject${subjects === 1 ? '' : 's'}, nothing else was kept`,
-      { records: records.length, subjects },
+      'schemaRegistryStopped',
+      `Schema Registry stops: nothing listens on port 8081 any more, and its in-memory store is gone; every schema it knew is still a record in ${SCHEMAS_TOPIC}`,
+      {},
     );
-    return ok({ records: records.length, subjects });
+    return ok({});
+  },
+
+  schemaRegistryStart: (ctx) => {
+    const area = ctx.state.areas.schemaRegistry;
+    if (area.started && !area.stopped) return fail('INVALID_REQUEST', 'Schema Registry is already running');
+    if (!area.started) {
+      const started = ensureStarted(ctx);
+      if (!started.ok) return fail('LEADER_NOT_AVAILABLE', started.message);
+      return ok({ records: 0, subjects: 0 });
+    }
+    return rebuildFromSchemasTopic(ctx);
   },
 } satisfies CommandHandlers;

@@ -10,7 +10,7 @@ export type { SchemaRegistryAreaState, SchemaRegistrySerialized } from './types'
 export const schemaRegistryArea = defineArea({
   name: 'schemaRegistry',
   init: (state) => {
-    state.areas.schemaRegistry = { started: false, store: emptyRegistryState() };
+    state.areas.schemaRegistry = { started: false, stopped: false, store: emptyRegistryState() };
   },
   commands: schemaRegistryCommands,
 });

@@ -135,8 +135,26 @@ describe('Schema Registry area (KafkaStore: the store is the _schemas topic)', (
     request(sim, 'PUT', '/config', { compatibility: 'FULL' });
     request(sim, 'DELETE', '/subjects/orders-value/versions/1');
     const before = readModel(sim).schemaRegistry().store;
-    const r = sim.dispatch({ type: 'schemaRegistryRestart' } as never);
+    const r = sim.dispatch({ type: 'schemaRegistryRestart' });
     expect(r.ok).toBe(true);
+    expect(readModel(sim).schemaRegistry().store).toEqual(before);
+  });
+
+  it('stopped, the registry answers nothing and holds nothing in memory; started, _schemas gives back the same store', () => {
+    const sim = new Simulation({ seed: 1, brokers: 3 });
+    register(sim, 'orders-value', V1);
+    register(sim, 'orders-value', V2_DEFAULT);
+    const before = readModel(sim).schemaRegistry().store;
+    expect(sim.dispatch({ type: 'schemaRegistryStop' }).ok).toBe(true);
+    expect(sim.events.at(-1)).toMatchObject({ type: 'schemaRegistryStopped' });
+    expect(sim.events.at(-1)?.reason).toContain('nothing listens on port 8081');
+    expect(readModel(sim).schemaRegistry()).toMatchObject({ stopped: true, subjects: [], topicRecords: 2 });
+    const refused = sim.dispatch({ type: 'schemaRegistryRequest', method: 'GET', path: '/subjects' });
+    expect(!refused.ok && refused.error.code).toBe('NETWORK_EXCEPTION');
+    expect(sim.dispatch({ type: 'schemaRegistryStart' })).toMatchObject({
+      ok: true,
+      data: { records: 2, subjects: 1 },
+    });
     expect(readModel(sim).schemaRegistry().store).toEqual(before);
   });
 

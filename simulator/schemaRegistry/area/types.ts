@@ -7,6 +7,8 @@ import type { CompatibilityLevel, RegistryMode, RegistryState, SchemaType } from
 export type SchemaRegistryAreaState = {
   /** False until the first request: the registry starts (and creates `_schemas`) when it is first used. */
   started: boolean;
+  /** Stopped by the learner (`schema-registry stop`): port 8081 refuses connections until it starts again. */
+  stopped: boolean;
   /** The registry's in-memory store, rebuilt from `_schemas` on a restart. */
   store: RegistryState;
 };
@@ -37,16 +39,23 @@ declare module '../../engine/registry' {
      */
     schemaRegistrySerializeLine: { args: SchemaToolArgs; line: string };
     /** Restart the registry: its store is rebuilt by reading `_schemas` from the beginning. */
-    schemaRegistryRestart: Record<string, never>;
+    schemaRegistryRestart: Record<never, never>;
+    /** Stop the registry process: nothing listens on 8081, its in-memory store is gone (`_schemas` stays). */
+    schemaRegistryStop: Record<never, never>;
+    /** Start it again: it rebuilds its store from `_schemas` (or starts for the first time). */
+    schemaRegistryStart: Record<never, never>;
   }
   interface CommandResultMap {
     schemaRegistryRequest: { status: number; body: string };
     schemaRegistrySerializeLine: SchemaRegistrySerialized;
     schemaRegistryRestart: { records: number; subjects: number };
+    schemaRegistryStop: Record<string, never>;
+    schemaRegistryStart: { records: number; subjects: number };
   }
   interface EventMap {
     schemaRegistryStarted: { topic: string; replicationFactor: number };
     schemaRegistryRestarted: { records: number; subjects: number };
+    schemaRegistryStopped: Record<string, never>;
     schemaRegistered: {
       subject: string;
       version: number;

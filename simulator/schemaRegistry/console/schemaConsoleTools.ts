@@ -4,7 +4,9 @@
 // bytes into the simulated topic is the console's job.
 import type { Formats } from '../formats';
 import { parseSchema } from '../parsedSchema';
+import { messageFromJson } from '../protobuf/protoJson';
 import { deserialize, FORMAT_WORD, type SerdeConfig, serialize } from '../serde';
+import { STRATEGY_CLASSES } from '../subjectNameStrategy';
 import type { RegistryEvent, RegistryState, SchemasTopicRecord, SchemaType } from '../types';
 
 export type { SchemaConsoleTool, SchemaToolArgs, ToolParse } from './schemaToolArgs';
@@ -100,6 +102,18 @@ export function produceLine(
     keyText = line.slice(0, at);
     valueText = line.slice(at + separator.length);
   }
+  // The strategies are class-typed configs (`ConfigDef.Type.CLASS`): the serializer's configure() fails on a name
+  // that is not a class on the classpath, before any line is read.
+  for (const side of ['key', 'value'] as const) {
+    const name = args.properties[`${side}.subject.name.strategy`];
+    if (name !== undefined && !Object.values(STRATEGY_CLASSES).includes(name.trim())) {
+      return {
+        ok: false,
+        stderr: `org.apache.kafka.common.config.ConfigException: Invalid value ${name} for configuration ${side}.subject.name.strategy: Class ${name} could not be found.\n`,
+        ...same,
+      };
+    }
+  }
   const config = serdeConfig(args);
   let newState = state;
   const records: SchemasTopicRecord[] = [];
@@ -119,6 +133,17 @@ export function produceLine(
         ok: false,
         stderr: `org.apache.kafka.common.errors.SerializationException: Error deserializing json ${text} to ${FORMAT_WORD[schema.type]} of schema ${parsed.ok ? parsed.value.canonical : schema.text}\nCaused by: ${(e as Error).message}\n`,
       };
+    }
+    if (parsed.ok && parsed.value.schemaType === 'PROTOBUF' && parsed.value.recordName) {
+      // `ProtobufMessageReader`: JsonFormat.parser() reads the line (proto3 JSON mapping: 64-bit ints as strings
+      // or numbers, JSON or .proto field names); what it refuses is the reader's error, before any serializing.
+      const mapped = messageFromJson(parsed.value.root.lookupType(parsed.value.recordName), value);
+      if (!mapped.ok) {
+        return {
+          ok: false,
+          stderr: `org.apache.kafka.common.errors.SerializationException: Error deserializing json ${text} to Protobuf of schema ${parsed.value.canonical}\nCaused by: com.google.protobuf.InvalidProtocolBufferException: ${mapped.message}\n`,
+        };
+      }
     }
     if (parsed.ok && parsed.value.schemaType === 'AVRO' && !parsed.value.type.isValid(value)) {
       return {
@@ -165,6 +190,17 @@ export function produceLine(
   };
 }
 
+/** The full name of an Avro record schema's top-level record (namespace.name). */
+function writerRecordName(schema: string): string {
+  try {
+    const raw = JSON.parse(schema) as { name?: string; namespace?: string };
+    if (!raw.name) return String(raw);
+    return raw.name.includes('.') || !raw.namespace ? raw.name : `${raw.namespace}.${raw.name}`;
+  } catch {
+    return schema;
+  }
+}
+
 export interface ConsumedRecord {
   key: Uint8Array | null;
   value: Uint8Array | null;
@@ -188,12 +224,26 @@ export function formatConsumedRecord(
   const p = args.properties;
   const nullLiteral = p['null.literal'] ?? 'null';
   // The formatter reads with the writer's schema (a generic record); reading with an older reader schema is what an
-  // application with generated classes does — `deserialize(…, { readerSchema })`.
+  // application with generated classes does — `deserialize(…, { readerSchema })` (the `avro-app` simulation command).
   const value = deserialize(formats, state, {
     schemaType: args.schemaType,
     isKey: false,
     bytes: record.value,
   });
+  if (
+    value.ok &&
+    args.schemaType === 'AVRO' &&
+    p['specific.avro.reader'] === 'true' &&
+    record.value !== null
+  ) {
+    // `AbstractKafkaAvroDeserializer#getSpecificReaderSchema`: the reader schema is the generated class named like
+    // the writer's record, and the console tool has no generated classes on its classpath.
+    const name = writerRecordName(value.writerSchema);
+    return {
+      ok: false,
+      stderr: `ERROR Unknown error when running consumer:  (kafka.tools.ConsoleConsumer$)\norg.apache.kafka.common.errors.SerializationException: Error deserializing Avro message for id ${value.schemaId}\nCaused by: com.google.common.util.concurrent.UncheckedExecutionException: org.apache.kafka.common.errors.SerializationException: Could not find class ${name} specified in writer's schema whilst finding reader's schema for a SpecificRecord.\n`,
+    };
+  }
   if (!value.ok) {
     return {
       ok: false,
