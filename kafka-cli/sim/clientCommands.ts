@@ -16,7 +16,7 @@ import { type OptionSpec, parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ConsumerSettings, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
-import { gated, passGate } from '../tools/securityGate';
+import { gated, passGate, produceRequestBytes } from '../tools/securityGate';
 
 const PRODUCER_CREATE: OptionSpec[] = [
   { name: 'acks', arg: 'required', help: '0, 1 or all' },
@@ -218,7 +218,7 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
 
 /**
  * With security: a named producer's send passes Metadata (Describe) and Produce (Write; transactional
- * batches also Write on the transactional id) with the record's key and value bytes for the quota.
+ * batches also Write on the transactional id) with the request's size (approximated, produceRequestBytes) for the quota.
  * Returns the client's exception when refused.
  */
 function authorizeSend(
@@ -232,7 +232,7 @@ function authorizeSend(
   if (!gated(ctx, cc)) return null;
   const p = ctx.read.producer(name);
   const transactional = p?.transaction === 'open';
-  const bytes = new TextEncoder().encode(`${key ?? ''}${value ?? ''}`).length;
+  const bytes = produceRequestBytes([{ key, value }]);
   const g = passGate(
     ctx,
     null,

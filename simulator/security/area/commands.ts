@@ -213,6 +213,7 @@ export const securityCommands = {
       error: check.error ?? check.refused[0]?.error ?? null,
       clientException: check.clientException ? formatClientException(check.clientException) : null,
       authorizedTopics: check.authorizedTopics,
+      ...(check.authorizedGroups ? { authorizedGroups: check.authorizedGroups } : {}),
       refused: check.refused,
       throttleTimeMs,
     });

@@ -67,6 +67,11 @@ export type SecurityClient = {
   kind: 'producer' | 'consumer' | 'admin';
   /** A scratch file of the workspace (`cat > client.properties <<EOF`); null = no security settings. */
   commandConfig: string | null;
+  /**
+   * Security properties given inline instead of a file (kcat's -X settings, translated to the Java
+   * client's names); when present the file is not read.
+   */
+  props?: Record<string, string>;
   /** --bootstrap-server host:port (its port picks the listener); null = the first matching listener. */
   bootstrapServer: string | null;
 };
@@ -82,6 +87,8 @@ export type SecurityRequestResult =
       /** What the Java client raises (`org.apache.kafka.common.errors.…: …`), if anything. */
       clientException: string | null;
       authorizedTopics: string[];
+      /** ListGroups: the groups the principal may see. */
+      authorizedGroups?: string[];
       refused: RefusedResource[];
       /** throttle_time_ms of the response (quotas). */
       throttleTimeMs: number;
