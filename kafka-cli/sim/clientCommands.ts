@@ -16,7 +16,14 @@ import { type OptionSpec, parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ConsumerSettings, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
-import { gated, passGate, produceRequestBytes } from '../tools/securityGate';
+import {
+  fetchResponseBytes,
+  gated,
+  passGate,
+  produceRequestBytes,
+  recordFetchBytes,
+  waitOutThrottle,
+} from '../tools/securityGate';
 
 const PRODUCER_CREATE: OptionSpec[] = [
   { name: 'acks', arg: 'required', help: '0, 1 or all' },
@@ -152,6 +159,8 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
       return out.fail(`producer send: --timestamp must be a non-negative number of ms, not '${ts}'`).result();
     const key = o.value('key') ?? null;
     const value = o.has('null') ? null : values[0];
+    const waited = waitOutThrottle(ctx, name);
+    if (waited) out.warn(waited);
     const refused = authorizeSend(ctx, name, topic, key, value);
     if (refused) return out.fail(`producer send: ${refused}`).result();
     const res = ctx.port.send(name, {
@@ -362,10 +371,20 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
       return out.fail(`consumer poll: unexpected argument '${p.options.nonOptions[0]}'`).result();
     const max = p.options.int('max') ?? 500;
     if (max < 1) return out.fail('consumer poll: --max must be at least 1').result();
+    const waited = waitOutThrottle(ctx, name);
+    if (waited) out.warn(waited);
     const refused = authorizeConsumer(ctx, name, 'poll');
     if (refused) return out.fail(`consumer poll: ${refused}`).result();
     const res = ctx.port.poll(name, max);
     if (!res.ok) return out.fail(`consumer poll: ${errorText(res.error)}`).result();
+    const cc = ctx.read.security().clients[name]?.commandConfig ?? null;
+    // Simplified: the records of a throttled fetch are still delivered; the next poll waits instead.
+    recordFetchBytes(
+      ctx,
+      { clientId: name, kind: 'consumer', commandConfig: cc },
+      null,
+      fetchResponseBytes(res.data),
+    );
     if (res.data.length === 0) return out.line('(no records)').result();
     for (const r of res.data) {
       out.line(`${r.topic}-${r.partition}@${r.offset} key=${r.key ?? 'null'} value=${r.value ?? 'null'}`);

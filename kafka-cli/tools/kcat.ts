@@ -12,7 +12,15 @@ import { type CommandOutput, Output } from '../output';
 import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
 import { freeClientName } from './consoleProducer';
-import { exceptionMessage, type GateResult, gated, passGate, produceRequestBytes } from './securityGate';
+import {
+  exceptionMessage,
+  fetchResponseBytes,
+  type GateResult,
+  gated,
+  passGate,
+  produceRequestBytes,
+  recordFetchBytes,
+} from './securityGate';
 
 const WITH_ARG = new Set([
   'b',
@@ -459,8 +467,9 @@ function consume(
   const exitAtEnd = o.flags.has('e');
   const quiet = o.flags.has('q');
   const ordered = partitions.slice().sort((a, b) => a.partition - b.partition);
+  const fetched: RecordView[] = [];
   // Metadata (DESCRIBE), ListOffsets for the start offsets (DESCRIBE), Fetch (READ), each topic listed
-  // once per partition. Simplified: the fetch's bytes are not counted against consumer_byte_rate here.
+  // once per partition; the records read are then counted against consumer_byte_rate.
   const perPartition = ordered.map(() => topic);
   const g = kcatGate(o, ctx, 'consumer', [
     {
@@ -494,6 +503,7 @@ function consume(
       out.write(fmt === null ? `${r.value ?? nullWord}${delim}` : formatKcat(fmt, r, nullWord));
       remaining--;
     }
+    fetched.push(...records);
     // kcat reports each partition's end, and says it is exiting once every partition got there. The
     // PARTITION_EOF event carries librdkafka's fetch position, which has moved past control records
     // (transaction markers): it is the partition's end (HW, or LSO under read_committed), not last+1.
@@ -502,6 +512,13 @@ function consume(
       out.warn(`% Reached end of topic ${topic} [${p.partition}] at offset ${Math.max(start, end)}${last}`);
     }
   }
+  const props = kcatSecurityProps(o);
+  recordFetchBytes(
+    ctx,
+    { clientId: 'rdkafka', kind: 'consumer', commandConfig: null, ...(props ? { props } : {}) },
+    last(o, 'b') ?? null,
+    fetchResponseBytes(fetched),
+  );
   if (!exitAtEnd && !quiet)
     out.warn('% (simulation) printed everything readable now; kcat without -e would keep waiting');
   return out.result();

@@ -171,3 +171,55 @@ export function produceRequestBytes(
   }
   return n;
 }
+
+/**
+ * The size of a Fetch response carrying these records, which is what consumer_byte_rate counts
+ * (KafkaApis#handleFetchRequest records the response size). Approximated: about 50 bytes of response
+ * header and framing, 61 bytes of record batch header per partition, and per record about 8 bytes of
+ * varints plus its key, value and headers.
+ */
+export function fetchResponseBytes(
+  records: ReadonlyArray<{
+    topic: string;
+    partition: number;
+    key: string | null;
+    value: string | null;
+    headers?: ReadonlyArray<readonly [string, string]>;
+  }>,
+): number {
+  if (records.length === 0) return 0;
+  const partitions = new Set(records.map((r) => `${r.topic}-${r.partition}`));
+  let n = 50 + 61 * partitions.size;
+  for (const r of records) {
+    n += 8 + utf8(r.key) + utf8(r.value);
+    for (const [k, v] of r.headers ?? []) n += 2 + utf8(k) + utf8(v);
+  }
+  return n;
+}
+
+/**
+ * A named client whose last response was throttled waits until its connection is unmuted before the next
+ * request: the broker mutes the channel for throttle_time_ms and the client itself holds back (KIP-219).
+ * Advances the virtual clock by what is left and returns the line saying so, or null.
+ */
+export function waitOutThrottle(ctx: ToolContext, name: string): string | null {
+  const until = ctx.read.security().clients[name]?.mutedUntil;
+  const now = ctx.read.now();
+  if (until === undefined || until <= now) return null;
+  const wait = until - now;
+  const r = ctx.port.advanceClock(wait);
+  if (!r.ok) return null;
+  return `(simulation) ${name} waits ${wait} ms of virtual time: its last response carried throttle_time_ms and the broker muted the connection (KIP-219)`;
+}
+
+/** Record a fetch response's size against consumer_byte_rate (after the records were read). */
+export function recordFetchBytes(
+  ctx: ToolContext,
+  client: { clientId: string; kind: Kind; commandConfig: string | null; props?: Record<string, string> },
+  bootstrapServer: string | null,
+  bytes: number,
+): number {
+  if (bytes === 0 || !gated(ctx, client.props ? '' : client.commandConfig)) return 0;
+  const r = ctx.port.securityFetchBytes({ client: { ...client, bootstrapServer }, bytes });
+  return r.ok ? r.data.throttleTimeMs : 0;
+}
