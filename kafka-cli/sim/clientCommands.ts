@@ -112,8 +112,14 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
     const cc = o.value('command-config') ?? null;
     const idempotent = configs['enable.idempotence'] !== 'false' && (configs.acks ?? 'all') === 'all';
     if (idempotent || configs['transactional.id'] !== undefined) {
+      // A transactional producer first finds its coordinator (FindCoordinator TRANSACTION: DESCRIBE on the
+      // transactional id), then InitProducerId (WRITE on it; KafkaApis#handleInitProducerIdRequest).
+      const txnId = configs['transactional.id'] ?? null;
       const g = passGate(ctx, null, { clientId: name, kind: 'producer', commandConfig: cc }, [
-        { api: 'InitProducerId', transactionalId: configs['transactional.id'] ?? null },
+        ...(txnId === null
+          ? []
+          : [{ api: 'FindCoordinator' as const, keyType: 'TRANSACTION' as const, key: txnId }]),
+        { api: 'InitProducerId', transactionalId: txnId },
       ]);
       if (!g.ok) return out.fail(`producer create: ${g.lines.join('\n')}`).result();
     }
@@ -220,9 +226,24 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
     crash: 'Producer crashed: unsent records are lost and an open transaction stays open',
   } as const;
   const v = verb as keyof typeof actions;
+  if (v === 'commit' || v === 'abort') {
+    const refused = authorizeEndTxn(ctx, name);
+    if (refused) return out.fail(`producer ${verb}: ${refused}`).result();
+  }
   const res = actions[v]();
   if (!res.ok) return out.fail(`producer ${verb}: ${errorText(res.error)}`).result();
   return out.line(`${done[v]} (${name}).`).result();
+}
+
+/** With security: commitTransaction/abortTransaction send EndTxn (WRITE on the transactional id). */
+function authorizeEndTxn(ctx: ToolContext, name: string): string | null {
+  const cc = ctx.read.security().clients[name]?.commandConfig ?? null;
+  const txnId = ctx.read.producer(name)?.transactionalId ?? null;
+  if (!gated(ctx, cc) || txnId === null) return null;
+  const g = passGate(ctx, null, { clientId: name, kind: 'producer', commandConfig: cc }, [
+    { api: 'EndTxn', transactionalId: txnId },
+  ]);
+  return g.ok ? null : g.lines.join('\n');
 }
 
 /**
@@ -254,6 +275,11 @@ function authorizeSend(
         autoCreateTopicsEnable: false,
         existingTopics: ctx.read.topics().map((t) => t.name),
       },
+      // In a transaction the partition is added first (AddPartitionsToTxn: WRITE on the transactional id
+      // and the topic). Simplified: every send adds it again; the real producer adds each partition once.
+      ...(transactional && p?.transactionalId
+        ? [{ api: 'AddPartitionsToTxn' as const, transactionalId: p.transactionalId, topics: [topic] }]
+        : []),
       { api: 'Produce', topics: [topic], transactionalId: p?.transactionalId ?? null, transactional },
     ],
     bytes,
