@@ -5,6 +5,7 @@
 // security().traffic only; the list under the chart says the same in words.
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import { formatDuration } from '@/simulator';
 import { clockCommand } from '../sim-runtime/commands';
 import { useRead, useSim, useSimVersion } from '../sim-runtime/useSimulation';
 import {
@@ -72,7 +73,14 @@ function Chart({ series, end }: { series: TenantSeries[]; end: number }) {
             {s.points
               .filter((p) => p.throttleTimeMs > 0)
               .map((p) => (
-                <circle key={p.t} cx={x(p.t)} cy={y(p.rate)} r={3} vectorEffect="non-scaling-stroke" />
+                // A zero-length stroke with round caps: a round dot even though the chart stretches.
+                <path
+                  key={p.t}
+                  d={`M${x(p.t)},${y(p.rate)}h0`}
+                  strokeWidth={7}
+                  strokeLinecap="round"
+                  vectorEffect="non-scaling-stroke"
+                />
               ))}
           </g>
         );
@@ -114,6 +122,10 @@ export function TenantView() {
             <span>solid: measured · dashed: quota · dot: throttled</span>
           </p>
           <Chart series={series} end={now} />
+          <p className="mt-0.5 flex justify-between text-xs text-slate-600 dark:text-slate-400">
+            <span>{formatDuration(Math.min(...series.map((s) => s.points[0]?.t ?? now)))}</span>
+            <span>now {formatDuration(now)}</span>
+          </p>
           <ul
             className="mt-2 flex flex-col gap-1 text-xs text-slate-800 dark:text-slate-200"
             aria-label="Tenants"
