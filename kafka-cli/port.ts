@@ -183,6 +183,8 @@ export interface ClusterPort {
   bindClientSecurity(client: string, kind: 'producer' | 'consumer', commandConfig: string): Outcome<void>;
   /** One client request through authentication, the authorizer and quotas. */
   securityRequest(req: SecurityRequestCommand): Outcome<SecurityRequestOutcome>;
+  /** A fetch response's size against the client's consumer_byte_rate, after the records were read. */
+  securityFetchBytes(req: Omit<CommandOf<'securityFetchBytes'>, 'type'>): Outcome<{ throttleTimeMs: number }>;
   runAcls(cmd: SecurityToolCommand): Outcome<SecurityToolOutput>;
   /** null: not a users/clients command (the topics tool handles it). */
   runUserClientConfigs(cmd: SecurityToolCommand): Outcome<SecurityToolOutput | null>;

@@ -447,6 +447,12 @@ export class SimPort implements ClusterPort {
     return this.run({ type: 'securityRequest', ...req }, (d) => d);
   }
 
+  securityFetchBytes(
+    req: Omit<CommandOf<'securityFetchBytes'>, 'type'>,
+  ): Outcome<{ throttleTimeMs: number }> {
+    return this.run({ type: 'securityFetchBytes', ...req }, (d) => d);
+  }
+
   runAcls(cmd: SecurityToolCommand): Outcome<SecurityToolOutput> {
     return this.run({ type: 'securityAcls', ...cmd }, (d) => d);
   }

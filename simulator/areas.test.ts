@@ -81,6 +81,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'securityBindClient',
         'securityConfigs',
         'securityConfigure',
+        'securityFetchBytes',
         'securityPkiStore',
         'securityRequest',
       ],

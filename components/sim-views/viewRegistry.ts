@@ -15,6 +15,7 @@ import { RollingRestartView } from './RollingRestartView';
 import { SchemaRegistryView } from './SchemaRegistryView';
 import { SecurityPathView } from './SecurityPathView';
 import { StreamsView } from './StreamsView';
+import { TenantView } from './TenantView';
 import { TimelineView } from './TimelineView';
 
 /** top: full width above the others; left: the cluster/producer column; right: the log/group column. */
@@ -34,6 +35,7 @@ export const VIEW_REGISTRY = [
   { name: 'group', column: 'right', Component: GroupView },
   { name: 'retention', column: 'right', Component: RetentionView },
   { name: 'security', column: 'right', Component: SecurityPathView },
+  { name: 'tenants', column: 'right', Component: TenantView },
   { name: 'monitoring', column: 'top', Component: MonitoringView },
   { name: 'compare', column: 'top', Component: ComparisonView },
   { name: 'connect', column: 'top', Component: ConnectView },

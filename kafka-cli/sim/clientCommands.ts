@@ -17,7 +17,14 @@ import { type OptionSpec, parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ConsumerSettings, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
-import { gated, passGate } from '../tools/securityGate';
+import {
+  fetchResponseBytes,
+  gated,
+  passGate,
+  produceRequestBytes,
+  recordFetchBytes,
+  waitOutThrottle,
+} from '../tools/securityGate';
 
 const PRODUCER_CREATE: OptionSpec[] = [
   { name: 'acks', arg: 'required', help: '0, 1 or all' },
@@ -117,8 +124,14 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
     const cc = o.value('command-config') ?? null;
     const idempotent = configs['enable.idempotence'] !== 'false' && (configs.acks ?? 'all') === 'all';
     if (idempotent || configs['transactional.id'] !== undefined) {
+      // A transactional producer first finds its coordinator (FindCoordinator TRANSACTION: DESCRIBE on the
+      // transactional id), then InitProducerId (WRITE on it; KafkaApis#handleInitProducerIdRequest).
+      const txnId = configs['transactional.id'] ?? null;
       const g = passGate(ctx, null, { clientId: name, kind: 'producer', commandConfig: cc }, [
-        { api: 'InitProducerId', transactionalId: configs['transactional.id'] ?? null },
+        ...(txnId === null
+          ? []
+          : [{ api: 'FindCoordinator' as const, keyType: 'TRANSACTION' as const, key: txnId }]),
+        { api: 'InitProducerId', transactionalId: txnId },
       ]);
       if (!g.ok) return out.fail(`producer create: ${g.lines.join('\n')}`).result();
     }
@@ -164,6 +177,8 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
       return out.fail(`producer send: --timestamp must be a non-negative number of ms, not '${ts}'`).result();
     const key = o.value('key') ?? null;
     const value = o.has('null') ? null : values[0];
+    const waited = waitOutThrottle(ctx, name);
+    if (waited) out.warn(waited);
     const refused = authorizeSend(ctx, name, topic, key, value);
     if (refused) return out.fail(`producer send: ${refused}`).result();
     const res = ctx.port.send(name, {
@@ -226,14 +241,29 @@ function runProducer(args: string[], ctx: ToolContext): CommandOutput {
     crash: 'Producer crashed: unsent records are lost and an open transaction stays open',
   } as const;
   const v = verb as keyof typeof actions;
+  if (v === 'commit' || v === 'abort') {
+    const refused = authorizeEndTxn(ctx, name);
+    if (refused) return out.fail(`producer ${verb}: ${refused}`).result();
+  }
   const res = actions[v]();
   if (!res.ok) return out.fail(`producer ${verb}: ${errorText(res.error)}`).result();
   return out.line(`${done[v]} (${name}).`).result();
 }
 
+/** With security: commitTransaction/abortTransaction send EndTxn (WRITE on the transactional id). */
+function authorizeEndTxn(ctx: ToolContext, name: string): string | null {
+  const cc = ctx.read.security().clients[name]?.commandConfig ?? null;
+  const txnId = ctx.read.producer(name)?.transactionalId ?? null;
+  if (!gated(ctx, cc) || txnId === null) return null;
+  const g = passGate(ctx, null, { clientId: name, kind: 'producer', commandConfig: cc }, [
+    { api: 'EndTxn', transactionalId: txnId },
+  ]);
+  return g.ok ? null : g.lines.join('\n');
+}
+
 /**
  * With security: a named producer's send passes Metadata (Describe) and Produce (Write; transactional
- * batches also Write on the transactional id) with the record's key and value bytes for the quota.
+ * batches also Write on the transactional id) with the request's size (approximated, produceRequestBytes) for the quota.
  * Returns the client's exception when refused.
  */
 function authorizeSend(
@@ -247,7 +277,7 @@ function authorizeSend(
   if (!gated(ctx, cc)) return null;
   const p = ctx.read.producer(name);
   const transactional = p?.transaction === 'open';
-  const bytes = new TextEncoder().encode(`${key ?? ''}${value ?? ''}`).length;
+  const bytes = produceRequestBytes([{ key, value }]);
   const g = passGate(
     ctx,
     null,
@@ -260,6 +290,11 @@ function authorizeSend(
         autoCreateTopicsEnable: false,
         existingTopics: ctx.read.topics().map((t) => t.name),
       },
+      // In a transaction the partition is added first (AddPartitionsToTxn: WRITE on the transactional id
+      // and the topic). Simplified: every send adds it again; the real producer adds each partition once.
+      ...(transactional && p?.transactionalId
+        ? [{ api: 'AddPartitionsToTxn' as const, transactionalId: p.transactionalId, topics: [topic] }]
+        : []),
       { api: 'Produce', topics: [topic], transactionalId: p?.transactionalId ?? null, transactional },
     ],
     bytes,
@@ -377,10 +412,20 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
       return out.fail(`consumer poll: unexpected argument '${p.options.nonOptions[0]}'`).result();
     const max = p.options.int('max') ?? 500;
     if (max < 1) return out.fail('consumer poll: --max must be at least 1').result();
+    const waited = waitOutThrottle(ctx, name);
+    if (waited) out.warn(waited);
     const refused = authorizeConsumer(ctx, name, 'poll');
     if (refused) return out.fail(`consumer poll: ${refused}`).result();
     const res = ctx.port.poll(name, max);
     if (!res.ok) return out.fail(`consumer poll: ${errorText(res.error)}`).result();
+    const cc = ctx.read.security().clients[name]?.commandConfig ?? null;
+    // Simplified: the records of a throttled fetch are still delivered; the next poll waits instead.
+    recordFetchBytes(
+      ctx,
+      { clientId: name, kind: 'consumer', commandConfig: cc },
+      null,
+      fetchResponseBytes(res.data),
+    );
     if (res.data.length === 0) return out.line('(no records)').result();
     for (const r of res.data) {
       out.line(`${r.topic}-${r.partition}@${r.offset} key=${r.key ?? 'null'} value=${r.value ?? 'null'}`);

@@ -8,7 +8,7 @@ import { errorText } from '../kafkaErrors';
 import type { OptionSpec, ParsedOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
-import { commandConfigOf, gated, passGate } from './securityGate';
+import { commandConfigOf, fetchResponseBytes, gated, passGate, recordFetchBytes } from './securityGate';
 import { toolPrologue } from './toolPrologue';
 import { compileIncludeList } from './topicFilter';
 
@@ -273,6 +273,8 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
       isolation,
       maxMessages,
       formatter,
+      commandConfig: commandConfigOf(o, 'consumer.config'),
+      bootstrapServer: o.value('bootstrap-server') ?? null,
     });
   }
 
@@ -298,14 +300,23 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   plans.sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
 
   let total = 0;
+  const fetched: RecordView[] = [];
   for (const plan of plans) {
     const budget = maxMessages >= 0 ? maxMessages - total : Number.MAX_SAFE_INTEGER;
     if (budget <= 0) break;
     for (const r of ctx.read.records(plan.topic, plan.partition, plan.start, budget, isolation)) {
       out.write(formatRecord(r, formatter));
+      fetched.push(r);
       total++;
     }
   }
+  // The fetch response's size against consumer_byte_rate (the process ends, so nothing waits for it).
+  recordFetchBytes(
+    ctx,
+    { clientId: 'console-consumer', kind: 'consumer', commandConfig: commandConfigOf(o, 'consumer.config') },
+    o.value('bootstrap-server') ?? null,
+    fetchResponseBytes(fetched),
+  );
   out.warn(`Processed a total of ${total} messages`);
   return out.result();
 }
@@ -318,6 +329,8 @@ type GroupRun = {
   isolation: 'read_uncommitted' | 'read_committed';
   maxMessages: number;
   formatter: Record<string, string>;
+  commandConfig: string | null;
+  bootstrapServer: string | null;
 };
 
 /** How long the simulated tool waits for the group to hand it partitions (rejoins, group.initial.rebalance.delay.ms). */
@@ -348,6 +361,7 @@ function consumeInGroup(ctx: ToolContext, out: Output, run: GroupRun): CommandOu
   }
   let total = 0;
   let waited = 0;
+  let throttled = 0;
   const assigned = (): boolean => (ctx.port.read().consumer(name)?.assignment.length ?? 0) > 0;
   while (!assigned() && waited < JOIN_WAIT_MS) {
     ctx.port.advanceClock(JOIN_STEP_MS);
@@ -373,7 +387,24 @@ function consumeInGroup(ctx: ToolContext, out: Output, run: GroupRun): CommandOu
       out.write(formatRecord(full?.offset === r.offset ? full : r, run.formatter));
       total++;
     }
+    // consumer_byte_rate: the response's size is recorded, and a throttled consumer holds back its next
+    // fetch for throttle_time_ms (KIP-219) while the broker keeps the connection muted; on the virtual clock.
+    // Simplified: a throttled fetch still returns its records (Kafka's returns none; the consumer refetches).
+    const throttle = recordFetchBytes(
+      ctx,
+      { clientId: 'console-consumer', kind: 'consumer', commandConfig: run.commandConfig },
+      run.bootstrapServer,
+      fetchResponseBytes(polled.data),
+    );
+    if (throttle > 0) {
+      ctx.port.advanceClock(throttle);
+      throttled += throttle;
+    }
   }
+  if (throttled > 0)
+    out.warn(
+      `(simulation) throttled by consumer_byte_rate: waited ${throttled} ms of virtual time between fetches`,
+    );
   const closed = ctx.port.closeConsumer(name);
   if (!closed.ok) out.fail(`ERROR Offset commit failed: ${errorText(closed.error)}`);
   out.warn(`Processed a total of ${total} messages`);

@@ -9,7 +9,7 @@ import { missingRequired, type OptionSpec, type ParsedOptions, parseLongOptions 
 import { type CommandOutput, Output } from '../output';
 import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
-import { commandConfigOf, passGate } from './securityGate';
+import { commandConfigOf, passGate, produceRequestBytes } from './securityGate';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
@@ -208,10 +208,7 @@ function authorizeSends(
   out: Output,
 ): boolean {
   const cc = commandConfigOf(o, 'producer.config');
-  const bytes = records.reduce(
-    (n, r) => n + new TextEncoder().encode(`${r.key ?? ''}${r.value ?? ''}`).length,
-    0,
-  );
+  const bytes = produceRequestBytes(records);
   const existing = ctx.read.topics().map((t) => t.name);
   const g = passGate(
     ctx,

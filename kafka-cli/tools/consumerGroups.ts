@@ -144,6 +144,19 @@ export function runConsumerGroups(args: string[], ctx: ToolContext): CommandOutp
     return out.fail(cannotCombine('topic', o.has('list') ? 'list' : 'describe')).result();
   }
 
+  if (o.has('list') || o.has('all-groups')) {
+    const visible = listGroups(o, ctx);
+    if (typeof visible === 'string') {
+      out.line();
+      out.line(`Error: Executing consumer group command failed due to ${visible}`);
+      return out.fail(`java.util.concurrent.ExecutionException: ${visible}`).result();
+    }
+    if (visible !== null) {
+      const all = ctx.read;
+      const read = { ...all, groups: () => all.groups().filter((g) => visible.has(g.groupId)) };
+      ctx = { ...ctx, read };
+    }
+  }
   if (o.has('list')) return list(o.has('state'), o.has('type'), ctx, out);
   const groupIds = o.has('all-groups')
     ? ctx.read
@@ -167,10 +180,25 @@ export function runConsumerGroups(args: string[], ctx: ToolContext): CommandOutp
 }
 
 /**
+ * --list and --all-groups start with Admin#listGroups (ListGroups): DESCRIBE on the cluster shows every
+ * group, otherwise the groups without DESCRIBE are silently left out (KafkaApis#handleListGroupsRequest).
+ * Null when the gate does not apply; the exception when the client could not connect.
+ */
+function listGroups(o: ParsedOptions, ctx: ToolContext): Set<string> | null | string {
+  const cc = commandConfigOf(o);
+  if (!gated(ctx, cc)) return null;
+  const existing = ctx.read.groups().map((g) => g.groupId);
+  const g = passGate(ctx, o, { clientId: 'adminclient-1', kind: 'admin', commandConfig: cc }, [
+    { api: 'ListGroups', existingGroups: existing },
+  ]);
+  if (!g.ok) return g.exception;
+  return new Set(g.authorizedGroups ?? existing);
+}
+
+/**
  * With security (or a --command-config file): the tool's Admin calls pass the security path —
  * DescribeGroups and OffsetFetch for --describe, DeleteGroups for --delete, OffsetCommit for
  * --reset-offsets --execute (Read on the group, then each topic). Returns the exception when refused.
- * Simplified: --list is not filtered by the groups the principal may describe.
  */
 function authorizeGroups(o: ParsedOptions, ctx: ToolContext, groupIds: string[]): string | null {
   const cc = commandConfigOf(o);

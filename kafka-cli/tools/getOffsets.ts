@@ -6,6 +6,7 @@ import { type OptionSpec, parseLongOptions, renderHelp } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
 import { KAFKA_VERSION } from './kafkaTopics';
+import { commandConfigOf, passGate } from './securityGate';
 import { compileIncludeList } from './topicFilter';
 
 const SPECS: OptionSpec[] = [
@@ -20,7 +21,7 @@ const SPECS: OptionSpec[] = [
     help: '-1 or latest, -2 or earliest, -3 or max-timestamp, or a timestamp in ms.',
   },
   { name: 'exclude-internal-topics', arg: 'none', help: 'Leave out internal topics.' },
-  { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored).' },
+  { name: 'command-config', arg: 'required', help: 'Admin client properties file (security settings).' },
 ];
 
 function parseTime(raw: string): number | null {
@@ -101,8 +102,24 @@ export function runGetOffsets(args: string[], ctx: ToolContext): CommandOutput {
     }
     filters = [{ topic: allowed, partition: partitionOk }];
   }
+  // GetOffsetShell#listPartitionInfos: Admin#listTopics (Metadata for all topics: the ones without
+  // DESCRIBE are silently left out, so they never match), then Admin#listOffsets (ListOffsets: DESCRIBE
+  // on each topic, once per partition).
+  const admin = { clientId: 'adminclient-1', kind: 'admin' as const, commandConfig: commandConfigOf(o) };
+  const existing = ctx.read.topics().map((t) => t.name);
+  const listing = passGate(ctx, o, admin, [
+    {
+      api: 'Metadata',
+      topics: null,
+      allowAutoTopicCreation: false,
+      autoCreateTopicsEnable: false,
+      existingTopics: existing,
+    },
+  ]);
+  if (!listing.ok) return out.fail(`Error occurred: ${listing.exception}`).result();
+  const visible = new Set(listing.authorizedTopics ?? existing);
   const rows: Array<[string, number, number | null]> = [];
-  for (const t of ctx.read.topics()) {
+  for (const t of ctx.read.topics().filter((x) => visible.has(x.name))) {
     if (o.has('exclude-internal-topics') && t.internal) continue;
     for (const p of t.partitions) {
       if (!filters.some((f) => f.topic(t.name) && f.partition(p.partition))) continue;
@@ -111,6 +128,13 @@ export function runGetOffsets(args: string[], ctx: ToolContext): CommandOutput {
   }
   if (rows.length === 0)
     return out.fail('Could not match any topic-partitions with the specified filters').result();
+  const offsets = passGate(ctx, o, admin, [{ api: 'ListOffsets', topics: rows.map((r) => r[0]) }]);
+  if (!offsets.ok) {
+    // Each refused partition is skipped with the cause's message (GetOffsetShell#fetchOffsets).
+    for (const [t, p] of rows)
+      out.fail(`Skip getting offsets for topic-partition ${t}-${p} due to error: ${offsets.exception}`);
+    return out.result();
+  }
   rows.sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] ? -1 : 1));
   for (const [t, p, off] of rows) out.line(`${t}:${p}:${off === null ? '' : off}`);
   return out.result();

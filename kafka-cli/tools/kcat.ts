@@ -12,6 +12,15 @@ import { type CommandOutput, Output } from '../output';
 import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
 import { freeClientName } from './consoleProducer';
+import {
+  exceptionMessage,
+  fetchResponseBytes,
+  type GateResult,
+  gated,
+  passGate,
+  produceRequestBytes,
+  recordFetchBytes,
+} from './securityGate';
 
 const WITH_ARG = new Set([
   'b',
@@ -125,8 +134,99 @@ export function runKcat(args: string[], ctx: ToolContext): CommandOutput {
   return mode === 'P' ? produce(o, topic, partition, ctx, out) : consume(o, topic, partition, ctx, out);
 }
 
+/**
+ * kcat's librdkafka security properties (-X) in the Java client's names, so the same security path decides:
+ * security.protocol, sasl.mechanisms (or sasl.mechanism), sasl.username/sasl.password (librdkafka builds
+ * no JAAS line; here they become the PLAIN or SCRAM login module's options), ssl.keystore.location/
+ * password, ssl.ca.location as the truststore. Null when kcat was given no security.protocol.
+ * Simplified: kcat's -F configuration file is not read.
+ */
+export function kcatSecurityProps(o: KcatOpts): Record<string, string> | null {
+  const x: Record<string, string> = {};
+  for (const v of o.values.get('X') ?? []) {
+    const eq = v.indexOf('=');
+    if (eq > 0) x[v.slice(0, eq)] = v.slice(eq + 1);
+  }
+  const protocol = x['security.protocol'];
+  if (protocol === undefined) return null;
+  const props: Record<string, string> = { 'security.protocol': protocol.toUpperCase() };
+  const mechanism = x['sasl.mechanisms'] ?? x['sasl.mechanism'];
+  if (mechanism !== undefined) props['sasl.mechanism'] = mechanism;
+  if (x['sasl.username'] !== undefined) {
+    const module = (mechanism ?? 'GSSAPI').startsWith('SCRAM-')
+      ? 'org.apache.kafka.common.security.scram.ScramLoginModule'
+      : 'org.apache.kafka.common.security.plain.PlainLoginModule';
+    props['sasl.jaas.config'] =
+      `${module} required username="${x['sasl.username']}" password="${x['sasl.password'] ?? ''}";`;
+  }
+  for (const k of ['ssl.keystore.location', 'ssl.keystore.password']) if (x[k] !== undefined) props[k] = x[k];
+  if (x['ssl.ca.location'] !== undefined) props['ssl.truststore.location'] = x['ssl.ca.location'];
+  return props;
+}
+
+/** rd_kafka_err2str of the errors a refused request carries. */
+const RDKAFKA_ERRORS: Record<string, string> = {
+  TOPIC_AUTHORIZATION_FAILED: 'Broker: Topic authorization failed',
+  GROUP_AUTHORIZATION_FAILED: 'Broker: Group authorization failed',
+  CLUSTER_AUTHORIZATION_FAILED: 'Broker: Cluster authorization failed',
+  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: 'Broker: Transactional Id authorization failed',
+};
+
+type Refusal = Extract<GateResult, { ok: false }>;
+
+/** librdkafka's text for a refusal: the broker's error, or the local authentication failure. */
+function rdkafkaError(g: Refusal): string {
+  const broker = g.error === null ? undefined : RDKAFKA_ERRORS[g.error];
+  if (broker !== undefined) return broker;
+  // A failed SASL/TLS handshake: librdkafka's error callback reports it as a local error (kcat prints
+  // it with "% ERROR:"); the broker's message is the one the Java client would show.
+  return `Local: Authentication failure: ${exceptionMessage(g.exception)}`;
+}
+
+/** kcat's requests through the security path (none when no security is configured or asked for). */
+function kcatGate(
+  o: KcatOpts,
+  ctx: ToolContext,
+  kind: 'producer' | 'consumer',
+  requests: Parameters<typeof passGate>[3],
+  bytes?: number,
+): GateResult {
+  const props = kcatSecurityProps(o);
+  if (props === null && !gated(ctx, null))
+    return { ok: true, principal: null, throttleTimeMs: 0, authorizedTopics: null, authorizedGroups: null };
+  return passGate(
+    ctx,
+    null,
+    // librdkafka's client.id default is "rdkafka".
+    {
+      clientId: 'rdkafka',
+      kind,
+      commandConfig: null,
+      props: props ?? {},
+      bootstrapServer: last(o, 'b') ?? null,
+    },
+    requests,
+    bytes,
+  );
+}
+
 function metadata(o: KcatOpts, ctx: ToolContext, out: Output): CommandOutput {
   const only = last(o, 't');
+  // Metadata: DESCRIBE on each topic; for "all topics" the ones without it are silently left out
+  // (KafkaApis#handleTopicMetadataRequest), for a named one the broker answers TOPIC_AUTHORIZATION_FAILED.
+  const existing = ctx.read.topics().map((t) => t.name);
+  const g = kcatGate(o, ctx, 'producer', [
+    {
+      api: 'Metadata',
+      topics: only === undefined ? null : [only],
+      allowAutoTopicCreation: false,
+      autoCreateTopicsEnable: false,
+      existingTopics: existing,
+    },
+  ]);
+  if (!g.ok && g.error !== 'TOPIC_AUTHORIZATION_FAILED')
+    return out.fail(`% ERROR: ${rdkafkaError(g)}`).result();
+  const visible = new Set(g.ok ? (g.authorizedTopics ?? existing) : []);
   const brokers = ctx.read.brokers().filter((b) => b.state === 'online');
   const from = brokers[0];
   out.line(
@@ -135,7 +235,12 @@ function metadata(o: KcatOpts, ctx: ToolContext, out: Output): CommandOutput {
   out.line(` ${brokers.length} brokers:`);
   for (const b of brokers)
     out.line(`  broker ${b.id} at ${b.host}:${b.port}${b.controller ? ' (controller)' : ''}`);
-  let topics = ctx.read.topics();
+  let topics = ctx.read.topics().filter((t) => visible.has(t.name));
+  if (!g.ok && only !== undefined) {
+    out.line(' 1 topics:');
+    out.line(`  topic "${only}" with 0 partitions: ${rdkafkaError(g)}`);
+    return out.fail(`% ERROR: Topic ${only} error: ${rdkafkaError(g)}`).result();
+  }
   if (only !== undefined) {
     topics = topics.filter((t) => t.name === only);
     if (topics.length === 0) {
@@ -223,6 +328,33 @@ function produce(
     reqs.push({ topic, key, value, partition: route(key), headers });
   }
   if (reqs.length === 0) return out.result();
+  // Metadata (DESCRIBE; a librdkafka producer may ask for auto-creation), InitProducerId only when
+  // enable.idempotence=true (WRITE on any topic since KIP-679), then Produce (WRITE) with the request's size.
+  const existing = ctx.read.topics().map((t) => t.name);
+  const g = kcatGate(
+    o,
+    ctx,
+    'producer',
+    [
+      {
+        api: 'Metadata',
+        topics: [topic],
+        allowAutoTopicCreation: true,
+        autoCreateTopicsEnable: false,
+        existingTopics: existing,
+      },
+      ...(settings['enable.idempotence'] === 'true'
+        ? [{ api: 'InitProducerId' as const, transactionalId: null }]
+        : []),
+      { api: 'Produce', topics: [topic], transactionalId: null, transactional: false },
+    ],
+    produceRequestBytes(reqs),
+  );
+  if (!g.ok) {
+    if (g.error === null) return out.fail(`% ERROR: ${rdkafkaError(g)}`).result();
+    for (const _ of reqs) out.fail(`% Delivery failed for message: ${rdkafkaError(g)}`);
+    return out.result();
+  }
   const name = freeClientName(ctx, 'rdkafka');
   const created = ctx.port.createProducer(name, settings);
   if (!created.ok) return out.fail(`% ERROR: ${created.error.message}`).result();
@@ -335,6 +467,27 @@ function consume(
   const exitAtEnd = o.flags.has('e');
   const quiet = o.flags.has('q');
   const ordered = partitions.slice().sort((a, b) => a.partition - b.partition);
+  const fetched: RecordView[] = [];
+  // Metadata (DESCRIBE), ListOffsets for the start offsets (DESCRIBE), Fetch (READ), each topic listed
+  // once per partition; the records read are then counted against consumer_byte_rate.
+  const perPartition = ordered.map(() => topic);
+  const g = kcatGate(o, ctx, 'consumer', [
+    {
+      api: 'Metadata',
+      topics: [topic],
+      allowAutoTopicCreation: false,
+      autoCreateTopicsEnable: false,
+      existingTopics: [topic],
+    },
+    { api: 'ListOffsets', topics: perPartition },
+    { api: 'Fetch', topics: perPartition },
+  ]);
+  if (!g.ok) {
+    if (g.error === null || g.error !== 'TOPIC_AUTHORIZATION_FAILED')
+      return out.fail(`% ERROR: ${rdkafkaError(g)}`).result();
+    for (const p of ordered) out.fail(`% ERROR: Topic ${topic} [${p.partition}] error: ${rdkafkaError(g)}`);
+    return out.result();
+  }
   for (const [i, p] of ordered.entries()) {
     const end = isolation === 'read_committed' ? p.lastStableOffset : p.highWatermark;
     let start: number;
@@ -350,6 +503,7 @@ function consume(
       out.write(fmt === null ? `${r.value ?? nullWord}${delim}` : formatKcat(fmt, r, nullWord));
       remaining--;
     }
+    fetched.push(...records);
     // kcat reports each partition's end, and says it is exiting once every partition got there. The
     // PARTITION_EOF event carries librdkafka's fetch position, which has moved past control records
     // (transaction markers): it is the partition's end (HW, or LSO under read_committed), not last+1.
@@ -358,6 +512,13 @@ function consume(
       out.warn(`% Reached end of topic ${topic} [${p.partition}] at offset ${Math.max(start, end)}${last}`);
     }
   }
+  const props = kcatSecurityProps(o);
+  recordFetchBytes(
+    ctx,
+    { clientId: 'rdkafka', kind: 'consumer', commandConfig: null, ...(props ? { props } : {}) },
+    last(o, 'b') ?? null,
+    fetchResponseBytes(fetched),
+  );
   if (!exitAtEnd && !quiet)
     out.warn('% (simulation) printed everything readable now; kcat without -e would keep waiting');
   return out.result();

@@ -3,14 +3,15 @@
 
 import { COMMON_FLAGS } from '../commonFlags';
 import { errorText } from '../kafkaErrors';
-import type { OptionSpec } from '../options';
+import type { OptionSpec, ParsedOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
+import { commandConfigOf, passGate } from './securityGate';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
   ...COMMON_FLAGS,
-  { name: 'admin.config', arg: 'required', help: 'Admin client properties file (ignored).' },
+  { name: 'admin.config', arg: 'required', help: 'Admin client properties file (security settings).' },
   {
     name: 'path-to-json-file',
     arg: 'required',
@@ -93,6 +94,8 @@ function runLeaderElection(args: string[], ctx: ToolContext): CommandOutput {
       .topics()
       .flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition })));
   }
+  const refused = authorizeElection(o, ctx, out);
+  if (refused !== null) return refused;
   const results = ctx.port.electLeaders(typeRaw, targets);
   const label = typeRaw.toUpperCase();
   const all = o.has('all-topic-partitions');
@@ -115,6 +118,35 @@ function runLeaderElection(args: string[], ctx: ToolContext): CommandOutput {
     out.fail(`Error: ${failed.length} replica(s) could not be elected`);
   }
   return out.result();
+}
+
+/**
+ * ElectLeaders needs ALTER on the cluster (ControllerApis#handleElectLeaders: authorizeClusterOperation);
+ * a refusal fails the whole call, and LeaderElectionCommand#electLeaders prints "Not authorized to perform
+ * leader election" (stdout) before failing with it (stderr: the message, then its stack trace, whose
+ * frames are left out here). Returns null when allowed.
+ */
+function authorizeElection(o: ParsedOptions, ctx: ToolContext, out: Output): CommandOutput | null {
+  const admin = {
+    clientId: 'adminclient-1',
+    kind: 'admin' as const,
+    commandConfig: commandConfigOf(o, 'admin.config'),
+  };
+  const g = passGate(ctx, o, admin, [{ api: 'ElectLeaders' }]);
+  if (g.ok) return null;
+  const message =
+    g.error === 'CLUSTER_AUTHORIZATION_FAILED'
+      ? 'Not authorized to perform leader election'
+      : g.exception.includes('TimeoutException')
+        ? 'Timeout waiting for election results'
+        : null;
+  if (message === null) {
+    for (const l of g.lines.slice(0, -1)) out.warn(l);
+    return out.fail(`java.util.concurrent.ExecutionException: ${g.exception}`).result();
+  }
+  out.line(message);
+  out.fail(message);
+  return out.fail(`org.apache.kafka.server.common.AdminCommandFailedException: ${message}`).result();
 }
 
 export const leaderElectionTool: ToolDef = {

@@ -5,14 +5,15 @@
 import type { PartitionView } from '../../simulator';
 import { COMMON_FLAGS } from '../commonFlags';
 import { errorText } from '../kafkaErrors';
-import type { OptionSpec } from '../options';
+import type { OptionSpec, ParsedOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
+import { adminException, commandConfigOf, exceptionMessage, passGate } from './securityGate';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
   ...COMMON_FLAGS,
-  { name: 'command-config', arg: 'required', help: 'Admin client properties file (ignored).' },
+  { name: 'command-config', arg: 'required', help: 'Admin client properties file (security settings).' },
   {
     name: 'generate',
     arg: 'none',
@@ -128,6 +129,68 @@ const isMoving = (ctx: ToolContext, m: { topic: string; partition: number }): bo
   return !!p && reassigning(p);
 };
 
+type GateRequest = Parameters<typeof passGate>[3][number];
+
+const reassignClient = (o: ParsedOptions) => ({
+  // ReassignPartitionsCommand#main: client.id defaults to reassign-partitions-tool.
+  clientId: 'reassign-partitions-tool',
+  kind: 'admin' as const,
+  commandConfig: commandConfigOf(o),
+});
+
+/** Admin#describeTopics: Metadata for the named topics (DESCRIBE on each). */
+function metadataOf(ctx: ToolContext, topics: string[]): GateRequest {
+  return {
+    api: 'Metadata',
+    topics: [...new Set(topics)],
+    allowAutoTopicCreation: false,
+    autoCreateTopicsEnable: false,
+    existingTopics: ctx.read.topics().map((t) => t.name),
+  };
+}
+
+/**
+ * The tool's Admin calls through the security path: ListPartitionReassignments needs DESCRIBE on the
+ * cluster, describeTopics DESCRIBE on each topic (security.html "Operations and Resources on
+ * Protocols"). A refused call fails its future, which main prints as "Error: " + the message, then the
+ * stack trace (its first line only here). Null when allowed.
+ */
+function gateAdmin(
+  o: ParsedOptions,
+  ctx: ToolContext,
+  out: Output,
+  requests: GateRequest[],
+): CommandOutput | null {
+  const g = passGate(ctx, o, reassignClient(o), requests);
+  if (g.ok) return null;
+  for (const l of g.lines.slice(0, -1)) out.warn(l);
+  const e = adminException(g);
+  out.fail(`Error: ${e}`);
+  return out.fail(`java.util.concurrent.ExecutionException: ${e}`).result();
+}
+
+/**
+ * AlterPartitionReassignments needs ALTER on the cluster (ControllerApis#handleAlterPartitionReassignments);
+ * a refusal fails every partition's future, and the tool ends with a TerseException listing them.
+ */
+function gateAlter(
+  o: ParsedOptions,
+  ctx: ToolContext,
+  out: Output,
+  moves: Move[],
+  what: 'reassigning' | 'cancelling',
+): CommandOutput | null {
+  const g = passGate(ctx, o, reassignClient(o), [{ api: 'AlterPartitionReassignments' }]);
+  if (g.ok) return null;
+  const message = exceptionMessage(adminException(g));
+  const parts = moves.map((m) => `${m.topic}-${m.partition}: ${message}`);
+  const head =
+    what === 'reassigning'
+      ? 'Error reassigning partition(s):'
+      : `Error cancelling partition reassignment${moves.length === 1 ? '' : 's'} for:`;
+  return out.fail([head, ...parts].join('\n')).result();
+}
+
 export function makeReassignTool(): ToolDef {
   const readFile = (path: string | undefined, out: Output, ctx: ToolContext): string | null => {
     const text = path ? ctx.read.file(path) : null;
@@ -152,7 +215,12 @@ export function makeReassignTool(): ToolDef {
       return out
         .fail('Command must include exactly one action: --generate, --execute, --verify, --cancel, or --list')
         .result();
+    const refused = (requests: GateRequest[]) => gateAdmin(o, ctx, out, requests);
+    const alterRefused = (moves: Move[], what: 'reassigning' | 'cancelling') =>
+      gateAlter(o, ctx, out, moves, what);
     if (o.has('list')) {
+      const r = refused([{ api: 'ListPartitionReassignments' }]);
+      if (r !== null) return r;
       const moving = ctx.read
         .topics()
         .flatMap((t) => t.partitions.filter(reassigning).map((p) => ({ t: t.name, p })));
@@ -182,6 +250,8 @@ export function makeReassignTool(): ToolDef {
       if (ids.some((s) => !/^\d+$/.test(s)))
         return out.fail(`Error: Invalid broker list: ${o.value('broker-list')}`).result();
       const brokers = [...new Set(ids.map(Number))];
+      const r = refused([metadataOf(ctx, names)]);
+      if (r !== null) return r;
       const current: Move[] = [];
       const proposed: Move[] = [];
       for (const name of names) {
@@ -222,8 +292,12 @@ export function makeReassignTool(): ToolDef {
       if (unknown.length > 0) return out.fail(`Error: Unknown broker id(s): ${unknown.join(',')}`).result();
     }
     if (o.has('cancel')) {
+      const r = refused([{ api: 'ListPartitionReassignments' }]);
+      if (r !== null) return r;
       const active = moves.filter((m) => isMoving(ctx, m));
       if (active.length > 0) {
+        const a = alterRefused(active, 'cancelling');
+        if (a !== null) return a;
         const res = ctx.port.reassign(
           active.map((m) => ({ topic: m.topic, partition: m.partition, replicas: null })),
         );
@@ -239,6 +313,8 @@ export function makeReassignTool(): ToolDef {
       return out.result();
     }
     if (o.has('execute')) {
+      const r = refused([{ api: 'ListPartitionReassignments' }]);
+      if (r !== null) return r;
       const running = ctx.read.topics().some((t) => t.partitions.some(reassigning));
       if (running && !o.has('additional'))
         return out
@@ -246,24 +322,42 @@ export function makeReassignTool(): ToolDef {
             'Cannot execute because there is an existing partition assignment.  Use --additional to override this and create a new partition assignment in addition to the existing one.',
           )
           .result();
+      const described = refused([
+        metadataOf(
+          ctx,
+          moves.map((m) => m.topic),
+        ),
+      ]);
+      if (described !== null) return described;
       const current = moves.map((m) => ({
         ...m,
         replicas:
           ctx.read.topic(m.topic)?.partitions.find((p) => p.partition === m.partition)?.replicas ?? [],
       }));
-      const res = ctx.port.reassign(moves);
-      if (!res.ok) return out.fail(`Error: org.apache.kafka.common.errors.${errorText(res.error)}`).result();
       out.line('Current partition replica assignment');
       out.line();
       out.line(planJson(current));
       out.line();
       out.line('Save this to use as the --reassignment-json-file option during rollback');
+      const a = alterRefused(moves, 'reassigning');
+      if (a !== null) return a;
+      const res = ctx.port.reassign(moves);
+      if (!res.ok) return out.fail(`Error: org.apache.kafka.common.errors.${errorText(res.error)}`).result();
       out.line(
         `Successfully started partition reassignment${moves.length === 1 ? '' : 's'} for ${moves.map((m) => `${m.topic}-${m.partition}`).join(',')}`,
       );
       return out.result();
     }
-    // --verify
+    // --verify: ReassignPartitionsCommand#findPartitionReassignmentStates lists the reassignments, then
+    // describes the topics.
+    const v = refused([
+      { api: 'ListPartitionReassignments' },
+      metadataOf(
+        ctx,
+        moves.map((m) => m.topic),
+      ),
+    ]);
+    if (v !== null) return v;
     out.line('Status of partition reassignment:');
     let allDone = true;
     for (const m of moves) {

@@ -10,9 +10,20 @@ type Request = SecurityRequestCommand['request'];
 type Kind = SecurityRequestCommand['client']['kind'];
 
 export type GateResult =
-  | { ok: true; principal: string | null; throttleTimeMs: number; authorizedTopics: string[] | null }
-  /** `lines` are what the tool prints (log line, exception); `exception` is the Java exception alone. */
-  | { ok: false; lines: string[]; exception: string };
+  | {
+      ok: true;
+      principal: string | null;
+      throttleTimeMs: number;
+      /** The last request's authorized topics; null when the gate did not apply. */
+      authorizedTopics: string[] | null;
+      /** ListGroups: the groups the principal may see; null when the gate did not apply. */
+      authorizedGroups: string[] | null;
+    }
+  /**
+   * `lines` are what the tool prints (log line, exception); `exception` is the Java exception alone;
+   * `error` the protocol error (TOPIC_AUTHORIZATION_FAILED…), null when the client never connected.
+   */
+  | { ok: false; lines: string[]; exception: string; error: string | null };
 
 /** The properties file a tool was given: --command-config, or the tool's older spelling of it. */
 export function commandConfigOf(o: ParsedOptions, ...older: string[]): string | null {
@@ -35,22 +46,30 @@ export function gated(ctx: ToolContext, commandConfig: string | null): boolean {
 export function passGate(
   ctx: ToolContext,
   o: ParsedOptions | null,
-  client: { clientId: string; kind: Kind; commandConfig: string | null },
+  client: {
+    clientId: string;
+    kind: Kind;
+    commandConfig: string | null;
+    props?: Record<string, string>;
+    /** When the tool has no --bootstrap-server option (kcat's -b). */
+    bootstrapServer?: string | null;
+  },
   requests: Request[],
   bytes?: number,
 ): GateResult {
-  if (!gated(ctx, client.commandConfig))
-    return { ok: true, principal: null, throttleTimeMs: 0, authorizedTopics: null };
+  if (!gated(ctx, client.props ? '' : client.commandConfig))
+    return { ok: true, principal: null, throttleTimeMs: 0, authorizedTopics: null, authorizedGroups: null };
   let principal: string | null = null;
   let throttleTimeMs = 0;
   let authorizedTopics: string[] | null = null;
+  let authorizedGroups: string[] | null = null;
   for (const request of requests) {
     const r = ctx.port.securityRequest({
-      client: { ...client, bootstrapServer: o?.value('bootstrap-server') ?? null },
+      client: { ...client, bootstrapServer: client.bootstrapServer ?? o?.value('bootstrap-server') ?? null },
       request,
       ...(bytes !== undefined && (request.api === 'Produce' || request.api === 'Fetch') ? { bytes } : {}),
     });
-    if (!r.ok) return { ok: false, lines: [r.error.message], exception: r.error.message };
+    if (!r.ok) return { ok: false, lines: [r.error.message], exception: r.error.message, error: null };
     const d = r.data;
     if (d.kind === 'not-connected') {
       const exception = d.clientError ?? neverReady(client.kind, request);
@@ -58,16 +77,18 @@ export function passGate(
         ok: false,
         lines: [d.clientLog, exception].filter((l): l is string => l !== null && l !== ''),
         exception,
+        error: null,
       };
     }
     principal = d.principal;
     throttleTimeMs = Math.max(throttleTimeMs, d.throttleTimeMs);
     authorizedTopics = d.authorizedTopics;
+    authorizedGroups = d.authorizedGroups ?? null;
     if (!d.allowed && d.clientException !== null) {
-      return { ok: false, lines: [d.clientException], exception: d.clientException };
+      return { ok: false, lines: [d.clientException], exception: d.clientException, error: d.error };
     }
   }
-  return { ok: true, principal, throttleTimeMs, authorizedTopics };
+  return { ok: true, principal, throttleTimeMs, authorizedTopics, authorizedGroups };
 }
 
 const ADMIN_CALLS: Partial<Record<Request['api'], string>> = {
@@ -82,6 +103,10 @@ const ADMIN_CALLS: Partial<Record<Request['api'], string>> = {
   OffsetCommit: 'alterConsumerGroupOffsets',
   DescribeConfigs: 'describeConfigs',
   IncrementalAlterConfigs: 'incrementalAlterConfigs',
+  ListOffsets: 'listOffsets',
+  ElectLeaders: 'electLeaders',
+  AlterPartitionReassignments: 'alterPartitionReassignments',
+  ListPartitionReassignments: 'listPartitionReassignments',
 };
 
 /**
@@ -104,4 +129,97 @@ function neverReady(kind: Kind, request: Request): string {
 export function exceptionMessage(exception: string): string {
   const i = exception.indexOf(': ');
   return i < 0 ? exception : exception.slice(i + 2);
+}
+
+const DEFAULT_EXCEPTIONS: Record<string, string> = {
+  TOPIC_AUTHORIZATION_FAILED: 'TopicAuthorizationException: Topic authorization failed.',
+  GROUP_AUTHORIZATION_FAILED: 'GroupAuthorizationException: Group authorization failed.',
+  CLUSTER_AUTHORIZATION_FAILED: 'ClusterAuthorizationException: Cluster authorization failed.',
+  TRANSACTIONAL_ID_AUTHORIZATION_FAILED:
+    'TransactionalIdAuthorizationException: Transactional Id authorization failed.',
+};
+
+/**
+ * What an Admin future fails with when the response carries only an error code (Errors#exception() with
+ * its default message, as KafkaAdminClient#describeTopics or #alterPartitionReassignments raise it);
+ * otherwise the gate's exception.
+ */
+export function adminException(g: Extract<GateResult, { ok: false }>): string {
+  const e = g.error === null ? undefined : DEFAULT_EXCEPTIONS[g.error];
+  return e === undefined ? g.exception : `org.apache.kafka.common.errors.${e}`;
+}
+
+const utf8 = (s: string | null): number => (s === null ? 0 : new TextEncoder().encode(s).length);
+
+/**
+ * The size of a Produce request carrying these records, which is what producer_byte_rate counts
+ * (KafkaApis#handleProduceRequest records request.sizeInBytes). Approximated: about 100 bytes of request
+ * header, topic/partition framing and the 61-byte record batch header, then per record about 8 bytes of
+ * varint lengths and deltas plus its key, value and headers.
+ */
+export function produceRequestBytes(
+  records: ReadonlyArray<{
+    key: string | null;
+    value: string | null;
+    headers?: ReadonlyArray<[string, string]>;
+  }>,
+): number {
+  let n = 100;
+  for (const r of records) {
+    n += 8 + utf8(r.key) + utf8(r.value);
+    for (const [k, v] of r.headers ?? []) n += 2 + utf8(k) + utf8(v);
+  }
+  return n;
+}
+
+/**
+ * The size of a Fetch response carrying these records, which is what consumer_byte_rate counts
+ * (KafkaApis#handleFetchRequest records the response size). Approximated: about 50 bytes of response
+ * header and framing, 61 bytes of record batch header per partition, and per record about 8 bytes of
+ * varints plus its key, value and headers.
+ */
+export function fetchResponseBytes(
+  records: ReadonlyArray<{
+    topic: string;
+    partition: number;
+    key: string | null;
+    value: string | null;
+    headers?: ReadonlyArray<readonly [string, string]>;
+  }>,
+): number {
+  if (records.length === 0) return 0;
+  const partitions = new Set(records.map((r) => `${r.topic}-${r.partition}`));
+  let n = 50 + 61 * partitions.size;
+  for (const r of records) {
+    n += 8 + utf8(r.key) + utf8(r.value);
+    for (const [k, v] of r.headers ?? []) n += 2 + utf8(k) + utf8(v);
+  }
+  return n;
+}
+
+/**
+ * A named client whose last response was throttled waits until its connection is unmuted before the next
+ * request: the broker mutes the channel for throttle_time_ms and the client itself holds back (KIP-219).
+ * Advances the virtual clock by what is left and returns the line saying so, or null.
+ */
+export function waitOutThrottle(ctx: ToolContext, name: string): string | null {
+  const until = ctx.read.security().clients[name]?.mutedUntil;
+  const now = ctx.read.now();
+  if (until === undefined || until <= now) return null;
+  const wait = until - now;
+  const r = ctx.port.advanceClock(wait);
+  if (!r.ok) return null;
+  return `(simulation) ${name} waits ${wait} ms of virtual time: its last response carried throttle_time_ms and the broker muted the connection (KIP-219)`;
+}
+
+/** Record a fetch response's size against consumer_byte_rate (after the records were read). */
+export function recordFetchBytes(
+  ctx: ToolContext,
+  client: { clientId: string; kind: Kind; commandConfig: string | null; props?: Record<string, string> },
+  bootstrapServer: string | null,
+  bytes: number,
+): number {
+  if (bytes === 0 || !gated(ctx, client.props ? '' : client.commandConfig)) return 0;
+  const r = ctx.port.securityFetchBytes({ client: { ...client, bootstrapServer }, bytes });
+  return r.ok ? r.data.throttleTimeMs : 0;
 }

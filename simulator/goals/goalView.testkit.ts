@@ -179,6 +179,7 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
       decisions: [],
       handshakes: [],
       throttles: [],
+      traffic: [],
       clients: {},
     }),
     authorizes: () => true,

@@ -273,6 +273,8 @@ export const CATALOG: readonly CatalogEntry[] = [
       ['request-latency-max', 'The maximum request latency in ms'],
       ['requests-in-flight', 'The current number of in-flight requests awaiting a response.'],
       ['records-per-request-avg', 'The average number of records per request.'],
+      ['produce-throttle-time-avg', 'The average time in ms a request was throttled by a broker'],
+      ['produce-throttle-time-max', 'The maximum time in ms a request was throttled by a broker'],
     ] as const
   ).map(
     ([attribute, description]): CatalogEntry => ({
@@ -293,6 +295,8 @@ export const CATALOG: readonly CatalogEntry[] = [
       ['records-consumed-total', 'The total number of records consumed'],
       ['fetch-rate', 'The number of fetch requests per second.'],
       ['fetch-total', 'The total number of fetch requests.'],
+      ['fetch-throttle-time-avg', 'The average throttle time in ms'],
+      ['fetch-throttle-time-max', 'The maximum throttle time in ms'],
     ] as const
   ).map(
     ([attribute, description]): CatalogEntry => ({

@@ -33,6 +33,11 @@ export type ProducerStats = {
   requestLatencyAvg: SampledStat;
   requestLatencyMax: SampledStat;
   recordsPerRequestAvg: SampledStat;
+  /** produce-throttle-time sensor (Sender#throttleTimeSensor: Avg and Max of throttle_time_ms). */
+  produceThrottleAvg?: SampledStat;
+  produceThrottleMax?: SampledStat;
+  /** A clientThrottled event came before the response it belongs to (the batch's acknowledgement). */
+  pendingThrottleMs?: number;
 };
 
 export type ConsumerStats = {
@@ -42,6 +47,9 @@ export type ConsumerStats = {
   recordsLagMax: SampledStat;
   /** records-lag per "topic-partition" (a Value: the latest fetch's lag). */
   recordsLag: Record<string, number>;
+  /** fetch-throttle-time sensor (FetchMetricsRegistry: Avg and Max of throttle_time_ms). */
+  fetchThrottleAvg?: SampledStat;
+  fetchThrottleMax?: SampledStat;
 };
 
 type InflightProduce = {
@@ -213,6 +221,47 @@ function batchRecordCount(state: SimState, producer: string, batchId: number): n
   return 0;
 }
 
+function throttleStats(s: ProducerStats | ConsumerStats, kind: 'produce' | 'fetch', ms: number, now: number) {
+  if (kind === 'produce') {
+    const p = s as ProducerStats;
+    p.produceThrottleAvg ??= newSampledStat('avg');
+    p.produceThrottleMax ??= newSampledStat('max');
+    recordStat(p.produceThrottleAvg, ms, now);
+    recordStat(p.produceThrottleMax, ms, now);
+  } else {
+    const c = s as ConsumerStats;
+    c.fetchThrottleAvg ??= newSampledStat('avg');
+    c.fetchThrottleMax ??= newSampledStat('max');
+    recordStat(c.fetchThrottleAvg, ms, now);
+    recordStat(c.fetchThrottleMax, ms, now);
+  }
+}
+
+/** A produce response: its throttle_time_ms (a pending throttle from the quota check, else 0). */
+function produceThrottled(rec: MetricsRecorder, producer: string, now: number): void {
+  const s = rec.producers[producer];
+  if (!s) return;
+  throttleStats(s, 'produce', s.pendingThrottleMs ?? 0, now);
+  delete s.pendingThrottleMs;
+}
+
+/**
+ * A response carried throttle_time_ms (the security area's quota check). A producer's belongs to the batch
+ * acknowledged next; a consumer's fetch response was already counted (with 0) at its poll, so that sample is
+ * amended. Simplified: only Produce and Fetch responses feed the sensors (NetworkClient records every response).
+ */
+function clientThrottled(rec: MetricsRecorder, clientId: string, ms: number, now: number): void {
+  const p = rec.producers[clientId];
+  if (p) p.pendingThrottleMs = Math.max(p.pendingThrottleMs ?? 0, ms);
+  const c = rec.consumers[clientId];
+  if (c?.fetchThrottleAvg && c.fetchThrottleMax) {
+    const avg = c.fetchThrottleAvg.samples[c.fetchThrottleAvg.current];
+    const max = c.fetchThrottleMax.samples[c.fetchThrottleMax.current];
+    if (avg) avg.value += ms;
+    if (max) max.value = Math.max(max.value, ms);
+  } else if (c) throttleStats(c, 'fetch', ms, now);
+}
+
 /**
  * Apply one event to the recorder. `state` must be the simulation state right after the event (an onEvent
  * hook's ctx.state). Returns the same recorder (mutated): the recorder is area state, changed only here.
@@ -296,6 +345,10 @@ export function observe(rec: MetricsRecorder, event: SimEvent, state: SimState):
       break;
     case 'batchAcknowledged':
       responseReceived(rec, state, event.producer, event.batchId, now);
+      produceThrottled(rec, event.producer, now);
+      break;
+    case 'clientThrottled':
+      clientThrottled(rec, event.clientId, event.throttleTimeMs, now);
       break;
     case 'batchRetrying': {
       responseReceived(rec, state, event.producer, event.batchId, now);
@@ -321,9 +374,12 @@ export function observe(rec: MetricsRecorder, event: SimEvent, state: SimState):
       }
       break;
     }
-    case 'consumerPolled':
+    case 'consumerPolled': {
       consumerFetched(rec, state, event.consumer, event.records, now);
+      const c = rec.consumers[event.consumer];
+      if (c) throttleStats(c, 'fetch', 0, now);
       break;
+    }
     case 'isrChanged': {
       // Only the leader's own AlterPartition marks the meters (Partition.scala alterPartitionListener);
       // the controller fencing a broker out of the ISR does not.

@@ -379,6 +379,12 @@ function producerBeans(state: SimState, rec: MetricsRecorder, name: string, now:
         a('request-latency-avg', measureStat(s.requestLatencyAvg, now)),
         a('request-latency-max', measureStat(s.requestLatencyMax, now)),
         a('requests-in-flight', inFlight),
+        ...(s.produceThrottleAvg && s.produceThrottleMax
+          ? [
+              a('produce-throttle-time-avg', measureStat(s.produceThrottleAvg, now)),
+              a('produce-throttle-time-max', measureStat(s.produceThrottleMax, now)),
+            ]
+          : []),
       ]
     : [];
   return [
@@ -413,6 +419,12 @@ function consumerBeans(state: SimState, rec: MetricsRecorder, name: string, now:
         a('records-consumed-rate', measureRate(s.recordsConsumed.window, now)),
         a('records-consumed-total', s.recordsConsumed.total),
         a('records-lag-max', measureStat(s.recordsLagMax, now)),
+        ...(s.fetchThrottleAvg && s.fetchThrottleMax
+          ? [
+              a('fetch-throttle-time-avg', measureStat(s.fetchThrottleAvg, now)),
+              a('fetch-throttle-time-max', measureStat(s.fetchThrottleMax, now)),
+            ]
+          : []),
       ],
     },
   ];

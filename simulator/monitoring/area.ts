@@ -50,6 +50,8 @@ export const MONITORED_EVENTS: readonly EventType[] = [
   'offsetsCommitted',
   'groupDeleted',
   'topicDeleted',
+  // The security area's quota check: throttle_time_ms for the client throttle-time sensors.
+  'clientThrottled',
 ];
 
 function scrape(ctx: Ctx): void {

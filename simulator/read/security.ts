@@ -11,9 +11,15 @@ import {
 import { authorize } from '../security/authorizer';
 import type { HandshakeStep } from '../security/handshake';
 import '../security/area/types';
-import type { DecisionRecord, HandshakeRecord, ThrottleRecord } from '../security/area/types';
+import type {
+  DecisionRecord,
+  HandshakeRecord,
+  NamedClient,
+  ThrottleRecord,
+  TrafficSample,
+} from '../security/area/types';
 
-export type { DecisionRecord, HandshakeRecord, HandshakeStep, ThrottleRecord };
+export type { DecisionRecord, HandshakeRecord, HandshakeStep, NamedClient, ThrottleRecord, TrafficSample };
 
 export type SecurityAclView = {
   id: string;
@@ -48,8 +54,10 @@ export type SecurityView = {
   decisions: DecisionRecord[];
   handshakes: HandshakeRecord[];
   throttles: ThrottleRecord[];
-  /** Named console clients and the properties file each connects with. */
-  clients: Record<string, { kind: 'producer' | 'consumer'; commandConfig: string }>;
+  /** Each Produce/Fetch measured against a bandwidth quota, oldest first (the tenant view's series). */
+  traffic: TrafficSample[];
+  /** Named console clients, the properties file each connects with, and until when each is muted. */
+  clients: Record<string, NamedClient>;
 };
 
 function path(e: { user?: string | null; clientId?: string | null }): string {
@@ -93,6 +101,7 @@ export function securityOf(state: SimState): SecurityView {
     decisions: sec.decisions,
     handshakes: sec.handshakes,
     throttles: sec.throttles,
+    traffic: sec.traffic ?? [],
     clients: sec.clients,
   };
 }

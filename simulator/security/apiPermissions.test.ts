@@ -394,3 +394,64 @@ describe('tenants by prefixed ACLs (ops.html "Multi-tenancy", KIP-290)', () => {
     });
   });
 });
+
+describe('cluster admin calls (ControllerApis#handleElectLeaders, #handleAlterPartitionReassignments, #handleListPartitionReassignments)', () => {
+  const cases = [
+    ['ElectLeaders', 'ALTER'],
+    ['AlterPartitionReassignments', 'ALTER'],
+    ['ListPartitionReassignments', 'DESCRIBE'],
+  ] as const;
+  for (const [api, op] of cases) {
+    it(`${api} needs ${op} on the cluster (CLUSTER_AUTHORIZATION_FAILED otherwise)`, () => {
+      const none = refusal(secured(), 'alice', { api });
+      expect(none.error).toBe('CLUSTER_AUTHORIZATION_FAILED');
+      const s = secured(['--allow-principal', 'User:alice', '--operation', op, '--cluster']);
+      expect(check(s, 'alice', { api }).allowed).toBe(true);
+    });
+  }
+
+  it('ALTER on the cluster implies DESCRIBE: --verify may list reassignments (AclEntry implied operations)', () => {
+    const s = secured(['--allow-principal', 'User:alice', '--operation', 'Alter', '--cluster']);
+    expect(check(s, 'alice', { api: 'ListPartitionReassignments' }).allowed).toBe(true);
+    const d = secured(['--allow-principal', 'User:alice', '--operation', 'Describe', '--cluster']);
+    expect(check(d, 'alice', { api: 'ElectLeaders' }).allowed).toBe(false);
+  });
+});
+
+describe('ListGroups (KafkaApis#handleListGroupsRequest)', () => {
+  const existingGroups = ['audit', 'billing', 'billing-replay'];
+
+  it('without DESCRIBE on the cluster, only the groups the principal may describe are listed, the others silently left out', () => {
+    const s = secured([
+      '--allow-principal',
+      'User:alice',
+      '--operation',
+      'Read',
+      '--group',
+      'billing',
+      '--resource-pattern-type',
+      'prefixed',
+    ]);
+    const r = check(s, 'alice', { api: 'ListGroups', existingGroups });
+    expect(r.allowed).toBe(true);
+    expect(r.authorizedGroups).toEqual(['billing', 'billing-replay']);
+    // The left-out group is not logged as a denial (logIfDenied = false).
+    expect(
+      r.events.map(
+        (e) =>
+          `${e.type === 'authorizationDecided' ? e.result : ''} ${e.type === 'authorizationDecided' ? e.resource : ''}`,
+      ),
+    ).toEqual(['ALLOWED GROUP billing', 'ALLOWED GROUP billing-replay']);
+  });
+
+  it('DESCRIBE on the cluster lists every group', () => {
+    const s = secured(['--allow-principal', 'User:alice', '--operation', 'Describe', '--cluster']);
+    expect(check(s, 'alice', { api: 'ListGroups', existingGroups }).authorizedGroups).toEqual(existingGroups);
+  });
+
+  it('no authorizer: every group', () => {
+    expect(
+      check(emptySecurityState(), 'ANONYMOUS', { api: 'ListGroups', existingGroups }).authorizedGroups,
+    ).toEqual(existingGroups);
+  });
+});

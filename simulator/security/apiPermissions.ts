@@ -91,6 +91,7 @@ function done(
     error?: SecurityErrorName | null;
     refused?: RefusedResource[];
     authorizedTopics?: string[];
+    authorizedGroups?: string[];
     clientException?: ClientException | null;
   },
 ): RequestAuthorization {
@@ -102,6 +103,7 @@ function done(
     error,
     refused,
     authorizedTopics: error === null ? (r.authorizedTopics ?? []) : [],
+    ...(r.authorizedGroups ? { authorizedGroups: r.authorizedGroups } : {}),
     decisions: c.decisions,
     clientException: r.clientException ?? null,
   };
@@ -298,10 +300,12 @@ export function authorizeRequest(
     }
     case 'ListGroups': {
       // DESCRIBE on the cluster lists every group; otherwise groups without DESCRIBE are silently left out.
-      if (!c.check('DESCRIBE', 'CLUSTER', CLUSTER_NAME, { logIfDenied: false })) {
-        for (const g of request.existingGroups) c.check('DESCRIBE', 'GROUP', g, { logIfDenied: false });
-      }
-      return done('ListGroups', c, {});
+      // (KafkaApis#handleListGroupsRequest)
+      const groups = distinct(request.existingGroups);
+      const authorizedGroups = c.check('DESCRIBE', 'CLUSTER', CLUSTER_NAME, { logIfDenied: false })
+        ? groups
+        : groups.filter((g) => c.check('DESCRIBE', 'GROUP', g, { logIfDenied: false }));
+      return done('ListGroups', c, { authorizedGroups });
     }
     case 'CreateTopics': {
       // ControllerApis#createTopics: CREATE on the cluster covers every topic, else CREATE on each topic;

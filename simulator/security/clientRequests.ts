@@ -74,6 +74,8 @@ export type RequestAuthorization = {
   refused: RefusedResource[];
   /** Topics the handler may act on (empty when the whole request was refused). */
   authorizedTopics: string[];
+  /** ListGroups: the groups the principal may see (the others are silently left out). */
+  authorizedGroups?: string[];
   /** Every authorizer call, in the handler's order, each with its audit record. */
   decisions: AuthorizationDecision[];
   /** What the Java client raises, if anything. */

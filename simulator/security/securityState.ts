@@ -131,6 +131,7 @@ export function checkRequest(
       error: null,
       refused: [],
       authorizedTopics: topicsOf(request),
+      ...(request.api === 'ListGroups' ? { authorizedGroups: [...new Set(request.existingGroups)] } : {}),
       decisions: [],
       clientException: null,
       events: [],
@@ -142,6 +143,8 @@ export function checkRequest(
 
 function topicsOf(r: ClientRequest): string[] {
   if ('topics' in r && r.topics) return [...new Set(r.topics)];
+  // Metadata for "all topics" with no authorizer: every topic.
+  if (r.api === 'Metadata') return [...new Set(r.existingTopics)];
   return [];
 }
 

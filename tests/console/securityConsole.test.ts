@@ -5,47 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runConsoleLines } from '@/kafka-cli';
 import { readModel, Simulation } from '@/simulator';
-
-const PLAIN = 'org.apache.kafka.common.security.plain.PlainLoginModule';
-const SCRAM = 'org.apache.kafka.common.security.scram.ScramLoginModule';
-const ADMIN = '--bootstrap-server localhost:9092 --command-config admin.properties';
-
-const SETUP = [
-  'cat > server.properties <<EOF',
-  'listeners=SASL_PLAINTEXT://:9092',
-  'advertised.listeners=SASL_PLAINTEXT://localhost:9092',
-  'inter.broker.listener.name=SASL_PLAINTEXT',
-  'sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256',
-  'sasl.mechanism.inter.broker.protocol=PLAIN',
-  `listener.name.sasl_plaintext.plain.sasl.jaas.config=${PLAIN} required username="admin" password="admin-secret" user_admin="admin-secret";`,
-  `listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=${SCRAM} required;`,
-  'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
-  'super.users=User:admin',
-  'EOF',
-  'security configure server.properties',
-  'cat > admin.properties <<EOF',
-  'security.protocol=SASL_PLAINTEXT',
-  'sasl.mechanism=PLAIN',
-  `sasl.jaas.config=${PLAIN} required username="admin" password="admin-secret";`,
-  'EOF',
-  `kafka-topics.sh ${ADMIN} --create --topic orders --partitions 1 --replication-factor 3`,
-  `kafka-console-producer.sh ${ADMIN.replace('--command-config', '--producer.config')} --topic orders <<EOF`,
-  'seed-record',
-  'EOF',
-  `kafka-configs.sh ${ADMIN} --alter --add-config 'SCRAM-SHA-256=[password=alice-secret]' --entity-type users --entity-name alice`,
-  'cat > alice.properties <<EOF',
-  'security.protocol=SASL_PLAINTEXT',
-  'sasl.mechanism=SCRAM-SHA-256',
-  `sasl.jaas.config=${SCRAM} required username="alice" password="alice-secret";`,
-  'EOF',
-];
-
-function secured(): Simulation {
-  const sim = new Simulation({ brokers: 3, seed: 42 });
-  const failed = runConsoleLines(sim, SETUP).filter((r) => r.exitCode !== 0);
-  expect(failed).toEqual([]);
-  return sim;
-}
+import { ADMIN, SCRAM, secured } from './securityConsole.testkit';
 
 const recordsIn = (sim: Simulation) => readModel(sim).partition('orders', 0)?.highWatermark ?? -1;
 

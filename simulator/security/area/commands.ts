@@ -4,6 +4,8 @@
 
 import { type CommandHandlers, type Ctx, fail, ok, okVoid } from '../../extend';
 import { parseAclCommandArgs } from '../aclCommand';
+import type { KafkaPrincipal } from '../aclTypes';
+import { entityPath } from '../clientQuotas';
 import type { ClientRequest } from '../clientRequests';
 import { parseConfigCommandArgs } from '../configCommand';
 import { formatClientException } from '../errors';
@@ -20,6 +22,7 @@ import type { DecisionRecord, SecurityAreaState, SecurityClient } from './types'
 export const DECISIONS_KEPT = 40;
 export const HANDSHAKES_KEPT = 8;
 export const THROTTLES_KEPT = 40;
+export const TRAFFIC_KEPT = 240;
 
 function keep<T>(list: T[], item: T, max: number): void {
   list.push(item);
@@ -50,10 +53,57 @@ function emitAll(ctx: Ctx, sec: SecurityAreaState, events: readonly SecurityEven
   }
 }
 
-function connect(ctx: Ctx, client: SecurityClient): Session {
+/**
+ * Record a Produce request's or Fetch response's bytes against the client's quotas (ClientQuotaManager keys
+ * sensors by the session's user name and the client.id); keeps the sample for the tenant view and, for a
+ * throttled named client, how long its connection stays muted. Returns throttle_time_ms.
+ */
+function applyQuota(
+  ctx: Ctx,
+  principal: KafkaPrincipal,
+  clientId: string,
+  api: 'Produce' | 'Fetch',
+  bytes: number,
+): number {
+  const sec = ctx.state.areas.security;
+  const subject = { user: principal.name, clientId };
+  const t =
+    api === 'Produce'
+      ? recordProduce(sec.core.quotas, subject, bytes, 0, 'all', ctx.now)
+      : recordFetch(sec.core.quotas, subject, bytes, 0, ctx.now);
+  sec.core = { ...sec.core, quotas: t.state };
+  emitAll(ctx, sec, [...t.bandwidth.events, ...t.request.events]);
+  const throttleTimeMs = t.throttleTimeMs;
+  if (t.bandwidth.observed !== null)
+    keep(
+      sec.traffic,
+      {
+        time: ctx.now,
+        user: subject.user,
+        clientId,
+        api,
+        bytes,
+        observedRate: t.bandwidth.observed,
+        quota: t.bandwidth.bound,
+        entity: t.bandwidth.quotaEntity ? entityPath(t.bandwidth.quotaEntity) : null,
+        throttleTimeMs,
+      },
+      TRAFFIC_KEPT,
+    );
+  if (throttleTimeMs > 0) {
+    keep(sec.throttles, { time: ctx.now, user: subject.user, clientId, api, throttleTimeMs }, THROTTLES_KEPT);
+    // The broker mutes the channel for throttle_time_ms (the clientThrottled event says so); a named
+    // client keeps its connection, so its next request waits that long.
+    const named = sec.clients[clientId];
+    if (named) named.mutedUntil = ctx.now + throttleTimeMs;
+  }
+  return throttleTimeMs;
+}
+
+function connect(ctx: Ctx, client: SecurityClient, keepHandshake = true): Session {
   const sec = ctx.state.areas.security;
   const s = openSession(sec.core, ctx.state.areas.workspace.files, client);
-  if (s.outcome !== null && s.endpoint !== null) {
+  if (keepHandshake && s.outcome !== null && s.endpoint !== null) {
     const outcome = s.outcome;
     keep(
       sec.handshakes,
@@ -189,23 +239,8 @@ export const securityCommands = {
     let throttleTimeMs = 0;
     const bytes = cmd.bytes ?? 0;
     const api = cmd.request.api;
-    if (bytes > 0 && check.authorizedTopics.length > 0 && (api === 'Produce' || api === 'Fetch')) {
-      // ClientQuotaManager keys sensors by the session's (sanitised) user name and the client.id.
-      const subject = { user: s.principal.name, clientId: cmd.client.clientId };
-      const t =
-        api === 'Produce'
-          ? recordProduce(sec.core.quotas, subject, bytes, 0, 'all', ctx.now)
-          : recordFetch(sec.core.quotas, subject, bytes, 0, ctx.now);
-      sec.core = { ...sec.core, quotas: t.state };
-      emitAll(ctx, sec, [...t.bandwidth.events, ...t.request.events]);
-      throttleTimeMs = t.throttleTimeMs;
-      if (throttleTimeMs > 0)
-        keep(
-          sec.throttles,
-          { time: ctx.now, user: subject.user, clientId: subject.clientId, api, throttleTimeMs },
-          THROTTLES_KEPT,
-        );
-    }
+    if (bytes > 0 && check.authorizedTopics.length > 0 && (api === 'Produce' || api === 'Fetch'))
+      throttleTimeMs = applyQuota(ctx, s.principal, cmd.client.clientId, api, bytes);
     return ok({
       kind: 'decided',
       principal: `${s.principal.type}:${s.principal.name}`,
@@ -213,9 +248,18 @@ export const securityCommands = {
       error: check.error ?? check.refused[0]?.error ?? null,
       clientException: check.clientException ? formatClientException(check.clientException) : null,
       authorizedTopics: check.authorizedTopics,
+      ...(check.authorizedGroups ? { authorizedGroups: check.authorizedGroups } : {}),
       refused: check.refused,
       throttleTimeMs,
     });
+  },
+
+  securityFetchBytes: (ctx, cmd) => {
+    if (typeof cmd.bytes !== 'number' || !(cmd.bytes >= 0))
+      return fail('INVALID_REQUEST', 'A fetch response has a size in bytes');
+    const s = connect(ctx, cmd.client, false);
+    if (!s.ok || cmd.bytes === 0) return ok({ throttleTimeMs: 0 });
+    return ok({ throttleTimeMs: applyQuota(ctx, s.principal, cmd.client.clientId, 'Fetch', cmd.bytes) });
   },
 
   securityAcls: (ctx, cmd) => {

@@ -14,6 +14,7 @@ export const securityArea = defineArea({
       decisions: [],
       handshakes: [],
       throttles: [],
+      traffic: [],
       nextSeq: 1,
       clients: {},
     };

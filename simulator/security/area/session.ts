@@ -60,7 +60,7 @@ export function openSession(
   files: Record<string, string>,
   client: SecurityClient,
 ): Session {
-  const props = commandConfigProps(files, client.commandConfig);
+  const props = client.props ?? commandConfigProps(files, client.commandConfig);
   if (props === null) {
     return {
       ok: false,

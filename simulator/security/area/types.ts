@@ -49,16 +49,48 @@ export type ThrottleRecord = {
   throttleTimeMs: number;
 };
 
+/**
+ * One Produce or Fetch measured against the client's bandwidth quota (only while a quota of that type
+ * exists: ClientQuotaManager records nothing otherwise), for the tenant view.
+ */
+export type TrafficSample = {
+  time: number;
+  user: string;
+  clientId: string;
+  api: 'Produce' | 'Fetch';
+  /** The request's (Produce) or response's (Fetch) size as counted. */
+  bytes: number;
+  /** The sensor's rate right after recording, bytes/s (Rate over the sampled window). */
+  observedRate: number;
+  /** The quota that applies, bytes/s; null when none matches this client (unlimited). */
+  quota: number | null;
+  /** The quota entity that matched (`users/tenant-b`), or null. */
+  entity: string | null;
+  throttleTimeMs: number;
+};
+
 export type SecurityAreaState = {
   core: SecurityState;
   /** Most recent last, at most DECISIONS_KEPT. */
   decisions: DecisionRecord[];
   handshakes: HandshakeRecord[];
   throttles: ThrottleRecord[];
+  /** Most recent last, at most TRAFFIC_KEPT. */
+  traffic: TrafficSample[];
   /** Counts decisions and handshakes (their seq). */
   nextSeq: number;
   /** The console's named producers and consumers and the properties file each was created with. */
-  clients: Record<string, { kind: 'producer' | 'consumer'; commandConfig: string }>;
+  clients: Record<string, NamedClient>;
+};
+
+export type NamedClient = {
+  kind: 'producer' | 'consumer';
+  commandConfig: string;
+  /**
+   * Virtual time until which the broker keeps this client's connection muted after a throttled response
+   * (and the client, KIP-219, holds back its next request); absent when never throttled.
+   */
+  mutedUntil?: number;
 };
 
 /** Who sends a request: its client.id and the properties file given with --command-config (or none). */
@@ -67,6 +99,11 @@ export type SecurityClient = {
   kind: 'producer' | 'consumer' | 'admin';
   /** A scratch file of the workspace (`cat > client.properties <<EOF`); null = no security settings. */
   commandConfig: string | null;
+  /**
+   * Security properties given inline instead of a file (kcat's -X settings, translated to the Java
+   * client's names); when present the file is not read.
+   */
+  props?: Record<string, string>;
   /** --bootstrap-server host:port (its port picks the listener); null = the first matching listener. */
   bootstrapServer: string | null;
 };
@@ -82,6 +119,8 @@ export type SecurityRequestResult =
       /** What the Java client raises (`org.apache.kafka.common.errors.…: …`), if anything. */
       clientException: string | null;
       authorizedTopics: string[];
+      /** ListGroups: the groups the principal may see. */
+      authorizedGroups?: string[];
       refused: RefusedResource[];
       /** throttle_time_ms of the response (quotas). */
       throttleTimeMs: number;
@@ -111,6 +150,11 @@ declare module '../../engine/registry' {
      */
     securityRequest: { client: SecurityClient; request: ClientRequest; bytes?: number };
     /**
+     * The size of a fetch response the client just received, recorded against consumer_byte_rate after
+     * the handler built it (KafkaApis#handleFetchRequest records the response size); no authorization.
+     */
+    securityFetchBytes: { client: SecurityClient; bytes: number };
+    /**
      * kafka-acls.sh with its words; the tool's Admin client authenticates with `commandConfig`. `answers`
      * are the lines typed at its (y/n) prompts (--remove without --force).
      */
@@ -135,6 +179,7 @@ declare module '../../engine/registry' {
     securityPkiStore: undefined;
     securityBindClient: undefined;
     securityRequest: SecurityRequestResult;
+    securityFetchBytes: { throttleTimeMs: number };
     /** null: the words name another entity type (topics, brokers): the console's own tool handles them. */
     securityAcls: ToolOutput;
     securityConfigs: ToolOutput | null;
