@@ -74,7 +74,7 @@ export {
   type TopicView,
   topicConfigNames,
 } from './read/index';
-export type { AlertRuleView, MonitoringView } from './read/monitoring';
+export type { AlertRuleView, BurrowGroupView, BurrowPartitionView, MonitoringView } from './read/monitoring';
 // the RabbitMQ broker beside the cluster, for the Kafka-vs-RabbitMQ side by side (simulator/rabbitmq)
 export type {
   RabbitConsumerView,

@@ -6,6 +6,7 @@ import { ClusterView } from './ClusterView';
 import { ComparisonView } from './ComparisonView';
 import { ConnectView } from './ConnectView';
 import { GroupView } from './GroupView';
+import { LagView } from './LagView';
 import { MirrorView } from './MirrorView';
 import { MonitoringView } from './MonitoringView';
 import { PartitionLogView } from './PartitionLogView';
@@ -35,6 +36,7 @@ export const VIEW_REGISTRY = [
   { name: 'retention', column: 'right', Component: RetentionView },
   { name: 'security', column: 'right', Component: SecurityPathView },
   { name: 'monitoring', column: 'top', Component: MonitoringView },
+  { name: 'lag', column: 'right', Component: LagView },
   { name: 'compare', column: 'top', Component: ComparisonView },
   { name: 'connect', column: 'top', Component: ConnectView },
   { name: 'streams', column: 'top', Component: StreamsView },

@@ -154,6 +154,7 @@ const monitoringOff: ReturnType<GoalView['monitoring']> = {
   instant: () => ({ ok: false, error: 'Prometheus is not running (start monitoring first)' }),
   range: () => ({ ok: false, error: 'Prometheus is not running (start monitoring first)' }),
   burrowGroup: () => null,
+  burrowGroups: () => [],
   timeLagSeconds: () => null,
   jmx: () => null,
   http: () => null,

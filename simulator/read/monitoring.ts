@@ -4,7 +4,7 @@
 import type { SimState } from '../engine/state';
 import type { ActiveAlert, AlertState } from '../metrics/alerts/alerting';
 import { listAlerts } from '../metrics/alerts/alerting';
-import { type ConsumerGroupStatus, evaluateGroup } from '../metrics/burrow/evaluator';
+import { type ConsumerGroupStatus, evaluateGroup, type PartitionStatus } from '../metrics/burrow/evaluator';
 import { jmxBeansFor, monitoringEndpoints } from '../metrics/console/endpoints';
 import type { Endpoint, HttpResult } from '../metrics/console/types';
 import { timeLagSeconds } from '../metrics/lagTime';
@@ -24,6 +24,24 @@ export type AlertRuleView = {
   alerts: ActiveAlert[];
 };
 
+/** One stored commit of Burrow's window: the offset, the lag Burrow computed then (null: no broker offset yet). */
+export type BurrowCommitView = { offset: number; lag: number | null; timestamp: number };
+
+export type BurrowPartitionView = PartitionStatus & {
+  /** Burrow's window for the partition, oldest first (at most `intervals` commits). */
+  window: BurrowCommitView[];
+  /** kafka-lag-exporter's estimate of the lag in seconds for the newest commit (null without its table). */
+  timeLagS: number | null;
+};
+
+/** A group as Burrow's lag view shows it: the verdict, each partition's verdict with its rule and window. */
+export type BurrowGroupView = Omit<ConsumerGroupStatus, 'partitions' | 'maxlag'> & {
+  partitions: BurrowPartitionView[];
+  /** storage `intervals` and evaluator `allowed-lag` (Burrow's defaults unless a lesson changed them). */
+  intervals: number;
+  allowedLag: number;
+};
+
 export type QueryOutcome<T> = { ok: true; value: T; warnings: string[] } | { ok: false; error: string };
 
 export type MonitoringView = {
@@ -41,6 +59,8 @@ export type MonitoringView = {
   range(expr: string, rangeMs: number, stepMs: number): QueryOutcome<SeriesPoints[]>;
   /** Burrow's evaluation of a group with the rule that decided each partition (null when not running). */
   burrowGroup(group: string): ConsumerGroupStatus | null;
+  /** Every group Burrow has commits of, sorted, with its verdicts and windows ([] when not running). */
+  burrowGroups(): BurrowGroupView[];
   /** kafka-lag-exporter's time lag of a partition for a committed offset, in seconds (null without a table). */
   timeLagSeconds(topic: string, partition: number, committed: number): number | null;
   /** The MBeans a JMX connection to host:port reaches (null: nothing listens there, or monitoring is off). */
@@ -140,6 +160,29 @@ export function monitoringOf(state: SimState): MonitoringView {
       });
     },
     burrowGroup: (group) => (m ? evaluateGroup(m.burrow, group, state.now) : null),
+    burrowGroups: () => {
+      if (!m) return [];
+      const b = m.burrow;
+      return Object.keys(b.groups)
+        .sort()
+        .map((group) => {
+          const { partitions, maxlag: _maxlag, ...g } = evaluateGroup(b, group, state.now);
+          return {
+            ...g,
+            intervals: b.config.intervals,
+            allowedLag: b.config.allowedLag,
+            partitions: partitions.map((p) => {
+              const stored = b.groups[group]?.topics[p.topic]?.[p.partition]?.offsets ?? [];
+              const table = m.lagTables[`${p.topic}-${p.partition}`];
+              return {
+                ...p,
+                window: stored.map((o) => ({ offset: o.offset, lag: o.lag, timestamp: o.timestamp })),
+                timeLagS: table && p.end ? timeLagSeconds(table, p.end.offset, state.now) : null,
+              };
+            }),
+          };
+        });
+    },
     timeLagSeconds: (topic, partition, committed) => {
       const table = m?.lagTables[`${topic}-${partition}`];
       return table ? timeLagSeconds(table, committed, state.now) : null;
