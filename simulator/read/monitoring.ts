@@ -55,8 +55,11 @@ export type MonitoringView = {
   alerts(): ActiveAlert[];
   /** An instant query at now (a stat panel). */
   instant(expr: string): QueryOutcome<Sample[]>;
-  /** A range query from now − rangeMs to now every stepMs (a graph panel). */
-  range(expr: string, rangeMs: number, stepMs: number): QueryOutcome<SeriesPoints[]>;
+  /**
+   * A range query over the rangeMs before `endMs` (default now; never later than now), every stepMs, the end
+   * aligned down to the step (a graph panel).
+   */
+  range(expr: string, rangeMs: number, stepMs: number, endMs?: number): QueryOutcome<SeriesPoints[]>;
   /** Burrow's evaluation of a group with the rule that decided each partition (null when not running). */
   burrowGroup(group: string): ConsumerGroupStatus | null;
   /** Every group Burrow has commits of, sorted, with its verdicts and windows ([] when not running). */
@@ -150,11 +153,11 @@ export function monitoringOf(state: SimState): MonitoringView {
         return { value: samples, warnings: r.warnings };
       });
     },
-    range: (expr, rangeMs, stepMs) => {
+    range: (expr, rangeMs, stepMs, endMs) => {
       if (!m) return notRunning;
-      return cached(`r ${rangeMs} ${stepMs} ${expr}`, () => {
-        // Align to the step (as Grafana does) so a panel's points stay put while the clock moves.
-        const end = Math.floor(state.now / stepMs) * stepMs;
+      // Align to the step (as Grafana does) so a panel's points stay put while the clock moves.
+      const end = Math.floor(Math.min(endMs ?? state.now, state.now) / stepMs) * stepMs;
+      return cached(`r ${rangeMs} ${stepMs} ${end} ${expr}`, () => {
         const r = rangeQuery(m.store, expr, Math.max(0, end - rangeMs), end, stepMs);
         return { value: r.series, warnings: r.warnings };
       });
