@@ -25,6 +25,13 @@ import { Chip, inlineSelectClass, memberColour, Panel, SimButton } from './ui';
 const W = 240;
 const H = 64;
 
+/**
+ * The panels of the last render per Simulation. The series only change at a scrape, so between scrapes (and
+ * while the step-aligned end stays put) the twelve range queries would return the same: they are run once per
+ * (run, last scrape, window). A new Simulation (undo, time travel) starts its own entry.
+ */
+const panelMemo = new WeakMap<object, { key: string; models: PanelModel[] }>();
+
 function formatValue(v: number | null, unit: PanelUnit): string {
   if (v === null) return 'No data';
   if (unit === 'B/s' || unit === 'B') {
@@ -191,7 +198,13 @@ export function MonitoringView() {
   const endMs = Math.min(now, Math.max(tick, refreshedAt));
   const end = Math.floor(endMs / step) * step;
   const start = Math.max(0, end - range.ms);
-  const models = panelModels(mon, { rangeMs: range.ms, stepMs: step, endMs });
+  const memoKey = `${mon.generation} ${mon.lastScrapeAt} ${range.ms} ${step} ${end}`;
+  const cachedModels = panelMemo.get(sim.simulation);
+  const models =
+    cachedModels?.key === memoKey
+      ? cachedModels.models
+      : panelModels(mon, { rangeMs: range.ms, stepMs: step, endMs });
+  if (cachedModels?.key !== memoKey) panelMemo.set(sim.simulation, { key: memoKey, models });
   const active = mon.rules().filter((r) => r.state !== 'inactive');
   const targets = mon.targets();
   const down = targets.filter((t) => !t.up);

@@ -1,7 +1,8 @@
 // Frame times of the 12-panel monitoring dashboard over a 6-broker cluster in headless Chromium. A measurement,
 // not a test: it prints p50/p95 of requestAnimationFrame deltas. It builds nothing: it serves the existing
 // static export (`out/`, from `npx next build`) with scripts/serve-static.mjs and skips when there is none.
-// Usage: node scripts/bench/dashboard-frames.mjs [seconds]   (BENCH_PORT, CHROMIUM_PATH to override)
+// Usage: node scripts/bench/dashboard-frames.mjs [seconds] [virtual ms per frame, default 250: 15× real time]
+// (BENCH_PORT, CHROMIUM_PATH to override). A scrape (every 15 s of virtual time) lands on one frame in 60.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,7 @@ if (!existsSync(chromiumPath)) {
 
 const { chromium } = await import('@playwright/test');
 const seconds = Number(process.argv[2] ?? 6);
+const frameMs = Number(process.argv[3] ?? 250);
 const port = Number(process.env.BENCH_PORT ?? 4399);
 const server = spawn(process.execPath, ['scripts/serve-static.mjs', 'out', String(port)], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -55,38 +57,41 @@ try {
   await dashboard.scrollIntoViewIfNeeded();
   const panels = await dashboard.locator('[data-panel]').count();
 
-  const result = await page.evaluate(async (durationMs) => {
-    const sim = window.__playground;
-    const topics = ['orders', 'payments', 'shipments'];
-    const producers = ['p1', 'p2', 'p3'];
-    const frames = [];
-    let last = performance.now();
-    let i = 0;
-    let commandMs = 0;
-    const end = last + durationMs;
-    await new Promise((resolve) => {
-      function frame(now) {
-        frames.push(now - last);
-        last = now;
-        // Every frame: one record per topic, then one second of virtual time (a scrape every 15 frames).
-        const c0 = performance.now();
-        for (let t = 0; t < 3; t++)
-          sim.run(`producer send ${producers[t]} ${topics[t]} --key k${i++ % 97} v${i}`);
-        sim.run('clock advance 1s');
-        commandMs += performance.now() - c0;
-        if (now < end) requestAnimationFrame(frame);
-        else resolve();
-      }
-      requestAnimationFrame(frame);
-    });
-    frames.shift();
-    const sorted = [...frames].sort((a, b) => a - b);
-    const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-    return { frames: frames.length, p50: q(0.5), p95: q(0.95), max: sorted[sorted.length - 1], commandMs };
-  }, seconds * 1000);
+  const result = await page.evaluate(
+    async ([durationMs, frameMs]) => {
+      const sim = window.__playground;
+      const topics = ['orders', 'payments', 'shipments'];
+      const producers = ['p1', 'p2', 'p3'];
+      const frames = [];
+      let last = performance.now();
+      let i = 0;
+      let commandMs = 0;
+      const end = last + durationMs;
+      await new Promise((resolve) => {
+        function frame(now) {
+          frames.push(now - last);
+          last = now;
+          // Every frame: one record per topic, then `frameMs` of virtual time.
+          const c0 = performance.now();
+          for (let t = 0; t < 3; t++)
+            sim.run(`producer send ${producers[t]} ${topics[t]} --key k${i++ % 97} v${i}`);
+          sim.run(`clock advance ${frameMs}ms`);
+          commandMs += performance.now() - c0;
+          if (now < end) requestAnimationFrame(frame);
+          else resolve();
+        }
+        requestAnimationFrame(frame);
+      });
+      frames.shift();
+      const sorted = [...frames].sort((a, b) => a - b);
+      const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+      return { frames: frames.length, p50: q(0.5), p95: q(0.95), max: sorted[sorted.length - 1], commandMs };
+    },
+    [seconds * 1000, frameMs],
+  );
   const fmt = (n) => `${n.toFixed(1)} ms`;
   console.log(
-    `dashboard frames: playground, 6 brokers, ${panels} dashboard panels (15 min range), ${seconds}s: ${result.frames} frames; frame time p50 ${fmt(result.p50)}, p95 ${fmt(result.p95)} (target < 16.7 ms), max ${fmt(result.max)}; simulator+dispatch ${fmt(result.commandMs / result.frames)} per frame`,
+    `dashboard frames: playground, 6 brokers, ${panels} dashboard panels (15 min range), ${seconds}s at ${frameMs} ms of virtual time per frame: ${result.frames} frames; frame time p50 ${fmt(result.p50)}, p95 ${fmt(result.p95)} (target < 16.7 ms), max ${fmt(result.max)}; simulator+dispatch ${fmt(result.commandMs / result.frames)} per frame`,
   );
 } finally {
   await browser.close();

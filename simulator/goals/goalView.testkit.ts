@@ -146,6 +146,7 @@ export function producerView(name: string, configs: Record<string, string>): Pro
 /** A monitoring view of a simulation where monitoring was never started. */
 const monitoringOff: ReturnType<GoalView['monitoring']> = {
   running: false,
+  generation: 0,
   scrapeIntervalMs: null,
   lastScrapeAt: null,
   targets: () => [],

@@ -46,6 +46,8 @@ export type QueryOutcome<T> = { ok: true; value: T; warnings: string[] } | { ok:
 
 export type MonitoringView = {
   running: boolean;
+  /** Which run of `monitoringStart` this is (a new run has a new, empty series store). */
+  generation: number;
   scrapeIntervalMs: number | null;
   lastScrapeAt: number | null;
   /** Scrape targets as Prometheus' /targets page lists them. */
@@ -102,6 +104,7 @@ export function monitoringOf(state: SimState): MonitoringView {
   const notRunning = { ok: false as const, error: 'Prometheus is not running (start monitoring first)' };
   return {
     running: m !== null,
+    generation: state.areas.monitoring?.generation ?? 0,
     scrapeIntervalMs: m?.config.scrapeIntervalMs ?? null,
     lastScrapeAt: m?.lastScrapeAt ?? null,
     targets: () =>
