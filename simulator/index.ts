@@ -22,6 +22,7 @@ export { formatDuration } from './log/format';
 // monitoring console pieces (JmxTool's options and output, Go's float formatting) for kafka-jmx.sh and promtool
 export { jmxUrlHost, parseJmxToolArgs, runJmxTool } from './metrics/console/jmxTool';
 export { goFloatF } from './metrics/format';
+export { parsePromQL } from './metrics/promql/parser';
 // running Kafka in production: MM2's properties, the capacity arithmetic (simulator/mirror, simulator/production)
 export { parseMm2Config } from './mirror/mm2Config';
 // librdkafka's partitioners, for the console's kcat (its default is not the Java client's murmur2)
@@ -76,7 +77,7 @@ export {
   type TopicView,
   topicConfigNames,
 } from './read/index';
-export type { AlertRuleView, MonitoringView } from './read/monitoring';
+export type { AlertRuleView, BurrowGroupView, BurrowPartitionView, MonitoringView } from './read/monitoring';
 // the RabbitMQ broker beside the cluster, for the Kafka-vs-RabbitMQ side by side (simulator/rabbitmq)
 export type {
   RabbitConsumerView,

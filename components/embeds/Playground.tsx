@@ -88,7 +88,8 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
 
   const loadPreset = useCallback(
     (id: string) => {
-      history.replaceState(null, '', window.location.pathname);
+      // Keep the query (?bench) so the frame-time benchmarks follow the newly loaded preset.
+      history.replaceState(null, '', window.location.pathname + window.location.search);
       setShareText(null);
       setStart(startFromPreset(presets, id));
     },
@@ -165,7 +166,8 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
           <SimButton
             label="Start over with an empty cluster"
             onClick={() => {
-              history.replaceState(null, '', window.location.pathname);
+              // Keep the query (?bench) so the frame-time benchmarks follow the newly loaded preset.
+              history.replaceState(null, '', window.location.pathname + window.location.search);
               setStart({ spec: EMPTY, presetId: null, error: null });
             }}
           >

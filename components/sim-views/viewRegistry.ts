@@ -6,6 +6,7 @@ import { ClusterView } from './ClusterView';
 import { ComparisonView } from './ComparisonView';
 import { ConnectView } from './ConnectView';
 import { GroupView } from './GroupView';
+import { LagView } from './LagView';
 import { MirrorView } from './MirrorView';
 import { MonitoringView } from './MonitoringView';
 import { PartitionLogView } from './PartitionLogView';
@@ -37,6 +38,7 @@ export const VIEW_REGISTRY = [
   { name: 'security', column: 'right', Component: SecurityPathView },
   { name: 'tenants', column: 'right', Component: TenantView },
   { name: 'monitoring', column: 'top', Component: MonitoringView },
+  { name: 'lag', column: 'right', Component: LagView },
   { name: 'compare', column: 'top', Component: ComparisonView },
   { name: 'connect', column: 'top', Component: ConnectView },
   { name: 'streams', column: 'top', Component: StreamsView },

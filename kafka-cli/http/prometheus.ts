@@ -2,7 +2,7 @@
 // (port 9404, `/metrics` in the Prometheus text format), kafka_exporter (9308) and Prometheus' HTTP API (9090:
 // /api/v1/query, /api/v1/query_range, /api/v1/alerts, /api/v1/targets). They answer only while monitoring runs
 // (`monitoring start`); otherwise nothing listens and curl fails to connect. `localhost` is the lowest broker's
-// machine, where the console runs, and also runs Prometheus. Burrow's API (8000) belongs to the Tools section.
+// machine, where the console runs, and also runs Prometheus. Burrow (8000) is kafka-cli/http/burrow.ts.
 import type { ToolContext } from '../tool';
 import type { HttpRequest, HttpResponse, HttpService } from './types';
 

@@ -1,9 +1,12 @@
-// `promtool query instant [--time TIME] SERVER EXPR` (Prometheus' cmd/promtool): an HTTP client of the query API
-// (POST /api/v1/query), printing the result as prometheus/common's model values do: `metric{a="1", b="2"} => 3
-// @[60]` per sample. Errors: `query error: <errorType>: <message>`, exit 1.
+// `promtool query instant [--time TIME] SERVER EXPR` and `promtool query range [--start S] [--end E] [--step D]
+// SERVER EXPR` (Prometheus' cmd/promtool/query.go): HTTP clients of the query API (/api/v1/query and
+// /api/v1/query_range), printing the result as prometheus/common's model values do: `metric{a="1", b="2"} => 3
+// @[60]` per sample. Errors: `query error: <errorType>: <message>`, exit 1. `promtool check rules` is in
+// promtoolRules.ts.
 import { goFloatF } from '../../simulator';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
+import { runCheckRules } from './promtoolRules';
 
 type Labels = Record<string, string>;
 
@@ -42,46 +45,148 @@ function formatResult(data: { resultType: string; result: unknown }): string[] {
   }
 }
 
-const USAGE =
-  'usage: promtool query instant [<flags>] <server> <expr>\n\nRun instant query.\n\nFlags:\n  --time=TIME  Query evaluation time (RFC3339 or Unix timestamp).';
+const USAGE = [
+  'usage: promtool <command> [<flags>] [<args> ...]',
+  '',
+  'Tooling for the Prometheus monitoring system.',
+  '',
+  'Commands (in the simulation):',
+  '  check rules <rule-files>...',
+  '  query instant [--time=TIME] <server> <expr>',
+  '  query range [--start=START] [--end=END] [--step=STEP] <server> <expr>',
+].join('\n');
 
-function runPromtool(args: string[], ctx: ToolContext): CommandOutput {
-  const out = new Output();
-  const [group, cmd, ...rest] = args;
-  if (group === '--help' || group === undefined) return out.line(USAGE).result();
-  if (group !== 'query')
-    return out.fail(`promtool: error: expected command but got "${group}", try --help`).result();
-  if (cmd !== 'instant')
-    return out
-      .fail(
-        `promtool: error: ${cmd === undefined ? 'expected command' : `unexpected ${cmd}`}; the simulation has: promtool query instant <server> <expr>`,
-      )
-      .result();
-  let time: string | null = null;
+/** Go's time.ParseDuration (kingpin's Duration flag): units ns, us, µs, ms, s, m, h; "0" alone needs none. */
+export function goDuration(s: string): { ok: true; ms: number } | { ok: false; error: string } {
+  if (s === '0') return { ok: true, ms: 0 };
+  const unit: Record<string, number> = {
+    ns: 1e-6,
+    us: 1e-3,
+    µs: 1e-3,
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+  };
+  const re = /(\d+(?:\.\d*)?|\.\d+)([^\d.]*)/y;
+  let ms = 0;
+  let i = 0;
+  const body = s.replace(/^[+-]/, '');
+  const quoted = JSON.stringify(s);
+  if (body === '') return { ok: false, error: `time: invalid duration ${quoted}` };
+  while (i < body.length) {
+    re.lastIndex = i;
+    const m = re.exec(body);
+    if (!m) return { ok: false, error: `time: invalid duration ${quoted}` };
+    if (!m[2]) return { ok: false, error: `time: missing unit in duration ${quoted}` };
+    if (!(m[2] in unit))
+      return { ok: false, error: `time: unknown unit ${JSON.stringify(m[2])} in duration ${quoted}` };
+    ms += Number(m[1]) * unit[m[2]];
+    i = re.lastIndex;
+  }
+  return { ok: true, ms: s.startsWith('-') ? -ms : ms };
+}
+
+/** promtool's parseTime: a float of Unix seconds, or RFC 3339; virtual time is Unix time from 0. */
+function parseTime(s: string): number | null {
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s) * 1000;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s)) {
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? null : t;
+  }
+  return null;
+}
+
+/** client_golang formats times and steps as seconds with Go's shortest 'f' formatting. */
+const seconds = (ms: number) => goFloatF(ms / 1000);
+
+type Flags = Record<string, string>;
+
+/** kingpin's flag parsing for the query commands: --flag=value or --flag value, then the positionals. */
+function parseArgs(
+  rest: readonly string[],
+  allowed: readonly string[],
+): { ok: true; flags: Flags; positional: string[] } | { ok: false; error: string } {
+  const flags: Flags = {};
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (a.startsWith('--time=')) time = a.slice('--time='.length);
-    else if (a === '--time') {
-      time = rest[++i] ?? null;
-      if (time === null)
-        return out.fail("promtool: error: expected argument for flag '--time', try --help").result();
-    } else if (a.startsWith('-') && a !== '-')
-      return out.fail(`promtool: error: unknown long flag '${a}', try --help`).result();
+    const eq = /^--([a-z-]+)=(.*)$/s.exec(a);
+    const bare = /^--([a-z-]+)$/.exec(a);
+    if (eq && allowed.includes(eq[1])) flags[eq[1]] = eq[2];
+    else if (bare && allowed.includes(bare[1])) {
+      const v = rest[++i];
+      if (v === undefined) return { ok: false, error: `expected argument for flag '--${bare[1]}'` };
+      flags[bare[1]] = v;
+    } else if (a.startsWith('--')) return { ok: false, error: `unknown long flag '${a.split('=')[0]}'` };
+    else if (a.startsWith('-') && a !== '-')
+      return { ok: false, error: `unknown short flag '${a.slice(0, 2)}'` };
     else positional.push(a);
   }
-  if (positional.length < 1)
-    return out.fail("promtool: error: required argument 'server' not provided, try --help").result();
-  if (positional.length < 2)
-    return out.fail("promtool: error: required argument 'expr' not provided, try --help").result();
-  if (positional.length > 2)
-    return out.fail(`promtool: error: unexpected ${positional[2]}, try --help`).result();
-  const [server, expr] = positional;
+  if (positional.length < 1) return { ok: false, error: "required argument 'server' not provided" };
+  if (positional.length < 2) return { ok: false, error: "required argument 'expr' not provided" };
+  if (positional.length > 2) return { ok: false, error: `unexpected ${positional[2]}` };
+  return { ok: true, flags, positional };
+}
+
+const usageError = (out: Output, msg: string) => out.fail(`promtool: error: ${msg}, try --help`).result();
+
+function runQuery(kind: 'instant' | 'range', rest: string[], ctx: ToolContext, out: Output): CommandOutput {
+  const parsed = parseArgs(rest, kind === 'instant' ? ['time'] : ['start', 'end', 'step', 'header']);
+  if (!parsed.ok) return usageError(out, parsed.error);
+  const [server, expr] = parsed.positional;
   const url = /^(https?):\/\/([^/:]+)(?::(\d+))?\/?$/.exec(server);
-  if (!url) return out.fail(`promtool: error: invalid URL "${server}", try --help`).result();
+  if (!url) return usageError(out, `invalid URL "${server}"`);
   const host = url[2];
   const port = Number(url[3] ?? (url[1] === 'https' ? 443 : 80));
-  const api = `${url[1]}://${host}${url[3] ? `:${url[3]}` : ''}/api/v1/query`;
+  const apiPath = kind === 'instant' ? '/api/v1/query' : '/api/v1/query_range';
+  const params: Record<string, string> = { query: expr };
+  if (kind === 'instant') {
+    if (parsed.flags.time !== undefined) {
+      const t = parseTime(parsed.flags.time);
+      if (t === null)
+        return out
+          .fail(
+            `error parsing evaluation time: cannot parse ${JSON.stringify(parsed.flags.time)} to a valid timestamp`,
+          )
+          .result();
+      params.time = seconds(t);
+    }
+  } else {
+    // cmd/promtool/query.go QueryRange: end defaults to now, start to end − 5m, step to range/250 (≥ 1 s).
+    let step = 0;
+    if (parsed.flags.step !== undefined) {
+      const d = goDuration(parsed.flags.step);
+      if (!d.ok) return usageError(out, d.error);
+      step = d.ms;
+    }
+    let end = ctx.read.now();
+    if (parsed.flags.end !== undefined) {
+      const t = parseTime(parsed.flags.end);
+      if (t === null)
+        return out
+          .fail(
+            `error parsing end time: cannot parse ${JSON.stringify(parsed.flags.end)} to a valid timestamp`,
+          )
+          .result();
+      end = t;
+    }
+    let start = end - 5 * 60_000;
+    if (parsed.flags.start !== undefined) {
+      const t = parseTime(parsed.flags.start);
+      if (t === null)
+        return out
+          .fail(
+            `error parsing start time: cannot parse ${JSON.stringify(parsed.flags.start)} to a valid timestamp`,
+          )
+          .result();
+      start = t;
+    }
+    if (!(start < end)) return out.fail('start time is not before end time').result();
+    if (step === 0) step = Math.max(Math.floor((end - start) / 1000 / 250), 1) * 1000;
+    Object.assign(params, { start: seconds(start), end: seconds(end), step: seconds(step) });
+  }
+  const api = `${url[1]}://${host}${url[3] ? `:${url[3]}` : ''}${apiPath}`;
   const ip = host === 'localhost' ? '127.0.0.1' : host;
   const endpoint = ctx.read.monitoring().http(host, port);
   if (endpoint === null || endpoint.kind !== 'http')
@@ -92,11 +197,7 @@ function runPromtool(args: string[], ctx: ToolContext): CommandOutput {
           : `query error: Post "${api}": dial tcp ${ip}:${port}: connect: connection refused`,
       )
       .result();
-  const res = endpoint.handle(
-    'GET',
-    '/api/v1/query',
-    time === null ? { query: expr } : { query: expr, time },
-  );
+  const res = endpoint.handle('GET', apiPath, params);
   let body: ApiBody;
   try {
     body = JSON.parse(res.body) as ApiBody;
@@ -109,13 +210,42 @@ function runPromtool(args: string[], ctx: ToolContext): CommandOutput {
   return out.result();
 }
 
+function runPromtool(args: string[], ctx: ToolContext): CommandOutput {
+  const out = new Output();
+  const [group, cmd, ...rest] = args;
+  if (group === '--help' || group === '-h' || group === undefined) return out.line(USAGE).result();
+  if (group === 'check') {
+    if (cmd !== 'rules')
+      return usageError(
+        out,
+        cmd === undefined ? 'expected command but got nothing' : `expected command but got "${cmd}"`,
+      );
+    const files = rest.filter((a) => !a.startsWith('-'));
+    const flag = rest.find((a) => a.startsWith('-'));
+    if (flag) return usageError(out, `unknown long flag '${flag}'`);
+    // Without files promtool reads the rules from standard input (checkRulesFromStdin).
+    if (files.length === 0) return runCheckRules(null, () => (ctx.input ?? []).join('\n'), out).result();
+    return runCheckRules(files, (p) => ctx.read.file(p), out).result();
+  }
+  if (group !== 'query') return usageError(out, `expected command but got "${group}"`);
+  if (cmd !== 'instant' && cmd !== 'range')
+    return usageError(
+      out,
+      cmd === undefined ? 'expected command but got nothing' : `expected command but got "${cmd}"`,
+    );
+  return runQuery(cmd, rest, ctx, out);
+}
+
 export const promtoolTool: ToolDef = {
   name: 'promtool',
   aliases: [],
   helpGroup: 'other',
-  summary: "Prometheus' command-line tool: promtool query instant SERVER EXPR runs a PromQL query.",
-  usage: 'promtool query instant [--time TIME] http://localhost:9090 EXPR',
-  flags: ['--time'],
-  subcommands: ['query'],
+  summary:
+    "Prometheus' command-line tool: query instant / query range against the HTTP API, check rules on a rule file.",
+  usage:
+    'promtool query instant [--time TIME] http://localhost:9090 EXPR\npromtool query range [--start S] [--end E] [--step 15s] http://localhost:9090 EXPR\npromtool check rules FILE...',
+  flags: ['--time', '--start', '--end', '--step'],
+  subcommands: ['query', 'check'],
+  readsStdin: (args) => args[0] === 'check' && args[1] === 'rules' && args.length === 2,
   run: runPromtool,
 };

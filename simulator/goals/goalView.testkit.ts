@@ -146,6 +146,7 @@ export function producerView(name: string, configs: Record<string, string>): Pro
 /** A monitoring view of a simulation where monitoring was never started. */
 const monitoringOff: ReturnType<GoalView['monitoring']> = {
   running: false,
+  generation: 0,
   scrapeIntervalMs: null,
   lastScrapeAt: null,
   targets: () => [],
@@ -154,6 +155,7 @@ const monitoringOff: ReturnType<GoalView['monitoring']> = {
   instant: () => ({ ok: false, error: 'Prometheus is not running (start monitoring first)' }),
   range: () => ({ ok: false, error: 'Prometheus is not running (start monitoring first)' }),
   burrowGroup: () => null,
+  burrowGroups: () => [],
   timeLagSeconds: () => null,
   jmx: () => null,
   http: () => null,

@@ -20,6 +20,7 @@ import {
   onMonitoringEvent,
   scrapeAndReport,
 } from '../metrics/monitor';
+import { newRecorder, observe } from '../metrics/recorder';
 import { scrapeTargets } from '../metrics/targets';
 
 /** Burrow's cluster module default: `offset-refresh=10` seconds (config/burrow.toml). */
@@ -80,6 +81,9 @@ export const monitoringCommands = {
     const m = newMonitoringState(
       interval === undefined ? {} : { scrapeIntervalMs: interval, evaluationIntervalMs: interval },
     );
+    // The exporter reads the JVMs' counters as they are: cumulative since each broker started.
+    m.recorder = area.recorder ?? newRecorder();
+    area.recorder = null;
     area.monitor = m;
     area.generation++;
     const targets = scrapeTargets(ctx.state, m.config).length;
@@ -101,10 +105,12 @@ export const monitoringCommands = {
   monitoringStop: (ctx) => {
     const area = ctx.state.areas.monitoring;
     if (!area.monitor) return fail('INVALID_REQUEST', 'Monitoring is not running.');
+    // The JVMs keep running and counting; only the exporters, Prometheus and Burrow go away.
+    area.recorder = area.monitor.recorder;
     area.monitor = null;
     ctx.emit(
       'monitoringStopped',
-      'Prometheus, Burrow and kafka-lag-exporter stopped; the stored series and alerts are gone',
+      'Prometheus, Burrow and kafka-lag-exporter stopped; the stored series and alerts are gone (the JVMs keep their counters)',
       {},
     );
     return okVoid();
@@ -137,9 +143,11 @@ export const monitoringTasks = {
 } satisfies TaskHandlers;
 
 // The hooks run inside the command that emitted the event, so the recorder sees the state the event describes.
+// The recorder runs whether or not monitoring does (the JVMs count anyway); Burrow only while it runs.
 export const monitoringHooks: readonly Hook[] = MONITORED_EVENTS.map((type) =>
   on(type, (ctx, ev) => {
-    const m = ctx.state.areas.monitoring.monitor;
-    if (m) onMonitoringEvent(m, ev as SimEvent, ctx.state);
+    const area = ctx.state.areas.monitoring;
+    if (area.monitor) onMonitoringEvent(area.monitor, ev as SimEvent, ctx.state);
+    else if (area.recorder) observe(area.recorder, ev as SimEvent, ctx.state);
   }),
 );

@@ -4,7 +4,7 @@
 import type { SimState } from '../engine/state';
 import type { ActiveAlert, AlertState } from '../metrics/alerts/alerting';
 import { listAlerts } from '../metrics/alerts/alerting';
-import { type ConsumerGroupStatus, evaluateGroup } from '../metrics/burrow/evaluator';
+import { type ConsumerGroupStatus, evaluateGroup, type PartitionStatus } from '../metrics/burrow/evaluator';
 import { jmxBeansFor, monitoringEndpoints } from '../metrics/console/endpoints';
 import type { Endpoint, HttpResult } from '../metrics/console/types';
 import { timeLagSeconds } from '../metrics/lagTime';
@@ -24,10 +24,30 @@ export type AlertRuleView = {
   alerts: ActiveAlert[];
 };
 
+/** One stored commit of Burrow's window: the offset, the lag Burrow computed then (null: no broker offset yet). */
+export type BurrowCommitView = { offset: number; lag: number | null; timestamp: number };
+
+export type BurrowPartitionView = PartitionStatus & {
+  /** Burrow's window for the partition, oldest first (at most `intervals` commits). */
+  window: BurrowCommitView[];
+  /** kafka-lag-exporter's estimate of the lag in seconds for the newest commit (null without its table). */
+  timeLagS: number | null;
+};
+
+/** A group as Burrow's lag view shows it: the verdict, each partition's verdict with its rule and window. */
+export type BurrowGroupView = Omit<ConsumerGroupStatus, 'partitions' | 'maxlag'> & {
+  partitions: BurrowPartitionView[];
+  /** storage `intervals` and evaluator `allowed-lag` (Burrow's defaults unless a lesson changed them). */
+  intervals: number;
+  allowedLag: number;
+};
+
 export type QueryOutcome<T> = { ok: true; value: T; warnings: string[] } | { ok: false; error: string };
 
 export type MonitoringView = {
   running: boolean;
+  /** Which run of `monitoringStart` this is (a new run has a new, empty series store). */
+  generation: number;
   scrapeIntervalMs: number | null;
   lastScrapeAt: number | null;
   /** Scrape targets as Prometheus' /targets page lists them. */
@@ -37,10 +57,15 @@ export type MonitoringView = {
   alerts(): ActiveAlert[];
   /** An instant query at now (a stat panel). */
   instant(expr: string): QueryOutcome<Sample[]>;
-  /** A range query from now − rangeMs to now every stepMs (a graph panel). */
-  range(expr: string, rangeMs: number, stepMs: number): QueryOutcome<SeriesPoints[]>;
+  /**
+   * A range query over the rangeMs before `endMs` (default now; never later than now), every stepMs, the end
+   * aligned down to the step (a graph panel).
+   */
+  range(expr: string, rangeMs: number, stepMs: number, endMs?: number): QueryOutcome<SeriesPoints[]>;
   /** Burrow's evaluation of a group with the rule that decided each partition (null when not running). */
   burrowGroup(group: string): ConsumerGroupStatus | null;
+  /** Every group Burrow has commits of, sorted, with its verdicts and windows ([] when not running). */
+  burrowGroups(): BurrowGroupView[];
   /** kafka-lag-exporter's time lag of a partition for a committed offset, in seconds (null without a table). */
   timeLagSeconds(topic: string, partition: number, committed: number): number | null;
   /** The MBeans a JMX connection to host:port reaches (null: nothing listens there, or monitoring is off). */
@@ -79,6 +104,7 @@ export function monitoringOf(state: SimState): MonitoringView {
   const notRunning = { ok: false as const, error: 'Prometheus is not running (start monitoring first)' };
   return {
     running: m !== null,
+    generation: state.areas.monitoring?.generation ?? 0,
     scrapeIntervalMs: m?.config.scrapeIntervalMs ?? null,
     lastScrapeAt: m?.lastScrapeAt ?? null,
     targets: () =>
@@ -130,16 +156,39 @@ export function monitoringOf(state: SimState): MonitoringView {
         return { value: samples, warnings: r.warnings };
       });
     },
-    range: (expr, rangeMs, stepMs) => {
+    range: (expr, rangeMs, stepMs, endMs) => {
       if (!m) return notRunning;
-      return cached(`r ${rangeMs} ${stepMs} ${expr}`, () => {
-        // Align to the step (as Grafana does) so a panel's points stay put while the clock moves.
-        const end = Math.floor(state.now / stepMs) * stepMs;
+      // Align to the step (as Grafana does) so a panel's points stay put while the clock moves.
+      const end = Math.floor(Math.min(endMs ?? state.now, state.now) / stepMs) * stepMs;
+      return cached(`r ${rangeMs} ${stepMs} ${end} ${expr}`, () => {
         const r = rangeQuery(m.store, expr, Math.max(0, end - rangeMs), end, stepMs);
         return { value: r.series, warnings: r.warnings };
       });
     },
     burrowGroup: (group) => (m ? evaluateGroup(m.burrow, group, state.now) : null),
+    burrowGroups: () => {
+      if (!m) return [];
+      const b = m.burrow;
+      return Object.keys(b.groups)
+        .sort()
+        .map((group) => {
+          const { partitions, maxlag: _maxlag, ...g } = evaluateGroup(b, group, state.now);
+          return {
+            ...g,
+            intervals: b.config.intervals,
+            allowedLag: b.config.allowedLag,
+            partitions: partitions.map((p) => {
+              const stored = b.groups[group]?.topics[p.topic]?.[p.partition]?.offsets ?? [];
+              const table = m.lagTables[`${p.topic}-${p.partition}`];
+              return {
+                ...p,
+                window: stored.map((o) => ({ offset: o.offset, lag: o.lag, timestamp: o.timestamp })),
+                timeLagS: table && p.end ? timeLagSeconds(table, p.end.offset, state.now) : null,
+              };
+            }),
+          };
+        });
+    },
     timeLagSeconds: (topic, partition, committed) => {
       const table = m?.lagTables[`${topic}-${partition}`];
       return table ? timeLagSeconds(table, committed, state.now) : null;

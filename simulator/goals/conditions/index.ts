@@ -5,6 +5,7 @@ import { aclAllows } from './aclAllows';
 import { alertState } from './alertState';
 import { brokerReplicaCount } from './brokerReplicaCount';
 import { brokerState } from './brokerState';
+import { burrowStatus } from './burrowStatus';
 import { clientQuota } from './clientQuota';
 import { connectTasks } from './connectTasks';
 import { distinctKeys } from './distinctKeys';
@@ -35,6 +36,7 @@ export const CONDITION_KINDS: readonly ConditionKind[] = [
   alertState,
   brokerReplicaCount,
   brokerState,
+  burrowStatus,
   clientQuota,
   connectTasks,
   distinctKeys,

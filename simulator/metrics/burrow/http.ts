@@ -102,6 +102,30 @@ export function burrowHttp(
       request: req,
     });
   const cluster = parts[2];
+  // The evaluator answers an unknown cluster like an unknown group: status NOTFOUND with a 404, not an error
+  // body (evaluator/caching.go getConsumerStatus; httpserver/kafka.go handleConsumerStatus).
+  if (
+    cluster !== s.cluster &&
+    method === 'GET' &&
+    parts.length === 6 &&
+    parts[3] === 'consumer' &&
+    (parts[5] === 'status' || parts[5] === 'lag')
+  )
+    return respond(404, {
+      error: false,
+      message: 'consumer status returned',
+      status: groupStatusJson({
+        cluster,
+        group: parts[4],
+        status: 'NOTFOUND',
+        complete: 1,
+        partitions: [],
+        partition_count: 0,
+        maxlag: null,
+        totallag: 0,
+      }),
+      request: request(path, host),
+    });
   if (cluster !== s.cluster) {
     if (parts.length === 3) return errorResponse(404, 'cluster module not found', path, host);
     return errorResponse(

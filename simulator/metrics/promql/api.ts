@@ -123,6 +123,20 @@ export function apiQueryRange(store: SeriesStore, params: Record<string, string>
       'invalid parameter "query": unknown position: parse error: no expression found in input',
     );
   void now;
+  // web/api/v1/api.go queryRange: the order of its checks and their texts.
+  if (end < start) return errorBody(400, 'bad_data', 'end timestamp must not be before start time');
+  if (step <= 0)
+    return errorBody(
+      400,
+      'bad_data',
+      'zero or negative query resolution step widths are not accepted. Try a positive integer',
+    );
+  if ((end - start) / step > 11_000)
+    return errorBody(
+      400,
+      'bad_data',
+      'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
+    );
   try {
     const r = rangeQuery(store, params.query, start, end, step);
     return {
