@@ -29,7 +29,7 @@ import {
   type MarkStage,
   marksFor,
 } from './clusterMapMarks';
-import { type ClusterMapModel, clusterMapModel, type MapReplica, replicaRoleText } from './clusterMapModel';
+import { clusterMapModel, type MapReplica, replicaRoleText } from './clusterMapModel';
 import { tpKey } from './readHelpers';
 import { Panel, PresenterMode, SimButton } from './ui';
 import { stageColour, useMapMarks } from './useMapMarks';
@@ -148,14 +148,13 @@ export function ClusterMapView() {
           style={{ fontSize: font, height: 'auto' }}
           data-testid="cluster-map"
           data-font={font}
-          data-layout={layout.narrow ? 'narrow' : 'wide'}
+          data-layout={layout.mode}
         >
           {layout.headings.map((h) => (
             <text key={h.text} x={h.x} y={h.y} fill="var(--sim-muted)" fontWeight={700} fontSize={font}>
               {h.text}
             </text>
           ))}
-          <StaticPaths layout={layout} model={model} />
           {layout.producers.map((p) => (
             <g key={p.producer.name} data-producer={p.producer.name}>
               <rect
@@ -178,7 +177,7 @@ export function ClusterMapView() {
             </g>
           ))}
           {layout.producers.length === 0 ? (
-            <text x={font * 0.5} y={font * 3.6} fill="var(--sim-muted)">
+            <text x={font * 0.5} y={font * 3.3} fill="var(--sim-muted)">
               no producer
             </text>
           ) : null}
@@ -198,8 +197,8 @@ export function ClusterMapView() {
           ))}
           {layout.groups.length === 0 ? (
             <text
-              x={layout.narrow ? font * 0.5 : layout.width - font * 14}
-              y={layout.height - font}
+              x={layout.headings.at(-1)?.x ?? 0}
+              y={(layout.headings.at(-1)?.y ?? 0) + font * 1.8}
               fill="var(--sim-muted)"
             >
               no consumer group
@@ -209,7 +208,7 @@ export function ClusterMapView() {
           <g ref={gRef} />
         </svg>
       </div>
-      <MapLegend />
+      <MapLegend large={presenter} />
       <p
         className="mt-2 min-h-[1.5rem] text-sm text-slate-800 dark:text-slate-200"
         data-testid="cluster-map-detail"
@@ -389,7 +388,6 @@ function Replica({
         height={slot.h}
         rx={font * 0.3}
         fill={focused ? 'var(--sim-bg)' : 'transparent'}
-        stroke={focused ? 'var(--sim-line)' : 'none'}
       />
       <RoleBadge role={r.role} x={badgeX} y={cy} r={font * 0.68} font={font} />
       <text x={badgeX + font * 1.05} y={cy + font * 0.35} fill="var(--sim-fg)" fontWeight={600}>
@@ -605,32 +603,6 @@ function Group({ slot, font }: { slot: GroupSlot; font: number }) {
   );
 }
 
-/** The paths records take, faint: each member's fetches from the leaders of the partitions it owns. */
-function StaticPaths({ layout, model }: { layout: MapLayout; model: ClusterMapModel }) {
-  const leaders = new Map(model.partitions.map((p) => [p.tp, p.leader]));
-  const paths: Array<{ key: string; d: string }> = [];
-  for (const g of layout.groups) {
-    g.group.members.forEach((m, i) => {
-      for (const o of m.owned) {
-        const leader = leaders.get(o.tp);
-        if (leader === null || leader === undefined) continue;
-        const a = locateAnchor(layout, { kind: 'replica', tp: o.tp, broker: leader });
-        const b = locateAnchor(layout, { kind: 'member', name: g.members[i].name });
-        if (!a || !b) continue;
-        const mx = (a.x + b.x) / 2;
-        paths.push({ key: `${o.tp}-${m.name}`, d: `M${a.x},${a.y}C${mx},${a.y} ${mx},${b.y} ${b.x},${b.y}` });
-      }
-    });
-  }
-  return (
-    <g fill="none" stroke="var(--sim-line)" strokeWidth={1} strokeDasharray="2 4">
-      {paths.map((p) => (
-        <path key={p.key} d={p.d} />
-      ))}
-    </g>
-  );
-}
-
 function Flows({ flows, layout }: { flows: Flow[]; layout: MapLayout }) {
   const max = Math.max(1, ...flows.map((f) => f.rate));
   const widthOf = scaleSqrt()
@@ -660,10 +632,10 @@ function Flows({ flows, layout }: { flows: Flow[]; layout: MapLayout }) {
   );
 }
 
-function MapLegend() {
+function MapLegend({ large }: { large: boolean }) {
   return (
     <ul
-      className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300"
+      className={`mt-2 flex flex-wrap gap-x-4 gap-y-1 text-slate-700 dark:text-slate-300 ${large ? 'text-xl' : 'text-xs'}`}
       aria-label="Map legend"
     >
       <li>

@@ -10,7 +10,7 @@ import type { SimEvent } from '@/simulator';
 import { SimController } from '../sim-runtime/SimController';
 import { SimContext } from '../sim-runtime/useSimulation';
 import { ClusterMapView } from './ClusterMapView';
-import { clusterMapLayout, locateAnchor, logWindow, textWidth } from './clusterMapLayout';
+import { clusterMapLayout, locateAnchor, logWindow, rowMetrics } from './clusterMapLayout';
 import { flowsFor, type MarkContext, marksFor } from './clusterMapMarks';
 import { clusterMapModel } from './clusterMapModel';
 
@@ -202,6 +202,18 @@ describe('the layout fits a laptop, a phone and a projector', () => {
     }
   });
 
+  it('the presenter column at 1920 px (about 980 px at 20 px labels) stacks producers, brokers, groups and keeps every broker', () => {
+    const l = clusterMapLayout(model(), { width: 980, font: 20 });
+    expect(l.mode).toBe('stacked');
+    expect(l.brokers.map((b) => b.broker.id)).toEqual([1, 2, 3]);
+    expect(new Set(l.brokers.map((b) => b.x)).size).toBeGreaterThan(1);
+    const producersBottom = Math.max(...l.producers.map((p) => p.y + p.h));
+    expect(Math.min(...l.brokers.map((b) => b.y))).toBeGreaterThan(producersBottom);
+    expect(Math.min(...l.groups.map((g) => g.y))).toBeGreaterThan(
+      Math.max(...l.brokers.map((b) => b.y + b.h)),
+    );
+  });
+
   it('a 375 px phone shows one broker, the one chosen', () => {
     const l = clusterMapLayout(model(), { width: 343, font: 13, broker: 2 });
     expect(l.narrow).toBe(true);
@@ -222,9 +234,7 @@ describe('the layout fits a laptop, a phone and a projector', () => {
             const win = logWindow(r.replica, r.log, font);
             expect(r.log.x + (win.to - win.from) * win.cell).toBeLessThanOrEqual(r.log.x + r.log.w + 0.01);
             // The HW · LEO text fits between the log and the row's end.
-            expect(r.log.x + r.log.w + textWidth('HW 99 · LEO 99', font)).toBeLessThanOrEqual(
-              r.x + r.w + 0.01,
-            );
+            expect(r.log.x + r.log.w + rowMetrics(m, font).numbersW).toBeLessThanOrEqual(r.x + r.w + 0.01);
           }
         }
       }),

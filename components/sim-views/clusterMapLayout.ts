@@ -19,6 +19,8 @@ export type MapLayout = {
   width: number;
   height: number;
   font: number;
+  /** wide: three columns; stacked: producers, brokers, groups one above the other; narrow: one broker. */
+  mode: 'wide' | 'stacked' | 'narrow';
   narrow: boolean;
   producers: ProducerSlot[];
   brokers: BrokerSlot[];
@@ -35,19 +37,37 @@ export type LayoutOptions = {
   broker?: number | null;
 };
 
-/** Below this many font sizes of width the three columns do not fit: the phone layout. */
-const NARROW_EM = 50;
+/** Below this many font sizes of width the three columns do not fit: producers, brokers, groups stack. */
+const STACKED_EM = 50;
+/** Below this many, only one broker fits legibly: the phone layout. */
+const NARROW_EM = 32;
 
 /** Approximate width of a text in px (system sans-serif, digits and lower case). */
 export const textWidth = (text: string, font: number): number => text.length * font * 0.58;
 
-function replicaRows(broker: MapBroker, box: Box, font: number): ReplicaSlot[] {
+/** The widths a replica row needs for its label and its "HW n · LEO n" text, from the longest ones drawn. */
+export type RowMetrics = { labelW: number; numbersW: number };
+
+export function rowMetrics(model: ClusterMapModel, font: number): RowMetrics {
+  const replicas = model.brokers.flatMap((b) => b.replicas);
+  const longest = replicas.reduce((m, r) => Math.max(m, r.tp.length), 8);
+  const hw = replicas.reduce((m, r) => Math.max(m, r.highWatermark), 0);
+  const leo = replicas.reduce((m, r) => Math.max(m, r.logEndOffset), 0);
+  return {
+    // badge + gap + the partition's name (bold runs a little wider)
+    labelW: font * 1.9 + textWidth('x'.repeat(longest), font) * 1.08,
+    numbersW: textWidth(`HW ${hw} · LEO ${leo}`, font) + font * 0.6,
+  };
+}
+
+/** Narrowest a broker may be beside another: its label, its numbers and a log of about six cells. */
+const minBrokerWidth = (m: RowMetrics, font: number) => m.labelW + m.numbersW + font * 7.2;
+
+function replicaRows(broker: MapBroker, box: Box, font: number, m: RowMetrics): ReplicaSlot[] {
   const rowH = font * 2.3;
   const top = box.y + font * 2.6;
-  const labelW = font * 7.2;
-  const numbersW = textWidth('HW 999 · LEO 999', font);
-  const logX = box.x + font * 0.6 + labelW;
-  const logW = Math.max(font * 3, box.w - labelW - numbersW - font * 1.6);
+  const logX = box.x + font * 0.4 + m.labelW;
+  const logW = Math.max(font * 2.2, box.w - font * 0.8 - m.labelW - m.numbersW - font * 0.4);
   return broker.replicas.map((replica, i) => ({
     replica,
     x: box.x + font * 0.4,
@@ -64,13 +84,18 @@ function layoutBrokers(
   brokers: MapBroker[],
   area: Box,
   font: number,
+  m: RowMetrics,
 ): { slots: BrokerSlot[]; bottom: number } {
-  const minW = font * 24;
-  const cols = Math.max(1, Math.min(brokers.length, Math.floor(area.w / minW)));
+  const minW = minBrokerWidth(m, font);
+  const inner = 0.06;
+  // The most columns whose band (d3's bandwidth: w·(1−p)/(n−p)) still holds a broker's minimum width.
+  const fit = Math.floor((area.w * (1 - inner)) / minW + inner);
+  const cols = Math.max(1, Math.min(brokers.length, fit));
   const x = scaleBand<number>()
     .domain([...Array(cols).keys()])
     .range([area.x, area.x + area.w])
-    .paddingInner(0.06);
+    // One band takes the whole width (d3 would inset a lone band by its padding).
+    .paddingInner(cols > 1 ? inner : 0);
   const gap = font * 0.8;
   const colY = Array.from({ length: cols }, () => area.y);
   const slots = brokers.map((broker) => {
@@ -79,7 +104,7 @@ function layoutBrokers(
     const h = brokerHeight(broker, font);
     const box = { x: x(col) ?? area.x, y: colY[col], w: x.bandwidth(), h };
     colY[col] += h + gap;
-    return { ...box, broker, replicas: replicaRows(broker, box, font) };
+    return { ...box, broker, replicas: replicaRows(broker, box, font, m) };
   });
   return { slots, bottom: Math.max(...colY, area.y) - gap };
 }
@@ -132,33 +157,48 @@ function layoutGroups(groups: MapGroup[], area: Box, font: number): { slots: Gro
     y = top + h + gap;
     return { group, members, x: area.x, y: top, w: area.w, h };
   });
-  return { slots, bottom: y - gap };
+  // With no group the heading still needs a line for "no consumer group".
+  return { slots, bottom: slots.length > 0 ? y - gap : area.y + font * 1.6 };
 }
 
 export function clusterMapLayout(model: ClusterMapModel, options: LayoutOptions): MapLayout {
   const { width, font } = options;
   const pad = font * 0.5;
-  const narrow = width < font * NARROW_EM;
-  if (narrow) {
+  const m = rowMetrics(model, font);
+  const mode = width < font * NARROW_EM ? 'narrow' : width < font * STACKED_EM ? 'stacked' : 'wide';
+  if (mode !== 'wide') {
     const inner = { x: pad, w: width - 2 * pad };
-    const producers = layoutProducers(model.producers, { ...inner, y: pad, h: 0 }, font, true);
-    const pBottom = producers.length > 0 ? pad + font * 3.6 : pad;
-    const shown = model.brokers.find((b) => b.id === options.broker) ?? model.brokers[0];
-    const brokers = layoutBrokers(shown ? [shown] : [], { ...inner, y: pBottom + font * 2.5, h: 0 }, font);
-    const groups = layoutGroups(model.groups, { ...inner, y: brokers.bottom + font * 2.5, h: 0 }, font);
+    const headingGap = font * 2.2;
+    const producers = layoutProducers(model.producers, { ...inner, y: pad + headingGap, h: 0 }, font, true);
+    const pBottom = pad + headingGap + font * 3.6;
+    const shown =
+      mode === 'narrow'
+        ? [model.brokers.find((b) => b.id === options.broker) ?? model.brokers[0]].filter(
+            (b) => b !== undefined,
+          )
+        : model.brokers;
+    const bTop = pBottom + headingGap;
+    const brokers = layoutBrokers(shown, { ...inner, y: bTop, h: 0 }, font, m);
+    const gTop = brokers.bottom + headingGap;
+    const groups = layoutGroups(model.groups, { ...inner, y: gTop, h: 0 }, font);
     return {
       width,
-      height: Math.max(groups.bottom, brokers.bottom) + pad,
+      height: Math.max(groups.bottom, brokers.bottom, gTop) + pad,
       font,
-      narrow,
+      mode,
+      narrow: mode === 'narrow',
       producers,
       brokers: brokers.slots,
       groups: groups.slots,
-      headings: [],
+      headings: [
+        { x: pad, y: pad + font, text: 'Producers' },
+        { x: pad, y: bTop - font * 0.8, text: mode === 'narrow' ? 'Broker' : 'Brokers' },
+        { x: pad, y: gTop - font * 0.8, text: 'Consumer groups' },
+      ],
     };
   }
-  const producerW = Math.min(font * 13, Math.max(font * 9, width * 0.15));
-  const groupW = Math.min(font * 22, Math.max(font * 14, width * 0.24));
+  const producerW = Math.min(font * 13, Math.max(font * 9, width * 0.12));
+  const groupW = Math.min(font * 18, Math.max(font * 13, width * 0.2));
   const gap = font * 2.5;
   const top = pad + font * 1.8;
   const middle = {
@@ -167,15 +207,16 @@ export function clusterMapLayout(model: ClusterMapModel, options: LayoutOptions)
     w: width - 2 * pad - producerW - groupW - 2 * gap,
     h: 0,
   };
-  const brokers = layoutBrokers(model.brokers, middle, font);
+  const brokers = layoutBrokers(model.brokers, middle, font, m);
   const producers = layoutProducers(model.producers, { x: pad, y: top, w: producerW, h: 0 }, font, false);
   const groups = layoutGroups(model.groups, { x: width - pad - groupW, y: top, w: groupW, h: 0 }, font);
-  const pBottom = producers.reduce((m, p) => Math.max(m, p.y + p.h), top);
+  const pBottom = producers.reduce((mx, p) => Math.max(mx, p.y + p.h), top);
   return {
     width,
     height: Math.max(brokers.bottom, groups.bottom, pBottom) + pad,
     font,
-    narrow,
+    mode,
+    narrow: false,
     producers,
     brokers: brokers.slots,
     groups: groups.slots,
@@ -193,7 +234,7 @@ export function locateAnchor(layout: MapLayout, a: MapAnchor): Point | null {
     case 'producer': {
       const p = layout.producers.find((s) => s.producer.name === a.name);
       if (!p) return null;
-      return layout.narrow ? { x: p.x + p.w / 2, y: p.y + p.h } : { x: p.x + p.w, y: p.y + p.h / 2 };
+      return layout.mode === 'wide' ? { x: p.x + p.w, y: p.y + p.h / 2 } : { x: p.x + p.w / 2, y: p.y + p.h };
     }
     case 'replica': {
       for (const b of layout.brokers) {
@@ -213,7 +254,10 @@ export function locateAnchor(layout: MapLayout, a: MapAnchor): Point | null {
     case 'member': {
       for (const g of layout.groups) {
         const m = g.members.find((s) => s.name === a.name);
-        if (m) return layout.narrow ? { x: m.x + m.w / 2, y: m.y } : { x: m.x, y: m.y + layout.font * 1.1 };
+        if (m)
+          return layout.mode === 'wide'
+            ? { x: m.x, y: m.y + layout.font * 1.1 }
+            : { x: m.x + m.w / 2, y: m.y };
       }
       return null;
     }
