@@ -34,7 +34,7 @@ async function ownerOf(page: Page, tp: string): Promise<string> {
 
 async function produceTo(page: Page, partition: string, key: string, value: string) {
   const producer = page.getByRole('region', { name: 'Producer' });
-  await producer.getByLabel('Partition', { exact: true }).selectOption(partition);
+  await producer.getByRole('combobox', { name: /^Partition/ }).selectOption(partition);
   await producer.getByRole('textbox', { name: 'Key', exact: true }).fill(key);
   await producer.getByRole('textbox', { name: 'Value', exact: true }).fill(value);
   await producer.getByRole('button', { name: 'Produce record' }).click();
@@ -80,7 +80,7 @@ test.describe('with motion', () => {
     await open(page);
     const leader = await leaderOf(page, 'orders-0');
     await page.getByRole('button', { name: `Stop broker ${leader}`, exact: true }).click();
-    const broker = map(page).locator(`g[data-broker="${leader}"]`);
+    const broker = map(page).locator(`g.cm-broker[data-broker="${leader}"]`);
     await expect(broker).toHaveAttribute('data-state', 'stopped');
     await expect(broker).toContainText('stopped');
     await expect(map(page).locator(`[data-replica="orders-0@${leader}"]`)).toHaveAttribute(
@@ -148,9 +148,9 @@ test('a phone shows one broker at a time, switched by buttons named by their tex
   await page.setViewportSize({ width: 375, height: 800 });
   await open(page);
   await expect(map(page).locator('[data-testid="cluster-map"]')).toHaveAttribute('data-layout', 'narrow');
-  await expect(map(page).locator('g[data-broker]')).toHaveCount(1);
+  await expect(map(page).locator('g.cm-broker')).toHaveCount(1);
   await map(page).getByRole('button', { name: 'Broker 2', exact: true }).click();
-  await expect(map(page).locator('g[data-broker]')).toHaveAttribute('data-broker', '2');
+  await expect(map(page).locator('g.cm-broker')).toHaveAttribute('data-broker', '2');
   await expect(map(page).getByRole('button', { name: 'Broker 2', exact: true })).toHaveAttribute(
     'aria-pressed',
     'true',

@@ -60,8 +60,10 @@ export function ClusterMapView() {
   const speed = useSimUi((s) => s.speed);
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box, 960);
-  // The smallest label: a projector needs 20 px at 10 m; large mode and a laptop less.
-  const font = presenter ? 20 : largeMode ? 16 : 13;
+  // The smallest label: a projector needs 20 px at 10 m; large mode and a laptop less. A presenter page opened
+  // on a phone keeps the phone's size (20 px labels would not fit one replica's row).
+  const projected = presenter && width >= 640;
+  const font = projected ? 20 : largeMode && width >= 480 ? 16 : 13;
   const [shownBroker, setShownBroker] = useState<number | null>(null);
   const [trail, setTrail] = useState<TrailEntry[]>([]);
   const [batch, setBatch] = useState<TrailEntry[]>([]);
@@ -208,7 +210,7 @@ export function ClusterMapView() {
           <g ref={gRef} />
         </svg>
       </div>
-      <MapLegend large={presenter} />
+      <MapLegend large={projected} />
       <p
         className="mt-2 min-h-[1.5rem] text-sm text-slate-800 dark:text-slate-200"
         data-testid="cluster-map-detail"
@@ -389,7 +391,7 @@ function Replica({
         rx={font * 0.3}
         fill={focused ? 'var(--sim-bg)' : 'transparent'}
       />
-      <RoleBadge role={r.role} x={badgeX} y={cy} r={font * 0.68} font={font} />
+      <RoleBadge role={r.role} x={badgeX} y={cy} r={font * 0.78} font={font} />
       <text x={badgeX + font * 1.05} y={cy + font * 0.35} fill="var(--sim-fg)" fontWeight={600}>
         {r.tp}
       </text>
@@ -480,7 +482,7 @@ function RoleBadge({
     return (
       <g transform={`translate(${x},${y})`}>
         <circle r={r} fill="var(--sim-leader)" />
-        <text textAnchor="middle" dy="0.35em" fill="var(--sim-bg)" fontWeight={700} fontSize={font * 0.92}>
+        <text textAnchor="middle" dy="0.35em" fill="var(--sim-bg)" fontWeight={700} fontSize={font}>
           L
         </text>
       </g>
@@ -501,7 +503,8 @@ function RoleBadge({
         dy="0.35em"
         fill="var(--sim-fg)"
         fontWeight={700}
-        fontSize={inSync ? font * 0.92 : font * 0.8}
+        fontSize={font}
+        letterSpacing={inSync ? undefined : -1}
       >
         {inSync ? 'F' : 'F!'}
       </text>
