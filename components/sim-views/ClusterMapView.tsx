@@ -105,6 +105,7 @@ export function ClusterMapView() {
     const marks = marksFor(events, {
       leaderOf: (tp) => leaderIn(now, tp),
       coordinatorOf: (g) => now.group(g)?.coordinator ?? null,
+      groupOf: (c) => now.consumer(c)?.groupId ?? null,
     });
     if (marks.length === 0) return;
     setBatch([]);

@@ -31,6 +31,7 @@ function ctxOf(c: SimController): MarkContext {
       return read.partition(tp.slice(0, cut), Number(tp.slice(cut + 1)))?.leader ?? null;
     },
     coordinatorOf: (g) => read.group(g)?.coordinator ?? null,
+    groupOf: (name) => read.consumer(name)?.groupId ?? null,
   };
 }
 
@@ -164,6 +165,36 @@ describe('marks come from the events, in the order Kafka moves a record', () => 
       tp: 'orders-0',
       broker: c.read().partition('orders', 0)?.leader,
     });
+  });
+
+  it('a rebalance: partitions leave their old owners and reach their new ones, as the group reports them', () => {
+    const { c, events } = controller();
+    c.run('consumer create c3 --group orders-app --topics orders');
+    c.run('clock advance 10s');
+    for (const name of ['c1', 'c2', 'c3']) c.run(`consumer poll ${name}`);
+    c.run('clock advance 1s');
+    for (const name of ['c1', 'c2', 'c3']) c.run(`consumer poll ${name}`);
+    const marks = marksFor(events.flat(), ctxOf(c));
+    const assigned = marks.filter((m) => m.stage === 'assign');
+    expect(assigned.length).toBeGreaterThan(0);
+    for (const m of [...assigned, ...marks.filter((x) => x.stage === 'revoke')]) {
+      const member = m.stage === 'assign' ? m.to : m.from;
+      expect(member.kind).toBe('member');
+      expect(m.stage === 'assign' ? m.from : m.to).toEqual({ kind: 'group', groupId: 'orders-app' });
+    }
+    // The last assignment each member received is what it owns now.
+    const owned = new Map(
+      (c.read().group('orders-app')?.members ?? []).map((m) => [
+        m.name,
+        m.owned
+          .map((tp) => `${tp.topic}-${tp.partition}`)
+          .sort()
+          .join(','),
+      ]),
+    );
+    const lastText = (name: string) =>
+      assigned.filter((m) => m.to.kind === 'member' && m.to.name === name).at(-1)?.text;
+    expect(lastText('c3')).toContain(owned.get('c3')?.split(',')[0] ?? 'none');
   });
 
   it('a flood aggregates into one flow per path whose rate is records per virtual second', () => {

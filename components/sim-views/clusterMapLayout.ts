@@ -251,6 +251,10 @@ export function locateAnchor(layout: MapLayout, a: MapAnchor): Point | null {
       const b = layout.brokers.find((s) => s.broker.id === a.id);
       return b ? { x: b.x + b.w / 2, y: b.y + layout.font * 1.3 } : null;
     }
+    case 'group': {
+      const g = layout.groups.find((s) => s.group.groupId === a.groupId);
+      return g ? { x: g.x + g.w / 2, y: g.y + layout.font * 1.1 } : null;
+    }
     case 'member': {
       for (const g of layout.groups) {
         const m = g.members.find((s) => s.name === a.name);

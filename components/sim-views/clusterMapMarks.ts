@@ -6,12 +6,23 @@
 import type { SimEvent } from '@/simulator';
 import { tpKey } from './readHelpers';
 
-export type MarkStage = 'produce' | 'replicate' | 'hw' | 'ack' | 'consume' | 'commit' | 'leader' | 'fail';
+export type MarkStage =
+  | 'produce'
+  | 'replicate'
+  | 'hw'
+  | 'ack'
+  | 'consume'
+  | 'commit'
+  | 'leader'
+  | 'revoke'
+  | 'assign'
+  | 'fail';
 
 export type MapAnchor =
   | { kind: 'producer'; name: string }
   | { kind: 'replica'; tp: string; broker: number }
   | { kind: 'member'; name: string }
+  | { kind: 'group'; groupId: string }
   | { kind: 'broker'; id: number };
 
 export type Mark = {
@@ -35,6 +46,8 @@ export type MarkContext = {
   leaderOf: (tp: string) => number | null;
   /** The group coordinator of a group, or null. */
   coordinatorOf: (groupId: string) => number | null;
+  /** The group a consumer client belongs to, or null. */
+  groupOf: (consumer: string) => string | null;
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
@@ -160,6 +173,38 @@ function draftsFor(e: SimEvent, ctx: MarkContext): Draft[] {
         },
       ];
     }
+    case 'groupPartitionsRevoked': {
+      // A rebalance: eager members give up everything first; cooperative ones only what moves (KIP-429).
+      if (e.partitions.length === 0) return [];
+      const list = e.partitions.map((tp) => tpKey(tp.topic, tp.partition));
+      return [
+        {
+          stage: 'revoke',
+          from: { kind: 'member', name: e.label },
+          to: { kind: 'group', groupId: e.groupId },
+          tp: list.length === 1 ? list[0] : null,
+          offset: null,
+          count: list.length,
+          text: `consumer ${e.label} gave up ${list.join(', ')} in the rebalance of ${e.groupId}`,
+        },
+      ];
+    }
+    case 'partitionsAssigned': {
+      const groupId = ctx.groupOf(e.consumer);
+      if (groupId === null || e.partitions.length === 0) return [];
+      const list = e.partitions.map((tp) => tpKey(tp.topic, tp.partition));
+      return [
+        {
+          stage: 'assign',
+          from: { kind: 'group', groupId },
+          to: { kind: 'member', name: e.consumer },
+          tp: list.length === 1 ? list[0] : null,
+          offset: null,
+          count: list.length,
+          text: `consumer ${e.consumer} was assigned ${list.join(', ')} (generation ${e.generationId} of ${groupId})`,
+        },
+      ];
+    }
     case 'leaderChanged': {
       if (e.leader === null || e.previousLeader === null || e.leader === e.previousLeader) return [];
       const tp = tpKey(e.topic, e.partition);
@@ -206,6 +251,8 @@ export const anchorKey = (a: MapAnchor): string => {
       return `replica ${a.tp} on broker ${a.broker}`;
     case 'member':
       return `consumer ${a.name}`;
+    case 'group':
+      return `group ${a.groupId}`;
     case 'broker':
       return `broker ${a.id}`;
   }
@@ -232,7 +279,7 @@ export function flowsFor(marks: readonly Mark[]): Flow[] {
   const spanMs = Math.max(1000, Math.max(...times) - Math.min(...times));
   const paths = new Map<string, Flow>();
   for (const m of marks) {
-    if (m.stage === 'hw' || m.stage === 'leader') continue;
+    if (m.stage === 'hw' || m.stage === 'leader' || m.stage === 'revoke' || m.stage === 'assign') continue;
     const key = `${m.stage}|${anchorKey(m.from)}|${anchorKey(m.to)}`;
     const records = Math.max(1, m.count);
     const f = paths.get(key);
@@ -257,6 +304,8 @@ const stageNoun: Record<MarkStage, string> = {
   consume: 'records consumed',
   commit: 'offsets committed',
   leader: 'leadership moves',
+  revoke: 'partitions revoked',
+  assign: 'partitions assigned',
   fail: 'failed requests',
 };
 

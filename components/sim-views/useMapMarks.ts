@@ -14,7 +14,9 @@ import {
   symbolDiamond,
   symbolSquare,
   symbolStar,
+  symbolTimes,
   symbolTriangle,
+  symbolWye,
 } from 'd3-shape';
 import 'd3-transition';
 import { useEffect, useRef } from 'react';
@@ -30,6 +32,8 @@ const shapes: Record<MarkStage, SymbolType> = {
   consume: symbolCircle,
   commit: symbolSquare,
   leader: symbolStar,
+  revoke: symbolTimes,
+  assign: symbolWye,
   fail: symbolCross,
 };
 
@@ -41,6 +45,8 @@ export const stageColour: Record<MarkStage, string> = {
   consume: 'var(--sim-member-1)',
   commit: 'var(--sim-marker)',
   leader: 'var(--sim-leader)',
+  revoke: 'var(--sim-out-of-sync)',
+  assign: 'var(--sim-member-2)',
   fail: 'var(--sim-offline)',
 };
 
