@@ -106,6 +106,32 @@ test.describe('with motion', () => {
   });
 });
 
+test('a rebalance moves partitions between members in the picture', async ({ page }) => {
+  await open(page);
+  const owned = (name: string) =>
+    map(page)
+      .locator(`g[data-member="${name}"] [data-owned]`)
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-owned')).join(','));
+  const before = `${await owned('c1')}|${await owned('c2')}`;
+  await page
+    .getByRole('region', { name: 'Consumer group' })
+    .getByRole('button', { name: 'Add consumer to group orders-app' })
+    .click();
+  await runInConsole(page, 'clock advance 10s');
+  for (const name of ['c1', 'c2', 'c3']) await runInConsole(page, `consumer poll ${name}`);
+  const c3 = map(page).locator('g[data-member="c3"]');
+  await expect(c3.locator('[data-owned]').first()).toBeAttached();
+  await expect.poll(async () => `${await owned('c1')}|${await owned('c2')}`).not.toBe(before);
+  await expect(trail(page).and(page.locator('[data-stage="assign"][data-to="consumer c3"]'))).not.toHaveCount(
+    0,
+  );
+  // The picture and the words agree on who owns what.
+  const words = await map(page)
+    .locator('[data-testid="cluster-map-summary"] li[data-member="c3"]')
+    .getAttribute('data-owns');
+  expect((await owned('c3')).split(',').join(' ')).toBe(words);
+});
+
 test('reduced motion: no mark moves and nothing transitions; the narration lists every step instead', async ({
   page,
 }) => {
