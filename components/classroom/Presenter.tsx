@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSimVersion } from '@/components/sim-runtime/useSimulation';
 import type { Scenario } from '@/simulator';
+import { PresenterMode } from '../sim-views/ui';
 import { CommandOutputs } from './CommandOutputs';
 import { Handout } from './Handout';
 import { isTypingTarget, PRESENTER_KEYS, presenterAction } from './presenterKeys';
@@ -247,7 +248,9 @@ export function Presenter({ scenario, initialStep }: { scenario: Scenario; initi
             </section>
           </section>
           <div className="presenter-views min-w-0">
-            <ScenarioViews scenario={scenario} controller={p.controller} />
+            <PresenterMode.Provider value={true}>
+              <ScenarioViews scenario={scenario} controller={p.controller} />
+            </PresenterMode.Provider>
           </div>
         </div>
         <ScenarioExports scenario={scenario} />

@@ -4,6 +4,9 @@ import { createContext, type ReactNode, useContext, useId } from 'react';
 /** Names the embed a panel belongs to, so several simulations on one page have distinct landmarks. */
 export const PanelScope = createContext<string | null>(null);
 
+/** True inside the classroom's projected page: views size their smallest labels for a room (20 px). */
+export const PresenterMode = createContext(false);
+
 export function Panel({
   title,
   id,

@@ -7,10 +7,11 @@ export function useWidth(ref: RefObject<HTMLElement | null>, fallback = 640): nu
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setWidth(el.clientWidth || fallback);
+    // Floored, so a drawing as wide as the measure never overflows a fractional container (and shrinks).
+    setWidth(Math.floor(el.getBoundingClientRect().width) || fallback);
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0]?.contentRect.width ?? fallback);
+      const w = Math.floor(entries[0]?.contentRect.width ?? fallback);
       setWidth((prev) => (Math.abs(prev - w) > 4 ? w : prev));
     });
     observer.observe(el);

@@ -2,6 +2,7 @@
 // or a scenario names), where SimWorkspace places it, and the component. A new view is its own file plus one
 // line here; layouts, the playground, the classroom and the content checks all read this list.
 import type { ComponentType } from 'react';
+import { ClusterMapView } from './ClusterMapView';
 import { ClusterView } from './ClusterView';
 import { ComparisonView } from './ComparisonView';
 import { ConnectView } from './ConnectView';
@@ -29,6 +30,7 @@ export type ViewEntry = {
 };
 
 export const VIEW_REGISTRY = [
+  { name: 'map', column: 'top', Component: ClusterMapView },
   { name: 'timeline', column: 'top', Component: TimelineView },
   { name: 'cluster', column: 'left', Component: ClusterView },
   { name: 'producer', column: 'left', Component: ProducerView },

@@ -55,6 +55,7 @@ export function partitionView(
       inIsr: isr.includes(broker),
       brokerDown: down.includes(broker),
       logEndOffset: p.logEndOffset ?? highWatermark,
+      highWatermark,
       adding: false,
       removing: false,
     })),

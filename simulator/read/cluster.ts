@@ -94,6 +94,7 @@ export function partitionOf(state: SimState, p: Partition): PartitionView {
         inIsr: p.isr.includes(id),
         brokerDown: !b || brokerState(b) !== 'online',
         logEndOffset: p.replicaLogs[id]?.log.logEndOffset ?? 0,
+        highWatermark: p.replicaLogs[id]?.highWatermark ?? 0,
         adding: adding.has(id),
         removing: removing.has(id),
       };

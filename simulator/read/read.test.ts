@@ -44,6 +44,7 @@ describe('read model', () => {
     if (!p) return;
     expect(p.highWatermark).toBe(1);
     expect(p.replicaStates.every((r) => r.inIsr && !r.brokerDown && r.logEndOffset === 1)).toBe(true);
+    expect(p.replicaStates.find((r) => r.leader)?.highWatermark).toBe(1);
     const follower = p.replicas.find((id) => id !== p.leader) as number;
     must(s, { type: 'brokerStop', id: follower });
     const after = readModel(s).partition('orders', 0);

@@ -48,6 +48,9 @@ export type ReplicaView = {
   /** The broker holding it is not serving (stopped or isolated). */
   brokerDown: boolean;
   logEndOffset: number;
+  /** This replica's own high watermark: a follower learns the leader's from its fetch responses
+   * (Partition#updateFollowerFetchState), so it can trail the leader's. */
+  highWatermark: number;
   /** Being copied in, or about to be removed, by a reassignment (KIP-455). */
   adding: boolean;
   removing: boolean;
