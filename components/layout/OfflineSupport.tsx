@@ -1,0 +1,29 @@
+'use client';
+
+// Registers the service worker (public/sw.js) once the page has loaded, in the built site only, and hands it the
+// URLs this page loaded before the worker could see them, so the first page read works offline too.
+import { useEffect } from 'react';
+
+export function OfflineSupport() {
+  useEffect(() => {
+    if (process.env.NODE_ENV !== 'production' || !('serviceWorker' in navigator)) return;
+    const register = () => {
+      navigator.serviceWorker
+        .register('/sw.js', { scope: '/' })
+        .then(() => navigator.serviceWorker.ready)
+        .then((registration) => {
+          const loaded = performance
+            .getEntriesByType('resource')
+            .map((entry) => entry.name)
+            .filter((name) => name.startsWith(location.origin));
+          registration.active?.postMessage({ type: 'cache-urls', urls: [location.pathname, ...loaded] });
+        })
+        .catch(() => {
+          // No worker (private mode, an old browser): the site works online as before.
+        });
+    };
+    if (document.readyState === 'complete') register();
+    else window.addEventListener('load', register, { once: true });
+  }, []);
+  return null;
+}
