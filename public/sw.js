@@ -79,7 +79,7 @@ self.addEventListener('fetch', (event) => {
 // { type: 'cache-urls', urls } from the page: what it loaded before this worker controlled it.
 self.addEventListener('message', (event) => {
   const data = event.data;
-  if (!data || data.type !== 'cache-urls' || !Array.isArray(data.urls)) return;
+  if (data?.type !== 'cache-urls' || !Array.isArray(data.urls)) return;
   event.waitUntil(
     Promise.all(
       data.urls.map(async (href) => {

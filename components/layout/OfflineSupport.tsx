@@ -11,6 +11,18 @@ export function OfflineSupport() {
       navigator.serviceWorker
         .register('/sw.js', { scope: '/' })
         .then(() => navigator.serviceWorker.ready)
+        // Until the worker controls the page (clients.claim), what the page fetches bypasses it: list the page's
+        // resources once it does, so nothing loaded in between is missed.
+        .then(
+          (registration) =>
+            new Promise<ServiceWorkerRegistration>((resolve) => {
+              if (navigator.serviceWorker.controller) resolve(registration);
+              else
+                navigator.serviceWorker.addEventListener('controllerchange', () => resolve(registration), {
+                  once: true,
+                });
+            }),
+        )
         .then((registration) => {
           const loaded = performance
             .getEntriesByType('resource')

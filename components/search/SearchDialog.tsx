@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { SEARCH_INDEX_URL } from '@/lib/search/indexUrl';
 import {
-  loadIndex,
+  loadIndexAsync,
   type SearchDoc,
   type SearchHit,
   type SearchKind,
@@ -15,6 +15,8 @@ import {
 } from '@/lib/search/searchIndex';
 
 export type SearchDialogProps = {
+  /** What was typed after the shortcut while this dialog's code loaded. */
+  initialQuery?: string;
   /** Called once the dialog has closed; `navigated` when it closed because a result was chosen. */
   onClose: (navigated: boolean) => void;
 };
@@ -26,7 +28,7 @@ function fetchIndex(): Promise<MiniSearch<SearchDoc>> {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.text();
     })
-    .then(loadIndex)
+    .then(loadIndexAsync)
     .catch((error) => {
       indexPromise = null;
       throw error;
@@ -41,14 +43,15 @@ const KIND_LABEL: Record<SearchKind, string> = {
   command: 'Command',
 };
 
-export function SearchDialog({ onClose }: SearchDialogProps) {
+export function SearchDialog({ initialQuery = '', onClose }: SearchDialogProps) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const list = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
   const navigated = useRef(false);
   const [index, setIndex] = useState<MiniSearch<SearchDoc> | null>(null);
   const [failed, setFailed] = useState(false);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(0);
   const ids = useId();
   const inputId = `${ids}-input`;
@@ -58,6 +61,8 @@ export function SearchDialog({ onClose }: SearchDialogProps) {
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // showModal() focuses the first focusable element (the Close button): the dialog exists to type into.
+    input.current?.focus();
     let live = true;
     fetchIndex().then(
       (loaded) => live && setIndex(loaded),
@@ -136,8 +141,7 @@ export function SearchDialog({ onClose }: SearchDialogProps) {
         </label>
         <input
           id={inputId}
-          // biome-ignore lint/a11y/noAutofocus: the dialog exists to type into; focus goes to its field.
-          autoFocus
+          ref={input}
           type="text"
           role="combobox"
           autoComplete="off"

@@ -21,9 +21,12 @@ export function SiteSearch() {
   const [Dialog, setDialog] = useState<ComponentType<SearchDialogProps> | null>(null);
   const [open, setOpen] = useState(false);
   const returnFocus = useRef<HTMLElement | null>(null);
+  // What the reader types between the shortcut and the dialog's first appearance (its code is still loading).
+  const typedAhead = useRef('');
 
   const openSearch = useCallback(() => {
     returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    typedAhead.current = '';
     setOpen(true);
     loadDialog().then(
       (component) => setDialog(() => component),
@@ -49,6 +52,21 @@ export function SiteSearch() {
     return () => window.removeEventListener('keydown', onKey);
   }, [openSearch]);
 
+  const loading = open && Dialog === null;
+  useEffect(() => {
+    if (!loading) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key.length === 1) typedAhead.current += event.key;
+      else if (event.key === 'Backspace') typedAhead.current = typedAhead.current.slice(0, -1);
+      else if (event.key === 'Escape') close(false);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [loading, close]);
+
   return (
     <>
       <button
@@ -58,7 +76,7 @@ export function SiteSearch() {
         onFocus={loadDialog}
         aria-haspopup="dialog"
         aria-keyshortcuts="/ Control+K Meta+K"
-        className="inline-flex h-9 items-center gap-2 whitespace-nowrap rounded-md border border-slate-300 px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+        className="inline-flex h-9 w-8 items-center justify-center gap-2 whitespace-nowrap rounded-md border border-slate-300 text-sm sm:w-auto sm:px-2.5 font-medium text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
       >
         <svg
           aria-hidden="true"
@@ -71,7 +89,8 @@ export function SiteSearch() {
           <circle cx="11" cy="11" r="7" />
           <path d="m20 20-3.5-3.5" />
         </svg>
-        Search
+        {/* At phone width the header has room for the icon only; the name stays "Search". */}
+        <span className="sr-only sm:not-sr-only">Search</span>
         <span
           aria-hidden="true"
           className="hidden rounded border border-slate-300 px-1.5 font-sans text-xs text-slate-600 sm:inline dark:border-slate-600 dark:text-slate-400"
@@ -79,7 +98,7 @@ export function SiteSearch() {
           /
         </span>
       </button>
-      {open && Dialog && <Dialog onClose={close} />}
+      {open && Dialog && <Dialog initialQuery={typedAhead.current} onClose={close} />}
     </>
   );
 }

@@ -42,13 +42,22 @@ function headingText(node: Node): string {
   return (node.children ?? []).map(headingText).join('');
 }
 
-/** Plain text of any node: prose, inline code, code blocks, and the children of JSX elements (not attributes). */
-function plainText(node: Node): string {
-  if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression')
-    return '';
-  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value ?? '';
-  return (node.children ?? []).map(plainText).join(node.type === 'paragraph' ? '' : ' ');
+/** The text of an inline node (a bold phrase): its text and inline code, as written. */
+function inlineText(node: Node): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  return (node.children ?? []).map(inlineText).join('');
 }
+
+const BLOCKS = new Set([
+  'paragraph',
+  'listItem',
+  'list',
+  'blockquote',
+  'table',
+  'tableRow',
+  'tableCell',
+  'mdxJsxFlowElement',
+]);
 
 let processor: ReturnType<typeof createProcessor> | null = null;
 
@@ -69,11 +78,11 @@ export function lessonParts(title: string, source: string): LessonPart[] {
       const text = headingText(node).trim();
       const slug = slugger.slug(text);
       if (node.depth === 2 || node.depth === 3) start(slug, text, node.depth);
-      else current().chunks.push(text);
+      else current().chunks.push(' ', text, ' ');
       return;
     }
     if (node.type === 'inlineCode' || node.type === 'strong') {
-      const key = plainText(node).trim();
+      const key = inlineText(node).trim();
       if (key && key.length <= 60) current().keys.add(key);
     }
     if (node.type === 'inlineCode' || node.type === 'code') current().code.push(node.value ?? '');
@@ -90,12 +99,16 @@ export function lessonParts(title: string, source: string): LessonPart[] {
     }
     if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression')
       return;
+    // Words of two blocks (paragraphs, list items, table cells) are apart; inline pieces join as written.
+    const block = BLOCKS.has(node.type);
+    if (block) current().chunks.push(' ');
     for (const child of node.children ?? []) visit(child);
+    if (block) current().chunks.push(' ');
   };
   visit(tree);
   return parts.map(({ chunks, keys, ...part }) => ({
     ...part,
-    text: chunks.join(' ').replace(/\s+/g, ' ').trim(),
+    text: chunks.join('').replace(/\s+/g, ' ').trim(),
     keywords: [...keys],
   }));
 }

@@ -99,3 +99,8 @@ export function createIndex(docs: SearchDoc[]): MiniSearch<SearchDoc> {
 export function loadIndex(json: string): MiniSearch<SearchDoc> {
   return MiniSearch.loadJSON<SearchDoc>(json, INDEX_OPTIONS);
 }
+
+/** The same, in slices that yield to the browser between them (no long task while the dialog opens). */
+export function loadIndexAsync(json: string): Promise<MiniSearch<SearchDoc>> {
+  return MiniSearch.loadJSONAsync<SearchDoc>(json, INDEX_OPTIONS);
+}
