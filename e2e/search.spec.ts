@@ -67,6 +67,19 @@ test('a console command is found with its option and lands on the command refere
   await expect(page.locator('[id="kafka-consumer-groups"]')).toContainText('--reset-offsets');
 });
 
+test('keys typed straight after the shortcut, while the dialog loads, all reach the field', async ({
+  page,
+}) => {
+  await page.goto('/paths/');
+  await page.keyboard.press('/');
+  await page.keyboard.type('min.insync');
+  const box = searchDialog(page).getByRole('combobox');
+  await expect(box).toHaveValue('min.insync');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('.r');
+  await expect(box).toHaveValue('min.insync.r');
+});
+
 test('the header button opens search; Escape closes it and focus returns to the button', async ({ page }) => {
   await page.goto('/glossary/');
   const button = page.getByRole('button', { name: 'Search' });
@@ -148,7 +161,7 @@ test('offline after the first visit: the service worker serves a visited page an
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
   // Hydrated from cached scripts: the filter works, and so does search.
-  await page.getByLabel('Filter terms').fill('tombstone');
+  await page.getByLabel('Filter terms').fill('burrow');
   await expect(page.getByText(/^1 of \d+ terms$/)).toBeVisible();
   await page.getByLabel('Filter terms').blur();
   await searchFor(page, 'tombstone');

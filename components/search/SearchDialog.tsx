@@ -15,8 +15,8 @@ import {
 } from '@/lib/search/searchIndex';
 
 export type SearchDialogProps = {
-  /** What was typed after the shortcut while this dialog's code loaded. */
-  initialQuery?: string;
+  /** What was typed after the shortcut before the field had focus (stops catching keys when called). */
+  takeTypedAhead: () => string;
   /** Called once the dialog has closed; `navigated` when it closed because a result was chosen. */
   onClose: (navigated: boolean) => void;
 };
@@ -43,7 +43,7 @@ const KIND_LABEL: Record<SearchKind, string> = {
   command: 'Command',
 };
 
-export function SearchDialog({ initialQuery = '', onClose }: SearchDialogProps) {
+export function SearchDialog({ takeTypedAhead, onClose }: SearchDialogProps) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -51,7 +51,7 @@ export function SearchDialog({ initialQuery = '', onClose }: SearchDialogProps) 
   const navigated = useRef(false);
   const [index, setIndex] = useState<MiniSearch<SearchDoc> | null>(null);
   const [failed, setFailed] = useState(false);
-  const [query, setQuery] = useState(initialQuery);
+  const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const ids = useId();
   const inputId = `${ids}-input`;
@@ -63,6 +63,8 @@ export function SearchDialog({ initialQuery = '', onClose }: SearchDialogProps) 
     if (element && !element.open) element.showModal();
     // showModal() focuses the first focusable element (the Close button): the dialog exists to type into.
     input.current?.focus();
+    const typed = takeTypedAhead();
+    if (typed) setQuery(typed);
     let live = true;
     fetchIndex().then(
       (loaded) => live && setIndex(loaded),
@@ -71,7 +73,7 @@ export function SearchDialog({ initialQuery = '', onClose }: SearchDialogProps) 
     return () => {
       live = false;
     };
-  }, []);
+  }, [takeTypedAhead]);
 
   const hits: SearchHit[] = useMemo(() => (index ? searchIndex(index, query) : []), [index, query]);
 

@@ -21,22 +21,49 @@ export function SiteSearch() {
   const [Dialog, setDialog] = useState<ComponentType<SearchDialogProps> | null>(null);
   const [open, setOpen] = useState(false);
   const returnFocus = useRef<HTMLElement | null>(null);
-  // What the reader types between the shortcut and the dialog's first appearance (its code is still loading).
-  const typedAhead = useRef('');
+  const isOpen = useRef(false);
+  // Keys typed between the shortcut and the dialog's field taking focus (its code may still be loading): caught
+  // from the moment search opens, handed to the dialog when it mounts.
+  const typeAhead = useRef<{ text: string; stop: () => void } | null>(null);
+
+  const close = useCallback((navigated: boolean) => {
+    typeAhead.current?.stop();
+    typeAhead.current = null;
+    isOpen.current = false;
+    setOpen(false);
+    if (!navigated) returnFocus.current?.focus();
+  }, []);
 
   const openSearch = useCallback(() => {
+    if (isOpen.current) return;
+    isOpen.current = true;
     returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    typedAhead.current = '';
+    const state = {
+      text: '',
+      stop: () => window.removeEventListener('keydown', onKey, true),
+    };
+    function onKey(event: KeyboardEvent) {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key.length === 1) state.text += event.key;
+      else if (event.key === 'Backspace') state.text = state.text.slice(0, -1);
+      else if (event.key === 'Escape') close(false);
+      else return;
+      event.preventDefault();
+    }
+    window.addEventListener('keydown', onKey, true);
+    typeAhead.current = state;
     setOpen(true);
     loadDialog().then(
       (component) => setDialog(() => component),
-      () => setOpen(false),
+      () => close(false),
     );
-  }, []);
+  }, [close]);
 
-  const close = useCallback((navigated: boolean) => {
-    setOpen(false);
-    if (!navigated) returnFocus.current?.focus();
+  const takeTypedAhead = useCallback(() => {
+    const state = typeAhead.current;
+    typeAhead.current = null;
+    state?.stop();
+    return state?.text ?? '';
   }, []);
 
   useEffect(() => {
@@ -51,21 +78,6 @@ export function SiteSearch() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [openSearch]);
-
-  const loading = open && Dialog === null;
-  useEffect(() => {
-    if (!loading) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key.length === 1) typedAhead.current += event.key;
-      else if (event.key === 'Backspace') typedAhead.current = typedAhead.current.slice(0, -1);
-      else if (event.key === 'Escape') close(false);
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [loading, close]);
 
   return (
     <>
@@ -98,7 +110,7 @@ export function SiteSearch() {
           /
         </span>
       </button>
-      {open && Dialog && <Dialog initialQuery={typedAhead.current} onClose={close} />}
+      {open && Dialog && <Dialog takeTypedAhead={takeTypedAhead} onClose={close} />}
     </>
   );
 }
