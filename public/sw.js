@@ -73,6 +73,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // Next's link prefetches are left to the browser: offline, a navigation whose payload is missing falls back to
+  // loading the page itself, which is cached once read. Caching every prefetch would only cost time and disk.
+  if (request.headers.has('next-router-prefetch')) return;
   event.respondWith(isStatic(url) ? cacheFirst(request, url) : networkFirst(request, url));
 });
 

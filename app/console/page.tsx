@@ -47,7 +47,7 @@ export default function ConsoleCommandsPage() {
                     </dt>
                     <dd className="mt-1 text-slate-700 dark:text-slate-300">
                       <p>{command.summary}</p>
-                      <pre className="mt-2 overflow-x-auto rounded-md bg-slate-50 p-3 text-[0.8rem] text-slate-800 dark:bg-slate-900 dark:text-slate-100">
+                      <pre className="mt-2 whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 text-[0.8rem] text-slate-800 dark:bg-slate-900 dark:text-slate-100">
                         {command.usage}
                       </pre>
                       {taught.length > 0 && (
