@@ -31,6 +31,8 @@ export default function ConsoleCommandsPage() {
             <dl className="mt-4 space-y-6">
               {inGroup.map((command) => {
                 const taught = sectionsTeaching(command);
+                // `kafka-topics` for `kafka-topics.sh` goes without saying; other spellings (kafkacat) are worth it.
+                const aliases = command.aliases.filter((alias) => alias !== command.key);
                 return (
                   <div
                     key={command.key}
@@ -39,9 +41,9 @@ export default function ConsoleCommandsPage() {
                   >
                     <dt className="font-mono text-base font-semibold text-slate-900 dark:text-white">
                       {command.name}
-                      {command.aliases.length > 0 && (
+                      {aliases.length > 0 && (
                         <span className="ml-2 font-sans text-sm font-normal text-slate-600 dark:text-slate-400">
-                          also {command.aliases.join(', ')}
+                          also {aliases.join(', ')}
                         </span>
                       )}
                     </dt>
