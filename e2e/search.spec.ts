@@ -9,6 +9,19 @@ function searchDialog(page: Page) {
   return page.getByRole('dialog', { name: 'Search the course' });
 }
 
+/** Loads a page and waits until React has hydrated the header's search button (its shortcuts listen from then). */
+async function open(page: Page, url: string) {
+  await page.goto(url);
+  await hydrated(page);
+}
+
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const button = document.querySelector('header button[aria-keyshortcuts]');
+    return button !== null && Object.keys(button).some((key) => key.startsWith('__reactProps'));
+  });
+}
+
 /** Opens search with a shortcut, types the query and waits for results. */
 async function searchFor(page: Page, query: string, shortcut = '/') {
   await page.keyboard.press(shortcut);
@@ -44,7 +57,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('"/" opens search; a lesson section is found and Enter lands on its heading', async ({ page }) => {
-  await page.goto('/');
+  await open(page, '/');
   await searchFor(page, 'tombstone');
   await choose(page, /Tombstones.*Kafka storage internals/);
   await expectLandedOn(page, /\/learn\/storage\/#tombstones$/, 'tombstones');
@@ -52,7 +65,7 @@ test('"/" opens search; a lesson section is found and Enter lands on its heading
 });
 
 test('Ctrl+K finds a glossary term: "min.insync" puts min.insync.replicas first', async ({ page }) => {
-  await page.goto('/roadmap/');
+  await open(page, '/roadmap/');
   const { dialog } = await searchFor(page, 'min.insync', 'Control+k');
   await expect(dialog.getByRole('option').first()).toContainText('min.insync.replicas');
   await choose(page, /Term.*min\.insync\.replicas.*Glossary/);
@@ -60,7 +73,7 @@ test('Ctrl+K finds a glossary term: "min.insync" puts min.insync.replicas first'
 });
 
 test('a console command is found with its option and lands on the command reference', async ({ page }) => {
-  await page.goto('/learn/basics/');
+  await open(page, '/learn/basics/');
   await searchFor(page, 'kafka-consumer-groups --reset-offsets');
   await choose(page, /Command.*kafka-consumer-groups\.sh/);
   await expectLandedOn(page, /\/console\/#kafka-consumer-groups$/, 'kafka-consumer-groups');
@@ -70,7 +83,7 @@ test('a console command is found with its option and lands on the command refere
 test('keys typed straight after the shortcut, while the dialog loads, all reach the field', async ({
   page,
 }) => {
-  await page.goto('/paths/');
+  await open(page, '/paths/');
   await page.keyboard.press('/');
   await page.keyboard.type('min.insync');
   const box = searchDialog(page).getByRole('combobox');
@@ -81,7 +94,7 @@ test('keys typed straight after the shortcut, while the dialog loads, all reach 
 });
 
 test('the header button opens search; Escape closes it and focus returns to the button', async ({ page }) => {
-  await page.goto('/glossary/');
+  await open(page, '/glossary/');
   const button = page.getByRole('button', { name: 'Search' });
   await button.focus();
   await page.keyboard.press('Enter');
@@ -102,7 +115,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`axe finds nothing on the open search dialog with results (${theme})`, async ({ page }) => {
     await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, theme]);
     await page.emulateMedia({ colorScheme: theme });
-    await page.goto('/');
+    await open(page, '/');
     await searchFor(page, 'acks');
     await page.keyboard.press('ArrowDown');
     const results = await new AxeBuilder({ page }).include('dialog').analyze();
@@ -117,7 +130,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('at 375 px the Search button and the dialog fit the screen', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
-  await page.goto('/');
+  await open(page, '/');
   const button = page.getByRole('button', { name: 'Search' });
   await expect(button).toBeInViewport({ ratio: 1 });
   await button.click();
@@ -134,7 +147,7 @@ test('offline after the first visit: the service worker serves a visited page an
   page,
   context,
 }) => {
-  await page.goto('/glossary/');
+  await open(page, '/glossary/');
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The page is controlled and everything it loaded (HTML, scripts, styles) is in the worker's cache.
   await expect
@@ -159,6 +172,7 @@ test('offline after the first visit: the service worker serves a visited page an
 
   await context.setOffline(true);
   await page.reload();
+  await hydrated(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
   // Hydrated from cached scripts: the filter works, and so does search.
   await page.getByLabel('Filter terms').fill('burrow');

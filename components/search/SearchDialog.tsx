@@ -61,10 +61,15 @@ export function SearchDialog({ takeTypedAhead, onClose }: SearchDialogProps) {
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // What was typed so far goes into the field itself, not only into state: a key pressed before React renders
+    // the new state must land after it, not replace it.
+    const typed = takeTypedAhead();
+    if (typed && input.current) {
+      input.current.value = typed;
+      setQuery(typed);
+    }
     // showModal() focuses the first focusable element (the Close button): the dialog exists to type into.
     input.current?.focus();
-    const typed = takeTypedAhead();
-    if (typed) setQuery(typed);
     let live = true;
     fetchIndex().then(
       (loaded) => live && setIndex(loaded),
