@@ -151,19 +151,22 @@ test('offline after the first visit: the service worker serves a visited page an
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The page is controlled and everything it loaded (HTML, scripts, styles) is in the worker's cache.
   await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        if (!navigator.serviceWorker.controller) return 'not controlled';
-        const urls = [
-          location.pathname,
-          ...[...document.querySelectorAll<HTMLScriptElement>('script[src]:not([nomodule])')].map(
-            (s) => s.src,
-          ),
-        ];
-        const missing = [];
-        for (const url of urls) if (!(await caches.match(url))) missing.push(url);
-        return missing.length === 0 ? 'cached' : `missing ${missing.join(' ')}`;
-      }),
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          if (!navigator.serviceWorker.controller) return 'not controlled';
+          const urls = [
+            location.pathname,
+            ...[...document.querySelectorAll<HTMLScriptElement>('script[src]:not([nomodule])')].map(
+              (s) => s.src,
+            ),
+          ];
+          const missing = [];
+          for (const url of urls) if (!(await caches.match(url))) missing.push(url);
+          return missing.length === 0 ? 'cached' : `missing ${missing.join(' ')}`;
+        }),
+      // The page lists its files to the worker again 5 s after it takes control.
+      { timeout: 20_000 },
     )
     .toBe('cached');
   // Searching once online fetches the index through the worker.

@@ -24,11 +24,17 @@ export function OfflineSupport() {
             }),
         )
         .then((registration) => {
-          const loaded = performance
-            .getEntriesByType('resource')
-            .map((entry) => entry.name)
-            .filter((name) => name.startsWith(location.origin));
-          registration.active?.postMessage({ type: 'cache-urls', urls: [location.pathname, ...loaded] });
+          const send = () => {
+            const loaded = performance
+              .getEntriesByType('resource')
+              .map((entry) => entry.name)
+              .filter((name) => name.startsWith(location.origin));
+            registration.active?.postMessage({ type: 'cache-urls', urls: [location.pathname, ...loaded] });
+          };
+          send();
+          // A file requested just before the worker took control finishes outside it: list once more later (the
+          // worker skips what it already has).
+          window.setTimeout(send, 5000);
         })
         .catch(() => {
           // No worker (private mode, an old browser): the site works online as before.
