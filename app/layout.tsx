@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Script from 'next/script';
 import type { ReactNode } from 'react';
+import { OfflineSupport } from '@/components/layout/OfflineSupport';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { themeInitScript } from '@/components/layout/themeScript';
@@ -47,6 +48,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </main>
           <SiteFooter />
         </div>
+        <OfflineSupport />
       </body>
     </html>
   );

@@ -65,6 +65,26 @@ function blockOf(e: ScriptEntry): string {
     : [hasHeredoc(e.line) ? e.line : `${e.line} <<EOF`, ...e.input, heredocDelimiter(e.line)].join('\n');
 }
 
+/** The groups of `help`, in the order it lists them, with their headings. */
+export const HELP_GROUPS = [
+  ['kafka', 'Kafka tools (the .sh suffix and --bootstrap-server are optional):'],
+  ['other', 'Other tools:'],
+  ['rabbitmq', 'RabbitMQ tools (one node, vhost /):'],
+  ['simulation', 'Simulation commands:'],
+] as const;
+
+/** Where `help` lists a tool: its own group, else by name (Kafka's tools and kcat, RabbitMQ's, simulation). */
+export function helpGroupOf(t: ToolDef): NonNullable<ToolDef['helpGroup']> {
+  return (
+    t.helpGroup ??
+    (t.name.startsWith('kafka') || t.name === 'kcat'
+      ? 'kafka'
+      : t.name.startsWith('rabbitmq')
+        ? 'rabbitmq'
+        : 'simulation')
+  );
+}
+
 export class ConsoleSession {
   readonly tools: ToolDef[];
   private readonly byKey = new Map<string, ToolDef>();
@@ -264,20 +284,8 @@ export class ConsoleSession {
       return out.result();
     }
     const width = Math.max(...this.tools.map((t) => t.name.length)) + 2;
-    const groupOf = (t: ToolDef) =>
-      t.helpGroup ??
-      (t.name.startsWith('kafka') || t.name === 'kcat'
-        ? 'kafka'
-        : t.name.startsWith('rabbitmq')
-          ? 'rabbitmq'
-          : 'simulation');
-    const groups = [
-      ['kafka', 'Kafka tools (the .sh suffix and --bootstrap-server are optional):'],
-      ['other', 'Other tools:'],
-      ['rabbitmq', 'RabbitMQ tools (one node, vhost /):'],
-      ['simulation', 'Simulation commands:'],
-    ] as const;
-    for (const [group, title] of groups) {
+    const groupOf = helpGroupOf;
+    for (const [group, title] of HELP_GROUPS) {
       const tools = this.tools.filter((t) => groupOf(t) === group);
       if (tools.length === 0) continue;
       out.line(title);

@@ -4,6 +4,7 @@ import { runMonitoringBenchSection } from '../simulator/metrics/bench';
 import { runStreamsBenchSection } from '../simulator/streams/bench';
 import { runConsumerBenchSection } from './bench/consumer';
 import { runCoreBench } from './bench/core';
+import { runSearchBenchSection } from './bench/search';
 import { runStorageBenchSection } from './bench/storage';
 
 runCoreBench();
@@ -11,3 +12,4 @@ runStorageBenchSection();
 runConsumerBenchSection();
 runStreamsBenchSection();
 runMonitoringBenchSection();
+runSearchBenchSection();

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SiteSearch } from '@/components/search/SiteSearch';
 import { MobileNav } from './MobileNav';
 import { navLinks } from './navLinks';
 import { ThemeToggle } from './ThemeToggle';
@@ -44,6 +45,7 @@ export function SiteHeader() {
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-2 md:ml-2">
+          <SiteSearch />
           <ThemeToggle />
           <MobileNav />
         </div>
