@@ -29,6 +29,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'mirror',
       'externalClients',
       'externalProducerIds',
+      'externalGroups',
       'monitoring',
       'rabbitmq',
       'schemaRegistry',
@@ -106,6 +107,14 @@ describe('the area list (simulator/areas.ts)', () => {
       mirror: ['mirrorRegionDown', 'mirrorStart'],
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
+      externalGroups: [
+        'externalFindCoordinator',
+        'externalHeartbeat',
+        'externalJoinGroup',
+        'externalLeaveGroup',
+        'externalOffsetCommit',
+        'externalSyncGroup',
+      ],
       monitoring: ['monitoringStart', 'monitoringStop'],
       rabbitmq: [
         'rabbitAck',
@@ -153,6 +162,7 @@ describe('the area list (simulator/areas.ts)', () => {
       production: ['productionRollStep'],
       mirror: ['mirrorCheckpoint', 'mirrorPoll'],
       externalClients: ['externalProduceTimeout'],
+      externalGroups: ['externalGroupTimer'],
       monitoring: ['monitoringBurrowRefresh', 'monitoringLagPoll', 'monitoringScrape'],
       rabbitmq: ['rabbitProcess', 'rabbitTimeoutCheck'],
     });

@@ -39,13 +39,13 @@ export const handleFindCoordinator: Handler = async (env, _conn, header, body) =
   };
 };
 
-export const handleJoinGroup: Handler = async (env, conn, header, body) => {
+export const handleJoinGroup: Handler = async (env, _conn, header, body) => {
   const v = header.apiVersion;
   const a = await port(env).joinGroup({
     groupId: body.groupId,
     memberId: body.memberId,
     groupInstanceId: body.groupInstanceId ?? null,
-    clientId: conn.label,
+    clientId: header.clientId ?? '',
     sessionTimeoutMs: body.sessionTimeoutMs,
     // v0 has no rebalance timeout: it equals the session timeout (JoinGroupRequest.json)
     rebalanceTimeoutMs: v >= 1 ? body.rebalanceTimeoutMs : body.sessionTimeoutMs,
