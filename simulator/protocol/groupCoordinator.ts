@@ -204,20 +204,24 @@ export function simulationGroupCoordinator(env: Env): GroupCoordinatorPort {
     },
 
     listGroups(filter) {
-      return groupRecords(env.sim)
-        .filter((rec) => rec.group.state !== 'Dead')
-        .map((rec) => ({
-          groupId: rec.group.groupId,
-          protocolType: rec.wire?.protocolType ?? (rec.group.members.length > 0 ? 'consumer' : ''),
-          state: rec.group.state,
-          type: 'classic',
-        }))
-        .filter(
-          (g) =>
-            (filter.states.length === 0 ||
-              filter.states.some((s) => s.toLowerCase() === g.state.toLowerCase())) &&
-            (filter.types.length === 0 || filter.types.some((t) => t.toLowerCase() === g.type)),
-        );
+      return (
+        groupRecords(env.sim)
+          .filter((rec) => rec.group.state !== 'Dead')
+          // KafkaApis#handleListGroupsRequest: a broker lists the groups of the __consumer_offsets partitions it leads
+          .filter((rec) => groupCoordinatorBroker(env.sim, rec.group.groupId) === filter.broker)
+          .map((rec) => ({
+            groupId: rec.group.groupId,
+            protocolType: rec.wire?.protocolType ?? (rec.group.members.length > 0 ? 'consumer' : ''),
+            state: rec.group.state,
+            type: 'classic',
+          }))
+          .filter(
+            (g) =>
+              (filter.states.length === 0 ||
+                filter.states.some((s) => s.toLowerCase() === g.state.toLowerCase())) &&
+              (filter.types.length === 0 || filter.types.some((t) => t.toLowerCase() === g.type)),
+          )
+      );
     },
   };
 }

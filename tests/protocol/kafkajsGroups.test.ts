@@ -82,6 +82,20 @@ describe('KafkaJS 2.2.4 consumer groups against kafka-sim --listen', () => {
       messages: Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, value: `v${i}` })),
     });
     await until('all 40 records consumed and committed', () => committedTotal(c.sim, 'billing') === 40);
+    // the admin client sees the same group: DescribeGroups, ListGroups and OffsetFetch over the wire
+    const admin = kafka.admin();
+    await admin.connect();
+    const described = (await admin.describeGroups(['billing'])).groups[0];
+    expect([described.state, described.protocolType, described.protocol, described.members.length]).toEqual([
+      'Stable',
+      'consumer',
+      'RoundRobinAssigner',
+      2,
+    ]);
+    expect((await admin.listGroups()).groups).toEqual([{ groupId: 'billing', protocolType: 'consumer' }]);
+    const fetched = await admin.fetchOffsets({ groupId: 'billing', topics: ['orders'] });
+    expect(fetched[0].partitions.reduce((n, p) => n + Number(p.offset), 0)).toBe(40);
+    await admin.disconnect();
     // the console shows no lag: every committed offset is the partition's log end
     const rows = consoleOut(c.sim, 'kafka-consumer-groups.sh --describe --group billing')
       .trim()

@@ -6,6 +6,7 @@
 import type { Ctx } from '../../engine/context';
 import { type CommandHandler, defineArea, ok, type TaskHandler } from '../../engine/registry';
 import { memberUuid } from '../client/consumerClient';
+import { newGroup } from '../group/groupState';
 import { coordinatorAvailable, coordinatorId, ensureOffsetsTopic } from '../group/offsetsTopic';
 import { groupRecord, storeOffsets } from '../offsets/offsetStore';
 import type { GroupRecord } from '../types';
@@ -122,7 +123,8 @@ const joinGroup: CommandHandler<'externalJoinGroup'> = (ctx, cmd) => {
     );
   const rec = groupRecord(area, cmd.groupId);
   if (rec.group.state === 'Dead') {
-    rec.group = { ...rec.group, state: 'Empty', generationId: 0, members: [], leaderId: null };
+    // Kafka removes a Dead group; a join names a new one into existence
+    rec.group = newGroup(cmd.groupId);
     rec.wire = undefined;
   }
   const wire = wireOf(rec);

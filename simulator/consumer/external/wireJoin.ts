@@ -103,7 +103,7 @@ export function memberRecord(
 ): GroupMember {
   return {
     memberId,
-    label: `${call.clientId} (${memberId})`,
+    label: memberId,
     groupInstanceId: call.groupInstanceId,
     clientId: call.clientId,
     host: call.clientHost,

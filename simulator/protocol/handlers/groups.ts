@@ -203,9 +203,9 @@ export const handleDescribeGroups: Handler = async (env, _conn, _header, body) =
   return { throttleTimeMs: 0, groups };
 };
 
-export const handleListGroups: Handler = async (env, _conn, _header, body) => {
+export const handleListGroups: Handler = async (env, conn, _header, body) => {
   const groups = port(env)
-    .listGroups({ states: body.statesFilter ?? [], types: body.typesFilter ?? [] })
+    .listGroups({ broker: conn.broker, states: body.statesFilter ?? [], types: body.typesFilter ?? [] })
     .map((g) => ({
       groupId: g.groupId,
       protocolType: g.protocolType,
