@@ -2,6 +2,7 @@
 // conditions and events with wall-clock deadlines, gzip through node:zlib, and the listener address map.
 import { gunzipSync } from 'node:zlib';
 import type { Command, CommandResult, SimEvent, Simulation } from '../simulator/index';
+import { simulationGroupCoordinator } from '../simulator/protocol/groupCoordinator';
 import type { HandlerEnv } from '../simulator/protocol/handlers';
 import type { GroupCoordinatorPort } from '../simulator/protocol/handlers/groupPort';
 import { type Compression, UnsupportedCompressionError } from '../simulator/protocol/recordBatch';
@@ -30,7 +31,7 @@ export class SimHost {
     readonly sim: Simulation,
     readonly clock: WallClockDriver,
     listenerOf: HandlerEnv['listenerOf'],
-    groups: GroupCoordinatorPort | null,
+    groups: GroupCoordinatorPort | null | 'simulation',
   ) {
     sim.subscribe((result) => this.onDispatch(result));
     this.env = {
@@ -43,8 +44,9 @@ export class SimHost {
       waitForEvent: (pred, timeoutMs) => this.waitForEvent(pred, timeoutMs),
       decompress,
       listenerOf,
-      groups,
+      groups: null,
     };
+    this.env.groups = groups === 'simulation' ? simulationGroupCoordinator(this.env) : groups;
   }
 
   /** Run after every dispatch (the listener closes sockets of stopped brokers here). */

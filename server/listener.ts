@@ -22,7 +22,8 @@ export type ListenOptions = {
   /** Address advertised in Metadata (default: host). */
   advertisedHost?: string;
   maxRequestBytes?: number;
-  groups?: GroupCoordinatorPort | null;
+  /** Default: the simulation's own group coordinator; null serves no group APIs. */
+  groups?: GroupCoordinatorPort | null | 'simulation';
   log?: (line: string) => void;
 };
 
@@ -64,7 +65,7 @@ export class KafkaListeners {
         const port = this.ports.get(broker);
         return port === undefined ? undefined : { host: this.advertisedHost, port };
       },
-      options.groups ?? null,
+      options.groups === undefined ? 'simulation' : options.groups,
     );
     this.host.onEveryDispatch(() => this.closeStoppedBrokers());
   }

@@ -29,6 +29,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'mirror',
       'externalClients',
       'externalProducerIds',
+      'externalGroups',
       'monitoring',
       'rabbitmq',
       'schemaRegistry',
@@ -107,6 +108,14 @@ describe('the area list (simulator/areas.ts)', () => {
       mirror: ['mirrorRegionDown', 'mirrorStart'],
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
+      externalGroups: [
+        'externalFindCoordinator',
+        'externalHeartbeat',
+        'externalJoinGroup',
+        'externalLeaveGroup',
+        'externalOffsetCommit',
+        'externalSyncGroup',
+      ],
       monitoring: ['monitoringStart', 'monitoringStop'],
       rabbitmq: [
         'rabbitAck',
@@ -160,6 +169,7 @@ describe('the area list (simulator/areas.ts)', () => {
       production: ['productionRollStep'],
       mirror: ['mirrorCheckpoint', 'mirrorPoll'],
       externalClients: ['externalProduceTimeout'],
+      externalGroups: ['externalGroupTimer'],
       monitoring: ['monitoringBurrowRefresh', 'monitoringLagPoll', 'monitoringScrape'],
       rabbitmq: ['rabbitProcess', 'rabbitTimeoutCheck'],
     });

@@ -3,6 +3,7 @@
 // high watermark advances the storage area wakes its jobs before the consumer area samples lag).
 import { clusterArea } from './cluster/index';
 import { connectArea } from './connect/runtime/index';
+import { externalGroupsArea } from './consumer/external/wireCoordinator';
 import { consumerArea } from './consumer/index';
 import { clockArea } from './engine/clock';
 import type { CommandType, TaskType } from './engine/registry';
@@ -43,9 +44,10 @@ export const AREAS = [
   productionArea,
   // MirrorMaker 2 flows (disaster recovery).
   mirrorArea,
-  // Real Kafka clients over the wire protocol (kafka-sim --listen): their produce requests and producer ids.
+  // Real Kafka clients over the wire protocol (kafka-sim --listen): their produce requests, producer ids and groups.
   externalClientsArea,
   externalProducerIdArea,
+  externalGroupsArea,
   // jmx_exporter, Prometheus, Burrow: after every area whose events it counts, so it reads the state they left.
   monitoringArea,
   // A RabbitMQ broker beside the cluster, for the Kafka-vs-RabbitMQ side by side (reacts to no Kafka event).

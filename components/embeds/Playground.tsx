@@ -7,6 +7,7 @@ import type { Preset } from '@/components/embeds/preset';
 import { decodeShare, encodeShare, shareFromHash, shareHash } from '@/lib/share';
 import type { SimInitSpec } from '../sim-runtime/SimController';
 import { restoreLargeMode, useSimUi } from '../sim-runtime/uiStore';
+import { useLiveFeed } from '../sim-runtime/useLiveFeed';
 import { useSimController, useSimVersion } from '../sim-runtime/useSimulation';
 import { ALL_VIEWS, SimWorkspace } from '../sim-views/SimWorkspace';
 import { inlineSelectClass, inputClass, SimButton } from '../sim-views/ui';
@@ -78,6 +79,8 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
 
   const controller = useSimController(start?.spec ?? null, start?.epoch ?? 0);
   useSimVersion(controller);
+  // ?live=1 (kafka-sim --listen --ui): the controller replays the server's command stream.
+  const liveStatus = useLiveFeed(controller, (spec) => setStart({ spec, presetId: null, error: null }));
 
   // The frame-time benchmark (scripts/bench/playground-frames.mjs) drives the controller directly.
   useEffect(() => {
@@ -188,6 +191,15 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
         <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
           {shareStatus}
         </p>
+        {liveStatus ? (
+          <p
+            role="status"
+            className="text-sm font-medium text-emerald-800 dark:text-emerald-300"
+            data-testid="live-status"
+          >
+            {liveStatus}
+          </p>
+        ) : null}
         {shareText ? (
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
             Share link

@@ -3,7 +3,14 @@
 // console (kafka-cli), the one adapter between a button or a typed line and Simulation.dispatch. Time travel rebuilds
 // the Simulation from the seed and replays the log up to the cursor — the same path a share link takes.
 import { type CommandOutput, type ConsoleSession, consoleFor } from '@/kafka-cli';
-import { type HistoryStep, type ReadModel, readModel, type SimEvent, Simulation } from '@/simulator';
+import {
+  type Command,
+  type HistoryStep,
+  type ReadModel,
+  readModel,
+  type SimEvent,
+  Simulation,
+} from '@/simulator';
 
 /** Events kept by each Simulation: the narration and animations only need the recent ones. */
 const RETAINED_EVENTS = 5000;
@@ -59,6 +66,8 @@ export class SimController {
     narration: SimEvent[];
   } | null = null;
   setupError: string | null = null;
+  /** Commands applied from elsewhere (applyCommands): a rebuild (time travel) replays them after the setup. */
+  private remote: Command[] = [];
 
   constructor(readonly init: SimInitSpec) {
     this.embed = this.build(init.lines ?? []);
@@ -83,6 +92,7 @@ export class SimController {
         this.setupError = `A setup line of this preset failed: ${line} — ${r.output}`;
     }
     this.setupSteps = sim.history.length;
+    for (const command of this.remote) sim.dispatch(command);
     this.results = [];
     for (const line of lines) this.results.push(result(line, backend.runBlock(line)));
     const all = eventsSince(sim, -1);
@@ -183,6 +193,23 @@ export class SimController {
     if (kept) this.redo = [];
     this.changed(events);
     return entry;
+  }
+
+  /**
+   * Commands that come from elsewhere (the live view: another Simulation's log, replayed here) dispatched as they
+   * are, not through the console: they are no console lines, so they join no step of the log. `animate` false for
+   * a catch-up replay (no animations, like a share link). Time travel replays them right after the setup, so
+   * console lines typed in between land after all of them (the live view's learner watches, mostly).
+   */
+  applyCommands(commands: readonly Command[], animate: boolean): void {
+    const sim = this.embed.sim;
+    for (const command of commands) {
+      this.remote.push(command);
+      sim.dispatch(command);
+    }
+    const events = eventsSince(sim, this.lastSeq);
+    if (events.length > 0) this.lastSeq = events[events.length - 1].seq;
+    this.changed(animate ? events : []);
   }
 
   /** Time travel: the state after the first `k` steps of the log. */

@@ -19,6 +19,13 @@ export const consumerCommands = {
     const config = fullConsumerConfig(cmd.config);
     const problem = consumerConfigProblem(config);
     if (problem) return fail('INVALID_CONFIG', problem);
+    const wire = ctx.state.areas.consumers.groups[config.groupId]?.wire;
+    if (wire && Object.keys(wire.members).length > 0)
+      // Simplification: a group is either the simulation's consumers or real clients (kafka-sim --listen)
+      return fail(
+        'InconsistentGroupProtocolException',
+        `Group ${config.groupId} has members that are real clients connected to kafka-sim --listen; use another group id.`,
+      );
     for (const topic of config.topics) {
       // allow.auto.create.topics=true (consumer default): the metadata request may create the topic when
       // the broker's auto.create.topics.enable allows it; otherwise the subscription waits for it to appear

@@ -15,6 +15,8 @@ import { recordLagSample } from './offsets/lag';
 function onSubscribedTopicChange(ctx: Ctx, topic: string, what: string): void {
   for (const [groupId, rec] of Object.entries(ctx.state.areas.consumers.groups)) {
     const g = rec.group;
+    // Real clients' leaders watch metadata themselves and rejoin (kafka-sim --listen): nothing to do here
+    if (rec.wire) continue;
     if (g.state !== 'Stable' || !g.members.some((m) => m.topics.includes(topic))) continue;
     prepareRebalance(ctx, g, ctx.now, `metadata of subscribed topic ${topic} changed (${what})`);
     settleGroup(ctx, groupId);

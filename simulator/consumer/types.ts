@@ -1,6 +1,7 @@
 // The consumer area's state (state.areas.consumers: groups with their coordinator state, committed offsets and
 // lag history, and the consumer clients the learner drives), its commands, tasks and events.
 import type { AssignorName, RebalanceProtocol, TopicPartition } from './assignors/types';
+import type { WireGroupState } from './external/wireState';
 import type { ClassicGroup, GroupStateName, MemberRemovalCause } from './group/types';
 
 /** isolation.level: read_committed stops at the last stable offset and skips aborted records (KIP-98). */
@@ -73,6 +74,8 @@ export type GroupRecord = {
   lagHistory: LagSample[];
   /** Time the coordinator timer was last armed for (tasks are never cancelled). */
   timerAt: number | null;
+  /** Present when the group's members are real clients over the wire protocol (kafka-sim --listen). */
+  wire?: WireGroupState;
 };
 
 export type ConsumerArea = {
@@ -155,7 +158,8 @@ declare module '../engine/registry' {
     groupAssignment: {
       groupId: string;
       generationId: number;
-      assignor: AssignorName;
+      /** The selected assignor; a group of real clients may name one the simulation does not implement. */
+      assignor: AssignorName | string;
       protocol: RebalanceProtocol;
       leaderId: string;
       assignment: Record<string, TopicPartition[]>;

@@ -3,6 +3,8 @@
 import { isBrokerAlive, isBrokerUnfenced } from '../cluster/lookup';
 import { BROKER_CONFIG_DEFAULTS, brokerConfig, TOPIC_CONFIGS } from '../cluster/topicConfig';
 import type { Partition, Topic } from '../cluster/types';
+import { CONSUMER_OFFSETS_TOPIC, coordinatorAvailable, coordinatorId } from '../consumer/group/offsetsTopic';
+import type { GroupRecord } from '../consumer/types';
 import { type LogRecord, readRecords } from '../log';
 import { collectAbortedTransactions } from '../log/transactionIndex';
 import { readModel } from '../read/index';
@@ -172,4 +174,25 @@ export function timestampTypeOf(sim: Simulation, topic: string): 'CreateTime' | 
   return readModel(sim).topicConfig(topic, 'message.timestamp.type') === 'LogAppendTime'
     ? 'LogAppendTime'
     : 'CreateTime';
+}
+
+/** A consumer group's record (coordinator state, committed offsets), or undefined. */
+export function groupRecordOf(sim: Simulation, groupId: string): GroupRecord | undefined {
+  const groups = sim.state.areas.consumers.groups;
+  return Object.hasOwn(groups, groupId) ? groups[groupId] : undefined;
+}
+
+export function groupRecords(sim: Simulation): GroupRecord[] {
+  return Object.values(sim.state.areas.consumers.groups);
+}
+
+export function hasOffsetsTopic(sim: Simulation): boolean {
+  return !!sim.state.topics[CONSUMER_OFFSETS_TOPIC];
+}
+
+/** The leader of the group's __consumer_offsets partition when it is alive, else null (COORDINATOR_NOT_AVAILABLE). */
+export function groupCoordinatorBroker(sim: Simulation, groupId: string): number | null {
+  if (!hasOffsetsTopic(sim) || !coordinatorAvailable(sim.state, groupId)) return null;
+  const id = coordinatorId(sim.state, groupId);
+  return id >= 0 ? id : null;
 }

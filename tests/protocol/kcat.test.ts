@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { highWatermark } from '../../simulator/cluster/lookup';
+import { readModel } from '../../simulator/read/index';
 import { startCluster } from './clients.testkit';
 
 // Debian's kcat 1.7.1 (librdkafka 2.0.2): it verifies CRC-32C on every fetched batch (check.crcs) and picks its
@@ -109,3 +110,43 @@ describe.skipIf(!existsSync(KCAT))('kcat (librdkafka) against kafka-sim --listen
     expect(r.stdout.trim().split('\n')).toEqual(['0 one', '1 two']);
   });
 });
+
+describe.skipIf(!existsSync(KCAT))(
+  'kcat -G (librdkafka balanced consumer) against kafka-sim --listen',
+  () => {
+    it('-G joins a group, consumes every partition and commits what it consumed (enable.auto.commit, commit on close)', async () => {
+      const c = await startCluster(3);
+      stop = () => c.listeners.close();
+      c.dispatch({ type: 'createTopic', topic: 'clicks', partitions: 3, replicationFactor: 3 });
+      const lines = Array.from({ length: 9 }, (_, i) => `click-${i}`);
+      await kcat(['-b', c.bootstrap[0], '-P', '-t', 'clicks', '-X', 'acks=all'], `${lines.join('\n')}\n`);
+      const r = await kcat([
+        '-b',
+        c.bootstrap[0],
+        '-G',
+        'dashboard',
+        'clicks',
+        '-e',
+        '-f',
+        '%s\\n',
+        '-X',
+        'auto.offset.reset=earliest',
+      ]);
+      expect(r.stdout.trim().split('\n').sort()).toEqual([...lines].sort());
+      const g = readModel(c.sim).group('dashboard');
+      // every partition's committed offset is its log end: the group resumes after the last record
+      expect(g?.offsets.map((o) => [o.partition, o.offset])).toEqual(
+        c.sim.state.topics.clicks.partitions.map((p) => [p.partition, highWatermark(p)]),
+      );
+      expect(g?.generation).toBeGreaterThanOrEqual(1);
+      expect(c.sim.events.some((e) => e.type === 'groupAssignment' && e.groupId === 'dashboard')).toBe(true);
+      // kcat left the group on exit (LeaveGroup): nobody is a member any more
+      expect(g?.state).toBe('Empty');
+      // a second run resumes at the committed offsets (OffsetFetch) and sees only the new record
+      await kcat(['-b', c.bootstrap[0], '-P', '-t', 'clicks'], 'click-9\n');
+      const again = await kcat(['-b', c.bootstrap[0], '-G', 'dashboard', 'clicks', '-e', '-f', '%s\\n']);
+      expect(again.stdout.trim()).toBe('click-9');
+      expect(c.logs).toEqual([]);
+    }, 40_000);
+  },
+);

@@ -25,7 +25,7 @@ const err = <T>(exception: string, message: string): ClientOutcome<T> => ({
 });
 
 /** java.util.UUID.randomUUID().toString() shape (ClassicGroup#generateMemberId), from the seeded RNG. */
-function memberUuid(ctx: Ctx): string {
+export function memberUuid(ctx: Ctx): string {
   const hex = Array.from({ length: 32 }, () => ctx.randomInt(16));
   hex[12] = 4; // version 4
   hex[16] = 8 + (hex[16] % 4); // IETF variant

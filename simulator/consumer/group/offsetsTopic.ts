@@ -50,7 +50,7 @@ export function coordinatorId(state: SimState, groupId: string): number {
 }
 
 /** Creates __consumer_offsets when the first group needs it (compacted), or refuses while too few brokers are alive. */
-function ensureOffsetsTopic(ctx: Ctx): boolean {
+export function ensureOffsetsTopic(ctx: Ctx): boolean {
   if (ctx.state.topics[CONSUMER_OFFSETS_TOPIC]) return true;
   const rf = offsetsTopicReplicationFactor(ctx.state);
   if (aliveBrokers(ctx.state) < rf) return false;

@@ -28,8 +28,9 @@ export function completeJoin(ctx: Ctx, group: ClassicGroup, now: number, clients
     );
     return;
   }
-  group.protocolName =
+  const assignor =
     selectGroupAssignor(group.members.map((m) => m.strategies)) ?? group.members[0].strategies[0];
+  group.protocolName = assignor;
   if (group.leaderId === null || !group.members.some((m) => m.memberId === group.leaderId)) {
     group.leaderId = group.members[0].memberId;
   }
@@ -61,12 +62,12 @@ export function completeJoin(ctx: Ctx, group: ClassicGroup, now: number, clients
   }
   let assignment: GroupAssignment;
   let withheld: TopicPartition[] = [];
-  if (group.protocolName === 'cooperative-sticky') {
+  if (assignor === 'cooperative-sticky') {
     const r = cooperativeStickyAssign(counts, subscriptions);
     assignment = r.assignment;
     withheld = [...r.withheld.keys()].map(parseTpKey);
   } else {
-    assignment = ASSIGNORS[group.protocolName].assign(counts, subscriptions);
+    assignment = ASSIGNORS[assignor].assign(counts, subscriptions);
   }
 
   const protocol = leader.protocol;
@@ -87,7 +88,7 @@ export function completeJoin(ctx: Ctx, group: ClassicGroup, now: number, clients
   ctx.emit('groupAssignment', reason, {
     groupId: group.groupId,
     generationId: group.generationId,
-    assignor: group.protocolName,
+    assignor,
     protocol,
     leaderId: leader.memberId,
     assignment: Object.fromEntries(group.members.map((m) => [m.memberId, assignment.get(m.memberId) ?? []])),

@@ -68,8 +68,11 @@ export type ClassicGroup = {
   groupId: string;
   state: GroupStateName;
   generationId: number;
-  /** Assignor selected for the current generation (the "protocol" in ClassicGroup terms). */
-  protocolName: AssignorName | null;
+  /**
+   * Assignor selected for the current generation (the "protocol" in ClassicGroup terms). A group of real
+   * clients (kafka-sim --listen) selects among the names its members send (KafkaJS: "RoundRobinAssigner").
+   */
+  protocolName: AssignorName | string | null;
   leaderId: string | null;
   /** Join order; the first member added is the leader. */
   members: GroupMember[];

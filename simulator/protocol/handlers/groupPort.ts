@@ -113,7 +113,8 @@ export interface GroupCoordinatorPort {
   commitOffsets(call: OffsetCommitCall): Array<{ topic: string; partition: number; error: string | null }>;
   fetchOffsets(call: OffsetFetchCall): { error: string | null; offsets: CommittedOffset[] };
   describeGroups(groupIds: string[]): DescribedGroup[];
-  listGroups(filter: { states: string[]; types: string[] }): Array<{
+  /** The groups `broker` coordinates (each broker lists only its own; clients ask every broker). */
+  listGroups(filter: { broker: number; states: string[]; types: string[] }): Array<{
     groupId: string;
     protocolType: string;
     state: string;

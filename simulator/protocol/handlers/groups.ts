@@ -39,13 +39,13 @@ export const handleFindCoordinator: Handler = async (env, _conn, header, body) =
   };
 };
 
-export const handleJoinGroup: Handler = async (env, conn, header, body) => {
+export const handleJoinGroup: Handler = async (env, _conn, header, body) => {
   const v = header.apiVersion;
   const a = await port(env).joinGroup({
     groupId: body.groupId,
     memberId: body.memberId,
     groupInstanceId: body.groupInstanceId ?? null,
-    clientId: conn.label,
+    clientId: header.clientId ?? '',
     sessionTimeoutMs: body.sessionTimeoutMs,
     // v0 has no rebalance timeout: it equals the session timeout (JoinGroupRequest.json)
     rebalanceTimeoutMs: v >= 1 ? body.rebalanceTimeoutMs : body.sessionTimeoutMs,
@@ -203,9 +203,9 @@ export const handleDescribeGroups: Handler = async (env, _conn, _header, body) =
   return { throttleTimeMs: 0, groups };
 };
 
-export const handleListGroups: Handler = async (env, _conn, _header, body) => {
+export const handleListGroups: Handler = async (env, conn, _header, body) => {
   const groups = port(env)
-    .listGroups({ states: body.statesFilter ?? [], types: body.typesFilter ?? [] })
+    .listGroups({ broker: conn.broker, states: body.statesFilter ?? [], types: body.typesFilter ?? [] })
     .map((g) => ({
       groupId: g.groupId,
       protocolType: g.protocolType,
