@@ -3,12 +3,16 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { PresentRoute } from './PresentRoute';
-import { decodeScenarioLink, type ScenarioParse } from './scenarioLink';
+import type { ScenarioParse } from './scenarioLink';
 
 export function CustomScenario() {
   const [parsed, setParsed] = useState<ScenarioParse | null>(null);
   useEffect(() => {
-    const read = () => setParsed(decodeScenarioLink(window.location.hash));
+    // Validating a scenario needs the simulator: it loads after first paint.
+    const read = () =>
+      void import('./scenarioLink').then(({ decodeScenarioLink }) =>
+        setParsed(decodeScenarioLink(window.location.hash)),
+      );
     read();
     window.addEventListener('hashchange', read);
     return () => window.removeEventListener('hashchange', read);
