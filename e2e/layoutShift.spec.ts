@@ -43,6 +43,17 @@ async function settle(page: Page) {
   );
 }
 
+/** Widgets still loading or starting their cluster near the viewport (inside the look-ahead of lazyWidgets.tsx). */
+const pendingNearView = (page: Page) =>
+  page.evaluate(
+    () =>
+      [...document.querySelectorAll('main span, main p')].filter((el) => {
+        if (!/^(Loading|Starting) the [^…]*…$/.test(el.textContent?.trim() ?? '')) return false;
+        const box = el.getBoundingClientRect();
+        return box.bottom > -window.innerHeight && box.top < window.innerHeight + 700;
+      }).length,
+  );
+
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
@@ -69,9 +80,13 @@ for (const viewport of VIEWPORTS) {
       await page.goto('/learn/producers/');
       await settle(page);
       // Read down the page a screen at a time, as a learner does, letting each widget arrive on the way.
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      for (let y = 0; y < height; y += viewport.height) {
+      // The page grows as widgets arrive: its height is read again at every step.
+      const heightNow = () => page.evaluate(() => document.documentElement.scrollHeight);
+      for (let y = 0; y < (await heightNow()); y += viewport.height) {
         await page.evaluate((top) => window.scrollTo(0, top), y);
+        // A reader pauses on each screen: the widgets that started loading ahead of them (within the look-ahead
+        // of components/mdx/lazyWidgets.tsx) are ready before the next screen, as on any machine that keeps up.
+        await expect.poll(() => pendingNearView(page), { timeout: 30_000 }).toBe(0);
         await settle(page);
       }
       await expect(page.getByText(/^Loading the (simulation|challenge|console)…$/)).toHaveCount(0, {

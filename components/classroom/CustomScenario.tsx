@@ -17,7 +17,7 @@ export function CustomScenario() {
     window.addEventListener('hashchange', read);
     return () => window.removeEventListener('hashchange', read);
   }, []);
-  if (!parsed) return <p className="p-8 text-lg">Reading the scenario…</p>;
+  if (!parsed) return <p className="min-h-screen p-8 text-lg">Reading the scenario…</p>;
   if (!parsed.ok) {
     return (
       <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">

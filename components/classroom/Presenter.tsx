@@ -13,10 +13,11 @@ import { ScenarioExports } from './ScenarioExports';
 import { isNotesMessage, type NotesMessage, notesChannelName, notesUrl } from './speakerNotesChannel';
 import { usePresentation } from './usePresentation';
 
-// The views (and through them the simulator) load after first paint, in the place the placeholder holds.
+// The views (and through them the simulator) load after first paint, in the place the placeholder holds: beside the
+// narration (xl) a screen high, which the views of a scenario fill, so the captions below the narration stay put.
 const ScenarioViews = dynamic(() => import('./ScenarioViews').then((m) => m.ScenarioViews), {
   ssr: false,
-  loading: () => <p>Starting the cluster…</p>,
+  loading: () => <p className="xl:min-h-screen">Starting the cluster…</p>,
 });
 // Printed only, and opened on request: neither is on screen when the page loads.
 const Handout = dynamic(() => import('./Handout').then((m) => m.Handout), { ssr: false });

@@ -11,7 +11,8 @@ export function ScenarioViews({
   scenario: Scenario;
   controller: SimController | null;
 }) {
-  if (!controller) return <p>Starting the cluster…</p>;
+  // As high as the placeholder that held its place while this file loaded (Presenter.tsx).
+  if (!controller) return <p className="xl:min-h-screen">Starting the cluster…</p>;
   const views = parseViews(scenario.views.filter((view) => view !== 'timeline').join(','));
   return <SimWorkspace controller={controller} views={views} focus={scenario.focus} wide={false} />;
 }
