@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { readThrough } from './readThrough';
 
 // Every page of the built export, in both themes: axe must find nothing. Each route is loaded once: its lazy
 // widgets (simulations, challenges, consoles) load, axe checks the light theme, the theme switches the way the
@@ -36,7 +37,8 @@ for (const route of routes) {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(route);
     await page.waitForLoadState('networkidle');
-    // Lazy widgets must have finished loading: axe checks what a reader sees.
+    // Lazy widgets load as the reader comes near them and must have finished loading: axe checks what a reader sees.
+    await readThrough(page);
     await expect(
       page.getByText(/^(Loading the (simulation|challenge|console)|Starting the (challenge’s )?cluster)…$/),
     ).toHaveCount(0, { timeout: 45_000 });

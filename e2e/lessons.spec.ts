@@ -73,6 +73,8 @@ async function pokeSimulation(figure: Locator, preset: Preset) {
   const action = preset.actions?.[0];
   expect(action, `preset ${preset.id} offers a one-click action`).toBeDefined();
   if (!action) return;
+  // The embed loads as it comes near the viewport (a placeholder with the same name holds its place).
+  await figure.scrollIntoViewIfNeeded();
   const button = figure.getByRole('group', { name: 'Try these' }).getByRole('button', {
     name: action.label,
     exact: true,
@@ -94,6 +96,7 @@ async function pokeSimulation(figure: Locator, preset: Preset) {
 }
 
 async function solveChallenge(region: Locator, spec: ChallengeSpec) {
+  await region.scrollIntoViewIfNeeded();
   const check = region.getByRole('button', { name: 'Check my solution' });
   await expect(check).toBeEnabled(WIDGET_READY);
   // The start state must not already meet the goal, or typing the solution would prove nothing.

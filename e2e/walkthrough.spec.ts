@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { readThrough } from './readThrough';
 
 // What a learner does in the lessons, checked in the browser: challenges accept the real CLI tools, embeds let
 // time pass, captions show what they promise, and no page scrolls sideways on a phone.
@@ -159,6 +160,7 @@ test.describe('at 375 px no page is wider than the viewport', () => {
     test(route, async ({ page }) => {
       await page.goto(route);
       await page.waitForLoadState('networkidle');
+      await readThrough(page);
       await expect(
         page.getByText(/^(Loading the (simulation|challenge|console)|Starting the (challenge’s )?cluster)…$/),
       ).toHaveCount(0, { timeout: 45_000 });

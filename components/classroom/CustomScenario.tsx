@@ -3,17 +3,21 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { PresentRoute } from './PresentRoute';
-import { decodeScenarioLink, type ScenarioParse } from './scenarioLink';
+import type { ScenarioParse } from './scenarioLink';
 
 export function CustomScenario() {
   const [parsed, setParsed] = useState<ScenarioParse | null>(null);
   useEffect(() => {
-    const read = () => setParsed(decodeScenarioLink(window.location.hash));
+    // Validating a scenario needs the simulator: it loads after first paint.
+    const read = () =>
+      void import('./scenarioLink').then(({ decodeScenarioLink }) =>
+        setParsed(decodeScenarioLink(window.location.hash)),
+      );
     read();
     window.addEventListener('hashchange', read);
     return () => window.removeEventListener('hashchange', read);
   }, []);
-  if (!parsed) return <p className="p-8 text-lg">Reading the scenario…</p>;
+  if (!parsed) return <p className="min-h-screen p-8 text-lg">Reading the scenario…</p>;
   if (!parsed.ok) {
     return (
       <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6">

@@ -1,12 +1,18 @@
 'use client';
 // A student's view of a classroom scenario: the lesson layout, the same seed and steps, so step k here is the
 // projector's step k exactly.
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useSimVersion } from '@/components/sim-runtime/useSimulation';
 import type { Scenario } from '@/simulator';
 import { CommandOutputs } from './CommandOutputs';
-import { ScenarioViews } from './ScenarioViews';
 import { usePresentation } from './usePresentation';
+
+// The views (and through them the simulator) load after first paint, in the place the placeholder holds.
+const ScenarioViews = dynamic(() => import('./ScenarioViews').then((m) => m.ScenarioViews), {
+  ssr: false,
+  loading: () => <p>Starting the cluster…</p>,
+});
 
 const button =
   'rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-900 hover:border-brand-500 disabled:opacity-40 dark:border-slate-700 dark:bg-slate-900 dark:text-white';

@@ -23,7 +23,8 @@ export function readPosition(
 export function PresentRoute({ scenario }: { scenario: Scenario }) {
   const [position, setPosition] = useState<{ follow: boolean; notes: boolean; step: number } | null>(null);
   useEffect(() => setPosition(readPosition(window.location.search, scenario.steps.length)), [scenario]);
-  if (!position) return <p className="p-8 text-lg">Loading the scenario…</p>;
+  // Screen-high, so the footer is out of view before and after the presentation replaces it: nothing shifts.
+  if (!position) return <p className="min-h-screen p-8 text-lg">Loading the scenario…</p>;
   if (position.notes) return <SpeakerNotes scenario={scenario} initialStep={position.step} />;
   return position.follow ? (
     <FollowAlong scenario={scenario} initialStep={position.step} />

@@ -2,19 +2,27 @@
 // /present/<scenario>: the projector view. Large type, keyboard and presentation-remote control, captions from
 // the simulator's narration, a blank screen, and the live cluster the room can still poke at. Speaker notes open in
 // a window of their own (SpeakerNotes.tsx) for the presenter's screen: they are never drawn on the projected page.
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSimVersion } from '@/components/sim-runtime/useSimulation';
 import type { Scenario } from '@/simulator';
 import { PresenterMode } from '../sim-views/ui';
 import { CommandOutputs } from './CommandOutputs';
-import { Handout } from './Handout';
 import { isTypingTarget, PRESENTER_KEYS, presenterAction } from './presenterKeys';
 import { ScenarioExports } from './ScenarioExports';
-import { ScenarioViews } from './ScenarioViews';
-import { StudentsLink } from './StudentsLink';
 import { isNotesMessage, type NotesMessage, notesChannelName, notesUrl } from './speakerNotesChannel';
 import { usePresentation } from './usePresentation';
+
+// The views (and through them the simulator) load after first paint, in the place the placeholder holds: beside the
+// narration (xl) a screen high, which the views of a scenario fill, so the captions below the narration stay put.
+const ScenarioViews = dynamic(() => import('./ScenarioViews').then((m) => m.ScenarioViews), {
+  ssr: false,
+  loading: () => <p className="xl:min-h-screen">Starting the cluster…</p>,
+});
+// Printed only, and opened on request: neither is on screen when the page loads.
+const Handout = dynamic(() => import('./Handout').then((m) => m.Handout), { ssr: false });
+const StudentsLink = dynamic(() => import('./StudentsLink').then((m) => m.StudentsLink), { ssr: false });
 
 const base =
   'inline-flex items-center justify-center rounded-lg border-2 px-4 py-2 text-lg font-semibold disabled:opacity-40';

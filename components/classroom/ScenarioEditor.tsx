@@ -2,14 +2,18 @@
 // /present/new: record a scenario by doing it. Every line the instructor runs in the console is captured; "Add
 // step" turns the lines since the last step into a step with its narration. Export as JSON or a link; import
 // a JSON file (validated, with every problem listed).
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useState } from 'react';
-import { SimConsole } from '@/components/embeds/SimConsole';
+import { useEffect, useRef, useState } from 'react';
 import { useSimController, useSimVersion } from '@/components/sim-runtime/useSimulation';
-import { ALL_VIEWS, SimWorkspace } from '@/components/sim-views/SimWorkspace';
 import { downloadText } from '@/lib/download';
-import { describeProblems, type Scenario, type ScenarioStep, validateScenario } from '@/simulator';
-import { encodeScenarioLink, parseScenarioJson } from './scenarioLink';
+import type { Scenario, ScenarioStep } from '@/simulator';
+
+// The views and the console load after the editor's controls are up.
+const Workspace = dynamic(
+  () => import('@/components/embeds/PlaygroundWorkspace').then((m) => m.PlaygroundWorkspace),
+  { ssr: false, loading: () => <p>Starting the cluster…</p> },
+);
 
 const input =
   'mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
@@ -41,6 +45,12 @@ export function ScenarioEditor() {
   };
   const controller = useSimController(spec, epoch);
   useSimVersion(controller);
+  const checks = useRef<typeof import('./scenarioChecks') | null>(null);
+  useEffect(() => {
+    void import('./scenarioChecks').then((loaded) => {
+      checks.current = loaded;
+    });
+  }, []);
   const pending = controller ? controller.transcript.slice(consumed).map((r) => r.line) : [];
 
   const scenario: Scenario = {
@@ -83,6 +93,11 @@ export function ScenarioEditor() {
   }
 
   function exportCheck(): Scenario | null {
+    if (!checks.current) {
+      setMessage({ kind: 'error', text: 'The scenario checks are still loading: try again in a moment.' });
+      return null;
+    }
+    const { describeProblems, validateScenario } = checks.current;
     const result = validateScenario(scenario);
     if (!result.ok) {
       setMessage({ kind: 'error', text: `Not ready to export:\n${describeProblems(result.problems)}` });
@@ -92,6 +107,7 @@ export function ScenarioEditor() {
   }
 
   async function importFile(file: File) {
+    const { parseScenarioJson } = checks.current ?? (await import('./scenarioChecks'));
     const parsed = parseScenarioJson(await file.text());
     if (!parsed.ok) {
       setMessage({ kind: 'error', text: parsed.message });
@@ -298,7 +314,8 @@ export function ScenarioEditor() {
                   const s = exportCheck();
                   if (!s) return;
                   try {
-                    const url = `${window.location.origin}/present/custom/${encodeScenarioLink(s)}`;
+                    const link = checks.current?.encodeScenarioLink(s) ?? '';
+                    const url = `${window.location.origin}/present/custom/${link}`;
                     void navigator.clipboard?.writeText(url);
                     setMessage({ kind: 'ok', text: `Link copied: ${url.slice(0, 80)}…` });
                   } catch (error) {
@@ -334,11 +351,7 @@ export function ScenarioEditor() {
         </aside>
         <div className="min-w-0">
           {controller ? (
-            <SimWorkspace
-              controller={controller}
-              views={ALL_VIEWS.filter((v) => v !== 'timeline')}
-              extra={<SimConsole controller={controller} />}
-            />
+            <Workspace controller={controller} without={['timeline']} />
           ) : (
             <p>Starting the cluster…</p>
           )}

@@ -1,5 +1,4 @@
 'use client';
-import { scenarioToShellScript } from '@/kafka-cli';
 import { downloadText } from '@/lib/download';
 import type { Scenario } from '@/simulator';
 
@@ -18,7 +17,10 @@ export function ScenarioExports({ scenario }: { scenario: Scenario }) {
         type="button"
         className={link}
         onClick={() =>
-          downloadText(`${scenario.id}.sh`, scenarioToShellScript(scenario), 'text/x-shellscript')
+          // The console's command table is large: it loads when someone asks for the script.
+          void import('@/kafka-cli').then(({ scenarioToShellScript }) =>
+            downloadText(`${scenario.id}.sh`, scenarioToShellScript(scenario), 'text/x-shellscript'),
+          )
         }
       >
         Download as a shell script for a real cluster

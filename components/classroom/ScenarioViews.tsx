@@ -17,7 +17,8 @@ export function ScenarioViews({
   scenario: Scenario;
   controller: SimController | null;
 }) {
-  if (!controller) return <p>Starting the cluster…</p>;
+  // As high as the placeholder that held its place while this file loaded (Presenter.tsx).
+  if (!controller) return <p className="xl:min-h-screen">Starting the cluster…</p>;
   const chosen = scenario.views.filter((view) => view !== 'timeline');
   if (chosen.some((view) => DATA_PATH.has(view))) chosen.unshift('map');
   const views = parseViews(chosen.join(','));

@@ -2,6 +2,7 @@
 // The free playground: every view, the console, presets to load, a share link (seed + command log in
 // the URL fragment) and large mode. A bad link shows why and leaves an empty cluster — never a crash.
 // Its page (app/playground/page.tsx) passes the presets in from the content loader.
+import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Preset } from '@/components/embeds/preset';
 import { decodeShare, encodeShare, shareFromHash, shareHash } from '@/lib/share';
@@ -9,9 +10,27 @@ import type { SimInitSpec } from '../sim-runtime/SimController';
 import { restoreLargeMode, useSimUi } from '../sim-runtime/uiStore';
 import { useLiveFeed } from '../sim-runtime/useLiveFeed';
 import { useSimController, useSimVersion } from '../sim-runtime/useSimulation';
-import { ALL_VIEWS, SimWorkspace } from '../sim-views/SimWorkspace';
 import { inlineSelectClass, inputClass, SimButton } from '../sim-views/ui';
-import { SimConsole } from './SimConsole';
+
+// Until the views arrive, a screen-high placeholder holds their place: nothing below it (the footer) is in view
+// before or after, so loading them shifts nothing on screen.
+function WorkspacePlaceholder() {
+  return (
+    <p className="min-h-screen text-slate-600 dark:text-slate-400" aria-live="polite">
+      Starting the cluster…
+    </p>
+  );
+}
+
+// The views, the console and the simulator load after first paint (the controller itself comes from a dynamic
+// import in useSimController), so the playground's own first load is the framework and its controls.
+const PlaygroundWorkspace = dynamic(
+  () => import('./PlaygroundWorkspace').then((m) => m.PlaygroundWorkspace),
+  {
+    ssr: false,
+    loading: WorkspacePlaceholder,
+  },
+);
 
 const DEFAULT_PRESET = 'playground-default';
 const EMPTY: SimInitSpec = { seed: 42, brokers: 3, setup: [] };
@@ -134,7 +153,11 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
           <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl dark:text-white">
             Playground
           </h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
+          {/* One line whatever the preset (cut short if need be): its title arrives after first paint. */}
+          <p
+            className="min-w-0 flex-1 truncate text-sm text-slate-600 dark:text-slate-400"
+            title={title ?? undefined}
+          >
             {title ? `Started from: ${title}` : 'A bare cluster'}
           </p>
         </div>
@@ -229,16 +252,12 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
         ) : null}
       </header>
       {controller ? (
-        <SimWorkspace
+        <PlaygroundWorkspace
           controller={controller}
-          views={ALL_VIEWS}
           focus={start?.presetId ? presets.get(start.presetId)?.focus : undefined}
-          extra={<SimConsole controller={controller} />}
         />
       ) : (
-        <p className="text-slate-600 dark:text-slate-400" aria-live="polite">
-          Starting the cluster…
-        </p>
+        <WorkspacePlaceholder />
       )}
     </div>
   );

@@ -105,14 +105,17 @@ export function LessonProgressPanel({
               <li key={step.label} className="flex items-center gap-2 text-sm">
                 <span
                   aria-hidden="true"
-                  className={
+                  className={`inline-block w-4 shrink-0 text-center ${
                     step.met ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-600 dark:text-slate-400'
-                  }
+                  }`}
                 >
                   {step.met ? '✓' : '○'}
                 </span>
+                {/* On a phone the state has a line of its own, so a step that becomes met while the learner reads
+                    (its text gets shorter) does not re-wrap and move the lines below it. */}
                 <span className="text-slate-900 dark:text-slate-100">
-                  {`${step.label} — ${step.met ? 'met' : 'not met'}, ${step.detail}`}
+                  {`${step.label} — `}
+                  <span className="block sm:inline">{`${step.met ? 'met' : 'not met'}, ${step.detail}`}</span>
                 </span>
               </li>
             ))}

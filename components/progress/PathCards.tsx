@@ -6,6 +6,7 @@ import type { CurriculumModel } from '@/lib/progress/model.server';
 import type { LearningPath } from '@/lib/progress/paths';
 import { ProgressBar } from './ProgressBar';
 import { pathProgress } from './pathProgress';
+import { Reserved } from './Reserved';
 import { useCurriculumProgress } from './useCurriculumProgress';
 
 // The list of learning paths with each one's progress and next step.
@@ -35,31 +36,27 @@ export function PathCards({ paths, model }: { paths: LearningPath[]; model: Curr
               {state.unavailable > 0 ? ` · ${state.unavailable} not yet available` : ''}
             </p>
             <div className="mt-auto pt-4">
-              {progress.hydrated ? (
-                <>
-                  <ProgressBar percent={state.counts.percent} label={`${path.title} path completion`} />
-                  <p
-                    className="mt-1 text-sm text-slate-700 dark:text-slate-300"
-                    data-path-percent={state.counts.percent}
-                  >
-                    {state.counts.done} of {state.counts.total} done ({state.counts.percent}%)
-                    {state.minutesLeft > 0 ? ` · about ${formatMinutes(state.minutesLeft)} left` : ''}
+              <Reserved shown={progress.hydrated}>
+                <ProgressBar percent={state.counts.percent} label={`${path.title} path completion`} />
+                <p
+                  className="mt-1 text-sm text-slate-700 dark:text-slate-300"
+                  data-path-percent={progress.hydrated ? state.counts.percent : undefined}
+                >
+                  {state.counts.done} of {state.counts.total} done ({state.counts.percent}%)
+                  {state.minutesLeft > 0 ? ` · about ${formatMinutes(state.minutesLeft)} left` : ''}
+                </p>
+                {state.next ? (
+                  <p className="mt-2 text-sm">
+                    Next step:{' '}
+                    <Link
+                      href={state.next.href ?? '#'}
+                      className="font-medium text-brand-700 underline dark:text-brand-300"
+                    >
+                      {state.next.title}
+                    </Link>
                   </p>
-                  {state.next ? (
-                    <p className="mt-2 text-sm">
-                      Next step:{' '}
-                      <Link
-                        href={state.next.href ?? '#'}
-                        className="font-medium text-brand-700 underline dark:text-brand-300"
-                      >
-                        {state.next.title}
-                      </Link>
-                    </p>
-                  ) : null}
-                </>
-              ) : (
-                <div className="h-12" aria-hidden="true" />
-              )}
+                ) : null}
+              </Reserved>
               <Link
                 href={`/paths/${path.id}/`}
                 className="mt-3 inline-block rounded-lg border border-brand-700 px-4 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50 dark:border-brand-300 dark:text-brand-200 dark:hover:bg-brand-950"

@@ -6,6 +6,7 @@ import type { CurriculumModel } from '@/lib/progress/model.server';
 import type { LearningPath } from '@/lib/progress/paths';
 import { ProgressBar } from './ProgressBar';
 import { pathProgress } from './pathProgress';
+import { Reserved } from './Reserved';
 import { StatusBadge } from './StatusBadge';
 import { TopicStatusControl } from './TopicStatusControl';
 import { useCurriculumProgress } from './useCurriculumProgress';
@@ -25,35 +26,31 @@ export function PathDetail({ path, model }: { path: LearningPath; model: Curricu
             ? ` · ${state.unavailable} more ${state.unavailable === 1 ? 'has' : 'have'} no lesson yet and ${state.unavailable === 1 ? 'is' : 'are'} not counted`
             : ''}
         </p>
-        {progress.hydrated ? (
-          <div className="mt-3">
-            <ProgressBar percent={state.counts.percent} label={`${path.title} path completion`} />
-            <p
-              className="mt-1 text-sm text-slate-700 dark:text-slate-300"
-              data-path-percent={state.counts.percent}
+        <Reserved shown={progress.hydrated} className="mt-3">
+          <ProgressBar percent={state.counts.percent} label={`${path.title} path completion`} />
+          <p
+            className="mt-1 text-sm text-slate-700 dark:text-slate-300"
+            data-path-percent={progress.hydrated ? state.counts.percent : undefined}
+          >
+            {state.counts.done} of {state.counts.total} done
+            {state.counts.skipped ? `, ${state.counts.skipped} skipped` : ''} ({state.counts.percent}%)
+            {state.minutesLeft > 0 ? ` · about ${formatMinutes(state.minutesLeft)} left` : ''}
+          </p>
+          {state.next?.href ? (
+            <Link
+              href={state.next.href}
+              className="mt-4 inline-block rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 dark:bg-brand-400 dark:text-slate-950 dark:hover:bg-brand-300"
             >
-              {state.counts.done} of {state.counts.total} done
-              {state.counts.skipped ? `, ${state.counts.skipped} skipped` : ''} ({state.counts.percent}%)
-              {state.minutesLeft > 0 ? ` · about ${formatMinutes(state.minutesLeft)} left` : ''}
+              {state.started ? 'Next step' : 'Start'}: {state.next.title}
+            </Link>
+          ) : (
+            <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
+              {state.counts.percent === 100
+                ? 'You have finished this path.'
+                : 'The remaining topics of this path have no lesson yet.'}
             </p>
-            {state.next?.href ? (
-              <Link
-                href={state.next.href}
-                className="mt-4 inline-block rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 dark:bg-brand-400 dark:text-slate-950 dark:hover:bg-brand-300"
-              >
-                {state.started ? 'Next step' : 'Start'}: {state.next.title}
-              </Link>
-            ) : (
-              <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
-                {state.counts.percent === 100
-                  ? 'You have finished this path.'
-                  : 'The remaining topics of this path have no lesson yet.'}
-              </p>
-            )}
-          </div>
-        ) : (
-          <div className="h-20" aria-hidden="true" />
-        )}
+          )}
+        </Reserved>
       </div>
       <ol className="mt-8 space-y-3">
         {state.steps.map((step, index) => (
@@ -89,11 +86,14 @@ export function PathDetail({ path, model }: { path: LearningPath; model: Curricu
                 </span>
               ) : null}
             </span>
-            {progress.hydrated && step.progress && step.href ? (
-              <span className="flex w-full flex-wrap items-center justify-between gap-2 pl-10 sm:w-auto sm:pl-0">
+            {step.progress && step.href ? (
+              <Reserved
+                shown={progress.hydrated}
+                className="flex w-full flex-wrap items-center justify-between gap-2 pl-10 sm:w-auto sm:pl-0"
+              >
                 <StatusBadge status={step.status} byLearner={step.progress.source === 'learner'} />
                 <TopicStatusControl topicId={step.id} title={step.title} progress={step.progress} />
-              </span>
+              </Reserved>
             ) : null}
           </li>
         ))}

@@ -46,7 +46,8 @@ export function ProgressDashboard({
 
   if (!progress.hydrated) {
     return (
-      <p className="mt-8 text-slate-600 dark:text-slate-400" data-progress-loading>
+      // Screen-high, so the footer is out of view before and after the dashboard replaces it: nothing shifts.
+      <p className="mt-8 min-h-screen text-slate-600 dark:text-slate-400" data-progress-loading>
         Loading your progress from this browser…
       </p>
     );

@@ -5,6 +5,7 @@ import { COMPLETION_RULE, tally } from '@/lib/progress';
 import type { CurriculumModel, ModelSection } from '@/lib/progress/model.server';
 import { ContinueCard } from './ContinueCard';
 import { ProgressBar } from './ProgressBar';
+import { Reserved } from './Reserved';
 import { StatusBadge } from './StatusBadge';
 import { TopicStatusControl } from './TopicStatusControl';
 import { type CurriculumProgress, useCurriculumProgress } from './useCurriculumProgress';
@@ -32,12 +33,10 @@ function SectionCard({ section, progress }: { section: ModelSection; progress: C
       <h3 id={`section-${section.id}`} className="font-semibold text-slate-900 dark:text-white">
         {section.title}
       </h3>
-      {progress.hydrated ? (
-        <div className="mt-2">
-          <ProgressBar percent={sectionTally.percent} label={`${section.title} completion`} size="sm" />
-          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{completionText(sectionTally)}</p>
-        </div>
-      ) : null}
+      <Reserved shown={progress.hydrated} className="mt-2">
+        <ProgressBar percent={sectionTally.percent} label={`${section.title} completion`} size="sm" />
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{completionText(sectionTally)}</p>
+      </Reserved>
       <ul className="mt-3 space-y-2">
         {section.topics.map((topic) => {
           const topicState = progress.byTopic.get(topic.id);
@@ -62,11 +61,14 @@ function SectionCard({ section, progress }: { section: ModelSection; progress: C
                   </span>
                 </span>
               )}
-              {progress.hydrated && topicState ? (
-                <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
+              {topicState ? (
+                <Reserved
+                  shown={progress.hydrated}
+                  className="mt-1 flex flex-wrap items-center justify-between gap-2"
+                >
                   <StatusBadge status={topicState.status} byLearner={topicState.source === 'learner'} />
                   <TopicStatusControl topicId={topic.id} title={topic.title} progress={topicState} />
-                </div>
+                </Reserved>
               ) : null}
             </li>
           );
@@ -92,12 +94,12 @@ export function RoadmapBoard({ model }: { model: CurriculumModel }) {
           <h2 id="overall-heading" className="text-lg font-semibold text-slate-900 dark:text-white">
             Your progress
           </h2>
-          {progress.hydrated ? (
-            <div className="mt-3" data-overall-progress={overall.percent}>
+          <Reserved shown={progress.hydrated} className="mt-3">
+            <div data-overall-progress={progress.hydrated ? overall.percent : undefined}>
               <ProgressBar percent={overall.percent} label="Whole roadmap completion" />
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{completionText(overall)}</p>
             </div>
-          ) : null}
+          </Reserved>
           <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">{COMPLETION_RULE}</p>
         </section>
       </div>
@@ -118,15 +120,13 @@ export function RoadmapBoard({ model }: { model: CurriculumModel }) {
               <h2 id={`level-${level.id}`} className="text-2xl font-semibold text-slate-900 dark:text-white">
                 {level.label}
               </h2>
-              {progress.hydrated ? (
+              <Reserved shown={progress.hydrated}>
                 <p className="text-sm text-slate-700 dark:text-slate-300">{completionText(levelTally)}</p>
-              ) : null}
+              </Reserved>
             </div>
-            {progress.hydrated ? (
-              <div className="mt-2">
-                <ProgressBar percent={levelTally.percent} label={`${level.label} completion`} />
-              </div>
-            ) : null}
+            <Reserved shown={progress.hydrated} className="mt-2">
+              <ProgressBar percent={levelTally.percent} label={`${level.label} completion`} />
+            </Reserved>
             <div className="mt-4 grid gap-4 md:grid-cols-2 lg:grid-cols-3">
               {level.sections.map((section) => (
                 <SectionCard key={section.id} section={section} progress={progress} />

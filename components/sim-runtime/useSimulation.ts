@@ -1,9 +1,7 @@
 'use client';
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { needsSchemaFormats } from '@/kafka-cli';
-import { type ReadModel, type SimEvent, schemaRegistry } from '@/simulator';
+import type { ReadModel, SimEvent } from '@/simulator';
 import type { SimController, SimInitSpec } from './SimController';
-import { SimController as Controller } from './SimController';
 
 /** One controller per embed, created once; re-renders follow its version counter. */
 /** `epoch` forces a fresh controller for the same spec (loading the same preset again). */
@@ -21,22 +19,17 @@ export function useSimController(
       setController(null);
       return;
     }
-    // The simulator is synchronous: a simulation that uses the Schema Registry loads its parsers (avsc, protobufjs,
-    // ajv; a dynamic import, so only such pages download them) before the first line runs.
-    if (
-      needsSchemaFormats([...spec.setup, ...(spec.lines ?? []), ...later]) &&
-      !schemaRegistry.installedSchemaFormats()
-    ) {
-      let cancelled = false;
-      setController(null);
-      void schemaRegistry.loadSchemaFormats().then(() => {
-        if (!cancelled) setController(new Controller(spec));
+    // The simulator loads on demand (./createController): a page paints before its engine arrives. Until the new
+    // controller is built the previous one stays on screen, so a reset does not blank the views.
+    let cancelled = false;
+    void import('./createController')
+      .then(({ createController }) => createController(spec, later))
+      .then((created) => {
+        if (!cancelled) setController(created);
       });
-      return () => {
-        cancelled = true;
-      };
-    }
-    setController(new Controller(spec));
+    return () => {
+      cancelled = true;
+    };
   }, [key]);
   return controller;
 }

@@ -1,0 +1,22 @@
+// The one place a SimController is built for a page: loaded with a dynamic import by useSimController, so the
+// simulator and the console (the bulk of the site's JavaScript) arrive after the page is up and only on pages
+// that run a simulation.
+import { needsSchemaFormats } from '@/kafka-cli';
+import { schemaRegistry } from '@/simulator';
+import { SimController, type SimInitSpec } from './SimController';
+
+/** `later`: lines that will run on it afterwards (a scenario's steps), so their libraries load first too. */
+export async function createController(
+  spec: SimInitSpec,
+  later: readonly string[] = [],
+): Promise<SimController> {
+  // The simulator is synchronous: a simulation that uses the Schema Registry loads its parsers (avsc, protobufjs,
+  // ajv; a dynamic import, so only such pages download them) before the first line runs.
+  if (
+    needsSchemaFormats([...spec.setup, ...(spec.lines ?? []), ...later]) &&
+    !schemaRegistry.installedSchemaFormats()
+  ) {
+    await schemaRegistry.loadSchemaFormats();
+  }
+  return new SimController(spec);
+}
