@@ -29,6 +29,8 @@ export default defineConfig({
     trace: 'off',
     // No animation anywhere: nothing waits for a transition, and axe never sees a line mid-fade.
     reducedMotion: 'reduce',
+    // The site's service worker (public/sw.js) stays out of every test but the offline one, which allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       // As root Chromium needs --no-sandbox; the rest keeps it off a network this machine does not have.

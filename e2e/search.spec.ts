@@ -143,46 +143,51 @@ test('at 375 px the Search button and the dialog fit the screen', async ({ page 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
 
-test('offline after the first visit: the service worker serves a visited page and the search index', async ({
-  page,
-  context,
-}) => {
-  await open(page, '/glossary/');
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  // The page is controlled and everything it loaded (HTML, scripts, styles) is in the worker's cache.
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async () => {
-          if (!navigator.serviceWorker.controller) return 'not controlled';
-          const urls = [
-            location.pathname,
-            ...[...document.querySelectorAll<HTMLScriptElement>('script[src]:not([nomodule])')].map(
-              (s) => s.src,
-            ),
-          ];
-          const missing = [];
-          for (const url of urls) if (!(await caches.match(url))) missing.push(url);
-          return missing.length === 0 ? 'cached' : `missing ${missing.join(' ')}`;
-        }),
-      // The page lists its files to the worker again 5 s after it takes control.
-      { timeout: 20_000 },
-    )
-    .toBe('cached');
-  // Searching once online fetches the index through the worker.
-  await searchFor(page, 'tombstone');
-  await page.keyboard.press('Escape');
+test.describe('offline', () => {
+  // The other specs block service workers (playwright.config.ts); this one needs the site's.
+  test.use({ serviceWorkers: 'allow' });
 
-  await context.setOffline(true);
-  await page.reload();
-  await hydrated(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
-  // Hydrated from cached scripts: the filter works, and so does search.
-  await page.getByLabel('Filter terms').fill('burrow');
-  await expect(page.getByText(/^1 of \d+ terms$/)).toBeVisible();
-  await page.getByLabel('Filter terms').blur();
-  await searchFor(page, 'tombstone');
-  await choose(page, /Term.*Tombstone/);
-  await expect(page).toHaveURL(/#tombstone$/);
-  await context.setOffline(false);
+  test('offline after the first visit: the service worker serves a visited page and the search index', async ({
+    page,
+    context,
+  }) => {
+    await open(page, '/glossary/');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // The page is controlled and everything it loaded (HTML, scripts, styles) is in the worker's cache.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            if (!navigator.serviceWorker.controller) return 'not controlled';
+            const urls = [
+              location.pathname,
+              ...[...document.querySelectorAll<HTMLScriptElement>('script[src]:not([nomodule])')].map(
+                (s) => s.src,
+              ),
+            ];
+            const missing = [];
+            for (const url of urls) if (!(await caches.match(url))) missing.push(url);
+            return missing.length === 0 ? 'cached' : `missing ${missing.join(' ')}`;
+          }),
+        // The page lists its files to the worker again 5 s after it takes control.
+        { timeout: 20_000 },
+      )
+      .toBe('cached');
+    // Searching once online fetches the index through the worker.
+    await searchFor(page, 'tombstone');
+    await page.keyboard.press('Escape');
+
+    await context.setOffline(true);
+    await page.reload();
+    await hydrated(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
+    // Hydrated from cached scripts: the filter works, and so does search.
+    await page.getByLabel('Filter terms').fill('burrow');
+    await expect(page.getByText(/^1 of \d+ terms$/)).toBeVisible();
+    await page.getByLabel('Filter terms').blur();
+    await searchFor(page, 'tombstone');
+    await choose(page, /Term.*Tombstone/);
+    await expect(page).toHaveURL(/#tombstone$/);
+    await context.setOffline(false);
+  });
 });
