@@ -1,10 +1,14 @@
 'use client';
-import { type RefObject, useEffect, useState } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useState } from 'react';
+
+// Measured before the browser paints, so the first frame already has the real width: a drawing laid out for the
+// fallback width and then redrawn would shift everything below it (CLS). Plain useEffect where there is no DOM.
+const useBeforePaint = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 /** Width of an element in CSS pixels, following resizes (for choosing how many log cells fit). */
 export function useWidth(ref: RefObject<HTMLElement | null>, fallback = 640): number {
   const [width, setWidth] = useState(fallback);
-  useEffect(() => {
+  useBeforePaint(() => {
     const el = ref.current;
     if (!el) return;
     // Floored, so a drawing as wide as the measure never overflows a fractional container (and shrinks).
