@@ -1,16 +1,8 @@
 // The producers lesson's "try this" steps, performed against each embed's preset through the same controller the
 // embed uses, and checked against what the lesson's text says the learner will see.
 import { describe, expect, it } from 'vitest';
-import { SimController } from '@/components/sim-runtime/SimController';
 import { lesson, type Preset, preset } from '@/lib/content.server';
-
-function embed(id: string): SimController {
-  const p = preset(id) as Preset;
-  expect(p, id).toBeDefined();
-  const c = new SimController({ seed: p.seed, brokers: p.brokers, setup: p.setup });
-  expect(c.setupError ?? null).toBeNull();
-  return c;
-}
+import { embed } from './lessonSteps.testkit';
 
 /** The command of the preset's one-click action with this label (the button the text tells the learner to press). */
 function action(id: string, label: string): string {
