@@ -74,7 +74,10 @@ async function pokeSimulation(figure: Locator, preset: Preset) {
   expect(action, `preset ${preset.id} offers a one-click action`).toBeDefined();
   if (!action) return;
   // The embed loads as it comes near the viewport (a placeholder with the same name holds its place).
-  await figure.scrollIntoViewIfNeeded();
+  // The lazy placeholder is replaced by the widget as it comes near: retry if the element was swapped mid-scroll.
+  await expect(async () => {
+    await figure.scrollIntoViewIfNeeded({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   const button = figure.getByRole('group', { name: 'Try these' }).getByRole('button', {
     name: action.label,
     exact: true,
@@ -96,7 +99,10 @@ async function pokeSimulation(figure: Locator, preset: Preset) {
 }
 
 async function solveChallenge(region: Locator, spec: ChallengeSpec) {
-  await region.scrollIntoViewIfNeeded();
+  // The lazy placeholder is replaced by the widget as it comes near: retry if the element was swapped mid-scroll.
+  await expect(async () => {
+    await region.scrollIntoViewIfNeeded({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   const check = region.getByRole('button', { name: 'Check my solution' });
   await expect(check).toBeEnabled(WIDGET_READY);
   // The start state must not already meet the goal, or typing the solution would prove nothing.
