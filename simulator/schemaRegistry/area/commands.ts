@@ -172,14 +172,26 @@ function rebuildFromSchemasTopic(
   return ok({ records: records.length, subjects });
 }
 
+/**
+ * What every request meets first: the schema libraries must be loaded, something must listen on 8081, and a
+ * registry's first request starts it (creating `_schemas`).
+ */
+function reachRegistry(
+  ctx: Ctx,
+): { ok: true; data: NonNullable<ReturnType<typeof installedSchemaRuntime>> } | ReturnType<typeof fail> {
+  const loaded = installedSchemaRuntime();
+  if (!loaded) return fail('INTERNAL', NOT_LOADED);
+  if (ctx.state.areas.schemaRegistry.stopped) return fail('NETWORK_EXCEPTION', STOPPED);
+  const started = ensureStarted(ctx);
+  if (!started.ok) return fail('LEADER_NOT_AVAILABLE', started.message);
+  return { ok: true, data: loaded };
+}
+
 export const schemaRegistryCommands = {
   schemaRegistryRequest: (ctx, cmd) => {
-    const loaded = installedSchemaRuntime();
-    if (!loaded) return fail('INTERNAL', NOT_LOADED);
-    const { formats, runtime } = loaded;
-    if (ctx.state.areas.schemaRegistry.stopped) return fail('NETWORK_EXCEPTION', STOPPED);
-    const started = ensureStarted(ctx);
-    if (!started.ok) return fail('LEADER_NOT_AVAILABLE', started.message);
+    const reached = reachRegistry(ctx);
+    if (!reached.ok) return reached;
+    const { formats, runtime } = reached.data;
     const store = ctx.state.areas.schemaRegistry.store;
     const res = runtime.handle(
       store,
@@ -193,12 +205,9 @@ export const schemaRegistryCommands = {
   },
 
   schemaRegistrySerializeLine: (ctx, cmd) => {
-    const loaded = installedSchemaRuntime();
-    if (!loaded) return fail('INTERNAL', NOT_LOADED);
-    const { formats, runtime } = loaded;
-    if (ctx.state.areas.schemaRegistry.stopped) return fail('NETWORK_EXCEPTION', STOPPED);
-    const started = ensureStarted(ctx);
-    if (!started.ok) return fail('LEADER_NOT_AVAILABLE', started.message);
+    const reached = reachRegistry(ctx);
+    if (!reached.ok) return reached;
+    const { formats, runtime } = reached.data;
     const r = runtime.produceLine(formats, ctx.state.areas.schemaRegistry.store, cmd.args, cmd.line);
     if (!commit(ctx, r.newState, r.records, r.events)) {
       return ok({
