@@ -40,7 +40,12 @@ function NearView({ placeholder, children }: { placeholder: ReactNode; children:
     return () => observer.disconnect();
   }, []);
   if (near) return <Suspense fallback={placeholder}>{children}</Suspense>;
-  return <div ref={ref}>{placeholder}</div>;
+  // The attribute marks a widget not yet asked for, so a test can scroll to exactly those (e2e/readThrough.ts).
+  return (
+    <div ref={ref} data-near-view="waiting">
+      {placeholder}
+    </div>
+  );
 }
 
 const SimulationIsland = lazy(() =>
