@@ -42,6 +42,8 @@ export type ConsumerSettings = {
   isolationLevel: 'read_uncommitted' | 'read_committed';
   offsetReset: 'earliest' | 'latest' | 'none';
   instanceId: string | null;
+  /** client.id when it is not the console's name for the client (librdkafka's default "rdkafka"). */
+  clientId?: string;
 };
 
 /** Where a sent record ended up, or why it did not. */
@@ -169,8 +171,19 @@ export interface ClusterPort {
     name: string,
     count: number | null,
   ): Outcome<Array<{ topic: string; partition: number; offset: number }>>;
-  /** commitSync(): commits the consumer's positions (next offset to read per partition); the value lists them. */
-  commitConsumer(name: string): Outcome<Array<{ topic: string; partition: number; offset: number }>>;
+  /**
+   * commitSync(): commits the consumer's positions (next offset to read per partition), or the offsets given;
+   * the value lists them.
+   */
+  commitConsumer(
+    name: string,
+    offsets?: Array<{ topic: string; partition: number; offset: number }>,
+  ): Outcome<Array<{ topic: string; partition: number; offset: number }>>;
+  /** seek / seekToBeginning / seekToEnd on every assigned partition; the value lists the new positions. */
+  seekConsumer(
+    name: string,
+    to: CommandOf<'consumerSeek'>['to'],
+  ): Outcome<Array<{ topic: string; partition: number; offset: number }>>;
   closeConsumer(name: string): Outcome<void>;
   crashConsumer(name: string): Outcome<void>;
 

@@ -391,7 +391,7 @@ export class SimPort implements ClusterPort {
         autoOffsetReset: s.offsetReset,
         groupInstanceId: s.instanceId,
         // The console names clients: client.id = NAME (the consumer area may fall back to consumer-<group>-<n>).
-        clientId: name,
+        clientId: s.clientId ?? name,
       },
     });
     return r;
@@ -415,10 +415,15 @@ export class SimPort implements ClusterPort {
     if (!r.ok) return { ok: false, error: r.error };
     return ok(offsetList(r.data.records));
   }
-  commitConsumer(name: string): Outcome<OffsetList> {
-    const r = this.dispatch({ type: 'consumerCommit', name });
+  commitConsumer(name: string, offsets?: OffsetList): Outcome<OffsetList> {
+    const r = this.dispatch({ type: 'consumerCommit', name, ...(offsets ? { offsets } : {}) });
     if (!r.ok) return { ok: false, error: r.error };
     return ok(offsetList(r.data.offsets));
+  }
+  seekConsumer(name: string, to: CommandOf<'consumerSeek'>['to']): Outcome<OffsetList> {
+    const r = this.dispatch({ type: 'consumerSeek', name, to });
+    if (!r.ok) return { ok: false, error: r.error };
+    return ok(offsetList(r.data.positions));
   }
   closeConsumer(name: string): Outcome<void> {
     const r = this.run({ type: 'consumerClose', name });

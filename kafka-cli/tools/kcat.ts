@@ -12,6 +12,7 @@ import { type CommandOutput, Output } from '../output';
 import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
 import { freeClientName } from './consoleProducer';
+import { runKcatGroup } from './kcatGroup';
 import {
   exceptionMessage,
   fetchResponseBytes,
@@ -45,7 +46,7 @@ const WITH_ARG = new Set([
 ]);
 const FLAGS = new Set(['P', 'C', 'L', 'Q', 'e', 'E', 'O', 'q', 'v', 'l', 'u', 'J', 'Z', 'T', 'V', 'h']);
 
-type KcatOpts = { flags: Set<string>; values: Map<string, string[]>; rest: string[] };
+export type KcatOpts = { flags: Set<string>; values: Map<string, string[]>; rest: string[] };
 
 /** POSIX getopt: clustered flags (-eq), attached or separate arguments (-tT / -t T). */
 export function getopt(args: readonly string[]): KcatOpts | string {
@@ -83,7 +84,7 @@ export function getopt(args: readonly string[]): KcatOpts | string {
   return { flags, values, rest };
 }
 
-const last = (o: KcatOpts, k: string): string | undefined => {
+export const last = (o: KcatOpts, k: string): string | undefined => {
   const v = o.values.get(k);
   return v ? v[v.length - 1] : undefined;
 };
@@ -104,12 +105,8 @@ export function runKcat(args: string[], ctx: ToolContext): CommandOutput {
   if (o.flags.has('V'))
     return out.line('kcat - Apache Kafka producer and consumer tool (simulated)').result();
   const modes = ['P', 'C', 'L', 'Q'].filter((m) => o.flags.has(m));
-  if (o.values.has('G'))
-    return out
-      .fail(
-        '% ERROR: -G (balanced consumer group mode) is not simulated; use kafka-console-consumer.sh --group',
-      )
-      .result();
+  // -G <group> is a mode of its own (kcat.c: conf.mode = 'G'), the high-level KafkaConsumer.
+  if (o.values.has('G')) return runKcatGroup(o, ctx, out);
   if (modes.length > 1) return out.fail(`% ERROR: Conflicting modes: -${modes.join(' -')}`).result();
   if (modes.length === 0)
     return out
@@ -175,7 +172,7 @@ const RDKAFKA_ERRORS: Record<string, string> = {
 type Refusal = Extract<GateResult, { ok: false }>;
 
 /** librdkafka's text for a refusal: the broker's error, or the local authentication failure. */
-function rdkafkaError(g: Refusal): string {
+export function rdkafkaError(g: Refusal): string {
   const broker = g.error === null ? undefined : RDKAFKA_ERRORS[g.error];
   if (broker !== undefined) return broker;
   // A failed SASL/TLS handshake: librdkafka's error callback reports it as a local error (kcat prints
@@ -184,7 +181,7 @@ function rdkafkaError(g: Refusal): string {
 }
 
 /** kcat's requests through the security path (none when no security is configured or asked for). */
-function kcatGate(
+export function kcatGate(
   o: KcatOpts,
   ctx: ToolContext,
   kind: 'producer' | 'consumer',
@@ -262,7 +259,7 @@ function metadata(o: KcatOpts, ctx: ToolContext, out: Output): CommandOutput {
   return out.result();
 }
 
-function unescapeDelim(s: string): string {
+export function unescapeDelim(s: string): string {
   return s.replace(/\\t/g, '\t').replace(/\\n/g, '\n').replace(/\\r/g, '\r');
 }
 
@@ -462,8 +459,7 @@ function consume(
     return out
       .fail(`% ERROR: Topic ${topic} [${partition}] error: Broker: Unknown topic or partition`)
       .result();
-  if (offsetRaw === 'stored')
-    return out.fail('% ERROR: -o stored requires -G (group mode), which is not simulated').result();
+  if (offsetRaw === 'stored') return out.fail('% ERROR: -o stored requires -G (group mode)').result();
   const exitAtEnd = o.flags.has('e');
   const quiet = o.flags.has('q');
   const ordered = partitions.slice().sort((a, b) => a.partition - b.partition);
@@ -527,11 +523,13 @@ function consume(
 export const kcatTool: ToolDef = {
   name: 'kcat',
   aliases: ['kafkacat'],
-  summary: 'Metadata listing (-L), produce the lines that follow (-P), consume (-C).',
+  summary:
+    'Metadata listing (-L), produce the lines that follow (-P), consume (-C), consume in a group (-G).',
   usage:
     'kcat -b localhost:9092 -L\n' +
     'kcat -b localhost:9092 -P -t T [-k K | -K :] [-p P] <<EOF ... EOF\n' +
-    "kcat -b localhost:9092 -C -t T [-p P] [-o beginning|end|N|-N] [-e] [-c N] [-f '%t %p %o %k %s %T\\n']",
+    "kcat -b localhost:9092 -C -t T [-p P] [-o beginning|end|N|-N] [-e] [-c N] [-f '%t %p %o %k %s %T\\n']\n" +
+    'kcat -b localhost:9092 -G GROUP [-o beginning|end|N|-N] [-e] [-c N] TOPIC [TOPIC ...]',
   flags: [
     '-b',
     '-t',
@@ -546,6 +544,7 @@ export const kcatTool: ToolDef = {
     '-X',
     '-P',
     '-C',
+    '-G',
     '-L',
     '-e',
     '-q',

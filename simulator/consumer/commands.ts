@@ -12,6 +12,7 @@ import {
   pollConsumer,
   processRecords,
 } from './client/consumerClient';
+import { seekConsumer } from './client/seek';
 import { adminCommitOffsets, groupIsInactive, planOffsetReset } from './offsets/offsetReset';
 
 export const consumerCommands = {
@@ -58,9 +59,20 @@ export const consumerCommands = {
     });
   },
   consumerCommit: (ctx, cmd) => {
-    const r = commitConsumer(ctx, cmd.name, cmd.mode ?? 'sync');
+    for (const o of cmd.offsets ?? []) {
+      if (!ctx.state.topics[o.topic]?.partitions[o.partition])
+        return fail('UNKNOWN_TOPIC_OR_PARTITION', `${o.topic}-${o.partition} does not exist`);
+      if (!Number.isInteger(o.offset) || o.offset < 0)
+        return fail('IllegalArgumentException', `Invalid negative offset ${o.offset}`);
+    }
+    const r = commitConsumer(ctx, cmd.name, cmd.mode ?? 'sync', cmd.offsets);
     if (!r.ok) return fail(r.error.exception, r.error.message);
     return ok({ offsets: r.value });
+  },
+  consumerSeek: (ctx, cmd) => {
+    const r = seekConsumer(ctx, cmd.name, cmd.to);
+    if (!r.ok) return fail(r.error.exception, r.error.message);
+    return ok({ positions: r.value });
   },
   consumerClose: (ctx, cmd) => {
     const r = closeConsumer(ctx, cmd.name);

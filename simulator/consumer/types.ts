@@ -101,7 +101,15 @@ export type ConsumerCreateConfig = Partial<ConsumerConfig> & { groupId: string; 
 
 export type CommitMode = 'sync' | 'async' | 'auto' | 'admin';
 export type ConsumerStopReason = 'closed' | 'crashed' | 'fenced' | 'poll-timeout' | 'removed';
-export type PositionResetCause = 'committed' | 'no-committed-offset' | 'out-of-range';
+export type PositionResetCause = 'committed' | 'no-committed-offset' | 'out-of-range' | 'seek';
+
+/** Where a seek moves every assigned partition's position. */
+export type SeekTarget =
+  | { kind: 'beginning' }
+  | { kind: 'end' }
+  | { kind: 'offset'; offset: number }
+  /** librdkafka's RD_KAFKA_OFFSET_TAIL(n): n records before the end. */
+  | { kind: 'tail'; count: number };
 
 declare module '../engine/registry' {
   interface AreaStates {
@@ -114,8 +122,13 @@ declare module '../engine/registry' {
     consumerPoll: { name: string; maxRecords?: number };
     /** The application processes polled records (all by default). */
     consumerProcess: { name: string; count?: number };
-    /** commitSync() / commitAsync() of the current positions. */
-    consumerCommit: { name: string; mode?: 'sync' | 'async' };
+    /**
+     * commitSync() / commitAsync() of the current positions, or of the given offsets
+     * (KafkaConsumer#commitSync(Map<TopicPartition, OffsetAndMetadata>); librdkafka commits its offset store so).
+     */
+    consumerCommit: { name: string; mode?: 'sync' | 'async'; offsets?: OffsetEntry[] };
+    /** KafkaConsumer#seek / seekToBeginning / seekToEnd (and librdkafka's RD_KAFKA_OFFSET_TAIL) on assigned partitions. */
+    consumerSeek: { name: string; to: SeekTarget };
     /** close(): auto-commit, then LeaveGroup (a static member only stops heartbeating). */
     consumerClose: { name: string };
     /** The process dies: no commit, no LeaveGroup; the coordinator notices after session.timeout.ms. */
@@ -140,6 +153,7 @@ declare module '../engine/registry' {
     };
     consumerProcess: { records: OffsetEntry[] };
     consumerCommit: { offsets: OffsetEntry[] };
+    consumerSeek: { positions: OffsetEntry[] };
     groupResetOffsets: { offsets: OffsetEntry[] };
   }
   interface TaskMap {

@@ -111,7 +111,7 @@ export function createConsumer(
   return { ok: true, value: c };
 }
 
-function running(area: ConsumerArea, name: string): ClientOutcome<ConsumerClient> {
+export function running(area: ConsumerArea, name: string): ClientOutcome<ConsumerClient> {
   const c = area.consumers[name];
   if (!c) return err('IllegalArgumentException', `no consumer named ${name}`);
   if (c.status === 'fenced')
@@ -217,6 +217,7 @@ export function commitConsumer(
   ctx: Ctx,
   name: string,
   mode: 'sync' | 'async' = 'sync',
+  explicit?: OffsetEntry[],
 ): ClientOutcome<OffsetEntry[]> {
   const r = running(ctx.state.areas.consumers, name);
   if (!r.ok) return r;
@@ -230,7 +231,7 @@ export function commitConsumer(
     });
     return { ok: false, error: rejection };
   }
-  const offsets = positionsToCommit(c);
+  const offsets = explicit ?? positionsToCommit(c);
   const unprocessed = c.unprocessed.length;
   storeOffsets(
     ctx,
