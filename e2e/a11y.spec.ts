@@ -32,8 +32,8 @@ test('the export has the core routes', () => {
 
 for (const route of routes) {
   test(`axe finds no violations on ${route} (light and dark)`, async ({ page }) => {
-    // One page load and two axe runs: the time the two single-theme tests had between them.
-    test.setTimeout(120_000);
+    // One page load, a read-through that loads every widget, and two axe runs over the longest pages.
+    test.setTimeout(180_000);
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(route);
     await page.waitForLoadState('networkidle');

@@ -158,6 +158,8 @@ test.describe('at 375 px no page is wider than the viewport', () => {
   test.use({ viewport: { width: 375, height: 812 } });
   for (const route of exportedRoutes().sort()) {
     test(route, async ({ page }) => {
+      // A lesson is read through and its widgets loaded first, which on a slow machine takes most of a minute.
+      test.setTimeout(120_000);
       await page.goto(route);
       await page.waitForLoadState('networkidle');
       await readThrough(page);
