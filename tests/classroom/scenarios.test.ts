@@ -88,7 +88,10 @@ describe('classroom scenarios (content/scenarios)', () => {
             .map((r) => `${r.line} → ${r.stderr || r.stdout}`);
         expect(failures(scenario.setup)).toEqual([]);
         scenario.steps.forEach((step, index) => {
-          expect({ step: index + 1, failures: failures(step.commands) }).toEqual({
+          // The presenter runs each command of a step on its own (usePresentation), so a here-document must live
+          // inside one command; each is run alone here too.
+          const stepFailures = step.commands.flatMap((command) => failures([command]));
+          expect({ step: index + 1, failures: stepFailures }).toEqual({
             step: index + 1,
             failures: [],
           });
