@@ -459,7 +459,14 @@ function consume(
     return out
       .fail(`% ERROR: Topic ${topic} [${partition}] error: Broker: Unknown topic or partition`)
       .result();
-  if (offsetRaw === 'stored') return out.fail('% ERROR: -o stored requires -G (group mode)').result();
+  // Stored offsets need a group.id, which the simple consumer (-C) has none of: rd_kafka_consume_start refuses the
+  // first partition (checked with kcat 1.7.1).
+  if (offsetRaw === 'stored')
+    return out
+      .fail(
+        `% ERROR: Failed to start consuming topic ${topic} [${partitions[0].partition}]: Local: Invalid argument or configuration`,
+      )
+      .result();
   const exitAtEnd = o.flags.has('e');
   const quiet = o.flags.has('q');
   const ordered = partitions.slice().sort((a, b) => a.partition - b.partition);

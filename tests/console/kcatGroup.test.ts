@@ -132,4 +132,11 @@ describe('kcat -G (balanced consumer group mode)', () => {
     expect(assigned.split(', ').length).toBeLessThan(3);
     expect(readModel(sim).consumer('app-1')?.status).toBe('running');
   });
+
+  it('-C -o stored has no group to take offsets from: the simple consumer refuses to start', () => {
+    const { s } = session();
+    expect(s.run('kcat -b localhost:9092 -C -t orders -o stored -e').stderr).toBe(
+      '% ERROR: Failed to start consuming topic orders [0]: Local: Invalid argument or configuration',
+    );
+  });
 });
