@@ -64,6 +64,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'consumerCreate',
         'consumerPoll',
         'consumerProcess',
+        'consumerSeek',
         'groupCommitOffsets',
         'groupDelete',
         'groupResetOffsets',
