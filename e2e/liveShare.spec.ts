@@ -16,7 +16,8 @@ test('a live KafkaJS session copied as a link opens without the server, same gro
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  // KafkaJS, two pages and a replay: generous on a loaded machine; every wait below is on a condition.
+  test.setTimeout(240_000);
   const sim = new Simulation({ seed: 42, brokers: 3 });
   const listeners = new KafkaListeners(sim, { port: 0, log: () => {} });
   const ports = await listeners.listen();
@@ -72,7 +73,6 @@ test('a live KafkaJS session copied as a link opens without the server, same gro
     expect(expected?.members).toHaveLength(1);
 
     // opened on the static export (the test's own server: no live stream there), in a fresh browser context
-    await live.close();
     const context = await browser.newContext();
     const fresh = await context.newPage();
     await fresh.goto(`/playground/${new URL(link).hash}`);
@@ -97,6 +97,8 @@ test('a live KafkaJS session copied as a link opens without the server, same gro
     // KafkaJS may keep retrying the closed ports: give its disconnect a bound rather than wait on it.
     await Promise.race([consumer.disconnect().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
     await producer.disconnect().catch(() => {});
+    // the live page's connections go first, so the live view's server has nothing left to wait for
+    await page.close().catch(() => {});
     await live.close().catch(() => {});
   }
 });
