@@ -5,7 +5,7 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Preset } from '@/components/embeds/preset';
-import { decodeShare, encodeShare, shareFromHash, shareHash } from '@/lib/share';
+import { decodeAnyShare, encodeSessionShare, encodeShare, shareFromHash, shareHash } from '@/lib/share';
 import type { SimInitSpec } from '../sim-runtime/SimController';
 import { restoreLargeMode, useSimUi } from '../sim-runtime/uiStore';
 import { useLiveFeed } from '../sim-runtime/useLiveFeed';
@@ -47,10 +47,11 @@ function startFromPreset(presets: Presets, id: string): Start {
   return { spec: { seed: p.seed, brokers: p.brokers, setup: p.setup }, presetId: p.id, error: null };
 }
 
-function startFromLocation(presets: Presets): Start {
+/** The start a location's share link asks for (version 2 links are inflated first, hence async). */
+async function startFromLocation(presets: Presets): Promise<Start> {
   const encoded = shareFromHash(window.location.hash);
   if (encoded === null) return startFromPreset(presets, DEFAULT_PRESET);
-  const decoded = decodeShare(encoded);
+  const decoded = await decodeAnyShare(encoded);
   if (!decoded.ok) return { spec: EMPTY, presetId: null, error: decoded.message };
   const { payload } = decoded;
   const preset = payload.preset ? presets.get(payload.preset) : null;
@@ -62,7 +63,13 @@ function startFromLocation(presets: Presets): Start {
     };
   }
   return {
-    spec: { seed: payload.seed, brokers: payload.brokers, setup: preset?.setup ?? [], lines: payload.lines },
+    spec: {
+      seed: payload.seed,
+      brokers: payload.brokers,
+      setup: preset?.setup ?? [],
+      lines: payload.lines,
+      ...(payload.v === 2 ? { commands: payload.commands } : {}),
+    },
     presetId: preset?.id ?? null,
     error: null,
   };
@@ -90,10 +97,20 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
 
   useEffect(() => {
     restoreLargeMode();
-    const read = () => setStart(startFromLocation(presets));
+    // Only the latest read wins: a slow inflation must not overwrite a later hash change.
+    let reads = 0;
+    const read = () => {
+      const n = ++reads;
+      void startFromLocation(presets).then((next) => {
+        if (n === reads) setStart(next);
+      });
+    };
     read();
     window.addEventListener('hashchange', read);
-    return () => window.removeEventListener('hashchange', read);
+    return () => {
+      reads++;
+      window.removeEventListener('hashchange', read);
+    };
   }, [setStart, presets]);
 
   const controller = useSimController(start?.spec ?? null, start?.epoch ?? 0);
@@ -121,12 +138,18 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
   const copyLink = useCallback(async () => {
     if (!controller || !start) return;
     try {
-      const encoded = encodeShare({
+      const base = {
         seed: start.spec.seed,
         brokers: start.spec.brokers,
         preset: start.presetId,
         lines: [...controller.log.slice(0, controller.cursor)],
-      });
+      };
+      // A session driven by commands (the live view's real clients) shares its command log too (version 2).
+      const commands = controller.remoteCommands;
+      const encoded =
+        commands.length > 0
+          ? await encodeSessionShare({ ...base, commands: [...commands] })
+          : encodeShare(base);
       const url = `${window.location.origin}${window.location.pathname}${shareHash(encoded)}`;
       history.replaceState(null, '', shareHash(encoded));
       setShareText(url);

@@ -31,6 +31,8 @@ export type SimInitSpec = {
   setup: readonly string[];
   /** A command log to replay at once (share links). */
   lines?: readonly string[];
+  /** Commands to dispatch after the setup, before `lines` (a shared live session's log: see applyCommands). */
+  commands?: readonly Command[];
 };
 
 export type LineResult = CommandOutput & { line: string; ok: boolean; output: string };
@@ -70,6 +72,7 @@ export class SimController {
   private remote: Command[] = [];
 
   constructor(readonly init: SimInitSpec) {
+    this.remote = [...(init.commands ?? [])];
     this.embed = this.build(init.lines ?? []);
   }
 
@@ -142,6 +145,11 @@ export class SimController {
   }
   get transcript(): readonly LineResult[] {
     return this.results;
+  }
+
+  /** The commands applied from elsewhere (a live session's log), in order: what a session share link carries. */
+  get remoteCommands(): readonly Command[] {
+    return this.remote;
   }
 
   /** The Simulation at the cursor. */

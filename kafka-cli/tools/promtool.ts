@@ -6,7 +6,7 @@
 import { goFloatF } from '../../simulator';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
-import { runCheckRules } from './promtoolRules';
+import { parseRulesLint, runCheckRules } from './promtoolRules';
 
 type Labels = Record<string, string>;
 
@@ -51,7 +51,7 @@ const USAGE = [
   'Tooling for the Prometheus monitoring system.',
   '',
   'Commands (in the simulation):',
-  '  check rules <rule-files>...',
+  '  check rules [--lint=duplicate-rules|all|none] [--lint-fatal] <rule-files>...',
   '  query instant [--time=TIME] <server> <expr>',
   '  query range [--start=START] [--end=END] [--step=STEP] <server> <expr>',
 ].join('\n');
@@ -220,12 +220,25 @@ function runPromtool(args: string[], ctx: ToolContext): CommandOutput {
         out,
         cmd === undefined ? 'expected command but got nothing' : `expected command but got "${cmd}"`,
       );
-    const files = rest.filter((a) => !a.startsWith('-'));
-    const flag = rest.find((a) => a.startsWith('-'));
-    if (flag) return usageError(out, `unknown long flag '${flag}'`);
+    // --lint (default duplicate-rules) and --lint-fatal, as kingpin takes them: --lint=X or --lint X.
+    const files: string[] = [];
+    let lintValue = 'duplicate-rules';
+    let fatal = false;
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i];
+      if (a === '--lint-fatal') fatal = true;
+      else if (a.startsWith('--lint=')) lintValue = a.slice('--lint='.length);
+      else if (a === '--lint') {
+        if (rest[i + 1] === undefined) return usageError(out, "expected argument for flag '--lint'");
+        lintValue = rest[++i];
+      } else if (a.startsWith('-')) return usageError(out, `unknown long flag '${a}'`);
+      else files.push(a);
+    }
+    const lint = parseRulesLint(lintValue, fatal, out);
     // Without files promtool reads the rules from standard input (checkRulesFromStdin).
-    if (files.length === 0) return runCheckRules(null, () => (ctx.input ?? []).join('\n'), out).result();
-    return runCheckRules(files, (p) => ctx.read.file(p), out).result();
+    if (files.length === 0)
+      return runCheckRules(null, () => (ctx.input ?? []).join('\n'), out, lint).result();
+    return runCheckRules(files, (p) => ctx.read.file(p), out, lint).result();
   }
   if (group !== 'query') return usageError(out, `expected command but got "${group}"`);
   if (cmd !== 'instant' && cmd !== 'range')
@@ -243,9 +256,10 @@ export const promtoolTool: ToolDef = {
   summary:
     "Prometheus' command-line tool: query instant / query range against the HTTP API, check rules on a rule file.",
   usage:
-    'promtool query instant [--time TIME] http://localhost:9090 EXPR\npromtool query range [--start S] [--end E] [--step 15s] http://localhost:9090 EXPR\npromtool check rules FILE...',
-  flags: ['--time', '--start', '--end', '--step'],
+    'promtool query instant [--time TIME] http://localhost:9090 EXPR\npromtool query range [--start S] [--end E] [--step 15s] http://localhost:9090 EXPR\npromtool check rules [--lint=duplicate-rules|none] [--lint-fatal] FILE...',
+  flags: ['--time', '--start', '--end', '--step', '--lint', '--lint-fatal'],
   subcommands: ['query', 'check'],
-  readsStdin: (args) => args[0] === 'check' && args[1] === 'rules' && args.length === 2,
+  readsStdin: (args) =>
+    args[0] === 'check' && args[1] === 'rules' && args.slice(2).every((a) => a.startsWith('--lint')),
   run: runPromtool,
 };

@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { parsePromQL } from '../../simulator';
 import type { Output } from '../output';
+import { checkAlertTemplate } from './goTemplate';
 
 const KNOWN = {
   'rulefmt.RuleGroups': ['groups'],
@@ -19,7 +20,21 @@ const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 type Pos = { line: number; col: number };
 
-function checkFile(text: string): { rules: number; errors: string[] } {
+/** A rule as the duplicate lint compares it: its name and its labels (the group's, overridden by its own). */
+type ParsedRule = { metric: string; labels: Record<string, string> };
+
+type FileCheck = { rules: number; errors: string[]; parsed?: ParsedRule[] };
+
+/** A yaml map's entries as strings, in file order. */
+function entries(m: unknown): Array<[string, string]> {
+  if (!isMap(m)) return [];
+  return m.items.map((item) => [
+    isScalar(item.key) ? String(item.key.value) : '',
+    isScalar(item.value) ? String(item.value.value ?? '') : '',
+  ]);
+}
+
+function checkFile(text: string): FileCheck {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   const pos = (n: Node | null | undefined): Pos => {
@@ -73,9 +88,11 @@ function checkFile(text: string): { rules: number; errors: string[] } {
   }
   const errors: string[] = [];
   const names = new Set<string>();
+  const parsed: ParsedRule[] = [];
   let count = 0;
   for (const g of groups) {
     const name = String(g.get('name') ?? '');
+    const groupLabels = Object.fromEntries(entries(g.get('labels')));
     const at = pos(g);
     if (name === '') errors.push(`${at.line}:${at.col}: Groupname must not be empty`);
     if (names.has(name))
@@ -119,40 +136,124 @@ function checkFile(text: string): { rules: number; errors: string[] } {
           add(at0(recordNode), "invalid field 'annotations' in recording rule");
         if (r.get('for') !== undefined && String(r.get('for')) !== '0')
           add(at0(recordNode), "invalid field 'for' in recording rule");
+        if (r.get('keep_firing_for') !== undefined && String(r.get('keep_firing_for')) !== '0')
+          add(at0(recordNode), "invalid field 'keep_firing_for' in recording rule");
         if (!METRIC_NAME.test(record)) add(at0(recordNode), `invalid recording rule name: ${record}`);
+        if (/[{}]/.test(record))
+          add(at0(recordNode), `braces present in the recording rule name; should it be in expr?: ${record}`);
       }
-      const labels = r.get('labels');
-      if (isMap(labels))
-        for (const item of labels.items) {
-          const k = isScalar(item.key) ? String(item.key.value) : '';
-          if (!LABEL_NAME.test(k) || k === '__name__') add('', `invalid label name: ${k}`);
+      const labels = entries(r.get('labels'));
+      const annotations = entries(r.get('annotations'));
+      for (const [k] of labels)
+        if (!LABEL_NAME.test(k) || k === '__name__') add('', `invalid label name: ${k}`);
+      for (const [k] of annotations) if (!LABEL_NAME.test(k)) add('', `invalid annotation name: ${k}`);
+      // testTemplateParsing: an alerting rule's label and annotation values must parse as Go templates. (Go walks
+      // the maps in random order; here they come in file order, labels first as in rulefmt.)
+      if (alert) {
+        for (const [k, v] of labels) {
+          const err = checkAlertTemplate(alert, v);
+          if (err) add('', `label ${JSON.stringify(k)}: ${err}`);
         }
+        for (const [k, v] of annotations) {
+          const err = checkAlertTemplate(alert, v);
+          if (err) add('', `annotation ${JSON.stringify(k)}: ${err}`);
+        }
+      }
+      parsed.push({ metric: alert || record, labels: { ...groupLabels, ...Object.fromEntries(labels) } });
     });
   }
-  return { rules: count, errors };
+  return { rules: count, errors, parsed };
 }
 
-/** Check each file (or, with `files` null, standard input) and print as promtool does. */
+function compareRules(a: ParsedRule, b: ParsedRule): number {
+  if (a.metric !== b.metric) return a.metric < b.metric ? -1 : 1;
+  // labels.Compare: the sorted pairs one by one, name then value; a prefix sorts first.
+  const la = Object.entries(a.labels).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  const lb = Object.entries(b.labels).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  for (let i = 0; i < Math.min(la.length, lb.length); i++) {
+    if (la[i][0] !== lb[i][0]) return la[i][0] < lb[i][0] ? -1 : 1;
+    if (la[i][1] !== lb[i][1]) return la[i][1] < lb[i][1] ? -1 : 1;
+  }
+  return la.length - lb.length;
+}
+
+/**
+ * promtool's checkDuplicates (cmd/promtool/main.go): rules of a file with the same name (alert or record) and the
+ * same labels — the group's overridden by the rule's — whatever their expressions; each such set reported once.
+ */
+export function duplicateRules(rules: readonly ParsedRule[]): ParsedRule[] {
+  const sorted = [...rules].sort(compareRules);
+  const dups: ParsedRule[] = [];
+  for (let i = 1; i < sorted.length; i++)
+    if (
+      compareRules(sorted[i - 1], sorted[i]) === 0 &&
+      (dups.length === 0 || compareRules(sorted[i - 1], dups[dups.length - 1]) !== 0)
+    )
+      dups.push(sorted[i]);
+  return dups;
+}
+
+/** The lint error checkRuleGroups returns (errLint "lint error" wrapping the report). */
+function duplicatesMessage(dups: readonly ParsedRule[]): string {
+  let msg = `lint error ${dups.length} duplicate rule(s) found.\n`;
+  for (const d of dups) {
+    msg += `Metric: ${d.metric}\nLabel(s):\n`;
+    for (const [k, v] of Object.entries(d.labels).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      msg += `\t${k}: ${v}\n`;
+  }
+  return `${msg}Might cause inconsistency while recording expressions`;
+}
+
+/** `--lint` (default duplicate-rules; all, none, comma-separated) and `--lint-fatal`. */
+export type RulesLint = { duplicates: boolean; fatal: boolean };
+
+/** newRulesLintConfig: unknown options are a warning on standard output, not an error. */
+export function parseRulesLint(value: string, fatal: boolean, out: Output): RulesLint {
+  let duplicates = false;
+  if (value !== '')
+    for (const setting of value.split(',')) {
+      if (setting === 'all' || setting === 'duplicate-rules') duplicates = true;
+      else if (setting !== 'none') out.line(`WARNING: unknown lint option: ${JSON.stringify(setting)}`);
+    }
+  return { duplicates, fatal };
+}
+
+/**
+ * Check each file (or, with `files` null, standard input) and print as promtool does (checkRules): a file whose
+ * rules do not parse gets its errors and no blank line after them; then the lint. Exit 1 on errors, 3 on lint
+ * findings with --lint-fatal, else 0 (lint findings alone are printed but do not fail the command).
+ */
 export function runCheckRules(
   files: readonly string[] | null,
   readFile: (p: string) => string | null,
   out: Output,
+  lint: RulesLint = { duplicates: true, fatal: false },
 ): Output {
   let failed = false;
+  let hasErrors = false;
   for (const f of files ?? ['-']) {
     const stdin = files === null;
     out.line(stdin ? 'Checking standard input' : `Checking ${f}`);
     const text = readFile(f);
-    const r =
+    const r: FileCheck =
       text === null ? { rules: 0, errors: [`open ${f}: no such file or directory`] } : checkFile(text);
     if (r.errors.length) {
       failed = true;
+      hasErrors = true;
       out.warn('  FAILED:');
       // rulefmt.ParseFile prefixes every error with the file name; Parse (stdin) does not.
       for (const e of r.errors) out.warn(stdin ? e : `${f}: ${e}`);
+      continue;
+    }
+    const dups = lint.duplicates ? duplicateRules(r.parsed ?? []) : [];
+    if (dups.length) {
+      failed = true;
+      out.warn('  FAILED:');
+      out.warn(duplicatesMessage(dups));
     } else out.line(`  SUCCESS: ${r.rules} rules found`);
     out.line('');
   }
-  if (failed) out.code = 1;
+  if (failed && hasErrors) out.code = 1;
+  else if (failed && lint.fatal) out.code = 3;
   return out;
 }

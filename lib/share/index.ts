@@ -1,1 +1,2 @@
+export * from './sessionShare';
 export * from './shareLink';

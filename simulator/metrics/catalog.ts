@@ -151,6 +151,9 @@ export const CATALOG: readonly CatalogEntry[] = [
     normal: 'RemoteTimeMs part non-zero for produce requests when acks=-1',
     source: 'RequestMetrics.java',
   },
+  // Not here: KafkaRequestHandlerPool RequestHandlerAvgIdlePercent and SocketServer NetworkProcessorAvgIdlePercent.
+  // Kafka measures them as threads' idle time (KafkaRequestHandler#run, the selectors' io-wait-ratio); requests
+  // here are counted but handled instantly on no thread, so there is no idle time to derive them from.
   ...(
     [
       ['Size', 'Size of the partition log in bytes'],

@@ -22,6 +22,7 @@ import {
   newBurrowState,
   setConsumerOwner,
 } from './burrow/storage';
+import { collectGroupLag, type LagExporterSnapshot } from './lagExporter';
 import { type LagTables, recordLatestOffset } from './lagTime';
 import { type MetricsRecorder, newRecorder, observe } from './recorder';
 import { DEFAULT_SCRAPE_INTERVAL_MS, type ScrapeReport, scrapeAll } from './scrape';
@@ -51,6 +52,8 @@ export type MonitoringState = {
   alerting: AlertingState;
   burrow: BurrowState;
   lagTables: LagTables;
+  /** kafka-lag-exporter's group metrics as of its last poll (null before the first): what its /metrics serves. */
+  lagExporter: LagExporterSnapshot | null;
   lastScrapeAt: number | null;
 };
 
@@ -67,6 +70,7 @@ export function newMonitoringState(
     alerting: newAlertingState(),
     burrow: newBurrowState(c.burrowCluster),
     lagTables: {},
+    lagExporter: null,
     lastScrapeAt: null,
   };
 }
@@ -126,9 +130,13 @@ export function burrowRefresh(m: MonitoringState, state: SimState, now = state.n
         setConsumerOwner(m.burrow, g, tp.topic, tp.partition, member.host, member.clientId);
 }
 
-/** kafka-lag-exporter's poll: one lookup-table point per partition (latest offset at the poll time). */
+/**
+ * kafka-lag-exporter's poll: one lookup-table point per partition (latest offset at the poll time), then the groups'
+ * offset and time lag from their committed offsets at the same instant (ConsumerGroupCollector).
+ */
 export function lagExporterPoll(m: MonitoringState, state: SimState, now = state.now): void {
   for (const topic of Object.keys(state.topics).sort())
     for (const p of state.topics[topic].partitions)
       recordLatestOffset(m.lagTables, topic, p.partition, highWatermark(p), now);
+  m.lagExporter = collectGroupLag(m.lagTables, state, now);
 }

@@ -10,10 +10,18 @@ import {
   type PromSample,
   STRIMZI_CLIENT_RULES,
 } from './jmxExporter';
+import { lagExporterFamilies } from './lagExporter';
 import type { MetricsRecorder } from './recorder';
 import { collectMBeans, isUnderReplicated, type NodeRef, nodeRunning } from './sampler';
 
-export type TargetKind = 'broker' | 'controller' | 'producer' | 'consumer' | 'kafka-exporter' | 'kubelet';
+export type TargetKind =
+  | 'broker'
+  | 'controller'
+  | 'producer'
+  | 'consumer'
+  | 'kafka-exporter'
+  | 'kafka-lag-exporter'
+  | 'kubelet';
 
 export type ScrapeTarget = {
   kind: TargetKind;
@@ -91,6 +99,13 @@ export function scrapeTargets(
     kind: 'kafka-exporter',
     job: 'kafka-exporter',
     instance: `${c}-kafka-exporter:9308`,
+    labels: { namespace: opts.namespace },
+  });
+  // kafka-lag-exporter's Prometheus endpoint (its default port 8000): the lag in time of every group.
+  out.push({
+    kind: 'kafka-lag-exporter',
+    job: 'kafka-lag-exporter',
+    instance: 'kafka-lag-exporter:8000',
     labels: { namespace: opts.namespace },
   });
   out.push({ kind: 'kubelet', job: 'kubelet', instance: 'kubelet:10250', labels: {} });
@@ -268,5 +283,8 @@ export function targetFamilies(
     jmx.push(gaugeFamily('jmx_scrape_error', 'Non-zero if this scrape failed.', [[[], 0]]));
     return sorted ? jmx.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) : jmx;
   }
-  return t.kind === 'kafka-exporter' ? kafkaExporterFamilies(state) : kubeletFamilies(state, opts);
+  if (t.kind === 'kafka-exporter') return kafkaExporterFamilies(state);
+  if (t.kind === 'kafka-lag-exporter')
+    return lagExporterFamilies(state.areas.monitoring?.monitor?.lagExporter ?? null, opts.clusterName);
+  return kubeletFamilies(state, opts);
 }

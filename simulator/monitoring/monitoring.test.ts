@@ -32,13 +32,14 @@ describe('monitoring area', () => {
   it('Prometheus scrapes every scrape_interval (15 s) of virtual time, once at start', () => {
     const { sim, must } = cluster();
     const started = must({ type: 'monitoringStart' });
-    expect(started.data).toEqual({ targets: 8 }); // 3 brokers + 3 controllers + kafka_exporter + kubelet
+    // 3 brokers + 3 controllers + kafka_exporter + kafka-lag-exporter + kubelet
+    expect(started.data).toEqual({ targets: 9 });
     expect(ofType(started.events, 'monitoringStarted')).toHaveLength(1);
     expect(ofType(started.events, 'metricsScraped')).toHaveLength(1);
     const r = must({ type: 'advanceClock', ms: 60_000 });
     const scrapes = ofType(r.events, 'metricsScraped');
     expect(scrapes.map((e) => e.time)).toEqual([15_000, 30_000, 45_000, 60_000]);
-    expect(scrapes[0].reason).toMatch(/^Prometheus scraped 8 targets \(8 up\): \d+ samples$/);
+    expect(scrapes[0].reason).toMatch(/^Prometheus scraped 9 targets \(9 up\): \d+ samples$/);
     const mon = readModel(sim).monitoring();
     expect(mon.lastScrapeAt).toBe(60_000);
     expect(mon.targets().every((t) => t.up)).toBe(true);

@@ -104,4 +104,77 @@ describe('promtool check rules (rulefmt.ParseFile, Rule.Validate)', () => {
     );
     expect(b.stderr).toBe('  FAILED:\nnope.yaml: open nope.yaml: no such file or directory');
   });
+
+  it('alert label and annotation values must parse as Go templates (rulefmt testTemplateParsing): the error names the key, no position', () => {
+    const tpl = [
+      'groups:',
+      '  - name: kafka',
+      '    rules:',
+      '      - alert: ConsumerLag',
+      '        expr: kafka_consumergroup_lag > 1000',
+      '        labels:',
+      "          team: '{{ $labels.owner }'",
+      '        annotations:',
+      "          summary: 'Group {{ $labels.consumergroup }} lags by {{ $value }}'",
+      "          description: 'Lag on {{ $lables.topic }}'",
+    ];
+    const r = monitored([...rules('tpl.yaml', tpl), 'promtool check rules tpl.yaml']).at(-1);
+    expect(r?.exitCode).toBe(1);
+    expect(r?.stdout).toBe('Checking tpl.yaml');
+    expect(r?.stderr.split('\n')).toEqual([
+      '  FAILED:',
+      'tpl.yaml: group "kafka", rule 1, "ConsumerLag": label "team": template: __alert_ConsumerLag:1: unexpected "}" in operand',
+      'tpl.yaml: group "kafka", rule 1, "ConsumerLag": annotation "description": template: __alert_ConsumerLag:1: undefined variable "$lables"',
+    ]);
+  });
+
+  const dup = [
+    'groups:',
+    '  - name: kafka',
+    '    labels:',
+    '      severity: warning',
+    '    rules:',
+    '      - alert: UnderReplicatedPartitions',
+    '        expr: kafka_server_replicamanager_underreplicatedpartitions > 0',
+    '      - alert: UnderReplicatedPartitions',
+    '        expr: sum(kafka_server_replicamanager_underreplicatedpartitions) > 0',
+    '      - alert: UnderReplicatedPartitions',
+    '        expr: kafka_server_replicamanager_underreplicatedpartitions > 0',
+    '        labels:',
+    '          severity: critical',
+  ];
+
+  it('--lint=duplicate-rules is the default (checkDuplicates): same name and labels, whatever the expr, is reported and exits 0', () => {
+    const r = monitored([...rules('dup.yaml', dup), 'promtool check rules dup.yaml']).at(-1);
+    expect(r?.exitCode).toBe(0);
+    expect(r?.stdout).toBe('Checking dup.yaml\n');
+    expect(r?.stderr).toBe(
+      [
+        '  FAILED:',
+        'lint error 1 duplicate rule(s) found.',
+        'Metric: UnderReplicatedPartitions',
+        'Label(s):',
+        '\tseverity: warning',
+        'Might cause inconsistency while recording expressions',
+      ].join('\n'),
+    );
+  });
+
+  it('--lint-fatal makes a lint finding exit 3; --lint=none turns the check off; an unknown option is a warning', () => {
+    const out = monitored([
+      ...rules('dup.yaml', dup),
+      'promtool check rules --lint-fatal dup.yaml',
+      'promtool check rules --lint=none dup.yaml',
+      'promtool check rules --lint=dupes dup.yaml',
+    ]).slice(-3);
+    expect(out[0].exitCode).toBe(3);
+    expect(out[1]).toMatchObject({
+      exitCode: 0,
+      stdout: 'Checking dup.yaml\n  SUCCESS: 3 rules found\n',
+      stderr: '',
+    });
+    expect(out[2].stdout).toBe(
+      'WARNING: unknown lint option: "dupes"\nChecking dup.yaml\n  SUCCESS: 3 rules found\n',
+    );
+  });
 });

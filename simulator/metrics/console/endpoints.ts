@@ -1,5 +1,5 @@
 // Who answers at host:port in the simulated network: each broker's and controller's jmx_exporter (9404),
-// kafka_exporter (9308), Prometheus (9090) and Burrow (8000). `localhost` is the machine of the lowest broker id,
+// kafka_exporter (9308), Prometheus (9090), Burrow (8000) and kafka-lag-exporter (kafka-lag-exporter:8000). `localhost` is the machine of the lowest broker id,
 // where the console "runs" (like --bootstrap-server localhost:9092), and also hosts Prometheus and Burrow.
 import type { SimState } from '../../engine/state';
 import { listAlerts } from '../alerts/alerting';
@@ -150,6 +150,10 @@ export function monitoringEndpoints(
       (local || host === `${m.config.clusterName}-kafka-exporter` || host === 'kafka-exporter')
     ) {
       const t = targets.find((x) => x.kind === 'kafka-exporter');
+      if (t) return metricsHandler(state, m, t);
+    }
+    if (port === 8000 && host === 'kafka-lag-exporter') {
+      const t = targets.find((x) => x.kind === 'kafka-lag-exporter');
       if (t) return metricsHandler(state, m, t);
     }
     const node = nodeForHost(state, m, host);
