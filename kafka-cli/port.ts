@@ -207,6 +207,7 @@ export interface ClusterPort {
     toEarliest: boolean;
     dryRun: boolean;
     force: boolean;
+    deleteOnly?: string[];
   }): Outcome<{
     deletedTopics: string[];
     offsets: Array<{ topic: string; partition: number; offset: number }>;

@@ -490,6 +490,7 @@ export class SimPort implements ClusterPort {
     toEarliest: boolean;
     dryRun: boolean;
     force: boolean;
+    deleteOnly?: string[];
   }) {
     return this.run({ type: 'streamsAppReset', ...opts }, (d) => d);
   }

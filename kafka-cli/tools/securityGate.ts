@@ -18,12 +18,21 @@ export type GateResult =
       authorizedTopics: string[] | null;
       /** ListGroups: the groups the principal may see; null when the gate did not apply. */
       authorizedGroups: string[] | null;
+      /** ListTransactions / DescribeTransactions: the ids the principal may see; null when not applied. */
+      authorizedTransactionalIds?: string[] | null;
     }
   /**
    * `lines` are what the tool prints (log line, exception); `exception` is the Java exception alone;
    * `error` the protocol error (TOPIC_AUTHORIZATION_FAILED…), null when the client never connected.
    */
-  | { ok: false; lines: string[]; exception: string; error: string | null };
+  | {
+      ok: false;
+      lines: string[];
+      exception: string;
+      error: string | null;
+      /** The refused request's topics that were allowed (per-topic refusals: the rest went ahead). */
+      authorizedTopics?: string[];
+    };
 
 /** The properties file a tool was given: --command-config, or the tool's older spelling of it. */
 export function commandConfigOf(o: ParsedOptions, ...older: string[]): string | null {
@@ -58,11 +67,19 @@ export function passGate(
   bytes?: number,
 ): GateResult {
   if (!gated(ctx, client.props ? '' : client.commandConfig))
-    return { ok: true, principal: null, throttleTimeMs: 0, authorizedTopics: null, authorizedGroups: null };
+    return {
+      ok: true,
+      principal: null,
+      throttleTimeMs: 0,
+      authorizedTopics: null,
+      authorizedGroups: null,
+      authorizedTransactionalIds: null,
+    };
   let principal: string | null = null;
   let throttleTimeMs = 0;
   let authorizedTopics: string[] | null = null;
   let authorizedGroups: string[] | null = null;
+  let authorizedTransactionalIds: string[] | null = null;
   for (const request of requests) {
     const r = ctx.port.securityRequest({
       client: { ...client, bootstrapServer: client.bootstrapServer ?? o?.value('bootstrap-server') ?? null },
@@ -84,11 +101,25 @@ export function passGate(
     throttleTimeMs = Math.max(throttleTimeMs, d.throttleTimeMs);
     authorizedTopics = d.authorizedTopics;
     authorizedGroups = d.authorizedGroups ?? null;
+    authorizedTransactionalIds = d.authorizedTransactionalIds ?? null;
     if (!d.allowed && d.clientException !== null) {
-      return { ok: false, lines: [d.clientException], exception: d.clientException, error: d.error };
+      return {
+        ok: false,
+        lines: [d.clientException],
+        exception: d.clientException,
+        error: d.error,
+        authorizedTopics: d.authorizedTopics,
+      };
     }
   }
-  return { ok: true, principal, throttleTimeMs, authorizedTopics, authorizedGroups };
+  return {
+    ok: true,
+    principal,
+    throttleTimeMs,
+    authorizedTopics,
+    authorizedGroups,
+    authorizedTransactionalIds,
+  };
 }
 
 const ADMIN_CALLS: Partial<Record<Request['api'], string>> = {

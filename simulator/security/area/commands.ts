@@ -249,6 +249,9 @@ export const securityCommands = {
       clientException: check.clientException ? formatClientException(check.clientException) : null,
       authorizedTopics: check.authorizedTopics,
       ...(check.authorizedGroups ? { authorizedGroups: check.authorizedGroups } : {}),
+      ...(check.authorizedTransactionalIds
+        ? { authorizedTransactionalIds: check.authorizedTransactionalIds }
+        : {}),
       refused: check.refused,
       throttleTimeMs,
     });

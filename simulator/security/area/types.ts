@@ -121,6 +121,8 @@ export type SecurityRequestResult =
       authorizedTopics: string[];
       /** ListGroups: the groups the principal may see. */
       authorizedGroups?: string[];
+      /** ListTransactions / DescribeTransactions: the transactional ids the principal may see. */
+      authorizedTransactionalIds?: string[];
       refused: RefusedResource[];
       /** throttle_time_ms of the response (quotas). */
       throttleTimeMs: number;
