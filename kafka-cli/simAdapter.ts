@@ -449,7 +449,7 @@ export class SimPort implements ClusterPort {
 
   securityFetchBytes(
     req: Omit<CommandOf<'securityFetchBytes'>, 'type'>,
-  ): Outcome<{ throttleTimeMs: number }> {
+  ): Outcome<{ throttleTimeMs: number; returnsData: boolean }> {
     return this.run({ type: 'securityFetchBytes', ...req }, (d) => d);
   }
 
