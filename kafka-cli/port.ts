@@ -184,7 +184,9 @@ export interface ClusterPort {
   /** One client request through authentication, the authorizer and quotas. */
   securityRequest(req: SecurityRequestCommand): Outcome<SecurityRequestOutcome>;
   /** A fetch response's size against the client's consumer_byte_rate, after the records were read. */
-  securityFetchBytes(req: Omit<CommandOf<'securityFetchBytes'>, 'type'>): Outcome<{ throttleTimeMs: number; returnsData: boolean }>;
+  securityFetchBytes(
+    req: Omit<CommandOf<'securityFetchBytes'>, 'type'>,
+  ): Outcome<{ throttleTimeMs: number; returnsData: boolean }>;
   runAcls(cmd: SecurityToolCommand): Outcome<SecurityToolOutput>;
   /** null: not a users/clients command (the topics tool handles it). */
   runUserClientConfigs(cmd: SecurityToolCommand): Outcome<SecurityToolOutput | null>;
