@@ -197,7 +197,9 @@ export interface ClusterPort {
   /** One client request through authentication, the authorizer and quotas. */
   securityRequest(req: SecurityRequestCommand): Outcome<SecurityRequestOutcome>;
   /** A fetch response's size against the client's consumer_byte_rate, after the records were read. */
-  securityFetchBytes(req: Omit<CommandOf<'securityFetchBytes'>, 'type'>): Outcome<{ throttleTimeMs: number }>;
+  securityFetchBytes(
+    req: Omit<CommandOf<'securityFetchBytes'>, 'type'>,
+  ): Outcome<{ throttleTimeMs: number; returnsData: boolean }>;
   runAcls(cmd: SecurityToolCommand): Outcome<SecurityToolOutput>;
   /** null: not a users/clients command (the topics tool handles it). */
   runUserClientConfigs(cmd: SecurityToolCommand): Outcome<SecurityToolOutput | null>;
@@ -220,6 +222,7 @@ export interface ClusterPort {
     toEarliest: boolean;
     dryRun: boolean;
     force: boolean;
+    deleteOnly?: string[];
   }): Outcome<{
     deletedTopics: string[];
     offsets: Array<{ topic: string; partition: number; offset: number }>;

@@ -454,7 +454,7 @@ export class SimPort implements ClusterPort {
 
   securityFetchBytes(
     req: Omit<CommandOf<'securityFetchBytes'>, 'type'>,
-  ): Outcome<{ throttleTimeMs: number }> {
+  ): Outcome<{ throttleTimeMs: number; returnsData: boolean }> {
     return this.run({ type: 'securityFetchBytes', ...req }, (d) => d);
   }
 
@@ -495,6 +495,7 @@ export class SimPort implements ClusterPort {
     toEarliest: boolean;
     dryRun: boolean;
     force: boolean;
+    deleteOnly?: string[];
   }) {
     return this.run({ type: 'streamsAppReset', ...opts }, (d) => d);
   }

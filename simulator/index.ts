@@ -88,6 +88,7 @@ export type {
 } from './read/rabbitmq';
 // the security area as views read it (listeners, ACLs, last authorizer decisions, handshakes)
 export type { SecurityView } from './read/security';
+export type { TenantPoint, TenantSeries } from './read/tenantSeries';
 // classroom scenarios (simulator/scenario)
 export {
   describeProblems,

@@ -2,19 +2,13 @@
 // Tenants against their quotas over virtual time: for each quota subject (the matched user / client-id quota
 // entity) and direction, the rate the broker measured at each Produce or Fetch (ClientQuotaManager's sensor)
 // as a line, its quota as a dashed line, and the throttled responses as dots. It renders the read model's
-// security().traffic only; the list under the chart says the same in words.
+// security().tenants only; the list under the chart says the same in words.
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatDuration } from '@/simulator';
 import { clockCommand } from '../sim-runtime/commands';
 import { useRead, useSim, useSimVersion } from '../sim-runtime/useSimulation';
-import {
-  describeSeries,
-  formatRate,
-  type TenantPoint,
-  type TenantSeries,
-  tenantSeries,
-} from './tenantSeries';
+import { describeSeries, formatRate, type TenantPoint, type TenantSeries } from './tenantSeries';
 import { memberColour, Panel, SimButton } from './ui';
 
 const W = 320;
@@ -94,7 +88,7 @@ export function TenantView() {
   useSimVersion(sim);
   const read = useRead(sim);
   if (!read) return null;
-  const series = tenantSeries(read.security().traffic);
+  const series = read.security().tenants;
   const now = read.now();
   return (
     <Panel

@@ -4,16 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { runConsoleLines } from '@/kafka-cli';
 import { readModel, Simulation } from '@/simulator';
 import preset from '../../content/lessons/security/presets/security-tenants.json';
-import { describeSeries, formatRate, tenantSeries } from './tenantSeries';
+import { describeSeries, formatRate } from './tenantSeries';
 
 function tenants(actions: number) {
   const sim = new Simulation({ brokers: 3, seed: 42 });
   runConsoleLines(sim, preset.setup);
   for (const a of preset.actions.slice(0, actions)) runConsoleLines(sim, a.command.split('\n'));
-  return tenantSeries(readModel(sim).security().traffic);
+  return readModel(sim).security().tenants;
 }
 
-describe('tenant series (security().traffic)', () => {
+describe('tenant series (read model security().tenants)', () => {
   it('no quota set: nothing is measured, so there is no series (ClientQuotaManager#quotasEnabled)', () => {
     expect(tenants(0)).toEqual([]);
   });

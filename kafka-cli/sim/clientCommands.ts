@@ -18,11 +18,12 @@ import { type CommandOutput, Output } from '../output';
 import type { ConsumerSettings, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
 import {
+  capToBytes,
+  fetchQuota,
   fetchResponseBytes,
   gated,
   passGate,
   produceRequestBytes,
-  recordFetchBytes,
   waitOutThrottle,
 } from '../tools/securityGate';
 
@@ -304,10 +305,20 @@ function authorizeSend(
 
 /** With security: poll needs Metadata, OffsetFetch, ListOffsets and Fetch; commit needs OffsetCommit. */
 function authorizeConsumer(ctx: ToolContext, name: string, what: 'poll' | 'commit'): string | null {
+  return consumerGate(ctx, name, what).refusal;
+}
+
+/** The named consumer's requests through the security path: the refusal, and the fetch cap of its quota. */
+function consumerGate(
+  ctx: ToolContext,
+  name: string,
+  what: 'poll' | 'commit',
+): { refusal: string | null; fetchMaxBytes: number | null } {
+  const none = { refusal: null, fetchMaxBytes: null };
   const cc = ctx.read.security().clients[name]?.commandConfig ?? null;
-  if (!gated(ctx, cc)) return null;
+  if (!gated(ctx, cc)) return none;
   const c = ctx.read.consumer(name);
-  if (!c) return null; // the consumer area reports the unknown name
+  if (!c) return none; // the consumer area reports the unknown name
   const topics = c.topics;
   const requests: Parameters<typeof passGate>[3] =
     what === 'commit'
@@ -325,7 +336,9 @@ function authorizeConsumer(ctx: ToolContext, name: string, what: 'poll' | 'commi
           { api: 'Fetch', topics },
         ];
   const g = passGate(ctx, null, { clientId: name, kind: 'consumer', commandConfig: cc }, requests);
-  return g.ok ? null : g.lines.join('\n');
+  return g.ok
+    ? { refusal: null, fetchMaxBytes: g.fetchMaxBytes ?? null }
+    : { refusal: g.lines.join('\n'), fetchMaxBytes: null };
 }
 
 function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
@@ -414,18 +427,31 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
     if (max < 1) return out.fail('consumer poll: --max must be at least 1').result();
     const waited = waitOutThrottle(ctx, name);
     if (waited) out.warn(waited);
-    const refused = authorizeConsumer(ctx, name, 'poll');
-    if (refused) return out.fail(`consumer poll: ${refused}`).result();
-    const res = ctx.port.poll(name, max);
-    if (!res.ok) return out.fail(`consumer poll: ${errorText(res.error)}`).result();
+    const gate = consumerGate(ctx, name, 'poll');
+    if (gate.refusal) return out.fail(`consumer poll: ${gate.refusal}`).result();
     const cc = ctx.read.security().clients[name]?.commandConfig ?? null;
-    // Simplified: the records of a throttled fetch are still delivered; the next poll waits instead.
-    recordFetchBytes(
-      ctx,
-      { clientId: name, kind: 'consumer', commandConfig: cc },
-      null,
-      fetchResponseBytes(res.data),
-    );
+    let count = max;
+    if (gated(ctx, cc)) {
+      // consumer_byte_rate is decided before the response is sent: a throttled fetch carries no records,
+      // only throttle_time_ms (KafkaApis#handleFetchRequest, KIP-219); the records stay for the next poll.
+      const next = capToBytes(ctx.read.nextPoll(name, max), gate.fetchMaxBytes);
+      const q = fetchQuota(
+        ctx,
+        { clientId: name, kind: 'consumer', commandConfig: cc },
+        null,
+        fetchResponseBytes(next),
+      );
+      if (!q.returnsData)
+        return out
+          .line('(no records)')
+          .warn(
+            `(simulation) the fetch response carried throttle_time_ms=${q.throttleTimeMs} and no records: ${name} is over its consumer_byte_rate quota, and its next poll waits ${q.throttleTimeMs} ms before fetching them again (KIP-219)`,
+          )
+          .result();
+      if (next.length > 0) count = next.length;
+    }
+    const res = ctx.port.poll(name, count);
+    if (!res.ok) return out.fail(`consumer poll: ${errorText(res.error)}`).result();
     if (res.data.length === 0) return out.line('(no records)').result();
     for (const r of res.data) {
       out.line(`${r.topic}-${r.partition}@${r.offset} key=${r.key ?? 'null'} value=${r.value ?? 'null'}`);

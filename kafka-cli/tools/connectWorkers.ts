@@ -5,6 +5,7 @@
 // A properties file is a scratch file written with `cat > FILE <<EOF`, or Kafka's sample file of that name.
 import { Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
+import { connectWorkerGate } from './connectWorkerGate';
 
 /** Kafka's shipped config/connect-distributed.properties and config/connect-standalone.properties (data keys only). */
 const SAMPLES: Record<string, string> = {
@@ -76,6 +77,17 @@ function startDistributed(args: string[], ctx: ToolContext) {
   const down = view.workers.find((w) => w.state !== 'running');
   const id = down ? down.id : worker;
   out.line(log(id, 'Kafka Connect starting'));
+  // The worker's own clients authenticate with its top-level security settings and are authorized.
+  const refused = connectWorkerGate(ctx, {
+    id,
+    clientId: `connect-${id.split(':')[0].replace(/^connect-/, '')}`,
+    file: ctx.read.file(args[0]) === null ? null : args[0],
+    props,
+  });
+  if (refused !== null) {
+    for (const l of refused) out.fail(l);
+    return out.result();
+  }
   const r =
     view.mode === null
       ? ctx.port.connect({

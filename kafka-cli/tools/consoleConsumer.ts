@@ -8,7 +8,16 @@ import { errorText } from '../kafkaErrors';
 import type { OptionSpec, ParsedOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
-import { commandConfigOf, fetchResponseBytes, gated, passGate, recordFetchBytes } from './securityGate';
+import { fetchUnderQuota, MAX_THROTTLED_IN_A_ROW, stuckNote } from './fetchThrottle';
+import {
+  capToBytes,
+  commandConfigOf,
+  fetchQuota,
+  fetchResponseBytes,
+  gated,
+  passGate,
+  throttledNote,
+} from './securityGate';
 import { toolPrologue } from './toolPrologue';
 import { compileIncludeList } from './topicFilter';
 
@@ -134,9 +143,9 @@ function authorizeConsumer(
   ctx: ToolContext,
   group: string | null,
   topics: TopicView[],
-): string[] | null {
+): { refusal: string[] | null; fetchMaxBytes: number | null } {
   const cc = commandConfigOf(o, 'consumer.config');
-  if (!gated(ctx, cc)) return null;
+  if (!gated(ctx, cc)) return { refusal: null, fetchMaxBytes: null };
   const names = topics.map((t) => t.name);
   const gid =
     group ?? (o.has('partition') ? null : `console-consumer-${(ctx.port.commandCount() * 7919) % 100000}`);
@@ -159,7 +168,9 @@ function authorizeConsumer(
     { api: 'ListOffsets', topics: names },
     { api: 'Fetch', topics: names },
   ]);
-  return g.ok ? null : g.lines;
+  return g.ok
+    ? { refusal: null, fetchMaxBytes: g.fetchMaxBytes ?? null }
+    : { refusal: g.lines, fetchMaxBytes: null };
 }
 
 export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOutput {
@@ -253,7 +264,7 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
     if (typeof allowed === 'string') return out.fail(allowed).result();
     topics = ctx.read.topics().filter((t) => !t.internal && allowed(t.name));
   }
-  const refusal = authorizeConsumer(o, ctx, group, topics);
+  const { refusal, fetchMaxBytes } = authorizeConsumer(o, ctx, group, topics);
   if (refusal !== null) {
     out.fail(
       'ERROR Error processing message, terminating consumer process:  (org.apache.kafka.tools.consumer.ConsoleConsumer$)',
@@ -275,6 +286,7 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
       formatter,
       commandConfig: commandConfigOf(o, 'consumer.config'),
       bootstrapServer: o.value('bootstrap-server') ?? null,
+      fetchMaxBytes,
     });
   }
 
@@ -305,18 +317,23 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
     const budget = maxMessages >= 0 ? maxMessages - total : Number.MAX_SAFE_INTEGER;
     if (budget <= 0) break;
     for (const r of ctx.read.records(plan.topic, plan.partition, plan.start, budget, isolation)) {
-      out.write(formatRecord(r, formatter));
       fetched.push(r);
       total++;
     }
   }
-  // The fetch response's size against consumer_byte_rate (the process ends, so nothing waits for it).
-  recordFetchBytes(
+  // Under consumer_byte_rate the records come in responses within the quota window, and a throttled
+  // response carries none: the consumer waits throttle_time_ms and fetches them again (KIP-219).
+  const q = fetchUnderQuota(
     ctx,
     { clientId: 'console-consumer', kind: 'consumer', commandConfig: commandConfigOf(o, 'consumer.config') },
     o.value('bootstrap-server') ?? null,
-    fetchResponseBytes(fetched),
+    fetched,
+    fetchMaxBytes,
   );
+  for (const r of fetched.slice(0, q.delivered)) out.write(formatRecord(r, formatter));
+  total = q.delivered;
+  if (q.throttled > 0) out.warn(throttledNote('consumer_byte_rate', q.waitedMs, q.throttled));
+  if (q.stuck !== null) out.warn(q.stuck);
   out.warn(`Processed a total of ${total} messages`);
   return out.result();
 }
@@ -331,6 +348,8 @@ type GroupRun = {
   formatter: Record<string, string>;
   commandConfig: string | null;
   bootstrapServer: string | null;
+  /** Under consumer_byte_rate: the most one fetch response carries (the broker's quota-window cap). */
+  fetchMaxBytes: number | null;
 };
 
 /** How long the simulated tool waits for the group to hand it partitions (rejoins, group.initial.rebalance.delay.ms). */
@@ -372,9 +391,36 @@ function consumeInGroup(ctx: ToolContext, out: Output, run: GroupRun): CommandOu
       `WARN The simulated console consumer got no partitions of ${run.topics.join(', ')} from group ${run.group} within ${JOIN_WAIT_MS / 1000} s and stopped.`,
     );
   }
-  for (;;) {
-    const budget = run.maxMessages >= 0 ? run.maxMessages - total : 500;
+  let throttledResponses = 0;
+  const client = {
+    clientId: 'console-consumer',
+    kind: 'consumer' as const,
+    commandConfig: run.commandConfig,
+  };
+  const underQuota = gated(ctx, run.commandConfig);
+  for (let inARow = 0; ; ) {
+    let budget = run.maxMessages >= 0 ? run.maxMessages - total : 500;
     if (budget <= 0 || !assigned()) break;
+    if (underQuota) {
+      // consumer_byte_rate is decided before the response is sent: a throttled fetch returns no records
+      // (KafkaApis#handleFetchRequest), so the consumer waits throttle_time_ms and fetches them again.
+      const next = capToBytes(ctx.read.nextPoll(name, budget), run.fetchMaxBytes);
+      const bytes = fetchResponseBytes(next);
+      if (inARow >= MAX_THROTTLED_IN_A_ROW) {
+        out.warn(stuckNote(bytes, run.fetchMaxBytes));
+        break;
+      }
+      const q = fetchQuota(ctx, client, run.bootstrapServer, bytes);
+      if (!q.returnsData) {
+        ctx.port.advanceClock(q.throttleTimeMs);
+        throttled += q.throttleTimeMs;
+        throttledResponses++;
+        inARow++;
+        continue;
+      }
+      inARow = 0;
+      if (next.length > 0) budget = next.length;
+    }
     const polled = ctx.port.poll(name, budget);
     if (!polled.ok) {
       out.fail(`ERROR ${errorText(polled.error)}`);
@@ -387,24 +433,8 @@ function consumeInGroup(ctx: ToolContext, out: Output, run: GroupRun): CommandOu
       out.write(formatRecord(full?.offset === r.offset ? full : r, run.formatter));
       total++;
     }
-    // consumer_byte_rate: the response's size is recorded, and a throttled consumer holds back its next
-    // fetch for throttle_time_ms (KIP-219) while the broker keeps the connection muted; on the virtual clock.
-    // Simplified: a throttled fetch still returns its records (Kafka's returns none; the consumer refetches).
-    const throttle = recordFetchBytes(
-      ctx,
-      { clientId: 'console-consumer', kind: 'consumer', commandConfig: run.commandConfig },
-      run.bootstrapServer,
-      fetchResponseBytes(polled.data),
-    );
-    if (throttle > 0) {
-      ctx.port.advanceClock(throttle);
-      throttled += throttle;
-    }
   }
-  if (throttled > 0)
-    out.warn(
-      `(simulation) throttled by consumer_byte_rate: waited ${throttled} ms of virtual time between fetches`,
-    );
+  if (throttledResponses > 0) out.warn(throttledNote('consumer_byte_rate', throttled, throttledResponses));
   const closed = ctx.port.closeConsumer(name);
   if (!closed.ok) out.fail(`ERROR Offset commit failed: ${errorText(closed.error)}`);
   out.warn(`Processed a total of ${total} messages`);

@@ -9,7 +9,7 @@ import { missingRequired, type OptionSpec, type ParsedOptions, parseLongOptions 
 import { type CommandOutput, Output } from '../output';
 import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
-import { commandConfigOf, passGate, produceRequestBytes } from './securityGate';
+import { commandConfigOf, gated, passGate, produceRequestBytes, throttledNote } from './securityGate';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
@@ -164,7 +164,16 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
     }
     records.push(r.record);
   }
-  const refused = records.length > 0 ? authorizeSends(o, ctx, topic, records, out) : false;
+  // Under security the records go in requests of at most batch.size bytes, each checked and counted
+  // against producer_byte_rate (simplified: one request per batch, whatever the partitions).
+  const requests = gated(ctx, commandConfigOf(o, 'producer.config'))
+    ? produceRequests(records, Number(producerProps['batch.size'] ?? 16384))
+    : [records];
+  const auth =
+    records.length > 0
+      ? authorizeSends(o, ctx, topic, records, produceRequestBytes(requests[0]), out)
+      : { refused: false, throttleTimeMs: 0 };
+  const refused = auth.refused;
   if (records.length > 0 && !refused) {
     const name = freeClientName(ctx, 'console-producer');
     const created = ctx.port.createProducer(name, producerProps);
@@ -173,12 +182,32 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
     for (const w of created.data) out.warn(`WARN ${w}`);
     const sync = o.has('sync');
     const sent: Array<{ req: SendRequest; result: SendResult }> = [];
-    for (const req of records) {
-      const res = ctx.port.send(name, req);
-      if (!res.ok) sent.push({ req, result: { kind: 'failed', error: res.error } });
-      else sent.push({ req, result: res.data });
-      if (sync) settle(ctx, name, sent);
+    let throttle = auth.throttleTimeMs;
+    const waits = { ms: 0, count: 0 };
+    for (const [i, request] of requests.entries()) {
+      if (i > 0) {
+        // KIP-219: after a throttled response the producer sends nothing on that connection until
+        // throttle_time_ms has passed (the broker muted it too); the wait is on the virtual clock.
+        settle(ctx, name, sent);
+        if (throttle > 0) {
+          ctx.port.advanceClock(throttle);
+          waits.ms += throttle;
+          waits.count++;
+        }
+        throttle = produceQuota(o, ctx, topic, request);
+      }
+      for (const req of request) {
+        const res = ctx.port.send(name, req);
+        if (!res.ok) sent.push({ req, result: { kind: 'failed', error: res.error } });
+        else sent.push({ req, result: res.data });
+        if (sync) settle(ctx, name, sent);
+      }
     }
+    if (waits.count > 0) out.warn(throttledNote('producer_byte_rate', waits.ms, waits.count));
+    if (throttle > 0)
+      out.warn(
+        `(simulation) the last produce response carried throttle_time_ms=${throttle}; the producer had nothing more to send and closed without waiting`,
+      );
     const from = ctx.read.now();
     settle(ctx, name, sent);
     ctx.port.closeProducer(name);
@@ -200,15 +229,43 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
  * producer_byte_rate quota. A refusal fails every record with the client's exception; nothing is written.
  * Simplified: the real producer's metadata and InitProducerId requests race; here they go in this order.
  */
+/** Consecutive records in requests of at most `batchSize` bytes (always at least one record each). */
+function produceRequests(records: SendRequest[], batchSize: number): SendRequest[][] {
+  const out: SendRequest[][] = [];
+  let current: SendRequest[] = [];
+  for (const r of records) {
+    if (current.length > 0 && produceRequestBytes([...current, r]) > batchSize) {
+      out.push(current);
+      current = [];
+    }
+    current.push(r);
+  }
+  if (current.length > 0) out.push(current);
+  return out.length > 0 ? out : [[]];
+}
+
+/** A later Produce request of the same run: its bytes against producer_byte_rate; its throttle_time_ms. */
+function produceQuota(o: ParsedOptions, ctx: ToolContext, topic: string, records: SendRequest[]): number {
+  const g = passGate(
+    ctx,
+    o,
+    { clientId: 'console-producer', kind: 'producer', commandConfig: commandConfigOf(o, 'producer.config') },
+    [{ api: 'Produce', topics: [topic], transactionalId: null, transactional: false }],
+    produceRequestBytes(records),
+  );
+  return g.ok ? g.throttleTimeMs : 0;
+}
+
 function authorizeSends(
   o: ParsedOptions,
   ctx: ToolContext,
   topic: string,
   records: SendRequest[],
+  /** The first Produce request's size (producer_byte_rate). */
+  bytes: number,
   out: Output,
-): boolean {
+): { refused: boolean; throttleTimeMs: number } {
   const cc = commandConfigOf(o, 'producer.config');
-  const bytes = produceRequestBytes(records);
   const existing = ctx.read.topics().map((t) => t.name);
   const g = passGate(
     ctx,
@@ -227,7 +284,7 @@ function authorizeSends(
     ],
     bytes,
   );
-  if (g.ok) return false;
+  if (g.ok) return { refused: false, throttleTimeMs: g.throttleTimeMs };
   if (g.lines.length > 1) for (const l of g.lines.slice(0, -1)) out.warn(l);
   if (g.exception.includes('TopicAuthorizationException'))
     out.warn(
@@ -240,7 +297,7 @@ function authorizeSends(
       `ERROR Error when sending message to topic ${topic} with key: ${key}, value: ${value} with error: ${g.exception}`,
     );
   }
-  return true;
+  return { refused: true, throttleTimeMs: 0 };
 }
 
 /** Flush and fill pending results with what the flush returned (in send order). */

@@ -12,15 +12,15 @@ import { type CommandOutput, Output } from '../output';
 import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
 import { freeClientName } from './consoleProducer';
+import { fetchUnderQuota } from './fetchThrottle';
 import { runKcatGroup } from './kcatGroup';
 import {
   exceptionMessage,
-  fetchResponseBytes,
   type GateResult,
   gated,
   passGate,
   produceRequestBytes,
-  recordFetchBytes,
+  throttledNote,
 } from './securityGate';
 
 const WITH_ARG = new Set([
@@ -502,10 +502,7 @@ function consume(
       start = ctx.read.offsetForTime(topic, p.partition, Number(offsetRaw.slice(2))) ?? end;
     else return out.fail(`% ERROR: Invalid offset: ${offsetRaw}`).result();
     const records = remaining > 0 ? ctx.read.records(topic, p.partition, start, remaining, isolation) : [];
-    for (const r of records) {
-      out.write(fmt === null ? `${r.value ?? nullWord}${delim}` : formatKcat(fmt, r, nullWord));
-      remaining--;
-    }
+    remaining -= records.length;
     fetched.push(...records);
     // kcat reports each partition's end, and says it is exiting once every partition got there. The
     // PARTITION_EOF event carries librdkafka's fetch position, which has moved past control records
@@ -515,13 +512,20 @@ function consume(
       out.warn(`% Reached end of topic ${topic} [${p.partition}] at offset ${Math.max(start, end)}${last}`);
     }
   }
+  // Under consumer_byte_rate: responses within the quota window; a throttled one carries no records and
+  // librdkafka waits throttle_time_ms before fetching again (KIP-219).
   const props = kcatSecurityProps(o);
-  recordFetchBytes(
+  const q = fetchUnderQuota(
     ctx,
     { clientId: 'rdkafka', kind: 'consumer', commandConfig: null, ...(props ? { props } : {}) },
     last(o, 'b') ?? null,
-    fetchResponseBytes(fetched),
+    fetched,
+    g.ok ? g.fetchMaxBytes : null,
   );
+  for (const r of fetched.slice(0, q.delivered))
+    out.write(fmt === null ? `${r.value ?? nullWord}${delim}` : formatKcat(fmt, r, nullWord));
+  if (q.throttled > 0) out.warn(`% ${throttledNote('consumer_byte_rate', q.waitedMs, q.throttled)}`);
+  if (q.stuck !== null) out.warn(`% ${q.stuck}`);
   if (!exitAtEnd && !quiet)
     out.warn('% (simulation) printed everything readable now; kcat without -e would keep waiting');
   return out.result();

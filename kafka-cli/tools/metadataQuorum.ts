@@ -6,6 +6,7 @@
 import { type ArgSpec, parseSubcommandArgs, prettyPrintTable, usageError } from '../argparse';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
+import { adminException, passGate } from './securityGate';
 
 const PROG = 'kafka-metadata-quorum';
 const USAGE =
@@ -133,7 +134,25 @@ export function runMetadataQuorum(args: string[], ctx: ToolContext): CommandOutp
   const configFile = parsed.global.get('command-config');
   if (typeof configFile === 'string' && ctx.read.file(configFile) === null)
     return out.fail(`Properties file ${configFile} does not exists!`).result();
-  if (parsed.command === 'describe')
+  if (parsed.command === 'describe') {
+    // Admin#describeMetadataQuorum: DescribeQuorum needs DESCRIBE on the Cluster
+    // (ControllerApis#handleDescribeQuorum); mainNoExit prints the ExecutionException's message and its trace.
+    const bs = parsed.global.get('bootstrap-server') ?? parsed.global.get('bootstrap-controller');
+    const gate = passGate(
+      ctx,
+      null,
+      {
+        clientId: 'adminclient-1',
+        kind: 'admin',
+        commandConfig: typeof configFile === 'string' ? configFile : null,
+        bootstrapServer: typeof bs === 'string' ? bs : null,
+      },
+      [{ api: 'DescribeQuorum' }],
+    );
+    if (!gate.ok) {
+      const e = adminException(gate);
+      return out.fail(e).fail(`java.util.concurrent.ExecutionException: ${e}`).result();
+    }
     return describeQuorum(
       ctx,
       parsed.args.has('status'),
@@ -141,6 +160,7 @@ export function runMetadataQuorum(args: string[], ctx: ToolContext): CommandOutp
       parsed.args.has('human-readable'),
       out,
     );
+  }
   return out
     .fail(
       `${parsed.command}: the simulated quorum is static (controller.quorum.voters, kraft.version 0); adding and removing controllers needs a dynamic quorum (KIP-853), which the simulation does not model.`,

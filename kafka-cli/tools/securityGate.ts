@@ -18,12 +18,23 @@ export type GateResult =
       authorizedTopics: string[] | null;
       /** ListGroups: the groups the principal may see; null when the gate did not apply. */
       authorizedGroups: string[] | null;
+      /** ListTransactions / DescribeTransactions: the ids the principal may see; null when not applied. */
+      authorizedTransactionalIds?: string[] | null;
+      /** Fetch under a consumer_byte_rate quota: the most one response may carry; null = no cap. */
+      fetchMaxBytes?: number | null;
     }
   /**
    * `lines` are what the tool prints (log line, exception); `exception` is the Java exception alone;
    * `error` the protocol error (TOPIC_AUTHORIZATION_FAILED…), null when the client never connected.
    */
-  | { ok: false; lines: string[]; exception: string; error: string | null };
+  | {
+      ok: false;
+      lines: string[];
+      exception: string;
+      error: string | null;
+      /** The refused request's topics that were allowed (per-topic refusals: the rest went ahead). */
+      authorizedTopics?: string[];
+    };
 
 /** The properties file a tool was given: --command-config, or the tool's older spelling of it. */
 export function commandConfigOf(o: ParsedOptions, ...older: string[]): string | null {
@@ -58,11 +69,20 @@ export function passGate(
   bytes?: number,
 ): GateResult {
   if (!gated(ctx, client.props ? '' : client.commandConfig))
-    return { ok: true, principal: null, throttleTimeMs: 0, authorizedTopics: null, authorizedGroups: null };
+    return {
+      ok: true,
+      principal: null,
+      throttleTimeMs: 0,
+      authorizedTopics: null,
+      authorizedGroups: null,
+      authorizedTransactionalIds: null,
+    };
   let principal: string | null = null;
   let throttleTimeMs = 0;
   let authorizedTopics: string[] | null = null;
   let authorizedGroups: string[] | null = null;
+  let authorizedTransactionalIds: string[] | null = null;
+  let fetchMaxBytes: number | null = null;
   for (const request of requests) {
     const r = ctx.port.securityRequest({
       client: { ...client, bootstrapServer: client.bootstrapServer ?? o?.value('bootstrap-server') ?? null },
@@ -84,11 +104,27 @@ export function passGate(
     throttleTimeMs = Math.max(throttleTimeMs, d.throttleTimeMs);
     authorizedTopics = d.authorizedTopics;
     authorizedGroups = d.authorizedGroups ?? null;
+    authorizedTransactionalIds = d.authorizedTransactionalIds ?? null;
+    if (d.fetchMaxBytes !== undefined) fetchMaxBytes = d.fetchMaxBytes;
     if (!d.allowed && d.clientException !== null) {
-      return { ok: false, lines: [d.clientException], exception: d.clientException, error: d.error };
+      return {
+        ok: false,
+        lines: [d.clientException],
+        exception: d.clientException,
+        error: d.error,
+        authorizedTopics: d.authorizedTopics,
+      };
     }
   }
-  return { ok: true, principal, throttleTimeMs, authorizedTopics, authorizedGroups };
+  return {
+    ok: true,
+    principal,
+    throttleTimeMs,
+    authorizedTopics,
+    authorizedGroups,
+    authorizedTransactionalIds,
+    fetchMaxBytes,
+  };
 }
 
 const ADMIN_CALLS: Partial<Record<Request['api'], string>> = {
@@ -212,14 +248,54 @@ export function waitOutThrottle(ctx: ToolContext, name: string): string | null {
   return `(simulation) ${name} waits ${wait} ms of virtual time: its last response carried throttle_time_ms and the broker muted the connection (KIP-219)`;
 }
 
-/** Record a fetch response's size against consumer_byte_rate (after the records were read). */
-export function recordFetchBytes(
+/**
+ * The quota step of a consumer fetch whose response would carry `bytes`: recorded against
+ * consumer_byte_rate; when it throttles, the broker unrecords them and answers with no records and
+ * throttle_time_ms (KafkaApis#handleFetchRequest, KIP-219), so the caller delivers nothing and fetches the
+ * same records again once the wait is over.
+ */
+export function fetchQuota(
   ctx: ToolContext,
   client: { clientId: string; kind: Kind; commandConfig: string | null; props?: Record<string, string> },
   bootstrapServer: string | null,
   bytes: number,
-): number {
-  if (bytes === 0 || !gated(ctx, client.props ? '' : client.commandConfig)) return 0;
+): { throttleTimeMs: number; returnsData: boolean } {
+  if (bytes === 0 || !gated(ctx, client.props ? '' : client.commandConfig))
+    return { throttleTimeMs: 0, returnsData: true };
   const r = ctx.port.securityFetchBytes({ client: { ...client, bootstrapServer }, bytes });
-  return r.ok ? r.data.throttleTimeMs : 0;
+  return r.ok ? r.data : { throttleTimeMs: 0, returnsData: true };
+}
+
+/**
+ * The records one fetch response carries under a byte cap (fetch.max.bytes, lowered by the broker to the
+ * quota window): whole records while the response stays within it, and always the first (KIP-74).
+ */
+export function capToBytes<R extends Parameters<typeof fetchResponseBytes>[0][number]>(
+  records: readonly R[],
+  maxBytes: number | null | undefined,
+): R[] {
+  if (maxBytes === null || maxBytes === undefined) return [...records];
+  const taken: R[] = [];
+  const partitions = new Set<string>();
+  let bytes = 50;
+  for (const r of records) {
+    const tp = `${r.topic}-${r.partition}`;
+    let add = 8 + utf8(r.key) + utf8(r.value) + (partitions.has(tp) ? 0 : 61);
+    for (const [k, v] of r.headers ?? []) add += 2 + utf8(k) + utf8(v);
+    if (taken.length > 0 && bytes + add > maxBytes) break;
+    taken.push(r);
+    partitions.add(tp);
+    bytes += add;
+  }
+  return taken;
+}
+
+/** The note a console client prints for the throttle it waited out (nothing when it never waited). */
+export function throttledNote(
+  quota: 'producer_byte_rate' | 'consumer_byte_rate',
+  waitedMs: number,
+  count: number,
+) {
+  const what = quota === 'producer_byte_rate' ? 'produce requests' : 'fetches';
+  return `(simulation) throttled by ${quota}: ${count} response${count === 1 ? '' : 's'} carried throttle_time_ms; waited ${waitedMs} ms of virtual time between ${what} (the broker muted the connection, KIP-219)`;
 }

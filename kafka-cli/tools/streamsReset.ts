@@ -7,6 +7,7 @@ import { type OptionSpec, parseLongOptions, renderHelp } from '../options';
 import { type CommandOutput, Output } from '../output';
 import { errorLabel } from '../sim/clusterCommands';
 import type { ToolContext, ToolDef } from '../tool';
+import { streamsResetGate } from './streamsResetGate';
 
 const SPECS: readonly OptionSpec[] = [
   ...COMMON_FLAGS,
@@ -21,6 +22,12 @@ const SPECS: readonly OptionSpec[] = [
     arg: 'required',
     help: 'Comma-separated list of user input topics; their offsets are reset to the earliest offset by default.',
     argName: 'list',
+  },
+  {
+    name: 'command-config',
+    arg: 'required',
+    help: 'Property file with the Admin and consumer client configs (security settings).',
+    argName: 'file',
   },
   { name: 'to-earliest', arg: 'none', help: 'Reset offsets to earliest offset.' },
   { name: 'to-latest', arg: 'none', help: 'Reset offsets to latest offset.' },
@@ -55,15 +62,40 @@ function run(args: string[], ctx: ToolContext): CommandOutput {
     .map((t) => t.trim())
     .filter((t) => t.length > 0);
   const dryRun = o.has('dry-run');
-  const missing = inputTopics.filter((t) => !ctx.read.topic(t));
-  const found = inputTopics.filter((t) => ctx.read.topic(t));
-  const r = ctx.port.streamsReset({
+  const opts = { app, toEarliest: !o.has('to-latest'), force: o.has('force') };
+  const gate = streamsResetGate(ctx, {
     app,
-    inputTopics: found,
-    toEarliest: !o.has('to-latest'),
-    dryRun,
-    force: o.has('force'),
+    commandConfig: o.value('command-config') ?? null,
+    bootstrapServer: o.value('bootstrap-server') ?? null,
   });
+  if (gate.kind === 'refused') return out.fail(`ERROR: ${gate.exception}`).result();
+  // Admin#listTopics: a topic the principal may not describe is "not found", and is not inferred internal.
+  const visible = (t: string) =>
+    ctx.read.topic(t) !== undefined && (gate.kind === 'open' || gate.describable(t));
+  const missing = inputTopics.filter((t) => !visible(t));
+  const found = inputTopics.filter(visible);
+  // Under security: a dry run first (what the tool sees), then the run with what the principal may do.
+  const plan = ctx.port.streamsReset({
+    ...opts,
+    inputTopics: found,
+    dryRun: dryRun || gate.kind === 'gated',
+    ...(gate.kind === 'gated'
+      ? {
+          deleteOnly: ctx.read
+            .topics()
+            .map((t) => t.name)
+            .filter(gate.describable),
+        }
+      : {}),
+  });
+  // The consumer's commitSync (OffsetCommit: READ on the group and each topic) and Admin#deleteTopics.
+  const live = gate.kind === 'gated' && plan.ok && !dryRun;
+  const commitRefused = live && found.length > 0 ? gate.commit(found) : null;
+  const deletable = live && commitRefused === null ? gate.deletable(plan.data.deletedTopics) : null;
+  const r =
+    deletable === null
+      ? plan
+      : ctx.port.streamsReset({ ...opts, inputTopics: found, dryRun, deleteOnly: deletable });
   if (!r.ok) {
     return out
       .fail(
@@ -80,15 +112,33 @@ function run(args: string[], ctx: ToolContext): CommandOutput {
     if (missing.length > 0) {
       out.line('Following input topics are not found, skipping them');
       for (const t of missing) out.line(`Topic: ${t}`);
+      out.code = 1; // StreamsResetter returns EXIT_CODE_ERROR when an input topic is not found
     }
     if (r.data.offsets.length > 0) {
       out.line(`Following input topics offsets will be reset to (for consumer group ${app})`);
       for (const x of r.data.offsets)
         out.line(`Topic: ${x.topic} Partition: ${x.partition} Offset: ${x.offset}`);
     }
-    out.line('Done.');
+    if (commitRefused !== null) return out.fail(`ERROR: ${commitRefused}`).result();
+    // With no input topic left to reset the tool returns before its "Done." (the consumer would refuse an
+    // empty subscription).
+    if (found.length > 0) out.line('Done.');
   }
-  out.line(`Deleting inferred internal topics [${r.data.deletedTopics.join(', ')}]`);
+  const inferred = plan.ok ? plan.data.deletedTopics : [];
+  out.line(`Deleting inferred internal topics [${inferred.join(', ')}]`);
+  const undeleted = deletable === null ? [] : inferred.filter((t) => !deletable.includes(t));
+  if (undeleted.length > 0) {
+    // StreamsResetter#doDelete: each failed future is reported, then the run fails.
+    for (const t of undeleted)
+      out
+        .fail(`ERROR: deleting topic ${t}`)
+        .fail(
+          'java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.TopicAuthorizationException: Topic authorization failed.',
+        );
+    return out
+      .fail('ERROR: java.lang.RuntimeException: Encountered an error deleting one or more topics')
+      .result();
+  }
   out.line('Done.');
   return out.result();
 }

@@ -6,6 +6,16 @@ import { type ArgSpec, parseSubcommandArgs, prettyPrintTable, usageError } from 
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
 import { KAFKA_VERSION } from './kafkaTopics';
+import {
+  describeProducersGate,
+  describeTopicsGate,
+  describeTransactionGate,
+  leaderLookupGate,
+  listTopicsGate,
+  listTransactionsGate,
+  type TxnGate,
+  writeTxnMarkersGate,
+} from './transactionsGate';
 
 const PROG = 'kafka-transactions.sh';
 const USAGE = '[-h] [-v] [--command-config FILE] --bootstrap-server host:port COMMAND ...';
@@ -55,11 +65,18 @@ const num = (a: Args, k: string): number | undefined => {
   return v === undefined ? undefined : Number(v);
 };
 
-function list(ctx: ToolContext, a: Args, out: Output): CommandOutput {
+function list(ctx: ToolContext, a: Args, out: Output, g: TxnGate): CommandOutput {
   const filter = num(a, 'duration-filter');
   const now = ctx.read.now();
-  const rows = ctx.read
-    .transactions()
+  const all = ctx.read.transactions();
+  const visible = listTransactionsGate(
+    ctx,
+    g,
+    all.map((t) => t.transactionalId),
+  );
+  if (!visible.ok) return out.fail(`Failed to list transactions: ${visible.message}.${DEBUG}`).result();
+  const rows = all
+    .filter((t) => visible.ids.has(t.transactionalId))
     .filter(
       (t) =>
         filter === undefined ||
@@ -76,9 +93,16 @@ function list(ctx: ToolContext, a: Args, out: Output): CommandOutput {
     .result();
 }
 
-function describeTransaction(ctx: ToolContext, a: Args, out: Output): CommandOutput {
+const topicOf = (tp: string): string => tp.slice(0, tp.lastIndexOf('-'));
+
+function describeTransaction(ctx: ToolContext, a: Args, out: Output, g: TxnGate): CommandOutput {
   const id = str(a, 'transactional-id') as string;
   const t = ctx.read.transactions().find((x) => x.transactionalId === id);
+  const gate = describeTransactionGate(ctx, g, id, [...new Set((t?.partitions ?? []).map(topicOf))]);
+  if (!gate.ok)
+    return out
+      .fail(`Failed to describe transaction state of transactional-id \`${id}\`: ${gate.message}.${DEBUG}`)
+      .result();
   if (!t)
     return out
       .fail(
@@ -95,7 +119,7 @@ function describeTransaction(ctx: ToolContext, a: Args, out: Output): CommandOut
     String(t.transactionTimeoutMs),
     start === null ? 'None' : String(start),
     start === null ? 'None' : String(ctx.read.now() - start),
-    t.partitions.join(','),
+    t.partitions.filter((tp) => gate.topics.has(topicOf(tp))).join(','),
   ];
   const headers = [
     'CoordinatorId',
@@ -111,10 +135,20 @@ function describeTransaction(ctx: ToolContext, a: Args, out: Output): CommandOut
   return out.line(prettyPrintTable(headers, [row])).result();
 }
 
-function describeProducers(ctx: ToolContext, a: Args, out: Output): CommandOutput {
+function describeProducers(ctx: ToolContext, a: Args, out: Output, g: TxnGate): CommandOutput {
   const topic = str(a, 'topic') as string;
   const partition = num(a, 'partition') as number;
   const broker = num(a, 'broker-id');
+  // Without --broker-id the Admin client looks the leader up first (PartitionLeaderStrategy).
+  const refused =
+    (broker === undefined ? leaderLookupGate(ctx, g, topic, partition) : null) ??
+    describeProducersGate(ctx, g, [{ topic, partition }]);
+  if (refused !== null)
+    return out
+      .fail(
+        `Failed to describe producers for partition ${topic}-${partition} on ${broker === undefined ? 'leader' : `broker ${broker}`}: ${refused}.${DEBUG}`,
+      )
+      .result();
   const states = ctx.read.producerStates(topic, partition, broker);
   if (states === null)
     return out
@@ -141,7 +175,7 @@ function describeProducers(ctx: ToolContext, a: Args, out: Output): CommandOutpu
   return out.line(prettyPrintTable(headers, rows)).result();
 }
 
-function abort(ctx: ToolContext, a: Args, out: Output): CommandOutput {
+function abort(ctx: ToolContext, a: Args, out: Output, g: TxnGate): CommandOutput {
   const topic = str(a, 'topic') as string;
   const partition = num(a, 'partition') as number;
   const tp = `${topic}-${partition}`;
@@ -166,6 +200,10 @@ function abort(ctx: ToolContext, a: Args, out: Output): CommandOutput {
       coordinatorEpoch: Math.max(0, coordinatorEpoch),
     };
   } else {
+    const refused =
+      leaderLookupGate(ctx, g, topic, partition) ?? describeProducersGate(ctx, g, [{ topic, partition }]);
+    if (refused !== null)
+      return out.fail(`Failed to validate producer state for partition ${tp}: ${refused}.${DEBUG}`).result();
     const states = ctx.read.producerStates(topic, partition);
     if (states === null)
       return out
@@ -182,17 +220,18 @@ function abort(ctx: ToolContext, a: Args, out: Output): CommandOutput {
       coordinatorEpoch: Math.max(0, found.coordinatorEpoch),
     };
   }
+  const specText = `AbortTransactionSpec(topicPartition=${tp}, producerId=${spec.producerId}, producerEpoch=${spec.producerEpoch}, coordinatorEpoch=${spec.coordinatorEpoch})`;
+  // Admin#abortTransaction: the leader lookup, then WriteTxnMarkers to the leader (a cluster action).
+  const refused = leaderLookupGate(ctx, g, topic, partition) ?? writeTxnMarkersGate(ctx, g, specText);
+  if (refused !== null)
+    return out.fail(`Failed to abort transaction ${specText}: ${refused}.${DEBUG}`).result();
   const res = ctx.port.adminAbortTransaction({ topic, partition, ...spec });
   if (!res.ok)
-    return out
-      .fail(
-        `Failed to abort transaction AbortTransactionSpec(topicPartition=${tp}, producerId=${spec.producerId}, producerEpoch=${spec.producerEpoch}, coordinatorEpoch=${spec.coordinatorEpoch}): ${res.error.message}.${DEBUG}`,
-      )
-      .result();
+    return out.fail(`Failed to abort transaction ${specText}: ${res.error.message}.${DEBUG}`).result();
   return out.result(); // the tool prints nothing when the marker is written
 }
 
-function findHanging(ctx: ToolContext, a: Args, out: Output): CommandOutput {
+function findHanging(ctx: ToolContext, a: Args, out: Output, g: TxnGate): CommandOutput {
   const topic = str(a, 'topic');
   const partition = num(a, 'partition');
   const broker = num(a, 'broker-id');
@@ -206,11 +245,41 @@ function findHanging(ctx: ToolContext, a: Args, out: Output): CommandOutput {
     return out.fail('The --partition argument requires --topic to be provided').result();
   const maxTimeoutMs = (num(a, 'max-transaction-timeout') ?? 15) * 60_000;
   const now = ctx.read.now();
-  const partitions = (topic === undefined ? ctx.read.topics() : [ctx.read.topic(topic)])
+  // --topic: Admin#describeTopics; --broker-id alone: Admin#listTopics (what the principal may describe).
+  let topics = topic === undefined ? ctx.read.topics() : [ctx.read.topic(topic)];
+  if (topic === undefined) {
+    const listed = listTopicsGate(
+      ctx,
+      g,
+      topics.flatMap((t) => (t ? [t.name] : [])),
+    );
+    if (typeof listed === 'string') return out.fail(`Failed to list topics: ${listed}.${DEBUG}`).result();
+    topics = topics.filter((t) => t && listed.has(t.name));
+  } else {
+    const refused = describeTopicsGate(ctx, g, [topic]);
+    if (refused !== null) return out.fail(`Failed to describe 1 topics: ${refused}.${DEBUG}`).result();
+  }
+  const partitions = topics
     .flatMap((t) => t?.partitions ?? [])
     .filter((p) => partition === undefined || p.partition === partition)
     .filter((p) => broker === undefined || p.replicas.includes(broker));
-  const txns = ctx.read.transactions();
+  const refused = describeProducersGate(ctx, g, partitions);
+  if (refused !== null)
+    return out
+      .fail(
+        `Failed to describe producers for ${partitions.length} partitions on broker ${broker === undefined ? 'Optional.empty' : `Optional[${broker}]`}: ${refused}.${DEBUG}`,
+      )
+      .result();
+  // Admin#listTransactions leaves out the ids the principal may not describe: their open transactions
+  // then look hanging to the tool (TransactionsCommand#filterHangingTransactions finds no transactional id).
+  const all = ctx.read.transactions();
+  const visible = listTransactionsGate(
+    ctx,
+    g,
+    all.map((t) => t.transactionalId),
+  );
+  if (!visible.ok) return out.fail(`Failed to list transactions: ${visible.message}.${DEBUG}`).result();
+  const txns = all.filter((t) => visible.ids.has(t.transactionalId));
   const rows: string[][] = [];
   for (const p of partitions) {
     for (const s of ctx.read.producerStates(p.topic, p.partition, broker) ?? []) {
@@ -268,14 +337,18 @@ export function runTransactions(args: string[], ctx: ToolContext): CommandOutput
   if (parsed.command === null) return out.fail(usageError(PROG, USAGE, 'too few arguments')).result();
   const missing = (REQUIRED[parsed.command] ?? []).find((k) => !parsed.args.has(k));
   if (missing) return out.fail(usageError(PROG, USAGE, `argument --${missing} is required`)).result();
-  const commands: Record<string, (ctx: ToolContext, a: Args, out: Output) => CommandOutput> = {
+  const g: TxnGate = {
+    commandConfig: str(parsed.global, 'command-config') ?? null,
+    bootstrapServer: str(parsed.global, 'bootstrap-server') ?? null,
+  };
+  const commands: Record<string, (ctx: ToolContext, a: Args, out: Output, g: TxnGate) => CommandOutput> = {
     list,
     describe: describeTransaction,
     'describe-producers': describeProducers,
     abort,
     'find-hanging': findHanging,
   };
-  return commands[parsed.command](ctx, parsed.args, out);
+  return commands[parsed.command](ctx, parsed.args, out, g);
 }
 
 export const transactionsTool: ToolDef = {

@@ -183,6 +183,7 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
       handshakes: [],
       throttles: [],
       traffic: [],
+      tenants: [],
       clients: {},
     }),
     authorizes: () => true,

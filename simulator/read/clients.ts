@@ -1,10 +1,21 @@
 // Producers and consumers the learner drives, as readers see them: configs by Kafka name, what is still in
 // flight, where a send ended up, the transaction state, and what poll() has handed to a group.
+
+import { fetchForPoll } from '../consumer/client/fetcher';
+import type { Ctx } from '../engine/context';
 import type { SimEvent } from '../engine/registry';
 import type { SimState } from '../engine/state';
 import { deliveryOf } from '../producer/commands';
 import type { Producer, ProducerConfig } from '../producer/types';
-import type { ConsumerView, DeliveryStatus, PendingSend, ProducerView, TransactionState } from './types';
+import { recordsOf } from './log';
+import type {
+  ConsumerView,
+  DeliveryStatus,
+  PendingSend,
+  ProducerView,
+  RecordView,
+  TransactionState,
+} from './types';
 
 /** A producer's effective settings by their Kafka names (ProducerConfig). */
 export function producerConfigByKafkaName(c: ProducerConfig): Record<string, string> {
@@ -121,4 +132,25 @@ export function deliveredToGroupOf(
     for (const r of e.records) if (r.topic === topic) seen.add(`${r.partition}@${r.offset}`);
   }
   return seen.size;
+}
+
+/**
+ * The records a consumer's next poll would fetch (its positions, else the group's committed offsets, else
+ * auto.offset.reset), without moving it: the fetch runs on a copy of the client with events dropped. What
+ * a quota decides before the response is sent (KafkaApis#handleFetchRequest); a rebalance the poll itself
+ * would start is not foreseen.
+ */
+export function nextPollOf(state: SimState, name: string, max: number): RecordView[] {
+  const c = Object.hasOwn(state.areas.consumers.consumers, name)
+    ? state.areas.consumers.consumers[name]
+    : null;
+  if (c?.status !== 'running' || max < 1) return [];
+  const ctx = { state, emit: () => {} } as unknown as Ctx;
+  const r = fetchForPoll(ctx, { ...c, positions: { ...c.positions } }, max);
+  if (!r.ok) return [];
+  return r.records.flatMap((x) =>
+    recordsOf(state, x.topic, x.partition, x.offset, 1, c.config.isolationLevel).filter(
+      (v) => v.offset === x.offset,
+    ),
+  );
 }

@@ -4,7 +4,14 @@
 import type { SimEvent } from '../engine/registry';
 import type { SimState } from '../engine/state';
 import { workspacePath } from '../workspace';
-import { consumersOf, deliveredToGroupOf, deliveryStatusOf, producerByNameOf, producersOf } from './clients';
+import {
+  consumersOf,
+  deliveredToGroupOf,
+  deliveryStatusOf,
+  nextPollOf,
+  producerByNameOf,
+  producersOf,
+} from './clients';
 import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
 import { type ConnectView, connectOf } from './connect';
 import { groupByIdOf, groupsOf } from './groups';
@@ -83,6 +90,8 @@ export type ReadModel = {
   delivery(producer: string, recordId: number): DeliveryStatus;
   consumers(): ConsumerView[];
   consumer(name: string): ConsumerView | null;
+  /** What the consumer's next poll would fetch (at most `max`), without moving it. */
+  nextPoll(name: string, max: number): RecordView[];
   network(): NetworkView;
   /** Distinct records of `topic` poll() has handed to the consumers of `group`. */
   deliveredToGroup(group: string, topic: string): number;
@@ -175,6 +184,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
     delivery: (producer, recordId) => deliveryStatusOf(state, producer, recordId),
     consumers,
     consumer: (name) => consumers().find((c) => c.name === name) ?? null,
+    nextPoll: (name, max) => nextPollOf(state, name, max),
     network: once(() => networkOf(state)),
     connect: once(() => connectOf(state)),
     deliveredToGroup: (g, topic) => deliveredToGroupOf(state, sim.events, g, topic),

@@ -18,6 +18,7 @@ import type {
   ThrottleRecord,
   TrafficSample,
 } from '../security/area/types';
+import { type TenantSeries, tenantSeries } from './tenantSeries';
 
 export type { DecisionRecord, HandshakeRecord, HandshakeStep, NamedClient, ThrottleRecord, TrafficSample };
 
@@ -54,8 +55,10 @@ export type SecurityView = {
   decisions: DecisionRecord[];
   handshakes: HandshakeRecord[];
   throttles: ThrottleRecord[];
-  /** Each Produce/Fetch measured against a bandwidth quota, oldest first (the tenant view's series). */
+  /** Each Produce/Fetch measured against a bandwidth quota, oldest first. */
   traffic: TrafficSample[];
+  /** The samples as one series per quota subject and direction, in first-seen order (the tenant view). */
+  tenants: TenantSeries[];
   /** Named console clients, the properties file each connects with, and until when each is muted. */
   clients: Record<string, NamedClient>;
 };
@@ -102,6 +105,7 @@ export function securityOf(state: SimState): SecurityView {
     handshakes: sec.handshakes,
     throttles: sec.throttles,
     traffic: sec.traffic ?? [],
+    tenants: tenantSeries(sec.traffic ?? []),
     clients: sec.clients,
   };
 }

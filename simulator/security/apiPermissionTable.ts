@@ -164,4 +164,34 @@ export const API_PERMISSIONS: readonly ApiPermissionRow[] = [
     refusal: 'CLUSTER_AUTHORIZATION_FAILED',
     source: 'KafkaApis#handleAlterUserScramCredentialsRequest',
   },
+  {
+    api: 'ListTransactions',
+    needs: 'DESCRIBE on each TransactionalId listed',
+    refusal: 'none: transactional ids the principal may not describe are left out',
+    source: 'KafkaApis#handleListTransactionsRequest',
+  },
+  {
+    api: 'DescribeTransactions',
+    needs: 'DESCRIBE on the TransactionalId; DESCRIBE on a Topic to see its partitions',
+    refusal: 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED; partitions of other topics are left out',
+    source: 'KafkaApis#handleDescribeTransactionsRequest',
+  },
+  {
+    api: 'DescribeProducers',
+    needs: 'READ on the Topic',
+    refusal: 'TOPIC_AUTHORIZATION_FAILED per partition',
+    source: 'KafkaApis#handleDescribeProducersRequest',
+  },
+  {
+    api: 'WriteTxnMarkers',
+    needs: 'ALTER or CLUSTER_ACTION on the Cluster (kafka-transactions.sh abort sends it)',
+    refusal: 'CLUSTER_AUTHORIZATION_FAILED',
+    source: 'KafkaApis#handleWriteTxnMarkersRequest',
+  },
+  {
+    api: 'DescribeQuorum',
+    needs: 'DESCRIBE on the Cluster',
+    refusal: 'CLUSTER_AUTHORIZATION_FAILED',
+    source: 'ControllerApis#handleDescribeQuorum',
+  },
 ];

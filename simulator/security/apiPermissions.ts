@@ -3,17 +3,9 @@
 // gate every simulated client request goes through: it asks the authorizer, in the handler's order, and
 // says what the broker answers and what the Java client raises.
 
-import { CLUSTER_NAME, type ConcreteOperation, type ConcreteResourceType } from './aclTypes';
-import {
-  type AuthorizationAction,
-  type AuthorizationDecision,
-  type AuthorizerState,
-  authorize,
-  authorizeByResourceType,
-  type RequestContext,
-} from './authorizer';
+import { CLUSTER_NAME, type ConcreteOperation } from './aclTypes';
+import type { AuthorizerState } from './authorizer';
 import type {
-  ApiName,
   AuthorizeRequestOptions,
   ClientRequest,
   ConfigResourceRef,
@@ -21,13 +13,9 @@ import type {
   RefusedResource,
   RequestAuthorization,
 } from './clientRequests';
-import {
-  type ClientException,
-  defaultException,
-  groupAuthorizationException,
-  type SecurityErrorName,
-  topicAuthorizationException,
-} from './errors';
+import { defaultException, groupAuthorizationException, topicAuthorizationException } from './errors';
+import { type Checker, checker, distinct, done, refusedTopics, topicCheck } from './requestChecker';
+import { authorizeTransactionToolRequest, isTransactionToolRequest } from './transactionToolPermissions';
 
 export type {
   ApiName,
@@ -38,100 +26,6 @@ export type {
   RefusedResource,
   RequestAuthorization,
 } from './clientRequests';
-
-/** One request being authorized: collects the authorizer's decisions in the handler's order. */
-function checker(state: AuthorizerState, context: RequestContext) {
-  const decisions: AuthorizationDecision[] = [];
-  const check = (
-    operation: ConcreteOperation,
-    resourceType: ConcreteResourceType,
-    resourceName: string,
-    opts: Partial<Pick<AuthorizationAction, 'resourceReferenceCount' | 'logIfAllowed' | 'logIfDenied'>> = {},
-  ): boolean => {
-    const d = authorize(state, context, { operation, resourceType, resourceName, ...opts });
-    decisions.push(d);
-    return d.result === 'ALLOWED';
-  };
-  return {
-    decisions,
-    check,
-    byResourceType(operation: ConcreteOperation, resourceType: ConcreteResourceType): boolean {
-      const r = authorizeByResourceType(state, context, operation, resourceType);
-      decisions.push(r.probe);
-      return r.result === 'ALLOWED';
-    },
-    /** AuthHelper#filterByAuthorized: one decision per distinct name, refCount = references. */
-    filter(
-      operation: ConcreteOperation,
-      resourceType: ConcreteResourceType,
-      names: readonly string[],
-      opts: { logIfDenied?: boolean } = {},
-    ): Set<string> {
-      const counts = new Map<string, number>();
-      for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-      const ok = new Set<string>();
-      for (const [name, count] of counts) {
-        if (check(operation, resourceType, name, { resourceReferenceCount: count, ...opts })) ok.add(name);
-      }
-      return ok;
-    },
-  };
-}
-
-type Checker = ReturnType<typeof checker>;
-
-function distinct(names: readonly string[]): string[] {
-  return [...new Set(names)];
-}
-
-function done(
-  api: ApiName,
-  c: Checker,
-  r: {
-    error?: SecurityErrorName | null;
-    refused?: RefusedResource[];
-    authorizedTopics?: string[];
-    authorizedGroups?: string[];
-    clientException?: ClientException | null;
-  },
-): RequestAuthorization {
-  const error = r.error ?? null;
-  const refused = r.refused ?? [];
-  return {
-    api,
-    allowed: error === null && refused.length === 0,
-    error,
-    refused,
-    authorizedTopics: error === null ? (r.authorizedTopics ?? []) : [],
-    ...(r.authorizedGroups ? { authorizedGroups: r.authorizedGroups } : {}),
-    decisions: c.decisions,
-    clientException: r.clientException ?? null,
-  };
-}
-
-function refusedTopics(names: readonly string[]): RefusedResource[] {
-  return distinct(names).map((name) => ({
-    resourceType: 'TOPIC',
-    name,
-    error: 'TOPIC_AUTHORIZATION_FAILED',
-  }));
-}
-
-/** A topic list check: which names pass, which are refused with TOPIC_AUTHORIZATION_FAILED. */
-function topicCheck(
-  api: ApiName,
-  c: Checker,
-  op: ConcreteOperation,
-  topics: readonly string[],
-): RequestAuthorization {
-  const ok = c.filter(op, 'TOPIC', topics);
-  const bad = distinct(topics).filter((t) => !ok.has(t));
-  return done(api, c, {
-    refused: refusedTopics(bad),
-    authorizedTopics: distinct(topics).filter((t) => ok.has(t)),
-    clientException: bad.length > 0 ? topicAuthorizationException(bad) : null,
-  });
-}
 
 const CLUSTER_API_OPERATION: Record<string, ConcreteOperation> = {
   CreateAcls: 'ALTER',
@@ -145,6 +39,8 @@ const CLUSTER_API_OPERATION: Record<string, ConcreteOperation> = {
   ListPartitionReassignments: 'DESCRIBE',
   ElectLeaders: 'ALTER',
   DescribeLogDirs: 'DESCRIBE',
+  // ControllerApis#handleDescribeQuorum: authorizeClusterOperation(request, DESCRIBE).
+  DescribeQuorum: 'DESCRIBE',
 };
 
 function configResourceCheck(
@@ -186,6 +82,7 @@ export function authorizeRequest(
   options: AuthorizeRequestOptions = {},
 ): RequestAuthorization {
   const c = checker(state, { ...who, requestName: request.api });
+  if (isTransactionToolRequest(request)) return authorizeTransactionToolRequest(c, request);
   switch (request.api) {
     case 'Produce': {
       // KafkaApis#handleProduceRequest: transactional records need WRITE on the transactional id first.

@@ -45,6 +45,13 @@ export type ClientRequest =
   | { api: 'AddOffsetsToTxn'; transactionalId: string; groupId: string }
   | { api: 'TxnOffsetCommit'; transactionalId: string; groupId: string; topics: string[] }
   | { api: 'EndTxn'; transactionalId: string }
+  /** The transactional ids the coordinators hold (the response keeps the describable ones). */
+  | { api: 'ListTransactions'; transactionalIds: string[] }
+  /** `topics`: the topics of the transaction's partitions (the response keeps the describable ones). */
+  | { api: 'DescribeTransactions'; transactionalIds: string[]; topics: string[] }
+  | { api: 'DescribeProducers'; topics: string[] }
+  /** Admin#abortTransaction sends it to the partition leader (KIP-664). */
+  | { api: 'WriteTxnMarkers' }
   | {
       api:
         | 'CreateAcls'
@@ -57,7 +64,8 @@ export type ClientRequest =
         | 'AlterPartitionReassignments'
         | 'ListPartitionReassignments'
         | 'ElectLeaders'
-        | 'DescribeLogDirs';
+        | 'DescribeLogDirs'
+        | 'DescribeQuorum';
     };
 
 export type ApiName = ClientRequest['api'];
@@ -76,6 +84,8 @@ export type RequestAuthorization = {
   authorizedTopics: string[];
   /** ListGroups: the groups the principal may see (the others are silently left out). */
   authorizedGroups?: string[];
+  /** ListTransactions / DescribeTransactions: the transactional ids the principal may see. */
+  authorizedTransactionalIds?: string[];
   /** Every authorizer call, in the handler's order, each with its audit record. */
   decisions: AuthorizationDecision[];
   /** What the Java client raises, if anything. */

@@ -132,6 +132,9 @@ export function checkRequest(
       refused: [],
       authorizedTopics: topicsOf(request),
       ...(request.api === 'ListGroups' ? { authorizedGroups: [...new Set(request.existingGroups)] } : {}),
+      ...(request.api === 'ListTransactions' || request.api === 'DescribeTransactions'
+        ? { authorizedTransactionalIds: [...new Set(request.transactionalIds)] }
+        : {}),
       decisions: [],
       clientException: null,
       events: [],

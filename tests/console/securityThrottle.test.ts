@@ -20,6 +20,17 @@ function alice(sim: Simulation, quota: string): void {
     expect(run(sim, line).exitCode).toBe(0);
 }
 
+const LINES = Array.from({ length: 30 }, (_, i) => `record-${String(i).padStart(2, '0')}-${'z'.repeat(40)}`);
+
+/** 30 records of about 50 bytes each after the seed record, written by the admin (no quota). */
+function fill(sim: Simulation): void {
+  run(sim, [
+    `kafka-console-producer.sh ${ADMIN.replace('--command-config', '--producer.config')} --topic orders <<EOF`,
+    ...LINES,
+    'EOF',
+  ]);
+}
+
 const attr = (sim: Simulation, kind: 'producer' | 'consumer', name: string, attribute: string) => {
   const rec = sim.state.areas.monitoring.monitor?.recorder;
   if (!rec) throw new Error('monitoring is off');
@@ -63,34 +74,110 @@ describe('throttling on the virtual clock (ClientQuotaManager, KIP-219)', () => 
     expect(attr(sim, 'producer', 'p', 'produce-throttle-time-avg')).toBe(0);
   });
 
-  it('the console consumer in a group counts each fetch response against consumer_byte_rate and waits out the throttle between fetches', () => {
+  it('the console consumer in a group gets responses within the quota window; a throttled one carries no records and it waits before fetching them again (KafkaApis#handleFetchRequest, KIP-219)', () => {
     const sim = secured();
-    alice(sim, 'consumer_byte_rate=5');
-    const lines = Array.from({ length: 30 }, (_, i) => `record-${i}-${'z'.repeat(40)}`);
-    run(sim, [
-      `kafka-console-producer.sh ${ADMIN.replace('--command-config', '--producer.config')} --topic orders <<EOF`,
-      ...lines,
-      'EOF',
-    ]);
+    alice(sim, 'consumer_byte_rate=100');
+    fill(sim);
     const before = readModel(sim).now();
     const r = run(
       sim,
-      'kafka-console-consumer.sh --bootstrap-server localhost:9092 --consumer.config alice.properties --topic orders --group billing --from-beginning --consumer-property max.poll.records=10',
+      'kafka-console-consumer.sh --bootstrap-server localhost:9092 --consumer.config alice.properties --topic orders --group billing --from-beginning',
     );
-    expect(r.stdout.split('\n')).toHaveLength(31);
-    const traffic = readModel(sim)
+    // every record once, in order: a throttled response delivered nothing, so nothing is skipped or doubled
+    expect(r.stdout.split('\n')).toEqual(['seed-record', ...LINES]);
+    const fetches = readModel(sim)
       .security()
       .traffic.filter((t) => t.api === 'Fetch');
-    expect(traffic.length).toBeGreaterThan(0);
-    expect(traffic[0]).toMatchObject({
+    expect(fetches[0]).toMatchObject({
       user: 'alice',
       clientId: 'console-consumer',
-      quota: 5,
+      quota: 100,
       entity: 'users/alice',
     });
-    expect(r.stderr).toMatch(/throttled by consumer_byte_rate: waited \d+ ms of virtual time/);
+    // ClientQuotaManager#getMaxValueInQuotaWindow: 100 B/s × (11 − 1) samples × 1 s caps each response
+    expect(Math.max(...fetches.map((t) => t.bytes))).toBeLessThanOrEqual(1000);
+    expect(fetches.some((t) => t.throttleTimeMs > 0)).toBe(true);
+    const m =
+      /(\d+) responses? carried throttle_time_ms; waited (\d+) ms of virtual time between fetches/.exec(
+        r.stderr,
+      );
+    expect(m).not.toBeNull();
+    expect(readModel(sim).now() - before).toBeGreaterThanOrEqual(Number(m?.[2]));
+  });
+
+  it("a named consumer's throttled poll returns no records and keeps its position; the records come with a later poll (KafkaApis#handleFetchRequest: getThrottledResponse)", () => {
+    const sim = secured();
+    alice(sim, 'consumer_byte_rate=100');
+    fill(sim);
+    run(
+      sim,
+      'consumer create c --group billing --topics orders --offset-reset earliest --command-config alice.properties',
+    );
+    run(sim, 'clock advance 5s');
+    const delivered: string[] = [];
+    let throttledPoll: { stdout: string; stderr: string } | null = null;
+    let positionBefore: Record<string, number> = {};
+    for (let i = 0; i < 20 && delivered.length < 31; i++) {
+      positionBefore = { ...readModel(sim).consumer('c')?.positions };
+      const p = run(sim, 'consumer poll c --max 500');
+      if (p.stdout === '(no records)') {
+        throttledPoll = p;
+        expect(readModel(sim).consumer('c')?.positions).toEqual(positionBefore);
+      } else delivered.push(...p.stdout.split('\n').map((l) => l.replace(/^.* value=/, '')));
+    }
+    expect(throttledPoll?.stderr).toMatch(
+      /\(simulation\) the fetch response carried throttle_time_ms=\d+ and no records: c is over its consumer_byte_rate quota/,
+    );
+    expect(delivered).toEqual(['seed-record', ...LINES]);
+  });
+
+  it('the console consumer without a group waits out throttled responses too: every record printed once, the wait on the virtual clock and its note', () => {
+    const sim = secured();
+    alice(sim, 'consumer_byte_rate=100');
+    fill(sim);
+    const before = readModel(sim).now();
+    const r = run(
+      sim,
+      'kafka-console-consumer.sh --bootstrap-server localhost:9092 --consumer.config alice.properties --topic orders --partition 0 --from-beginning',
+    );
+    expect(r.stdout.split('\n')).toEqual(['seed-record', ...LINES]);
     const waited = Number(/waited (\d+) ms/.exec(r.stderr)?.[1]);
+    expect(waited).toBeGreaterThan(0);
+    expect(readModel(sim).now() - before).toBe(waited);
+  });
+
+  it('a response larger than the quota window is throttled on every fetch: the simulated consumer stops and says why', () => {
+    const sim = secured();
+    alice(sim, 'consumer_byte_rate=5');
+    fill(sim);
+    const r = run(
+      sim,
+      'kafka-console-consumer.sh --bootstrap-server localhost:9092 --consumer.config alice.properties --topic orders --partition 0 --from-beginning',
+    );
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('stopped after 20 throttled fetches in a row');
+    expect(r.stderr).toContain('Processed a total of 0 messages');
+  });
+
+  it('the one-shot console producer sends batch.size requests and waits out a throttled response before the next (KIP-219), with its note', () => {
+    const sim = secured();
+    alice(sim, 'producer_byte_rate=100');
+    const before = readModel(sim).now();
+    const r = run(sim, [
+      'kafka-console-producer.sh --bootstrap-server localhost:9092 --producer.config alice.properties --topic orders --batch-size 600 <<EOF',
+      ...LINES,
+      'EOF',
+    ]);
+    expect(r.exitCode).toBe(0);
+    const produces = readModel(sim)
+      .security()
+      .traffic.filter((t) => t.api === 'Produce');
+    expect(produces.length).toBeGreaterThan(1);
+    expect(Math.max(...produces.map((t) => t.bytes))).toBeLessThanOrEqual(600);
+    const waited = Number(/waited (\d+) ms of virtual time between produce requests/.exec(r.stderr)?.[1]);
+    expect(waited).toBeGreaterThan(0);
     expect(readModel(sim).now() - before).toBeGreaterThanOrEqual(waited);
+    expect(readModel(sim).partition('orders', 0)?.highWatermark).toBe(31);
   });
 
   it('the console producer counts the whole request (framing included), not only key and value bytes', () => {

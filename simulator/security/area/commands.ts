@@ -13,7 +13,7 @@ import type { SecurityEvent } from '../events';
 import { parseJavaProperties } from '../javaProperties';
 import type { ToolOutput } from '../jopt';
 import { connectionString, formatStartupError } from '../listeners';
-import { recordFetch, recordProduce } from '../quotaManager';
+import { maxValueInQuotaWindow, recordFetch, recordProduce } from '../quotaManager';
 import { checkRequest, configureBrokers, runKafkaAcls, runKafkaConfigs } from '../securityState';
 import { CLIENT_ADDRESS, openSession, type Session } from './session';
 import type { DecisionRecord, SecurityAreaState, SecurityClient } from './types';
@@ -64,12 +64,12 @@ function applyQuota(
   clientId: string,
   api: 'Produce' | 'Fetch',
   bytes: number,
-): number {
+): { throttleTimeMs: number; returnsData: boolean } {
   const sec = ctx.state.areas.security;
   const subject = { user: principal.name, clientId };
   const t =
     api === 'Produce'
-      ? recordProduce(sec.core.quotas, subject, bytes, 0, 'all', ctx.now)
+      ? { ...recordProduce(sec.core.quotas, subject, bytes, 0, 'all', ctx.now), returnsData: true }
       : recordFetch(sec.core.quotas, subject, bytes, 0, ctx.now);
   sec.core = { ...sec.core, quotas: t.state };
   emitAll(ctx, sec, [...t.bandwidth.events, ...t.request.events]);
@@ -97,7 +97,7 @@ function applyQuota(
     const named = sec.clients[clientId];
     if (named) named.mutedUntil = ctx.now + throttleTimeMs;
   }
-  return throttleTimeMs;
+  return { throttleTimeMs, returnsData: t.returnsData };
 }
 
 function connect(ctx: Ctx, client: SecurityClient, keepHandshake = true): Session {
@@ -239,8 +239,21 @@ export const securityCommands = {
     let throttleTimeMs = 0;
     const bytes = cmd.bytes ?? 0;
     const api = cmd.request.api;
-    if (bytes > 0 && check.authorizedTopics.length > 0 && (api === 'Produce' || api === 'Fetch'))
-      throttleTimeMs = applyQuota(ctx, s.principal, cmd.client.clientId, api, bytes);
+    let returnsData = true;
+    if (bytes > 0 && check.authorizedTopics.length > 0 && (api === 'Produce' || api === 'Fetch')) {
+      const q = applyQuota(ctx, s.principal, cmd.client.clientId, api, bytes);
+      throttleTimeMs = q.throttleTimeMs;
+      returnsData = q.returnsData;
+    }
+    // KafkaApis#handleFetchRequest caps a consumer fetch at what the quota window allows
+    // (ClientQuotaManager#getMaxValueInQuotaWindow), so one response can never be throttled forever.
+    const windowBytes =
+      api === 'Fetch'
+        ? maxValueInQuotaWindow(sec.core.quotas.config, sec.core.quotas.quotas, 'consumer_byte_rate', {
+            user: s.principal.name,
+            clientId: cmd.client.clientId,
+          })
+        : Number.MAX_VALUE;
     return ok({
       kind: 'decided',
       principal: `${s.principal.type}:${s.principal.name}`,
@@ -249,8 +262,13 @@ export const securityCommands = {
       clientException: check.clientException ? formatClientException(check.clientException) : null,
       authorizedTopics: check.authorizedTopics,
       ...(check.authorizedGroups ? { authorizedGroups: check.authorizedGroups } : {}),
+      ...(check.authorizedTransactionalIds
+        ? { authorizedTransactionalIds: check.authorizedTransactionalIds }
+        : {}),
       refused: check.refused,
       throttleTimeMs,
+      ...(api === 'Fetch' ? { returnsData } : {}),
+      ...(windowBytes < Number.MAX_VALUE ? { fetchMaxBytes: Math.floor(windowBytes) } : {}),
     });
   },
 
@@ -258,8 +276,8 @@ export const securityCommands = {
     if (typeof cmd.bytes !== 'number' || !(cmd.bytes >= 0))
       return fail('INVALID_REQUEST', 'A fetch response has a size in bytes');
     const s = connect(ctx, cmd.client, false);
-    if (!s.ok || cmd.bytes === 0) return ok({ throttleTimeMs: 0 });
-    return ok({ throttleTimeMs: applyQuota(ctx, s.principal, cmd.client.clientId, 'Fetch', cmd.bytes) });
+    if (!s.ok || cmd.bytes === 0) return ok({ throttleTimeMs: 0, returnsData: true });
+    return ok(applyQuota(ctx, s.principal, cmd.client.clientId, 'Fetch', cmd.bytes));
   },
 
   securityAcls: (ctx, cmd) => {

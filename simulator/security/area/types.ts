@@ -121,9 +121,18 @@ export type SecurityRequestResult =
       authorizedTopics: string[];
       /** ListGroups: the groups the principal may see. */
       authorizedGroups?: string[];
+      /** ListTransactions / DescribeTransactions: the transactional ids the principal may see. */
+      authorizedTransactionalIds?: string[];
       refused: RefusedResource[];
       /** throttle_time_ms of the response (quotas). */
       throttleTimeMs: number;
+      /**
+       * Fetch with bytes: false when the quota throttled it, so the response carries no records
+       * (KafkaApis#handleFetchRequest returns an empty response with throttle_time_ms, KIP-219).
+       */
+      returnsData?: boolean;
+      /** Fetch under a consumer_byte_rate quota: the most one response may carry (the quota window). */
+      fetchMaxBytes?: number;
     };
 
 type Payload<K extends SecurityEvent['type']> = Omit<Extract<SecurityEvent, { type: K }>, 'type' | 'reason'>;
@@ -150,8 +159,9 @@ declare module '../../engine/registry' {
      */
     securityRequest: { client: SecurityClient; request: ClientRequest; bytes?: number };
     /**
-     * The size of a fetch response the client just received, recorded against consumer_byte_rate after
-     * the handler built it (KafkaApis#handleFetchRequest records the response size); no authorization.
+     * The quota step of a consumer Fetch already authorized: the size of the response the handler built,
+     * recorded against consumer_byte_rate (KafkaApis#handleFetchRequest records the response size). When
+     * it throttles, the bytes are unrecorded and the response carries no records, only throttle_time_ms.
      */
     securityFetchBytes: { client: SecurityClient; bytes: number };
     /**
@@ -179,7 +189,7 @@ declare module '../../engine/registry' {
     securityPkiStore: undefined;
     securityBindClient: undefined;
     securityRequest: SecurityRequestResult;
-    securityFetchBytes: { throttleTimeMs: number };
+    securityFetchBytes: { throttleTimeMs: number; returnsData: boolean };
     /** null: the words name another entity type (topics, brokers): the console's own tool handles them. */
     securityAcls: ToolOutput;
     securityConfigs: ToolOutput | null;

@@ -228,7 +228,10 @@ export const streamsCommands = {
       if (!ctx.state.topics[t]) return fail('UNKNOWN_TOPIC_OR_PARTITION', `Topic: ${t}`);
     // StreamsResetter#matchesInternalTopicFormat: internal topics are inferred from the topic list.
     const deleted = Object.keys(ctx.state.topics).filter(
-      (t) => t.startsWith(`${cmd.app}-`) && (t.endsWith('-changelog') || t.endsWith('-repartition')),
+      (t) =>
+        t.startsWith(`${cmd.app}-`) &&
+        (t.endsWith('-changelog') || t.endsWith('-repartition')) &&
+        (cmd.deleteOnly === undefined || cmd.deleteOnly.includes(t)),
     );
     const offsets = inputs.flatMap((topic) =>
       ctx.state.topics[topic].partitions.map((p) => {

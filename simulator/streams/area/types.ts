@@ -107,6 +107,11 @@ declare module '../../engine/registry' {
       toEarliest?: boolean;
       dryRun?: boolean;
       force?: boolean;
+      /**
+       * Delete only these of the inferred internal topics (under security the tool infers them from what
+       * Admin#listTopics let it see, and DeleteTopics may refuse some); default every inferred one.
+       */
+      deleteOnly?: string[];
     };
     /** Forget an application definition (its topics and offsets stay). */
     streamsAppDelete: { app: string };
