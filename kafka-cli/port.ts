@@ -42,6 +42,8 @@ export type ConsumerSettings = {
   isolationLevel: 'read_uncommitted' | 'read_committed';
   offsetReset: 'earliest' | 'latest' | 'none';
   instanceId: string | null;
+  /** metadata.max.age.ms; absent = the client default. */
+  metadataMaxAgeMs?: number;
 };
 
 /** Where a sent record ended up, or why it did not. */
