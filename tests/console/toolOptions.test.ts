@@ -84,3 +84,43 @@ describe('kafka-configs.sh (ConfigCommandOptions, Kafka 4.0)', () => {
     expect(r.stdout).toBe('Completed updating config for topic orders.');
   });
 });
+
+describe('kafka-consumer-groups.sh (ConsumerGroupCommandOptions, Kafka 4.0)', () => {
+  function groups() {
+    const { sim, s } = cluster();
+    s.run('consumer create c1 --group live --topics orders');
+    s.run('clock advance 4s');
+    s.run('consumer create c2 --group gone --topics orders');
+    s.run('clock advance 4s');
+    s.run('consumer close c2');
+    return { sim, s };
+  }
+  const rows = (text: string) =>
+    text
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(/\s+/)[0]);
+
+  it('--list --state takes an optional comma-separated state filter, case-insensitive (ConsumerGroupCommand#consumerGroupStatesFromString)', () => {
+    const { s } = groups();
+    const list = (f: string) =>
+      s.run(`kafka-consumer-groups.sh --bootstrap-server localhost:9092 --list ${f}`);
+    expect(rows(list('--state').stdout).sort()).toEqual(['gone', 'live']);
+    expect(rows(list('--state stable').stdout)).toEqual(['live']);
+    expect(rows(list('--state Empty,Dead').stdout)).toEqual(['gone']);
+    expect(list('--state Running').stderr).toContain(
+      "Invalid state list 'Running'. Valid states are: PreparingRebalance, CompletingRebalance, Stable, Dead, Empty, Assigning, Reconciling",
+    );
+  });
+
+  it('--list --type takes an optional type filter (ConsumerGroupCommand#consumerGroupTypesFromString)', () => {
+    const { s } = groups();
+    const list = (f: string) =>
+      s.run(`kafka-consumer-groups.sh --bootstrap-server localhost:9092 --list ${f}`);
+    expect(rows(list('--type classic').stdout).sort()).toEqual(['gone', 'live']);
+    expect(rows(list('--type consumer').stdout)).toEqual([]);
+    expect(list('--type queue').stderr).toContain(
+      "Invalid types list 'queue'. Valid types are: Consumer, Classic, Share",
+    );
+  });
+});
