@@ -124,7 +124,7 @@ test('producers: the sticky embed has the timeline its text describes, and the s
   await expect(send).toBeEnabled(WIDGET_READY);
   for (let i = 0; i < 5; i++) await send.click();
   await expect(figure.getByTestId('narration')).toContainText(
-    '490 bytes went to orders-0 (batch.size=200), so keyless records switch to partition 2',
+    '490 bytes went to orders-0 (batch.size=200; its last batch is not full, but 490 ≥ 2 × batch.size), so keyless records switch to partition 2',
   );
 });
 

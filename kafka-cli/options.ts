@@ -4,8 +4,11 @@
 
 export type OptionSpec = {
   name: string;
-  /** 'none' = a switch; 'required' = takes exactly one argument. */
-  arg: 'none' | 'required';
+  /**
+   * 'none' = a switch; 'required' = takes exactly one argument; 'optional' = jopt-simple's withOptionalArg: the
+   * next word is its argument unless it looks like an option.
+   */
+  arg: 'none' | 'required' | 'optional';
   /** Integer options are validated when parsed (jopt-simple converts with valueOf). */
   type?: 'int' | 'long' | 'string';
   /** Shown in --help; our own words. */
@@ -57,6 +60,12 @@ export function parseLongOptions(args: readonly string[], specs: readonly Option
       } else return { kind: 'error', message: `Option ${spec.name} requires an argument` };
       if ((spec.type === 'int' || spec.type === 'long') && !isJavaInteger(arg, spec.type)) {
         return { kind: 'error', message: `Cannot parse argument '${arg}' of option ${spec.name}` };
+      }
+    } else if (spec.arg === 'optional') {
+      if (eq >= 0) arg = body.slice(eq + 1);
+      else if (i < args.length && !args[i].startsWith('-')) {
+        arg = args[i];
+        i++;
       }
     } else if (eq >= 0) {
       return { kind: 'error', message: `Option ${spec.name} does not take an argument` };

@@ -44,6 +44,8 @@ export type ConsumerSettings = {
   instanceId: string | null;
   /** client.id when it is not the console's name for the client (librdkafka's default "rdkafka"). */
   clientId?: string;
+  /** metadata.max.age.ms; absent = the client default. */
+  metadataMaxAgeMs?: number;
 };
 
 /** Where a sent record ended up, or why it did not. */

@@ -390,6 +390,7 @@ export class SimPort implements ClusterPort {
         isolationLevel: s.isolationLevel,
         autoOffsetReset: s.offsetReset,
         groupInstanceId: s.instanceId,
+        ...(s.metadataMaxAgeMs === undefined ? {} : { metadataMaxAgeMs: s.metadataMaxAgeMs }),
         // The console names clients: client.id = NAME (the consumer area may fall back to consumer-<group>-<n>).
         clientId: s.clientId ?? name,
       },

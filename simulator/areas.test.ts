@@ -158,7 +158,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'leaderImbalanceCheck',
       ],
       storage: ['logCleanerCheck', 'logRetentionCheck'],
-      consumer: ['consumerGroupTimer', 'consumerPollTimeout'],
+      consumer: ['consumerGroupTimer', 'consumerMetadataRefresh', 'consumerPollTimeout'],
       transactions: ['txnMarkerRetry', 'txnTimeout'],
       connect: [
         'connectOffsetFlush',

@@ -9,6 +9,7 @@
 //   consumer create NAME --group G --topics T[,T...] [--assignor range|roundrobin|sticky|cooperative-sticky]
 //                        [--auto-commit true|false] [--isolation-level read_uncommitted|read_committed]
 //                        [--offset-reset earliest|latest|none] [--instance-id ID]
+//                        [--consumer-property metadata.max.age.ms=N]
 //   consumer poll NAME [--max N] | consumer process NAME [--count N] | consumer commit|close|crash NAME
 
 import { waitedNote } from '../format';
@@ -65,6 +66,11 @@ const CONSUMER_CREATE: OptionSpec[] = [
   { name: 'offset-reset', arg: 'required', help: 'earliest, latest or none' },
   { name: 'instance-id', arg: 'required', help: 'group.instance.id (static membership)' },
   { name: 'command-config', arg: 'required', help: 'properties file with the security settings' },
+  {
+    name: 'consumer-property',
+    arg: 'required',
+    help: 'metadata.max.age.ms=N (the other consumer configs have their own flags)',
+  },
 ];
 
 const NAME_RE = /^[A-Za-z0-9._-]{1,64}$/;
@@ -387,6 +393,25 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
         .fail(`consumer create: --offset-reset must be earliest, latest or none, not '${reset}'`)
         .result();
     }
+    let metadataMaxAgeMs: number | null = null;
+    for (const kv of o.values('consumer-property')) {
+      const eq = kv.indexOf('=');
+      const key = eq > 0 ? kv.slice(0, eq).trim() : '';
+      const value = kv.slice(eq + 1).trim();
+      if (key !== 'metadata.max.age.ms')
+        return out
+          .fail(
+            `consumer create: --consumer-property supports metadata.max.age.ms=N here (the other consumer configs have their own flags), got '${kv}'`,
+          )
+          .result();
+      if (!/^\d+$/.test(value))
+        return out
+          .fail(
+            `consumer create: Invalid value ${value} for configuration metadata.max.age.ms: Not a number of type LONG`,
+          )
+          .result();
+      metadataMaxAgeMs = Number(value);
+    }
     const settings: ConsumerSettings = {
       groupId: o.value('group') ?? '',
       topics,
@@ -395,6 +420,7 @@ function runConsumer(args: string[], ctx: ToolContext): CommandOutput {
       isolationLevel: iso,
       offsetReset: reset,
       instanceId: o.value('instance-id') ?? null,
+      ...(metadataMaxAgeMs === null ? {} : { metadataMaxAgeMs }),
     };
     // subscribe() + the first poll: FindCoordinator, JoinGroup and SyncGroup need the group (Read).
     const cc = o.value('command-config') ?? null;
@@ -523,6 +549,7 @@ export const consumerTool: ToolDef = {
   usage:
     'consumer create NAME --group G --topics T[,T...] [--assignor range|roundrobin|sticky|cooperative-sticky] [--auto-commit true|false]\n' +
     '                [--isolation-level read_uncommitted|read_committed] [--offset-reset earliest|latest|none] [--instance-id ID]\n' +
+    '                [--consumer-property metadata.max.age.ms=N]\n' +
     'consumer poll NAME [--max N] | consumer process NAME [--count N] | consumer commit|close|crash NAME\n' +
     '  process: the application handles polled records (all, or the first N); commit: commitSync() of the positions polled so far',
   flags: [...CONSUMER_CREATE.map((s) => `--${s.name}`), '--max', '--count'],

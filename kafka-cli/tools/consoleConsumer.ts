@@ -8,6 +8,7 @@ import { errorText } from '../kafkaErrors';
 import type { OptionSpec, ParsedOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
+import { parseProperties } from './connectWorkers';
 import { fetchUnderQuota, MAX_THROTTLED_IN_A_ROW, stuckNote } from './fetchThrottle';
 import {
   capToBytes,
@@ -51,7 +52,17 @@ const SPECS: OptionSpec[] = [
     argName: 'prop',
     help: 'Formatter property: print.key, print.partition, print.offset, print.timestamp, print.headers, key.separator, line.separator, null.literal.',
   },
-  { name: 'formatter-property', arg: 'required', argName: 'prop', help: 'Same as --property.' },
+  {
+    name: 'formatter-property',
+    arg: 'required',
+    argName: 'prop',
+    help: 'Same as --property (its Kafka 4.1 name).',
+  },
+  {
+    name: 'formatter-config',
+    arg: 'required',
+    help: 'Properties file for the formatter; --property takes precedence over it.',
+  },
   {
     name: 'consumer-property',
     arg: 'required',
@@ -246,7 +257,18 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   }
   const isolation = isolationRaw;
   const maxMessages = o.has('max-messages') ? (o.int('max-messages') ?? -1) : -1;
-  const formatter = props([...o.values('property'), ...o.values('formatter-property')]);
+  let formatterFile: Record<string, string> = {};
+  if (o.has('formatter-config')) {
+    const path = o.value('formatter-config') ?? '';
+    const text = ctx.read.file(path);
+    if (text === null) return out.fail(`java.nio.file.NoSuchFileException: ${path}`).result();
+    formatterFile = parseProperties(text);
+  }
+  // ConsoleConsumerOptions#formatterArgs: the file first, then --property over it.
+  const formatter = {
+    ...formatterFile,
+    ...props([...o.values('property'), ...o.values('formatter-property')]),
+  };
 
   // Which topics.
   let topics: TopicView[];

@@ -9,12 +9,12 @@ import { missingRequired, type OptionSpec, type ParsedOptions, parseLongOptions 
 import { type CommandOutput, Output } from '../output';
 import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
+import { parseProperties } from './connectWorkers';
 import { commandConfigOf, gated, passGate, produceRequestBytes, throttledNote } from './securityGate';
 import { toolPrologue } from './toolPrologue';
 
 const SPECS: OptionSpec[] = [
   ...COMMON_FLAGS,
-  { name: 'broker-list', arg: 'required', help: 'Deprecated alias of --bootstrap-server.' },
   { name: 'topic', arg: 'required', help: 'Topic to produce to.' },
   {
     name: 'property',
@@ -22,7 +22,17 @@ const SPECS: OptionSpec[] = [
     argName: 'prop',
     help: 'Reader property: parse.key, key.separator, parse.headers, null.marker, ignore.error.',
   },
-  { name: 'reader-property', arg: 'required', argName: 'prop', help: 'Same as --property.' },
+  {
+    name: 'reader-property',
+    arg: 'required',
+    argName: 'prop',
+    help: 'Same as --property (its Kafka 4.1 name).',
+  },
+  {
+    name: 'reader-config',
+    arg: 'required',
+    help: 'Properties file for the line reader; --property takes precedence over it.',
+  },
   {
     name: 'producer-property',
     arg: 'required',
@@ -42,11 +52,47 @@ const SPECS: OptionSpec[] = [
   { name: 'request-required-acks', arg: 'required', help: 'acks for the producer (-1/all, 0, 1).' },
   { name: 'sync', arg: 'none', help: 'Send synchronously (each line is its own batch).' },
   { name: 'compression-codec', arg: 'required', help: 'Compression codec (no effect in the simulation).' },
-  { name: 'batch-size', arg: 'required', type: 'int', help: 'Records per batch when not sync.' },
-  { name: 'timeout', arg: 'required', type: 'int', help: 'linger.ms for the producer.' },
+  { name: 'batch-size', arg: 'required', type: 'int', help: 'batch.size for the producer, in bytes.' },
+  { name: 'timeout', arg: 'required', type: 'long', help: 'linger.ms for the producer.' },
   { name: 'message-send-max-retries', arg: 'required', type: 'int', help: 'retries for the producer.' },
+  { name: 'retry-backoff-ms', arg: 'required', type: 'long', help: 'retry.backoff.ms for the producer.' },
+  { name: 'request-timeout-ms', arg: 'required', type: 'int', help: 'request.timeout.ms for the producer.' },
+  {
+    name: 'metadata-expiry-ms',
+    arg: 'required',
+    type: 'long',
+    help: 'metadata.max.age.ms for the producer.',
+  },
+  { name: 'max-block-ms', arg: 'required', type: 'long', help: 'max.block.ms for the producer.' },
+  { name: 'max-memory-bytes', arg: 'required', type: 'long', help: 'buffer.memory for the producer.' },
+  {
+    name: 'max-partition-memory-bytes',
+    arg: 'required',
+    type: 'int',
+    help: 'batch.size for the producer (replaces --batch-size).',
+  },
+  {
+    name: 'socket-buffer-size',
+    arg: 'required',
+    type: 'int',
+    help: 'send.buffer.bytes for the producer (no effect in the simulation).',
+  },
   { name: 'line-reader', arg: 'required', help: 'Reader class (only the default line reader exists here).' },
-  { name: 'reader', arg: 'required', help: 'Reader class (only the default line reader exists here).' },
+];
+
+// ConsoleProducer#producerProps: each option is merged into its producer config (CommandLineUtils#maybeMergeOptions).
+const PRODUCER_OPTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['timeout', 'linger.ms'],
+  ['request-required-acks', 'acks'],
+  ['request-timeout-ms', 'request.timeout.ms'],
+  ['message-send-max-retries', 'retries'],
+  ['retry-backoff-ms', 'retry.backoff.ms'],
+  ['socket-buffer-size', 'send.buffer.bytes'],
+  ['max-memory-bytes', 'buffer.memory'],
+  ['batch-size', 'batch.size'],
+  ['max-partition-memory-bytes', 'batch.size'],
+  ['metadata-expiry-ms', 'metadata.max.age.ms'],
+  ['max-block-ms', 'max.block.ms'],
 ];
 
 function props(values: string[]): Record<string, string> {
@@ -145,12 +191,19 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
   const o = start.options;
   if (!o.has('topic')) return out.fail(missingRequired('topic')).result();
   const topic = o.value('topic') ?? '';
-  const reader = props([...o.values('property'), ...o.values('reader-property')]);
+  let readerFile: Record<string, string> = {};
+  if (o.has('reader-config')) {
+    const path = o.value('reader-config') ?? '';
+    const text = ctx.read.file(path);
+    if (text === null) return out.fail(`java.nio.file.NoSuchFileException: ${path}`).result();
+    readerFile = parseProperties(text);
+  }
+  const reader = { ...readerFile, ...props([...o.values('property'), ...o.values('reader-property')]) };
   const producerProps = props(o.values('producer-property'));
-  if (o.has('request-required-acks')) producerProps.acks = o.value('request-required-acks') ?? 'all';
-  if (o.has('timeout')) producerProps['linger.ms'] = o.value('timeout') ?? '5';
-  if (o.has('message-send-max-retries')) producerProps.retries = o.value('message-send-max-retries') ?? '0';
-  if (o.has('batch-size')) producerProps['batch.size'] = o.value('batch-size') ?? '16384';
+  for (const [flag, key] of PRODUCER_OPTIONS) {
+    const v = o.value(flag);
+    if (v !== undefined) producerProps[key] = v;
+  }
 
   const lines = ctx.input ?? [];
   const records: SendRequest[] = [];

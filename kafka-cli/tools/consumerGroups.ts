@@ -62,10 +62,14 @@ const SPECS: OptionSpec[] = [
   { name: 'offsets', arg: 'none', help: 'With --describe, show offsets and lag (the default).' },
   {
     name: 'state',
-    arg: 'none',
+    arg: 'optional',
     help: 'With --describe, show coordinator, strategy, state and member count; with --list, the state.',
   },
-  { name: 'type', arg: 'none', help: 'With --list, show the group type.' },
+  {
+    name: 'type',
+    arg: 'optional',
+    help: 'With --list, show the group type; a comma-separated list of types filters on them.',
+  },
 ];
 
 const SCENARIOS = [
@@ -157,7 +161,13 @@ export function runConsumerGroups(args: string[], ctx: ToolContext): CommandOutp
       ctx = { ...ctx, read };
     }
   }
-  if (o.has('list')) return list(o.has('state'), o.has('type'), ctx, out);
+  if (o.has('list')) {
+    const states = filterOf(o.value('state'), GROUP_STATES, 'state');
+    if (typeof states === 'string') return out.fail(states).result();
+    const types = filterOf(o.value('type'), GROUP_TYPES, 'types');
+    if (typeof types === 'string') return out.fail(types).result();
+    return list(o.has('state'), o.has('type'), ctx, out, states, types);
+  }
   const groupIds = o.has('all-groups')
     ? ctx.read
         .groups()
@@ -219,8 +229,47 @@ function authorizeGroups(o: ParsedOptions, ctx: ToolContext, groupIds: string[])
   return g.ok ? null : g.exception;
 }
 
-function list(state: boolean, type: boolean, ctx: ToolContext, out: Output): CommandOutput {
-  const groups = ctx.read.groups();
+// ConsumerGroupState and GroupType names (the tool parses them case-insensitively).
+const GROUP_STATES = [
+  'PreparingRebalance',
+  'CompletingRebalance',
+  'Stable',
+  'Dead',
+  'Empty',
+  'Assigning',
+  'Reconciling',
+];
+const GROUP_TYPES = ['Consumer', 'Classic', 'Share'];
+
+/**
+ * `--list --state Stable,Empty` / `--type classic`: the names to keep, lower-cased; null = no filter; a string is the
+ * IllegalArgumentException's message (ConsumerGroupCommand#consumerGroupStatesFromString / #consumerGroupTypesFromString).
+ */
+function filterOf(
+  value: string | undefined,
+  valid: readonly string[],
+  what: 'state' | 'types',
+): Set<string> | null | string {
+  if (value === undefined || value === '') return null;
+  const names = value.split(',').map((s) => s.trim().toLowerCase());
+  if (names.some((n) => !valid.some((v) => v.toLowerCase() === n)))
+    return `Invalid ${what} list '${value}'. Valid ${what === 'state' ? 'states' : 'types'} are: ${valid.join(', ')}`;
+  return new Set(names);
+}
+
+function list(
+  state: boolean,
+  type: boolean,
+  ctx: ToolContext,
+  out: Output,
+  states: Set<string> | null = null,
+  types: Set<string> | null = null,
+): CommandOutput {
+  const typeOf = (g: { type: string }) => (g.type === 'classic' ? 'Classic' : 'Consumer');
+  const groups = ctx.read
+    .groups()
+    .filter((g) => states === null || states.has(g.state.toLowerCase()))
+    .filter((g) => types === null || types.has(typeOf(g).toLowerCase()));
   if (!state && !type) {
     for (const g of groups) out.line(g.groupId);
     return out.result();
@@ -230,16 +279,7 @@ function list(state: boolean, type: boolean, ctx: ToolContext, out: Output): Com
   const header = ['GROUP', ...(type ? ['TYPE'] : []), ...(state ? ['STATE'] : [])];
   out.line(columns(header, widths));
   for (const g of groups) {
-    out.line(
-      columns(
-        [
-          g.groupId,
-          ...(type ? [g.type === 'classic' ? 'Classic' : 'Consumer'] : []),
-          ...(state ? [g.state] : []),
-        ],
-        widths,
-      ),
-    );
+    out.line(columns([g.groupId, ...(type ? [typeOf(g)] : []), ...(state ? [g.state] : [])], widths));
   }
   return out.result();
 }

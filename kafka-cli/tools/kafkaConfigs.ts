@@ -43,6 +43,44 @@ const SPECS: OptionSpec[] = [
     help: 'Config names to remove, comma separated.',
   },
   { name: 'all', arg: 'none', help: 'With --describe, list every config including defaults.' },
+  { name: 'force', arg: 'none', help: 'Suppress console prompts (accepted; there are none here).' },
+  { name: 'client', arg: 'required', help: 'Shorthand for --entity-type clients --entity-name C.' },
+  { name: 'client-defaults', arg: 'none', help: 'The config defaults for all clients.' },
+  { name: 'user', arg: 'required', help: 'Shorthand for --entity-type users --entity-name U.' },
+  { name: 'user-defaults', arg: 'none', help: 'The config defaults for all users.' },
+  { name: 'broker', arg: 'required', help: 'Shorthand for --entity-type brokers --entity-name B.' },
+  { name: 'broker-defaults', arg: 'none', help: 'The config defaults for all brokers.' },
+  {
+    name: 'broker-logger',
+    arg: 'required',
+    help: 'Shorthand for --entity-type broker-loggers --entity-name B.',
+  },
+  { name: 'ip', arg: 'required', help: 'Shorthand for --entity-type ips --entity-name IP.' },
+  { name: 'ip-defaults', arg: 'none', help: 'The config defaults for all IPs.' },
+  { name: 'group', arg: 'required', help: 'Shorthand for --entity-type groups --entity-name G.' },
+  {
+    name: 'client-metrics',
+    arg: 'required',
+    help: 'Shorthand for --entity-type client-metrics --entity-name N.',
+  },
+];
+
+// ConfigCommandOptions#entityFlags and #entityDefaultsFlags: each shorthand names an entity type.
+const ENTITY_FLAGS: ReadonlyArray<readonly [string, string]> = [
+  ['topic', 'topics'],
+  ['client', 'clients'],
+  ['user', 'users'],
+  ['broker', 'brokers'],
+  ['broker-logger', 'broker-loggers'],
+  ['ip', 'ips'],
+  ['client-metrics', 'client-metrics'],
+  ['group', 'groups'],
+];
+const ENTITY_DEFAULT_FLAGS: ReadonlyArray<readonly [string, string]> = [
+  ['client-defaults', 'clients'],
+  ['user-defaults', 'users'],
+  ['broker-defaults', 'brokers'],
+  ['ip-defaults', 'ips'],
 ];
 
 const ENTITY_TYPES = [
@@ -156,10 +194,12 @@ export function runKafkaConfigs(args: string[], ctx: ToolContext): CommandOutput
     return out.fail('Command must include exactly one action: --describe, --alter').result();
   const types = o.values('entity-type');
   let name = o.value('entity-name');
-  if (o.has('topic')) {
-    types.push('topics');
-    name = o.value('topic');
+  for (const [flag, type] of ENTITY_FLAGS) {
+    if (!o.has(flag)) continue;
+    types.push(type);
+    name = o.value(flag);
   }
+  for (const [flag, type] of ENTITY_DEFAULT_FLAGS) if (o.has(flag)) types.push(type);
   if (types.length === 0) return out.fail('At least one entity type must be specified').result();
   for (const t of types) {
     if (!ENTITY_TYPES.includes(t)) {

@@ -9,13 +9,21 @@
 // isolation.level=read_committed, partition.assignment.strategy=range,roundrobin, client.id=rdkafka, and the offsets
 // it commits are its offset store: the offset after each message handed to the application (enable.auto.offset.store),
 // so a partition it read nothing from gets no commit.
-import type { RecordView } from '../../simulator';
 import { errorText } from '../kafkaErrors';
 import type { CommandOutput, Output } from '../output';
 import type { ClusterPort } from '../port';
 import type { ToolContext } from '../tool';
-import { formatKcat, type KcatOpts, kcatGate, last, rdkafkaError, unescapeDelim } from './kcat';
-import { fetchResponseBytes, recordFetchBytes } from './securityGate';
+import { MAX_THROTTLED_IN_A_ROW, stuckNote } from './fetchThrottle';
+import {
+  formatKcat,
+  type KcatOpts,
+  kcatGate,
+  kcatSecurityProps,
+  last,
+  rdkafkaError,
+  unescapeDelim,
+} from './kcat';
+import { capToBytes, fetchQuota, fetchResponseBytes, gated, throttledNote } from './securityGate';
 
 type SeekTo = Parameters<ClusterPort['seekConsumer']>[1];
 
@@ -149,9 +157,40 @@ export function runKcatGroup(o: KcatOpts, ctx: ToolContext, out: Output): Comman
   }
 
   const stored = new Map<string, { topic: string; partition: number; offset: number }>();
-  const fetched: RecordView[] = [];
-  while (remaining > 0) {
-    const polled = ctx.port.poll(name, Math.min(remaining, 500));
+  const props = kcatSecurityProps(o);
+  const client = {
+    clientId: 'rdkafka',
+    kind: 'consumer' as const,
+    commandConfig: null,
+    ...(props ? { props } : {}),
+  };
+  const underQuota = props !== null || gated(ctx, null);
+  const fetchMaxBytes = g.fetchMaxBytes ?? null;
+  let waitedMs = 0;
+  let throttledResponses = 0;
+  for (let inARow = 0; remaining > 0; ) {
+    let budget = Math.min(remaining, 500);
+    if (underQuota) {
+      // consumer_byte_rate: a throttled fetch carries no records (KafkaApis#handleFetchRequest, KIP-219); librdkafka
+      // waits throttle_time_ms and fetches the same records again.
+      const next = capToBytes(ctx.read.nextPoll(name, budget), fetchMaxBytes);
+      const bytes = fetchResponseBytes(next);
+      if (inARow >= MAX_THROTTLED_IN_A_ROW) {
+        out.warn(`% ${stuckNote(bytes, fetchMaxBytes)}`);
+        break;
+      }
+      const q = fetchQuota(ctx, client, last(o, 'b') ?? null, bytes);
+      if (!q.returnsData) {
+        ctx.port.advanceClock(q.throttleTimeMs);
+        waitedMs += q.throttleTimeMs;
+        throttledResponses++;
+        inARow++;
+        continue;
+      }
+      inARow = 0;
+      if (next.length > 0) budget = next.length;
+    }
+    const polled = ctx.port.poll(name, budget);
     if (!polled.ok) {
       out.fail(`% ERROR: ${errorText(polled.error)}`);
       break;
@@ -162,7 +201,6 @@ export function runKcatGroup(o: KcatOpts, ctx: ToolContext, out: Output): Comman
       const full = read.records(r.topic, r.partition, r.offset, 1, isolation)[0];
       const view = full?.offset === r.offset ? full : r;
       out.write(fmt === null ? `${view.value ?? nullWord}${delim}` : formatKcat(fmt, view, nullWord));
-      fetched.push(view);
       stored.set(`${r.topic}-${r.partition}`, {
         topic: r.topic,
         partition: r.partition,
@@ -171,6 +209,8 @@ export function runKcatGroup(o: KcatOpts, ctx: ToolContext, out: Output): Comman
       remaining--;
     }
   }
+  if (throttledResponses > 0)
+    out.warn(`% ${throttledNote('consumer_byte_rate', waitedMs, throttledResponses)}`);
   if (remaining > 0) {
     // Every assigned partition reports PARTITION_EOF at its fetch position; with -e the last one ends the run.
     const positions = member()?.positions ?? {};
@@ -186,12 +226,6 @@ export function runKcatGroup(o: KcatOpts, ctx: ToolContext, out: Output): Comman
   }
   info(`Group ${group} rebalanced (memberid ${memberId}): revoked: ${partitionList(assignment)}`);
   ctx.port.closeConsumer(name);
-  recordFetchBytes(
-    ctx,
-    { clientId: 'rdkafka', kind: 'consumer', commandConfig: null },
-    last(o, 'b') ?? null,
-    fetchResponseBytes(fetched),
-  );
   if (!exitAtEnd && !quiet && remaining > 0)
     out.warn('% (simulation) printed everything readable now; kcat without -e would keep waiting');
   return out.result();

@@ -10,6 +10,10 @@ import {
   pausedPartitions,
 } from './index';
 
+function eventsOfType(sim: Simulation, type: string) {
+  return sim.events.filter((e) => e.type === type);
+}
+
 function cluster() {
   const sim = new Simulation({ seed: 42, brokers: 3 });
   expect(sim.dispatch({ type: 'createTopic', topic: 'orders', partitions: 3, replicationFactor: 3 }).ok).toBe(
@@ -89,15 +93,51 @@ describe('consumer area inside the Simulation', () => {
 });
 
 describe('metadata changes', () => {
-  it('adding partitions to a subscribed topic triggers a rebalance that hands them out', () => {
+  const owned = (sim: Simulation) =>
+    sim.state.areas.consumers.groups.g.group.members.map((m) => m.assignment.length);
+  /** Advance in 10 s steps, both members polling (so max.poll.interval.ms never expires). */
+  const run = (sim: Simulation, ms: number) => {
+    for (let t = 0; t < ms; t += 10_000) {
+      sim.dispatch({ type: 'advanceClock', ms: Math.min(10_000, ms - t) });
+      for (const name of ['c1', 'c2']) sim.dispatch({ type: 'consumerPoll', name });
+    }
+  };
+
+  it('metadata.max.age.ms: a group learns of added partitions only at its leader\'s next metadata refresh, then rebalances (ConsumerCoordinator#rejoinNeededOrPending: "cached metadata has changed")', () => {
     const sim = cluster();
+    const created = sim.state.now;
     sim.dispatch({ type: 'consumerCreate', name: 'c1', config: { groupId: 'g', topics: ['orders'] } });
     sim.dispatch({ type: 'consumerCreate', name: 'c2', config: { groupId: 'g', topics: ['orders'] } });
-    sim.dispatch({ type: 'advanceClock', ms: 10_000 });
-    expect(sim.dispatch({ type: 'createPartitions', topic: 'orders', totalCount: 6 }).ok).toBe(true);
-    sim.dispatch({ type: 'advanceClock', ms: 10_000 });
-    const owned = sim.state.areas.consumers.groups.g.group.members.map((m) => m.assignment.length);
-    expect(owned).toEqual([3, 3]);
+    run(sim, 10_000);
+    expect(owned(sim)).toEqual([2, 1]);
+    const r = sim.dispatch({ type: 'createPartitions', topic: 'orders', totalCount: 6 });
+    expect(r.ok).toBe(true);
+    const stale = r.events.find((e) => e.type === 'consumerMetadataStale');
+    // the first background refresh after the change: 300000 ms (the default) after the leader was created
+    expect(stale?.type === 'consumerMetadataStale' && stale.refreshAt).toBe(created + 300_000);
+    run(sim, created + 290_000 - sim.state.now);
+    expect(owned(sim)).toEqual([2, 1]); // partitions 3-5 belong to no member for almost five minutes
+    run(sim, 20_000);
+    expect(owned(sim)).toEqual([3, 3]);
+    const changed = eventsOfType(sim, 'consumerMetadataChanged');
+    expect(changed).toHaveLength(1);
+    expect(changed[0].reason).toContain('finds orders 3 -> 6 partitions; cached metadata has changed');
+  });
+
+  it("metadata.max.age.ms=60000: the leader's refresh, and so the rebalance, comes within a minute", () => {
+    const sim = cluster();
+    for (const name of ['c1', 'c2'])
+      sim.dispatch({
+        type: 'consumerCreate',
+        name,
+        config: { groupId: 'g', topics: ['orders'], metadataMaxAgeMs: 60_000 },
+      });
+    run(sim, 10_000);
+    sim.dispatch({ type: 'createPartitions', topic: 'orders', totalCount: 6 });
+    run(sim, 40_000);
+    expect(owned(sim)).toEqual([2, 1]);
+    run(sim, 20_000);
+    expect(owned(sim)).toEqual([3, 3]);
   });
 
   it('subscribing to a missing topic auto-creates it (allow.auto.create.topics + auto.create.topics.enable)', () => {

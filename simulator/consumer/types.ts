@@ -25,6 +25,8 @@ export type ConsumerConfig = {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   maxPollIntervalMs: number;
+  /** metadata.max.age.ms: how often the client refreshes its metadata when nothing else asks it to. */
+  metadataMaxAgeMs: number;
 };
 
 export type ConsumerStatus = 'running' | 'closed' | 'crashed' | 'fenced';
@@ -161,6 +163,8 @@ declare module '../engine/registry' {
     consumerGroupTimer: { groupId: string };
     /** max.poll.interval.ms after the poll that bumped the client to `pollEpoch`. */
     consumerPollTimeout: { consumer: string; pollEpoch: number };
+    /** The consumer's next background metadata refresh (metadata.max.age.ms), due because a subscribed topic changed. */
+    consumerMetadataRefresh: { consumer: string; groupId: string };
   }
   interface EventMap {
     groupStateChanged: { groupId: string; from: GroupStateName; to: GroupStateName; generationId: number };
@@ -202,5 +206,13 @@ declare module '../engine/registry' {
     };
     partitionsAssigned: { consumer: string; generationId: number; partitions: TopicPartition[] };
     consumerStopped: { consumer: string; how: ConsumerStopReason };
+    /** A subscribed topic gained partitions; the group's leader sees it only at its next metadata refresh. */
+    consumerMetadataStale: { consumer: string; groupId: string; topic: string; refreshAt: number };
+    /** The leader's metadata refresh found partition counts other than those it assigned with. */
+    consumerMetadataChanged: {
+      consumer: string;
+      groupId: string;
+      changes: Array<{ topic: string; from: number | null; to: number | null }>;
+    };
   }
 }

@@ -52,7 +52,11 @@ export function choosePartition(
   return { partition: s.partition, how: 'sticky' };
 }
 
-/** BuiltInPartitioner#updatePartitionInfo after a keyless append. */
+/**
+ * BuiltInPartitioner#updatePartitionInfo after a keyless append. `allBatchesFull` is RecordAccumulator#allBatchesFull:
+ * the partition's last batch is full. A record that does not fit opens a new batch instead, so records that do not
+ * fill a batch exactly leave the last batch not full, and the switch then waits for 2 × batch.size.
+ */
 export function afterStickyAppend(
   ctx: Ctx,
   producer: Producer,
@@ -70,7 +74,7 @@ export function afterStickyAppend(
     producer.sticky[topic.name] = { partition: to, producedBytes: 0 };
     ctx.emit(
       'stickyPartitionChanged',
-      `${producer.name}: ${s.producedBytes} bytes went to ${topic.name}-${from} (batch.size=${size}), so keyless records switch to partition ${to}`,
+      `${producer.name}: ${s.producedBytes} bytes went to ${topic.name}-${from} (batch.size=${size}${allBatchesFull ? ', and its last batch is full' : `; its last batch is not full, but ${s.producedBytes} ≥ 2 × batch.size`}), so keyless records switch to partition ${to}`,
       { producer: producer.name, topic: topic.name, from, to },
     );
   }

@@ -23,6 +23,11 @@ const KNOWN = new Set([
   'transactional.id',
   'client.id',
   'transaction.timeout.ms',
+  // ProducerConfig names accepted without a modelled effect (the simulation has no buffer pool, sockets or codecs).
+  'buffer.memory',
+  'max.block.ms',
+  'send.buffer.bytes',
+  'compression.type',
 ]);
 
 export type ParsedProducerConfig =

@@ -18,16 +18,36 @@ import { checkSequence, trackAppended } from './producerState';
 
 type ProduceRequest = TaskOf<'produceRequest'>;
 
-function reject(
-  ctx: Ctx,
-  part: Partition | undefined,
-  req: ProduceRequest,
-  code: string,
-  message: string,
-): false {
+/**
+ * Why the leader refused an append. `detail` is the broker-side exception text: Kafka logs it
+ * (ReplicaManager#appendToLocalLog → processFailedRecord: "Error processing append operation on partition …",
+ * at INFO for InvalidProducerEpochException, ERROR otherwise), but the response carries it only for a
+ * RecordValidationException (LogAppendResult#errorMessage, hasCustomErrorMessage); for every other error the
+ * client builds the exception from the Errors enum's default message.
+ */
+type Refusal = { code: string; detail: string | null; custom: boolean };
+
+// The exception classes processFailedRecord logs, by error code (Errors.java).
+const LOGGED_EXCEPTION: Readonly<Record<string, string>> = {
+  NOT_ENOUGH_REPLICAS: 'org.apache.kafka.common.errors.NotEnoughReplicasException',
+  OUT_OF_ORDER_SEQUENCE_NUMBER: 'org.apache.kafka.common.errors.OutOfOrderSequenceException',
+  INVALID_PRODUCER_EPOCH: 'org.apache.kafka.common.errors.InvalidProducerEpochException',
+  INVALID_RECORD: 'org.apache.kafka.common.InvalidRecordException',
+};
+
+function brokerLogLine(req: ProduceRequest, refusal: Refusal): string | null {
+  const cls = LOGGED_EXCEPTION[refusal.code];
+  if (refusal.detail === null || cls === undefined) return null;
+  const level = refusal.code === 'INVALID_PRODUCER_EPOCH' ? 'INFO' : 'ERROR';
+  return `${level} [ReplicaManager broker=${req.broker}] Error processing append operation on partition ${req.topic}-${req.partition} ${cls}: ${refusal.detail}`;
+}
+
+function reject(ctx: Ctx, part: Partition | undefined, req: ProduceRequest, refusal: Refusal): false {
+  const { code } = refusal;
+  const brokerLog = brokerLogLine(req, refusal);
   ctx.emit(
     'produceRejected',
-    `broker ${req.broker} rejected ${req.producer}'s batch for ${req.topic}-${req.partition}: ${code}`,
+    `broker ${req.broker} rejected ${req.producer}'s batch for ${req.topic}-${req.partition}: ${code}${brokerLog ? `; broker ${req.broker}'s log: ${brokerLog}` : ''}`,
     {
       topic: req.topic,
       partition: req.partition,
@@ -35,9 +55,14 @@ function reject(
       producer: req.producer,
       requestId: req.requestId,
       error: code,
+      brokerLog,
     },
   );
   if (req.acks === 0) return false;
+  const message =
+    refusal.custom && refusal.detail !== null
+      ? refusal.detail
+      : (ERROR_MESSAGES[code] ?? refusal.detail ?? code);
   const result: ProduceResult = { kind: 'error', code, message };
   if (part) sendProduceResponse(ctx, req.broker, part, req, result);
   else if (isBrokerAlive(ctx.state, req.broker))
@@ -81,29 +106,23 @@ export function handleProduce(ctx: Ctx, req: ProduceRequest): boolean {
   }
   const part = state.topics[req.topic]?.partitions[req.partition];
   if (!part)
-    return reject(
-      ctx,
-      undefined,
-      req,
-      'UNKNOWN_TOPIC_OR_PARTITION',
-      ERROR_MESSAGES.UNKNOWN_TOPIC_OR_PARTITION,
-    );
+    return reject(ctx, undefined, req, { code: 'UNKNOWN_TOPIC_OR_PARTITION', detail: null, custom: false });
   if (part.leader !== req.broker)
-    return reject(ctx, part, req, 'NOT_LEADER_OR_FOLLOWER', ERROR_MESSAGES.NOT_LEADER_OR_FOLLOWER);
+    return reject(ctx, part, req, { code: 'NOT_LEADER_OR_FOLLOWER', detail: null, custom: false });
   const minIsr = effectiveMinIsr(state, part.topic, part.replicas.length);
   if (req.acks === 'all' && part.isr.length < minIsr) {
-    return reject(
-      ctx,
-      part,
-      req,
-      'NOT_ENOUGH_REPLICAS',
-      `The size of the current ISR [${part.isr.join(', ')}] is insufficient to satisfy the min.isr requirement of ${minIsr} for partition ${part.topic}-${part.partition}`,
-    );
+    return reject(ctx, part, req, {
+      code: 'NOT_ENOUGH_REPLICAS',
+      // Partition#appendRecordsToLeader's text
+      detail: `The size of the current ISR [${part.isr.join(', ')}] is insufficient to satisfy the min.isr requirement of ${minIsr} for partition ${part.topic}-${part.partition}`,
+      custom: false,
+    });
   }
   const tp = tpKey(part.topic, part.partition);
   const cfg = logConfigFor(state, part.topic);
   const invalid = validateRecordsForAppend(cfg, tp, req.records);
-  if (invalid) return reject(ctx, part, req, 'INVALID_RECORD', invalid.message);
+  if (invalid)
+    return reject(ctx, part, req, { code: 'INVALID_RECORD', detail: invalid.message, custom: true });
   const leader = part.replicaLogs[part.leader];
   if (req.producerId >= 0) {
     const check = checkSequence(
@@ -114,7 +133,8 @@ export function handleProduce(ctx: Ctx, req: ProduceRequest): boolean {
       req.records.length,
       tp,
     );
-    if (check.kind === 'error') return reject(ctx, part, req, check.code, check.message);
+    if (check.kind === 'error')
+      return reject(ctx, part, req, { code: check.code, detail: check.message, custom: false });
     if (check.kind === 'duplicate') {
       ctx.emit(
         'duplicateBatch',

@@ -85,6 +85,36 @@ describe('acks and min.insync.replicas (Partition#appendRecordsToLeader)', () =>
     });
   });
 
+  it("a refused append's detailed text is in the leader's log, and the client gets the Errors enum's default message (ReplicaManager: LogAppendResult#errorMessage is set only for RecordValidationException)", () => {
+    const s = setup({ 'min.insync.replicas': '2' });
+    for (const f of followers(s)) must(s, { type: 'brokerStop', id: f });
+    advance(s, 9000);
+    send(s, 'a', { 'delivery.timeout.ms': '1000', 'request.timeout.ms': '500', 'linger.ms': '0' });
+    must(s, { type: 'producerFlush', producer: 'p' });
+    const leader = part(s, 't').leader;
+    const rejected = eventsOf(s, 'produceRejected')[0];
+    expect(rejected.type === 'produceRejected' && rejected.brokerLog).toBe(
+      `ERROR [ReplicaManager broker=${leader}] Error processing append operation on partition t-0 org.apache.kafka.common.errors.NotEnoughReplicasException: The size of the current ISR [${leader}] is insufficient to satisfy the min.isr requirement of 2 for partition t-0`,
+    );
+    const retry = eventsOf(s, 'batchRetrying')[0];
+    expect(retry.type === 'batchRetrying' && retry.error.message).toBe(
+      'Messages are rejected since there are fewer in-sync replicas than required.',
+    );
+  });
+
+  it("a keyless record on a compacted topic: the client gets the broker's own text (RecordValidationException carries a custom error message)", () => {
+    const s = setup({ 'cleanup.policy': 'compact' });
+    const id = send(s, 'a', { 'linger.ms': '0' });
+    must(s, { type: 'producerFlush', producer: 'p' });
+    expect(deliveryOf(s.state.producers.p, id)).toMatchObject({
+      status: 'failed',
+      error: {
+        code: 'INVALID_RECORD',
+        message: 'Compacted topic cannot accept message without key in topic partition t-0.',
+      },
+    });
+  });
+
   it('acks=0 completes without an offset (-1) and never retries', () => {
     const s = setup();
     const id = send(s, 'a', { acks: '0' });

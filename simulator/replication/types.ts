@@ -56,6 +56,8 @@ declare module '../engine/registry' {
       producer: string;
       requestId: number;
       error: string;
+      /** The line the leader's server.log shows for this refusal, when Kafka logs one. */
+      brokerLog: string | null;
     };
     duplicateBatch: {
       topic: string;

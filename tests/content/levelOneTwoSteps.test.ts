@@ -49,3 +49,34 @@ describe('topics-partitions: topics-partitions-ordering', () => {
     expect(press(c, id, 'Poll m3').stdout).toBe('account-events-2@0 key=account-1 value=deposit=50');
   });
 });
+
+describe('topics-partitions: topics-partitions-grow (the auto.offset.reset=latest trap)', () => {
+  const lineOf = (src: string, label: string): string[] => {
+    const m = new RegExp(`label="${label}" lines=\\{(\\[[^\\]]*\\])\\}`).exec(src);
+    expect(m, `the Console "${label}"`).not.toBeNull();
+    return JSON.parse((m as RegExpExecArray)[1]);
+  };
+  it("the group gets the new partitions only at its leader's metadata refresh (metadata.max.age.ms), then starts them at latest, past the two clicks", async () => {
+    const { lesson } = await import('@/lib/content.server');
+    const lines = lineOf(
+      lesson('topics-partitions')?.source ?? '',
+      'Console: new partitions skipped by auto.offset.reset=latest',
+    );
+    const c = embed('topics-partitions-grow');
+    const describeGroup = lines[lines.length - 1];
+    const out: Array<{ line: string; stdout: string }> = [];
+    for (const line of lines) {
+      // just before the leader's refresh, the group still owns only partitions 0-2
+      if (line === 'clock advance 1m')
+        expect(c.run(describeGroup).stdout).not.toMatch(/analytics\s+clicks\s+[345]\s/);
+      out.push({ line, stdout: c.run(line).stdout });
+    }
+    const polls = out.filter((o) => o.line === 'consumer poll a1').map((o) => o.stdout);
+    expect(polls).toEqual(['(no records)', '(no records)', '(no records)', '(no records)']);
+    const reasons = c.narration.map((e) => e.reason);
+    expect(reasons.some((r) => r.includes('a1, leader of group analytics: its metadata refresh'))).toBe(true);
+    const describe = out[out.length - 1].stdout;
+    expect(describe).toMatch(/analytics\s+clicks\s+4\s+1\s+1\s+0\s+a1-/);
+    expect(describe).toMatch(/analytics\s+clicks\s+5\s+1\s+1\s+0\s+a1-/);
+  });
+});

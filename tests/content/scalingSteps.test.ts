@@ -111,8 +111,16 @@ describe('scaling lesson: each embed does what its steps say', () => {
     const read = press(c, id, 'Read metrics from the start').stdout.split('\n');
     expect(read.map((l) => l.split('\t')[0])).toEqual(['Offset:0', 'Offset:1', 'Offset:2']);
     c.run('producer send agent metrics --key host-9 cpu=50');
-    expect(c.run('producer flush agent').stderr).toContain(
-      'OutOfOrderSequenceException: Out of order sequence number for producer 0 at offset 3 in partition metrics-0: 6 (incoming seq. number), 2 (current end sequence number)',
+    const t2 = c.read().now();
+    // The client sees Errors.OUT_OF_ORDER_SEQUENCE_NUMBER's default message (the produce response carries no
+    // error message: ReplicaManager's LogAppendResult#errorMessage); the sequence numbers are in the broker's log.
+    const flushed = c.run('producer flush agent').stderr;
+    expect(flushed).toContain(
+      'org.apache.kafka.common.errors.OutOfOrderSequenceException: The broker received an out of order sequence number.',
+    );
+    expect(flushed).not.toContain('incoming seq. number');
+    expect(since(c, t2, 'produceRejected').join()).toContain(
+      "broker 1's log: ERROR [ReplicaManager broker=1] Error processing append operation on partition metrics-0 org.apache.kafka.common.errors.OutOfOrderSequenceException: Out of order sequence number for producer 0 at offset 3 in partition metrics-0: 6 (incoming seq. number), 2 (current end sequence number)",
     );
     c.run('producer create agent-2');
     c.run('producer send agent-2 metrics --key host-9 cpu=50');

@@ -10,6 +10,8 @@ export const CONSUMER_DEFAULTS = {
   maxPollIntervalMs: 300_000,
   maxPollRecords: 500,
   autoCommitIntervalMs: 5_000,
+  /** metadata.max.age.ms (CommonClientConfigs): the background metadata refresh. */
+  metadataMaxAgeMs: 300_000,
 } as const;
 
 export function fullConsumerConfig(c: ConsumerCreateConfig): ConsumerConfig {
@@ -27,6 +29,7 @@ export function fullConsumerConfig(c: ConsumerCreateConfig): ConsumerConfig {
     sessionTimeoutMs: c.sessionTimeoutMs ?? CONSUMER_DEFAULTS.sessionTimeoutMs,
     heartbeatIntervalMs: c.heartbeatIntervalMs ?? CONSUMER_DEFAULTS.heartbeatIntervalMs,
     maxPollIntervalMs: c.maxPollIntervalMs ?? CONSUMER_DEFAULTS.maxPollIntervalMs,
+    metadataMaxAgeMs: c.metadataMaxAgeMs ?? CONSUMER_DEFAULTS.metadataMaxAgeMs,
   };
 }
 
@@ -41,5 +44,6 @@ export function consumerConfigProblem(c: ConsumerConfig): string | null {
     return 'The session timeout is not within the range allowed by the broker (6000..1800000 ms)';
   }
   if (c.maxPollRecords < 1) return 'max.poll.records must be at least 1';
+  if (c.metadataMaxAgeMs < 0) return 'metadata.max.age.ms must be at least 0';
   return null;
 }

@@ -19,6 +19,7 @@ export function newGroup(groupId: string): ClassicGroup {
     initialJoin: false,
     newMemberAdded: false,
     rebalanceReason: null,
+    assignedPartitionCounts: null,
   };
 }
 

@@ -60,6 +60,7 @@ export function completeJoin(ctx: Ctx, group: ClassicGroup, now: number, clients
       if (n !== undefined) counts.set(t, n);
     }
   }
+  group.assignedPartitionCounts = Object.fromEntries(counts);
   let assignment: GroupAssignment;
   let withheld: TopicPartition[] = [];
   if (assignor === 'cooperative-sticky') {

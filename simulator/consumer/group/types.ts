@@ -85,6 +85,11 @@ export type ClassicGroup = {
   newMemberAdded: boolean;
   /** Why the current rebalance started, for explanations. */
   rebalanceReason: string | null;
+  /**
+   * Partition count per subscribed topic that the leader's last assignment used: the leader's
+   * ConsumerCoordinator assignmentSnapshot, kept on the group for the simulated clients.
+   */
+  assignedPartitionCounts: Record<string, number> | null;
 };
 
 export type MemberRemovalCause = 'leave' | 'session-timeout' | 'rebalance-timeout';
