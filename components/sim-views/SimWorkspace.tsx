@@ -37,7 +37,7 @@ export function SimWorkspace({
     <PanelScope.Provider value={label ?? null}>
       <SimContext.Provider value={controller}>
         <FocusProvider initial={focus}>
-          <div className="flex flex-col gap-4">
+          <div className="flex flex-col gap-4" data-sim-workspace="">
             {render('top')}
             {wide ? (
               <div className="grid gap-4 lg:grid-cols-2">
