@@ -114,3 +114,27 @@ test('a command after travelling back asks first; refusing keeps the later steps
   await expect(page.getByTestId('timeline-current')).toHaveText('broker isolate 3');
   await expect.poll(() => summary(page)).toBe(second);
 });
+
+test('Empty cluster clears the preset picker and the previous terminal; each picker group is in title order', async ({
+  page,
+}) => {
+  await open(page);
+  const picker = page.getByRole('combobox', { name: 'Preset' });
+  for (const group of ['Playground', 'From the lessons']) {
+    const titles = await picker
+      .locator(`optgroup[label="${group}"] option`)
+      .evaluateAll((options) => options.map((o) => o.textContent ?? ''));
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en')));
+  }
+  const input = page.getByLabel('Console command');
+  await input.fill('kafka-topics.sh --list');
+  await input.press('Enter');
+  const output = page.getByLabel('Console output');
+  await expect(output).toContainText('orders');
+  await page.getByRole('button', { name: 'Start over with an empty cluster' }).click();
+  await expect(page.getByText('A bare cluster')).toBeVisible();
+  await expect(picker).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Load the chosen preset' })).toBeDisabled();
+  await expect(output).not.toContainText('orders');
+});
