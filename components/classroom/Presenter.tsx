@@ -136,7 +136,10 @@ export function Presenter({ scenario, initialStep }: { scenario: Scenario; initi
 
   return (
     <div ref={root} className="presenter bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <div className="no-print mx-auto flex min-h-[calc(100vh-3.5rem)] max-w-[110rem] flex-col gap-4 px-4 py-4 sm:px-6">
+      <div
+        data-wide-page=""
+        className="no-print mx-auto flex min-h-[calc(100vh-3.5rem)] max-w-[110rem] flex-col gap-4 px-4 py-4 sm:px-6"
+      >
         <header className="flex flex-wrap items-center gap-3">
           <div className="min-w-0">
             <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">
@@ -196,7 +199,14 @@ export function Presenter({ scenario, initialStep }: { scenario: Scenario; initi
           </div>
         )}
 
-        {students && <StudentsLink scenario={scenario} step={p.step} onClose={() => setStudents(false)} />}
+        {students && (
+          <StudentsLink
+            scenario={scenario}
+            step={p.step}
+            offScript={p.branched}
+            onClose={() => setStudents(false)}
+          />
+        )}
 
         {help && (
           <section

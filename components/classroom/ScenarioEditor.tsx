@@ -332,7 +332,7 @@ export function ScenarioEditor() {
             <label className="mt-3 block text-sm font-medium">
               Import a scenario JSON file
               <input
-                className="mt-1 block w-full text-sm"
+                className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:cursor-pointer file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:font-semibold file:text-slate-900 hover:file:border-brand-500 dark:text-slate-300 dark:file:border-slate-700 dark:file:bg-slate-900 dark:file:text-white"
                 type="file"
                 accept="application/json,.json"
                 onChange={(e) => {
@@ -351,7 +351,7 @@ export function ScenarioEditor() {
         </aside>
         <div className="min-w-0">
           {controller ? (
-            <Workspace controller={controller} without={['timeline']} />
+            <Workspace controller={controller} without={['timeline']} consoleFirst />
           ) : (
             <p>Starting the cluster…</p>
           )}

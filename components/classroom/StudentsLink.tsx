@@ -3,6 +3,18 @@ import { useEffect, useState } from 'react';
 import type { Scenario } from '@/simulator';
 import { QrCode } from './QrCode';
 
+/** A host only this computer reaches (a course run locally): students' laptops cannot open a link to it. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\./.test(host) ||
+    host === '::1' ||
+    host === '0.0.0.0'
+  );
+}
+
 export function studentsUrl(origin: string, scenarioId: string, step: number): string {
   return `${origin}/present/${scenarioId}/?follow=1&step=${step}`;
 }
@@ -11,13 +23,18 @@ export function studentsUrl(origin: string, scenarioId: string, step: number): s
 export function StudentsLink({
   scenario,
   step,
+  offScript = false,
   onClose,
 }: {
   scenario: Scenario;
   step: number;
+  /** The instructor changed the cluster after this step: the link still opens the scripted step. */
+  offScript?: boolean;
   onClose: () => void;
 }) {
   const [origin, setOrigin] = useState('');
+  const [loopback, setLoopback] = useState(false);
+  useEffect(() => setLoopback(isLoopbackHost(window.location.hostname)), []);
   const [copied, setCopied] = useState('');
   useEffect(() => setOrigin(window.location.origin), []);
   const url = origin ? studentsUrl(origin, scenario.id, step) : '';
@@ -35,6 +52,24 @@ export function StudentsLink({
           Scan the code or open this link: the same cluster, at step {step}, in the lesson layout.
         </p>
         <p className="mt-2 break-all rounded bg-slate-100 p-2 font-mono text-base dark:bg-slate-800">{url}</p>
+        {loopback && (
+          <p
+            className="mt-2 text-base font-semibold text-amber-800 dark:text-amber-300"
+            data-testid="students-loopback"
+          >
+            This course runs on this computer only ({origin}): students’ laptops cannot open this link. Serve
+            it on an address the room can reach (or the published site) before sharing it.
+          </p>
+        )}
+        <p className="mt-2 text-base text-slate-700 dark:text-slate-300">
+          Students step through it themselves: their page does not follow your screen (the course is static
+          files, with no server between your screen and theirs).
+        </p>
+        {offScript && (
+          <p className="mt-2 text-base text-slate-700 dark:text-slate-300" data-testid="students-off-script">
+            The link opens the scripted step {step}: the changes you made to the cluster since are not in it.
+          </p>
+        )}
         <div className="mt-3 flex flex-wrap gap-2">
           <button
             type="button"

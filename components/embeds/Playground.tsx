@@ -75,6 +75,9 @@ async function startFromLocation(presets: Presets): Promise<Start> {
   };
 }
 
+/** Each group of the picker in alphabetical order of title, so a preset is found by its name. */
+const byTitle = (list: Preset[]) => [...list].sort((a, b) => a.title.localeCompare(b.title, 'en'));
+
 export type PlaygroundProps = {
   /** content/playground/*.json, offered first. */
   playgroundPresets: Preset[];
@@ -83,6 +86,8 @@ export type PlaygroundProps = {
 };
 
 export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps) {
+  const playgroundList = useMemo(() => byTitle(playgroundPresets), [playgroundPresets]);
+  const lessonList = useMemo(() => byTitle(lessonPresets), [lessonPresets]);
   const presets = useMemo<Presets>(
     () => new Map([...playgroundPresets, ...lessonPresets].map((p) => [p.id, p])),
     [playgroundPresets, lessonPresets],
@@ -102,7 +107,10 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
     const read = () => {
       const n = ++reads;
       void startFromLocation(presets).then((next) => {
-        if (n === reads) setStart(next);
+        if (n !== reads) return;
+        // The picker names the preset on screen (none for a link that starts from a bare cluster).
+        setChoice(next.presetId ?? '');
+        setStart(next);
       });
     };
     read();
@@ -170,7 +178,7 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
   );
 
   return (
-    <div className="mx-auto max-w-[110rem] px-3 py-6 sm:px-6">
+    <div className="mx-auto max-w-[110rem] px-3 py-6 sm:px-6" data-wide-page="">
       <header className="mb-4 flex flex-col gap-3">
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl dark:text-white">
@@ -193,15 +201,18 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
               value={choice}
               onChange={(e) => setChoice(e.target.value)}
             >
+              <option value="" disabled>
+                Choose a preset…
+              </option>
               <optgroup label="Playground">
-                {playgroundPresets.map((p) => (
+                {playgroundList.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.title}
                   </option>
                 ))}
               </optgroup>
               <optgroup label="From the lessons">
-                {lessonPresets.map((p) => (
+                {lessonList.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.title}
                   </option>
@@ -209,7 +220,11 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
               </optgroup>
             </select>
           </label>
-          <SimButton label="Load the chosen preset" onClick={() => loadPreset(choice)}>
+          <SimButton
+            label="Load the chosen preset"
+            disabled={choice === ''}
+            onClick={() => loadPreset(choice)}
+          >
             Load preset
           </SimButton>
           <SimButton
@@ -217,6 +232,7 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
             onClick={() => {
               // Keep the query (?bench) so the frame-time benchmarks follow the newly loaded preset.
               history.replaceState(null, '', window.location.pathname + window.location.search);
+              setChoice('');
               setStart({ spec: EMPTY, presetId: null, error: null });
             }}
           >
@@ -276,6 +292,8 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
       </header>
       {controller ? (
         <PlaygroundWorkspace
+          // A new start is a new terminal too: the previous cluster's output would describe a cluster now gone.
+          key={start?.epoch ?? 0}
           controller={controller}
           focus={start?.presetId ? presets.get(start.presetId)?.focus : undefined}
         />

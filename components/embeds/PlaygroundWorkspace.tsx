@@ -11,18 +11,23 @@ export function PlaygroundWorkspace({
   controller,
   focus,
   without = [],
+  consoleFirst = false,
 }: {
   controller: SimController;
   focus?: Partial<Focus>;
   /** Views left out (the scenario editor has its own step list instead of the timeline). */
   without?: readonly ViewName[];
+  /** The console above the views (the scenario recorder, where typing is the main task). */
+  consoleFirst?: boolean;
 }) {
+  const terminal = <SimConsole controller={controller} />;
   return (
     <SimWorkspace
       controller={controller}
       views={ALL_VIEWS.filter((view) => !without.includes(view))}
       focus={focus}
-      extra={<SimConsole controller={controller} />}
+      before={consoleFirst ? terminal : undefined}
+      extra={consoleFirst ? undefined : terminal}
     />
   );
 }

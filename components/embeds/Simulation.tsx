@@ -3,7 +3,7 @@
 // running the preset's setup lines, the chosen views, the preset's one-click actions, and a link that
 // opens the same state in the playground. The server (components/mdx/embeds.tsx) looks the preset up and
 // passes it in, so a page carries only the presets it uses.
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useSimController, useSimVersion } from '@/components/sim-runtime/useSimulation';
 import { parseViews, SimWorkspace } from '@/components/sim-views/SimWorkspace';
 import { SimButton } from '@/components/sim-views/ui';
@@ -22,6 +22,8 @@ export type SimulationProps = {
 
 export function Simulation({ preset: p, presetId, views, caption }: SimulationProps) {
   const [epoch, setEpoch] = useState(0);
+  // Where "Skip the simulation" lands: its views add many tab stops a keyboard reader may not want to walk.
+  const after = `after-simulation-${useId().replace(/[^\w-]/g, '')}`;
   const [output, setOutput] = useState<{ line: string; text: string; ok: boolean } | null>(null);
   const controller = useSimController(p ? { seed: p.seed, brokers: p.brokers, setup: p.setup } : null, epoch);
   useSimVersion(controller);
@@ -56,6 +58,12 @@ export function Simulation({ preset: p, presetId, views, caption }: SimulationPr
       className="not-prose my-8 rounded-2xl border border-slate-200 bg-slate-50 p-3 sm:p-4 dark:border-slate-800 dark:bg-slate-950"
       aria-label={`Simulation: ${p.title}`}
     >
+      <a
+        href={`#${after}`}
+        className="sr-only rounded-md bg-white px-2 py-1 text-sm font-medium text-brand-800 focus:not-sr-only focus:mb-2 focus:inline-block dark:bg-slate-900 dark:text-brand-200"
+      >
+        Skip the simulation “{p.title}”
+      </a>
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <p className="font-semibold text-slate-900 dark:text-white">{p.title}</p>
         <div className="ml-auto flex flex-wrap gap-2">
@@ -122,6 +130,7 @@ export function Simulation({ preset: p, presetId, views, caption }: SimulationPr
       {caption ? (
         <figcaption className="mt-3 text-sm text-slate-700 dark:text-slate-300">{caption}</figcaption>
       ) : null}
+      <span id={after} tabIndex={-1} className="block outline-none" />
     </figure>
   );
 }

@@ -13,8 +13,33 @@ export function GlossaryList({ entries }: { entries: GlossaryEntry[] }) {
           entry.term.toLowerCase().includes(needle) || entry.definition.toLowerCase().includes(needle),
       )
     : entries;
+  // A–Z: each letter links to the first term under it (terms that start with a digit or a sign go under #).
+  const letters = useMemo(() => {
+    const first = new Map<string, string>();
+    for (const entry of entries) {
+      const c = entry.term.trim().charAt(0).toUpperCase();
+      const letter = /[A-Z]/.test(c) ? c : '#';
+      if (!first.has(letter)) first.set(letter, entry.id);
+    }
+    return [...first].sort(([a], [b]) => (a === '#' ? -1 : b === '#' ? 1 : a.localeCompare(b)));
+  }, [entries]);
   return (
     <div className="mt-6">
+      <nav aria-label="Terms from A to Z" className="mb-4">
+        <ul className="flex flex-wrap gap-1">
+          {letters.map(([letter, id]) => (
+            <li key={letter}>
+              <a
+                href={`#${id}`}
+                onClick={() => setQuery('')}
+                className="inline-flex h-8 min-w-8 items-center justify-center rounded-md border border-slate-300 px-1 font-semibold text-brand-800 hover:border-brand-500 dark:border-slate-700 dark:text-brand-200"
+              >
+                {letter}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <label
         htmlFor="glossary-filter"
         className="block text-sm font-medium text-slate-800 dark:text-slate-200"

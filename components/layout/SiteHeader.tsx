@@ -7,7 +7,8 @@ import { ThemeToggle } from './ThemeToggle';
 export function SiteHeader() {
   return (
     <header className="no-print sticky top-0 z-40 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
+      {/* As wide as the page below it: the presenter and the playground use the screen's width (data-wide-page). */}
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6 [body:has([data-wide-page])_&]:max-w-[110rem]">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900 dark:text-white">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-7 w-7">
             <rect x="3" y="6" width="26" height="5" rx="1.5" className="fill-brand-600 dark:fill-brand-400" />

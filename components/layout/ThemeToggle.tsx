@@ -5,18 +5,38 @@ import { THEME_STORAGE_KEY } from './themeScript';
 
 type Theme = 'light' | 'dark';
 
+function savedTheme(): string | null {
+  try {
+    return localStorage.getItem(THEME_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme | null>(null);
 
   useEffect(() => {
     setTheme(document.documentElement.classList.contains('dark') ? 'dark' : 'light');
+    // While no choice is saved the page follows the system, also when it changes (an evening switch to dark).
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const follow = () => {
+      if (savedTheme() !== null) return;
+      document.documentElement.classList.toggle('dark', media.matches);
+      setTheme(media.matches ? 'dark' : 'light');
+    };
+    media.addEventListener('change', follow);
+    return () => media.removeEventListener('change', follow);
   }, []);
 
   function toggle() {
     const next: Theme = theme === 'dark' ? 'light' : 'dark';
     document.documentElement.classList.toggle('dark', next === 'dark');
     try {
-      localStorage.setItem(THEME_STORAGE_KEY, next);
+      // Choosing the system's own theme again means following the system: the saved choice goes.
+      const system: Theme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+      if (next === system) localStorage.removeItem(THEME_STORAGE_KEY);
+      else localStorage.setItem(THEME_STORAGE_KEY, next);
     } catch {
       // Private mode without storage: the choice lasts for this page only.
     }

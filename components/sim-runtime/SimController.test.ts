@@ -57,6 +57,74 @@ describe('SimController (command log, time travel) over the real console', () =>
     ).toEqual(['stopped', 'online', 'isolated']);
   });
 
+  it('asks the branch guard before a changing line drops the later steps; a refusal keeps them and runs nothing', () => {
+    const c = new SimController(empty);
+    c.run('broker stop 1');
+    c.run('broker stop 2');
+    c.seek(1);
+    const asked: [string, number][] = [];
+    c.setBranchGuard((line, dropped) => {
+      asked.push([line, dropped]);
+      return false;
+    });
+    const refused = c.run('broker isolate 3');
+    expect(refused.ok).toBe(false);
+    expect(refused.stderr).toContain('1 later step');
+    expect(asked).toEqual([['broker isolate 3', 1]]);
+    expect(c.log).toEqual(['broker stop 1', 'broker stop 2']);
+    expect(c.cursor).toBe(1);
+    expect(
+      c
+        .read()
+        .brokers()
+        .map((b) => b.state),
+    ).toEqual(['stopped', 'online', 'online']);
+    // A read-only line drops nothing, so nothing is asked.
+    c.run('kafka-topics.sh --list');
+    expect(asked).toHaveLength(1);
+    c.setBranchGuard(() => true);
+    expect(c.run('broker isolate 3').ok).toBe(true);
+    expect(c.log).toEqual(['broker stop 1', 'broker isolate 3']);
+    expect(
+      c
+        .read()
+        .brokers()
+        .map((b) => b.state),
+    ).toEqual(['stopped', 'online', 'isolated']);
+  });
+
+  it('sets the dropped steps aside: switching branches brings them back, and switching again returns', () => {
+    const c = new SimController(empty);
+    c.run('broker stop 1');
+    c.run('broker stop 2');
+    c.run('broker stop 3');
+    c.seek(1);
+    c.run('broker isolate 3');
+    expect(c.setAside).toMatchObject({ line: 'broker isolate 3', dropped: 2, cursor: 1 });
+    c.switchBranch();
+    expect(c.log).toEqual(['broker stop 1', 'broker stop 2', 'broker stop 3']);
+    expect(c.cursor).toBe(1);
+    c.seek(3);
+    expect(
+      c
+        .read()
+        .brokers()
+        .map((b) => b.state),
+    ).toEqual(['stopped', 'stopped', 'stopped']);
+    expect(c.setAside).toMatchObject({ dropped: 1, lines: ['broker stop 1', 'broker isolate 3'] });
+    c.switchBranch();
+    expect(c.log).toEqual(['broker stop 1', 'broker isolate 3']);
+    c.seek(2);
+    expect(
+      c
+        .read()
+        .brokers()
+        .map((b) => b.state),
+    ).toEqual(['stopped', 'online', 'isolated']);
+    c.reset();
+    expect(c.setAside).toBeNull();
+  });
+
   it('sends live events to animation listeners but not replayed ones', () => {
     const c = new SimController(empty);
     const seen: string[] = [];

@@ -43,6 +43,15 @@ function result(line: string, out: CommandOutput): LineResult {
 }
 
 type Listener = () => void;
+
+/**
+ * Asked before a line that changes the cluster runs while the learner has travelled back: it would drop the later
+ * steps. `dropped` is how many; false keeps them and leaves the line unrun.
+ */
+export type BranchGuard = (line: string, dropped: number) => boolean;
+
+/** The steps a new command set aside (time travel then a new command): the learner can switch back to them. */
+export type SetAside = { line: string; dropped: number; lines: readonly string[]; cursor: number };
 type EventListener = (events: SimEvent[]) => void;
 
 /** Lines kept in the narration window. */
@@ -68,6 +77,8 @@ export class SimController {
     narration: SimEvent[];
   } | null = null;
   setupError: string | null = null;
+  private guard: BranchGuard | null = null;
+  private aside: SetAside | null = null;
   /** Commands applied from elsewhere (applyCommands): a rebuild (time travel) replays them after the setup. */
   private remote: Command[] = [];
 
@@ -192,15 +203,80 @@ export class SimController {
   }
 
   /**
-   * Runs a line as a new step. When the learner has scrubbed back, the steps after the cursor are dropped
-   * first, like typing after an undo (a read-only line keeps them). Consecutive clock advances merge into one step.
+   * Runs a line as a new step. When the learner has scrubbed back, a line that changes something drops the steps
+   * after the cursor, like typing after an undo (a read-only line keeps them): the guard, when set, is asked first,
+   * and the dropped steps are set aside so switchBranch can bring them back. Consecutive clock advances merge into
+   * one step.
    */
   run(line: string): LineResult {
     const trimmed = line.replace(/^\s+|\s+$/g, '');
-    const { entry, events, kept } = this.apply(trimmed);
-    if (kept) this.redo = [];
+    if (this.redo.length === 0) {
+      const { entry, events } = this.apply(trimmed);
+      this.changed(events);
+      return entry;
+    }
+    const applied = [...this.view().log];
+    const later = this.redo;
+    const first = this.apply(trimmed);
+    if (!first.kept) {
+      this.changed(first.events);
+      return first.entry;
+    }
+    if (this.guard) {
+      // Only running the line tells whether it changes something; undo that run and ask before keeping it.
+      this.embed = this.build(applied);
+      if (!this.guard(trimmed, later.length)) {
+        this.changed([]);
+        return result(trimmed, {
+          stdout: '',
+          stderr: `Not run: it would drop the ${plural(later.length, 'later step')}, which you chose to keep.`,
+          exitCode: 1,
+        });
+      }
+    }
+    this.aside = {
+      line: trimmed,
+      dropped: later.length,
+      lines: [...applied, ...later],
+      cursor: applied.length,
+    };
+    this.redo = [];
+    if (!this.guard) {
+      this.changed(first.events);
+      return first.entry;
+    }
+    const { entry, events } = this.apply(trimmed);
     this.changed(events);
     return entry;
+  }
+
+  /** Asked before a new command drops the later steps (the playground's timeline sets one); null drops silently. */
+  setBranchGuard(guard: BranchGuard | null): void {
+    this.guard = guard;
+  }
+
+  /** The steps the last new command set aside, if the learner has not switched back to them. */
+  get setAside(): SetAside | null {
+    return this.aside;
+  }
+
+  /**
+   * Back to the set-aside steps, at the step where the learner branched off; the current steps are set aside in
+   * their place, so switching again returns here.
+   */
+  switchBranch(): void {
+    const other = this.aside;
+    if (!other) return;
+    const current = this.log;
+    this.aside = {
+      line: other.line,
+      dropped: current.length - other.cursor,
+      lines: current,
+      cursor: other.cursor,
+    };
+    this.embed = this.build(other.lines.slice(0, other.cursor));
+    this.redo = other.lines.slice(other.cursor);
+    this.changed([]);
   }
 
   /**
@@ -243,12 +319,17 @@ export class SimController {
   load(lines: readonly string[]): void {
     this.embed = this.build(lines);
     this.redo = [];
+    this.aside = null;
     this.changed([]);
   }
 
   reset(): void {
     this.load([]);
   }
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** A step belongs in the log when it changed something, or moved the clock (which may change nothing). */

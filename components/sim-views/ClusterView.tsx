@@ -4,13 +4,13 @@
 // the SVG; d3-scale places the columns. A leader change re-keys the glyph so it pops in (CSS, reduced
 // motion makes it instant).
 import { scaleBand } from 'd3-scale';
-import { type ReactElement, useMemo, useState } from 'react';
+import { type ReactElement, useContext, useMemo, useState } from 'react';
 import type { BrokerView, PartitionView, ReadModel } from '@/simulator';
 import { brokerCommand } from '../sim-runtime/commands';
 import { useSimUi } from '../sim-runtime/uiStore';
 import { useRead, useSim } from '../sim-runtime/useSimulation';
 import { userTopics } from './readHelpers';
-import { Chip, inlineSelectClass, Panel, SimButton } from './ui';
+import { Chip, inlineSelectClass, Panel, PresenterMode, SimButton } from './ui';
 
 const ROW = 30;
 const LABEL_W = 96;
@@ -149,7 +149,10 @@ function BrokerCard({ broker, onCommand }: { broker: BrokerView; onCommand: (lin
 
 function ReplicaMatrix({ brokers, partitions }: { brokers: BrokerView[]; partitions: PartitionView[] }) {
   const colW = 44;
-  const scale = useSimUi((s) => s.largeMode) ? 1.5 : 1.15;
+  // The classroom projector zooms the panel 1.5× too: 1.35 brings its smallest label (9 units) to 18 px.
+  const projected = useContext(PresenterMode);
+  const large = useSimUi((s) => s.largeMode);
+  const scale = projected ? 1.35 : large ? 1.5 : 1.15;
   const width = LABEL_W + brokers.length * colW + ISR_W;
   const height = 26 + partitions.length * ROW;
   const x = useMemo(
@@ -161,6 +164,7 @@ function ReplicaMatrix({ brokers, partitions }: { brokers: BrokerView[]; partiti
     [brokers],
   );
   const r = Math.min(11, x.bandwidth() / 2 - 1);
+  const isolated = new Set(brokers.filter((b) => b.state === 'isolated').map((b) => b.id));
   return (
     <div className="overflow-x-auto">
       <svg
@@ -225,7 +229,9 @@ function ReplicaMatrix({ brokers, partitions }: { brokers: BrokerView[]; partiti
                     r={r}
                     leader={rep.leader}
                     inIsr={rep.inIsr}
-                    down={rep.brokerDown}
+                    // An isolated broker still runs (and stays in the ISR until replica.lag.time.max.ms): not "down".
+                    down={rep.brokerDown && !isolated.has(rep.broker)}
+                    cut={isolated.has(rep.broker)}
                   />
                 );
               })}
@@ -248,6 +254,7 @@ function ReplicaGlyph({
   leader,
   inIsr,
   down,
+  cut = false,
 }: {
   cx: number;
   cy: number;
@@ -255,7 +262,25 @@ function ReplicaGlyph({
   leader: boolean;
   inIsr: boolean;
   down: boolean;
+  /** On an isolated broker: drawn as it is (leader or follower) inside a dashed ring, cut off from the others. */
+  cut?: boolean;
 }) {
+  if (cut) {
+    return (
+      <g>
+        <ReplicaGlyph cx={cx} cy={cy} r={r - 2} leader={leader} inIsr={inIsr} down={false} />
+        <circle
+          cx={cx}
+          cy={cy}
+          r={r}
+          fill="none"
+          stroke="var(--sim-offline)"
+          strokeWidth={1.5}
+          strokeDasharray="2 2"
+        />
+      </g>
+    );
+  }
   if (down) {
     return (
       <g transform={`translate(${cx},${cy})`}>
@@ -310,6 +335,10 @@ function Legend() {
     ['In-sync follower', <ReplicaGlyph key="f" cx={9} cy={9} r={8} leader={false} inIsr down={false} />],
     ['Out of sync', <ReplicaGlyph key="o" cx={9} cy={9} r={8} leader={false} inIsr={false} down={false} />],
     ['Broker down', <ReplicaGlyph key="d" cx={9} cy={9} r={8} leader={false} inIsr={false} down />],
+    [
+      'Broker isolated (running, unreachable)',
+      <ReplicaGlyph key="i" cx={9} cy={9} r={8} leader={false} inIsr down={false} cut />,
+    ],
   ];
   return (
     <ul

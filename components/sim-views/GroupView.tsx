@@ -241,7 +241,8 @@ function GroupBody({ read, group, run }: { read: ReadModel; group: Group; run: (
                         >
                           {memberBadge(idx)}
                         </span>
-                        {member.name}
+                        {/* A member name (reader-1) is one word: never split across lines. */}
+                        <span className="whitespace-nowrap">{member.name}</span>
                         {revoking.has(key) ? (
                           <em className="text-amber-700 dark:text-amber-300"> (revoking)</em>
                         ) : null}

@@ -4,7 +4,7 @@
 // invisible to consumers); tombstones and transaction markers have their own shapes and letters.
 // Long logs show a window of the newest cells plus an overview strip of the whole log.
 import { scaleLinear } from 'd3-scale';
-import { useMemo, useRef, useState } from 'react';
+import { useContext, useMemo, useRef, useState } from 'react';
 import type { GroupView, PartitionLogView as PartitionLog, RecordView } from '@/simulator';
 import { useFocus } from '../sim-runtime/focus';
 import { useSimUi } from '../sim-runtime/uiStore';
@@ -12,7 +12,7 @@ import { useRead, useSim } from '../sim-runtime/useSimulation';
 import { abbreviateKey, labelRows, labelWidth } from './labelLayout';
 import { PartitionPicker } from './PartitionPicker';
 import { tpKey } from './readHelpers';
-import { memberBadge, memberColour, Panel, SimButton } from './ui';
+import { memberBadge, memberColour, Panel, PresenterMode, SimButton } from './ui';
 import { useWidth } from './useWidth';
 
 const CELL = 40;
@@ -42,9 +42,11 @@ export function PartitionLogView({
   const log = topic && read ? read.partitionLog(topic, partition) : null;
   const groups = read?.groups().filter((g) => g.subscribedTopics.includes(topic ?? '')) ?? [];
 
-  // Large mode lays the log out for a narrower width and lets the SVG scale it up: fewer, bigger cells and labels.
+  // Large mode and the classroom projector lay the log out for a narrower width and let the SVG scale it up: fewer,
+  // bigger cells and labels (on the projector its smallest label, 9 units, reaches 18 px with the panel's zoom).
   const largeMode = useSimUi((s) => s.largeMode);
-  const layoutWidth = largeMode ? width / LARGE_ZOOM : width;
+  const projected = useContext(PresenterMode);
+  const layoutWidth = largeMode || projected ? width / LARGE_ZOOM : width;
   const capacity = Math.max(6, Math.floor((layoutWidth - MARGIN * 2) / CELL));
   const leo = log?.logEndOffset ?? 0;
   const start = log?.logStartOffset ?? 0;
@@ -61,6 +63,9 @@ export function PartitionLogView({
   const x = scaleLinear()
     .domain([from, from + capacity])
     .range([MARGIN, MARGIN + capacity * CELL]);
+  const marks = log
+    ? labelBands(log, groups, tpKey(topic ?? '', partition), x, from, from + capacity)
+    : { consumerTop: 0, consumerRows: 0 };
 
   return (
     <Panel
@@ -94,7 +99,7 @@ export function PartitionLogView({
               {log.segments.length === 1 ? '' : 's'}
             </p>
             <svg
-              viewBox={`0 0 ${svgWidth} ${132 + groups.length * 4}`}
+              viewBox={`0 0 ${svgWidth} ${Math.max(132, marks.consumerTop + marks.consumerRows * LABEL_ROW + 6)}`}
               width="100%"
               className="sim-svg block text-[11px]"
               role="group"
@@ -112,7 +117,8 @@ export function PartitionLogView({
                   onBlur={() => setHover((h) => (h === c.offset ? null : h))}
                 />
               ))}
-              <OffsetMarkers log={log} x={x} from={from} to={from + capacity} />
+              {/* An empty log has nothing to mark: the line above states its offsets, the note below says why. */}
+              {leo > start ? <OffsetMarkers log={log} x={x} from={from} to={from + capacity} /> : null}
               <ConsumerMarks
                 groups={groups}
                 topic={topic ?? ''}
@@ -120,6 +126,7 @@ export function PartitionLogView({
                 x={x}
                 from={from}
                 to={from + capacity}
+                top={marks.consumerTop}
               />
             </svg>
             {log.logEndOffset === log.logStartOffset ? (
@@ -296,12 +303,14 @@ function SegmentBrackets({
 }) {
   return (
     <g>
-      {log.segments.map((seg, i) => {
+      {log.segments.map((seg) => {
         const a = Math.max(from, seg.baseOffset);
         const b = Math.min(to, Math.max(seg.endOffset, seg.baseOffset + (seg.active ? 0 : 1)));
         if (b <= a && !(seg.active && a === b)) return null;
         const x0 = x(a) + 2;
         const x1 = Math.max(x0 + 6, x(b) - 2);
+        // The longest name that fits over its bracket, so short segments side by side never print over each other.
+        const label = segmentLabel(seg, x1 - x0 - 2);
         return (
           <g key={seg.baseOffset}>
             <path
@@ -310,16 +319,137 @@ function SegmentBrackets({
               stroke={seg.active ? 'var(--sim-hw)' : 'var(--sim-muted)'}
               strokeWidth={1.2}
             />
-            <text x={x0 + 2} y={9} fill="var(--sim-muted)" fontSize={9}>
-              {seg.active ? 'active segment' : `segment ${seg.baseOffset}`}
-              {seg.cleaned ? ' (cleaned)' : ''}
-              {i === 0 && seg.baseOffset !== log.logStartOffset ? '' : ''}
-            </text>
+            {label ? (
+              <text x={x0 + 2} y={9} fill="var(--sim-muted)" fontSize={9}>
+                {label}
+              </text>
+            ) : null}
           </g>
         );
       })}
     </g>
   );
+}
+
+/** 9-unit segment labels: about 5.4 units a character. */
+const SEGMENT_CHAR_WIDTH = 5.4;
+
+function segmentLabel(seg: PartitionLog['segments'][number], room: number): string | null {
+  const names = seg.active
+    ? ['active segment', 'active']
+    : [
+        `segment ${seg.baseOffset}${seg.cleaned ? ' (cleaned)' : ''}`,
+        `segment ${seg.baseOffset}`,
+        `${seg.baseOffset}`,
+      ];
+  return names.find((name) => labelWidth(name, SEGMENT_CHAR_WIDTH) <= room) ?? null;
+}
+
+/** Baseline of the first row of offset labels, and the distance between rows (11 px labels, line height 1.2). */
+const MARK_TOP = 72;
+const LABEL_ROW = 13;
+
+type OffsetMark = { label: string; offset: number; colour: string };
+
+function offsetMarks(log: PartitionLog, from: number, to: number): OffsetMark[] {
+  return [
+    { label: 'log start', offset: log.logStartOffset, colour: 'var(--sim-muted)' },
+    { label: 'LSO', offset: log.lastStableOffset, colour: 'var(--sim-marker)' },
+    { label: 'HW', offset: log.highWatermark, colour: 'var(--sim-hw)' },
+    { label: 'LEO', offset: log.logEndOffset, colour: 'var(--sim-fg)' },
+  ].filter((m) => m.offset >= from && m.offset <= to);
+}
+
+/**
+ * Where a marker's label starts: right of its line, or left of it where it would cross the drawing's right edge
+ * (`right`, in user units): a full window's LEO sits at that edge.
+ */
+function markLabelX(m: OffsetMark, x: (n: number) => number, right: number): number {
+  const px = x(m.offset);
+  const w = labelWidth(`${m.label} ${m.offset}`);
+  return px + 3 + w > right ? px - 3 - w : px + 3;
+}
+
+/** Stack labels that would touch, so none hides another. */
+function offsetMarkRows(marks: readonly OffsetMark[], x: (n: number) => number, right: number): number[] {
+  return labelRows(
+    marks.map((m) => ({ x: markLabelX(m, x, right), width: labelWidth(`${m.label} ${m.offset}`) })),
+  );
+}
+
+type ConsumerItem = {
+  id: string;
+  offset: number;
+  label: string;
+  colour: string;
+  kind: 'position' | 'committed';
+};
+
+function consumerItems(groups: readonly GroupView[], key: string, from: number, to: number): ConsumerItem[] {
+  const items: ConsumerItem[] = [];
+  for (const g of groups) {
+    g.members.forEach((m, i) => {
+      const pos = m.positions[key];
+      if (pos !== undefined)
+        items.push({
+          id: `${g.groupId}/${m.memberId}`,
+          offset: pos,
+          label: `${memberBadge(i)} ${m.name}`,
+          colour: memberColour(i),
+          kind: 'position',
+        });
+    });
+    const c = g.offsets.find((o) => tpKey(o.topic, o.partition) === key)?.offset;
+    if (c !== undefined)
+      items.push({
+        id: `${g.groupId}/committed`,
+        offset: c,
+        label: `${g.groupId} committed`,
+        colour: 'var(--sim-fg)',
+        kind: 'committed',
+      });
+  }
+  return items.filter((it) => it.offset >= from && it.offset <= to);
+}
+
+const consumerText = (it: ConsumerItem) =>
+  it.kind === 'position' ? `${it.label} @${it.offset}` : `${it.label} ${it.offset}`;
+
+/** Right of the consumer's mark, or left of it where the label would cross the drawing's right edge. */
+function consumerLabelX(it: ConsumerItem, x: (n: number) => number, right: number): number {
+  const px = x(it.offset);
+  const w = labelWidth(consumerText(it));
+  return px + 6 + w > right ? px - 6 - w : px + 6;
+}
+
+function consumerRows(items: readonly ConsumerItem[], x: (n: number) => number, right: number): number[] {
+  return labelRows(
+    items.map((it) => ({ x: consumerLabelX(it, x, right), width: labelWidth(consumerText(it)) })),
+  );
+}
+
+/**
+ * The bands of labels under the cells: the offset markers' rows, then the consumers' rows below all of them, so a
+ * consumer's label never lands on a marker's (the drawing grows by a row where labels stack).
+ */
+function labelBands(
+  log: PartitionLog,
+  groups: readonly GroupView[],
+  key: string,
+  x: (n: number) => number,
+  from: number,
+  to: number,
+): { consumerTop: number; consumerRows: number } {
+  const markRows =
+    log.logEndOffset > log.logStartOffset
+      ? offsetMarkRows(offsetMarks(log, from, to), x, x(to) + MARGIN)
+      : [];
+  const used = markRows.length === 0 ? 0 : Math.max(...markRows) + 1;
+  const rows = consumerRows(consumerItems(groups, key, from, to), x, x(to) + MARGIN);
+  return {
+    consumerTop: MARK_TOP + Math.max(used, 1) * LABEL_ROW + 4,
+    consumerRows: rows.length === 0 ? 0 : Math.max(...rows) + 1,
+  };
 }
 
 function OffsetMarkers({
@@ -333,16 +463,9 @@ function OffsetMarkers({
   from: number;
   to: number;
 }) {
-  const marks = [
-    { label: 'log start', offset: log.logStartOffset, colour: 'var(--sim-muted)' },
-    { label: 'LSO', offset: log.lastStableOffset, colour: 'var(--sim-marker)' },
-    { label: 'HW', offset: log.highWatermark, colour: 'var(--sim-hw)' },
-    { label: 'LEO', offset: log.logEndOffset, colour: 'var(--sim-fg)' },
-  ].filter((m) => m.offset >= from && m.offset <= to);
-  // Stack labels that would touch, so none hides another.
-  const rows = labelRows(
-    marks.map((m) => ({ x: x(m.offset) + 3, width: labelWidth(`${m.label} ${m.offset}`) })),
-  );
+  const marks = offsetMarks(log, from, to);
+  const right = x(to) + MARGIN;
+  const rows = offsetMarkRows(marks, x, right);
   return (
     <g>
       {marks.map((m, i) => {
@@ -350,8 +473,20 @@ function OffsetMarkers({
         const px = x(m.offset);
         return (
           <g key={m.label} data-mark={m.label}>
-            <line x1={px} x2={px} y1={20} y2={66 + level * 11} stroke={m.colour} strokeWidth={2} />
-            <text x={px + 3} y={72 + level * 11} fill={m.colour} fontWeight={700}>
+            <line
+              x1={px}
+              x2={px}
+              y1={20}
+              y2={MARK_TOP - 6 + level * LABEL_ROW}
+              stroke={m.colour}
+              strokeWidth={2}
+            />
+            <text
+              x={markLabelX(m, x, right)}
+              y={MARK_TOP + level * LABEL_ROW}
+              fill={m.colour}
+              fontWeight={700}
+            >
               {m.label} {m.offset}
             </text>
           </g>
@@ -368,6 +503,7 @@ function ConsumerMarks({
   x,
   from,
   to,
+  top,
 }: {
   groups: GroupView[];
   topic: string;
@@ -375,46 +511,17 @@ function ConsumerMarks({
   x: (n: number) => number;
   from: number;
   to: number;
+  /** Baseline of the first row of consumer labels (below the offset markers' rows). */
+  top: number;
 }) {
-  const key = tpKey(topic, partition);
-  const items: Array<{
-    id: string;
-    offset: number;
-    label: string;
-    colour: string;
-    kind: 'position' | 'committed';
-  }> = [];
-  for (const g of groups) {
-    g.members.forEach((m, i) => {
-      const pos = m.positions[key];
-      if (pos !== undefined)
-        items.push({
-          id: `${g.groupId}/${m.memberId}`,
-          offset: pos,
-          label: `${memberBadge(i)} ${m.name}`,
-          colour: memberColour(i),
-          kind: 'position',
-        });
-    });
-    const c = g.offsets.find((o) => o.topic === topic && o.partition === partition)?.offset;
-    if (c !== undefined)
-      items.push({
-        id: `${g.groupId}/committed`,
-        offset: c,
-        label: `${g.groupId} committed`,
-        colour: 'var(--sim-fg)',
-        kind: 'committed',
-      });
-  }
-  const shown = items.filter((it) => it.offset >= from && it.offset <= to);
-  const text = (it: (typeof items)[number]) =>
-    it.kind === 'position' ? `${it.label} @${it.offset}` : `${it.label} ${it.offset}`;
-  const rows = labelRows(shown.map((it) => ({ x: x(it.offset) + 6, width: labelWidth(text(it)) })));
+  const shown = consumerItems(groups, tpKey(topic, partition), from, to);
+  const right = x(to) + MARGIN;
+  const rows = consumerRows(shown, x, right);
   return (
     <g>
       {shown.map((it, i) => {
         const px = x(it.offset);
-        const y = 106 + (rows[i] % 3) * 11;
+        const y = top + rows[i] * LABEL_ROW + 3;
         return (
           <g key={it.id} data-consumer={it.id}>
             {it.kind === 'position' ? (
@@ -422,8 +529,8 @@ function ConsumerMarks({
             ) : (
               <path d={`M${px},${y - 11}l4,4l-4,4l-4,-4z`} fill="none" stroke={it.colour} strokeWidth={1.5} />
             )}
-            <text x={px + 6} y={y - 3} fill={it.colour} fontWeight={600}>
-              {text(it)}
+            <text x={consumerLabelX(it, x, right)} y={y - 3} fill={it.colour} fontWeight={600}>
+              {consumerText(it)}
             </text>
           </g>
         );

@@ -21,6 +21,14 @@ export function PartitionPicker({
   idPrefix = `${idPrefix}-${uid.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const topics = userTopics(read);
   const current = topics.find((t) => t.name === topic);
+  // No topic yet: a sentence, not two empty drop-downs.
+  if (topics.length === 0) {
+    return (
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="no-topics">
+        No topics yet: create one (kafka-topics.sh --create) to pick a partition here.
+      </p>
+    );
+  }
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs font-medium text-slate-700 dark:text-slate-300">
       <label htmlFor={`${idPrefix}-topic`}>Topic</label>

@@ -16,6 +16,7 @@ export function SimWorkspace({
   views,
   focus,
   extra,
+  before,
   wide = true,
   label,
 }: {
@@ -26,6 +27,8 @@ export function SimWorkspace({
   focus?: Partial<Focus>;
   /** Rendered after the views (the playground's console). */
   extra?: ReactNode;
+  /** Rendered before the views (the scenario recorder's console). */
+  before?: ReactNode;
   /** Two columns on large screens (playground); lessons use one. */
   wide?: boolean;
 }) {
@@ -37,7 +40,8 @@ export function SimWorkspace({
     <PanelScope.Provider value={label ?? null}>
       <SimContext.Provider value={controller}>
         <FocusProvider initial={focus}>
-          <div className="flex flex-col gap-4">
+          <div className="flex flex-col gap-4" data-sim-workspace="">
+            {before}
             {render('top')}
             {wide ? (
               <div className="grid gap-4 lg:grid-cols-2">

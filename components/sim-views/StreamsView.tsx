@@ -3,11 +3,11 @@
 // stores, sinks) with the records each node has received, its instances with their tasks, each task's stream
 // time, dropped records and restore progress, and the contents of a task's stores beside their changelog
 // partition. Everything is the read model's (readModel(sim).streamsApp); buttons run console lines.
-import { useMemo, useRef, useState } from 'react';
+import { useContext, useMemo, useRef, useState } from 'react';
 import type { ReadModel, StreamsAppView, StreamsNodeView, StreamsTaskView } from '@/simulator';
 import { clockCommand, streamsCommand } from '../sim-runtime/commands';
 import { useRead, useSim } from '../sim-runtime/useSimulation';
-import { Chip, inlineSelectClass, memberBadge, memberColour, Panel, SimButton } from './ui';
+import { Chip, inlineSelectClass, memberBadge, memberColour, Panel, PresenterMode, SimButton } from './ui';
 import { useWidth } from './useWidth';
 
 export function StreamsView({ app: fixedApp }: { app?: string }) {
@@ -178,7 +178,10 @@ function operatorOf(n: StreamsNodeView): string {
 
 function SubtopologyGraph({ id, nodes }: { id: number; nodes: StreamsNodeView[] }) {
   const ref = useRef<HTMLDivElement>(null);
-  const width = Math.max(240, useWidth(ref, 520));
+  const shown = Math.max(240, useWidth(ref, 520));
+  // On the classroom projector (whose panel zoom is 1.5) the graph is laid out narrower and drawn 1.35× larger,
+  // so its smallest label (9 units) reaches 18 px.
+  const width = useContext(PresenterMode) ? Math.round(shown / 1.35) : shown;
   const layout = useMemo(() => {
     const depth = new Map<string, number>();
     const byName = new Map(nodes.map((n) => [n.name, n]));
@@ -209,7 +212,7 @@ function SubtopologyGraph({ id, nodes }: { id: number; nodes: StreamsNodeView[] 
       <h3 className="mb-1 text-sm font-semibold text-slate-900 dark:text-white">Sub-topology {id}</h3>
       <svg
         viewBox={`0 0 ${width} ${layout.height}`}
-        width={width}
+        width={shown}
         style={{ maxWidth: '100%', height: 'auto' }}
         role="img"
         aria-label={`Sub-topology ${id}: ${summary}`}

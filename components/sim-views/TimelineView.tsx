@@ -1,10 +1,12 @@
 'use client';
-// Play / pause / step / speed over the command log, a scrubber to any earlier step (the simulation is
+// Play / pause / undo / redo / speed over the command log, a scrubber to any earlier step (the simulation is
 // rebuilt by replaying the log up to it) and the narration: the simulator's own event reasons, in an
-// aria-live log so screen readers hear what happened.
-import { useEffect, useRef, useState } from 'react';
+// aria-live log so screen readers hear what happened. A command run after travelling back asks before it drops
+// the later steps, and sets them aside as a branch the learner can switch back to.
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { type EventType, formatDuration, type SimEvent } from '@/simulator';
 import { clockCommand } from '../sim-runtime/commands';
+import type { SimController } from '../sim-runtime/SimController';
 import { type AnimationSpeed, useSimUi } from '../sim-runtime/uiStore';
 import { useRead, useSim, useSimVersion } from '../sim-runtime/useSimulation';
 import { inlineSelectClass, Panel, SimButton } from './ui';
@@ -42,11 +44,15 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
   const total = sim.log.length;
   const cursor = sim.cursor;
   const currentLine = cursor > 0 ? sim.log[cursor - 1] : 'the starting state';
+  const aside = sim.setAside;
+  const controls = useRef<HTMLDivElement>(null);
+  useBranchGuard(sim, !narrationOnly);
+  useUndoShortcuts(sim, controls, !narrationOnly);
 
   return (
     <Panel id="sim-timeline" title={narrationOnly ? 'What happened' : 'Timeline'}>
       {narrationOnly ? null : (
-        <div className="flex flex-col gap-2">
+        <div className="flex flex-col gap-2" ref={controls} data-timeline-controls="">
           <div className="flex flex-wrap items-center gap-2">
             <SimButton
               variant="primary"
@@ -56,14 +62,27 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
             >
               {playing ? '❚❚ Pause' : '▶ Play'}
             </SimButton>
-            <SimButton label="Step back" disabled={cursor === 0} onClick={() => sim.seek(cursor - 1)}>
-              ◀ Step
+            <SimButton
+              label="Undo: step back one step (Ctrl+Z)"
+              keyshortcuts="Control+Z Meta+Z"
+              disabled={cursor === 0}
+              onClick={() => sim.seek(cursor - 1)}
+            >
+              ↶ Undo
             </SimButton>
             <SimButton
-              label={cursor < total ? 'Step forward' : 'Step forward: advance the clock 1 second'}
-              onClick={() => (cursor < total ? sim.seek(cursor + 1) : sim.run(clockCommand(`${TICK_MS}ms`)))}
+              label="Redo: replay the next step (Ctrl+Shift+Z)"
+              keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
+              disabled={cursor >= total}
+              onClick={() => sim.seek(cursor + 1)}
             >
-              Step ▶
+              ↷ Redo
+            </SimButton>
+            <SimButton
+              label="Advance the clock 1 second"
+              onClick={() => sim.run(clockCommand(`${TICK_MS}ms`))}
+            >
+              +1 s
             </SimButton>
             <label className="flex items-center gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
               Speed
@@ -103,9 +122,32 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
             />
           </label>
           {cursor < total ? (
-            <p className="text-xs text-amber-800 dark:text-amber-300" role="status">
-              You are looking at the past. Running a new command here drops the {total - cursor} later step
-              {total - cursor === 1 ? '' : 's'}.
+            <p
+              className="text-xs text-amber-800 dark:text-amber-300"
+              role="status"
+              data-testid="timeline-past"
+            >
+              You are looking at the past: Redo replays the next step. A new command that changes the cluster
+              here asks first, then sets the {plural(total - cursor, 'later step')} aside.
+            </p>
+          ) : null}
+          {aside ? (
+            <p
+              className="flex flex-wrap items-center gap-2 text-xs text-slate-700 dark:text-slate-300"
+              role="status"
+              data-testid="timeline-branch"
+            >
+              <span>
+                A new branch starts after step {aside.cursor}: {plural(aside.dropped, 'step')} of the other
+                branch
+                {aside.dropped === 1 ? ' is' : ' are'} set aside.
+              </span>
+              <SimButton
+                label={`Switch to the other branch (${plural(aside.dropped, 'step')} after step ${aside.cursor})`}
+                onClick={() => sim.switchBranch()}
+              >
+                Switch branch
+              </SimButton>
             </p>
           ) : null}
         </div>
@@ -117,6 +159,68 @@ export function TimelineView({ narrationOnly = false }: { narrationOnly?: boolea
       </label>
     </Panel>
   );
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** While this timeline is shown, a command that would drop the later steps asks the learner first. */
+function useBranchGuard(sim: SimController, enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    sim.setBranchGuard((line, dropped) =>
+      window.confirm(
+        `You travelled back in time. Running “${line}” here starts a new branch: the ${plural(dropped, 'later step')} ` +
+          'of this one will be set aside (“Switch branch” brings them back). Run it?',
+      ),
+    );
+    return () => sim.setBranchGuard(null);
+  }, [sim, enabled]);
+}
+
+/** Where typing a key edits text: the browser's own undo applies there, not the timeline's. */
+function editsText(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
+    return true;
+  return (
+    target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type)
+  );
+}
+
+/**
+ * Ctrl+Z (⌘Z) undoes a step, Ctrl+Shift+Z or Ctrl+Y redoes one: from inside this simulation, or from anywhere on a
+ * page that holds only this timeline (the playground). Never while a text field has focus.
+ */
+function useUndoShortcuts(
+  sim: SimController,
+  controls: RefObject<HTMLDivElement | null>,
+  enabled: boolean,
+): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || editsText(e.target)) return;
+      const key = e.key.toLowerCase();
+      const redo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey);
+      const undo = key === 'z' && !e.shiftKey;
+      if (!redo && !undo) return;
+      const own = controls.current?.closest('[data-sim-workspace]');
+      const from = e.target instanceof Element ? e.target.closest('[data-sim-workspace]') : null;
+      const onlyTimeline = document.querySelectorAll('[data-timeline-controls]').length === 1;
+      if (from ? from !== own : !onlyTimeline) return;
+      e.preventDefault();
+      if (undo && sim.cursor > 0) sim.seek(sim.cursor - 1);
+      else if (redo && sim.cursor < sim.log.length) sim.seek(sim.cursor + 1);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [sim, controls, enabled]);
 }
 
 function Narration({ events, everything }: { events: readonly SimEvent[]; everything: boolean }) {

@@ -60,6 +60,7 @@ export function SimButton({
   disabled,
   pressed,
   type = 'button',
+  keyshortcuts,
 }: {
   children: ReactNode;
   onClick?: () => void;
@@ -69,10 +70,13 @@ export function SimButton({
   disabled?: boolean;
   pressed?: boolean;
   type?: 'button' | 'submit';
+  /** aria-keyshortcuts: the keys that do the same (announced by screen readers). */
+  keyshortcuts?: string;
 }) {
   return (
     <button
       type={type}
+      aria-keyshortcuts={keyshortcuts}
       onClick={onClick}
       aria-label={label}
       title={label}

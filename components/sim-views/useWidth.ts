@@ -12,7 +12,10 @@ export function useWidth(ref: RefObject<HTMLElement | null>, fallback = 640): nu
     const el = ref.current;
     if (!el) return;
     // Floored, so a drawing as wide as the measure never overflows a fractional container (and shrinks).
-    setWidth(Math.floor(el.getBoundingClientRect().width) || fallback);
+    // The box's own (unzoomed) CSS pixels, like ResizeObserver's contentRect: a panel under CSS zoom (the classroom
+    // projector's) lays out in those.
+    const zoom = (el as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    setWidth(Math.floor(el.getBoundingClientRect().width / zoom) || fallback);
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver((entries) => {
       const w = Math.floor(entries[0]?.contentRect.width ?? fallback);
