@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { axe } from './axe';
 
 // The playground against the real simulator: every check reads what the simulator reports (the
 // screen-reader summary of the cluster, the group table, the console) rather than assuming outcomes.
@@ -122,7 +122,7 @@ test('a tampered link shows a clear message and an empty playground', async ({ p
 
 test('the playground passes axe', async ({ page }) => {
   await open(page);
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axe(page).analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
