@@ -71,7 +71,7 @@ test('adding a consumer changes the group assignment', async ({ page }) => {
       .locator('tr[data-tp]')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-owner')).join(','));
   const before = await owners();
-  await group.getByRole('button', { name: 'Add consumer to group orders-app' }).click();
+  await group.getByRole('button', { name: /^Add consumer \S+ to group orders-app$/ }).click();
   await runInConsole(page, 'clock advance 10s');
   await runInConsole(page, 'consumer poll c1');
   await runInConsole(page, 'consumer poll c2');

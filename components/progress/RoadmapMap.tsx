@@ -121,11 +121,7 @@ function StopLabel({
     );
   }
   return (
-    <a
-      href={stop.topic.href}
-      className="group/link"
-      aria-current={isNext ? 'step' : undefined}
-    >
+    <a href={stop.topic.href} className="group/link" aria-current={isNext ? 'step' : undefined}>
       {text}
     </a>
   );
