@@ -8,7 +8,7 @@ import { ProgressBar } from './ProgressBar';
 import { Reserved } from './Reserved';
 import { RoadmapLegend } from './RoadmapLegend';
 import { type OpenMenu, RoadmapLevelMap } from './RoadmapMap';
-import { type LevelLayout, levelLayout, type MapMode } from './roadmapMapLayout';
+import type { LevelLayout, MapMode, RoadmapLayouts } from './roadmapMapLayout';
 import { StatusMenu } from './StatusMenu';
 import { type CurriculumProgress, useCurriculumProgress } from './useCurriculumProgress';
 
@@ -110,25 +110,9 @@ function completionText(statuses: ReturnType<typeof tally>): string {
   return `${statuses.done} of ${statuses.total} done${skipped} (${statuses.percent}%)`;
 }
 
-export function RoadmapBoard({ model }: { model: CurriculumModel }) {
+export function RoadmapBoard({ model, layouts }: { model: CurriculumModel; layouts: RoadmapLayouts }) {
   const progress = useCurriculumProgress(model);
   const [openMenu, setOpenMenu] = useState<OpenMenu | null>(null);
-  const layouts = useMemo(
-    () =>
-      Object.fromEntries(
-        model.levels.map((level, i) => {
-          const position = { first: i === 0, last: i === model.levels.length - 1 };
-          return [
-            level.id,
-            {
-              vertical: levelLayout(level, 'vertical', position),
-              wide: levelLayout(level, 'wide', position),
-            },
-          ];
-        }),
-      ) as Record<string, Record<MapMode, LevelLayout>>,
-    [model],
-  );
   const levelOf = useMemo(
     () =>
       new Map(

@@ -4,7 +4,11 @@ import { line } from 'd3-shape';
 import type { KeyboardEvent } from 'react';
 import { statusLabels, type TopicStatus, tally } from '@/lib/progress';
 import type { ModelLevel } from '@/lib/progress/model.server';
-import { type LevelLayout, type MapMode, NOT_YET, type Point, type StopLayout } from './roadmapMapLayout';
+import type { LevelLayout, MapMode, Point, StopLayout } from './roadmapMapLayout';
+
+/** A topic without a lesson says so on its own line. */
+const NOT_YET = '(not yet available)';
+
 import type { CurriculumProgress } from './useCurriculumProgress';
 
 // One level of the roadmap drawn as a metro map: each section a line, each topic a stop on it, the lines joined in

@@ -4,7 +4,8 @@ import type { ModelLevel, ModelSection, ModelTopic } from '@/lib/progress/model.
 // Where each level's sections (the map's lines) and topics (its stops) go, in SVG user units. Pure geometry: it
 // depends on the curriculum only, never on the learner's progress, so the picture has its final size before stored
 // progress is read (no layout shift). Two shapes: `vertical` (one line down the page, for phones and tablets) and
-// `wide` (a level's sections side by side, joined by transfer lines, for desktops and projectors).
+// `wide` (a level's sections side by side, joined by transfer lines, for desktops and projectors). Computed at
+// build time (app/roadmap/page.tsx), so neither it nor d3-scale ships to the browser.
 
 export type MapMode = 'vertical' | 'wide';
 export type Point = readonly [number, number];
@@ -119,9 +120,6 @@ export function wrapWords(text: string, max: number): string[] {
   return lines.length > 0 ? lines : [''];
 }
 
-/** A topic without a lesson says so on its own line. */
-export const NOT_YET = '(not yet available)';
-
 function layoutSection(section: ModelSection, m: Metrics, left: number, columnWidth: number, top: number) {
   const x = left + m.lineX;
   const labelX = x + m.labelGap;
@@ -136,6 +134,7 @@ function layoutSection(section: ModelSection, m: Metrics, left: number, columnWi
   const stops: StopLayout[] = [];
   for (const topic of section.topics) {
     const lines = wrapWords(topic.title, chars);
+    // A topic without a lesson says so on a line of its own.
     const rows = lines.length + (topic.href ? 0 : 1);
     stops.push({ topic, x, y, lines });
     bottom = y - m.lineHeight / 2 + Math.max(MIN_STOP, rows * m.lineHeight);
@@ -236,4 +235,19 @@ export function levelLayout(
             [lastStop.x, height],
           ],
   };
+}
+
+export type RoadmapLayouts = Record<string, Record<MapMode, LevelLayout>>;
+
+/** Both drawings of every level. */
+export function roadmapLayouts(levels: readonly ModelLevel[]): RoadmapLayouts {
+  return Object.fromEntries(
+    levels.map((level, i) => {
+      const position = { first: i === 0, last: i === levels.length - 1 };
+      return [
+        level.id,
+        { vertical: levelLayout(level, 'vertical', position), wide: levelLayout(level, 'wide', position) },
+      ];
+    }),
+  );
 }
