@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { axe } from './axe';
 import { readThrough } from './readThrough';
 
 // Every page of the built export, in both themes: axe must find nothing. Each route is loaded once: its lazy
@@ -19,7 +19,7 @@ function exportedRoutes(dir = 'out', base = ''): string[] {
 const routes = exportedRoutes().sort();
 
 async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axe(page).analyze();
   return results.violations.map(
     (violation) =>
       `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { axe } from './axe';
 
 // The browser console typed into by keyboard alone: real tool output from the simulator, history,
 // tab completion, the interactive producer prompt ended by Ctrl-D, and an accessible panel.
@@ -85,6 +85,6 @@ test('help lists the commands and bad input gets a one-line error', async ({ pag
 test('the console panel passes axe', async ({ page }) => {
   await openConsole(page);
   await type(page, 'kafka-topics.sh --list');
-  const results = await new AxeBuilder({ page }).include('section[aria-label$="console"]').analyze();
+  const results = await axe(page).include('section[aria-label$="console"]').analyze();
   expect(results.violations).toEqual([]);
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { axe } from './axe';
 
 // Site search against the built export: keyboard only, from the header's shortcut to the anchor a result names.
 
@@ -118,7 +118,7 @@ for (const theme of ['light', 'dark'] as const) {
     await open(page, '/');
     await searchFor(page, 'acks');
     await page.keyboard.press('ArrowDown');
-    const results = await new AxeBuilder({ page }).include('dialog').analyze();
+    const results = await axe(page).include('dialog').analyze();
     expect(
       results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     ).toEqual([]);

@@ -49,7 +49,7 @@ export default function ClassroomPage() {
               <Link
                 href={`/present/${scenario.id}/?follow=1&step=0`}
                 className="rounded-md border border-slate-300 px-3 py-1.5 font-medium text-slate-800 hover:border-brand-500 dark:border-slate-700 dark:text-slate-200"
-                aria-label={`Follow “${scenario.title}” step by step`}
+                aria-label={`Follow step by step: “${scenario.title}”`}
               >
                 Follow step by step
               </Link>

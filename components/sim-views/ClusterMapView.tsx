@@ -18,6 +18,7 @@ import {
   locateAnchor,
   logWindow,
   type MapLayout,
+  offsetLabel,
   type ReplicaSlot,
 } from './clusterMapLayout';
 import {
@@ -447,7 +448,7 @@ function Replica({
         fill={r.role === 'out-of-sync' ? 'var(--sim-fg)' : 'var(--sim-muted)'}
         fontWeight={r.role === 'out-of-sync' ? 700 : 400}
       >
-        HW {r.highWatermark} · LEO {r.logEndOffset}
+        HW {offsetLabel(r.highWatermark)} · LEO {offsetLabel(r.logEndOffset)}
       </text>
     </g>
   );

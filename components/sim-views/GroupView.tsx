@@ -188,7 +188,7 @@ function GroupBody({ read, group, run }: { read: ReadModel; group: Group; run: (
         </label>
         <SimButton
           variant="primary"
-          label={`Add consumer to group ${group.groupId}`}
+          label={`Add consumer ${name} to group ${group.groupId}`}
           onClick={() =>
             run(
               addConsumerCommand(

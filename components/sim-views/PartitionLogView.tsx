@@ -153,7 +153,7 @@ export function PartitionLogView({
                   Later ▶
                 </SimButton>
                 <SimButton
-                  label="Follow the end of the log"
+                  label="Follow end of the log: show the newest records as they arrive"
                   pressed={windowEnd === null}
                   onClick={() => setWindowEnd(null)}
                 >

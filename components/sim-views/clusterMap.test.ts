@@ -10,7 +10,7 @@ import type { SimEvent } from '@/simulator';
 import { SimController } from '../sim-runtime/SimController';
 import { SimContext } from '../sim-runtime/useSimulation';
 import { ClusterMapView } from './ClusterMapView';
-import { clusterMapLayout, locateAnchor, logWindow, rowMetrics } from './clusterMapLayout';
+import { clusterMapLayout, locateAnchor, logWindow, offsetLabel, rowMetrics } from './clusterMapLayout';
 import { flowsFor, type MarkContext, marksFor } from './clusterMapMarks';
 import { clusterMapModel } from './clusterMapModel';
 
@@ -288,5 +288,51 @@ describe('the markup says what the picture shows', () => {
     expect(html).toContain(`orders-0: leader broker ${leader}, in sync`);
     expect(html).toContain('data-member="c1"');
     expect(html).not.toContain('data-mark=');
+  });
+});
+
+describe('the broker columns hold still as the logs grow', () => {
+  const grown = (offset: number) => {
+    const m = clusterMapModel(controller().c.read());
+    return {
+      ...m,
+      brokers: m.brokers.map((b) => ({
+        ...b,
+        replicas: b.replicas.map((r) => ({ ...r, highWatermark: offset, logEndOffset: offset })),
+      })),
+    };
+  };
+  const columns = (offset: number, width: number, font: number) =>
+    new Set(clusterMapLayout(grown(offset), { width, font }).brokers.map((b) => b.x)).size;
+
+  it('the same number of broker columns at offset 0 and at offset 5,000,000, at any width and font (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 600, max: 2400 }),
+        fc.constantFrom(13, 16, 20),
+        fc.constantFrom(9, 99, 999, 9_999, 12_345, 987_654, 5_000_000),
+        (width, font, offset) => {
+          expect(columns(offset, width, font)).toBe(columns(0, width, font));
+        },
+      ),
+      { seed: 42, numRuns: 80 },
+    );
+  });
+
+  it('a laptop-wide map keeps three broker columns at five-digit offsets', () => {
+    expect(columns(0, 1400, 13)).toBe(3);
+    expect(columns(12_345, 1400, 13)).toBe(3);
+  });
+
+  it('offsets print exactly below 10,000, then rounded down in thousands and millions, in four characters at most', () => {
+    expect([0, 9_999, 10_000, 12_999, 999_999, 1_000_000, 12_345_678].map(offsetLabel)).toEqual([
+      '0',
+      '9999',
+      '10k',
+      '12k',
+      '999k',
+      '1.0M',
+      '12M',
+    ]);
   });
 });

@@ -45,8 +45,27 @@ const NARROW_EM = 32;
 /** Approximate width of a text in px (system sans-serif, digits and lower case). */
 export const textWidth = (text: string, font: number): number => text.length * font * 0.58;
 
-/** The widths a replica row needs for its label and its "HW n · LEO n" text, from the longest ones drawn. */
-export type RowMetrics = { labelW: number; numbersW: number };
+/**
+ * An offset as the map prints it beside a log: exact below 10,000, then in thousands (rounded down, so the HW is
+ * never overstated) and millions: at most four characters, so the row's numbers have a bounded width. The exact
+ * figures stay in the replica's accessible name and the text summary.
+ */
+export function offsetLabel(offset: number): string {
+  if (offset < 10_000) return String(offset);
+  if (offset < 1_000_000) return `${Math.floor(offset / 1000)}k`;
+  if (offset < 10_000_000) return `${(Math.floor(offset / 100_000) / 10).toFixed(1)}M`;
+  return `${Math.floor(offset / 1_000_000)}M`;
+}
+
+/** The widest "HW n · LEO n" text offsetLabel can produce: four characters a number. */
+const WIDEST_NUMBERS = 'HW 9999 · LEO 9999';
+
+/**
+ * The widths a replica row needs for its label and its "HW n · LEO n" text, from the longest ones drawn, and the
+ * width planned for that text whatever the offsets become (the broker columns are chosen from that one, so a
+ * growing log never drops the map from three broker columns to two).
+ */
+export type RowMetrics = { labelW: number; numbersW: number; plannedNumbersW: number };
 
 export function rowMetrics(model: ClusterMapModel, font: number): RowMetrics {
   const replicas = model.brokers.flatMap((b) => b.replicas);
@@ -56,12 +75,16 @@ export function rowMetrics(model: ClusterMapModel, font: number): RowMetrics {
   return {
     // badge + gap + the partition's name (bold runs a little wider)
     labelW: font * 1.9 + textWidth('x'.repeat(longest), font) * 1.08,
-    numbersW: textWidth(`HW ${hw} · LEO ${leo}`, font) + font * 0.6,
+    numbersW: textWidth(`HW ${offsetLabel(hw)} · LEO ${offsetLabel(leo)}`, font) + font * 0.6,
+    plannedNumbersW: textWidth(WIDEST_NUMBERS, font) + font * 0.6,
   };
 }
 
-/** Narrowest a broker may be beside another: its label, its numbers and a log of about six cells. */
-const minBrokerWidth = (m: RowMetrics, font: number) => m.labelW + m.numbersW + font * 7.2;
+/**
+ * Narrowest a broker may be beside another: its label, the widest numbers it may ever print and a log of about
+ * three cells (more while the offsets are short). Independent of the current offsets, so the columns hold still.
+ */
+const minBrokerWidth = (m: RowMetrics, font: number) => m.labelW + m.plannedNumbersW + font * 3.6;
 
 function replicaRows(broker: MapBroker, box: Box, font: number, m: RowMetrics): ReplicaSlot[] {
   const rowH = font * 2.3;

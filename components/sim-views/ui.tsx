@@ -1,5 +1,6 @@
 // Small shared pieces of the views: panel frame, buttons, status chips.
 import { createContext, type ReactNode, useContext, useId } from 'react';
+import { nameWithVisibleText, textOf } from './labelInName';
 
 /** Names the embed a panel belongs to, so several simulations on one page have distinct landmarks. */
 export const PanelScope = createContext<string | null>(null);
@@ -78,7 +79,7 @@ export function SimButton({
       type={type}
       aria-keyshortcuts={keyshortcuts}
       onClick={onClick}
-      aria-label={label}
+      aria-label={nameWithVisibleText(label, textOf(children))}
       title={label}
       disabled={disabled}
       aria-pressed={pressed}

@@ -75,6 +75,50 @@ describe('consumers lesson: each embed does what its steps say', () => {
     expect(members(c, id)).toEqual({ c1: 'orders:0,3', c2: 'orders:1', c3: 'orders:2,5', c4: 'orders:4' });
   });
 
+  it('consumers-rebalance-side-by-side: the same join revokes all six in billing-eager and one in billing-coop', () => {
+    const id = 'consumers-rebalance-side-by-side';
+    const c = embed(id);
+    const t0 = c.read().now();
+    press(c, id, 'Add e4 to billing-eager');
+    press(c, id, 'Add k4 to billing-coop');
+    press(c, id, 'Poll e4 and k4 (both join)');
+    press(c, id, 'Advance the clock 5 s');
+    const revoked = (group: string) =>
+      c.narration
+        .filter(
+          (e) =>
+            e.time >= t0 && e.type === 'groupPartitionsRevoked' && e.reason.startsWith(`group ${group}:`),
+        )
+        .map((e) => e.reason);
+    // Eager (range first in the default partition.assignment.strategy): every member gives up everything.
+    expect(revoked('billing-eager')).toHaveLength(3);
+    expect(revoked('billing-eager').every((r) => r.includes('revokes all 2 of its partitions'))).toBe(true);
+    // Cooperative-sticky (KIP-429): only the partition that moves is revoked.
+    expect(revoked('billing-coop')).toEqual([
+      'group billing-coop: k2 revokes only orders-4 (moving to another member) and rejoins; its other partitions keep being processed',
+    ]);
+    const list = (group: string, label: string) =>
+      Object.fromEntries(
+        press(c, id, label)
+          .stdout.split('\n')
+          .filter((l) => l.startsWith(group))
+          .map((l) => l.trim().split(/\s+/))
+          .map((cols) => [cols[3], cols[6]]),
+      );
+    expect(list('billing-eager', 'List members of billing-eager')).toEqual({
+      e1: 'orders:0,1',
+      e2: 'orders:2,3',
+      e3: 'orders:4',
+      e4: 'orders:5',
+    });
+    expect(list('billing-coop', 'List members of billing-coop')).toEqual({
+      k1: 'orders:0,3',
+      k2: 'orders:1',
+      k3: 'orders:2,5',
+      k4: 'orders:4',
+    });
+  });
+
   for (const [id, first] of [
     ['consumers-at-least-once', 0],
     ['consumers-at-most-once', 5],
