@@ -198,6 +198,7 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
       workers: [],
       connectors: [],
       tables: [],
+      schema: [],
       buckets: [],
       indices: [],
       sourceOffsets: {},
