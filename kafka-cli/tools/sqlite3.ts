@@ -61,8 +61,15 @@ function dotCommand(cmd: string, ctx: ToolContext, out: Output): void {
     if (names.length > 0)
       out.line(names.map((n, i) => (i < names.length - 1 ? n.padEnd(width) : n)).join(''));
   } else if (name === '.schema') {
-    for (const s of ctx.read.connect().schema)
+    let sequence = false;
+    for (const s of ctx.read.connect().schema) {
       if (!arg || s.table === arg || s.name === arg) out.line(`${s.sql};`);
+      // SQLite creates sqlite_sequence with the first AUTOINCREMENT table; .schema lists it there
+      if (!sequence && s.type === 'table' && /\bAUTOINCREMENT\b/i.test(s.sql)) {
+        sequence = true;
+        if (!arg) out.line('CREATE TABLE sqlite_sequence(name,seq);');
+      }
+    }
   } else out.fail(`Error: unknown command or invalid arguments:  "${name.slice(1)}". Enter ".help" for help`);
 }
 

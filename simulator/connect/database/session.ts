@@ -290,3 +290,50 @@ export function runQuery(state: DatabaseState, sql: string, params: SqlValue[], 
   const db = sqliteFor(state);
   return withSqliteClock(now, () => queryRows(db, sql, params));
 }
+
+export type BoundStatement = { sql: string; params: SqlValue[] };
+export type TransactionOutcome =
+  | { ok: true; changes: CapturedChange[] }
+  | { ok: false; message: string; code: number; failedAt: number };
+
+/**
+ * Runs `statements` as one transaction (a connector's JDBC connection with autocommit off: BEGIN, the prepared
+ * statements with their parameters, COMMIT). Any error rolls everything back and changes nothing.
+ */
+export function runTransaction(
+  state: DatabaseState,
+  statements: BoundStatement[],
+  now: number,
+): TransactionOutcome {
+  const db = sqliteFor(state);
+  return withSqliteClock(now, () => {
+    let last: DatabaseState = state;
+    const changes: CapturedChange[] = [];
+    let touched: string[] = [];
+    db.updateHook((_op, _db, table, rowid) => {
+      touched.push(`${table}\u0000${rowid}`);
+    });
+    try {
+      db.run('BEGIN');
+      for (const [i, s] of statements.entries()) {
+        touched = [];
+        try {
+          db.run(s.sql, s.params);
+        } catch (e) {
+          db.run('ROLLBACK');
+          const message = (e as Error).message;
+          return { ok: false as const, message, code: resultCodeOf(message), failedAt: i };
+        }
+        const next = readDatabase(db, state.version);
+        changes.push(...diff(last, next, touched));
+        last = next;
+      }
+      db.run('COMMIT');
+    } finally {
+      db.updateHook(null);
+    }
+    Object.assign(state, readDatabase(db, state.version + 1));
+    markInStep(state, db);
+    return { ok: true as const, changes };
+  });
+}

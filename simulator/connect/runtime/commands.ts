@@ -4,11 +4,12 @@ import type { Ctx } from '../../engine/context';
 import { type CommandHandlers, fail, ok, okVoid } from '../../engine/registry';
 import { initialAssignorState } from '../assignorTypes';
 import { installedSqlite, SQLITE_NOT_LOADED } from '../database/engine';
-import { type CapturedChange, runScript } from '../database/session';
+import { runScript } from '../database/session';
 import { emptyDatabase } from '../database/types';
 import { emptyConnectCluster, handleConnectRequest } from '../rest/handler';
 import { connectorStatusRecord, taskStatusRecord } from '../rest/internalTopics';
 import { SIMULATED_PLUGINS } from '../rest/plugins';
+import { logTransaction } from './changeLog';
 import { area, rebalance, writeInternal } from './group';
 import { ensureTopic, INTERNAL_TOPICS } from './kafkaLog';
 import type { ConnectAreaState } from './types';
@@ -42,31 +43,6 @@ export function initialConnectState(): ConnectAreaState {
 
 const configuredShape = (a: ConnectAreaState) =>
   a.cluster.connectors.map((c) => `${c.name}:${c.taskConfigs.length}:${c.targetState}`).join(',');
-
-/**
- * One committed transaction into the change log (what logical decoding hands a CDC connector): its changes in
- * order, one txId, each at its own lsn.
- */
-function logTransaction(ctx: Ctx, changes: CapturedChange[]) {
-  const a = area(ctx);
-  const txId = a.nextTxId;
-  for (const c of changes) {
-    a.wal.push({
-      table: c.table,
-      change: { kind: c.kind, before: c.before, after: c.after, txId, lsn: a.nextLsn, tsMs: ctx.now },
-    });
-    a.nextLsn += 56;
-  }
-  a.nextTxId += 1;
-  const count = (k: CapturedChange['kind']) => changes.filter((c) => c.kind === k).length;
-  const tables = [...new Set(changes.map((c) => c.table))];
-  const deletes = count('delete');
-  ctx.emit(
-    'connectDbChanged',
-    `transaction ${txId} committed on ${tables.join(', ')}: ${count('insert')} insert(s), ${count('update')} update(s), ${deletes} delete(s)${deletes > 0 ? '; a polling JDBC source never sees a deleted row' : ''}`,
-    { tables, inserts: count('insert'), updates: count('update'), deletes, txId },
-  );
-}
 
 function joinWorker(ctx: Ctx, id: string): void {
   const a = area(ctx);
