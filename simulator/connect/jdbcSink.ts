@@ -51,6 +51,7 @@ export function jdbcSinkSettings(name: string, config: Record<string, string>): 
     autoCreate: config['auto.create'] === 'true',
     autoEvolve: config['auto.evolve'] === 'true',
     deleteEnabled: config['delete.enabled'] === 'true',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the connector's own ${topic} placeholder
     tableNameFormat: config['table.name.format'] ?? '${topic}',
   };
 }
