@@ -3,8 +3,8 @@
 // GenericDatabaseDialect). Identifiers are quoted with SQLite's backquote (quote.sql.identifiers=always); upsert is
 // `INSERT OR REPLACE INTO`. Records need a schema: a Struct value (JsonConverter with schemas.enable=true), a
 // primitive or Struct key for pk.mode=record_key and for deletes.
-// Simplified: String values (the newer string-value column) are refused like any non-Struct value; insert.mode
-// update, batch.size splits and max.retries / retry.backoff.ms are not modelled; Struct fields are primitives.
+// Simplified: String values (the newer string-value column) are refused like any non-Struct value; batch.size
+// splits and max.retries / retry.backoff.ms are not modelled; Struct fields are primitives.
 
 export type ConnectSchema = {
   type: string;
@@ -244,6 +244,10 @@ export function writeSql(table: string, m: FieldsMetadata, mode: 'insert' | 'ups
   return `${verb} ${bq(table)}(${cols.join(',')}) VALUES(${cols.map(() => '?').join(',')})`;
 }
 
+/** GenericDatabaseDialect#buildUpdateStatement: the value's columns set, the key columns in the WHERE. */
+export const updateSql = (table: string, m: FieldsMetadata) =>
+  `UPDATE ${bq(table)} SET ${m.nonKeyFields.map((f) => `${bq(f.name)} = ?`).join(', ')}${m.keyFields.length > 0 ? ` WHERE ${m.keyFields.map((f) => `${bq(f.name)} = ?`).join(' AND ')}` : ''}`;
+
 /** GenericDatabaseDialect#buildDeleteStatement. */
 export const deleteSql = (table: string, m: FieldsMetadata) =>
   `DELETE FROM ${bq(table)} WHERE ${m.keyFields.map((f) => `${bq(f.name)} = ?`).join(' AND ')}`;
@@ -265,6 +269,7 @@ export function bindValues(
   m: FieldsMetadata,
   r: JdbcSinkRecord,
   keysOnly = false,
+  mode: JdbcSinkSettings['insertMode'] = 'insert',
 ): Array<string | number | null> {
   const value = (r.value.value ?? {}) as Record<string, unknown>;
   const keys = m.keyFields.map((f, i) => {
@@ -275,7 +280,10 @@ export function bindValues(
       );
     return bindable(value[f.name]);
   });
-  return keysOnly ? keys : [...keys, ...m.nonKeyFields.map((f) => bindable(value[f.name]))];
+  if (keysOnly) return keys;
+  const nonKeys = m.nonKeyFields.map((f) => bindable(value[f.name]));
+  // UPDATE … SET <non-key> = ? WHERE <key> = ?: the value's columns bind first
+  return mode === 'update' ? [...nonKeys, ...keys] : [...keys, ...nonKeys];
 }
 
 export const missingTableError = (table: string) =>

@@ -178,3 +178,24 @@ describe('JDBC sink (JdbcSinkTask, SqliteDatabaseDialect) into SQLite', () => {
     );
   });
 });
+
+describe('JDBC sink insert.mode=update (GenericDatabaseDialect#buildUpdateStatement)', () => {
+  it('UPDATE `t` SET … WHERE the key: an existing row changes, a missing key writes nothing and does not fail', () => {
+    const s = connectSim();
+    sql(s, 'CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT, qty INTEGER)');
+    sql(s, "INSERT INTO orders VALUES (1, 'pen', 2)");
+    produce(s, [
+      { key: KEY(1), value: order(1, 'pen', 9) },
+      { key: KEY(7), value: order(7, 'cap', 1) },
+    ]);
+    rest(
+      s,
+      'POST',
+      '/connectors',
+      SINK({ 'insert.mode': 'update', 'pk.mode': 'record_value', 'pk.fields': 'id' }),
+    );
+    advance(s, 1_100);
+    expect(rows(s, 'SELECT * FROM orders')).toEqual([['1', 'pen', '9']]);
+    expect(taskState(s)?.state).toBe('RUNNING');
+  });
+});

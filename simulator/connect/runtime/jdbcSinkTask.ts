@@ -21,6 +21,7 @@ import {
   missingTableError,
   type SchemaAndValue,
   tableNameOf,
+  updateSql,
   validateRecord,
   writeSql,
 } from '../jdbcSink';
@@ -102,8 +103,8 @@ export function putJdbcRecords(
         statements.push({ sql: deleteSql(table, m), params: bindValues(s, m, r, true) });
       else
         statements.push({
-          sql: writeSql(table, m, s.insertMode === 'upsert' ? 'upsert' : 'insert'),
-          params: bindValues(s, m, r),
+          sql: s.insertMode === 'update' ? updateSql(table, m) : writeSql(table, m, s.insertMode),
+          params: bindValues(s, m, r, false, s.insertMode),
         });
     }
   } catch (e) {
