@@ -1,4 +1,17 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import createMDX from '@next/mdx';
+
+// SQLite's wasm (sql.js) is fetched from the site's root by the pages whose simulation has a database (the
+// browser build of sql.js asks for this file name). It is copied from node_modules, not committed.
+const sqliteWasm = 'node_modules/sql.js/dist/sql-wasm-browser.wasm';
+const servedWasm = 'public/sql-wasm-browser.wasm';
+if (
+  existsSync(sqliteWasm) &&
+  (!existsSync(servedWasm) || !readFileSync(servedWasm).equals(readFileSync(sqliteWasm)))
+) {
+  mkdirSync('public', { recursive: true });
+  copyFileSync(sqliteWasm, servedWasm);
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 // The console's door (it imports the simulator's, which registers every area's commands).
 import { createConsole } from '../kafka-cli';
+import { loadSqlite } from '../simulator';
 
 const USAGE = `Usage: kafka-sim [--brokers N] [--seed S] [--script FILE] [--echo]
   Reads commands (one per line; # comments; here-documents <<EOF ... EOF) from FILE or standard input.
@@ -20,6 +21,9 @@ async function readStdin(): Promise<string> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // the Connect database is SQLite (sql.js): load it before the first line, as a page does (a failed load leaves
+  // sqlite3 saying the engine is not loaded)
+  await loadSqlite().catch(() => undefined);
   let brokers = 3;
   let seed = 42;
   let script: string | null = null;

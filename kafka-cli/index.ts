@@ -12,6 +12,7 @@ export { ConsoleSession, type LineResult } from './session';
 export { scenarioToShellScript } from './shellScript';
 export { splitScript, tokenizeLine } from './tokenizer';
 export { needsSchemaFormats } from './tools/schemaConsole';
+export { needsSqlite } from './tools/sqlite3';
 
 import { tokenizeLine } from './tokenizer';
 

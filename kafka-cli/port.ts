@@ -243,7 +243,7 @@ export interface ClusterPort {
   ): Outcome<{ records: number; subjects: number } | Record<string, never>>;
 }
 
-/** The Connect area's commands (`connectStart`, `connectRest`, `connectWorkerStop`, `connectDbInsert`, …). */
+/** The Connect area's commands (`connectStart`, `connectRest`, `connectWorkerStop`, `connectDbExec`, …). */
 export type ConnectCommand = Extract<Command, { type: `connect${string}` }>;
 export type ConnectData<C extends ConnectCommand> = Extract<CommandResult<C['type']>, { ok: true }>['data'];
 

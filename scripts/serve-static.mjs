@@ -17,9 +17,11 @@ const types = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
+  // WebAssembly.instantiateStreaming (sql.js) accepts only this type; anything else makes it fetch the file twice
+  '.wasm': 'application/wasm',
 };
 // Already-compressed formats are sent as they are.
-const compressible = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
+const compressible = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.wasm']);
 
 function resolveFile(urlPath) {
   const clean = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);

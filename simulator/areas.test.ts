@@ -87,16 +87,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'securityPkiStore',
         'securityRequest',
       ],
-      connect: [
-        'connectDbCreateTable',
-        'connectDbDelete',
-        'connectDbInsert',
-        'connectDbUpdate',
-        'connectRest',
-        'connectStart',
-        'connectWorkerStart',
-        'connectWorkerStop',
-      ],
+      connect: ['connectDbExec', 'connectRest', 'connectStart', 'connectWorkerStart', 'connectWorkerStop'],
       streams: [
         'streamsAppCreate',
         'streamsAppDelete',

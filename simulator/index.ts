@@ -3,6 +3,9 @@
 // The areas (simulator/areas.ts) are installed by simulation.ts, so importing anything from here makes every
 // command available; areas themselves import the engine or simulator/extend.ts, never this door.
 
+// The Connect area's SQLite (sql.js, lazy: loadSqlite() before the first database command)
+export { installedSqlite, installSqlite } from './connect/database/engine';
+export { loadSqlite } from './connect/database/loader';
 export type { KafkaErrorCode } from './engine/errors';
 export type {
   Command,

@@ -1,12 +1,16 @@
 // The simulator is synchronous, but the Schema Registry parses schemas with avsc, protobufjs and ajv, which a page
 // loads with a dynamic import on first use. A console line that reaches the registry waits for them: null when it
 // can run now, else the promise to run it after (the learner's first `curl …:8081` works, not curl's (7)).
-import { needsSchemaFormats } from '@/kafka-cli';
-import { schemaRegistry } from '@/simulator';
+import { needsSchemaFormats, needsSqlite } from '@/kafka-cli';
+import { installedSqlite, loadSqlite, schemaRegistry } from '@/simulator';
 
 export function schemaLibrariesPending(lines: readonly string[]): Promise<unknown> | null {
-  if (!needsSchemaFormats(lines) || schemaRegistry.installedSchemaFormats()) return null;
-  return schemaRegistry.loadSchemaFormats();
+  const pending: Promise<unknown>[] = [];
+  if (needsSchemaFormats(lines) && !schemaRegistry.installedSchemaFormats())
+    pending.push(schemaRegistry.loadSchemaFormats());
+  // SQLite (sql.js) for the Connect database: a `sqlite3` line or a JDBC connector waits for it the same way
+  if (needsSqlite(lines) && !installedSqlite()) pending.push(loadSqlite());
+  return pending.length === 0 ? null : Promise.all(pending);
 }
 
 /**

@@ -199,6 +199,7 @@ export function goalViewOf(parts: Partial<GoalView>): GoalView {
       workers: [],
       connectors: [],
       tables: [],
+      schema: [],
       buckets: [],
       indices: [],
       sourceOffsets: {},

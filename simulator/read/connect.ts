@@ -50,7 +50,9 @@ export type ConnectView = {
   offsetFlushIntervalMs: number;
   workers: ConnectWorkerView[];
   connectors: ConnectConnectorView[];
-  tables: Array<{ name: string; columns: string[]; rows: DbRow[] }>;
+  tables: Array<{ name: string; columns: string[]; primaryKey: string[]; rows: DbRow[] }>;
+  /** sqlite_schema: each table, index, view and trigger with its CREATE text, in creation order. */
+  schema: Array<{ type: string; name: string; table: string; sql: string }>;
   buckets: Array<{ bucket: string; objects: Array<{ key: string; records: number; writes: number }> }>;
   indices: Array<{ index: string; documents: Array<{ id: string; source: string; version: number }> }>;
   /** Committed source offsets by connect-offsets key. */
@@ -90,7 +92,7 @@ export function connectOf(state: SimState): ConnectView {
         .map((t) => t.trim().replace(/^public\./, ''))
         .filter(Boolean);
       // Debezium names topics <topic.prefix>.<schema>.<table>; the JDBC source topic.prefix + table
-      topics = (listed.length > 0 ? listed : Object.keys(a.database).sort()).map((t) =>
+      topics = (listed.length > 0 ? listed : Object.keys(a.database.tables).sort()).map((t) =>
         cdc ? `${prefix}.public.${t}` : `${prefix}${t}`,
       );
     }
@@ -126,9 +128,10 @@ export function connectOf(state: SimState): ConnectView {
     offsetFlushIntervalMs: a.offsetFlushIntervalMs,
     workers,
     connectors,
-    tables: Object.entries(a.database)
+    tables: Object.entries(a.database.tables)
       .sort(([x], [y]) => (x < y ? -1 : 1))
-      .map(([name, t]) => ({ name, columns: t.columns, rows: t.rows })),
+      .map(([name, t]) => ({ name, columns: t.columns, primaryKey: t.primaryKey, rows: t.rows })),
+    schema: a.database.schema,
     buckets: Object.entries(a.buckets).map(([bucket, objs]) => ({
       bucket,
       objects: Object.values(objs)

@@ -4,11 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleLines } from '@/kafka-cli';
 import { challenge, challenges, type Preset, preset, presets } from '@/lib/content.server';
 import { evaluateGoal, type Goal } from '@/simulator/goals';
-import { readModel, Simulation, schemaRegistry } from '@/simulator/index';
+import { loadSqlite, readModel, Simulation, schemaRegistry } from '@/simulator/index';
 
-// As a page does before the first line (useSimController): the Schema Registry's parsers load first.
+// As a page does before the first line (useSimController): the Schema Registry's parsers and SQLite load first.
 beforeAll(async () => {
   await schemaRegistry.loadSchemaFormats();
+  await loadSqlite();
 });
 
 function start(p: Preset): Simulation {

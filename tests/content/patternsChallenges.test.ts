@@ -2,11 +2,14 @@
 // event history instead of fixing the projection, a CDC read model that copies Debezium's
 // envelope instead of the after image, a second read model that counts by the order key, a topic-wide byte
 // budget put into the per-partition retention.bytes, and an error stream that copies every line.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleLines } from '@/kafka-cli';
 import { challenge, preset } from '@/lib/content.server';
 import { evaluateGoal } from '@/simulator/goals';
-import { readModel, Simulation } from '@/simulator/index';
+import { loadSqlite, readModel, Simulation } from '@/simulator/index';
+
+// the CDC challenge's database is SQLite (sql.js), loaded as its page loads it
+beforeAll(() => loadSqlite());
 
 function run(challengeId: string, lines: string[]) {
   const c = challenge(challengeId);

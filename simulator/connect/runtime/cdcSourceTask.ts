@@ -9,7 +9,6 @@ import type { Ctx } from '../../engine/context';
 import { changeEvents, type DebeziumTable, snapshotEvents } from '../debezium';
 import type { ConnectorEntry } from '../rest/types';
 import { valueFromConnect } from './converters';
-import { ID_COLUMN } from './database';
 import { area } from './group';
 import { appendRecords, ensureTopic } from './kafkaLog';
 import type { TaskRuntime } from './types';
@@ -24,7 +23,7 @@ function capturedTables(ctx: Ctx, config: Record<string, string>): string[] {
     .split(',')
     .map((s) => s.trim().replace(/^public\./, ''))
     .filter((s) => s !== '');
-  const all = Object.keys(area(ctx).database).sort();
+  const all = Object.keys(area(ctx).database.tables).sort();
   return list.length > 0 ? all.filter((t) => list.includes(t)) : all;
 }
 
@@ -40,7 +39,7 @@ export function pollCdcTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): numbe
     db: config['database.dbname'] ?? 'shop',
     schema: SCHEMA,
     table,
-    primaryKey: [ID_COLUMN],
+    primaryKey: a.database.tables[table]?.primaryKey ?? [],
     replicaIdentity: 'DEFAULT',
   });
   const out: Array<{ topic: string; key: string | null; value: string | null }> = [];
@@ -58,7 +57,7 @@ export function pollCdcTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): numbe
   if (offset === undefined) {
     // snapshot.mode=initial: read every captured row as op "r", then stream from the position recorded here
     for (const table of tables)
-      push(snapshotEvents(spec(table), area(ctx).database[table].rows, position, ctx.now));
+      push(snapshotEvents(spec(table), a.database.tables[table].rows, position, ctx.now));
     rt.sourceOffsets[key] = { lsn: position.lsn, txId: position.txId, ts_usec: ctx.now * 1000 };
     phase = `snapshot of ${tables.join(', ') || 'no tables'} at lsn ${position.lsn}`;
   } else {

@@ -3,14 +3,16 @@
 import type { Ctx } from '../../engine/context';
 import { type CommandHandlers, fail, ok, okVoid } from '../../engine/registry';
 import { initialAssignorState } from '../assignorTypes';
-import type { RowChange } from '../debezium';
+import { installedSqlite, SQLITE_NOT_LOADED } from '../database/engine';
+import { runScript } from '../database/session';
+import { emptyDatabase } from '../database/types';
 import { emptyConnectCluster, handleConnectRequest } from '../rest/handler';
 import { connectorStatusRecord, taskStatusRecord } from '../rest/internalTopics';
 import { SIMULATED_PLUGINS } from '../rest/plugins';
-import { deleteRow, insertRow, newTable, unknownColumn, updateRow } from './database';
+import { logTransaction } from './changeLog';
 import { area, rebalance, writeInternal } from './group';
 import { ensureTopic, INTERNAL_TOPICS } from './kafkaLog';
-import type { ConnectAreaState, DbRow } from './types';
+import type { ConnectAreaState } from './types';
 import { reconcileTasks, stopTask } from './workerTasks';
 
 /** DistributedConfig defaults (offset.flush.interval.ms is WorkerConfig's 60000; Kafka's sample file sets 10000). */
@@ -29,7 +31,7 @@ export function initialConnectState(): ConnectAreaState {
     committedSourceOffsets: {},
     runtime: {},
     taskEpochs: {},
-    database: {},
+    database: emptyDatabase(),
     wal: [],
     // PostgreSQL-like log positions and transaction ids (illustrative starting values)
     nextLsn: 23_000_000,
@@ -41,23 +43,6 @@ export function initialConnectState(): ConnectAreaState {
 
 const configuredShape = (a: ConnectAreaState) =>
   a.cluster.connectors.map((c) => `${c.name}:${c.taskConfigs.length}:${c.targetState}`).join(',');
-
-/** Each statement commits on its own (autocommit): one transaction, one log entry. */
-function logChange(
-  ctx: Ctx,
-  table: string,
-  kind: RowChange['kind'],
-  before: DbRow | null,
-  after: DbRow | null,
-) {
-  const a = area(ctx);
-  a.wal.push({
-    table,
-    change: { kind, before, after, txId: a.nextTxId, lsn: a.nextLsn, tsMs: ctx.now },
-  });
-  a.nextTxId += 1;
-  a.nextLsn += 56;
-}
 
 function joinWorker(ctx: Ctx, id: string): void {
   const a = area(ctx);
@@ -198,68 +183,23 @@ export const connectCommands = {
     return okVoid();
   },
 
-  connectDbCreateTable: (ctx, cmd) => {
+  connectDbExec: (ctx, cmd) => {
+    if (!installedSqlite()) return fail('SQLITE_ERROR', SQLITE_NOT_LOADED);
     const a = area(ctx);
-    if (a.database[cmd.table]) return fail('SQLITE_ERROR', `table ${cmd.table} already exists`);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(cmd.table))
-      return fail('SQLITE_ERROR', `near "${cmd.table}": syntax error`);
-    a.database[cmd.table] = newTable(cmd.columns);
-    ctx.emit(
-      'connectDbChanged',
-      `the database created table ${cmd.table} (${a.database[cmd.table].columns.join(', ')})`,
-      {
-        table: cmd.table,
-        op: 'create',
-      },
-    );
-    return okVoid();
-  },
-
-  connectDbInsert: (ctx, cmd) => {
-    const t = area(ctx).database[cmd.table];
-    if (!t) return fail('SQLITE_ERROR', `no such table: ${cmd.table}`);
-    const bad = unknownColumn(t, cmd.table, cmd.values);
-    if (bad) return fail('SQLITE_ERROR', bad);
-    if (typeof cmd.values.id === 'number' && t.rows.some((r) => r.id === cmd.values.id))
-      return fail('SQLITE_CONSTRAINT', `UNIQUE constraint failed: ${cmd.table}.id`);
-    const row = insertRow(t, cmd.values, ctx.now);
-    logChange(ctx, cmd.table, 'insert', null, { ...row });
-    ctx.emit('connectDbChanged', `INSERT INTO ${cmd.table}: row id=${row.id} committed at ${ctx.now}`, {
-      table: cmd.table,
-      op: 'insert',
-      id: row.id as number,
-    });
-    return ok({ id: row.id as number });
-  },
-
-  connectDbUpdate: (ctx, cmd) => {
-    const t = area(ctx).database[cmd.table];
-    if (!t) return fail('SQLITE_ERROR', `no such table: ${cmd.table}`);
-    const bad = unknownColumn(t, cmd.table, cmd.values);
-    if (bad) return fail('SQLITE_ERROR', bad);
-    const before = t.rows.find((r) => r.id === cmd.id);
-    const old = before ? { ...before } : null;
-    if (!updateRow(t, cmd.id, cmd.values, ctx.now)) return okVoid(); // UPDATE … WHERE id=n matching no row
-    logChange(ctx, cmd.table, 'update', old, { ...(t.rows.find((r) => r.id === cmd.id) as DbRow) });
-    ctx.emit('connectDbChanged', `UPDATE ${cmd.table}: row id=${cmd.id} changed, updated_at=${ctx.now}`, {
-      table: cmd.table,
-      op: 'update',
-      id: cmd.id,
-    });
-    return okVoid();
-  },
-
-  connectDbDelete: (ctx, cmd) => {
-    const t = area(ctx).database[cmd.table];
-    if (!t) return fail('SQLITE_ERROR', `no such table: ${cmd.table}`);
-    const gone = t.rows.find((r) => r.id === cmd.id);
-    if (!gone || !deleteRow(t, cmd.id)) return okVoid();
-    logChange(ctx, cmd.table, 'delete', { ...gone }, null);
-    ctx.emit(
-      'connectDbChanged',
-      `DELETE FROM ${cmd.table}: row id=${cmd.id} is gone; a polling JDBC source never sees a deleted row`,
-      { table: cmd.table, op: 'delete', id: cmd.id },
-    );
-    return okVoid();
+    const outcome = runScript(a.database, cmd.sql, ctx.now, cmd.bail ?? true);
+    for (const tx of outcome.transactions) logTransaction(ctx, tx);
+    if (outcome.changed && outcome.transactions.length === 0)
+      ctx.emit(
+        'connectDbChanged',
+        'the database schema changed (DDL is not a row change: no change events)',
+        {
+          tables: Object.keys(a.database.tables),
+          inserts: 0,
+          updates: 0,
+          deletes: 0,
+          txId: null,
+        },
+      );
+    return ok({ results: outcome.results });
   },
 } satisfies CommandHandlers;

@@ -3,6 +3,7 @@
 import type { Simulation } from '../../index';
 import { readModel } from '../../read/index';
 import { must, sim } from '../../testing/sim.testkit';
+import { loadSqlite } from '../database/loader';
 import type { HttpMethod } from '../rest/types';
 
 export function connectSim(workers = 2, offsetFlushIntervalMs = 10_000): Simulation {
@@ -28,11 +29,29 @@ export function rest(s: Simulation, method: HttpMethod, path: string, body?: unk
 
 export const advance = (s: Simulation, ms: number) => must(s, { type: 'advanceClock', ms });
 
-export function customers(s: Simulation, names: string[]): void {
-  must(s, { type: 'connectDbCreateTable', table: 'customers', columns: ['name', 'email'] });
-  for (const name of names)
-    must(s, { type: 'connectDbInsert', table: 'customers', values: { name, email: `${name}@example.com` } });
+/** The lessons' customers table: an AUTOINCREMENT id and an updated_at (epoch ms) kept by a DEFAULT and a trigger. */
+export const CUSTOMERS_DDL = `CREATE TABLE customers (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, email TEXT, updated_at INTEGER NOT NULL DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)));
+CREATE TRIGGER customers_updated_at AFTER UPDATE ON customers BEGIN UPDATE customers SET updated_at = CAST(unixepoch('subsec') * 1000 AS INTEGER) WHERE id = NEW.id; END`;
+
+/** Runs SQL through SQLite (as `sqlite3 shop.db "…"`); throws on any SQLite error. */
+export function sql(s: Simulation, text: string) {
+  const r = must(s, { type: 'connectDbExec', sql: text });
+  if (!r.ok) throw new Error('unreachable');
+  const err = r.data.results.find((x) => x.kind === 'error');
+  if (err) throw new Error(`SQLite: ${err.message}`);
+  return r.data.results;
 }
+
+const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
+export function customers(s: Simulation, names: string[]): void {
+  sql(s, CUSTOMERS_DDL);
+  for (const name of names)
+    sql(s, `INSERT INTO customers (name, email) VALUES (${lit(name)}, ${lit(`${name}@example.com`)})`);
+}
+
+/** Loads sql.js once for a test file (the simulator runs SQL only once it is installed). */
+export const withSqlite = () => loadSqlite();
 
 export const JDBC_SOURCE = (mode = 'incrementing', extra: Record<string, string> = {}) => ({
   name: 'jdbc-customers',

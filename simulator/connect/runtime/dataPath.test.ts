@@ -1,8 +1,20 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readModel } from '../../read/index';
 import { must } from '../../testing/sim.testkit';
-import { advance, connectSim, customers, JDBC_SOURCE, rest, topicRecords, valuesOf } from './connect.testkit';
+import {
+  advance,
+  connectSim,
+  customers,
+  JDBC_SOURCE,
+  rest,
+  sql,
+  topicRecords,
+  valuesOf,
+  withSqlite,
+} from './connect.testkit';
+
+beforeAll(withSqlite);
 
 describe('JDBC source task (JdbcSourceTask, TimestampIncrementingCriteria)', () => {
   it('incrementing mode: new rows reach topic.prefix+table; an UPDATE and a DELETE are never seen', () => {
@@ -11,9 +23,9 @@ describe('JDBC source task (JdbcSourceTask, TimestampIncrementingCriteria)', () 
     rest(s, 'POST', '/connectors', JDBC_SOURCE('incrementing'));
     advance(s, 100);
     expect(valuesOf(s, 'shop-customers').map((v) => v.name)).toEqual(['ann', 'bob']);
-    must(s, { type: 'connectDbUpdate', table: 'customers', id: 1, values: { email: 'ann@new.example' } });
-    must(s, { type: 'connectDbDelete', table: 'customers', id: 2 });
-    must(s, { type: 'connectDbInsert', table: 'customers', values: { name: 'cy' } });
+    sql(s, "UPDATE customers SET email = 'ann@new.example' WHERE id = 1");
+    sql(s, 'DELETE FROM customers WHERE id = 2');
+    sql(s, "INSERT INTO customers (name) VALUES ('cy')");
     advance(s, 5_000); // poll.interval.ms
     expect(valuesOf(s, 'shop-customers').map((v) => v.name)).toEqual(['ann', 'bob', 'cy']);
     const polled = s.events.filter((e) => e.type === 'connectSourcePolled').map((e) => e.reason);
@@ -28,8 +40,8 @@ describe('JDBC source task (JdbcSourceTask, TimestampIncrementingCriteria)', () 
     advance(s, 10);
     rest(s, 'POST', '/connectors', JDBC_SOURCE('timestamp+incrementing'));
     advance(s, 100);
-    must(s, { type: 'connectDbUpdate', table: 'customers', id: 1, values: { email: 'ann@new.example' } });
-    must(s, { type: 'connectDbDelete', table: 'customers', id: 2 });
+    sql(s, "UPDATE customers SET email = 'ann@new.example' WHERE id = 1");
+    sql(s, 'DELETE FROM customers WHERE id = 2');
     advance(s, 5_000);
     expect(valuesOf(s, 'shop-customers').map((v) => `${v.name}:${v.email}`)).toEqual([
       'ann:ann@example.com',
@@ -98,8 +110,7 @@ describe('JDBC source task (JdbcSourceTask, TimestampIncrementingCriteria)', () 
           rest(s, 'POST', '/connectors', JDBC_SOURCE('incrementing'));
           let n = 1;
           for (const st of steps) {
-            if (st.op === 'insert')
-              must(s, { type: 'connectDbInsert', table: 'customers', values: { name: `r${n++}` } });
+            if (st.op === 'insert') sql(s, `INSERT INTO customers (name) VALUES ('r${n++}')`);
             else if (st.op === 'crash')
               s.dispatch({ type: 'connectWorkerStop', worker: st.worker, crash: true });
             else if (st.op === 'stop') s.dispatch({ type: 'connectWorkerStop', worker: st.worker });

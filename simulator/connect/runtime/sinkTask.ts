@@ -10,12 +10,14 @@ import { tpKey } from '../../cluster/topicPartition';
 import { fetchFromLeader, partitionReadView } from '../../consumer/leaderReads';
 import { committedOffset } from '../../consumer/offsets/offsetStore';
 import type { Ctx } from '../../engine/context';
+import type { JdbcSinkRecord } from '../jdbcSink';
 import type { ConnectorEntry } from '../rest/types';
 import { S3_SINK_DEFAULTS, type S3SinkConfig, s3Put } from '../s3Sink';
 import { type ConnectError, type ConnectRecord, transformChain } from '../transforms';
 import { valueToConnect } from './converters';
 import { failTask, sendToDlq, toleranceExceededTrace } from './errors';
 import { area } from './group';
+import { JDBC_SINK_CLASS, putJdbcRecords, schemaAndValue } from './jdbcSinkTask';
 import type { TaskRuntime } from './types';
 
 export const S3_SINK_CLASS = 'io.confluent.connect.s3.S3SinkConnector';
@@ -94,6 +96,7 @@ export function pollSinkTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): numb
   }
   const written: string[] = [];
   let delivered = 0;
+  const jdbcBatch: JdbcSinkRecord[] = [];
   for (const { topic, partition } of partitionsOfTask(ctx, c, rt.task)) {
     const key = tpKey(topic, partition);
     const from = startPosition(ctx, rt, topic, partition);
@@ -146,7 +149,18 @@ export function pollSinkTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): numb
       if (out === null) continue;
       delivered++;
       const cls = config['connector.class'];
-      if (cls === S3_SINK_CLASS) {
+      if (cls === JDBC_SINK_CLASS) {
+        // the converter's schema travels with the value (simplified: taken before the SMTs, which are schemaless here)
+        const value = schemaAndValue(config, 'value', r.value);
+        jdbcBatch.push({
+          topic,
+          partition,
+          offset: r.offset,
+          timestamp: r.timestamp,
+          key: schemaAndValue(config, 'key', r.key),
+          value: { schema: value.schema, value: out.value },
+        });
+      } else if (cls === S3_SINK_CLASS) {
         const bucketName = config['s3.bucket.name'] ?? 'bucket';
         a.buckets[bucketName] ??= {};
         const bucket = a.buckets[bucketName];
@@ -188,7 +202,15 @@ export function pollSinkTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): numb
       }
     }
   }
-  if (delivered > 0 || written.length > 0)
+  if (jdbcBatch.length > 0 && !putJdbcRecords(ctx, rt, c, jdbcBatch)) {
+    // the batch rolled back: its records are read again when the task restarts
+    for (const r of jdbcBatch) {
+      const key = tpKey(r.topic, r.partition);
+      rt.positions[key] = Math.min(rt.positions[key] ?? r.offset, r.offset);
+    }
+    return 0;
+  }
+  if (jdbcBatch.length === 0 && (delivered > 0 || written.length > 0))
     ctx.emit(
       'connectSinkDelivered',
       `task ${rt.connector}-${rt.task} put ${delivered} record(s)${written.length > 0 ? `; wrote ${written.join(', ')}` : ''}`,

@@ -14,7 +14,7 @@ import {
 import type { ConnectorEntry } from '../rest/types';
 import { type ConnectError, type ConnectRecord, type ConnectValue, transformChain } from '../transforms';
 import { valueFromConnect } from './converters';
-import { inlineSql, runPollQuery } from './database';
+import { inlineSql, runPollQuery, sqliteJdbcMessage } from './database';
 import { failTask } from './errors';
 import { area } from './group';
 import { appendRecords, ensureTopic } from './kafkaLog';
@@ -37,9 +37,8 @@ export function tablesOfTask(
   tasks: number,
 ): string[] {
   const all = list(config['table.whitelist']);
-  const tables = (all.length > 0 ? all : Object.keys(area(ctx).database).sort()).filter(
-    (t) => area(ctx).database[t],
-  );
+  const db = area(ctx).database.tables;
+  const tables = (all.length > 0 ? all : Object.keys(db).sort()).filter((t) => db[t]);
   const per = Math.floor(tables.length / tasks);
   const extra = tables.length % tasks;
   const start = task * per + Math.min(task, extra);
@@ -90,13 +89,21 @@ export function pollSourceTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): nu
   let total = 0;
   for (const table of tablesOfTask(ctx, config, rt.task, c.taskConfigs.length)) {
     const t = sourceTable(config, table);
-    const { query, rows } = runPollQuery(
-      area(ctx).database[table],
-      t,
-      currentOffset(ctx, rt, table),
-      ctx.now,
-      maxRows,
-    );
+    let polled: ReturnType<typeof runPollQuery>;
+    try {
+      polled = runPollQuery(area(ctx).database, t, currentOffset(ctx, rt, table), ctx.now, maxRows);
+    } catch (e) {
+      // SQLite refused the generated query (a column that is not there, a dropped table): the querier's
+      // SQLException ends the task (simplified: query.retry.attempts is not modelled)
+      failTask(
+        ctx,
+        rt,
+        c,
+        `org.apache.kafka.connect.errors.ConnectException: java.sql.SQLException: ${sqliteJdbcMessage((e as Error).message)}\n\tat io.confluent.connect.jdbc.source.JdbcSourceTask.poll`,
+      );
+      return total;
+    }
+    const { query, rows } = polled;
     const topic = `${config['topic.prefix'] ?? ''}${table}`;
     if (rows.length > 0) ensureTopic(ctx, topic, 1, 1);
     const nullKeyPartition = ctx.state.topics[topic]

@@ -1,21 +1,13 @@
 // The Connect area's state: a group of workers on the simulated cluster running connectors and tasks, the
 // source database the JDBC source polls, and the simulated S3 bucket and Elasticsearch index the sinks write.
 import type { AssignorState } from '../assignorTypes';
+import type { SqlResult } from '../database/session';
+import type { DatabaseState } from '../database/types';
 import type { RowChange } from '../debezium';
 import type { ConnectClusterState, ConnectRequest } from '../rest/types';
 import type { S3PartitionWriter, SinkRecordLite } from '../s3Sink';
 
-/** A column value of the simulated database (INTEGER, REAL, TEXT or NULL). */
-export type DbValue = string | number | null;
-export type DbRow = Record<string, DbValue>;
-
-/**
- * One table: `id INTEGER PRIMARY KEY AUTOINCREMENT` first, the learner's columns, and an `updated_at` column
- * (epoch ms) that the database sets on every INSERT and UPDATE, as a `DEFAULT CURRENT_TIMESTAMP` column with an
- * update trigger would.
- */
-export type DbTable = { columns: string[]; rows: DbRow[]; nextId: number };
-
+export type { DbRow, DbValue } from '../database/types';
 /** A source offset map as a connector stores it (JDBC: {"incrementing":3}; Debezium: {"lsn":…,"txId":…}). */
 export type SourceOffset = Record<string, number | boolean>;
 
@@ -77,7 +69,8 @@ export type ConnectAreaState = {
   /** Running tasks by `connector-task`. */
   runtime: Record<string, TaskRuntime>;
   taskEpochs: Record<string, number>;
-  database: Record<string, DbTable>;
+  /** The source/sink database: plain rows and schema text; SQLite (sql.js) runs every statement on it. */
+  database: DatabaseState;
   /** The database's change log (PostgreSQL's WAL as logical decoding reads it): every committed change, in order. */
   wal: WalEntry[];
   nextLsn: number;
@@ -118,16 +111,17 @@ declare module '../../engine/registry' {
     connectWorkerStop: { worker: string; crash?: boolean };
     /** Start a stopped worker again (or a new one): it joins the group and a rebalance runs. */
     connectWorkerStart: { worker: string };
-    /** CREATE TABLE name (columns…): `id` and `updated_at` are added. */
-    connectDbCreateTable: { table: string; columns: string[] };
-    connectDbInsert: { table: string; values: Record<string, DbValue> };
-    connectDbUpdate: { table: string; id: number; values: Record<string, DbValue> };
-    connectDbDelete: { table: string; id: number };
+    /**
+     * SQL run by SQLite as the sqlite3 shell runs it (`sqlite3 shop.db "SQL"` bails at the first error; SQL on
+     * stdin, `bail: false`, goes on with the next statement). Each committed transaction's row changes go to the
+     * change log a CDC connector reads.
+     */
+    connectDbExec: { sql: string; bail?: boolean };
   }
   interface CommandResultMap {
     connectStart: { workers: string[] };
     connectRest: ConnectRestResult;
-    connectDbInsert: { id: number };
+    connectDbExec: { results: SqlResult[] };
   }
   interface EventMap {
     connectClusterStarted: { mode: 'distributed' | 'standalone'; workers: string[]; groupId: string };
@@ -142,7 +136,13 @@ declare module '../../engine/registry' {
     connectOffsetsFlushed: { worker: string; connector: string; task: number; offsets: string[] };
     connectSinkDelivered: { connector: string; task: number; records: number; written: string[] };
     connectRecordToDlq: { connector: string; task: number; topic: string; offset: number; dlq: string };
-    connectDbChanged: { table: string; op: 'create' | 'insert' | 'update' | 'delete'; id?: number };
+    connectDbChanged: {
+      tables: string[];
+      inserts: number;
+      updates: number;
+      deletes: number;
+      txId: number | null;
+    };
   }
   interface TaskMap {
     /** A task's poll loop iteration (stale when the task was restarted or stopped). */

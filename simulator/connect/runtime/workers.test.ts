@@ -1,8 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Simulation } from '../../index';
 import { readModel } from '../../read/index';
 import { must } from '../../testing/sim.testkit';
-import { advance, connectSim, customers, JDBC_SOURCE, rest, topicRecords } from './connect.testkit';
+import {
+  advance,
+  connectSim,
+  customers,
+  JDBC_SOURCE,
+  rest,
+  topicRecords,
+  withSqlite,
+} from './connect.testkit';
+
+beforeAll(withSqlite);
 
 describe('Connect workers in distributed mode (DistributedHerder, KafkaConfigBackingStore, KafkaStatusBackingStore)', () => {
   it('the internal topics are created compacted with DistributedConfig defaults: connect-configs 1 partition, connect-offsets 25, connect-status 5', () => {
