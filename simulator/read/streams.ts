@@ -26,6 +26,10 @@ export type StreamsTaskView = {
   subtopology: number;
   partition: number;
   owner: string | null;
+  /** The owner's stream thread running it (`<app>-<processId>-StreamThread-N`). */
+  thread: string | null;
+  /** Instances hosting a standby replica of the task. */
+  standbys: string[];
   status: 'RESTORING' | 'RUNNING' | 'UNASSIGNED';
   restore: Array<{ store: string; restored: number; total: number }>;
   /** Partition time: the largest timestamp the task processed (-1 before the first record). */
@@ -54,11 +58,31 @@ export type StreamsAppView = {
     name: string;
     processId: string;
     status: 'RUNNING' | 'STOPPED' | 'CRASHED';
+    /** Its threads' consumers are members of the group (a dead instance until session.timeout.ms). */
+    inGroup: boolean;
+    /** The first thread (StreamThread-1), its producer and transactional.id. */
     thread: string;
     producer: string;
     transactionalId: string | null;
+    threads: Array<{
+      name: string;
+      consumer: string;
+      memberId: string;
+      producer: string;
+      transactionalId: string | null;
+      tasks: string[];
+      standbys: string[];
+    }>;
     tasks: string[];
+    standbyTasks: string[];
+    /** Task ids with a .checkpoint in its state directory. */
+    checkpoints: string[];
   }>;
+  numStreamThreads: number;
+  numStandbyReplicas: number;
+  /** Group state of application.id (classic protocol), and whether a rebalance is in progress. */
+  groupState: string;
+  generation: number;
   tasks: StreamsTaskView[];
   /** Records the application sent to each output topic (duplicates included). */
   sent: Record<string, number>;
@@ -114,16 +138,44 @@ function appView(state: SimState, app: StreamsApp): StreamsAppView {
       name: i.name,
       processId: i.processId,
       status: i.status,
-      thread: i.thread,
-      producer: i.producer,
-      transactionalId: i.transactionalId,
+      inGroup: i.inGroup,
+      thread: i.threads[0]?.name ?? '',
+      producer: i.threads[0]?.producer ?? '',
+      transactionalId: i.threads[0]?.transactionalId ?? null,
+      threads: i.threads.map((th) => ({
+        name: th.name,
+        consumer: `${th.name}-consumer`,
+        memberId: th.memberId,
+        producer: th.producer,
+        transactionalId: th.transactionalId,
+        tasks: tasks
+          .filter((task) => task.owner === i.name && task.thread === th.index)
+          .map((task) => task.id),
+        standbys: Object.entries(i.standbys)
+          .filter(([, sb]) => sb.thread === th.index)
+          .map(([id]) => id)
+          .sort(),
+      })),
       tasks: tasks.filter((task) => task.owner === i.name).map((task) => task.id),
+      standbyTasks: Object.keys(i.standbys).sort(),
+      checkpoints: Object.keys(i.stateDir).sort(),
     })),
+    numStreamThreads: app.numStreamThreads,
+    numStandbyReplicas: app.numStandbyReplicas,
+    groupState: state.areas.consumers.groups[app.applicationId]?.group.state ?? 'Empty',
+    generation: app.generation,
     tasks: tasks.map((task) => ({
       id: task.id,
       subtopology: task.subtopology,
       partition: task.partition,
       owner: task.owner,
+      thread:
+        task.owner === null
+          ? null
+          : (app.instances[task.owner]?.threads.find((th) => th.index === task.thread)?.name ?? null),
+      standbys: Object.values(app.instances)
+        .filter((i) => i.standbys[task.id])
+        .map((i) => i.name),
       status: task.owner === null || !task.state ? 'UNASSIGNED' : task.status,
       restore: task.restoring.map((r) => ({
         store: r.store,
