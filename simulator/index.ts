@@ -73,6 +73,7 @@ export {
   type StreamsAppView,
   type StreamsNodeView,
   type StreamsTaskView,
+  type StreamsWindowedView,
   type TopicConfigEntry,
   type TopicView,
   topicConfigNames,

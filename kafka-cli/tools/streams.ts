@@ -239,6 +239,15 @@ function run(args: string[], ctx: ToolContext): CommandOutput {
         )
         .result();
     out.line(`Store ${store} (${spec.type}${spec.changelog ? `, changelog ${spec.changelog}` : ''})`);
+    // A global table: every instance's GlobalStreamThread holds a full copy.
+    for (const i of app.instances) {
+      const st = i.status === 'RUNNING' ? i.global?.stores.find((x) => x.name === store) : undefined;
+      if (!st) continue;
+      out.line(
+        `global copy on ${i.name} (${i.global?.thread}): ${st.rows.length} entr${st.rows.length === 1 ? 'y' : 'ies'}`,
+      );
+      for (const row of st.rows) out.line(`  ${row.key} = ${row.value}`);
+    }
     for (const t of app.tasks) {
       const st = t.stores.find((s) => s.name === store);
       if (!st) continue;

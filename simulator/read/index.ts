@@ -220,6 +220,7 @@ export {
   type StreamsDslCheck,
   type StreamsNodeView,
   type StreamsTaskView,
+  type StreamsWindowedView,
 } from './streams';
 export { topicConfigNames } from './topicConfig';
 export type * from './types';

@@ -41,6 +41,21 @@ export type StreamsTaskView = {
   stores: Array<{ name: string; changelog: string | null; rows: StoreRow[] }>;
 };
 
+/** A tumbling or hopping windowed aggregation of one task, for the window time-axis view. */
+export type StreamsWindowedView = {
+  task: string;
+  node: string;
+  store: string;
+  sizeMs: number;
+  advanceMs: number;
+  graceMs: number;
+  /** The processor's observed stream time (-1 before its first record). */
+  streamTime: number;
+  windows: Array<{ key: string; start: number; end: number; value: string | null; closed: boolean }>;
+  /** Late records the processor dropped (windowEnd + grace <= stream time when they came). */
+  late: Array<{ key: string | null; timestamp: number }>;
+};
+
 export type StreamsAppView = {
   applicationId: string;
   state: StreamsApp['state'];
@@ -77,6 +92,13 @@ export type StreamsAppView = {
     standbyTasks: string[];
     /** Task ids with a .checkpoint in its state directory. */
     checkpoints: string[];
+    /** The GlobalStreamThread's copy of each global table, when the topology has one. */
+    global: {
+      thread: string;
+      consumer: string;
+      stores: Array<{ name: string; rows: StoreRow[] }>;
+      positions: Record<string, number>;
+    } | null;
   }>;
   numStreamThreads: number;
   numStandbyReplicas: number;
@@ -84,6 +106,7 @@ export type StreamsAppView = {
   groupState: string;
   generation: number;
   tasks: StreamsTaskView[];
+  windowed: StreamsWindowedView[];
   /** Records the application sent to each output topic (duplicates included). */
   sent: Record<string, number>;
   /** How many of its instances crashed so far. */
@@ -159,6 +182,14 @@ function appView(state: SimState, app: StreamsApp): StreamsAppView {
       tasks: tasks.filter((task) => task.owner === i.name).map((task) => task.id),
       standbyTasks: Object.keys(i.standbys).sort(),
       checkpoints: Object.keys(i.stateDir).sort(),
+      global: i.global
+        ? {
+            thread: i.global.thread,
+            consumer: i.global.consumer,
+            stores: Object.entries(i.global.stores).map(([name, st]) => ({ name, rows: storeRows(st) })),
+            positions: { ...i.global.positions },
+          }
+        : null,
     })),
     numStreamThreads: app.numStreamThreads,
     numStandbyReplicas: app.numStandbyReplicas,
@@ -194,6 +225,41 @@ function appView(state: SimState, app: StreamsApp): StreamsAppView {
           }))
         : [],
     })),
+    windowed: tasks.flatMap((task) =>
+      t.order.flatMap((name): StreamsWindowedView[] => {
+        const n = t.nodes[name];
+        if (n.kind !== 'processor' || n.op.t !== 'windowAggregate' || !task.state) return [];
+        const sub = t.subtopologies.find((x) => x.id === task.subtopology);
+        if (!sub?.nodes.includes(name)) return [];
+        const op = n.op;
+        const streamTime = task.state.processorTime[name] ?? -1;
+        const st = task.state.stores[op.store];
+        return [
+          {
+            task: task.id,
+            node: name,
+            store: op.store,
+            sizeMs: op.sizeMs,
+            advanceMs: op.advanceMs,
+            graceMs: op.graceMs,
+            streamTime,
+            windows: (st ? storeRows(st) : [])
+              .filter((r) => r.window)
+              .map((r) => ({
+                key: r.key,
+                start: r.window!.start,
+                end: r.window!.end,
+                value: r.value,
+                // TimeWindows close at windowEnd + grace <= stream time (KStreamWindowAggregate)
+                closed: r.window!.end + op.graceMs <= streamTime,
+              })),
+            late: task.late
+              .filter((l) => l.node === name)
+              .map((l) => ({ key: l.key, timestamp: l.timestamp })),
+          },
+        ];
+      }),
+    ),
     sent: { ...app.sent },
     crashes: app.crashes,
   };

@@ -9,6 +9,7 @@ import { streamsClientNames } from '../tasks/partitions';
 import { decorateTopic } from '../topology/naming';
 import { setAppState } from './appState';
 import { buildOnce } from './appTopology';
+import { startGlobalThread } from './globalThread';
 import { groupTo, SESSION_TIMEOUT_MS, syncGroupMembers } from './groupMembers';
 import { invoke } from './invoke';
 import { checkpointTask, closeStandby, crashLocalState } from './localState';
@@ -117,11 +118,6 @@ export const streamsCommands = {
       return fail('INVALID_REQUEST', `A Kafka Streams application '${cmd.app}' is already defined.`);
     const built = buildOnce(cmd.dsl);
     if (!built.ok) return fail('INVALID_REQUEST', formatDslError(cmd.dsl, built.error));
-    if (built.topology.globalStores.length > 0)
-      return fail(
-        'INVALID_REQUEST',
-        'globalTable is not supported by the simulated Streams runtime (the pure topology supports it).',
-      );
     if (built.topology.subtopologies.length === 0)
       return fail(
         'INVALID_REQUEST',
@@ -221,7 +217,9 @@ export const streamsCommands = {
       threads,
       stateDir: prev?.stateDir ?? {},
       standbys: {},
+      global: null,
     };
+    startGlobalThread(ctx, app, app.instances[cmd.instance], clientId);
     if (prev)
       for (const t of Object.values(app.tasks))
         if (t.owner === cmd.instance) {

@@ -20,6 +20,12 @@ export const streamsHooks: readonly Hook[] = [
       }
       for (const inst of Object.values(app.instances)) {
         if (inst.status !== 'RUNNING') continue;
+        // the global thread follows every partition of a global table's topic
+        if (
+          inst.global &&
+          Object.keys(inst.global.positions).some((k) => k === `${ev.topic}-${ev.partition}`)
+        )
+          wakePoll(ctx, app, inst, inst.threads[0]);
         for (const [id, sb] of Object.entries(inst.standbys)) {
           if (Number(id.split('_')[1]) !== ev.partition) continue;
           if (!Object.keys(sb.positions).some((s) => changelogTopic(app, s) === ev.topic)) continue;

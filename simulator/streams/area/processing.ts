@@ -9,6 +9,7 @@ import { applyChangelogRecord, RESTORE_BATCH_RECORDS } from '../runtime/restore'
 import { commitTask, processRecord, type StepResult } from '../runtime/task';
 import { setAppState } from './appState';
 import { topologyOf } from './appTopology';
+import { globalStep } from './globalThread';
 import { invoke } from './invoke';
 import { checkpointTask, OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT } from './localState';
 import { purgeableOffsets, purgeRepartitionTopics } from './purge';
@@ -18,6 +19,9 @@ import type { StreamsApp, StreamsInstance, StreamsTask, StreamThread } from './t
 
 /** max.poll.records: Streams overrides the consumer's 500 with 1000 (StreamsConfig CONSUMER_DEFAULT_OVERRIDES). */
 export const MAX_POLL_RECORDS = 1000;
+
+/** Late records kept per task for the window view. */
+const LATE_KEPT = 20;
 
 /** Wake the thread's poll loop (nothing runs on a quiet cluster: a poll is scheduled when data arrives). */
 export function wakePoll(
@@ -153,6 +157,8 @@ function recordStepEvents(ctx: Ctx, app: StreamsApp, task: StreamsTask, step: St
       continue;
     }
     if (e.type === 'streamTimeAdvanced' || e.type === 'storeUpdated' || e.type === 'recordFiltered') continue;
+    if (e.type === 'recordDropped' && e.cause === 'expiredWindow')
+      task.late = [...task.late, { node: e.node, key: e.key, timestamp: e.timestamp }].slice(-LATE_KEPT);
     ctx.emit('streamsRecordEvent', `${app.applicationId} task ${task.id}: ${e.reason}`, {
       app: app.applicationId,
       task: task.id,
@@ -166,6 +172,7 @@ function recordStepEvents(ctx: Ctx, app: StreamsApp, task: StreamsTask, step: St
 function processTask(
   ctx: Ctx,
   app: StreamsApp,
+  owner: StreamsInstance,
   inst: StreamThread,
   task: StreamsTask,
   budget: number,
@@ -225,7 +232,12 @@ function processTask(
         value: rec.value,
         timestamp: rec.timestamp,
       },
-      { applicationId: app.applicationId, trace: true, cacheMaxBytes: app.cacheMaxBytes },
+      {
+        applicationId: app.applicationId,
+        trace: true,
+        cacheMaxBytes: app.cacheMaxBytes,
+        globals: owner.global ? { stores: owner.global.stores } : undefined,
+      },
     );
     recordStepEvents(ctx, app, task, step);
     if (!step.ok) {
@@ -263,6 +275,7 @@ export function pollOnce(ctx: Ctx, app: StreamsApp, inst: StreamsInstance, th: S
   if (app.state === 'ERROR') return;
   let budget = MAX_POLL_RECORDS;
   let more = false;
+  globalStep(ctx, app, inst);
   for (const task of threadTasks(app, inst, th)) {
     if (task.status === 'RESTORING') {
       // One restore batch per loop; once RUNNING, the task's input is processed on the next loop.
@@ -270,7 +283,7 @@ export function pollOnce(ctx: Ctx, app: StreamsApp, inst: StreamsInstance, th: S
       more = true;
       continue;
     }
-    const read = processTask(ctx, app, th, task, budget);
+    const read = processTask(ctx, app, inst, th, task, budget);
     budget -= read;
     if (budget <= 0) more = true;
     if ((app.state as string) === 'ERROR') return;
@@ -298,6 +311,7 @@ export function commitThread(
     const step = commitTask(t, task.state!, {
       applicationId: app.applicationId,
       cacheMaxBytes: app.cacheMaxBytes,
+      globals: owner.global ? { stores: owner.global.stores } : undefined,
     });
     recordStepEvents(ctx, app, task, step);
     if (step.ok) {

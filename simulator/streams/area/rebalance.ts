@@ -94,6 +94,7 @@ function newTask(
     dirty: false,
     nodeCounts: {},
     sinceCheckpoint: 0,
+    late: [],
   };
 }
 

@@ -2,7 +2,7 @@
 // purge of repartition topics.
 import { describe, expect, it } from 'vitest';
 import { describeGroupMembers, describeGroupState } from '../../consumer/group/describe';
-import type { SimEvent } from '../../index';
+import { readModel, type SimEvent } from '../../index';
 import { advance, cluster, must, produce, read, start } from './streamsArea.testkit';
 
 const COUNT = 'stream clicks | groupByKey | count as click-counts | toStream | to click-totals';
@@ -276,5 +276,76 @@ describe('repartition topics are purged (TaskManager#maybePurgeCommittedRecords,
     expect(logStart()).toBe(4);
     // the counts are unaffected: the records were consumed before they were deleted
     expect(read(s, 'click-totals').at(-1)).toBe('x=3');
+  });
+});
+
+describe('GlobalKTable (StreamsBuilder#globalTable, GlobalStreamThread)', () => {
+  const DSL =
+    'c = globalTable customers as customer-store\nstream orders | join c on value with concat(left, " for ", right) | to enriched';
+
+  it('every instance reads the whole topic into its own copy (no group, no changelog) and joins by the key mapper', () => {
+    // customers has 3 partitions, orders 2: a global table needs no co-partitioning
+    const s = cluster({ customers: 3, orders: 2, enriched: 2 });
+    produce(s, 'customers', [
+      ['c1', 'Ada', 1],
+      ['c2', 'Linus', 2],
+    ]);
+    must(s, { type: 'streamsAppCreate', app: 'g', dsl: DSL });
+    start(s, 'g', 'a');
+    start(s, 'g', 'b');
+    const app = s.state.areas.streams.apps.g;
+    for (const i of Object.values(app.instances)) {
+      expect(i.global?.consumer).toBe(`g-${i.processId}-global-consumer`);
+      expect(Object.keys(i.global!.positions)).toHaveLength(3);
+    }
+    expect(s.state.topics['g-customer-store-changelog']).toBeUndefined();
+    produce(s, 'orders', [
+      ['o1', 'c1', 10],
+      ['o2', 'c2', 11],
+      ['o3', 'c9', 12],
+    ]);
+    advance(s, 2000);
+    // inner join: o3 has no customer and is dropped
+    expect(read(s, 'enriched').sort()).toEqual(['o1=c1 for Ada', 'o2=c2 for Linus']);
+    // a later update of the global topic reaches every copy
+    produce(s, 'customers', [['c9', 'Grace', 20]]);
+    produce(s, 'orders', [['o4', 'c9', 21]]);
+    advance(s, 2000);
+    expect(read(s, 'enriched')).toContain('o4=c9 for Grace');
+    // the global consumer is not a member of the application's group
+    expect(describeGroupMembers(s.state.areas.consumers, 'g').map((m) => m.clientId)).not.toContain(
+      `g-${app.instances.a.processId}-global-consumer`,
+    );
+  });
+});
+
+describe('the window view read model (KStreamWindowAggregate close rule)', () => {
+  it('a window is closed once windowEnd + grace <= the processor’s stream time; late records are listed as dropped', () => {
+    const s = cluster({ clicks: 1, out: 1 });
+    must(s, {
+      type: 'streamsAppCreate',
+      app: 'w',
+      dsl: 'stream clicks | groupByKey | windowedBy tumbling 5s grace 1s | count as per-5s | toStream | to out',
+    });
+    start(s, 'w', 'a');
+    produce(s, 'clicks', [
+      ['A', 'x', 1000],
+      ['A', 'x', 5500],
+    ]);
+    advance(s, 1000);
+    const before = readModel(s).streamsApp('w')!.windowed[0];
+    expect(before.streamTime).toBe(5500);
+    expect(before.windows.map((v) => [v.start, v.closed])).toEqual([
+      [0, false], // 5000 + 1000 > 5500: still accepting records
+      [5000, false],
+    ]);
+    produce(s, 'clicks', [
+      ['A', 'x', 6000],
+      ['A', 'x', 4000],
+    ]);
+    advance(s, 1000);
+    const after = readModel(s).streamsApp('w')!.windowed[0];
+    expect(after.windows.find((v) => v.start === 0)).toMatchObject({ closed: true, value: '1' });
+    expect(after.late).toEqual([{ key: 'A', timestamp: 4000 }]);
   });
 });

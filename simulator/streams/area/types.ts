@@ -51,6 +51,17 @@ export type StandbyTask = {
   positions: Record<string, number>;
 };
 
+/** The GlobalStreamThread of an instance: a full copy of every GlobalKTable, read by a consumer with no group. */
+export type GlobalThreadState = {
+  /** `<application.id>-<processId>-GlobalStreamThread`. */
+  thread: string;
+  /** `<application.id>-<processId>-global-consumer` (StreamsConfig#getGlobalConsumerConfigs). */
+  consumer: string;
+  stores: Record<string, StoreState>;
+  /** Next offset per "topic-partition" of the global topics. */
+  positions: Record<string, number>;
+};
+
 /** A KafkaStreams instance (one process) with num.stream.threads StreamThreads. */
 export type StreamsInstance = {
   name: string;
@@ -66,6 +77,8 @@ export type StreamsInstance = {
   stateDir: Record<string, LocalTaskState>;
   /** Standby tasks this instance hosts, by task id. */
   standbys: Record<string, StandbyTask>;
+  /** The global thread, when the topology has global tables. */
+  global: GlobalThreadState | null;
 };
 
 export type StoreRestore = {
@@ -102,6 +115,8 @@ export type StreamsTask = {
   nodeCounts: Record<string, number>;
   /** Changelog records written since the last checkpoint (OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT). */
   sinceCheckpoint: number;
+  /** The last late records windowed processors dropped (for the window view), newest last. */
+  late: Array<{ node: string; key: string | null; timestamp: number }>;
 };
 
 /** The group's join phase in progress (classic protocol, as the group coordinator runs it). */
