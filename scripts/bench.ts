@@ -6,10 +6,12 @@ import { runConsumerBenchSection } from './bench/consumer';
 import { runCoreBench } from './bench/core';
 import { runSearchBenchSection } from './bench/search';
 import { runStorageBenchSection } from './bench/storage';
+import { runStreamsSimulationBenchSection } from './bench/streamsSimulation';
 
 runCoreBench();
 runStorageBenchSection();
 runConsumerBenchSection();
 runStreamsBenchSection();
+runStreamsSimulationBenchSection();
 runMonitoringBenchSection();
 runSearchBenchSection();

@@ -157,7 +157,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'connectSessionExpired',
         'connectTaskPoll',
       ],
-      streams: ['streamsCommit', 'streamsPoll', 'streamsSessionTimeout'],
+      streams: ['streamsCommit', 'streamsJoinDeadline', 'streamsPoll', 'streamsSessionTimeout'],
       production: ['productionRollStep'],
       mirror: ['mirrorCheckpoint', 'mirrorPoll'],
       externalClients: ['externalProduceTimeout'],

@@ -76,6 +76,7 @@ export {
   type StreamsAppView,
   type StreamsNodeView,
   type StreamsTaskView,
+  type StreamsWindowedView,
   type TopicConfigEntry,
   type TopicView,
   topicConfigNames,

@@ -17,6 +17,7 @@ import { RollingRestartView } from './RollingRestartView';
 import { SchemaRegistryView } from './SchemaRegistryView';
 import { SecurityPathView } from './SecurityPathView';
 import { StreamsView } from './StreamsView';
+import { StreamsWindowsView } from './StreamsWindowsView';
 import { TenantView } from './TenantView';
 import { TimelineView } from './TimelineView';
 
@@ -44,6 +45,7 @@ export const VIEW_REGISTRY = [
   { name: 'compare', column: 'top', Component: ComparisonView },
   { name: 'connect', column: 'top', Component: ConnectView },
   { name: 'streams', column: 'top', Component: StreamsView },
+  { name: 'windows', column: 'top', Component: StreamsWindowsView },
   { name: 'roll', column: 'left', Component: RollingRestartView },
   { name: 'mirror', column: 'right', Component: MirrorView },
   { name: 'schemas', column: 'right', Component: SchemaRegistryView },

@@ -18,8 +18,9 @@ const VERBS = ['topology', 'create', 'start', 'stop', 'crash', 'list', 'describe
 const USAGE = [
   'streams topology [--java] <<EOF ... EOF          print Topology#describe() of DSL text (runs nothing)',
   'streams create APP [--config k=v]... <<EOF ... EOF   define a Streams application (application.id = APP)',
-  '    configs: processing.guarantee=at_least_once|exactly_once_v2, commit.interval.ms, statestore.cache.max.bytes',
-  'streams start APP [--instance NAME]      start an instance (one StreamThread); tasks are rebalanced',
+  '    configs: processing.guarantee=at_least_once|exactly_once_v2, commit.interval.ms, statestore.cache.max.bytes,',
+  '      num.stream.threads, num.standby.replicas, repartition.purge.interval.ms',
+  'streams start APP [--instance NAME]      start an instance (num.stream.threads threads); waits for the rebalance',
   'streams stop APP --instance NAME         KafkaStreams#close(): commit, then stop',
   'streams crash APP --instance NAME        the process dies without committing',
   'streams list | streams describe APP | streams store APP STORE',
@@ -30,6 +31,10 @@ function dslOf(ctx: ToolContext): string | null {
   return ctx.input === null ? null : ctx.input.join('\n');
 }
 
+/** How long `streams start` lets the virtual clock run for the rebalance, and in which steps. */
+const START_WAIT_MS = 15_000;
+const START_STEP_MS = 100;
+
 function fmtTime(t: number): string {
   return t < 0 ? '-' : String(t);
 }
@@ -37,17 +42,26 @@ function fmtTime(t: number): string {
 function describeApp(out: Output, a: StreamsAppView, read: ReadModel): void {
   const group = read.group(a.applicationId);
   out.line(
-    `Application ${a.applicationId}: ${a.state}  processing.guarantee=${a.guarantee}  commit.interval.ms=${a.commitIntervalMs}  statestore.cache.max.bytes=${a.cacheMaxBytes}`,
+    `Application ${a.applicationId}: ${a.state}  processing.guarantee=${a.guarantee}  commit.interval.ms=${a.commitIntervalMs}  statestore.cache.max.bytes=${a.cacheMaxBytes}${a.numStreamThreads > 1 ? `  num.stream.threads=${a.numStreamThreads}` : ''}${a.numStandbyReplicas > 0 ? `  num.standby.replicas=${a.numStandbyReplicas}` : ''}`,
   );
   if (a.error) out.line(`Error: ${a.error}`);
   out.line(
-    `Consumer group: ${a.applicationId}${group ? ` (committed offsets: ${group.offsets.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ') || 'none'})` : ''}`,
+    `Consumer group: ${a.applicationId} (${a.groupState}, generation ${a.generation}; members: kafka-consumer-groups.sh --describe --group ${a.applicationId} --members)${group ? ` (committed offsets: ${group.offsets.map((o) => `${o.topic}-${o.partition}=${o.offset}`).join(', ') || 'none'})` : ''}`,
   );
   out.line();
   if (a.instances.length === 0) out.line(`No instances. Start one: streams start ${a.applicationId}`);
   else {
-    const rows = a.instances.map((i) => [i.name, i.status, i.thread, i.tasks.join(',') || '-']);
-    const heads = ['INSTANCE', 'STATUS', 'THREAD', 'ACTIVE-TASKS'];
+    // One row per stream thread (each is a consumer group member); a stopped instance keeps its state directory.
+    const rows = a.instances.flatMap((i) =>
+      i.threads.map((th) => [
+        i.name,
+        i.inGroup || i.status === 'RUNNING' ? i.status : `${i.status} (left the group)`,
+        th.name,
+        th.tasks.join(',') || '-',
+        th.standbys.join(',') || '-',
+      ]),
+    );
+    const heads = ['INSTANCE', 'STATUS', 'THREAD', 'ACTIVE-TASKS', 'STANDBY-TASKS'];
     const w = heads.map((h, i) =>
       widthOf(
         h.length,
@@ -225,6 +239,15 @@ function run(args: string[], ctx: ToolContext): CommandOutput {
         )
         .result();
     out.line(`Store ${store} (${spec.type}${spec.changelog ? `, changelog ${spec.changelog}` : ''})`);
+    // A global table: every instance's GlobalStreamThread holds a full copy.
+    for (const i of app.instances) {
+      const st = i.status === 'RUNNING' ? i.global?.stores.find((x) => x.name === store) : undefined;
+      if (!st) continue;
+      out.line(
+        `global copy on ${i.name} (${i.global?.thread}): ${st.rows.length} entr${st.rows.length === 1 ? 'y' : 'ies'}`,
+      );
+      for (const row of st.rows) out.line(`  ${row.key} = ${row.value}`);
+    }
     for (const t of app.tasks) {
       const st = t.stores.find((s) => s.name === store);
       if (!st) continue;
@@ -243,12 +266,31 @@ function run(args: string[], ctx: ToolContext): CommandOutput {
   if (instance === null) return out.result();
   const r = ctx.port.streamsInstance(verb as 'start' | 'stop' | 'crash', appId, instance);
   if (!r.ok) return out.fail(`${errorLabel(r.error)}: ${r.error.message}`).result();
-  const after = ctx.read.streamsApp(appId);
-  const mine = after?.instances.find((i) => i.name === instance);
   if (verb === 'start') {
+    // Like an application that calls KafkaStreams#start() and waits for RUNNING: the clock runs through the
+    // group's join phase (group.initial.rebalance.delay.ms, the members' next heartbeats), but not through a
+    // dead member's session timeout, which the learner advances to on purpose.
+    const started = ctx.read.now();
+    const blocked = () =>
+      ctx.read.streamsApp(appId)?.instances.some((i) => i.inGroup && i.status !== 'RUNNING') ?? false;
+    for (let waited = 0; waited < START_WAIT_MS; waited += START_STEP_MS) {
+      if (ctx.read.streamsApp(appId)?.state !== 'REBALANCING' || blocked()) break;
+      ctx.port.advanceClock(START_STEP_MS);
+    }
+    const after = ctx.read.streamsApp(appId);
+    const mine = after?.instances.find((i) => i.name === instance);
+    const took = ctx.read.now() - started;
+    const threads = mine?.threads ?? [];
     out.line(
-      `Started ${instance} of ${appId} (thread ${mine?.thread}); state ${after?.state}; active tasks: ${mine?.tasks.join(', ') || 'none'}.`,
+      `Started ${instance} of ${appId} (${threads.length === 1 ? `thread ${mine?.thread}` : `${threads.length} threads`}); ${took > 0 ? `the rebalance took ${took / 1000} s of virtual time; ` : ''}state ${after?.state}; active tasks: ${mine?.tasks.join(', ') || 'none'}.`,
     );
+    if (after?.state === 'REBALANCING' && blocked())
+      out.line(
+        `The join phase waits for members that stopped heartbeating (${after.instances
+          .filter((i) => i.inGroup && i.status !== 'RUNNING')
+          .map((i) => i.name)
+          .join(', ')}): the group removes them after session.timeout.ms=45000 (clock advance 45s).`,
+      );
   } else if (verb === 'stop') {
     out.line(
       `Closed ${instance} of ${appId} after a commit. Its tasks move when the group drops the member (session.timeout.ms=45000: clock advance 45s).`,

@@ -22,6 +22,8 @@ function onSubscribedTopicChange(ctx: Ctx, topic: string, what: string, only?: r
     if (only && !only.includes(groupId)) continue;
     // Real clients' leaders watch metadata themselves and rejoin (kafka-sim --listen): nothing to do here
     if (rec.wire) continue;
+    // A Streams application's group rebalances through the Streams area (its leader plans the internal topics)
+    if (rec.streams) continue;
     if (g.state !== 'Stable' || !g.members.some((m) => m.topics.includes(topic))) continue;
     prepareRebalance(ctx, g, ctx.now, `metadata of subscribed topic ${topic} changed (${what})`);
     settleGroup(ctx, groupId);

@@ -78,6 +78,8 @@ export type GroupRecord = {
   timerAt: number | null;
   /** Present when the group's members are real clients over the wire protocol (kafka-sim --listen). */
   wire?: WireGroupState;
+  /** The group of a Kafka Streams application: its StreamThreads are the members, the Streams area runs them. */
+  streams?: true;
 };
 
 export type ConsumerArea = {

@@ -230,6 +230,7 @@ export {
   type StreamsDslCheck,
   type StreamsNodeView,
   type StreamsTaskView,
+  type StreamsWindowedView,
 } from './streams';
 export { topicConfigNames } from './topicConfig';
 export type * from './types';

@@ -26,6 +26,10 @@ export type StreamsTaskView = {
   subtopology: number;
   partition: number;
   owner: string | null;
+  /** The owner's stream thread running it (`<app>-<processId>-StreamThread-N`). */
+  thread: string | null;
+  /** Instances hosting a standby replica of the task. */
+  standbys: string[];
   status: 'RESTORING' | 'RUNNING' | 'UNASSIGNED';
   restore: Array<{ store: string; restored: number; total: number }>;
   /** Partition time: the largest timestamp the task processed (-1 before the first record). */
@@ -35,6 +39,21 @@ export type StreamsTaskView = {
   /** Next offset to read per source partition ("topic-partition"). */
   positions: Record<string, number>;
   stores: Array<{ name: string; changelog: string | null; rows: StoreRow[] }>;
+};
+
+/** A tumbling or hopping windowed aggregation of one task, for the window time-axis view. */
+export type StreamsWindowedView = {
+  task: string;
+  node: string;
+  store: string;
+  sizeMs: number;
+  advanceMs: number;
+  graceMs: number;
+  /** The processor's observed stream time (-1 before its first record). */
+  streamTime: number;
+  windows: Array<{ key: string; start: number; end: number; value: string | null; closed: boolean }>;
+  /** Late records the processor dropped (windowEnd + grace <= stream time when they came). */
+  late: Array<{ key: string | null; timestamp: number }>;
 };
 
 export type StreamsAppView = {
@@ -54,12 +73,40 @@ export type StreamsAppView = {
     name: string;
     processId: string;
     status: 'RUNNING' | 'STOPPED' | 'CRASHED';
+    /** Its threads' consumers are members of the group (a dead instance until session.timeout.ms). */
+    inGroup: boolean;
+    /** The first thread (StreamThread-1), its producer and transactional.id. */
     thread: string;
     producer: string;
     transactionalId: string | null;
+    threads: Array<{
+      name: string;
+      consumer: string;
+      memberId: string;
+      producer: string;
+      transactionalId: string | null;
+      tasks: string[];
+      standbys: string[];
+    }>;
     tasks: string[];
+    standbyTasks: string[];
+    /** Task ids with a .checkpoint in its state directory. */
+    checkpoints: string[];
+    /** The GlobalStreamThread's copy of each global table, when the topology has one. */
+    global: {
+      thread: string;
+      consumer: string;
+      stores: Array<{ name: string; rows: StoreRow[] }>;
+      positions: Record<string, number>;
+    } | null;
   }>;
+  numStreamThreads: number;
+  numStandbyReplicas: number;
+  /** Group state of application.id (classic protocol), and whether a rebalance is in progress. */
+  groupState: string;
+  generation: number;
   tasks: StreamsTaskView[];
+  windowed: StreamsWindowedView[];
   /** Records the application sent to each output topic (duplicates included). */
   sent: Record<string, number>;
   /** How many of its instances crashed so far. */
@@ -114,16 +161,52 @@ function appView(state: SimState, app: StreamsApp): StreamsAppView {
       name: i.name,
       processId: i.processId,
       status: i.status,
-      thread: i.thread,
-      producer: i.producer,
-      transactionalId: i.transactionalId,
+      inGroup: i.inGroup,
+      thread: i.threads[0]?.name ?? '',
+      producer: i.threads[0]?.producer ?? '',
+      transactionalId: i.threads[0]?.transactionalId ?? null,
+      threads: i.threads.map((th) => ({
+        name: th.name,
+        consumer: `${th.name}-consumer`,
+        memberId: th.memberId,
+        producer: th.producer,
+        transactionalId: th.transactionalId,
+        tasks: tasks
+          .filter((task) => task.owner === i.name && task.thread === th.index)
+          .map((task) => task.id),
+        standbys: Object.entries(i.standbys)
+          .filter(([, sb]) => sb.thread === th.index)
+          .map(([id]) => id)
+          .sort(),
+      })),
       tasks: tasks.filter((task) => task.owner === i.name).map((task) => task.id),
+      standbyTasks: Object.keys(i.standbys).sort(),
+      checkpoints: Object.keys(i.stateDir).sort(),
+      global: i.global
+        ? {
+            thread: i.global.thread,
+            consumer: i.global.consumer,
+            stores: Object.entries(i.global.stores).map(([name, st]) => ({ name, rows: storeRows(st) })),
+            positions: { ...i.global.positions },
+          }
+        : null,
     })),
+    numStreamThreads: app.numStreamThreads,
+    numStandbyReplicas: app.numStandbyReplicas,
+    groupState: state.areas.consumers.groups[app.applicationId]?.group.state ?? 'Empty',
+    generation: app.generation,
     tasks: tasks.map((task) => ({
       id: task.id,
       subtopology: task.subtopology,
       partition: task.partition,
       owner: task.owner,
+      thread:
+        task.owner === null
+          ? null
+          : (app.instances[task.owner]?.threads.find((th) => th.index === task.thread)?.name ?? null),
+      standbys: Object.values(app.instances)
+        .filter((i) => i.standbys[task.id])
+        .map((i) => i.name),
       status: task.owner === null || !task.state ? 'UNASSIGNED' : task.status,
       restore: task.restoring.map((r) => ({
         store: r.store,
@@ -142,6 +225,41 @@ function appView(state: SimState, app: StreamsApp): StreamsAppView {
           }))
         : [],
     })),
+    windowed: tasks.flatMap((task) =>
+      t.order.flatMap((name): StreamsWindowedView[] => {
+        const n = t.nodes[name];
+        if (n.kind !== 'processor' || n.op.t !== 'windowAggregate' || !task.state) return [];
+        const sub = t.subtopologies.find((x) => x.id === task.subtopology);
+        if (!sub?.nodes.includes(name)) return [];
+        const op = n.op;
+        const streamTime = task.state.processorTime[name] ?? -1;
+        const st = task.state.stores[op.store];
+        return [
+          {
+            task: task.id,
+            node: name,
+            store: op.store,
+            sizeMs: op.sizeMs,
+            advanceMs: op.advanceMs,
+            graceMs: op.graceMs,
+            streamTime,
+            windows: (st ? storeRows(st) : [])
+              .filter((r) => r.window)
+              .map((r) => ({
+                key: r.key,
+                start: r.window!.start,
+                end: r.window!.end,
+                value: r.value,
+                // TimeWindows close at windowEnd + grace <= stream time (KStreamWindowAggregate)
+                closed: r.window!.end + op.graceMs <= streamTime,
+              })),
+            late: task.late
+              .filter((l) => l.node === name)
+              .map((l) => ({ key: l.key, timestamp: l.timestamp })),
+          },
+        ];
+      }),
+    ),
     sent: { ...app.sent },
     crashes: app.crashes,
   };

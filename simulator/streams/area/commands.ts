@@ -1,4 +1,6 @@
 // The Streams area's commands: define an application, start / stop / crash instances, reset it.
+
+import { memberUuid } from '../../consumer/client/consumerClient';
 import { storeOffsets } from '../../consumer/offsets/offsetStore';
 import type { Ctx } from '../../engine/context';
 import { type CommandHandlers, fail, ok, okVoid } from '../../engine/registry';
@@ -7,21 +9,40 @@ import { streamsClientNames } from '../tasks/partitions';
 import { decorateTopic } from '../topology/naming';
 import { setAppState } from './appState';
 import { buildOnce } from './appTopology';
+import { startGlobalThread } from './globalThread';
+import { groupTo, SESSION_TIMEOUT_MS, syncGroupMembers } from './groupMembers';
 import { invoke } from './invoke';
+import { checkpointTask, closeStandby, crashLocalState } from './localState';
 import { commitInstance } from './processing';
-import { plan, rebalance } from './rebalance';
-import type { ProcessingGuarantee, StreamsApp, StreamsConfigs } from './types';
+import { REPARTITION_PURGE_INTERVAL_MS } from './purge';
+import { plan, requestRebalance } from './rebalance';
+import type { ProcessingGuarantee, StreamsApp, StreamsConfigs, StreamThread } from './types';
 
-/** consumer session.timeout.ms default (ConsumerConfig; Streams does not override it). */
-export const SESSION_TIMEOUT_MS = 45_000;
+export { SESSION_TIMEOUT_MS };
 
-const KNOWN_CONFIGS = ['processing.guarantee', 'commit.interval.ms', 'statestore.cache.max.bytes'];
+const KNOWN_CONFIGS = [
+  'processing.guarantee',
+  'commit.interval.ms',
+  'statestore.cache.max.bytes',
+  'num.stream.threads',
+  'num.standby.replicas',
+  'repartition.purge.interval.ms',
+];
 
-function parseConfigs(
-  configs: StreamsConfigs,
-):
-  | { ok: true; guarantee: ProcessingGuarantee; commitIntervalMs: number; cacheMaxBytes: number }
-  | { ok: false; message: string } {
+/** The simulated runtime runs at most this many threads per instance. */
+const MAX_THREADS = 8;
+
+type ParsedConfigs = {
+  ok: true;
+  guarantee: ProcessingGuarantee;
+  commitIntervalMs: number;
+  cacheMaxBytes: number;
+  numStreamThreads: number;
+  numStandbyReplicas: number;
+  repartitionPurgeIntervalMs: number;
+};
+
+function parseConfigs(configs: StreamsConfigs): ParsedConfigs | { ok: false; message: string } {
   for (const k of Object.keys(configs))
     if (!KNOWN_CONFIGS.includes(k))
       return {
@@ -52,7 +73,32 @@ function parseConfigs(
       ok: false,
       message: `Invalid value ${configs['statestore.cache.max.bytes']} for configuration statestore.cache.max.bytes: Not a number of type LONG`,
     };
-  return { ok: true, guarantee: g, commitIntervalMs, cacheMaxBytes };
+  const int = (name: string, dflt: number, type: 'INT' | 'LONG') => {
+    const v = num(name, dflt);
+    return Number.isNaN(v)
+      ? `Invalid value ${configs[name]} for configuration ${name}: Not a number of type ${type}`
+      : v;
+  };
+  const threads = int('num.stream.threads', 1, 'INT');
+  if (typeof threads === 'string') return { ok: false, message: threads };
+  if (threads < 1 || threads > MAX_THREADS)
+    return {
+      ok: false,
+      message: `The simulated Streams runtime runs 1 to ${MAX_THREADS} stream threads per instance (num.stream.threads=${threads})`,
+    };
+  const standbys = int('num.standby.replicas', 0, 'INT');
+  if (typeof standbys === 'string') return { ok: false, message: standbys };
+  const purge = int('repartition.purge.interval.ms', REPARTITION_PURGE_INTERVAL_MS, 'LONG');
+  if (typeof purge === 'string') return { ok: false, message: purge };
+  return {
+    ok: true,
+    guarantee: g,
+    commitIntervalMs,
+    cacheMaxBytes,
+    numStreamThreads: threads,
+    numStandbyReplicas: standbys,
+    repartitionPurgeIntervalMs: purge,
+  };
 }
 
 function appOf(ctx: Ctx, id: string): StreamsApp | undefined {
@@ -72,11 +118,6 @@ export const streamsCommands = {
       return fail('INVALID_REQUEST', `A Kafka Streams application '${cmd.app}' is already defined.`);
     const built = buildOnce(cmd.dsl);
     if (!built.ok) return fail('INVALID_REQUEST', formatDslError(cmd.dsl, built.error));
-    if (built.topology.globalStores.length > 0)
-      return fail(
-        'INVALID_REQUEST',
-        'globalTable is not supported by the simulated Streams runtime (the pure topology supports it).',
-      );
     if (built.topology.subtopologies.length === 0)
       return fail(
         'INVALID_REQUEST',
@@ -90,19 +131,23 @@ export const streamsCommands = {
       guarantee: parsed.guarantee,
       commitIntervalMs: parsed.commitIntervalMs,
       cacheMaxBytes: parsed.cacheMaxBytes,
+      numStreamThreads: parsed.numStreamThreads,
+      numStandbyReplicas: parsed.numStandbyReplicas,
+      repartitionPurgeIntervalMs: parsed.repartitionPurgeIntervalMs,
       state: 'CREATED',
       error: null,
       instances: {},
       tasks: {},
       partitions: {},
       generation: 0,
+      join: null,
       sent: {},
       crashes: 0,
     };
     const internal = Object.values(built.topology.internalTopics).map((i) => decorateTopic(cmd.app, i.name));
     ctx.emit(
       'streamsAppCreated',
-      `Kafka Streams application ${cmd.app} defined: ${built.topology.subtopologies.length} sub-topologies, processing.guarantee=${parsed.guarantee}, commit.interval.ms=${parsed.commitIntervalMs}; its consumer group id is ${cmd.app}`,
+      `Kafka Streams application ${cmd.app} defined: ${built.topology.subtopologies.length} sub-topologies, processing.guarantee=${parsed.guarantee}, commit.interval.ms=${parsed.commitIntervalMs}, num.stream.threads=${parsed.numStreamThreads}, num.standby.replicas=${parsed.numStandbyReplicas}; its consumer group id is ${cmd.app}`,
       { app: cmd.app },
     );
     return ok({ subtopologies: built.topology.subtopologies.length, internalTopics: internal });
@@ -118,45 +163,82 @@ export const streamsCommands = {
         'ILLEGAL_STATE',
         `Stream-client ${cmd.instance}: Unexpected state transition from RUNNING to RUNNING`,
       );
-    const planned = plan(ctx, app, 'StreamThread-1-consumer');
-    if (!planned.ok) return fail(planned.exception, planned.error);
-    const processId = ctx.uuid();
+    // The same machine keeps its state directory, and with it its process id (StateDirectory#initializeProcessId).
+    const prev = app.instances[cmd.instance];
+    const processId = prev?.processId ?? ctx.uuid();
     const clientId = streamsClientNames.clientId(app.applicationId, processId);
-    const thread = streamsClientNames.threadName(clientId, 1);
-    const producer = streamsClientNames.producer(thread);
+    // The group leader (the oldest member, else this instance's first thread) plans the topics; its error
+    // names the leader's consumer (the StreamsPartitionAssignor log prefix).
+    const leader =
+      Object.values(app.instances).find((i) => i.inGroup && i.status === 'RUNNING')?.threads[0]?.name ??
+      streamsClientNames.threadName(clientId, 1);
+    const planned = plan(ctx, app, streamsClientNames.consumer(leader));
+    if (!planned.ok) return fail(planned.exception, planned.error);
     const eos = app.guarantee === 'exactly_once_v2';
-    const transactionalId = eos ? streamsClientNames.transactionalId(app.applicationId, processId, 1) : null;
-    // Streams' producer overrides (StreamsConfig PRODUCER_DEFAULT_OVERRIDES / PRODUCER_EOS_OVERRIDES).
-    const configs: Record<string, string> = { 'linger.ms': '100' };
-    if (transactionalId) {
-      configs['transactional.id'] = transactionalId;
-      configs['transaction.timeout.ms'] = '10000';
+    const threads: StreamThread[] = [];
+    for (let n = 1; n <= app.numStreamThreads; n++) {
+      const name = streamsClientNames.threadName(clientId, n);
+      const producer = streamsClientNames.producer(name);
+      const transactionalId = eos
+        ? streamsClientNames.transactionalId(app.applicationId, processId, n)
+        : null;
+      // Streams' producer overrides (StreamsConfig PRODUCER_DEFAULT_OVERRIDES / PRODUCER_EOS_OVERRIDES).
+      const configs: Record<string, string> = { 'linger.ms': '100' };
+      if (transactionalId) {
+        configs['transactional.id'] = transactionalId;
+        configs['transaction.timeout.ms'] = '10000';
+      }
+      const created = invoke(ctx, { type: 'producerCreate', name: producer, configs });
+      // With a transactional.id the producer area runs initTransactions() on creation, as KafkaStreams does.
+      if (!created.ok) return created;
+      threads.push({
+        index: n,
+        name,
+        memberId: `${streamsClientNames.consumer(name)}-${memberUuid(ctx)}`,
+        since: ctx.now,
+        producer,
+        transactionalId,
+        epoch: 0,
+        pollScheduled: false,
+        commitScheduledAt: null,
+        inTransaction: false,
+        committing: false,
+        lastCommit: ctx.now,
+        lastPurge: ctx.now,
+      });
     }
-    const created = invoke(ctx, { type: 'producerCreate', name: producer, configs });
-    // With a transactional.id the producer area runs initTransactions() on creation, as KafkaStreams does.
-    if (!created.ok) return created;
-    // A restarted instance is a new process: the old member is replaced at once (simplified).
+    // A restarted instance is a new process: its old members are replaced at once (simplified).
     app.instances[cmd.instance] = {
       name: cmd.instance,
       processId,
       status: 'RUNNING',
-      thread,
-      producer,
-      transactionalId,
-      epoch: 0,
-      pollScheduled: false,
-      commitScheduledAt: null,
-      inTransaction: false,
-      lastCommit: ctx.now,
+      inGroup: true,
+      incarnation: (prev?.incarnation ?? 0) + 1,
+      threads,
+      stateDir: prev?.stateDir ?? {},
+      standbys: {},
+      global: null,
     };
+    startGlobalThread(ctx, app, app.instances[cmd.instance], clientId);
+    if (prev)
+      for (const t of Object.values(app.tasks))
+        if (t.owner === cmd.instance) {
+          t.owner = null;
+          t.thread = null;
+          t.state = null;
+          t.restoring = [];
+        }
     ctx.emit(
       'streamsInstanceStarted',
-      `${app.applicationId}: instance ${cmd.instance} started (process id ${processId}, thread ${thread}); it joins group ${app.applicationId}${transactionalId ? ` with transactional.id ${transactionalId}` : ''}`,
+      `${app.applicationId}: instance ${cmd.instance} started (process id ${processId}${prev ? ', kept in its state directory' : ''}, ${threads.length} stream thread(s): ${threads.map((t) => t.name).join(', ')}); each thread's consumer joins group ${app.applicationId}${eos ? ` with its own transactional.id (${threads.map((t) => t.transactionalId).join(', ')})` : ''}`,
       { app: app.applicationId, instance: cmd.instance, processId },
     );
-    if (app.state === 'CREATED' || app.state === 'NOT_RUNNING' || app.state === 'ERROR')
-      setAppState(ctx, app, 'REBALANCING', `instance ${cmd.instance} started`);
-    rebalance(ctx, app, `instance ${cmd.instance} joined the group`);
+    requestRebalance(
+      ctx,
+      app,
+      `instance ${cmd.instance} joined the group`,
+      threads.map((t) => t.memberId),
+    );
     return okVoid();
   },
 
@@ -167,10 +249,17 @@ export const streamsCommands = {
     if (inst?.status !== 'RUNNING')
       return fail('ILLEGAL_STATE', `Instance ${cmd.instance} of ${cmd.app} is not running.`);
     if (app.state !== 'ERROR') commitInstance(ctx, app, inst, 'KafkaStreams#close() commits before it stops');
-    invoke(ctx, { type: 'producerClose', producer: inst.producer });
+    // A clean close writes every task's .checkpoint (StreamTask#closeClean), standbys' too.
+    for (const task of Object.values(app.tasks))
+      if (task.owner === inst.name && task.status === 'RUNNING') checkpointTask(ctx, app, inst, task);
+    for (const id of Object.keys(inst.standbys)) closeStandby(ctx, inst, id);
+    for (const th of inst.threads) {
+      invoke(ctx, { type: 'producerClose', producer: th.producer });
+      th.epoch += 1;
+    }
     inst.status = 'STOPPED';
-    inst.epoch += 1;
     for (const task of Object.values(app.tasks)) if (task.owner === inst.name) task.state = null;
+    syncGroupMembers(ctx, app);
     ctx.emit(
       'streamsInstanceStopped',
       `${app.applicationId}: instance ${cmd.instance} closed after committing; KafkaStreams#close() does not send LeaveGroup (internal.leave.group.on.close=false), so its tasks wait session.timeout.ms=${SESSION_TIMEOUT_MS} for the group to move them`,
@@ -180,7 +269,7 @@ export const streamsCommands = {
       type: 'streamsSessionTimeout',
       app: app.applicationId,
       instance: inst.name,
-      processId: inst.processId,
+      incarnation: inst.incarnation,
     });
     return okVoid();
   },
@@ -191,12 +280,16 @@ export const streamsCommands = {
     const inst = app.instances[cmd.instance];
     if (inst?.status !== 'RUNNING')
       return fail('ILLEGAL_STATE', `Instance ${cmd.instance} of ${cmd.app} is not running.`);
-    invoke(ctx, { type: 'producerCrash', producer: inst.producer });
+    for (const th of inst.threads) {
+      invoke(ctx, { type: 'producerCrash', producer: th.producer });
+      th.epoch += 1;
+      th.inTransaction = false;
+    }
     inst.status = 'CRASHED';
     app.crashes += 1;
-    inst.epoch += 1;
-    inst.inTransaction = false;
+    crashLocalState(app, inst);
     for (const task of Object.values(app.tasks)) if (task.owner === inst.name) task.state = null;
+    syncGroupMembers(ctx, app);
     ctx.emit(
       'streamsInstanceStopped',
       `${app.applicationId}: instance ${cmd.instance} crashed without committing; what it processed since its last commit will be processed again by the next owner${app.guarantee === 'exactly_once_v2' ? ' (its open transaction is aborted, so read_committed readers never see those outputs)' : ' (at_least_once: outputs already sent will appear twice)'}`,
@@ -206,17 +299,18 @@ export const streamsCommands = {
       type: 'streamsSessionTimeout',
       app: app.applicationId,
       instance: inst.name,
-      processId: inst.processId,
+      incarnation: inst.incarnation,
     });
     return okVoid();
   },
 
   streamsAppReset: (ctx, cmd) => {
     const app = appOf(ctx, cmd.app);
-    const members = app ? Object.values(app.instances) : [];
+    const members = app ? Object.values(app.instances).filter((i) => i.inGroup) : [];
     if (members.length > 0 && !cmd.force) {
       const list = members
-        .map((m) => `(memberId=${m.thread}-consumer, clientId=${m.thread}-consumer)`)
+        .flatMap((m) => m.threads)
+        .map((th) => `(memberId=${th.memberId}, clientId=${th.name}-consumer)`)
         .join(', ');
       return fail(
         'ILLEGAL_STATE',
@@ -243,8 +337,20 @@ export const streamsCommands = {
     if (cmd.dryRun) return ok({ deletedTopics: deleted, offsets });
     if (app && members.length > 0) {
       // --force: AdminClient#removeMembersFromConsumerGroup.
-      app.instances = {};
-      for (const task of Object.values(app.tasks)) task.owner = null;
+      for (const i of members) {
+        i.inGroup = false;
+        if (i.status === 'RUNNING') {
+          i.status = 'STOPPED';
+          for (const th of i.threads) th.epoch += 1;
+        }
+      }
+      for (const task of Object.values(app.tasks)) {
+        task.owner = null;
+        task.thread = null;
+      }
+      app.join = null;
+      syncGroupMembers(ctx, app);
+      groupTo(ctx, app, 'Empty', 'members removed by the reset tool (--force)');
       setAppState(ctx, app, 'NOT_RUNNING', 'members removed by the reset tool (--force)');
     }
     storeOffsets(ctx, cmd.app, offsets, null, 'admin', 'kafka-streams-application-reset');
@@ -260,6 +366,10 @@ export const streamsCommands = {
       // The tool leaves local state alone (KafkaStreams#cleanUp() wipes it); the simulation drops it here.
       app.tasks = {};
       app.sent = {};
+      for (const i of Object.values(app.instances)) {
+        i.stateDir = {};
+        i.standbys = {};
+      }
     }
     ctx.emit(
       'streamsAppReset',

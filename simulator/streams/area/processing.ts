@@ -9,44 +9,57 @@ import { applyChangelogRecord, RESTORE_BATCH_RECORDS } from '../runtime/restore'
 import { commitTask, processRecord, type StepResult } from '../runtime/task';
 import { setAppState } from './appState';
 import { topologyOf } from './appTopology';
+import { globalStep } from './globalThread';
 import { invoke } from './invoke';
+import { checkpointTask, OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT } from './localState';
+import { purgeableOffsets, purgeRepartitionTopics } from './purge';
 import { type FetchedRecord, fetchRecords, readCommittedView } from './reads';
-import type { StreamsApp, StreamsInstance, StreamsTask } from './types';
+import { standbyStep } from './standby';
+import type { StreamsApp, StreamsInstance, StreamsTask, StreamThread } from './types';
 
 /** max.poll.records: Streams overrides the consumer's 500 with 1000 (StreamsConfig CONSUMER_DEFAULT_OVERRIDES). */
 export const MAX_POLL_RECORDS = 1000;
+
+/** Late records kept per task for the window view. */
+const LATE_KEPT = 20;
 
 /** Wake the thread's poll loop (nothing runs on a quiet cluster: a poll is scheduled when data arrives). */
 export function wakePoll(
   ctx: Ctx,
   app: StreamsApp,
   inst: StreamsInstance,
+  th: StreamThread,
   delayMs = ctx.state.latencyMs,
 ): void {
-  if (inst.status !== 'RUNNING' || inst.pollScheduled) return;
-  inst.pollScheduled = true;
+  if (inst.status !== 'RUNNING' || th.pollScheduled) return;
+  th.pollScheduled = true;
   ctx.schedule(delayMs, {
     type: 'streamsPoll',
     app: app.applicationId,
     instance: inst.name,
-    epoch: inst.epoch,
+    thread: th.index,
+    epoch: th.epoch,
   });
 }
 
-function scheduleCommit(ctx: Ctx, app: StreamsApp, inst: StreamsInstance): void {
-  if (inst.commitScheduledAt !== null) return;
-  const at = Math.max(ctx.now, inst.lastCommit + app.commitIntervalMs);
-  inst.commitScheduledAt = at;
+function scheduleCommit(ctx: Ctx, app: StreamsApp, inst: StreamsInstance, th: StreamThread): void {
+  if (th.commitScheduledAt !== null) return;
+  // StreamThread#maybeCommit runs every loop and commits once commit.interval.ms passed since the last one
+  // (an idle thread's no-op commits count), so commits fall on a commit.interval.ms grid from the last commit.
+  const periods = Math.max(1, Math.ceil((ctx.now - th.lastCommit) / app.commitIntervalMs));
+  const at = th.lastCommit + periods * app.commitIntervalMs;
+  th.commitScheduledAt = at;
   ctx.scheduleAt(at, {
     type: 'streamsCommit',
     app: app.applicationId,
     instance: inst.name,
-    epoch: inst.epoch,
+    thread: th.index,
+    epoch: th.epoch,
   });
 }
 
-function ownedTasks(app: StreamsApp, inst: StreamsInstance): StreamsTask[] {
-  return Object.values(app.tasks).filter((t) => t.owner === inst.name);
+export function threadTasks(app: StreamsApp, inst: StreamsInstance, th: StreamThread): StreamsTask[] {
+  return Object.values(app.tasks).filter((t) => t.owner === inst.name && t.thread === th.index);
 }
 
 /** One restore-consumer poll for a restoring task: up to RESTORE_BATCH_RECORDS records of each store. */
@@ -100,8 +113,15 @@ function restoreStep(ctx: Ctx, app: StreamsApp, task: StreamsTask): void {
 type Pending = { topic: string; records: FetchedRecord[]; i: number };
 
 /** Send a step's outputs and changelog records through the thread's producer (in its open transaction). */
-function sendStep(ctx: Ctx, app: StreamsApp, inst: StreamsInstance, step: StepResult & { ok: true }): void {
+function sendStep(
+  ctx: Ctx,
+  app: StreamsApp,
+  task: StreamsTask,
+  inst: StreamThread,
+  step: StepResult & { ok: true },
+): void {
   if (step.outputs.length + step.changelog.length === 0) return;
+  task.sinceCheckpoint += step.changelog.length;
   if (app.guarantee === 'exactly_once_v2' && !inst.inTransaction) {
     const began = invoke(ctx, { type: 'producerBeginTransaction', producer: inst.producer });
     if (began.ok) inst.inTransaction = true;
@@ -137,6 +157,8 @@ function recordStepEvents(ctx: Ctx, app: StreamsApp, task: StreamsTask, step: St
       continue;
     }
     if (e.type === 'streamTimeAdvanced' || e.type === 'storeUpdated' || e.type === 'recordFiltered') continue;
+    if (e.type === 'recordDropped' && e.cause === 'expiredWindow')
+      task.late = [...task.late, { node: e.node, key: e.key, timestamp: e.timestamp }].slice(-LATE_KEPT);
     ctx.emit('streamsRecordEvent', `${app.applicationId} task ${task.id}: ${e.reason}`, {
       app: app.applicationId,
       task: task.id,
@@ -150,7 +172,8 @@ function recordStepEvents(ctx: Ctx, app: StreamsApp, task: StreamsTask, step: St
 function processTask(
   ctx: Ctx,
   app: StreamsApp,
-  inst: StreamsInstance,
+  owner: StreamsInstance,
+  inst: StreamThread,
   task: StreamsTask,
   budget: number,
 ): number {
@@ -209,7 +232,12 @@ function processTask(
         value: rec.value,
         timestamp: rec.timestamp,
       },
-      { applicationId: app.applicationId, trace: true, cacheMaxBytes: app.cacheMaxBytes },
+      {
+        applicationId: app.applicationId,
+        trace: true,
+        cacheMaxBytes: app.cacheMaxBytes,
+        globals: owner.global ? { stores: owner.global.stores } : undefined,
+      },
     );
     recordStepEvents(ctx, app, task, step);
     if (!step.ok) {
@@ -223,7 +251,7 @@ function processTask(
     task.dirty = true;
     outputs += step.outputs.length;
     changelog += step.changelog.length;
-    sendStep(ctx, app, inst, step);
+    sendStep(ctx, app, task, inst, step);
   }
   // Markers and skipped aborted records after the last record read still move the position.
   for (const p of pending) {
@@ -243,24 +271,26 @@ function processTask(
   return read;
 }
 
-export function pollOnce(ctx: Ctx, app: StreamsApp, inst: StreamsInstance): void {
+export function pollOnce(ctx: Ctx, app: StreamsApp, inst: StreamsInstance, th: StreamThread): void {
   if (app.state === 'ERROR') return;
   let budget = MAX_POLL_RECORDS;
   let more = false;
-  for (const task of ownedTasks(app, inst)) {
+  globalStep(ctx, app, inst);
+  for (const task of threadTasks(app, inst, th)) {
     if (task.status === 'RESTORING') {
       // One restore batch per loop; once RUNNING, the task's input is processed on the next loop.
       restoreStep(ctx, app, task);
       more = true;
       continue;
     }
-    const read = processTask(ctx, app, inst, task, budget);
+    const read = processTask(ctx, app, inst, th, task, budget);
     budget -= read;
     if (budget <= 0) more = true;
     if ((app.state as string) === 'ERROR') return;
   }
-  if (ownedTasks(app, inst).some((t) => t.dirty)) scheduleCommit(ctx, app, inst);
-  if (more) wakePoll(ctx, app, inst);
+  if (standbyStep(ctx, app, inst, th)) more = true;
+  if (threadTasks(app, inst, th).some((t) => t.dirty)) scheduleCommit(ctx, app, inst, th);
+  if (more) wakePoll(ctx, app, inst, th);
 }
 
 /**
@@ -268,18 +298,25 @@ export function pollOnce(ctx: Ctx, app: StreamsApp, inst: StreamsInstance): void
  * offsets; exactly_once_v2: sendOffsetsToTransaction + commitTransaction (outputs, changelog writes and offsets
  * become visible together).
  */
-export function commitInstance(ctx: Ctx, app: StreamsApp, inst: StreamsInstance, why: string): void {
+export function commitThread(
+  ctx: Ctx,
+  app: StreamsApp,
+  owner: StreamsInstance,
+  inst: StreamThread,
+  why: string,
+): void {
   const t = topologyOf(app.dsl);
-  const tasks = ownedTasks(app, inst).filter((task) => task.status === 'RUNNING' && task.state);
+  const tasks = threadTasks(app, owner, inst).filter((task) => task.status === 'RUNNING' && task.state);
   for (const task of tasks) {
     const step = commitTask(t, task.state!, {
       applicationId: app.applicationId,
       cacheMaxBytes: app.cacheMaxBytes,
+      globals: owner.global ? { stores: owner.global.stores } : undefined,
     });
     recordStepEvents(ctx, app, task, step);
     if (step.ok) {
       task.state = step.task;
-      sendStep(ctx, app, inst, step);
+      sendStep(ctx, app, task, inst, step);
     }
   }
   const dirty = tasks.filter((task) => task.dirty);
@@ -291,11 +328,56 @@ export function commitInstance(ctx: Ctx, app: StreamsApp, inst: StreamsInstance,
     })),
   );
   inst.lastCommit = ctx.now;
-  if (offsets.length === 0 && !inst.inTransaction) return;
+  if (offsets.length > 0 || inst.inTransaction) {
+    inst.committing = true;
+    try {
+      if (!endCommit(ctx, app, owner, inst, dirty, offsets, why)) return;
+    } finally {
+      inst.committing = false;
+    }
+  }
+  maybePurge(ctx, app, owner, inst);
+}
+
+/**
+ * StreamThread#maybeCommit: after a commit, every repartition.purge.interval.ms, purge consumed records. The
+ * real loop tries on every commit interval, idle or not; here a thread with records left to purge schedules
+ * the commit at which the purge falls due.
+ */
+function maybePurge(ctx: Ctx, app: StreamsApp, owner: StreamsInstance, th: StreamThread): void {
+  const tasks = threadTasks(app, owner, th);
+  if (ctx.now - th.lastPurge > app.repartitionPurgeIntervalMs) {
+    th.lastPurge = ctx.now;
+    purgeRepartitionTopics(ctx, app, th, tasks);
+    return;
+  }
+  if (th.commitScheduledAt !== null || purgeableOffsets(ctx, app, tasks).length === 0) return;
+  const due = th.lastPurge + app.repartitionPurgeIntervalMs + 1;
+  const periods = Math.max(1, Math.ceil((due - th.lastCommit) / app.commitIntervalMs));
+  th.commitScheduledAt = th.lastCommit + periods * app.commitIntervalMs;
+  ctx.scheduleAt(th.commitScheduledAt, {
+    type: 'streamsCommit',
+    app: app.applicationId,
+    instance: owner.name,
+    thread: th.index,
+    epoch: th.epoch,
+  });
+}
+
+/** The commit itself (blocking, as the Java calls are); false when it failed. */
+function endCommit(
+  ctx: Ctx,
+  app: StreamsApp,
+  owner: StreamsInstance,
+  inst: StreamThread,
+  dirty: StreamsTask[],
+  offsets: Array<{ topic: string; partition: number; offset: number }>,
+  why: string,
+): boolean {
   if (app.guarantee === 'exactly_once_v2') {
     if (!inst.inTransaction) {
       const began = invoke(ctx, { type: 'producerBeginTransaction', producer: inst.producer });
-      if (!began.ok) return;
+      if (!began.ok) return false;
       inst.inTransaction = true;
     }
     if (offsets.length > 0)
@@ -310,11 +392,14 @@ export function commitInstance(ctx: Ctx, app: StreamsApp, inst: StreamsInstance,
     if (!committed.ok) {
       app.error = `TaskMigratedException: ${committed.error.message}`;
       setAppState(ctx, app, 'ERROR', app.error);
-      return;
+      return false;
     }
   } else {
     invoke(ctx, { type: 'producerFlush', producer: inst.producer });
-    storeOffsets(ctx, app.applicationId, offsets, `${inst.thread}-consumer`, 'sync', why);
+    storeOffsets(ctx, app.applicationId, offsets, `${inst.name}-consumer`, 'sync', why);
+    // StreamTask#postCommit: at_least_once checkpoints once enough changelog records were written.
+    for (const task of dirty)
+      if (task.sinceCheckpoint > OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT) checkpointTask(ctx, app, owner, task);
   }
   for (const task of dirty) task.dirty = false;
   ctx.emit(
@@ -322,9 +407,15 @@ export function commitInstance(ctx: Ctx, app: StreamsApp, inst: StreamsInstance,
     `${app.applicationId} ${inst.name} committed ${offsets.map((o) => `${tpKey(o.topic, o.partition)}=${o.offset}`).join(', ')} (${why})${app.guarantee === 'exactly_once_v2' ? ' in one transaction with its outputs and changelog writes' : ' after flushing its producer'}`,
     {
       app: app.applicationId,
-      instance: inst.name,
+      instance: owner.name,
       offsets,
       transactional: app.guarantee === 'exactly_once_v2',
     },
   );
+  return true;
+}
+
+/** Commit every thread of the instance (KafkaStreams#close commits before it stops). */
+export function commitInstance(ctx: Ctx, app: StreamsApp, inst: StreamsInstance, why: string): void {
+  for (const th of inst.threads) commitThread(ctx, app, inst, th, why);
 }

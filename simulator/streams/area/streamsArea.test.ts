@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readModel, Simulation } from '../../index';
-import { advance, cluster, must, produce, read } from './streamsArea.testkit';
+import { advance, cluster, must, produce, read, start } from './streamsArea.testkit';
 
 const WORDCOUNT =
   'stream text | flatMapValues split(lower(value), " ") | groupBy value | count as counts-store | toStream | to counts';
@@ -9,7 +9,7 @@ describe('a Kafka Streams application on the simulated cluster', () => {
   it('word count: group.id = application.id, <app>-<store>-changelog and <app>-<store>-repartition topics, counts on the output', () => {
     const s = cluster({ text: 2, counts: 2 });
     must(s, { type: 'streamsAppCreate', app: 'wc', dsl: WORDCOUNT });
-    must(s, { type: 'streamsInstanceStart', app: 'wc', instance: 'a' });
+    start(s, 'wc', 'a');
     expect(s.state.topics['wc-counts-store-changelog']).toBeDefined();
     expect(s.state.topics['wc-counts-store-repartition']).toBeDefined();
     produce(s, 'text', [
@@ -44,7 +44,7 @@ describe('processing guarantees (StreamsConfig processing.guarantee, KIP-447)', 
       dsl: COUNT,
       configs: { 'processing.guarantee': 'exactly_once_v2' },
     });
-    must(s, { type: 'streamsInstanceStart', app: 'eos', instance: 'a' });
+    start(s, 'eos', 'a');
     produce(s, 'clicks', [
       ['u1', 'x', 1],
       ['u1', 'x', 2],
@@ -54,14 +54,16 @@ describe('processing guarantees (StreamsConfig processing.guarantee, KIP-447)', 
     advance(s, 500);
     expect(read(s, 'click-totals', 'read_committed')).toEqual(['u1=1', 'u1=2']);
     expect(
-      s.state.areas.transactions.coordinators[s.state.areas.streams.apps.eos.instances.a.transactionalId!],
+      s.state.areas.transactions.coordinators[
+        s.state.areas.streams.apps.eos.instances.a.threads[0].transactionalId!
+      ],
     ).toBeDefined();
   });
 
   it('at_least_once: a crash after sending but before the commit re-processes, so outputs appear twice', () => {
     const s = cluster({ clicks: 1, 'click-totals': 1 });
     must(s, { type: 'streamsAppCreate', app: 'alos', dsl: COUNT });
-    must(s, { type: 'streamsInstanceStart', app: 'alos', instance: 'a' });
+    start(s, 'alos', 'a');
     produce(s, 'clicks', [
       ['u1', 'x', 1],
       ['u1', 'x', 2],
@@ -84,7 +86,7 @@ describe('processing guarantees (StreamsConfig processing.guarantee, KIP-447)', 
       dsl: COUNT,
       configs: { 'processing.guarantee': 'exactly_once_v2', 'commit.interval.ms': '1000' },
     });
-    must(s, { type: 'streamsInstanceStart', app: 'eos', instance: 'a' });
+    start(s, 'eos', 'a');
     produce(s, 'clicks', [
       ['u1', 'x', 1],
       ['u1', 'x', 2],
@@ -108,7 +110,7 @@ describe('time and windows (KStreamWindowAggregate, KTableSuppressProcessorSuppl
   it('a late record is dropped once stream time passes window end + grace; suppress emits the final count only then', () => {
     const s = cluster({ clicks: 1, 'final-counts': 1 });
     must(s, { type: 'streamsAppCreate', app: 'w', dsl: WINDOWED });
-    must(s, { type: 'streamsInstanceStart', app: 'w', instance: 'a' });
+    start(s, 'w', 'a');
     produce(s, 'clicks', [
       ['A', 'x', 1000],
       ['A', 'x', 4000],
@@ -130,7 +132,7 @@ describe('state stores and their changelog topics (ProcessorStateManager)', () =
   it('a task that moves is restored from <app>-<store>-changelog before it processes: counts continue', () => {
     const s = cluster({ clicks: 1, 'click-totals': 1 });
     must(s, { type: 'streamsAppCreate', app: 'app', dsl: COUNT });
-    must(s, { type: 'streamsInstanceStart', app: 'app', instance: 'a' });
+    start(s, 'app', 'a');
     produce(s, 'clicks', [
       ['u1', 'x', 1],
       ['u2', 'x', 2],
@@ -140,7 +142,8 @@ describe('state stores and their changelog topics (ProcessorStateManager)', () =
     expect(read(s, 'app-click-counts-changelog')).toEqual(['u1=1', 'u2=1', 'u1=2']);
     must(s, { type: 'streamsInstanceStop', app: 'app', instance: 'a' });
     must(s, { type: 'streamsInstanceStart', app: 'app', instance: 'b' });
-    const r = s.dispatch({ type: 'advanceClock', ms: 10 });
+    // b's join waits until a's members time out (session.timeout.ms=45000; close() sends no LeaveGroup)
+    const r = s.dispatch({ type: 'advanceClock', ms: 50_000 });
     const restores = r.events.filter((e) => e.type === 'streamsRestore');
     expect(restores.length).toBeGreaterThan(0);
     produce(s, 'clicks', [['u1', 'x', 4]]);
@@ -195,7 +198,7 @@ describe('kafka-streams-application-reset (StreamsResetter)', () => {
   it('refuses while the group has members, then deletes internal topics and rewinds input offsets', () => {
     const s = cluster({ clicks: 1, 'click-totals': 1 });
     must(s, { type: 'streamsAppCreate', app: 'app', dsl: COUNT });
-    must(s, { type: 'streamsInstanceStart', app: 'app', instance: 'a' });
+    start(s, 'app', 'a');
     produce(s, 'clicks', [['u1', 'x', 1]]);
     advance(s, 31_000);
     must(s, { type: 'streamsInstanceStop', app: 'app', instance: 'a' });

@@ -43,3 +43,19 @@ export function read(
     return rs.map((r) => `${r.key}=${r.value}`);
   });
 }
+
+/** Start an instance and let the group's join phase (group.initial.rebalance.delay.ms, heartbeats) complete. */
+export function start(s: Simulation, app: string, instance: string): void {
+  must(s, { type: 'streamsInstanceStart', app, instance });
+  settle(s, app);
+}
+
+/** Advance the clock in small steps until no rebalance of `app` is in progress (at most 2 minutes). */
+export function settle(s: Simulation, app: string): void {
+  for (let i = 0; i < 1200; i++) {
+    const a = s.state.areas.streams.apps[app];
+    if (!a || (a.join === null && a.state !== 'REBALANCING')) return;
+    advance(s, 100);
+  }
+  throw new Error(`${app} did not settle`);
+}

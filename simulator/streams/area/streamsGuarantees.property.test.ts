@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Simulation } from '../../index';
-import { advance, cluster, must, produce, read } from './streamsArea.testkit';
+import { advance, cluster, must, produce, read, settle, start } from './streamsArea.testkit';
 
 const COUNT = 'stream clicks | groupByKey | count as click-counts | toStream | to click-totals';
 
@@ -25,7 +25,7 @@ function run(guarantee: string, ops: Op[]): { sim: Simulation; produced: Record<
     configs: { 'processing.guarantee': guarantee, 'commit.interval.ms': '300' },
   });
   let n = 0;
-  must(s, { type: 'streamsInstanceStart', app: 'app', instance: `i${n}` });
+  start(s, 'app', `i${n}`);
   const produced: Record<string, number> = {};
   let t = 1;
   for (const o of ops) {
@@ -36,7 +36,9 @@ function run(guarantee: string, ops: Op[]): { sim: Simulation; produced: Record<
     else {
       must(s, { type: 'streamsInstanceCrash', app: 'app', instance: `i${n}` });
       n += 1;
+      // the new instance's join waits for the crashed one's session timeout, then takes over its tasks
       must(s, { type: 'streamsInstanceStart', app: 'app', instance: `i${n}` });
+      settle(s, 'app');
     }
   }
   advance(s, 120_000);
