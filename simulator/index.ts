@@ -3,6 +3,8 @@
 // The areas (simulator/areas.ts) are installed by simulation.ts, so importing anything from here makes every
 // command available; areas themselves import the engine or simulator/extend.ts, never this door.
 
+// running Kafka in production: MM2's properties, the capacity arithmetic (simulator/mirror, simulator/production)
+export { FIRST_CLUSTER_HOSTS } from './clusters/index';
 export type { KafkaErrorCode } from './engine/errors';
 export type {
   Command,
@@ -23,7 +25,6 @@ export { formatDuration } from './log/format';
 export { jmxUrlHost, parseJmxToolArgs, runJmxTool } from './metrics/console/jmxTool';
 export { goFloatF } from './metrics/format';
 export { parsePromQL } from './metrics/promql/parser';
-// running Kafka in production: MM2's properties, the capacity arithmetic (simulator/mirror, simulator/production)
 export { parseMm2Config } from './mirror/mm2Config';
 // librdkafka's partitioners, for the console's kcat (its default is not the Java client's murmur2)
 export {
