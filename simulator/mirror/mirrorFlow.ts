@@ -71,6 +71,11 @@ export const mirrorCommands = {
         'CONFIG_EXCEPTION',
         "IdentityReplicationPolicy keeps topic names, so in the simulation's single cluster the copy would be the topic itself; use DefaultReplicationPolicy (remote topics named <source>.<topic>), or create a second cluster (cluster create west --first east).",
       );
+    if (!clusters && spec.syncGroupOffsets)
+      return fail(
+        'CONFIG_EXCEPTION',
+        "sync.group.offsets.enabled commits offsets in the target cluster's groups, and the simulation has one cluster: create a second one first (cluster create west --first east).",
+      );
     const flowShape = { clusters, policy: spec.policy, separator: spec.separator };
     const stub = { ...flowShape, source: spec.source, target: spec.target } as MirrorFlow;
     const source = flowCtx(ctx, stub, 'source');

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readModel } from '../index';
-import { eventsOf } from '../testing/sim.testkit';
+import { eventsOf, sim } from '../testing/sim.testkit';
 import { shouldReplicateTopic } from './mirrorClusters';
 import { HEARTBEAT_INTERVAL_MS } from './mirrorTasks';
 import { defaultReplicationPolicy, identityReplicationPolicy } from './replicationPolicy';
@@ -200,6 +200,13 @@ describe('MirrorMaker 2 between two clusters (east -> west)', () => {
     advance(s, 1000);
     expect(values(s, 'east', 'west.orders')).toHaveLength(4);
     expect(topicsOf(s, 'east')).not.toContain('west.east.orders');
+  });
+
+  it('sync.group.offsets.enabled in a single-cluster simulation is refused with a clear error', () => {
+    const s = sim();
+    must(s, { type: 'createTopic', topic: 'orders', partitions: 1, replicationFactor: 3 });
+    const r = s.dispatch({ type: 'mirrorStart', spec: eastToWest('sync.group.offsets.enabled = true') });
+    expect(r.ok || r.error.code).toBe('CONFIG_EXCEPTION');
   });
 
   it('unknown cluster aliases get a clear error', () => {
