@@ -138,6 +138,21 @@ export interface ClusterPort {
   startMirror(spec: CommandOf<'mirrorStart'>['spec']): Outcome<Array<{ topic: string; remoteTopic: string }>>;
   /** A whole region is lost; the value counts the committed records it took with it (not mirrored). */
   regionDown(alias: string): Outcome<number>;
+  /** The region is back; the value names the flows that resumed. */
+  regionUp(alias: string): Outcome<string[]>;
+
+  // ---- clusters ----
+  /** The port of another cluster of the simulation (or of the first one), by name; null for an unknown name. */
+  onCluster(name: string): ClusterPort | null;
+  /** Starts another cluster (`first` names the simulation's first cluster); the value is its cluster id. */
+  createCluster(spec: {
+    name: string;
+    brokers: number;
+    controllers: number;
+    first: string | null;
+  }): Outcome<string>;
+  /** The cluster the console talks to when a line names none. */
+  chooseCluster(name: string): Outcome<void>;
 
   // ---- clients ----
   /** Is a producer or consumer with this client name open in this console session? */

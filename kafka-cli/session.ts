@@ -9,6 +9,7 @@ import type { ClusterPort } from './port';
 import { consumerTool, describeSend, producerTool } from './sim/clientCommands';
 import { brokerTool, clockTool, controllerTool, simTool } from './sim/clusterCommands';
 import { monitoringTool } from './sim/monitoringCommands';
+import { clusterTool, portForLine } from './sim/multiCluster';
 import { networkTool } from './sim/networkCommands';
 import { rabbitTool } from './sim/rabbitCommands';
 import { avroAppTool, schemaRegistryTool } from './sim/schemaRegistryCommands';
@@ -96,6 +97,7 @@ export class ConsoleSession {
       summary: 'List commands, or show the usage of one: help COMMAND.',
       usage: 'help [COMMAND]',
       flags: [],
+      scope: 'simulation',
       run: (args) => this.help(args),
     };
     const cat: ToolDef = {
@@ -104,6 +106,7 @@ export class ConsoleSession {
       summary: 'Write a file from a here-document (cat > plan.json <<EOF) or print one.',
       usage: 'cat > FILE <<EOF\n...\nEOF\ncat FILE',
       flags: [],
+      scope: 'simulation',
       readsStdin: (args) => args[0] === '>' || (args[0]?.startsWith('>') ?? false),
       run: (args, ctx) => this.cat(args, ctx),
     };
@@ -149,6 +152,7 @@ export class ConsoleSession {
       mirrorMakerTool,
       mirrorTool,
       regionTool,
+      clusterTool,
       cat,
       help,
     ];
@@ -218,7 +222,9 @@ export class ConsoleSession {
       const tool = this.tool(word);
       if (!tool) return errorResult(`${word}: command not found (type 'help' for the list of commands)`, 127);
       // The special redirection form `cat > file` reaches cat as a token; the tokenizer rejects '>' elsewhere.
-      const port = this.port;
+      const routed = portForLine(this.port, tool, args);
+      if (!('port' in routed)) return routed;
+      const port = routed.port;
       const ctx: ToolContext = {
         port,
         input,
@@ -227,7 +233,7 @@ export class ConsoleSession {
         },
       };
       port.beginLine();
-      return this.withDeliveries(tool.run(args, ctx));
+      return this.withDeliveries(port, tool.run(routed.args, ctx));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       return errorResult(`kafka-sim: internal error while running this command: ${message}`, 70);
@@ -257,9 +263,9 @@ export class ConsoleSession {
   }
 
   /** Append delivery callbacks that fired during the command: `[p1] orders-0@5` or the send error. */
-  private withDeliveries(result: CommandOutput): CommandOutput {
-    const reports = this.port.takeDeliveries();
-    const logs = this.port.takeClientLogs();
+  private withDeliveries(port: ClusterPort, result: CommandOutput): CommandOutput {
+    const reports = port.takeDeliveries();
+    const logs = port.takeClientLogs();
     if (reports.length === 0 && logs.length === 0) return result;
     const ok = reports
       .filter((r) => r.result.kind === 'acked')

@@ -38,10 +38,63 @@ import {
 type Data<C extends Command> = Extract<CommandResult<C['type']>, { ok: true }>['data'];
 
 export class SimPort implements ClusterPort {
-  constructor(readonly sim: Simulation) {}
+  private readonly others = new Map<string, SimPort>();
+
+  constructor(
+    readonly sim: Simulation,
+    /** The cluster this port talks to (null: the simulation's first cluster). */
+    readonly cluster: string | null = null,
+    /** The first cluster's port, for another cluster's. */
+    private readonly parent: SimPort | null = null,
+  ) {}
 
   private dispatch<C extends Command>(cmd: C): CommandResult<C['type']> {
-    return this.sim.dispatch(cmd);
+    if (this.cluster === null) return this.sim.dispatch(cmd);
+    // A request to another cluster: the same command, run in that cluster (its result is the command's own).
+    return this.sim.dispatch({
+      type: 'clusterRun',
+      cluster: this.cluster,
+      command: cmd,
+    }) as unknown as CommandResult<C['type']>;
+  }
+
+  /** The port of cluster `name` (this simulation's first cluster: its own port); null for an unknown name. */
+  onCluster(name: string): SimPort | null {
+    if (this.parent) return this.parent.onCluster(name);
+    const found = readModel(this.sim)
+      .clusters()
+      ?.find((c) => c.name === name);
+    if (!found) return null;
+    if (found.first) return this;
+    let port = this.others.get(name);
+    if (!port) {
+      port = new SimPort(this.sim, name, this);
+      this.others.set(name, port);
+    }
+    return port;
+  }
+
+  createCluster(spec: { name: string; brokers: number; controllers: number; first: string | null }) {
+    const cmd: CommandOf<'clusterCreate'> = {
+      type: 'clusterCreate',
+      name: spec.name,
+      brokers: spec.brokers,
+      controllers: spec.controllers,
+    };
+    if (spec.first !== null) cmd.first = spec.first;
+    return this.first().run(cmd, (d) => d.clusterId);
+  }
+
+  chooseCluster(name: string): Outcome<void> {
+    return this.first().run({ type: 'clusterUse', name });
+  }
+
+  regionUp(alias: string): Outcome<string[]> {
+    return this.first().run({ type: 'mirrorRegionUp', alias }, (d) => d.flows);
+  }
+
+  private first(): SimPort {
+    return this.parent ?? this;
   }
 
   private run<C extends Command, T = void>(cmd: C, map?: (data: Data<C>) => T): Outcome<T> {
@@ -53,7 +106,8 @@ export class SimPort implements ClusterPort {
   // ---------------------------------------------------------------- reading
 
   read(): ReadModel {
-    return readModel(this.sim);
+    const model = readModel(this.sim);
+    return this.cluster === null ? model : (model.cluster(this.cluster) ?? model);
   }
 
   commandCount(): number {
@@ -180,11 +234,11 @@ export class SimPort implements ClusterPort {
   startMirror(
     spec: CommandOf<'mirrorStart'>['spec'],
   ): Outcome<Array<{ topic: string; remoteTopic: string }>> {
-    return this.run({ type: 'mirrorStart', spec }, (d) => d.topics);
+    return this.first().run({ type: 'mirrorStart', spec }, (d) => d.topics);
   }
 
   regionDown(alias: string): Outcome<number> {
-    return this.run({ type: 'mirrorRegionDown', alias }, (d) => d.unmirrored);
+    return this.first().run({ type: 'mirrorRegionDown', alias }, (d) => d.unmirrored);
   }
 
   dropNext(what: 'request' | 'response', producer: string | null, count: number): Outcome<void> {

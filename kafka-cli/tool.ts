@@ -29,6 +29,12 @@ export type ToolDef = {
   flags: string[];
   /** First words after the name offered by completion (sub-commands). */
   subcommands?: string[];
+  /**
+   * `simulation`: the command is about the whole simulation (its clock, its clusters, MirrorMaker 2 between
+   * them, scratch files), so it never goes to one cluster. Default: the cluster its `--bootstrap-server`
+   * names, else the one `cluster use` chose.
+   */
+  scope?: 'simulation';
   /** True when this invocation reads records from stdin (producers). */
   readsStdin?: (args: string[]) => boolean;
   run(args: string[], ctx: ToolContext): CommandOutput;

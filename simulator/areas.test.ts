@@ -14,6 +14,7 @@ describe('the area list (simulator/areas.ts)', () => {
   it('is installed in this order', () => {
     expect(installedAreas().map((a) => a.name)).toEqual([
       'clock',
+      'clusters',
       'network',
       'cluster',
       'replication',
@@ -43,6 +44,7 @@ describe('the area list (simulator/areas.ts)', () => {
     expect([...registeredCommandTypes()].sort()).toEqual([...all].sort());
     expect(byArea('commands')).toEqual({
       clock: ['advanceClock'],
+      clusters: ['clusterCreate', 'clusterRun', 'clusterUse'],
       network: ['dropNext', 'replicaFetchPause', 'replicaFetchResume', 'setNetworkFaults'],
       cluster: [
         'alterTopicConfigs',
@@ -97,7 +99,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'streamsInstanceStop',
       ],
       production: ['productionRoll'],
-      mirror: ['mirrorRegionDown', 'mirrorStart'],
+      mirror: ['mirrorRegionDown', 'mirrorRegionUp', 'mirrorStart'],
       externalClients: ['externalProduce'],
       externalProducerIds: ['externalInitProducerId'],
       externalGroups: [
@@ -159,7 +161,8 @@ describe('the area list (simulator/areas.ts)', () => {
       ],
       streams: ['streamsCommit', 'streamsJoinDeadline', 'streamsPoll', 'streamsSessionTimeout'],
       production: ['productionRollStep'],
-      mirror: ['mirrorCheckpoint', 'mirrorPoll'],
+      clusters: ['clusterTask'],
+      mirror: ['mirrorCheckpoint', 'mirrorHeartbeat', 'mirrorPoll'],
       externalClients: ['externalProduceTimeout'],
       externalGroups: ['externalGroupTimer'],
       monitoring: ['monitoringBurrowRefresh', 'monitoringLagPoll', 'monitoringScrape'],

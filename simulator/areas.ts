@@ -2,6 +2,7 @@
 // initial state, and the order in which hooks of different areas run for the same event (for example, when a
 // high watermark advances the storage area wakes its jobs before the consumer area samples lag).
 import { clusterArea } from './cluster/index';
+import { clustersArea } from './clusters/index';
 import { connectArea } from './connect/runtime/index';
 import { externalGroupsArea } from './consumer/external/wireCoordinator';
 import { consumerArea } from './consumer/index';
@@ -26,6 +27,8 @@ import { workspaceArea } from './workspace';
 
 export const AREAS = [
   clockArea,
+  // The simulation's other clusters (regions): each runs every area below in a state of its own.
+  clustersArea,
   networkArea,
   clusterArea,
   replicationArea,

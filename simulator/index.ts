@@ -6,6 +6,8 @@
 // The Connect area's SQLite (sql.js, lazy: loadSqlite() before the first database command)
 export { installedSqlite, installSqlite } from './connect/database/engine';
 export { loadSqlite } from './connect/database/loader';
+// running Kafka in production: MM2's properties, the capacity arithmetic (simulator/mirror, simulator/production)
+export { FIRST_CLUSTER_HOSTS } from './clusters/index';
 export type { KafkaErrorCode } from './engine/errors';
 export type {
   Command,
@@ -26,7 +28,6 @@ export { formatDuration } from './log/format';
 export { jmxUrlHost, parseJmxToolArgs, runJmxTool } from './metrics/console/jmxTool';
 export { goFloatF } from './metrics/format';
 export { parsePromQL } from './metrics/promql/parser';
-// running Kafka in production: MM2's properties, the capacity arithmetic (simulator/mirror, simulator/production)
 export { parseMm2Config } from './mirror/mm2Config';
 // librdkafka's partitioners, for the console's kcat (its default is not the Java client's murmur2)
 export {

@@ -4,10 +4,9 @@ import { AREAS } from './areas';
 import { Ctx } from './engine/context';
 import { createInitialState } from './engine/initialState';
 import {
+  applyCommand,
   type Command,
   type CommandType,
-  commandGuardsFor,
-  commandHandler,
   installAreas,
   type KafkaError,
   type ResultData,
@@ -84,27 +83,14 @@ export class Simulation {
     this.log.push(command);
     const sink: SimEvent[] = [];
     const ctx = new Ctx(this.state, sink);
-    const handler = commandHandler(command.type);
     let outcome: { ok: true; data: unknown } | { ok: false; error: KafkaError };
-    if (!handler) {
+    try {
+      outcome = applyCommand(ctx, command);
+    } catch (e) {
       outcome = {
         ok: false,
-        error: { code: 'INVALID_COMMAND', message: `Unknown command type: ${command.type}` },
+        error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) },
       };
-    } else {
-      try {
-        const refusal = commandGuardsFor(command.type)
-          ?.map((guard) => guard(ctx, command as never) as KafkaError | null)
-          .find((error) => error !== null);
-        outcome = refusal
-          ? { ok: false, error: refusal }
-          : (handler(ctx, command as never) as typeof outcome);
-      } catch (e) {
-        outcome = {
-          ok: false,
-          error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) },
-        };
-      }
     }
     this.retain(sink);
     this.version++;

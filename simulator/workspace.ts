@@ -38,7 +38,8 @@ const workspaceWriteFileHandler: CommandHandler<'workspaceWriteFile'> = (ctx, cm
   const path = workspacePath(cmd.path ?? '');
   if (path === '' || /\s/.test(path)) return fail('INVALID_REQUEST', `Invalid file name: '${cmd.path}'`);
   if (typeof cmd.text !== 'string') return fail('INVALID_REQUEST', 'A file needs text');
-  ctx.state.areas.workspace.files[path] = cmd.text;
+  // Scratch files belong to the console, not to a cluster: they live in the simulation's first state.
+  ctx.root.state.areas.workspace.files[path] = cmd.text;
   const lines = cmd.text === '' ? 0 : cmd.text.split('\n').length;
   ctx.emit(
     'workspaceFileWritten',
@@ -69,6 +70,10 @@ const simResetHandler: CommandHandler<'simReset'> = (ctx, cmd) => {
   fresh.nextEventSeq = old.nextEventSeq;
   fresh.areas.workspace = old.areas.workspace;
   Object.assign(old, fresh);
+  // The other clusters go too: the fresh simulation has one cluster.
+  delete old.clusters;
+  delete old.clusterName;
+  delete old.clusterInUse;
   ctx.emit(
     'simulationReset',
     `The simulation starts over: a fresh KRaft cluster with ${brokers} broker${brokers === 1 ? '' : 's'} (seed ${seed}, virtual time 0); topics, clients and groups are gone, scratch files stay`,

@@ -84,3 +84,6 @@ export const rollCommand = (pool: 'broker' | 'controller') =>
 
 /** The disaster-recovery drill: a whole region (MirrorMaker 2 cluster alias) is lost. */
 export const regionDownCommand = (alias: string) => `region down ${shellWord(alias)}`;
+
+/** Failback starts here: the lost region is back. */
+export const regionUpCommand = (alias: string) => `region up ${shellWord(alias)}`;

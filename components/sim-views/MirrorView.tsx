@@ -2,9 +2,10 @@
 // MirrorMaker 2 between two regions: the source topics on the left, their remote copies on the right, the
 // flow between them with its replication lag (what a region failure would lose now), the offset syncs the
 // checkpoint task holds, and each group's checkpoint: its committed upstream offset beside the translated one.
-// The simulation runs one cluster that plays both regions (the caption says so).
+// The regions are two clusters of the simulation (east:9092, west:9092), or, in the earlier single-cluster
+// presets, one cluster that plays both (the caption says so).
 import type { MirrorFlowView } from '@/simulator';
-import { clockCommand, regionDownCommand } from '../sim-runtime/commands';
+import { clockCommand, regionDownCommand, regionUpCommand } from '../sim-runtime/commands';
 import { useRead, useSim } from '../sim-runtime/useSimulation';
 import { Chip, Panel, SimButton } from './ui';
 
@@ -21,7 +22,10 @@ export function MirrorView() {
       actions={
         flow ? (
           <Chip tone={flow.status === 'running' ? 'ok' : 'bad'}>
-            {flow.name} {flow.status === 'running' ? 'running' : `stopped: ${flow.source} down`}
+            {flow.name}{' '}
+            {flow.status === 'running'
+              ? 'running'
+              : `stopped: ${flow.status === 'source-down' ? flow.source : flow.target} down`}
           </Chip>
         ) : (
           <Chip tone="muted">no flow</Chip>
@@ -46,6 +50,11 @@ export function MirrorView() {
             Fail region {flow.source}
           </SimButton>
         ) : null}
+        {flow?.clusters && downRegions.includes(flow.source) ? (
+          <SimButton onClick={() => sim.run(regionUpCommand(flow.source))}>
+            Bring region {flow.source} back
+          </SimButton>
+        ) : null}
         <SimButton label="+1 s: advance the clock by 1 second" onClick={() => sim.run(clockCommand('1s'))}>
           +1 s
         </SimButton>
@@ -66,11 +75,11 @@ function Flow({ flow, down }: { flow: MirrorFlowView; down: readonly string[] })
   return (
     <>
       <div className="grid grid-cols-[1fr_auto_1fr] items-stretch gap-1.5 text-xs">
-        <Region name={flow.source} down={sourceDown} />
+        <Region name={flow.source} down={sourceDown} cluster={flow.clusters} />
         <span aria-hidden="true" className="self-center text-slate-500 dark:text-slate-400">
           →
         </span>
-        <Region name={flow.target} down={down.includes(flow.target)} />
+        <Region name={flow.target} down={down.includes(flow.target)} cluster={flow.clusters} />
         {flow.partitions.map((p) => (
           <PartitionRow key={`${p.topic}-${p.partition}`} p={p} />
         ))}
@@ -80,6 +89,12 @@ function Flow({ flow, down }: { flow: MirrorFlowView; down: readonly string[] })
           replication lag {totalLag} record{totalLag === 1 ? '' : 's'}
         </Chip>
         <Chip tone="muted">offset.lag.max={flow.offsetLagMax}</Chip>
+        {flow.heartbeats === null ? null : (
+          <Chip tone="muted">
+            {flow.heartbeats} heartbeat{flow.heartbeats === 1 ? '' : 's'} in {flow.target}
+          </Chip>
+        )}
+        {flow.syncGroupOffsets ? <Chip tone="muted">sync.group.offsets.enabled</Chip> : null}
       </p>
       <ul
         className="mt-2 text-xs text-slate-700 dark:text-slate-300"
@@ -140,7 +155,7 @@ function Flow({ flow, down }: { flow: MirrorFlowView; down: readonly string[] })
   );
 }
 
-function Region({ name, down }: { name: string; down: boolean }) {
+function Region({ name, down, cluster }: { name: string; down: boolean; cluster: boolean }) {
   return (
     <p
       className="rounded-md border px-1.5 py-1 text-center font-semibold text-slate-900 dark:text-white"
@@ -150,6 +165,9 @@ function Region({ name, down }: { name: string; down: boolean }) {
       }}
     >
       {name} {down ? '(down)' : ''}
+      {cluster ? (
+        <span className="block font-mono font-normal text-slate-600 dark:text-slate-400">{name}:9092</span>
+      ) : null}
     </p>
   );
 }

@@ -124,6 +124,11 @@ function statusLines(ctx: ToolContext): string[] {
     `Brokers: ${brokers.map((b) => `${b.id} ${b.state}`).join(', ')}.`,
     `KRaft controller quorum leader: ${read.quorum().leaderId ?? 'none'}.`,
   ];
+  const clusters = read.clusters();
+  if (clusters)
+    lines.push(
+      `Clusters: ${clusters.map((c) => c.name).join(', ')} (this status is ${clusters[0].name}'s; cluster list shows them all).`,
+    );
   const topics = read.topics().filter((t) => !t.internal);
   lines.push(
     `Topics: ${topics.length === 0 ? 'none' : topics.map((t) => `${t.name} (${t.partitions.length})`).join(', ')}.`,
@@ -206,6 +211,7 @@ export const clockTool: ToolDef = {
   usage: 'clock advance DURATION    (500ms, 30s, 10m, 2h, 7d)',
   flags: [],
   subcommands: ['advance'],
+  scope: 'simulation',
   run: runClock,
 };
 
@@ -216,5 +222,6 @@ export const simTool: ToolDef = {
   usage: 'sim reset [--brokers N] [--seed S] | sim status',
   flags: ['--brokers', '--seed'],
   subcommands: ['reset', 'status'],
+  scope: 'simulation',
   run: runSim,
 };

@@ -4,8 +4,9 @@
 //   mirror translate --group G --source ALIAS [--execute]
 //       RemoteClusterUtils.translateOffsets(props, ALIAS, G): the group's checkpointed offsets on the remote
 //       topics; --execute commits them for the group (an admin commit: the group must have no members)
-//   region down ALIAS                                 a whole region is lost (the drill's disaster)
-// The simulation runs one cluster that plays both regions (see simulator/mirror/types.ts).
+//   region down ALIAS | region up ALIAS               a whole region is lost (the drill's disaster), or back
+// The aliases are the simulation's clusters (cluster create west --first east); in a single-cluster
+// simulation one cluster plays both regions (see simulator/mirror/types.ts).
 import { parseMm2Config } from '../../simulator';
 import { columns, tp, widthOf } from '../format';
 import { errorText } from '../kafkaErrors';
@@ -32,16 +33,25 @@ function runMirrorMaker(args: string[], ctx: ToolContext): CommandOutput {
     for (const e of parsed.errors) out.fail(`org.apache.kafka.common.config.ConfigException: ${e}`);
     return out.result();
   }
-  const r = ctx.port.startMirror(parsed.spec);
-  if (!r.ok) return out.fail(errorText(r.error)).result();
-  const s = parsed.spec;
-  out.line(
-    `MirrorMaker 2 runs the flow ${s.source}->${s.target} (simulation: one cluster plays both regions).`,
-  );
-  for (const t of r.data) out.line(`  ${t.topic} → ${t.remoteTopic}`);
-  out.line(
-    `  offset syncs: mm2-offset-syncs.${s.target}.internal, checkpoints: ${s.source}.checkpoints.internal (every 60 s)`,
-  );
+  for (const s of parsed.specs) {
+    const r = ctx.port.startMirror(s);
+    if (!r.ok) return out.fail(errorText(r.error)).result();
+    const clusters = ctx.read.clusters() !== null;
+    out.line(
+      clusters
+        ? `MirrorMaker 2 runs the flow ${s.source}->${s.target}: from cluster ${s.source} (${s.source}:9092) to cluster ${s.target} (${s.target}:9092).`
+        : `MirrorMaker 2 runs the flow ${s.source}->${s.target} (simulation: one cluster plays both regions).`,
+    );
+    for (const t of r.data) out.line(`  ${t.topic} → ${t.remoteTopic}`);
+    out.line(
+      `  offset syncs: mm2-offset-syncs.${s.target}.internal${clusters ? ` on ${s.source}` : ''}, checkpoints: ${s.source}.checkpoints.internal${clusters ? ` on ${s.target}` : ''} (every 60 s)`,
+    );
+    if (clusters && (s.emitHeartbeats ?? true)) out.line(`  heartbeats: heartbeats on ${s.target}`);
+    if (clusters && s.syncGroupOffsets)
+      out.line(
+        `  sync.group.offsets.enabled: translated offsets are committed on ${s.target} for groups with no active member there`,
+      );
+  }
   return out.result();
 }
 
@@ -53,7 +63,7 @@ function status(ctx: ToolContext, out: Output): CommandOutput {
       .result();
   for (const f of flows) {
     out.line(
-      `Flow ${f.name}: ${f.status === 'running' ? 'running' : `stopped (region ${f.source} is down)`}, offset.lag.max=${f.offsetLagMax}`,
+      `Flow ${f.name}: ${f.status === 'running' ? 'running' : `stopped (region ${f.status === 'source-down' ? f.source : f.target} is down)`}, offset.lag.max=${f.offsetLagMax}${f.policy === 'identity' ? ', IdentityReplicationPolicy' : ''}${f.syncGroupOffsets ? ', sync.group.offsets.enabled' : ''}${f.heartbeats === null ? '' : `, ${f.heartbeats} heartbeat${f.heartbeats === 1 ? '' : 's'}`}`,
     );
     const rows = f.partitions.map((p) => [
       tp(p.topic, p.partition),
@@ -129,7 +139,10 @@ function translate(args: string[], ctx: ToolContext, out: Output): CommandOutput
   for (const r of rows) out.line(columns(r, widths));
   if (!o.has('execute'))
     return out.line('(dry run: add --execute to commit these offsets for the group)').result();
-  const r = ctx.port.commitGroupOffsets(
+  // The translated offsets are the target cluster's: the group commits them there.
+  const target = flows.find((f) => f.source === source)?.target ?? '';
+  const port = (ctx.read.clusters() && ctx.port.onCluster(target)) || ctx.port;
+  const r = port.commitGroupOffsets(
     group,
     offsets.map((x) => ({ topic: x.topic, partition: x.partition, offset: x.offset })),
   );
@@ -156,7 +169,17 @@ function runMirror(args: string[], ctx: ToolContext): CommandOutput {
 function runRegion(args: string[], ctx: ToolContext): CommandOutput {
   const out = new Output();
   const [verb, alias, ...rest] = args;
-  if (verb !== 'down' || !alias || rest.length > 0) return out.fail('region: use region down ALIAS').result();
+  if ((verb !== 'down' && verb !== 'up') || !alias || rest.length > 0)
+    return out.fail('region: use region down ALIAS | region up ALIAS').result();
+  if (verb === 'up') {
+    const up = ctx.port.regionUp(alias);
+    if (!up.ok) return out.fail(errorText(up.error)).result();
+    return out
+      .line(
+        `Region ${alias} is back${up.data.length ? `: ${up.data.join(', ')} resume${up.data.length === 1 ? 's' : ''} where ${up.data.length === 1 ? 'it' : 'they'} stopped` : ''}. Its crashed consumers stay down until started again.`,
+      )
+      .result();
+  }
   const r = ctx.port.regionDown(alias);
   if (!r.ok) return out.fail(errorText(r.error)).result();
   return out
@@ -174,6 +197,7 @@ export const mirrorMakerTool: ToolDef = {
   usage:
     'connect-mirror-maker.sh mm2.properties   (clusters = east, west / east->west.enabled = true / east->west.topics = orders)',
   flags: ['--help'],
+  scope: 'simulation',
   run: runMirrorMaker,
 };
 
@@ -184,6 +208,7 @@ export const mirrorTool: ToolDef = {
   usage: 'mirror status | mirror translate --group G --source ALIAS [--execute]',
   flags: ['--group', '--source', '--execute'],
   subcommands: ['status', 'translate'],
+  scope: 'simulation',
   run: runMirror,
 };
 
@@ -191,8 +216,9 @@ export const regionTool: ToolDef = {
   name: 'region',
   aliases: [],
   summary: 'Disaster drill: lose a whole region (its cluster and clients).',
-  usage: 'region down ALIAS',
+  usage: 'region down ALIAS | region up ALIAS',
   flags: [],
-  subcommands: ['down'],
+  subcommands: ['down', 'up'],
+  scope: 'simulation',
   run: runRegion,
 };

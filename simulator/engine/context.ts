@@ -16,13 +16,34 @@ import { heapPush } from './scheduler';
 import type { SimState } from './state';
 
 export class Ctx {
+  /**
+   * The simulation's own state: the clock, the event and task counters and the task queue. It is `state`
+   * itself, except in the context of another cluster of the simulation (engine/clusters.ts `clusterCtx`).
+   */
+  protected readonly top: SimState;
+
   constructor(
     readonly state: SimState,
     private readonly sink: SimEvent[],
-  ) {}
+    /** The cluster `state` is, when it is not the simulation's first one (state.clusters). */
+    readonly cluster: string | null = null,
+    private readonly parent: Ctx | null = null,
+  ) {
+    this.top = parent ? parent.top : state;
+  }
+
+  /** The context of the simulation's first cluster (this one, unless this is another cluster's). */
+  get root(): Ctx {
+    return this.parent ?? this;
+  }
+
+  /** Where this context's events go (a ClusterCtx shares its parent's). */
+  get events(): SimEvent[] {
+    return this.sink;
+  }
 
   get now(): number {
-    return this.state.now;
+    return this.top.now;
   }
 
   /** Record an event (seq and time are filled in) and run the hooks other areas registered for it. */
@@ -30,9 +51,11 @@ export class Ctx {
     // Object.assign rather than a spread: the same keys in the same order, but V8's generic spread of payloads of
     // a hundred shapes is several times slower, and every record's journey emits events.
     const event = Object.assign(
-      { seq: this.state.nextEventSeq++, time: this.state.now, type, reason },
+      { seq: this.top.nextEventSeq++, time: this.top.now, type, reason },
       payload,
     ) as unknown as SimEvent;
+    // Another cluster's events say which cluster they happened in (the first cluster's carry nothing).
+    if (this.cluster !== null) (event as { cluster?: string }).cluster = this.cluster;
     this.sink.push(event);
     const hooks = eventHooksFor(type);
     if (hooks) for (const hook of hooks) hook(this, event as never);
@@ -46,16 +69,17 @@ export class Ctx {
 
   /** Run `task` at now + delayMs (delay ≥ 0). Tasks are never cancelled: handlers check they are still current. */
   schedule<K extends TaskType>(delayMs: number, task: { type: K } & TaskMap[K]): void {
-    heapPush(this.state.tasks, {
-      at: this.state.now + Math.max(0, delayMs),
-      seq: this.state.nextTaskSeq++,
-      task: task as never,
+    // Every cluster's tasks share the simulation's one queue, so the clusters' clocks never drift apart.
+    heapPush(this.top.tasks, {
+      at: this.top.now + Math.max(0, delayMs),
+      seq: this.top.nextTaskSeq++,
+      task: (this.cluster === null ? task : { type: 'clusterTask', cluster: this.cluster, task }) as never,
     });
   }
 
   /** Schedule at an absolute virtual time (clamped to now). */
   scheduleAt<K extends TaskType>(at: number, task: { type: K } & TaskMap[K]): void {
-    this.schedule(at - this.state.now, task);
+    this.schedule(at - this.top.now, task);
   }
 
   random(): number {

@@ -5,7 +5,12 @@ import { installedAreas, type SimEvent } from './registry';
 import { seedToRng } from './rng';
 import type { SimInit, SimState } from './state';
 
-export function createInitialState(init: SimInit, sink: SimEvent[]): SimState {
+export function createInitialState(
+  init: SimInit,
+  sink: SimEvent[],
+  /** The context the areas start in (another cluster's, engine/clusters.ts); default: the state's own. */
+  startCtx?: (state: SimState) => Ctx,
+): SimState {
   const seed = init.seed ?? 42;
   const building = {
     seed,
@@ -23,7 +28,7 @@ export function createInitialState(init: SimInit, sink: SimEvent[]): SimState {
   const state = {} as Record<string, unknown>;
   for (const [key, value] of Object.entries(building)) if (key !== 'areas') state[key] = value;
   state.areas = building.areas;
-  const ctx = new Ctx(state as unknown as SimState, sink);
+  const ctx = startCtx ? startCtx(state as unknown as SimState) : new Ctx(state as unknown as SimState, sink);
   for (const area of areas) area.start?.(ctx, init);
   return state as unknown as SimState;
 }

@@ -227,6 +227,28 @@ export function commandGuardsFor(type: string): readonly AnyFn[] | undefined {
   return tables.guards.get(type);
 }
 
+/**
+ * Run one command's guards, then its handler, in `ctx` (the Simulation's dispatch, and a command addressed to
+ * another cluster of the simulation). A handler that throws is the caller's to catch.
+ */
+export function applyCommand(
+  ctx: Ctx,
+  command: Command,
+): { ok: true; data: unknown } | { ok: false; error: KafkaError } {
+  const handler = commandHandler(command.type);
+  if (!handler)
+    return {
+      ok: false,
+      error: { code: 'INVALID_COMMAND', message: `Unknown command type: ${command.type}` },
+    };
+  const refusal = commandGuardsFor(command.type)
+    ?.map((guard) => guard(ctx, command as never) as KafkaError | null)
+    .find((error) => error !== null);
+  return refusal
+    ? { ok: false, error: refusal }
+    : (handler(ctx, command as never) as { ok: true; data: unknown } | { ok: false; error: KafkaError });
+}
+
 export function registeredCommandTypes(): string[] {
   return [...tables.commands.keys()];
 }

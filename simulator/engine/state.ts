@@ -26,4 +26,14 @@ export interface SimState {
   /** Scheduled tasks: a binary heap ordered by (at, seq). */
   tasks: ScheduledTask[];
   areas: AreaStates;
+  /**
+   * The simulation's other clusters (`clusterCreate`), by name: each a whole cluster's state of its own
+   * (brokers, controllers, topics, logs, groups, clients). Their `tasks` stay empty (every task is in this
+   * queue) and their `now` follows this one. Absent in a single-cluster simulation.
+   */
+  clusters?: Record<string, SimState>;
+  /** This first cluster's name once the simulation has more than one (`east`). */
+  clusterName?: string;
+  /** The cluster the console talks to when a line names none (`cluster use west`); absent: this one. */
+  clusterInUse?: string;
 }

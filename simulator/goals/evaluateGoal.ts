@@ -36,6 +36,12 @@ function evaluateCondition(view: GoalView, c: GoalCondition) {
   if (!def) return { kind: c.kind, met: false, detail: `unknown condition kind ${c.kind}` };
   const problem = def.validate(c);
   if (problem) return { kind: c.kind, met: false, detail: `malformed condition: ${problem}` };
+  // `cluster: 'west'`: the condition is about another cluster of the simulation.
+  if (typeof c.cluster === 'string') {
+    const there = view.cluster?.(c.cluster) ?? null;
+    if (!there) return { kind: c.kind, met: false, detail: `the simulation has no cluster ${c.cluster}` };
+    return { kind: c.kind, ...def.evaluate(there, c) };
+  }
   return { kind: c.kind, ...def.evaluate(view, c) };
 }
 

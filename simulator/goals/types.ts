@@ -30,7 +30,10 @@ export type GoalView = Pick<
   | 'streamsApp'
   | 'production'
   | 'schemaRegistry'
->;
+> & {
+  /** Another cluster of the simulation; a condition with `cluster: 'west'` is evaluated there. */
+  cluster?: (name: string) => GoalView | null;
+};
 
 /** One kind of condition: how to check its parameters, and how to evaluate it. */
 export type ConditionKind = {

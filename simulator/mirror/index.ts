@@ -1,6 +1,8 @@
 // The mirror area: MirrorMaker 2 flows in the simulation (see types.ts for the single-cluster simplification).
 import { defineArea } from '../engine/registry';
-import { mirrorCommands, mirrorGuards, mirrorHooks, mirrorTasks } from './mirrorFlow';
+import { mirrorGuards } from './mirrorClusters';
+import { mirrorCommands } from './mirrorFlow';
+import { mirrorHooks, mirrorTasks } from './mirrorTasks';
 import './types';
 
 export const mirrorArea = defineArea({

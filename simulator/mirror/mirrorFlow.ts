@@ -1,38 +1,14 @@
-// MirrorMaker 2's connectors on the virtual clock, for one flow of the simulation's single cluster (see
-// types.ts for what that simplifies): MirrorSourceTask copies records below the source's high watermark into
-// the remote topic and writes offset syncs (OffsetSyncWriter), MirrorCheckpointTask translates the groups'
-// committed offsets (OffsetSyncStore#translateDownstream) every emit.checkpoints.interval.seconds.
+// MirrorMaker 2's flows: starting one (connect-mirror-maker.sh), losing a region and getting it back. The
+// connectors' work on the virtual clock is in mirrorTasks.ts; where the two ends are, in mirrorClusters.ts.
+import { clusterNames } from '../clusters/index';
 import { consumerCommands } from '../consumer/commands';
 import type { Ctx } from '../engine/context';
-import {
-  type CommandHandlers,
-  fail,
-  type Guard,
-  guard,
-  type Hook,
-  ok,
-  on,
-  type TaskHandlers,
-} from '../engine/registry';
-import { appendAsCoordinator, createTopicInternal, highWatermark, tpKey } from '../extend';
-import { readRecords } from '../log';
-import { filterMatches } from './mm2Config';
-import {
-  applySync,
-  emptySyncStore,
-  initialPartitionSyncState,
-  markReadToEnd,
-  shouldSyncOffsets,
-  translateDownstream,
-} from './offsetSyncs';
-import { defaultReplicationPolicy } from './replicationPolicy';
-import type { MirrorFlow, MirrorPartition } from './types';
-
-/** The source task's poll after the source's high watermark moved (the simulation's figure). */
-export const MIRROR_POLL_MS = 500;
-/** emit.checkpoints.interval.seconds = 60 (MirrorCheckpointConfig). */
-export const CHECKPOINT_INTERVAL_MS = 60_000;
-const MAX_POLL_RECORDS = 500;
+import { type CommandHandlers, fail, ok } from '../engine/registry';
+import { createTopicInternal, highWatermark, tpKey } from '../extend';
+import { flowCtx, flowPolicy, mirroredTopics, mirrorState, regionDownError } from './mirrorClusters';
+import { CHECKPOINT_INTERVAL_MS, HEARTBEAT_INTERVAL_MS, schedulePoll } from './mirrorTasks';
+import { emptySyncStore, initialPartitionSyncState, markReadToEnd } from './offsetSyncs';
+import type { MirrorFlow, MirrorFlowSpec, MirrorPartition } from './types';
 
 /** Topic configs MM2's DefaultConfigPropertyFilter never copies to the remote topic. */
 const CONFIGS_NOT_SYNCED = new Set([
@@ -44,72 +20,81 @@ const CONFIGS_NOT_SYNCED = new Set([
   'min.insync.replicas',
 ]);
 
-/** Which topics a flow replicates: the filter's, minus MM2's own and the flow's remote topics (no cycles). */
-function mirroredTopics(
+/** Are the flow's aliases clusters of the simulation (true), or does one cluster play both (false)? */
+function resolveClusters(
   ctx: Ctx,
-  flow: { source: string; topics: string; topicsExclude: string; separator: string },
-) {
-  const policy = defaultReplicationPolicy(flow.separator);
-  return (
-    Object.values(ctx.state.topics)
-      .filter((t) => !t.internal && filterMatches(t.name, flow.topics, flow.topicsExclude))
-      .filter((t) => !policy.isMM2InternalTopic(t.name) && t.name !== policy.heartbeatsTopic())
-      // In the single cluster, a topic already named after the source alias is this flow's own output.
-      .filter((t) => policy.topicSource(t.name) !== flow.source)
-      .map((t) => t.name)
-  );
+  spec: MirrorFlowSpec,
+): { ok: true; clusters: boolean } | { ok: false; message: string } {
+  const names = clusterNames(ctx.root.state);
+  if (names === null) return { ok: true, clusters: false };
+  for (const alias of [spec.source, spec.target])
+    if (!names.includes(alias))
+      return {
+        ok: false,
+        message: `Unknown cluster alias '${alias}': the simulation's clusters are ${names.join(', ')} (the aliases in clusters = … name them).`,
+      };
+  return { ok: true, clusters: true };
 }
 
-const regionOf = (ctx: Ctx, topic: string): string | null => {
-  for (const f of Object.values(ctx.state.areas.mirror.flows))
-    if (Object.values(f.partitions).some((p) => p.topic === topic)) return f.source;
-  return null;
-};
-
-const regionDownError = (ctx: Ctx, topics: readonly string[]) => {
-  const down = ctx.state.areas.mirror.downRegions;
-  if (down.length === 0) return null; // the common case: costs nothing on every send
-  for (const t of topics) {
-    const region = regionOf(ctx, t);
-    if (region && down.includes(region))
-      return {
-        code: 'TIMEOUT_EXCEPTION',
-        message: `Topic ${t} not present in metadata after 60000 ms. (region ${region} is down: no broker of its cluster answers)`,
-      };
+/** With IdentityReplicationPolicy both ways, each flow would copy the other's records back forever. */
+function identityLoop(ctx: Ctx, spec: MirrorFlowSpec, topics: string[]): string | null {
+  for (const f of Object.values(mirrorState(ctx).flows)) {
+    if (f.source !== spec.target || f.target !== spec.source) continue;
+    if (spec.policy !== 'identity' && f.policy !== 'identity') continue;
+    const back = Object.values(f.partitions).map((p) => p.remoteTopic);
+    const shared = topics.find((t) => back.includes(t));
+    if (shared)
+      return `IdentityReplicationPolicy keeps topic names, so ${spec.source}->${spec.target} would copy ${shared} (which ${f.name} writes) back to ${spec.target}, and ${f.name} would copy it back again, forever: MirrorSourceConnector#isCycle cannot see a cycle without the source prefix. Active/active needs DefaultReplicationPolicy (remote topics named <source>.<topic>), or topic filters that do not overlap.`;
   }
   return null;
-};
+}
 
 export const mirrorCommands = {
   mirrorStart: (ctx, cmd) => {
     const spec = cmd.spec;
     const name = `${spec.source}->${spec.target}`;
-    const area = ctx.state.areas.mirror;
+    const area = mirrorState(ctx);
     if (area.flows[name]) return fail('INVALID_REQUEST', `MirrorMaker 2 already runs the flow ${name}.`);
-    if (Object.keys(area.flows).length > 0)
+    const where = resolveClusters(ctx, spec);
+    if (!where.ok) return fail('CONFIG_EXCEPTION', where.message);
+    const clusters = where.clusters;
+    if (!clusters && Object.keys(area.flows).length > 0)
       return fail('INVALID_REQUEST', 'The simulation runs one cluster, so it mirrors one flow at a time.');
-    if (area.downRegions.includes(spec.source))
-      return fail(
-        'TIMEOUT_EXCEPTION',
-        `Timed out waiting for a node assignment (region ${spec.source} is down).`,
-      );
-    if (spec.policy === 'identity')
+    for (const alias of [spec.source, spec.target])
+      if (area.downRegions.includes(alias))
+        return fail(
+          'TIMEOUT_EXCEPTION',
+          `Timed out waiting for a node assignment (region ${alias} is down).`,
+        );
+    if (!clusters && spec.policy === 'identity')
       return fail(
         'CONFIG_EXCEPTION',
-        "IdentityReplicationPolicy keeps topic names, so in the simulation's single cluster the copy would be the topic itself; use DefaultReplicationPolicy (remote topics named <source>.<topic>).",
+        "IdentityReplicationPolicy keeps topic names, so in the simulation's single cluster the copy would be the topic itself; use DefaultReplicationPolicy (remote topics named <source>.<topic>), or create a second cluster (cluster create west --first east).",
       );
-    const policy = defaultReplicationPolicy(spec.separator);
-    const topics = mirroredTopics(ctx, spec);
+    if (!clusters && spec.syncGroupOffsets)
+      return fail(
+        'CONFIG_EXCEPTION',
+        "sync.group.offsets.enabled commits offsets in the target cluster's groups, and the simulation has one cluster: create a second one first (cluster create west --first east).",
+      );
+    const flowShape = { clusters, policy: spec.policy, separator: spec.separator };
+    const stub = { ...flowShape, source: spec.source, target: spec.target } as MirrorFlow;
+    const source = flowCtx(ctx, stub, 'source');
+    const target = flowCtx(ctx, stub, 'target');
+    if (!source || !target) return fail('CONFIG_EXCEPTION', `Unknown cluster in ${name}.`);
+    const policy = flowPolicy(spec);
+    const topics = mirroredTopics(source, spec, clusters);
     if (topics.length === 0)
       return fail(
         'INVALID_REQUEST',
         `No topic matches topics = ${spec.topics} (topics.exclude = ${spec.topicsExclude}).`,
       );
-    const brokers = Object.keys(ctx.state.brokers).length;
-    if (spec.replicationFactor > brokers)
+    const loop = identityLoop(ctx, spec, topics);
+    if (loop) return fail('CONFIG_EXCEPTION', loop);
+    const targetBrokers = Object.keys(target.state.brokers).length;
+    if (spec.replicationFactor > targetBrokers)
       return fail(
         'INVALID_REPLICATION_FACTOR',
-        `Unable to replicate the partition ${spec.replicationFactor} time(s): The target replication factor of ${spec.replicationFactor} cannot be reached because only ${brokers} broker(s) are registered.`,
+        `Unable to replicate the partition ${spec.replicationFactor} time(s): The target replication factor of ${spec.replicationFactor} cannot be reached because only ${targetBrokers} broker(s) are registered.`,
       );
     const flow: MirrorFlow = {
       name,
@@ -127,32 +112,47 @@ export const mirrorCommands = {
       pollScheduled: false,
       offsetSyncsTopic: policy.offsetSyncsTopic(spec.target),
       checkpointsTopic: policy.checkpointsTopic(spec.source),
+      ...(clusters
+        ? {
+            ...flowShape,
+            syncGroupOffsets: spec.syncGroupOffsets ?? false,
+            heartbeats: spec.emitHeartbeats ?? true,
+            heartbeatCount: 0,
+            epoch: 0,
+          }
+        : {}),
     };
-    // Internal topics: replication factor 3 by default (offset-syncs/checkpoints.topic.replication.factor),
-    // capped at the brokers the simulation has.
-    const internalRf = Math.min(3, brokers);
-    const created: Array<{ topic: string; remoteTopic: string }> = [];
-    for (const internal of [flow.offsetSyncsTopic, flow.checkpointsTopic])
-      if (!ctx.state.topics[internal]) {
-        const r = createTopicInternal(ctx, { topic: internal, partitions: 1, replicationFactor: internalRf });
+    // Internal topics: replication factor 3 by default (offset-syncs/checkpoints/heartbeats.topic.replication.
+    // factor), capped at the brokers the cluster has. Offset syncs live on the source
+    // (offset-syncs.topic.location = source), checkpoints and heartbeats on the target.
+    const internal: Array<[Ctx, string]> = [
+      [source, flow.offsetSyncsTopic],
+      [target, flow.checkpointsTopic],
+    ];
+    if (flow.heartbeats) internal.push([target, policy.heartbeatsTopic()]);
+    for (const [c, topic] of internal)
+      if (!c.state.topics[topic]) {
+        const rf = Math.min(3, Object.keys(c.state.brokers).length);
+        const r = createTopicInternal(c, { topic, partitions: 1, replicationFactor: rf });
         if (!r.ok) return r;
       }
+    const created: Array<{ topic: string; remoteTopic: string }> = [];
     for (const topic of topics) {
-      const source = ctx.state.topics[topic];
+      const src = source.state.topics[topic];
       const remoteTopic = policy.formatRemoteTopic(spec.source, topic);
-      if (!ctx.state.topics[remoteTopic]) {
+      if (!target.state.topics[remoteTopic]) {
         const configs = Object.fromEntries(
-          Object.entries(source.configs).filter(([k]) => !CONFIGS_NOT_SYNCED.has(k)),
+          Object.entries(src.configs).filter(([k]) => !CONFIGS_NOT_SYNCED.has(k)),
         );
-        const r = createTopicInternal(ctx, {
+        const r = createTopicInternal(target, {
           topic: remoteTopic,
-          partitions: source.partitions.length,
+          partitions: src.partitions.length,
           replicationFactor: spec.replicationFactor,
           configs,
         });
         if (!r.ok) return r;
       }
-      for (const p of source.partitions) {
+      for (const p of src.partitions) {
         const part: MirrorPartition = {
           topic,
           partition: p.partition,
@@ -172,204 +172,82 @@ export const mirrorCommands = {
     area.flows[name] = flow;
     ctx.emit(
       'mirrorFlowStarted',
-      `MirrorMaker 2 flow ${name} started: ${created.map((c) => `${c.topic} → ${c.remoteTopic}`).join(', ')}; offset syncs go to ${flow.offsetSyncsTopic}, checkpoints to ${flow.checkpointsTopic}`,
+      `MirrorMaker 2 flow ${name} started: ${created.map((c) => `${c.topic} → ${c.remoteTopic}`).join(', ')}; offset syncs go to ${flow.offsetSyncsTopic}${clusters ? ` on ${spec.source}` : ''}, checkpoints to ${flow.checkpointsTopic}${clusters ? ` on ${spec.target}` : ''}${flow.heartbeats ? `, heartbeats to ${policy.heartbeatsTopic()} on ${spec.target}` : ''}`,
       { flow: name, topics: created.map((c) => c.topic) },
     );
     schedulePoll(ctx, flow);
-    ctx.schedule(CHECKPOINT_INTERVAL_MS, { type: 'mirrorCheckpoint', flow: name });
+    ctx.root.schedule(CHECKPOINT_INTERVAL_MS, { type: 'mirrorCheckpoint', flow: name });
+    if (flow.heartbeats) ctx.root.schedule(HEARTBEAT_INTERVAL_MS, { type: 'mirrorHeartbeat', flow: name });
     return ok({ flow: name, topics: created });
   },
 
   mirrorRegionDown: (ctx, cmd) => {
-    const area = ctx.state.areas.mirror;
+    const area = mirrorState(ctx);
     if (area.downRegions.includes(cmd.alias))
       return fail('INVALID_REQUEST', `Region ${cmd.alias} is already down.`);
+    const names = clusterNames(ctx.root.state);
     const flows = Object.values(area.flows).filter((f) => f.source === cmd.alias);
-    if (flows.length === 0 && !Object.values(area.flows).some((f) => f.target === cmd.alias))
-      return fail('INVALID_REQUEST', `Unknown region '${cmd.alias}': no MirrorMaker 2 flow names it.`);
+    const named = Object.values(area.flows).some((f) => f.source === cmd.alias || f.target === cmd.alias);
+    if (!named && !names?.includes(cmd.alias))
+      return fail(
+        'INVALID_REQUEST',
+        names
+          ? `Unknown region '${cmd.alias}': the simulation's clusters are ${names.join(', ')}.`
+          : `Unknown region '${cmd.alias}': no MirrorMaker 2 flow names it.`,
+      );
     area.downRegions.push(cmd.alias);
     let unmirrored = 0;
     for (const f of flows) {
       f.status = 'source-down';
+      const source = flowCtx(ctx, f, 'source');
       for (const p of Object.values(f.partitions)) {
-        const src = ctx.state.topics[p.topic]?.partitions[p.partition];
+        const src = source?.state.topics[p.topic]?.partitions[p.partition];
         if (src) unmirrored += Math.max(0, highWatermark(src) - p.position);
       }
     }
+    // Between clusters the flows into the lost region stop too (in one cluster, the target is the same cluster).
+    for (const f of Object.values(area.flows))
+      if (f.clusters && f.target === cmd.alias && f.status === 'running') f.status = 'target-down';
     ctx.emit(
       'mirrorRegionLost',
       `region ${cmd.alias} is down: its brokers, producers and consumers are unreachable; ${unmirrored} committed record${unmirrored === 1 ? ' was' : 's were'} not mirrored yet and ${unmirrored === 1 ? 'is' : 'are'} lost to the other region (the RPO)`,
       { alias: cmd.alias, unmirrored },
     );
     // The region's consumers die with it: no commit, no LeaveGroup.
-    for (const c of Object.values(ctx.state.areas.consumers.consumers))
-      if (c.status === 'running' && regionDownError(ctx, c.config.topics))
-        consumerCommands.consumerCrash(ctx, { type: 'consumerCrash', name: c.name });
+    const lost = names?.includes(cmd.alias) ? clusterCtxOf(ctx, cmd.alias) : ctx.root;
+    if (lost)
+      for (const c of Object.values(lost.state.areas.consumers.consumers))
+        if (c.status === 'running' && regionDownError(lost, c.config.topics))
+          consumerCommands.consumerCrash(lost, { type: 'consumerCrash', name: c.name });
     return ok({ unmirrored });
+  },
+
+  mirrorRegionUp: (ctx, cmd) => {
+    const area = mirrorState(ctx);
+    if (!area.downRegions.includes(cmd.alias))
+      return fail('INVALID_REQUEST', `Region ${cmd.alias} is not down.`);
+    area.downRegions = area.downRegions.filter((a) => a !== cmd.alias);
+    const resumed: string[] = [];
+    for (const f of Object.values(area.flows)) {
+      if (f.status === 'running') continue;
+      if (area.downRegions.includes(f.source) || area.downRegions.includes(f.target)) continue;
+      f.status = 'running';
+      f.epoch = (f.epoch ?? 0) + 1;
+      resumed.push(f.name);
+      schedulePoll(ctx, f);
+      ctx.root.schedule(CHECKPOINT_INTERVAL_MS, { type: 'mirrorCheckpoint', flow: f.name, epoch: f.epoch });
+      if (f.heartbeats)
+        ctx.root.schedule(HEARTBEAT_INTERVAL_MS, { type: 'mirrorHeartbeat', flow: f.name, epoch: f.epoch });
+    }
+    ctx.emit(
+      'mirrorRegionRestored',
+      `region ${cmd.alias} is back: its cluster answers again${resumed.length ? `; ${resumed.join(', ')} resume${resumed.length === 1 ? 's' : ''} from where ${resumed.length === 1 ? 'it' : 'they'} stopped` : ''} (its crashed consumers stay down until restarted)`,
+      { alias: cmd.alias, flows: resumed },
+    );
+    return ok({ flows: resumed });
   },
 } satisfies CommandHandlers;
 
-function schedulePoll(ctx: Ctx, flow: MirrorFlow): void {
-  if (flow.pollScheduled || flow.status !== 'running') return;
-  flow.pollScheduled = true;
-  ctx.schedule(MIRROR_POLL_MS, { type: 'mirrorPoll', flow: flow.name });
+function clusterCtxOf(ctx: Ctx, alias: string): Ctx | null {
+  return flowCtx(ctx, { clusters: true, source: alias, target: alias } as MirrorFlow, 'source');
 }
-
-function writeSync(
-  ctx: Ctx,
-  flow: MirrorFlow,
-  p: MirrorPartition,
-  upstream: number,
-  downstream: number,
-): void {
-  const id = flow.nextSyncId++;
-  p.store = applySync(p.store, { id, upstream, downstream });
-  const syncs = ctx.state.topics[flow.offsetSyncsTopic]?.partitions[0];
-  if (syncs && syncs.leader !== null)
-    appendAsCoordinator(ctx, syncs, {
-      leaderEpoch: syncs.leaderEpoch,
-      records: [
-        {
-          timestamp: ctx.now,
-          key: `${p.topic}-${p.partition}`,
-          value: JSON.stringify({ upstreamOffset: upstream, offset: downstream }),
-        },
-      ],
-    });
-  ctx.emit(
-    'mirrorOffsetSynced',
-    `offset sync ${p.topic}-${p.partition}: upstream ${upstream} = downstream ${downstream} on ${p.remoteTopic} (written to ${flow.offsetSyncsTopic})`,
-    { flow: flow.name, topic: p.topic, partition: p.partition, upstream, downstream },
-  );
-}
-
-function copyPartition(ctx: Ctx, flow: MirrorFlow, p: MirrorPartition): boolean {
-  const src = ctx.state.topics[p.topic]?.partitions[p.partition];
-  const dst = ctx.state.topics[p.remoteTopic]?.partitions[p.partition];
-  if (!src || !dst || src.leader === null) return false;
-  if (dst.leader === null) return highWatermark(src) > p.position; // retry later
-  const log = src.replicaLogs[src.leader].log;
-  const read = readRecords(
-    log,
-    Math.max(p.position, log.logStartOffset),
-    highWatermark(src),
-    MAX_POLL_RECORDS,
-  );
-  if (read.kind !== 'records') return false;
-  const data = read.records.filter((r) => r.control === null);
-  const from = p.position;
-  p.position = read.nextOffset;
-  if (data.length === 0) return false;
-  const appended = appendAsCoordinator(ctx, dst, {
-    leaderEpoch: dst.leaderEpoch,
-    records: data.map((r) => ({ timestamp: r.timestamp, key: r.key, value: r.value, headers: r.headers })),
-  });
-  p.replicated += data.length;
-  ctx.emit(
-    'mirrorRecordsReplicated',
-    `MirrorSourceTask copied ${data.length} record${data.length === 1 ? '' : 's'} of ${p.topic}-${p.partition} (offsets ${data[0].offset}–${data[data.length - 1].offset}) to ${p.remoteTopic}-${p.partition} at ${appended.firstOffset}–${appended.lastOffset}`,
-    {
-      flow: flow.name,
-      topic: p.topic,
-      partition: p.partition,
-      remoteTopic: p.remoteTopic,
-      fromOffset: from,
-      toOffset: p.position,
-      downstreamFrom: appended.firstOffset,
-    },
-  );
-  data.forEach((r, i) => {
-    const downstream = appended.firstOffset + i;
-    const last = p.runs.at(-1);
-    if (last && last.upstream + last.count === r.offset && last.downstream + last.count === downstream)
-      last.count++;
-    else p.runs.push({ upstream: r.offset, downstream, count: 1 });
-    const verdict = shouldSyncOffsets(p.syncState, r.offset, downstream, flow.offsetLagMax);
-    p.syncState = verdict.state;
-    if (verdict.sync) writeSync(ctx, flow, p, r.offset, downstream);
-  });
-  return read.nextOffset < highWatermark(src);
-}
-
-export const mirrorTasks = {
-  mirrorPoll: (ctx, task) => {
-    const flow = ctx.state.areas.mirror.flows[task.flow];
-    if (!flow) return;
-    flow.pollScheduled = false;
-    if (flow.status !== 'running') return;
-    let more = false;
-    for (const p of Object.values(flow.partitions)) more = copyPartition(ctx, flow, p) || more;
-    if (more) schedulePoll(ctx, flow);
-  },
-
-  mirrorCheckpoint: (ctx, task) => {
-    const flow = ctx.state.areas.mirror.flows[task.flow];
-    // With its source region gone the checkpoint task cannot read the groups' offsets any more.
-    if (flow?.status !== 'running') return;
-    for (const [groupId, rec] of Object.entries(ctx.state.areas.consumers.groups)) {
-      if (!filterMatches(groupId, flow.groups, flow.groupsExclude)) continue;
-      for (const p of Object.values(flow.partitions)) {
-        const committed = rec.offsets[tpKey(p.topic, p.partition)];
-        if (!committed) continue;
-        const t = translateDownstream(p.store, committed.offset);
-        if (t.kind !== 'translated') continue;
-        const key = tpKey(p.remoteTopic, p.partition);
-        const prev = flow.checkpoints[groupId]?.[key];
-        if (prev && prev.upstreamOffset === committed.offset && prev.offset === t.downstream) continue;
-        const cp = {
-          group: groupId,
-          topic: p.remoteTopic,
-          partition: p.partition,
-          upstreamOffset: committed.offset,
-          offset: t.downstream,
-          time: ctx.now,
-        };
-        flow.checkpoints[groupId] = { ...flow.checkpoints[groupId], [key]: cp };
-        const cps = ctx.state.topics[flow.checkpointsTopic]?.partitions[0];
-        if (cps && cps.leader !== null)
-          appendAsCoordinator(ctx, cps, {
-            leaderEpoch: cps.leaderEpoch,
-            records: [
-              {
-                timestamp: ctx.now,
-                key: `${groupId}:${p.remoteTopic}:${p.partition}`,
-                value: JSON.stringify({ upstreamOffset: cp.upstreamOffset, offset: cp.offset }),
-              },
-            ],
-          });
-        ctx.emit(
-          'mirrorCheckpointed',
-          `checkpoint for group ${groupId}: ${p.topic}-${p.partition} committed ${committed.offset} → ${key} offset ${t.downstream} (from the offset sync ${t.from.upstream}↔${t.from.downstream}${committed.offset === t.from.upstream ? '' : ', one past it: never ahead of what was mirrored'})`,
-          {
-            flow: flow.name,
-            group: groupId,
-            topic: p.remoteTopic,
-            partition: p.partition,
-            upstreamOffset: cp.upstreamOffset,
-            offset: cp.offset,
-          },
-        );
-      }
-    }
-    ctx.schedule(CHECKPOINT_INTERVAL_MS, task);
-  },
-} satisfies TaskHandlers;
-
-export const mirrorHooks: readonly Hook[] = [
-  on('highWatermarkAdvanced', (ctx, ev) => {
-    const flows = ctx.state.areas.mirror.flows;
-    // No allocation when no flow runs: this hook sees every high-watermark move of the cluster.
-    for (const name in flows)
-      if (flows[name].partitions[tpKey(ev.topic, ev.partition)]) schedulePoll(ctx, flows[name]);
-  }),
-];
-
-/** A lost region's clients cannot reach its cluster. */
-export const mirrorGuards: readonly Guard[] = [
-  guard('producerSend', (ctx, cmd) => regionDownError(ctx, [cmd.topic])),
-  guard('producerSendMany', (ctx, cmd) => regionDownError(ctx, [cmd.topic])),
-  guard('consumerCreate', (ctx, cmd) => regionDownError(ctx, cmd.config.topics)),
-  guard('consumerPoll', (ctx, cmd) =>
-    regionDownError(ctx, ctx.state.areas.consumers.consumers[cmd.name]?.config.topics ?? []),
-  ),
-];

@@ -20,12 +20,21 @@ export function parseProperties(text: string): Map<string, string> {
 
 const ALIAS = /^[A-Za-z0-9_-]+$/;
 
-export type Mm2ConfigResult = { ok: true; spec: MirrorFlowSpec } | { ok: false; errors: string[] };
+export type Mm2ConfigResult =
+  | {
+      ok: true;
+      /** The first enabled flow. */
+      spec: MirrorFlowSpec;
+      /** Every enabled flow, in the file's order (two for active/active). */
+      specs: MirrorFlowSpec[];
+    }
+  | { ok: false; errors: string[] };
 
 /**
- * The one enabled flow of an MM2 properties file, with MirrorSourceConfig/MirrorCheckpointConfig defaults:
+ * The enabled flows of an MM2 properties file, with MirrorSourceConfig/MirrorCheckpointConfig defaults:
  * topics `.*`, topics.exclude `.*[\-\.]internal, .*\.replica, __.*`, groups `.*`, groups.exclude
- * `console-consumer-.*, connect-.*, __.*`, offset.lag.max 100, replication.factor 2.
+ * `console-consumer-.*, connect-.*, __.*`, offset.lag.max 100, replication.factor 2,
+ * sync.group.offsets.enabled false, emit.heartbeats.enabled true.
  */
 export function parseMm2Config(text: string): Mm2ConfigResult {
   const props = parseProperties(text);
@@ -58,14 +67,23 @@ export function parseMm2Config(text: string): Mm2ConfigResult {
       ok: false,
       errors: ['No replication flow is enabled: add a line like east->west.enabled = true'],
     };
-  if (flows.length > 1)
-    return {
-      ok: false,
-      errors: [
-        `The simulation runs one cluster, so it mirrors one flow (active/passive); enabled: ${flows.map(([a, b]) => `${a}->${b}`).join(', ')}`,
-      ],
-    };
-  const [source, target] = flows[0];
+  const specs = flows.map(([source, target]) => flowSpec(props, source, target, errors));
+  return errors.length ? { ok: false, errors } : { ok: true, spec: specs[0], specs };
+}
+
+const bool = (name: string, v: string, errors: string[]) => {
+  if (!/^(true|false)$/i.test(v))
+    errors.push(`Invalid value ${v} for configuration ${name}: Expected value to be either true or false`);
+  return v.toLowerCase() === 'true';
+};
+
+/** One flow's settings: `<source>-><target>.name`, else the global `name`, else MM2's default. */
+function flowSpec(
+  props: Map<string, string>,
+  source: string,
+  target: string,
+  errors: string[],
+): MirrorFlowSpec {
   const get = (name: string, dflt: string) =>
     props.get(`${source}->${target}.${name}`) ?? props.get(name) ?? dflt;
   const int = (name: string, dflt: number, min: number) => {
@@ -89,6 +107,8 @@ export function parseMm2Config(text: string): Mm2ConfigResult {
     replicationFactor: int('replication.factor', 2, 1),
     separator: get('replication.policy.separator', '.'),
     policy: policyClass === IDENTITY_POLICY ? 'identity' : 'default',
+    syncGroupOffsets: bool('sync.group.offsets.enabled', get('sync.group.offsets.enabled', 'false'), errors),
+    emitHeartbeats: bool('emit.heartbeats.enabled', get('emit.heartbeats.enabled', 'true'), errors),
   };
   for (const name of ['topics', 'topics.exclude', 'groups', 'groups.exclude'])
     for (const r of splitList(get(name, '')))
@@ -97,7 +117,7 @@ export function parseMm2Config(text: string): Mm2ConfigResult {
       } catch {
         errors.push(`Invalid regular expression '${r}' in ${name}`);
       }
-  return errors.length ? { ok: false, errors } : { ok: true, spec };
+  return spec;
 }
 
 /** A comma-separated list property (ConfigDef.Type.LIST). */

@@ -1,10 +1,15 @@
 // The mirror area's state: MirrorMaker 2 flows (source alias -> target alias) replicating topics, writing
 // offset syncs and checkpoints, on the virtual clock.
 //
-// Simplified (lessons say so): the simulation runs ONE cluster, which plays both regions. A flow east->west
-// copies topic `orders` into `east.orders` (DefaultReplicationPolicy) beside it in the same cluster; the
-// offset-syncs and checkpoints topics land there too. "Region east down" stops the flow and refuses clients
-// of east's topics; the cluster itself keeps running.
+// Two ways to run (MirrorFlow.clusters):
+// - between two clusters of the simulation (clusterCreate: `east` and `west`), as MM2 runs: the source task
+//   reads east's logs and writes `east.orders` into west; the offset syncs are on the source
+//   (offset-syncs.topic.location = source), the checkpoints and heartbeats on the target; "region east down"
+//   refuses every client of east.
+// - in a single-cluster simulation (the earlier lessons' presets), ONE cluster plays both regions: `orders`
+//   is copied into `east.orders` beside it, the internal topics land there too, "region east down" refuses
+//   the clients of east's topics and the cluster itself keeps running. No heartbeats, no group offset sync,
+//   no IdentityReplicationPolicy there.
 import type { PartitionSyncState, SyncStore } from './offsetSyncs';
 
 export type MirrorPartition = {
@@ -48,8 +53,21 @@ export type MirrorFlow = {
   groups: string;
   groupsExclude: string;
   offsetLagMax: number;
-  status: 'running' | 'source-down';
+  status: 'running' | 'source-down' | 'target-down';
   startedAt: number;
+  /** The aliases name clusters of the simulation (false: one cluster plays both regions). */
+  clusters?: boolean;
+  /** replication.policy.class (absent: DefaultReplicationPolicy). */
+  policy?: 'default' | 'identity';
+  separator?: string;
+  /** sync.group.offsets.enabled: translated offsets are committed for groups that are empty on the target. */
+  syncGroupOffsets?: boolean;
+  /** emit.heartbeats.enabled: MirrorHeartbeatConnector writes to the target's `heartbeats` topic. */
+  heartbeats?: boolean;
+  /** Heartbeats written so far. */
+  heartbeatCount?: number;
+  /** Counts the times the flow resumed (a region came back): older checkpoint and heartbeat ticks stop. */
+  epoch?: number;
   /** Keys "orders-0" (source topic-partition). */
   partitions: Record<string, MirrorPartition>;
   /** Latest checkpoint per group and remote topic-partition ("east.orders-0"). */
@@ -75,6 +93,10 @@ export type MirrorFlowSpec = {
   replicationFactor: number;
   separator: string;
   policy: 'default' | 'identity';
+  /** sync.group.offsets.enabled (default false). */
+  syncGroupOffsets?: boolean;
+  /** emit.heartbeats.enabled (default true). */
+  emitHeartbeats?: boolean;
 };
 
 declare module '../engine/registry' {
@@ -86,10 +108,13 @@ declare module '../engine/registry' {
     mirrorStart: { spec: MirrorFlowSpec };
     /** A whole region (cluster alias) is lost: flows from it stop, its topics' clients are refused. */
     mirrorRegionDown: { alias: string };
+    /** The region is back: flows from and to it resume where they stopped (failback starts from here). */
+    mirrorRegionUp: { alias: string };
   }
   interface CommandResultMap {
     mirrorStart: { flow: string; topics: Array<{ topic: string; remoteTopic: string }> };
     mirrorRegionDown: { unmirrored: number };
+    mirrorRegionUp: { flows: string[] };
   }
   interface EventMap {
     mirrorFlowStarted: { flow: string; topics: string[] };
@@ -118,11 +143,20 @@ declare module '../engine/registry' {
       offset: number;
     };
     mirrorRegionLost: { alias: string; unmirrored: number };
+    mirrorRegionRestored: { alias: string; flows: string[] };
+    mirrorGroupOffsetsSynced: {
+      flow: string;
+      group: string;
+      offsets: Array<{ topic: string; partition: number; offset: number }>;
+    };
+    mirrorHeartbeat: { flow: string; topic: string };
   }
   interface TaskMap {
     /** The source task's next poll of flow `flow`. */
     mirrorPoll: { flow: string };
     /** emit.checkpoints.interval.seconds tick of the checkpoint task. */
-    mirrorCheckpoint: { flow: string };
+    mirrorCheckpoint: { flow: string; epoch?: number };
+    /** MirrorHeartbeatTask's next heartbeat (see HEARTBEAT_INTERVAL_MS). */
+    mirrorHeartbeat: { flow: string; epoch?: number };
   }
 }

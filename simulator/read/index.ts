@@ -13,6 +13,7 @@ import {
   producersOf,
 } from './clients';
 import { brokersOf, networkOf, quorumOf, topicOf } from './cluster';
+import { type ClusterSummaryView, clusterSimulation, clustersOf, firstClusterEvents } from './clusters';
 import { type ConnectView, connectOf } from './connect';
 import { groupByIdOf, groupsOf } from './groups';
 import { offsetForTimeOf, partitionLogOf, recordsOf } from './log';
@@ -49,11 +50,17 @@ import type {
 /** What a read model is built from (a Simulation fits). */
 export type SimulationLike = {
   readonly state: SimState;
+  /** The whole simulation's state, when `state` is one of its other clusters (scratch files live there). */
+  readonly root?: SimState;
   readonly events: readonly SimEvent[];
   readonly version: number;
 };
 
 export type ReadModel = {
+  /** The simulation's clusters (`clusterCreate`), the first one first; null with a single cluster. */
+  clusters(): ClusterSummaryView[] | null;
+  /** The read model of cluster `name` (its own brokers, topics, groups, clients); null if there is none. */
+  cluster(name: string): ReadModel | null;
   /** The Kafka Connect workers, connectors, tasks, source database, bucket and index. */
   connect(): ConnectView;
   /** Virtual time in ms. */
@@ -156,7 +163,13 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
   const configs = memo((topic: string) => effectiveTopicConfigOf(state, topic));
   const brokers = once(() => brokersOf(state));
   const quorum = once(() => quorumOf(state));
+  const events = once(() => firstClusterEvents(state, sim.events));
   return {
+    clusters: once(() => clustersOf(state)),
+    cluster: (name) => {
+      const view = clusterSimulation(sim, name);
+      return view ? readModel(view) : null;
+    },
     now: () => state.now,
     clusterId: () => state.clusterId,
     seed: () => state.seed,
@@ -187,13 +200,13 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
     nextPoll: (name, max) => nextPollOf(state, name, max),
     network: once(() => networkOf(state)),
     connect: once(() => connectOf(state)),
-    deliveredToGroup: (g, topic) => deliveredToGroupOf(state, sim.events, g, topic),
+    deliveredToGroup: (g, topic) => deliveredToGroupOf(state, events(), g, topic),
     file: (path) => {
-      const files = state.areas.workspace.files;
+      const files = (sim.root ?? state).areas.workspace.files;
       const key = workspacePath(path);
       return Object.hasOwn(files, key) ? files[key] : null;
     },
-    files: () => Object.keys(state.areas.workspace.files).sort(),
+    files: () => Object.keys((sim.root ?? state).areas.workspace.files).sort(),
     security: once(() => securityOf(state)),
     authorizes: (q) => authorizesOf(state, q),
     monitoring: once(() => monitoringOf(state)),
@@ -202,7 +215,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
     streamsApp: memo((id: string) => streamsAppOf(state, id)),
     production: once(() => productionOf(state)),
     translateOffsets: (group, alias) => translateOffsetsOf(state, group, alias),
-    schemaRegistry: once(() => schemaRegistryOf(state, sim.events)),
+    schemaRegistry: once(() => schemaRegistryOf(state, events())),
     schemaCompatibility: (subject, version) => schemaCompatibilityOf(state, subject, version),
     schemaRecordBytes: memo((max: number) => schemaRecordBytesOf(state, topics(), max)),
   };
@@ -220,6 +233,7 @@ export function readModel(sim: SimulationLike): ReadModel {
 }
 
 export { producerConfigByKafkaName } from './clients';
+export type { ClusterSummaryView } from './clusters';
 export type * from './connect';
 export { partitionLag } from './groups';
 export type * from './production';

@@ -1,5 +1,7 @@
 // Running Kafka in production, as readers see it: the Strimzi rolling restart in progress and the
 // MirrorMaker 2 flows (replication lag, offset syncs, checkpoints, records a lost region took with it).
+
+import { clusterState } from '../clusters/index';
 import type { SimState } from '../engine/state';
 import { highWatermark } from '../extend';
 import type { Checkpoint } from '../mirror/types';
@@ -43,7 +45,13 @@ export type MirrorFlowView = {
   name: string;
   source: string;
   target: string;
-  status: 'running' | 'source-down';
+  status: 'running' | 'source-down' | 'target-down';
+  /** The aliases are clusters of the simulation (false: one cluster plays both regions). */
+  clusters: boolean;
+  policy: 'default' | 'identity';
+  syncGroupOffsets: boolean;
+  /** Heartbeats written to the target's `heartbeats` topic (null: emit.heartbeats.enabled = false, or one cluster). */
+  heartbeats: number | null;
   topics: string;
   offsetLagMax: number;
   offsetSyncsTopic: string;
@@ -133,41 +141,49 @@ export function productionOf(state: SimState): ProductionView {
     },
     mirror: {
       downRegions: [...state.areas.mirror.downRegions],
-      flows: Object.values(state.areas.mirror.flows).map((f) => ({
-        name: f.name,
-        source: f.source,
-        target: f.target,
-        status: f.status,
-        topics: f.topicsPattern,
-        offsetLagMax: f.offsetLagMax,
-        offsetSyncsTopic: f.offsetSyncsTopic,
-        checkpointsTopic: f.checkpointsTopic,
-        partitions: Object.values(f.partitions).map((p) => {
-          const src = state.topics[p.topic]?.partitions[p.partition];
-          const dst = state.topics[p.remoteTopic]?.partitions[p.partition];
-          const sourceEnd = src ? highWatermark(src) : p.position;
-          const seen = new Set<number>();
-          const syncs = (p.store.syncs ?? []).filter((s) => !seen.has(s.id) && seen.add(s.id));
-          const remoteEnd = dst ? highWatermark(dst) : 0;
-          const resumeAt: Record<string, number> = {};
-          for (const [group, rec] of Object.entries(state.areas.consumers.groups)) {
-            const committed = rec.offsets[`${p.topic}-${p.partition}`];
-            if (committed) resumeAt[group] = downstreamOf(p.runs, committed.offset, remoteEnd);
-          }
-          return {
-            topic: p.topic,
-            partition: p.partition,
-            remoteTopic: p.remoteTopic,
-            resumeAt,
-            sourceEnd,
-            mirroredUpTo: p.position,
-            lag: Math.max(0, sourceEnd - p.position),
-            remoteEnd,
-            syncs: syncs.map((s) => ({ upstream: s.upstream, downstream: s.downstream })),
-          };
-        }),
-        checkpoints: Object.values(f.checkpoints).flatMap((byTp) => Object.values(byTp)),
-      })),
+      flows: Object.values(state.areas.mirror.flows).map((f) => {
+        const source = (f.clusters && clusterState(state, f.source)) || state;
+        const target = (f.clusters && clusterState(state, f.target)) || state;
+        return {
+          name: f.name,
+          source: f.source,
+          target: f.target,
+          status: f.status,
+          clusters: f.clusters ?? false,
+          policy: f.policy ?? 'default',
+          syncGroupOffsets: f.syncGroupOffsets ?? false,
+          heartbeats: f.heartbeats ? (f.heartbeatCount ?? 0) : null,
+          topics: f.topicsPattern,
+          offsetLagMax: f.offsetLagMax,
+          offsetSyncsTopic: f.offsetSyncsTopic,
+          checkpointsTopic: f.checkpointsTopic,
+          partitions: Object.values(f.partitions).map((p) => {
+            const src = source.topics[p.topic]?.partitions[p.partition];
+            const dst = target.topics[p.remoteTopic]?.partitions[p.partition];
+            const sourceEnd = src ? highWatermark(src) : p.position;
+            const seen = new Set<number>();
+            const syncs = (p.store.syncs ?? []).filter((s) => !seen.has(s.id) && seen.add(s.id));
+            const remoteEnd = dst ? highWatermark(dst) : 0;
+            const resumeAt: Record<string, number> = {};
+            for (const [group, rec] of Object.entries(source.areas.consumers.groups)) {
+              const committed = rec.offsets[`${p.topic}-${p.partition}`];
+              if (committed) resumeAt[group] = downstreamOf(p.runs, committed.offset, remoteEnd);
+            }
+            return {
+              topic: p.topic,
+              partition: p.partition,
+              remoteTopic: p.remoteTopic,
+              resumeAt,
+              sourceEnd,
+              mirroredUpTo: p.position,
+              lag: Math.max(0, sourceEnd - p.position),
+              remoteEnd,
+              syncs: syncs.map((s) => ({ upstream: s.upstream, downstream: s.downstream })),
+            };
+          }),
+          checkpoints: Object.values(f.checkpoints).flatMap((byTp) => Object.values(byTp)),
+        };
+      }),
     },
   };
 }

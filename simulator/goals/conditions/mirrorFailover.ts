@@ -23,8 +23,10 @@ export const mirrorFailover: ConditionKind = {
     const from = flows.filter((f) => f.source === region);
     if (from.length === 0) return { met: false, detail: `no MirrorMaker 2 flow comes from ${region}` };
     if (!downRegions.includes(region)) return { met: false, detail: `region ${region} is still up` };
-    const g = view.group(group);
-    for (const f of from)
+    for (const f of from) {
+      // Between two clusters the group failed over to the target cluster's own group of that name.
+      const target = (f.clusters && view.cluster?.(f.target)) || view;
+      const g = target.group(group);
       for (const remote of new Set(f.partitions.map((p) => p.remoteTopic))) {
         let needed = 0;
         for (const p of f.partitions.filter((x) => x.remoteTopic === remote)) {
@@ -36,7 +38,7 @@ export const mirrorFailover: ConditionKind = {
             };
           needed += p.remoteEnd - (p.resumeAt[group] ?? 0);
         }
-        const got = view.deliveredToGroup(group, remote);
+        const got = target.deliveredToGroup(group, remote);
         if (got < needed)
           return {
             met: false,
@@ -48,6 +50,7 @@ export const mirrorFailover: ConditionKind = {
             detail: `group ${group} re-read ${got - needed} records of ${remote} it had already processed (at most ${c.maxRereads} allowed)`,
           };
       }
+    }
     return { met: true, detail: `group ${group} failed over from ${region} and skipped no mirrored record` };
   },
 };
