@@ -3,11 +3,11 @@
 // The areas (simulator/areas.ts) are installed by simulation.ts, so importing anything from here makes every
 // command available; areas themselves import the engine or simulator/extend.ts, never this door.
 
+// running Kafka in production: MM2's properties, the capacity arithmetic (simulator/mirror, simulator/production)
+export { FIRST_CLUSTER_HOSTS } from './clusters/index';
 // The Connect area's SQLite (sql.js, lazy: loadSqlite() before the first database command)
 export { installedSqlite, installSqlite } from './connect/database/engine';
 export { loadSqlite } from './connect/database/loader';
-// running Kafka in production: MM2's properties, the capacity arithmetic (simulator/mirror, simulator/production)
-export { FIRST_CLUSTER_HOSTS } from './clusters/index';
 export type { KafkaErrorCode } from './engine/errors';
 export type {
   Command,
