@@ -4,8 +4,12 @@
 // (then read the diff: these files are the spec of what the tools print).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createConsole } from '@/kafka-cli';
+import { loadSqlite } from '@/simulator';
+
+// sqlite3 runs real SQLite (sql.js), loaded as a page loads it before the first line
+beforeAll(() => loadSqlite());
 
 const dir = join(__dirname, 'golden');
 const scripts = readdirSync(dir)
