@@ -15,7 +15,7 @@ const AXIS = 22;
 const LEFT = 44;
 
 function ms(t: number): string {
-  return t % 1000 === 0 ? `${t / 1000}s` : `${t}ms`;
+  return t === 0 || Math.abs(t) >= 1000 ? `${t / 1000}s` : `${t}ms`;
 }
 
 export function StreamsWindowsView() {
@@ -166,7 +166,8 @@ function WindowChart({ app, w }: { app: string; w: StreamsWindowedView }) {
                 className="stroke-violet-600 dark:stroke-violet-300"
               />
               <text
-                x={Math.min(x(w.streamTime), width - 70)}
+                x={x(w.streamTime) > width / 2 ? x(w.streamTime) - 2 : x(w.streamTime) + 2}
+                textAnchor={x(w.streamTime) > width / 2 ? 'end' : 'start'}
                 y={height - 4}
                 className="fill-violet-700 text-[10px] font-semibold dark:fill-violet-300"
               >
