@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { consoleFor, runConsoleLines } from '@/kafka-cli';
 import { challenges, type Preset, preset } from '@/lib/content.server';
 import { evaluateGoal } from '@/simulator/goals';
-import { readModel, Simulation, schemaRegistry } from '@/simulator/index';
+import { loadSqlite, readModel, Simulation, schemaRegistry } from '@/simulator/index';
 
 beforeAll(async () => {
-  await schemaRegistry.loadSchemaFormats();
+  await Promise.all([schemaRegistry.loadSchemaFormats(), loadSqlite()]);
 });
 
 const BOOTSTRAP = '--bootstrap-server localhost:9092';
@@ -52,10 +52,11 @@ const REAL_CLI: Record<string, string[]> = {
     'clock advance 30s',
   ],
   'production-failover': [
-    // The committed offset MirrorMaker 2 translated for orders-app (230, in east.checkpoints.internal, read with
-    // MirrorMaker's CheckpointFormatter on a real cluster) becomes the group's position on the mirrored topic.
-    `kafka-consumer-groups.sh ${BOOTSTRAP} --group orders-app --reset-offsets --to-offset 230 --topic east.orders:0 --execute`,
-    `kafka-console-consumer.sh ${BOOTSTRAP} --topic east.orders --group orders-app`,
+    // The offset MirrorMaker 2 translated for orders-app (upstream 230 → 203 on west, in east.checkpoints.internal,
+    // read with MirrorMaker's CheckpointFormatter on a real cluster) becomes the group's position on the mirrored
+    // topic in the west cluster.
+    `kafka-consumer-groups.sh --bootstrap-server west:9092 --group orders-app --reset-offsets --to-offset 203 --topic east.orders:0 --execute`,
+    `kafka-console-consumer.sh --bootstrap-server west:9092 --topic east.orders --group orders-app`,
   ],
   'producers-fill-partition': [
     `kafka-console-producer.sh ${BOOTSTRAP} --topic orders --property parse.key=true --property key.separator=: <<EOF`,
