@@ -27,4 +27,21 @@ describe('tools lesson: each embed does what its steps say', () => {
     expect(s.status).toBe('ERR');
     expect(s.partitions.map((p) => p.status)).toEqual(['STOP', 'STOP']);
   });
+
+  it('tools-mirror-naming: MirrorMaker 2 writes primary.orders into backup with the keys in their partitions (DefaultReplicationPolicy, MirrorSourceTask)', () => {
+    const id = 'tools-mirror-naming';
+    const c = embed(id);
+    expect(press(c, id, 'List topics in backup').stdout.split('\n')).toEqual([
+      'heartbeats',
+      'primary.checkpoints.internal',
+      'primary.orders',
+    ]);
+    expect(c.run('kafka-topics.sh --bootstrap-server primary:9092 --list').stdout).toContain(
+      'mm2-offset-syncs.backup.internal',
+    );
+    const copied = press(c, id, 'Read primary.orders in backup').stdout;
+    const source = press(c, id, 'Read orders in primary').stdout;
+    expect(copied.split('\n').filter(Boolean)).toHaveLength(4);
+    expect(copied).toBe(source);
+  });
 });
