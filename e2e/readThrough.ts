@@ -10,9 +10,13 @@ import type { Page } from '@playwright/test';
  */
 export async function readThrough(page: Page) {
   await page.evaluate(async () => {
+    // A rendered frame, or 250 ms if none is rendered (a busy main thread must not stall the read-through).
     const frames = async (n: number) => {
       for (let i = 0; i < n; i++)
-        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+        await new Promise<void>((resolve) => {
+          requestAnimationFrame(() => resolve());
+          setTimeout(resolve, 250);
+        });
     };
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
       window.scrollTo(0, y);

@@ -4,10 +4,10 @@
 // (windowEnd + grace <= stream time) set apart from open ones, and the late records it dropped as crosses.
 // React renders the SVG; d3-scale maps time to pixels. Everything comes from readModel(sim).streamsApp.
 import { scaleLinear } from 'd3-scale';
-import { useRef } from 'react';
+import { useContext, useRef } from 'react';
 import type { StreamsWindowedView } from '@/simulator';
 import { useRead, useSim } from '../sim-runtime/useSimulation';
-import { Chip, Panel } from './ui';
+import { Chip, Panel, PresenterMode } from './ui';
 import { useWidth } from './useWidth';
 
 const ROW = 26;
@@ -44,7 +44,10 @@ export function StreamsWindowsView() {
 
 function WindowChart({ app, w }: { app: string; w: StreamsWindowedView }) {
   const ref = useRef<HTMLDivElement>(null);
-  const width = useWidth(ref, 600);
+  const shown = useWidth(ref, 600);
+  // On the classroom projector (panel zoom 1.5) the chart is laid out narrower and drawn 1.35× larger, so its
+  // smallest label (10 units) stays above 18 px, as the topology graph does.
+  const width = useContext(PresenterMode) ? Math.round(shown / 1.35) : shown;
   const keys = [...new Set([...w.windows.map((x) => x.key), ...w.late.map((l) => l.key ?? 'null')])].sort();
   const times = [
     ...w.windows.flatMap((x) => [x.start, x.end + w.graceMs]),
@@ -74,7 +77,14 @@ function WindowChart({ app, w }: { app: string; w: StreamsWindowedView }) {
         {w.late.length > 0 ? <Chip tone="bad">{w.late.length} late dropped</Chip> : null}
       </figcaption>
       <div ref={ref} className="w-full overflow-hidden">
-        <svg width={width} height={height} role="img" aria-label={label} className="block">
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          width={shown}
+          style={{ maxWidth: '100%', height: 'auto' }}
+          role="img"
+          aria-label={label}
+          className="block"
+        >
           {ticks.map((t) => (
             <g key={t}>
               <line
