@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { axe } from './axe';
-import { readThrough } from './readThrough';
+import { openAndReadThrough } from './readThrough';
 
 // Every page of the built export, in both themes: axe must find nothing. Each route is loaded once: its lazy
 // widgets (simulations, challenges, consoles) load, axe checks the light theme, the theme switches the way the
@@ -31,17 +31,11 @@ test('the export has the core routes', () => {
 });
 
 for (const route of routes) {
-  test(`axe finds no violations on ${route} (light and dark)`, async ({ page }) => {
+  test(`axe finds no violations on ${route} (light and dark)`, async ({ page: first }) => {
     // One page load, a read-through that loads every widget, and two axe runs over the longest pages.
     test.setTimeout(180_000);
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.goto(route);
-    await page.waitForLoadState('networkidle');
     // Lazy widgets load as the reader comes near them and must have finished loading: axe checks what a reader sees.
-    await readThrough(page);
-    await expect(
-      page.getByText(/^(Loading the (simulation|challenge|console)|Starting the (challenge’s )?cluster)…$/),
-    ).toHaveCount(0, { timeout: 45_000 });
+    const page = await openAndReadThrough(first, route, (p) => p.emulateMedia({ colorScheme: 'light' }));
     await expect(page.locator('html')).not.toHaveClass(/(^|\s)dark(\s|$)/);
     // Soft, so a light-theme violation still lets the dark theme be checked and reported in the same run.
     await test.step('light theme', async () => expect.soft(await violations(page)).toEqual([]));

@@ -1,4 +1,8 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+
+/** The placeholders of lazy lesson widgets (components/mdx/lazyWidgets.tsx) and of a challenge's cluster. */
+export const widgetPlaceholder =
+  /^(Loading the (simulation|challenge|console)|Starting the (challenge’s )?cluster)…$/;
 
 /**
  * Reads the page through as a reader does, so every lazy lesson widget has been asked for: lesson widgets load only
@@ -34,4 +38,55 @@ export async function readThrough(page: Page) {
     window.scrollTo(0, 0);
     await frames(1);
   });
+}
+
+/** Whether the page renders a frame within two seconds. */
+async function rendersFrames(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        requestAnimationFrame(() => resolve(true));
+        setTimeout(() => resolve(false), 2_000);
+      }),
+  );
+}
+
+/**
+ * Opens `route`, reads it through and waits until every lazy widget has loaded; returns the page that did.
+ *
+ * Headless Chromium on a loaded machine can stop rendering frames for one page for good: requestAnimationFrame
+ * never fires, so the intersection observer never reports and widgets below the fold stay placeholders, while
+ * scripts, timers and the DOM work (seen in about one lesson load in 25 with both cores saturated; a new page in
+ * the same context renders at once). A real reader's browser renders frames, so such a page says nothing about
+ * the course: it is closed and the route opened again in a new page of the same context, at most twice. A page
+ * that renders frames and still shows a placeholder fails the test.
+ */
+export async function openAndReadThrough(
+  first: Page,
+  route: string,
+  prepare: (page: Page) => Promise<void> = async () => {},
+): Promise<Page> {
+  let page = first;
+  for (let attempt = 1; ; attempt++) {
+    await prepare(page);
+    await page.goto(route);
+    await page.waitForLoadState('networkidle');
+    await readThrough(page);
+    const placeholders = page.getByText(widgetPlaceholder);
+    // Two frameless two-second spells in a row: a main thread busy mounting a widget still renders between tasks.
+    const stalled = async () =>
+      (await placeholders.count()) > 0 && !(await rendersFrames(page)) && !(await rendersFrames(page));
+    // Loading the widgets' code takes seconds; a page that has stopped rendering is retried without the long wait.
+    await expect
+      .poll(async () => (await placeholders.count()) === 0 || (await stalled()), { timeout: 45_000 })
+      .toBe(true);
+    if ((await placeholders.count()) === 0) return page;
+    if (attempt === 3) throw new Error(`${route}: the page stopped rendering frames on three loads`);
+    console.warn(
+      `${route}: the page stopped rendering frames (attempt ${attempt}); opening it in a new page`,
+    );
+    const fresh = await page.context().newPage();
+    await page.close();
+    page = fresh;
+  }
 }

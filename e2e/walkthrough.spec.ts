@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { readThrough } from './readThrough';
+import { openAndReadThrough } from './readThrough';
 
 // What a learner does in the lessons, checked in the browser: challenges accept the real CLI tools, embeds let
 // time pass, captions show what they promise, and no page scrolls sideways on a phone.
@@ -157,15 +157,10 @@ function exportedRoutes(dir = 'out', base = ''): string[] {
 test.describe('at 375 px no page is wider than the viewport', () => {
   test.use({ viewport: { width: 375, height: 812 } });
   for (const route of exportedRoutes().sort()) {
-    test(route, async ({ page }) => {
+    test(route, async ({ page: first }) => {
       // A lesson is read through and its widgets loaded first, which on a slow machine takes most of a minute.
-      test.setTimeout(120_000);
-      await page.goto(route);
-      await page.waitForLoadState('networkidle');
-      await readThrough(page);
-      await expect(
-        page.getByText(/^(Loading the (simulation|challenge|console)|Starting the (challenge’s )?cluster)…$/),
-      ).toHaveCount(0, { timeout: 45_000 });
+      test.setTimeout(180_000);
+      const page = await openAndReadThrough(first, route);
       const wide = await page.evaluate(() => {
         const vw = document.documentElement.clientWidth;
         const offenders = [...document.querySelectorAll('body *')]
