@@ -10,6 +10,7 @@ import {
   type QuizData,
 } from '../lib/content.server';
 import { lessonSections } from '../lib/roadmap';
+import { onRenderingPage } from './readThrough';
 
 // Every lesson, through the UI a learner uses: the page renders (title, objectives, table of contents),
 // each <Simulation> answers its first one-click action, each <Challenge> is solved by typing its reference
@@ -178,11 +179,8 @@ async function openLesson(page: Page, id: string): Promise<string[]> {
 for (const { id } of lessonSections()) {
   const { meta, simulations, challenges, quizzes } = lesson(id);
 
-  test(`lesson ${id}: renders, its simulations respond, its challenges solve, its quiz passes`, async ({
-    page,
-  }) => {
-    // Up to seven widgets on one page of a loaded two-core machine: more room than the default minute.
-    test.setTimeout(180_000);
+  // The walk through one page; the whole walk again on a new page if headless Chromium stopped rendering this one.
+  async function walk(page: Page) {
     const errors = await openLesson(page, id);
 
     await test.step('the page renders its title, objectives and table of contents', () =>
@@ -210,6 +208,14 @@ for (const { id } of lessonSections()) {
     }
 
     expect(errors, 'uncaught errors on the page').toEqual([]);
+  }
+
+  test(`lesson ${id}: renders, its simulations respond, its challenges solve, its quiz passes`, async ({
+    page,
+  }) => {
+    // Up to seven widgets on one page of a loaded two-core machine, and room for a second walk on a new page.
+    test.setTimeout(300_000);
+    await onRenderingPage(page, `/learn/${id}/`, walk);
   });
 
   for (const [index, preset] of simulations.entries()) {

@@ -52,14 +52,41 @@ async function rendersFrames(page: Page): Promise<boolean> {
 }
 
 /**
- * Opens `route`, reads it through and waits until every lazy widget has loaded; returns the page that did.
- *
  * Headless Chromium on a loaded machine can stop rendering frames for one page for good: requestAnimationFrame
- * never fires, so the intersection observer never reports and widgets below the fold stay placeholders, while
- * scripts, timers and the DOM work (seen in about one lesson load in 25 with both cores saturated; a new page in
+ * never fires, so intersection observers never report and lazy widgets below the fold stay placeholders, while
+ * scripts, timers and the DOM work (seen in about one lesson load in 12 with both cores saturated; a new page in
  * the same context renders at once). A real reader's browser renders frames, so such a page says nothing about
- * the course: it is closed and the route opened again in a new page of the same context, at most twice. A page
- * that renders frames and still shows a placeholder fails the test.
+ * the course. Two frameless two-second spells in a row tell it from a main thread busy mounting a widget, which
+ * still renders between its tasks.
+ */
+export async function stoppedRendering(page: Page): Promise<boolean> {
+  return !page.isClosed() && !(await rendersFrames(page)) && !(await rendersFrames(page));
+}
+
+async function replace(page: Page, route: string): Promise<Page> {
+  console.warn(`${route}: headless Chromium stopped rendering the page; opening it again in a new page`);
+  const fresh = await page.context().newPage();
+  await page.close();
+  return fresh;
+}
+
+/**
+ * Runs `use` on `first`; if it fails on a page that has stopped rendering (see stoppedRendering), runs it once more
+ * on a new page of the same context. Any other failure is the test's.
+ */
+export async function onRenderingPage(first: Page, route: string, use: (page: Page) => Promise<void>) {
+  try {
+    await use(first);
+  } catch (error) {
+    if (!(await stoppedRendering(first))) throw error;
+    await use(await replace(first, route));
+  }
+}
+
+/**
+ * Opens `route`, reads it through and waits until every lazy widget has loaded; returns the page that did. A page
+ * that stops rendering on the way is replaced by a new one, at most twice; a page that renders and still shows a
+ * placeholder fails the test.
  */
 export async function openAndReadThrough(
   first: Page,
@@ -73,20 +100,14 @@ export async function openAndReadThrough(
     await page.waitForLoadState('networkidle');
     await readThrough(page);
     const placeholders = page.getByText(widgetPlaceholder);
-    // Two frameless two-second spells in a row: a main thread busy mounting a widget still renders between tasks.
-    const stalled = async () =>
-      (await placeholders.count()) > 0 && !(await rendersFrames(page)) && !(await rendersFrames(page));
-    // Loading the widgets' code takes seconds; a page that has stopped rendering is retried without the long wait.
+    const stalled = async () => (await placeholders.count()) > 0 && (await stoppedRendering(page));
+    // Loading the widgets' code takes seconds; a page that has stopped rendering is replaced without the long wait.
     await expect
       .poll(async () => (await placeholders.count()) === 0 || (await stalled()), { timeout: 45_000 })
       .toBe(true);
     if ((await placeholders.count()) === 0) return page;
-    if (attempt === 3) throw new Error(`${route}: the page stopped rendering frames on three loads`);
-    console.warn(
-      `${route}: the page stopped rendering frames (attempt ${attempt}); opening it in a new page`,
-    );
-    const fresh = await page.context().newPage();
-    await page.close();
-    page = fresh;
+    if (attempt === 3)
+      throw new Error(`${route}: headless Chromium stopped rendering the page on three loads`);
+    page = await replace(page, route);
   }
 }
