@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { onRenderingPage } from './readThrough';
 
 // Nothing on a page moves while it loads: lazy widgets and the parts that depend on this browser's stored progress
 // hold their space before they arrive. Measured with the browser's own layout-shift entries (the Layout Instability
@@ -73,28 +74,42 @@ for (const viewport of VIEWPORTS) {
     });
 
     test('a lesson with lazy simulations, consoles and challenges, read from top to bottom', async ({
-      page,
+      page: first,
     }) => {
-      test.setTimeout(120_000);
-      await observeShifts(page);
-      await page.goto('/learn/producers/');
-      await settle(page);
-      // Read down the page a screen at a time, as a learner does, letting each widget arrive on the way.
-      // The page grows as widgets arrive: its height is read again at every step.
-      const heightNow = () => page.evaluate(() => document.documentElement.scrollHeight);
-      for (let y = 0; y < (await heightNow()); y += viewport.height) {
-        await page.evaluate((top) => window.scrollTo(0, top), y);
-        // A reader pauses on each screen: the widgets that started loading ahead of them (within the look-ahead
-        // of components/mdx/lazyWidgets.tsx) are ready before the next screen, as on any machine that keeps up.
-        await expect.poll(() => pendingNearView(page), { timeout: 30_000 }).toBe(0);
+      test.setTimeout(240_000);
+      await onRenderingPage(first, '/learn/producers/', async (page) => {
+        await observeShifts(page);
+        await page.goto('/learn/producers/');
         await settle(page);
-      }
-      await expect(page.getByText(/^Loading the (simulation|challenge|console)…$/)).toHaveCount(0, {
-        timeout: 30_000,
+        // Read down the page a screen at a time, as a learner does, letting each widget arrive on the way.
+        // The page grows as widgets arrive: its height is read again at every step.
+        const heightNow = () => page.evaluate(() => document.documentElement.scrollHeight);
+        for (let y = 0; y < (await heightNow()); y += viewport.height) {
+          await page.evaluate((top) => window.scrollTo(0, top), y);
+          // A reader pauses on each screen: the widgets that started loading ahead of them (within the look-ahead
+          // of components/mdx/lazyWidgets.tsx) are ready before the next screen, as on any machine that keeps up.
+          await expect.poll(() => pendingNearView(page), { timeout: 30_000 }).toBe(0);
+          await settle(page);
+        }
+        await expect(page.getByText(/^Loading the (simulation|challenge|console)…$/)).toHaveCount(0, {
+          timeout: 30_000,
+        });
+        await settle(page);
+        expect(await shiftsOf(page)).toEqual([]);
       });
-      await settle(page);
-      expect(await shiftsOf(page)).toEqual([]);
     });
+
+    for (const route of ['/present/leader-failover/', '/present/leader-failover/?follow=1']) {
+      test(`a classroom page (${route}): the header is as wide as the page from the first paint`, async ({
+        page,
+      }) => {
+        await observeShifts(page);
+        await page.goto(route);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+        await settle(page);
+        expect(await shiftsOf(page)).toEqual([]);
+      });
+    }
 
     test('the roadmap: progress badges and bars hold their place until stored progress is read', async ({
       page,

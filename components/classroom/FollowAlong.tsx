@@ -21,8 +21,10 @@ export function FollowAlong({ scenario, initialStep }: { scenario: Scenario; ini
   const p = usePresentation(scenario, initialStep);
   useSimVersion(p.controller);
   const current = p.step > 0 ? scenario.steps[p.step - 1] : null;
+  // At least a screen high below the header, like the placeholder it replaces: the footer stays out of view while
+  // the demo's views arrive, so nothing visible moves.
   return (
-    <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
+    <div className="mx-auto min-h-[calc(100vh-3.5rem)] max-w-5xl px-4 py-8 sm:px-6">
       <p className="text-sm font-semibold text-brand-700 dark:text-brand-300">
         Following a classroom demo ·{' '}
         <Link href="/present/" className="underline-offset-4 hover:underline">

@@ -23,6 +23,12 @@ export function readPosition(
 export function PresentRoute({ scenario }: { scenario: Scenario }) {
   const [position, setPosition] = useState<{ follow: boolean; notes: boolean; step: number } | null>(null);
   useEffect(() => setPosition(readPosition(window.location.search, scenario.steps.length)), [scenario]);
+  // The site header spans the wide page (data-wide-page) from the first paint, whichever view the query string
+  // picks once the page runs: marked only by the presenter, the header widened after load, a layout shift.
+  return <div data-wide-page="">{view(scenario, position)}</div>;
+}
+
+function view(scenario: Scenario, position: { follow: boolean; notes: boolean; step: number } | null) {
   // Screen-high, so the footer is out of view before and after the presentation replaces it: nothing shifts.
   if (!position) return <p className="min-h-screen p-8 text-lg">Loading the scenario…</p>;
   if (position.notes) return <SpeakerNotes scenario={scenario} initialStep={position.step} />;
