@@ -16,7 +16,13 @@ function exportedRoutes(dir = 'out', base = ''): string[] {
   });
 }
 
-const routes = exportedRoutes().sort();
+// The classroom page's other two views, chosen by the query string: the students' follow-along and the
+// presenter's notes window.
+const routes = [
+  ...exportedRoutes().sort(),
+  '/present/leader-failover/?follow=1',
+  '/present/leader-failover/?notes=1',
+];
 
 async function violations(page: Page): Promise<string[]> {
   const results = await axe(page).analyze();

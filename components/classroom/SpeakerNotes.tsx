@@ -33,7 +33,8 @@ export function SpeakerNotes({ scenario, initialStep }: { scenario: Scenario; in
   const upcoming = step < total ? scenario.steps[step] : null;
 
   return (
-    <main className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6 text-slate-900 dark:text-slate-100">
+    // Inside the site's own <main>: a second main landmark would be nested (axe landmark-main-is-top-level).
+    <div className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6 text-slate-900 dark:text-slate-100">
       <header className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-bold">Speaker notes: {scenario.title}</h1>
         <p className="ml-auto text-lg font-semibold tabular-nums" aria-live="polite" data-testid="notes-step">
@@ -72,6 +73,6 @@ export function SpeakerNotes({ scenario, initialStep }: { scenario: Scenario; in
         </h2>
         <p className="text-lg">{upcoming ? upcoming.title : 'The end of the scenario.'}</p>
       </section>
-    </main>
+    </div>
   );
 }
