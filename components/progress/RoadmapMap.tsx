@@ -268,6 +268,16 @@ export function RoadmapLevelMap({
             data-collapsed={section.collapsed || undefined}
           >
             {/* The interchange marker: where the section's line starts. */}
+            {section.collapsed ? (
+              <rect
+                x={section.x - 10.25}
+                y={section.markerY - 10.25}
+                width={20.5}
+                height={20.5}
+                rx={6}
+                className="fill-white dark:fill-slate-950"
+              />
+            ) : null}
             <rect
               x={section.x - 9}
               y={section.markerY - 9}
@@ -309,21 +319,39 @@ export function RoadmapLevelMap({
               return (
                 <g
                   key={stop.topic.id}
-                  className={section.collapsed ? 'opacity-45' : undefined}
                   data-topic-id={stop.topic.id}
                   data-status={progress.hydrated ? topicState?.status : undefined}
                   data-next={isNext || undefined}
                 >
-                  <StopMarker
-                    stop={stop}
-                    mode={layout.mode}
-                    status={statusOf(stop.topic.id)}
-                    byLearner={topicState?.source === 'learner'}
-                    hydrated={progress.hydrated}
-                    isNext={isNext}
-                    expanded={openMenu?.topicId === stop.topic.id && openMenu.mode === layout.mode}
-                    onOpen={onOpen ? (topicId) => onOpen({ topicId, mode: layout.mode }) : null}
-                  />
+                  {section.collapsed ? (
+                    // Dimmed, yet opaque: the backdrop keeps the line from showing through the faded stop.
+                    <>
+                      <circle cx={stop.x} cy={stop.y} r={9.75} className="fill-white dark:fill-slate-950" />
+                      <g className="opacity-45">
+                        <StopMarker
+                          stop={stop}
+                          mode={layout.mode}
+                          status={statusOf(stop.topic.id)}
+                          byLearner={topicState?.source === 'learner'}
+                          hydrated={progress.hydrated}
+                          isNext={isNext}
+                          expanded={openMenu?.topicId === stop.topic.id && openMenu.mode === layout.mode}
+                          onOpen={onOpen ? (topicId) => onOpen({ topicId, mode: layout.mode }) : null}
+                        />
+                      </g>
+                    </>
+                  ) : (
+                    <StopMarker
+                      stop={stop}
+                      mode={layout.mode}
+                      status={statusOf(stop.topic.id)}
+                      byLearner={topicState?.source === 'learner'}
+                      hydrated={progress.hydrated}
+                      isNext={isNext}
+                      expanded={openMenu?.topicId === stop.topic.id && openMenu.mode === layout.mode}
+                      onOpen={onOpen ? (topicId) => onOpen({ topicId, mode: layout.mode }) : null}
+                    />
+                  )}
                   <StopLabel stop={stop} x={section.labelX} layout={layout} isNext={isNext} />
                 </g>
               );
