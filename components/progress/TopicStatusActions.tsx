@@ -41,9 +41,12 @@ export function TopicStatusActions({
             : 'border-emerald-700 bg-emerald-700 text-white hover:bg-emerald-800 dark:border-emerald-400 dark:bg-emerald-400 dark:text-slate-950 dark:hover:bg-emerald-300'
         }`}
       >
-        {/* The spaces sit outside the hidden title, so the visible words read "Mark done", the name "Mark Broker done". */}
-        {action.before} <span className="sr-only">{title} </span>
-        {action.after}
+        {/* One inline box (a flex container drops bare spaces between its items); the spaces sit outside the hidden
+            title, so the visible words read "Mark done" and the name "Mark Broker done". */}
+        <span>
+          {action.before} <span className="sr-only">{title} </span>
+          {action.after}
+        </span>
       </button>
       <button
         ref={more}
