@@ -89,7 +89,7 @@ for (const [width, mode] of [
   });
 }
 
-// A path's steps and a lesson's topics: one button that says its action ("Mark Broker done"), and "More" opening
+// A path's steps and a lesson's topics: one button that says its action ("Mark done: Broker"), and "More" opening
 // the same status menu as a roadmap stop. Progress lives in the store, so the roadmap's stop follows.
 for (const width of [375, 1440]) {
   test.describe(`status buttons at ${width} px`, () => {
@@ -100,12 +100,12 @@ for (const width of [375, 1440]) {
     }) => {
       await page.goto('/paths/foundations/');
       const row = page.locator('li[data-topic-id="broker"]');
-      const markDone = page.getByRole('button', { name: 'Mark Broker done', exact: true });
+      const markDone = page.getByRole('button', { name: 'Mark done: Broker', exact: true });
       await expect(markDone).toBeVisible();
       await expect(row).toHaveAttribute('data-status', 'not-started');
       await markDone.click();
       await expect(row).toHaveAttribute('data-status', 'done');
-      const markNotDone = page.getByRole('button', { name: 'Mark Broker not done', exact: true });
+      const markNotDone = page.getByRole('button', { name: 'Mark not done: Broker', exact: true });
       await expect(markNotDone).toBeFocused();
       await markNotDone.click();
       await expect(row).toHaveAttribute('data-status', 'not-started');
@@ -153,7 +153,7 @@ for (const width of [375, 1440]) {
 
       const stop = map.locator('[data-topic-id="broker"]');
       await expect(stop).toHaveAttribute('data-status', /./);
-      await panel.getByRole('button', { name: 'Mark Broker done', exact: true }).click();
+      await panel.getByRole('button', { name: 'Mark done: Broker', exact: true }).click();
       await expect(stop).toHaveAttribute('data-status', 'done');
       await expect(panel.locator('li[data-topic-id="broker"] [data-status="done"]')).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -6,9 +6,9 @@ import { StatusMenu } from './StatusMenu';
 import { primaryAction } from './topicActions';
 
 // A topic's status controls in a list (a path's steps, a lesson's topics): one button that does the usual thing
-// ("Mark Broker done", or "Mark Broker not done" once it is), and a "More" button opening the same status menu
+// ("Mark done: Broker", or "Mark not done: Broker" once it is), and a "More" button opening the same status menu
 // as the roadmap's stops (in progress, skipped, not started, automatic). Names are the visible words with the
-// topic's title read out between them, so each button says its action on its own.
+// topic's title read out after them, so each button says its action on its own and contains its visible text.
 
 const buttonClass =
   'inline-flex min-h-8 items-center rounded-md border px-2.5 py-1 text-xs font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
@@ -41,11 +41,10 @@ export function TopicStatusActions({
             : 'border-emerald-700 bg-emerald-700 text-white hover:bg-emerald-800 dark:border-emerald-400 dark:bg-emerald-400 dark:text-slate-950 dark:hover:bg-emerald-300'
         }`}
       >
-        {/* One inline box (a flex container drops bare spaces between its items); the spaces sit outside the hidden
-            title, so the visible words read "Mark done" and the name "Mark Broker done". */}
+        {/* The visible words first, then the title read out: the name "Mark done: Broker" contains what is shown. */}
         <span>
-          {action.before} <span className="sr-only">{title} </span>
-          {action.after}
+          {action.label}
+          <span className="sr-only">: {title}</span>
         </span>
       </button>
       <button

@@ -15,11 +15,10 @@ const progress = (
 
 describe('the one-click status action beside a topic', () => {
   it.each(['not-started', 'in-progress', 'skipped'] as const)(
-    'offers “Mark … done” while the topic is %s',
+    'offers “Mark done” while the topic is %s',
     (status) => {
       expect(primaryAction(progress(status, 'rule', status))).toEqual({
-        before: 'Mark',
-        after: 'done',
+        label: 'Mark done',
         next: 'done',
       });
       expect(primaryAction(progress(status, 'learner', 'not-started')).next).toBe('done');
@@ -28,8 +27,7 @@ describe('the one-click status action beside a topic', () => {
 
   it('takes a learner’s own done mark back to the automatic rule when the rule alone does not say done', () => {
     expect(primaryAction(progress('done', 'learner', 'in-progress'))).toEqual({
-      before: 'Mark',
-      after: 'not done',
+      label: 'Mark not done',
       next: null,
     });
   });

@@ -5,14 +5,13 @@ import type { TopicProgress, TopicStatus } from '@/lib/progress';
 // does call it done, handing it back would change nothing, so it is marked in progress instead.
 
 export type PrimaryAction = {
-  /** Visible words of the button, around the topic's title (which is read out, not shown, in a row that shows it). */
-  before: string;
-  after: string;
+  /** The button's visible words; its accessible name adds the topic's title after them (WCAG 2.5.3 Label in Name). */
+  label: string;
   /** The status to store: a learner's mark, or null to follow the rule. */
   next: TopicStatus | null;
 };
 
 export function primaryAction(progress: TopicProgress): PrimaryAction {
-  if (progress.status !== 'done') return { before: 'Mark', after: 'done', next: 'done' };
-  return { before: 'Mark', after: 'not done', next: progress.ruleStatus === 'done' ? 'in-progress' : null };
+  if (progress.status !== 'done') return { label: 'Mark done', next: 'done' };
+  return { label: 'Mark not done', next: progress.ruleStatus === 'done' ? 'in-progress' : null };
 }
