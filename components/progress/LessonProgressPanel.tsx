@@ -11,8 +11,11 @@ import {
   useProgressHydrated,
   visitLesson,
 } from '@/lib/progress';
+import type { ModelLevel } from '@/lib/progress/model.server';
+import { LessonMap } from './LessonMap';
+import type { LevelLayout } from './roadmapMapLayout';
 import { StatusBadge } from './StatusBadge';
-import { TopicStatusControl } from './TopicStatusControl';
+import { TopicStatusActions } from './TopicStatusActions';
 
 type LessonTopic = { id: string; title: string; lesson: string };
 
@@ -22,10 +25,13 @@ export function LessonProgressPanel({
   sectionId,
   topics,
   requirements,
+  map = null,
 }: {
   sectionId: string;
   topics: LessonTopic[];
   requirements: Requirements;
+  /** The lesson's level drawn as a map focused on this section, when the section is on the roadmap. */
+  map?: { level: ModelLevel; layout: LevelLayout; requirements: Requirements } | null;
 }) {
   const sentinel = useRef<HTMLDivElement>(null);
   const visited = useRef(false);
@@ -98,53 +104,67 @@ export function LessonProgressPanel({
         Your progress in this lesson
       </h2>
       <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{COMPLETION_RULE}</p>
-      {hydrated ? (
-        <>
-          <ul className="mt-4 space-y-1" aria-label="What this lesson asks">
-            {steps.map((step) => (
-              <li key={step.label} className="flex items-center gap-2 text-sm">
-                <span
-                  aria-hidden="true"
-                  className={`inline-block w-4 shrink-0 text-center ${
-                    step.met ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-600 dark:text-slate-400'
-                  }`}
-                >
-                  {step.met ? '✓' : '○'}
-                </span>
-                {/* On a phone the state has a line of its own, so a step that becomes met while the learner reads
+      <div className={map ? 'mt-4 grid gap-6 md:grid-cols-[minmax(0,1fr)_15rem] md:items-start' : 'mt-4'}>
+        <div>
+          {hydrated ? (
+            <>
+              <ul className="space-y-1" aria-label="What this lesson asks">
+                {steps.map((step) => (
+                  <li key={step.label} className="flex items-center gap-2 text-sm">
+                    <span
+                      aria-hidden="true"
+                      className={`inline-block w-4 shrink-0 text-center ${
+                        step.met
+                          ? 'text-emerald-700 dark:text-emerald-400'
+                          : 'text-slate-600 dark:text-slate-400'
+                      }`}
+                    >
+                      {step.met ? '✓' : '○'}
+                    </span>
+                    {/* On a phone the state has a line of its own, so a step that becomes met while the learner reads
                     (its text gets shorter) does not re-wrap and move the lines below it. */}
-                <span className="text-slate-900 dark:text-slate-100">
-                  {`${step.label} — `}
-                  <span className="block sm:inline">{`${step.met ? 'met' : 'not met'}, ${step.detail}`}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-          <ul
-            className="mt-4 divide-y divide-slate-200 dark:divide-slate-800"
-            aria-label="Topics of this lesson"
-          >
-            {topics.map((topic) => {
-              const progress = topicProgress(data, topic, requirements);
-              return (
-                <li
-                  key={topic.id}
-                  data-topic-id={topic.id}
-                  className="flex flex-wrap items-center gap-2 py-2"
-                >
-                  <span className="basis-full text-sm font-medium text-slate-900 sm:basis-auto sm:flex-1 dark:text-slate-100">
-                    {topic.title}
-                  </span>
-                  <StatusBadge status={progress.status} byLearner={progress.source === 'learner'} />
-                  <TopicStatusControl topicId={topic.id} title={topic.title} progress={progress} />
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      ) : (
-        <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">Loading your progress…</p>
-      )}
+                    <span className="text-slate-900 dark:text-slate-100">
+                      {`${step.label} — `}
+                      <span className="block sm:inline">{`${step.met ? 'met' : 'not met'}, ${step.detail}`}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <ul
+                className="mt-4 divide-y divide-slate-200 dark:divide-slate-800"
+                aria-label="Topics of this lesson"
+              >
+                {topics.map((topic) => {
+                  const progress = topicProgress(data, topic, requirements);
+                  return (
+                    <li
+                      key={topic.id}
+                      data-topic-id={topic.id}
+                      className="flex flex-wrap items-center gap-2 py-2"
+                    >
+                      <span className="basis-full text-sm font-medium text-slate-900 sm:basis-auto sm:flex-1 dark:text-slate-100">
+                        {topic.title}
+                      </span>
+                      <StatusBadge status={progress.status} byLearner={progress.source === 'learner'} />
+                      <TopicStatusActions topicId={topic.id} title={topic.title} progress={progress} />
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          ) : (
+            <p className="text-sm text-slate-600 dark:text-slate-400">Loading your progress…</p>
+          )}
+        </div>
+        {map ? (
+          <LessonMap
+            level={map.level}
+            layout={map.layout}
+            requirements={map.requirements}
+            sectionId={sectionId}
+          />
+        ) : null}
+      </div>
       <p className="mt-4 text-sm">
         <Link href="/roadmap/" className="text-brand-700 underline dark:text-brand-300">
           See all topics on the roadmap

@@ -8,7 +8,7 @@ import { ProgressBar } from './ProgressBar';
 import { pathProgress } from './pathProgress';
 import { Reserved } from './Reserved';
 import { StatusBadge } from './StatusBadge';
-import { TopicStatusControl } from './TopicStatusControl';
+import { TopicStatusActions } from './TopicStatusActions';
 import { useCurriculumProgress } from './useCurriculumProgress';
 
 // One learning path: its ordered topics with statuses, the progress bar, time left and the next step.
@@ -92,7 +92,7 @@ export function PathDetail({ path, model }: { path: LearningPath; model: Curricu
                 className="flex w-full flex-wrap items-center justify-between gap-2 pl-10 sm:w-auto sm:pl-0"
               >
                 <StatusBadge status={step.status} byLearner={step.progress.source === 'learner'} />
-                <TopicStatusControl topicId={step.id} title={step.title} progress={step.progress} />
+                <TopicStatusActions topicId={step.id} title={step.title} progress={step.progress} />
               </Reserved>
             ) : null}
           </li>

@@ -90,6 +90,8 @@ function StopLabel({
   layout: LevelLayout;
   isNext: boolean;
 }) {
+  // A collapsed section's stop has no label: its section's title stands for it.
+  if (stop.lines.length === 0) return null;
   const baseline = stop.y + layout.fontSize * 0.35;
   const text = (
     <text
@@ -148,11 +150,11 @@ function StopMarker({
   hydrated: boolean;
   isNext: boolean;
   expanded: boolean;
-  onOpen: (topicId: string) => void;
+  onOpen: ((topicId: string) => void) | null;
 }) {
   const statusText =
     status === 'unknown' ? '' : ` (${statusLabels[status].toLowerCase()}${byLearner ? ', set by you' : ''})`;
-  const open = () => onOpen(stop.topic.id);
+  const open = () => onOpen?.(stop.topic.id);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ' || event.key === 'ArrowDown') {
       event.preventDefault();
@@ -176,7 +178,7 @@ function StopMarker({
       <StatusGlyph status={status} />
     </g>
   );
-  if (!hydrated) return marker;
+  if (!hydrated || !onOpen) return marker;
   return (
     <g
       role="button"
@@ -208,7 +210,8 @@ export function RoadmapLevelMap({
   progress: CurriculumProgress;
   nextTopicId: string | null;
   openMenu: OpenMenu | null;
-  onOpen: (open: OpenMenu) => void;
+  /** Null draws the stops as pictures only (a lesson's map: its topic list beside it holds the controls). */
+  onOpen: ((open: OpenMenu) => void) | null;
   headingId: string;
 }) {
   const statusOf = (topicId: string): TopicStatus | 'unknown' =>
@@ -236,7 +239,8 @@ export function RoadmapLevelMap({
         />
       ))}
       {layout.sections.map((section) => (
-        <g key={`line-${section.section.id}`}>
+        // A collapsed section is dimmed: its line and stops (never its text, which keeps its contrast).
+        <g key={`line-${section.section.id}`} className={section.collapsed ? 'opacity-45' : undefined}>
           {section.stops.map((stop, i) => {
             const from: Point =
               i === 0 ? [section.x, section.markerY] : [section.stops[i - 1].x, section.stops[i - 1].y];
@@ -261,15 +265,26 @@ export function RoadmapLevelMap({
             role="group"
             aria-labelledby={titleId}
             data-section-id={section.section.id}
+            data-collapsed={section.collapsed || undefined}
           >
             {/* The interchange marker: where the section's line starts. */}
+            {section.collapsed ? (
+              <rect
+                x={section.x - 10.25}
+                y={section.markerY - 10.25}
+                width={20.5}
+                height={20.5}
+                rx={6}
+                className="fill-white dark:fill-slate-950"
+              />
+            ) : null}
             <rect
               x={section.x - 9}
               y={section.markerY - 9}
               width={18}
               height={18}
               rx={5}
-              className="fill-white stroke-slate-700 dark:fill-slate-950 dark:stroke-slate-200"
+              className={`fill-white stroke-slate-700 dark:fill-slate-950 dark:stroke-slate-200 ${section.collapsed ? 'opacity-45' : ''}`}
               strokeWidth={2.5}
             />
             <text
@@ -277,7 +292,11 @@ export function RoadmapLevelMap({
               x={section.labelX}
               y={section.markerY + layout.titleSize * 0.35}
               fontSize={layout.titleSize}
-              className="fill-slate-900 font-bold dark:fill-white"
+              className={
+                section.collapsed
+                  ? 'fill-slate-600 font-semibold dark:fill-slate-400'
+                  : 'fill-slate-900 font-bold dark:fill-white'
+              }
             >
               {section.titleLines.map((text, i) => (
                 <tspan key={`${i}-${text}`} x={section.labelX} dy={i === 0 ? 0 : layout.lineHeight}>
@@ -304,16 +323,35 @@ export function RoadmapLevelMap({
                   data-status={progress.hydrated ? topicState?.status : undefined}
                   data-next={isNext || undefined}
                 >
-                  <StopMarker
-                    stop={stop}
-                    mode={layout.mode}
-                    status={statusOf(stop.topic.id)}
-                    byLearner={topicState?.source === 'learner'}
-                    hydrated={progress.hydrated}
-                    isNext={isNext}
-                    expanded={openMenu?.topicId === stop.topic.id && openMenu.mode === layout.mode}
-                    onOpen={(topicId) => onOpen({ topicId, mode: layout.mode })}
-                  />
+                  {section.collapsed ? (
+                    // Dimmed, yet opaque: the backdrop keeps the line from showing through the faded stop.
+                    <>
+                      <circle cx={stop.x} cy={stop.y} r={9.75} className="fill-white dark:fill-slate-950" />
+                      <g className="opacity-45">
+                        <StopMarker
+                          stop={stop}
+                          mode={layout.mode}
+                          status={statusOf(stop.topic.id)}
+                          byLearner={topicState?.source === 'learner'}
+                          hydrated={progress.hydrated}
+                          isNext={isNext}
+                          expanded={openMenu?.topicId === stop.topic.id && openMenu.mode === layout.mode}
+                          onOpen={onOpen ? (topicId) => onOpen({ topicId, mode: layout.mode }) : null}
+                        />
+                      </g>
+                    </>
+                  ) : (
+                    <StopMarker
+                      stop={stop}
+                      mode={layout.mode}
+                      status={statusOf(stop.topic.id)}
+                      byLearner={topicState?.source === 'learner'}
+                      hydrated={progress.hydrated}
+                      isNext={isNext}
+                      expanded={openMenu?.topicId === stop.topic.id && openMenu.mode === layout.mode}
+                      onOpen={onOpen ? (topicId) => onOpen({ topicId, mode: layout.mode }) : null}
+                    />
+                  )}
                   <StopLabel stop={stop} x={section.labelX} layout={layout} isNext={isNext} />
                 </g>
               );

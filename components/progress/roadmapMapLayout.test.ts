@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ModelLevel } from '@/lib/progress/model.server';
 import { levelLabel, roadmap } from '@/lib/roadmap';
-import { levelLayout, type MapMode, WIDE_COLUMNS, wrapWords } from './roadmapMapLayout';
+import { lessonMapLayout, levelLayout, type MapMode, WIDE_COLUMNS, wrapWords } from './roadmapMapLayout';
 
 // The curriculum as the map draws it: every topic, some with a lesson and some without.
 const levels: ModelLevel[] = roadmap.levels.map((level) => ({
@@ -108,5 +108,42 @@ describe('the wide map', () => {
         expect(section.labelX + longest * 7.7).toBeLessThan(nextColumn.x - 20);
       });
     }
+  });
+});
+
+describe('a lesson’s map', () => {
+  const lessonSections = levels.flatMap((level) => level.sections.map((section) => section.id));
+
+  it.each(lessonSections)(
+    '%s: its level on one line, this section labelled in full, the others collapsed',
+    (id) => {
+      const placed = lessonMapLayout(levels, id);
+      if (!placed) throw new Error(`no map for ${id}`);
+      const { level, layout } = placed;
+      expect(layout.mode).toBe('vertical');
+      expect(layout.sections.map((section) => section.section.id)).toEqual(level.sections.map((s) => s.id));
+      for (const section of layout.sections) {
+        const focused = section.section.id === id;
+        expect(Boolean(section.collapsed)).toBe(!focused);
+        for (const stop of section.stops) expect(stop.lines.length > 0).toBe(focused);
+        // Collapsed stops (drawn r 8.5) never touch, and everything stays inside the picture.
+        section.stops.forEach((stop, i) => {
+          const next = section.stops[i + 1];
+          if (next) expect(next.y - stop.y).toBeGreaterThanOrEqual(17);
+          expect(stop.y + 8.5).toBeLessThanOrEqual(layout.height);
+        });
+      }
+      // The same order and topics as the roadmap's own drawing of that level.
+      const full = levelLayout(level, 'vertical', { first: false, last: false });
+      expect(layout.sections.flatMap((s) => s.stops.map((stop) => stop.topic.id))).toEqual(
+        full.sections.flatMap((s) => s.stops.map((stop) => stop.topic.id)),
+      );
+      // Collapsing the neighbours is what makes it short enough to sit beside the topic list.
+      if (layout.sections.length > 1) expect(layout.height).toBeLessThan(full.height);
+    },
+  );
+
+  it('has no map for a section that is not on the roadmap', () => {
+    expect(lessonMapLayout(levels, 'no-such-section')).toBeNull();
   });
 });

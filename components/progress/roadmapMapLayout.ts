@@ -28,6 +28,8 @@ export type SectionLayout = {
   titleLines: string[];
   tallyY: number;
   stops: StopLayout[];
+  /** Drawn small, stops without labels: a section beside the one a lesson map is focused on. */
+  collapsed?: boolean;
 };
 
 export type Connector = {
@@ -120,7 +122,17 @@ export function wrapWords(text: string, max: number): string[] {
   return lines.length > 0 ? lines : [''];
 }
 
-function layoutSection(section: ModelSection, m: Metrics, left: number, columnWidth: number, top: number) {
+/** Distance between two unlabelled stops of a collapsed section: the drawn stops (r 8.5) just do not touch. */
+const COLLAPSED_STEP = 22;
+
+function layoutSection(
+  section: ModelSection,
+  m: Metrics,
+  left: number,
+  columnWidth: number,
+  top: number,
+  collapsed = false,
+) {
   const x = left + m.lineX;
   const labelX = x + m.labelGap;
   const chars = Math.max(8, Math.floor((left + columnWidth - m.columnGap - labelX) / m.charWidth));
@@ -132,6 +144,16 @@ function layoutSection(section: ModelSection, m: Metrics, left: number, columnWi
   let y = tallyY + STOP_GAP + m.lineHeight;
   let bottom = tallyY;
   const stops: StopLayout[] = [];
+  if (collapsed) {
+    // Unlabelled stops close together: the section's shape and progress, not its topics' names.
+    y = tallyY + STOP_GAP + COLLAPSED_STEP / 2;
+    for (const topic of section.topics) {
+      stops.push({ topic, x, y, lines: [] });
+      bottom = y + COLLAPSED_STEP / 2;
+      y += COLLAPSED_STEP;
+    }
+    return { layout: { section, x, labelX, markerY, titleLines, tallyY, stops, collapsed }, bottom };
+  }
   for (const topic of section.topics) {
     const lines = wrapWords(topic.title, chars);
     // A topic without a lesson says so on a line of its own.
@@ -147,6 +169,8 @@ export function levelLayout(
   level: ModelLevel,
   mode: MapMode,
   position: { first: boolean; last: boolean },
+  /** A lesson's map: this section drawn in full, the level's other sections collapsed (vertical mode only). */
+  focusSectionId?: string,
 ): LevelLayout {
   const m = METRICS[mode];
   const sections: SectionLayout[] = [];
@@ -155,7 +179,8 @@ export function levelLayout(
   if (mode === 'vertical') {
     let top = TOP;
     for (const section of level.sections) {
-      const { layout, bottom } = layoutSection(section, m, 0, m.width, top);
+      const collapsed = focusSectionId !== undefined && section.id !== focusSectionId;
+      const { layout, bottom } = layoutSection(section, m, 0, m.width, top, collapsed);
       sections.push(layout);
       top = bottom + STOP_GAP * 2 + m.lineHeight;
     }
@@ -235,6 +260,15 @@ export function levelLayout(
             [lastStop.x, height],
           ],
   };
+}
+
+/** The map a lesson shows: its level in one vertical line, its own section in full, the others collapsed. */
+export function lessonMapLayout(levels: readonly ModelLevel[], sectionId: string) {
+  const index = levels.findIndex((level) => level.sections.some((section) => section.id === sectionId));
+  if (index < 0) return null;
+  const level = levels[index];
+  const position = { first: index === 0, last: index === levels.length - 1 };
+  return { level, layout: levelLayout(level, 'vertical', position, sectionId) };
 }
 
 export type RoadmapLayouts = Record<string, Record<MapMode, LevelLayout>>;

@@ -5,7 +5,7 @@
 // the read model; d3 supplies the band scale, the symbols and the one <g> the moving marks live in. Marks come
 // from the simulator's events only (clusterMapMarks.ts) and play at the speed of the playground's clock.
 import { scaleSqrt } from 'd3-scale';
-import { useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReadModel } from '@/simulator';
 import { useFocus } from '../sim-runtime/focus';
 import { prefersReducedMotion, useSimUi } from '../sim-runtime/uiStore';
@@ -50,6 +50,17 @@ type TrailEntry = {
 
 /** How many arrivals the text trail keeps. */
 const TRAIL = 12;
+
+/** Each group member's owned partitions, by member name. */
+function ownedOf(read: ReadModel): Map<string, string[]> {
+  return new Map(
+    read
+      .groups()
+      .flatMap((g) =>
+        g.members.map((m) => [m.name, m.owned.map((tp) => tpKey(tp.topic, tp.partition))] as const),
+      ),
+  );
+}
 let trailIds = 0;
 
 export function ClusterMapView() {
@@ -101,13 +112,22 @@ export function ClusterMapView() {
     setBatch((b) => [...b, entry]);
   }, []);
 
+  // Who owned what before each batch: a cooperative rebalance then moves only the partitions that change owner.
+  const ownedRef = useRef<Map<string, string[]> | null>(null);
+  useEffect(() => {
+    ownedRef.current = ownedOf(sim.read());
+  }, [sim]);
   useSimEvents(sim, (events) => {
     const now = sim.read();
+    const before = ownedRef.current;
     const marks = marksFor(events, {
       leaderOf: (tp) => leaderIn(now, tp),
       coordinatorOf: (g) => now.group(g)?.coordinator ?? null,
       groupOf: (c) => now.consumer(c)?.groupId ?? null,
+      protocolOf: (g) => now.group(g)?.rebalanceProtocol ?? null,
+      ownedBefore: (c) => before?.get(c) ?? null,
     });
+    ownedRef.current = ownedOf(now);
     if (marks.length === 0) return;
     setBatch([]);
     if (marks.length > MAX_MARKS) {

@@ -336,3 +336,105 @@ describe('the broker columns hold still as the logs grow', () => {
     ]);
   });
 });
+
+describe('a rebalance on the map says what the timeline says, eager beside cooperative', () => {
+  // Two members own four partitions; a third joins. The same scene with each protocol.
+  function rebalance(assignor: 'range' | 'cooperative-sticky') {
+    const c = new SimController({
+      seed: defaultPreset.seed,
+      brokers: defaultPreset.brokers,
+      setup: [
+        'kafka-topics.sh --bootstrap-server localhost:9092 --create --topic orders --partitions 4 --replication-factor 3',
+        `consumer create c1 --group g --topics orders --assignor ${assignor}`,
+        `consumer create c2 --group g --topics orders --assignor ${assignor}`,
+        'clock advance 5s',
+        'consumer poll c1',
+        'consumer poll c2',
+        'clock advance 1s',
+      ],
+    });
+    const owned = (read = c.read()) =>
+      new Map(
+        (read.group('g')?.members ?? []).map((m) => [
+          m.name,
+          m.owned.map((tp) => `${tp.topic}-${tp.partition}`),
+        ]),
+      );
+    let before = owned();
+    const marks: ReturnType<typeof marksFor> = [];
+    const events: SimEvent[] = [];
+    c.onEvents((batch) => {
+      const now = c.read();
+      const prior = before;
+      events.push(...batch);
+      marks.push(
+        ...marksFor(batch, {
+          ...ctxOf(c),
+          protocolOf: (id) => now.group(id)?.rebalanceProtocol ?? null,
+          ownedBefore: (name) => prior.get(name) ?? null,
+        }),
+      );
+      before = owned(now);
+    });
+    const start = owned();
+    c.run(`consumer create c3 --group g --topics orders --assignor ${assignor}`);
+    for (let i = 0; i < 4; i++) {
+      c.run('clock advance 3s');
+      for (const name of ['c1', 'c2', 'c3']) c.run(`consumer poll ${name}`);
+    }
+    return { start, end: owned(), marks, events };
+  }
+  const movedTo = (marks: ReturnType<typeof marksFor>, name: string) =>
+    marks
+      .filter((m) => m.stage === 'assign' && m.to.kind === 'member' && m.to.name === name)
+      .flatMap((m) => m.text.match(/was assigned (.*) \(generation/)?.[1].split(', ') ?? []);
+
+  it('eager (range): every member gives up all it owned before any partition is handed out again (ConsumerCoordinator#onJoinPrepare)', () => {
+    const { start, end, marks, events } = rebalance('range');
+    const revokes = marks.filter((m) => m.stage === 'revoke');
+    // One revoke mark per timeline revocation, for the same member, and each one is everything the member owned.
+    const revoked = events.filter((e) => e.type === 'groupPartitionsRevoked');
+    expect(revokes).toHaveLength(revoked.length);
+    expect(revokes.map((m) => m.from)).toEqual(
+      revoked.map((e) => ({ kind: 'member', name: e.type === 'groupPartitionsRevoked' ? e.label : '' })),
+    );
+    for (const e of revoked) expect(e.reason).toMatch(/revokes all .* \(eager rebalance\)/);
+    for (const m of revokes) {
+      const name = m.from.kind === 'member' ? m.from.name : '';
+      expect(m.text).toBe(
+        `consumer ${name} gave up all its partitions (${start.get(name)?.join(', ')}) before rejoining: an eager rebalance of g pauses them all`,
+      );
+    }
+    const firstAssign = marks.findIndex((m) => m.stage === 'assign');
+    expect(marks.findLastIndex((m) => m.stage === 'revoke')).toBeLessThan(firstAssign);
+    // Everything travels back from the group, including what a member gets again.
+    for (const [name, tps] of end) expect(movedTo(marks, name).sort()).toEqual([...tps].sort());
+  });
+
+  it('cooperative (cooperative-sticky): only the partitions that change owner are revoked and travel (KIP-429)', () => {
+    const { start, end, marks, events } = rebalance('cooperative-sticky');
+    const moving = [...end].flatMap(([name, tps]) => tps.filter((tp) => !start.get(name)?.includes(tp)));
+    expect(moving.length).toBeGreaterThan(0);
+    const revokes = marks.filter((m) => m.stage === 'revoke');
+    const revoked = events.filter((e) => e.type === 'groupPartitionsRevoked');
+    expect(revokes).toHaveLength(revoked.length);
+    for (const e of revoked)
+      expect(e.reason).toMatch(/revokes only .*its other partitions keep being processed/);
+    const revokedTps = revokes.flatMap(
+      (m) => m.text.match(/gave up only (.*), which/)?.[1].split(', ') ?? [],
+    );
+    expect(revokedTps.sort()).toEqual([...moving].sort());
+    // A member that keeps its partitions gets no mark for them; the newcomer receives exactly what moved.
+    for (const [name, tps] of end) {
+      const fresh = tps.filter((tp) => !start.get(name)?.includes(tp));
+      expect(movedTo(marks, name).sort()).toEqual(fresh.sort());
+    }
+    // The revocation comes before the partition reaches its new owner.
+    const revokeAt = marks.findIndex((m) => m.stage === 'revoke');
+    const arriveAt = marks.findIndex(
+      (m) => m.stage === 'assign' && m.to.kind === 'member' && m.to.name === 'c3',
+    );
+    expect(revokeAt).toBeGreaterThanOrEqual(0);
+    expect(revokeAt).toBeLessThan(arriveAt);
+  });
+});

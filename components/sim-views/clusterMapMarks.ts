@@ -48,7 +48,29 @@ export type MarkContext = {
   coordinatorOf: (groupId: string) => number | null;
   /** The group a consumer client belongs to, or null. */
   groupOf: (consumer: string) => string | null;
+  /** The group's rebalance protocol (eager or cooperative), when the view knows it. */
+  protocolOf?: (groupId: string) => 'eager' | 'cooperative' | null;
+  /** The partitions a member owned before this batch of events, when the view knows them. */
+  ownedBefore?: (consumer: string) => readonly string[] | null;
 };
+
+/**
+ * What each member holds while a batch plays, so a cooperative rebalance moves only what changes owner (KIP-429:
+ * a member keeps the partitions it is assigned again and revokes only the ones that move), while an eager one
+ * moves everything, since every member revoked all its partitions before rejoining (ConsumerCoordinator,
+ * onJoinPrepare).
+ */
+type Holdings = { held: Map<string, Set<string>>; ctx: MarkContext };
+
+function heldBy(h: Holdings, consumer: string): Set<string> | null {
+  const known = h.held.get(consumer);
+  if (known) return known;
+  const before = h.ctx.ownedBefore?.(consumer);
+  if (!before) return null;
+  const set = new Set(before);
+  h.held.set(consumer, set);
+  return set;
+}
 
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
 const offsets = (first: number, last: number) =>
@@ -56,7 +78,7 @@ const offsets = (first: number, last: number) =>
 
 type Draft = Omit<Mark, 'step' | 'time'>;
 
-function draftsFor(e: SimEvent, ctx: MarkContext): Draft[] {
+function draftsFor(e: SimEvent, ctx: MarkContext, h: Holdings): Draft[] {
   switch (e.type) {
     case 'recordsAppended': {
       if (e.producer === null) return [];
@@ -177,6 +199,15 @@ function draftsFor(e: SimEvent, ctx: MarkContext): Draft[] {
       // A rebalance: eager members give up everything first; cooperative ones only what moves (KIP-429).
       if (e.partitions.length === 0) return [];
       const list = e.partitions.map((tp) => tpKey(tp.topic, tp.partition));
+      const held = heldBy(h, e.label);
+      for (const tp of list) held?.delete(tp);
+      const protocol = ctx.protocolOf?.(e.groupId) ?? null;
+      const text =
+        protocol === 'eager'
+          ? `consumer ${e.label} gave up all its partitions (${list.join(', ')}) before rejoining: an eager rebalance of ${e.groupId} pauses them all`
+          : protocol === 'cooperative'
+            ? `consumer ${e.label} gave up only ${list.join(', ')}, which ${list.length === 1 ? 'moves' : 'move'} to another member; in a cooperative rebalance of ${e.groupId} it keeps processing the rest`
+            : `consumer ${e.label} gave up ${list.join(', ')} in the rebalance of ${e.groupId}`;
       return [
         {
           stage: 'revoke',
@@ -185,7 +216,7 @@ function draftsFor(e: SimEvent, ctx: MarkContext): Draft[] {
           tp: list.length === 1 ? list[0] : null,
           offset: null,
           count: list.length,
-          text: `consumer ${e.label} gave up ${list.join(', ')} in the rebalance of ${e.groupId}`,
+          text,
         },
       ];
     }
@@ -193,15 +224,23 @@ function draftsFor(e: SimEvent, ctx: MarkContext): Draft[] {
       const groupId = ctx.groupOf(e.consumer);
       if (groupId === null || e.partitions.length === 0) return [];
       const list = e.partitions.map((tp) => tpKey(tp.topic, tp.partition));
+      const held = heldBy(h, e.consumer);
+      // Cooperative: what the member already holds stays where it is; only the partitions new to it travel.
+      // Eager: it revoked everything before rejoining, so all of its assignment travels.
+      const cooperative = ctx.protocolOf?.(groupId) === 'cooperative';
+      const moved = cooperative && held ? list.filter((tp) => !held.has(tp)) : list;
+      const kept = list.filter((tp) => !moved.includes(tp));
+      h.held.set(e.consumer, new Set(list));
+      if (moved.length === 0) return [];
       return [
         {
           stage: 'assign',
           from: { kind: 'group', groupId },
           to: { kind: 'member', name: e.consumer },
-          tp: list.length === 1 ? list[0] : null,
+          tp: moved.length === 1 ? moved[0] : null,
           offset: null,
-          count: list.length,
-          text: `consumer ${e.consumer} was assigned ${list.join(', ')} (generation ${e.generationId} of ${groupId})`,
+          count: moved.length,
+          text: `consumer ${e.consumer} was assigned ${moved.join(', ')} (generation ${e.generationId} of ${groupId})${kept.length > 0 ? `; it keeps ${kept.join(', ')}` : ''}`,
         },
       ];
     }
@@ -233,8 +272,9 @@ export function marksFor(events: readonly SimEvent[], ctx: MarkContext): Mark[] 
   const marks: Mark[] = [];
   let step = -1;
   let last: { stage: MarkStage; time: number } | null = null;
+  const holdings: Holdings = { held: new Map(), ctx };
   for (const e of events) {
-    for (const d of draftsFor(e, ctx)) {
+    for (const d of draftsFor(e, ctx, holdings)) {
       if (!last || last.stage !== d.stage || last.time !== e.time) step++;
       last = { stage: d.stage, time: e.time };
       marks.push({ ...d, step, time: e.time });
