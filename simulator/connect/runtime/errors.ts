@@ -7,7 +7,14 @@ import { area, writeInternal } from './group';
 import { appendRecords, ensureTopic } from './kafkaLog';
 import type { TaskRuntime } from './types';
 
-export type TaskError = { exception: string; message: string; stage: string; executingClass: string };
+export type TaskError = {
+  exception: string;
+  message: string;
+  stage: string;
+  executingClass: string;
+  /** The failing method of executingClass in the DLQ's stacktrace header (default toConnectData). */
+  method?: string;
+};
 
 /** A Java-style trace: RetryWithToleranceOperator wraps the cause when errors.tolerance=none. */
 export function toleranceExceededTrace(e: TaskError, taskClass: string): string {
@@ -61,13 +68,16 @@ export function sendToDlq(
       [`${p}class.name`, e.executingClass],
       [`${p}exception.class.name`, e.exception],
       [`${p}exception.message`, e.message],
-      [`${p}exception.stacktrace`, `${e.exception}: ${e.message}\n\tat ${e.executingClass}.toConnectData`],
+      [
+        `${p}exception.stacktrace`,
+        `${e.exception}: ${e.message}\n\tat ${e.executingClass}.${e.method ?? 'toConnectData'}`,
+      ],
     );
   }
   appendRecords(ctx, dlq, [{ key: original.key, value: original.value, headers, partition: 0 }]);
   ctx.emit(
     'connectRecordToDlq',
-    `task ${rt.connector}-${rt.task} skipped ${original.topic}-${original.partition}@${original.offset} (${e.exception.split('.').pop()}: ${e.message.slice(0, 80)}) and wrote it to the dead letter queue ${dlq} (errors.tolerance=all)`,
+    `task ${rt.connector}-${rt.task} skipped ${original.topic}-${original.partition}@${original.offset} (${e.exception.split('.').pop()}: ${e.message.slice(0, 80)}) and wrote it to the dead letter queue ${dlq} (stage ${e.stage}, errors.tolerance=${config['errors.tolerance'] ?? 'none'})`,
     { connector: rt.connector, task: rt.task, topic: original.topic, offset: original.offset, dlq },
   );
   return dlq;

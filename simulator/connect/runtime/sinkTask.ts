@@ -10,7 +10,7 @@ import { tpKey } from '../../cluster/topicPartition';
 import { fetchFromLeader, partitionReadView } from '../../consumer/leaderReads';
 import { committedOffset } from '../../consumer/offsets/offsetStore';
 import type { Ctx } from '../../engine/context';
-import type { JdbcSinkRecord } from '../jdbcSink';
+import { type JdbcSinkRecord, jdbcSinkSettings } from '../jdbcSink';
 import type { ConnectorEntry } from '../rest/types';
 import { S3_SINK_DEFAULTS, type S3SinkConfig, s3Put } from '../s3Sink';
 import { type ConnectError, type ConnectRecord, transformChain } from '../transforms';
@@ -84,9 +84,32 @@ export function committableOffsets(
   return out;
 }
 
+/** Positions back to the batch's first offset per partition: uncommitted, and read again after a restart. */
+function rewindTo(rt: TaskRuntime, batch: JdbcSinkRecord[]): void {
+  for (const r of batch) {
+    const key = tpKey(r.topic, r.partition);
+    rt.positions[key] = Math.min(rt.positions[key] ?? r.offset, r.offset);
+  }
+}
+
+/** WorkerSinkTask#poll while pausedForRedelivery: no new records, the held batch goes to put() again when due. */
+function redeliver(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): number {
+  const r = rt.redelivery;
+  if (!r || ctx.now < r.at) return 0;
+  const outcome = putJdbcRecords(ctx, rt, c, r.batch);
+  if (outcome === 'retry') {
+    r.at = ctx.now + jdbcSinkSettings(c.name, c.taskConfigs[rt.task] ?? c.config).retryBackoffMs;
+    return 0;
+  }
+  rt.redelivery = undefined;
+  if (outcome === 'written') Object.assign(rt.positions, r.resume);
+  return outcome === 'written' ? r.batch.length : 0;
+}
+
 export function pollSinkTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): number {
   const config = c.taskConfigs[rt.task] ?? c.config;
   const a = area(ctx);
+  if (rt.redelivery) return redeliver(ctx, rt, c);
   let chain: ReturnType<typeof transformChain>;
   try {
     chain = transformChain(config);
@@ -159,6 +182,7 @@ export function pollSinkTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): numb
           timestamp: r.timestamp,
           key: schemaAndValue(config, 'key', r.key),
           value: { schema: value.schema, value: out.value },
+          original: { key: r.key, value: r.value },
         });
       } else if (cls === S3_SINK_CLASS) {
         const bucketName = config['s3.bucket.name'] ?? 'bucket';
@@ -202,12 +226,21 @@ export function pollSinkTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): numb
       }
     }
   }
-  if (jdbcBatch.length > 0 && !putJdbcRecords(ctx, rt, c, jdbcBatch)) {
+  const outcome = jdbcBatch.length > 0 ? putJdbcRecords(ctx, rt, c, jdbcBatch) : 'written';
+  if (outcome === 'retry') {
+    // pausedForRedelivery: the batch is held and handed to put() again after retry.backoff.ms
+    const resume = { ...rt.positions };
+    rewindTo(rt, jdbcBatch);
+    rt.redelivery = {
+      batch: jdbcBatch,
+      at: ctx.now + jdbcSinkSettings(c.name, config).retryBackoffMs,
+      resume,
+    };
+    return 0;
+  }
+  if (outcome === 'failed') {
     // the batch rolled back: its records are read again when the task restarts
-    for (const r of jdbcBatch) {
-      const key = tpKey(r.topic, r.partition);
-      rt.positions[key] = Math.min(rt.positions[key] ?? r.offset, r.offset);
-    }
+    rewindTo(rt, jdbcBatch);
     return 0;
   }
   if (jdbcBatch.length === 0 && (delivered > 0 || written.length > 0))
