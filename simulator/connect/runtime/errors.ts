@@ -5,6 +5,7 @@ import { taskStatusRecord } from '../rest/internalTopics';
 import type { ConnectorEntry } from '../rest/types';
 import { area, writeInternal } from './group';
 import { appendRecords, ensureTopic } from './kafkaLog';
+import { syncSinkGroup } from './sinkGroup';
 import type { TaskRuntime } from './types';
 
 export type TaskError = {
@@ -34,6 +35,8 @@ export function failTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry, trace: st
   c.taskStatuses[rt.task] = s;
   writeInternal(ctx, [taskStatusRecord(c.name, rt.task, s)]);
   delete a.runtime[`${rt.connector}-${rt.task}`];
+  // WorkerTask#doClose: the failed sink task's consumer leaves its group, the connector's other tasks take over
+  if (rt.kind === 'sink') syncSinkGroup(ctx, rt.connector);
   ctx.emit(
     'connectTaskFailed',
     `task ${rt.connector}-${rt.task} on ${rt.worker} FAILED: ${trace.split('\n')[0]}${

@@ -39,6 +39,8 @@ export type TaskRuntime = {
   positions: Record<string, number>;
   /** S3 sink: the open file of each topic-partition. */
   s3Writers: Record<string, S3PartitionWriter>;
+  /** Sink: its consumer's member id in the group `connect-<name>`. */
+  memberId?: string;
   /** JDBC sink: JdbcSinkTask#remainingRetries (max.retries, reset after a successful write). */
   remainingRetries?: number;
   /** A batch put() refused with a RetriableException: WorkerSinkTask pauses and redelivers it at `at`. */
