@@ -4,7 +4,7 @@
 // `INSERT OR REPLACE INTO`. Records need a schema: a Struct value (JsonConverter with schemas.enable=true), a
 // primitive or Struct key for pk.mode=record_key and for deletes.
 // Simplified: String values (the newer string-value column) are refused like any non-Struct value; batch.size
-// splits and max.retries / retry.backoff.ms are not modelled; Struct fields are primitives.
+// splits are not modelled; Struct fields are primitives.
 
 export type ConnectSchema = {
   type: string;
@@ -22,6 +22,8 @@ export type JdbcSinkRecord = {
   timestamp: number;
   key: SchemaAndValue;
   value: SchemaAndValue;
+  /** The consumer record's bytes as read (InternalSinkRecord keeps them: the errant record reporter sends them to the DLQ). */
+  original?: { key: string | null; value: string | null };
 };
 
 export type PkMode = 'none' | 'kafka' | 'record_key' | 'record_value';
@@ -34,9 +36,13 @@ export type JdbcSinkSettings = {
   autoEvolve: boolean;
   deleteEnabled: boolean;
   tableNameFormat: string;
+  /** max.retries (default 10): how many times a failed write is retried before the task fails. */
+  maxRetries: number;
+  /** retry.backoff.ms (default 3000): the wait before each retry (SinkTaskContext#timeout). */
+  retryBackoffMs: number;
 };
 
-/** JdbcSinkConfig defaults: insert.mode=insert, pk.mode=none, auto.create/auto.evolve/delete.enabled=false, table.name.format=${topic}. */
+/** JdbcSinkConfig defaults: insert.mode=insert, pk.mode=none, auto.create/auto.evolve/delete.enabled=false, table.name.format=${topic}, max.retries=10, retry.backoff.ms=3000. */
 export function jdbcSinkSettings(name: string, config: Record<string, string>): JdbcSinkSettings {
   const list = (v: string | undefined) =>
     (v ?? '')
@@ -53,6 +59,8 @@ export function jdbcSinkSettings(name: string, config: Record<string, string>): 
     deleteEnabled: config['delete.enabled'] === 'true',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the connector's own ${topic} placeholder
     tableNameFormat: config['table.name.format'] ?? '${topic}',
+    maxRetries: Number(config['max.retries'] ?? '10'),
+    retryBackoffMs: Number(config['retry.backoff.ms'] ?? '3000'),
   };
 }
 
@@ -74,7 +82,7 @@ export class JdbcSinkError extends Error {
   }
 }
 const CONNECT_EXCEPTION = 'org.apache.kafka.connect.errors.ConnectException';
-const TABLE_EXCEPTION = 'io.confluent.connect.jdbc.sink.TableAlterOrCreateException';
+export const TABLE_EXCEPTION = 'io.confluent.connect.jdbc.sink.TableAlterOrCreateException';
 
 const javaType = (v: unknown): string =>
   v === null || v === undefined

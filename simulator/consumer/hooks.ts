@@ -24,6 +24,8 @@ function onSubscribedTopicChange(ctx: Ctx, topic: string, what: string, only?: r
     if (rec.wire) continue;
     // A Streams application's group rebalances through the Streams area (its leader plans the internal topics)
     if (rec.streams) continue;
+    // A sink connector's group follows its tasks through the Connect area
+    if (rec.connect) continue;
     if (g.state !== 'Stable' || !g.members.some((m) => m.topics.includes(topic))) continue;
     prepareRebalance(ctx, g, ctx.now, `metadata of subscribed topic ${topic} changed (${what})`);
     settleGroup(ctx, groupId);

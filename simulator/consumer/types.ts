@@ -80,6 +80,8 @@ export type GroupRecord = {
   wire?: WireGroupState;
   /** The group of a Kafka Streams application: its StreamThreads are the members, the Streams area runs them. */
   streams?: true;
+  /** The group of a sink connector (`connect-<name>`): its tasks' consumers are the members, the Connect area runs them. */
+  connect?: true;
 };
 
 export type ConsumerArea = {

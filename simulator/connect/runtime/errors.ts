@@ -5,9 +5,17 @@ import { taskStatusRecord } from '../rest/internalTopics';
 import type { ConnectorEntry } from '../rest/types';
 import { area, writeInternal } from './group';
 import { appendRecords, ensureTopic } from './kafkaLog';
+import { syncSinkGroup } from './sinkGroup';
 import type { TaskRuntime } from './types';
 
-export type TaskError = { exception: string; message: string; stage: string; executingClass: string };
+export type TaskError = {
+  exception: string;
+  message: string;
+  stage: string;
+  executingClass: string;
+  /** The failing method of executingClass in the DLQ's stacktrace header (default toConnectData). */
+  method?: string;
+};
 
 /** A Java-style trace: RetryWithToleranceOperator wraps the cause when errors.tolerance=none. */
 export function toleranceExceededTrace(e: TaskError, taskClass: string): string {
@@ -27,6 +35,8 @@ export function failTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry, trace: st
   c.taskStatuses[rt.task] = s;
   writeInternal(ctx, [taskStatusRecord(c.name, rt.task, s)]);
   delete a.runtime[`${rt.connector}-${rt.task}`];
+  // WorkerTask#doClose: the failed sink task's consumer leaves its group, the connector's other tasks take over
+  if (rt.kind === 'sink') syncSinkGroup(ctx, rt.connector);
   ctx.emit(
     'connectTaskFailed',
     `task ${rt.connector}-${rt.task} on ${rt.worker} FAILED: ${trace.split('\n')[0]}${
@@ -61,13 +71,16 @@ export function sendToDlq(
       [`${p}class.name`, e.executingClass],
       [`${p}exception.class.name`, e.exception],
       [`${p}exception.message`, e.message],
-      [`${p}exception.stacktrace`, `${e.exception}: ${e.message}\n\tat ${e.executingClass}.toConnectData`],
+      [
+        `${p}exception.stacktrace`,
+        `${e.exception}: ${e.message}\n\tat ${e.executingClass}.${e.method ?? 'toConnectData'}`,
+      ],
     );
   }
   appendRecords(ctx, dlq, [{ key: original.key, value: original.value, headers, partition: 0 }]);
   ctx.emit(
     'connectRecordToDlq',
-    `task ${rt.connector}-${rt.task} skipped ${original.topic}-${original.partition}@${original.offset} (${e.exception.split('.').pop()}: ${e.message.slice(0, 80)}) and wrote it to the dead letter queue ${dlq} (errors.tolerance=all)`,
+    `task ${rt.connector}-${rt.task} skipped ${original.topic}-${original.partition}@${original.offset} (${e.exception.split('.').pop()}: ${e.message.slice(0, 80)}) and wrote it to the dead letter queue ${dlq} (stage ${e.stage}, errors.tolerance=${config['errors.tolerance'] ?? 'none'})`,
     { connector: rt.connector, task: rt.task, topic: original.topic, offset: original.offset, dlq },
   );
   return dlq;

@@ -12,5 +12,5 @@ export const connectArea = defineArea({
   tasks: connectTasks,
 });
 
-export { sinkGroupId } from './sinkTask';
+export { sinkClientId, sinkGroupId } from './sinkGroup';
 export type * from './types';

@@ -2,9 +2,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Simulation } from '../../index';
 import { readModel } from '../../read/index';
-import { must } from '../../testing/sim.testkit';
+import { eventsOf, must } from '../../testing/sim.testkit';
 import { createTableSql, fieldsMetadata, jdbcSinkSettings, writeSql } from '../jdbcSink';
-import { advance, connectSim, rest, sql, withSqlite } from './connect.testkit';
+import { advance, connectSim, rest, sql, topicRecords, withSqlite } from './connect.testkit';
 
 beforeAll(withSqlite);
 
@@ -100,7 +100,7 @@ describe('JDBC sink (JdbcSinkTask, SqliteDatabaseDialect) into SQLite', () => {
     );
   });
 
-  it("insert.mode=insert on an existing key: SQLite's UNIQUE constraint fails the task and the whole batch rolls back", () => {
+  it("insert.mode=insert on an existing key: SQLite's UNIQUE constraint rolls the batch back; JdbcSinkTask#put retries max.retries=10 times every retry.backoff.ms=3000, then the task fails", () => {
     const s = connectSim();
     produce(s, [
       { key: KEY(1), value: order(1, 'pen', 2) },
@@ -109,13 +109,123 @@ describe('JDBC sink (JdbcSinkTask, SqliteDatabaseDialect) into SQLite', () => {
     ]);
     rest(s, 'POST', '/connectors', SINK({ 'pk.mode': 'record_value', 'pk.fields': 'id' }));
     advance(s, 1_100);
+    // a RetriableException keeps the task RUNNING (WorkerSinkTask#deliverMessages pauses and redelivers)
+    expect(taskState(s)?.state).toBe('RUNNING');
+    expect(eventsOf(s, 'connectSinkRetry').map((e) => e.remainingRetries)).toEqual([9]);
+    advance(s, 28_000); // the 11th attempt, 30 s after the first, is the last
+    expect(taskState(s)?.state).toBe('RUNNING');
+    advance(s, 1_000);
+    const retries = eventsOf(s, 'connectSinkRetry');
+    expect(retries.map((e) => e.remainingRetries)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+    // each redelivery comes retry.backoff.ms after the previous attempt
+    expect(retries.slice(1).map((e, i) => e.time - retries[i].time)).toEqual(Array(9).fill(3_000));
     expect(taskState(s)?.state).toBe('FAILED');
+    expect(taskState(s)?.trace).toContain('Exiting WorkerSinkTask due to unrecoverable exception.');
     expect(taskState(s)?.trace).toContain('UNIQUE constraint failed: orders.id');
     expect(
       readModel(s)
         .connect()
         .tables.find((t) => t.name === 'orders'),
     ).toBeUndefined();
+  });
+
+  it('retry.backoff.ms: a write that fails only for a while (a conflicting row removed meanwhile) succeeds on a redelivery and the task never fails', () => {
+    const s = connectSim();
+    sql(s, 'CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT, qty INTEGER)');
+    sql(s, "INSERT INTO orders VALUES (1, 'old', 0)");
+    produce(s, [
+      { key: KEY(1), value: order(1, 'pen', 2) },
+      { key: KEY(2), value: order(2, 'ink', 1) },
+    ]);
+    rest(
+      s,
+      'POST',
+      '/connectors',
+      SINK({ 'pk.mode': 'record_value', 'pk.fields': 'id', 'retry.backoff.ms': '5000' }),
+    );
+    advance(s, 1_100);
+    expect(rows(s, 'SELECT * FROM orders')).toEqual([['1', 'old', '0']]);
+    sql(s, 'DELETE FROM orders WHERE id = 1');
+    advance(s, 5_000);
+    expect(rows(s, 'SELECT * FROM orders ORDER BY id')).toEqual([
+      ['1', 'pen', '2'],
+      ['2', 'ink', '1'],
+    ]);
+    expect(eventsOf(s, 'connectSinkRetry')).toHaveLength(1);
+    expect(taskState(s)?.state).toBe('RUNNING');
+    // the redelivered batch is not written twice, and its offsets are committed once it is written
+    advance(s, 10_000);
+    expect(rows(s, 'SELECT count(*) FROM orders')).toEqual([['2']]);
+    expect(readModel(s).connect().connectors[0].sinkGroup?.lag).toBe(0);
+  });
+
+  it('errors.tolerance=all with a DLQ: once max.retries is exhausted JdbcSinkTask#unrollAndRetry writes record by record and reports the failing one (stage TASK_PUT) to the DLQ', () => {
+    const s = connectSim();
+    sql(s, 'CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT, qty INTEGER)');
+    sql(s, "INSERT INTO orders VALUES (2, 'old', 0)");
+    produce(s, [
+      { key: KEY(1), value: order(1, 'pen', 2) },
+      { key: KEY(2), value: order(2, 'ink', 1) },
+      { key: KEY(3), value: order(3, 'cap', 4) },
+    ]);
+    rest(
+      s,
+      'POST',
+      '/connectors',
+      SINK({
+        'pk.mode': 'record_value',
+        'pk.fields': 'id',
+        'max.retries': '1',
+        'retry.backoff.ms': '1000',
+        'errors.tolerance': 'all',
+        'errors.deadletterqueue.topic.name': 'dlq-orders',
+        'errors.deadletterqueue.topic.replication.factor': '1',
+        'errors.deadletterqueue.context.headers.enable': 'true',
+      }),
+    );
+    advance(s, 2_100);
+    expect(eventsOf(s, 'connectSinkRetry')).toHaveLength(1);
+    expect(rows(s, 'SELECT id, item FROM orders ORDER BY id')).toEqual([
+      ['1', 'pen'],
+      ['2', 'old'],
+      ['3', 'cap'],
+    ]);
+    expect(taskState(s)?.state).toBe('RUNNING');
+    const dead = topicRecords(s, 'dlq-orders');
+    expect(dead).toHaveLength(1);
+    expect(dead[0].value).toBe(order(2, 'ink', 1));
+    expect(Object.fromEntries(dead[0].headers)).toMatchObject({
+      '__connect.errors.offset': '1',
+      '__connect.errors.stage': 'TASK_PUT',
+      '__connect.errors.class.name': 'org.apache.kafka.connect.sink.SinkTask',
+      '__connect.errors.exception.class.name': 'java.sql.SQLException',
+    });
+  });
+
+  it('errors.tolerance=none with a DLQ: the failing record is reported to the DLQ first (RetryWithToleranceOperator#executeFailed), then the task fails with "Tolerance exceeded in error handler"', () => {
+    const s = connectSim();
+    sql(s, 'CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT, qty INTEGER)');
+    sql(s, "INSERT INTO orders VALUES (1, 'old', 0)");
+    produce(s, [{ key: KEY(1), value: order(1, 'pen', 2) }]);
+    rest(
+      s,
+      'POST',
+      '/connectors',
+      SINK({
+        'pk.mode': 'record_value',
+        'pk.fields': 'id',
+        'max.retries': '0',
+        'errors.deadletterqueue.topic.name': 'dlq-orders',
+        'errors.deadletterqueue.topic.replication.factor': '1',
+      }),
+    );
+    advance(s, 1_100);
+    expect(eventsOf(s, 'connectSinkRetry')).toHaveLength(0);
+    expect(topicRecords(s, 'dlq-orders')).toHaveLength(1);
+    expect(taskState(s)?.state).toBe('FAILED');
+    expect(taskState(s)?.trace).toContain(
+      'Caused by: org.apache.kafka.connect.errors.ConnectException: Tolerance exceeded in error handler',
+    );
   });
 
   it('delete.enabled: a tombstone becomes DELETE FROM … WHERE the key; the deletion reaches the change log', () => {

@@ -3,14 +3,14 @@
 // and transforms each record and hands it to the sink: the S3 sink's partition writers (objects committed on
 // flush.size / rotate.interval.ms) or the Elasticsearch sink's index. Offsets are committed to the group every
 // offset.flush.interval.ms: what SinkTask#preCommit returns (the S3 sink: only offsets of uploaded files).
-// Simplified: partitions are dealt to tasks round-robin rather than by the group's assignor, and the group's
-// members are not modelled (its committed offsets and lag are); a poll runs every 1000 ms.
+// The task reads the partitions the group assigned to its consumer (sinkGroup.ts). Simplified: a poll runs every
+// 1000 ms.
 import { highWatermark } from '../../cluster/lookup';
 import { tpKey } from '../../cluster/topicPartition';
 import { fetchFromLeader, partitionReadView } from '../../consumer/leaderReads';
 import { committedOffset } from '../../consumer/offsets/offsetStore';
 import type { Ctx } from '../../engine/context';
-import type { JdbcSinkRecord } from '../jdbcSink';
+import { type JdbcSinkRecord, jdbcSinkSettings } from '../jdbcSink';
 import type { ConnectorEntry } from '../rest/types';
 import { S3_SINK_DEFAULTS, type S3SinkConfig, s3Put } from '../s3Sink';
 import { type ConnectError, type ConnectRecord, transformChain } from '../transforms';
@@ -18,6 +18,7 @@ import { valueToConnect } from './converters';
 import { failTask, sendToDlq, toleranceExceededTrace } from './errors';
 import { area } from './group';
 import { JDBC_SINK_CLASS, putJdbcRecords, schemaAndValue } from './jdbcSinkTask';
+import { partitionsOfTask, sinkGroupId, syncSinkGroup } from './sinkGroup';
 import type { TaskRuntime } from './types';
 
 export const S3_SINK_CLASS = 'io.confluent.connect.s3.S3SinkConnector';
@@ -25,27 +26,7 @@ export const ES_SINK_CLASS = 'io.confluent.connect.elasticsearch.ElasticsearchSi
 /** Worker#baseConsumerConfigs: max.poll.records as the consumer default. */
 const MAX_POLL_RECORDS = 500;
 
-export const sinkGroupId = (connector: string) => `connect-${connector}`;
-
-const list = (v: string | undefined): string[] =>
-  (v ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-
-/** The topic-partitions a sink task consumes: every partition of its topics, dealt round-robin to the tasks. */
-export function partitionsOfTask(
-  ctx: Ctx,
-  c: ConnectorEntry,
-  task: number,
-): Array<{ topic: string; partition: number }> {
-  const all: Array<{ topic: string; partition: number }> = [];
-  for (const topic of list(c.config.topics)) {
-    const t = ctx.state.topics[topic];
-    if (t) for (const p of t.partitions) all.push({ topic, partition: p.partition });
-  }
-  return all.filter((_, i) => i % Math.max(1, c.taskConfigs.length) === task);
-}
+export { sinkGroupId };
 
 function s3Config(config: Record<string, string>): S3SinkConfig {
   return {
@@ -84,9 +65,33 @@ export function committableOffsets(
   return out;
 }
 
+/** Positions back to the batch's first offset per partition: uncommitted, and read again after a restart. */
+function rewindTo(rt: TaskRuntime, batch: JdbcSinkRecord[]): void {
+  for (const r of batch) {
+    const key = tpKey(r.topic, r.partition);
+    rt.positions[key] = Math.min(rt.positions[key] ?? r.offset, r.offset);
+  }
+}
+
+/** WorkerSinkTask#poll while pausedForRedelivery: no new records, the held batch goes to put() again when due. */
+function redeliver(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): number {
+  const r = rt.redelivery;
+  if (!r || ctx.now < r.at) return 0;
+  const outcome = putJdbcRecords(ctx, rt, c, r.batch);
+  if (outcome === 'retry') {
+    r.at = ctx.now + jdbcSinkSettings(c.name, c.taskConfigs[rt.task] ?? c.config).retryBackoffMs;
+    return 0;
+  }
+  rt.redelivery = undefined;
+  if (outcome === 'written') Object.assign(rt.positions, r.resume);
+  return outcome === 'written' ? r.batch.length : 0;
+}
+
 export function pollSinkTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): number {
   const config = c.taskConfigs[rt.task] ?? c.config;
   const a = area(ctx);
+  if (rt.redelivery) return redeliver(ctx, rt, c);
+  syncSinkGroup(ctx, c.name); // the consumer's metadata: new partitions of its topics rebalance the group
   let chain: ReturnType<typeof transformChain>;
   try {
     chain = transformChain(config);
@@ -97,7 +102,7 @@ export function pollSinkTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): numb
   const written: string[] = [];
   let delivered = 0;
   const jdbcBatch: JdbcSinkRecord[] = [];
-  for (const { topic, partition } of partitionsOfTask(ctx, c, rt.task)) {
+  for (const { topic, partition } of partitionsOfTask(ctx, rt)) {
     const key = tpKey(topic, partition);
     const from = startPosition(ctx, rt, topic, partition);
     const part = ctx.state.topics[topic]?.partitions[partition];
@@ -159,6 +164,7 @@ export function pollSinkTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): numb
           timestamp: r.timestamp,
           key: schemaAndValue(config, 'key', r.key),
           value: { schema: value.schema, value: out.value },
+          original: { key: r.key, value: r.value },
         });
       } else if (cls === S3_SINK_CLASS) {
         const bucketName = config['s3.bucket.name'] ?? 'bucket';
@@ -202,12 +208,21 @@ export function pollSinkTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry): numb
       }
     }
   }
-  if (jdbcBatch.length > 0 && !putJdbcRecords(ctx, rt, c, jdbcBatch)) {
+  const outcome = jdbcBatch.length > 0 ? putJdbcRecords(ctx, rt, c, jdbcBatch) : 'written';
+  if (outcome === 'retry') {
+    // pausedForRedelivery: the batch is held and handed to put() again after retry.backoff.ms
+    const resume = { ...rt.positions };
+    rewindTo(rt, jdbcBatch);
+    rt.redelivery = {
+      batch: jdbcBatch,
+      at: ctx.now + jdbcSinkSettings(c.name, config).retryBackoffMs,
+      resume,
+    };
+    return 0;
+  }
+  if (outcome === 'failed') {
     // the batch rolled back: its records are read again when the task restarts
-    for (const r of jdbcBatch) {
-      const key = tpKey(r.topic, r.partition);
-      rt.positions[key] = Math.min(rt.positions[key] ?? r.offset, r.offset);
-    }
+    rewindTo(rt, jdbcBatch);
     return 0;
   }
   if (jdbcBatch.length === 0 && (delivered > 0 || written.length > 0))

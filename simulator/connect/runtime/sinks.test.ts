@@ -190,3 +190,43 @@ describe('Elasticsearch sink task (ElasticsearchSinkConnectorConfig)', () => {
     ).toEqual(['orders+0+0', 'orders+0+1']);
   });
 });
+
+describe('sink tasks as members of the consumer group connect-<name> (WorkerSinkTask, Worker#baseConsumerConfigs)', () => {
+  const members = (s: Simulation, connector: string) =>
+    (s.state.areas.consumers.groups[`connect-${connector}`]?.group.members ?? []).map((m) => [
+      m.clientId,
+      m.assignment.map((tp) => `${tp.topic}-${tp.partition}`),
+    ]);
+
+  it('one member per task, client id connector-consumer-<name>-<task>, partitions split by RangeAssignor', () => {
+    const s = connectSim();
+    orders(s, json(2), 4);
+    rest(s, 'POST', '/connectors', S3({ 'tasks.max': '2' }));
+    advance(s, 1_100);
+    expect(members(s, 's3-orders')).toEqual([
+      ['connector-consumer-s3-orders-0', ['orders-0', 'orders-1']],
+      ['connector-consumer-s3-orders-1', ['orders-2', 'orders-3']],
+    ]);
+    expect(s.state.areas.consumers.groups['connect-s3-orders'].group).toMatchObject({
+      state: 'Stable',
+      protocolName: 'range',
+    });
+  });
+
+  it("a FAILED task's consumer leaves the group: the connector's other task is assigned its partitions and meets the same poison record", () => {
+    const s = connectSim();
+    orders(s, ['not json'], 2);
+    rest(s, 'POST', '/connectors', S3({ 'tasks.max': '2' }));
+    advance(s, 1_100);
+    // task 0 owned orders-0 and failed on the poison record; task 1 then got orders-0 too, and failed on it
+    const tasks = readModel(s).connect().connectors[0].tasks;
+    expect(tasks.map((t) => t.state)).toEqual(['FAILED', 'FAILED']);
+    expect(members(s, 's3-orders')).toEqual([]);
+    expect(s.state.areas.consumers.groups['connect-s3-orders'].group.state).toBe('Empty');
+    const gens = s.events
+      .filter((e) => e.type === 'groupStateChanged' && e.reason.includes('connect-s3-orders'))
+      .map((e) => e.reason)
+      .filter((r) => r.includes('assigned with range'));
+    expect(gens.at(-1)).toContain('connector-consumer-s3-orders-1 ← orders-0, orders-1');
+  });
+});

@@ -26,7 +26,10 @@ export const connectTasks = {
               // Debezium's poll.interval.ms default is 500; the JDBC source's 5000
               (c.config['connector.class'] === DEBEZIUM_POSTGRES_CLASS ? '500' : '5000'),
           )
-        : SINK_POLL_MS;
+        : rt.redelivery
+          ? // the paused consumer's poll returns after SinkTaskContext#timeout (retry.backoff.ms)
+            rt.redelivery.at - ctx.now
+          : SINK_POLL_MS;
     ctx.schedule(Math.max(1, interval), task);
   },
 

@@ -4,6 +4,7 @@ import type { AssignorState } from '../assignorTypes';
 import type { SqlResult } from '../database/session';
 import type { DatabaseState } from '../database/types';
 import type { RowChange } from '../debezium';
+import type { JdbcSinkRecord } from '../jdbcSink';
 import type { ConnectClusterState, ConnectRequest } from '../rest/types';
 import type { S3PartitionWriter, SinkRecordLite } from '../s3Sink';
 
@@ -38,7 +39,16 @@ export type TaskRuntime = {
   positions: Record<string, number>;
   /** S3 sink: the open file of each topic-partition. */
   s3Writers: Record<string, S3PartitionWriter>;
+  /** Sink: its consumer's member id in the group `connect-<name>`. */
+  memberId?: string;
+  /** JDBC sink: JdbcSinkTask#remainingRetries (max.retries, reset after a successful write). */
+  remainingRetries?: number;
+  /** A batch put() refused with a RetriableException: WorkerSinkTask pauses and redelivers it at `at`. */
+  redelivery?: SinkRedelivery;
 };
+
+/** WorkerSinkTask's pausedForRedelivery: the same batch is handed to put() again; positions resume after it. */
+export type SinkRedelivery = { batch: JdbcSinkRecord[]; at: number; resume: Record<string, number> };
 
 /** An object in the simulated S3 bucket. */
 export type BucketObject = { key: string; connector: string; records: SinkRecordLite[]; writes: number };
@@ -136,6 +146,15 @@ declare module '../../engine/registry' {
     connectOffsetsFlushed: { worker: string; connector: string; task: number; offsets: string[] };
     connectSinkDelivered: { connector: string; task: number; records: number; written: string[] };
     connectRecordToDlq: { connector: string; task: number; topic: string; offset: number; dlq: string };
+    connectSinkRetry: {
+      connector: string;
+      task: number;
+      records: number;
+      remainingRetries: number;
+      backoffMs: number;
+      message: string;
+    };
+    connectRecordSkipped: { connector: string; task: number; topic: string; offset: number; message: string };
     connectDbChanged: {
       tables: string[];
       inserts: number;

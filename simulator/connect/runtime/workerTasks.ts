@@ -7,7 +7,8 @@ import type { Ctx } from '../../engine/context';
 import type { ConnectorEntry } from '../rest/types';
 import { area } from './group';
 import { appendRecords, OFFSET_STORAGE_TOPIC } from './kafkaLog';
-import { committableOffsets, sinkGroupId } from './sinkTask';
+import { sinkClientId, sinkGroupId, sinkMemberId, syncSinkGroups } from './sinkGroup';
+import { committableOffsets } from './sinkTask';
 import type { TaskRuntime } from './types';
 
 /** Sink tasks poll continuously; the simulation runs one poll per second. */
@@ -41,14 +42,7 @@ export function flushTask(ctx: Ctx, rt: TaskRuntime, c: ConnectorEntry, why: str
           ?.offset !== o.offset,
     );
     if (offsets.length > 0) {
-      storeOffsets(
-        ctx,
-        sinkGroupId(rt.connector),
-        offsets,
-        `connector-consumer-${rt.connector}-${rt.task}`,
-        'sync',
-        why,
-      );
+      storeOffsets(ctx, sinkGroupId(rt.connector), offsets, sinkClientId(rt.connector, rt.task), 'sync', why);
       for (const o of offsets) flushed.push(`${o.topic}-${o.partition}=${o.offset}`);
     }
   }
@@ -75,6 +69,7 @@ function startTask(ctx: Ctx, c: ConnectorEntry, task: number, worker: string): v
     sourceOffsets: {},
     positions: {},
     s3Writers: {},
+    ...(c.type === 'sink' ? { memberId: sinkMemberId(ctx, c.name, task) } : {}),
   };
   ctx.emit(
     'connectTaskStarted',
@@ -122,4 +117,5 @@ export function reconcileTasks(ctx: Ctx): void {
       const owner = shouldRun(ctx, c, task);
       if (owner && !a.runtime[`${c.name}-${task}`]) startTask(ctx, c, task, owner);
     }
+  syncSinkGroups(ctx);
 }
