@@ -110,4 +110,5 @@ export {
 } from './scenario/index';
 // Confluent Schema Registry (pure core; its libraries load with schemaRegistry.loadSchemaFormats())
 export * as schemaRegistry from './schemaRegistry/public';
+export { formatShareGroupMembers, formatShareGroupState } from './shareGroups/shareGroupCommand';
 export { type CommandResult, type HistoryStep, Simulation } from './simulation';

@@ -5,6 +5,7 @@ import { highWatermark } from '../cluster/lookup';
 import type { SimState } from '../engine/state';
 import type { ShareGroupStateName } from '../shareGroups/shareGroupCommand';
 import type { RecordState, ShareAutoOffsetReset, ShareGroupConfig } from '../shareGroups/types';
+import { coordinatorOf } from './groups';
 
 export type ShareRecordView = {
   offset: number;
@@ -43,6 +44,8 @@ export type ShareGroupView = {
   /** ShareGroupState: Stable with members, Empty without (this simulation has no rebalancing states). */
   state: ShareGroupStateName;
   autoOffsetReset: ShareAutoOffsetReset;
+  /** The group coordinator's broker id (the leader of the group's __consumer_offsets partition). */
+  coordinator: number;
   members: ShareGroupMemberView[];
   partitions: SharePartitionView[];
 };
@@ -85,6 +88,7 @@ export function shareGroupsOf(state: SimState): ShareGroupsView {
       groupId: g.groupId,
       state: g.members.length > 0 ? 'Stable' : 'Empty',
       autoOffsetReset: g.autoOffsetReset,
+      coordinator: coordinatorOf(state, g.groupId),
       members: g.members.map((m) => ({
         memberId: m.memberId,
         clientId: m.clientId,

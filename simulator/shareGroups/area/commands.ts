@@ -73,25 +73,26 @@ export const shareGroupCommands = {
   shareGroupJoin: (ctx, cmd) => {
     if (cmd.groupId.trim() === '') return fail('INVALID_GROUP_ID', 'The group id is invalid.');
     if (cmd.memberId === '') return fail('INVALID_REQUEST', 'A share group member needs a member id.');
+    const memberId = cmd.memberId ?? ctx.uuid();
     const area = ctx.state.areas.shareGroups;
     const group = groupFor(area, cmd.groupId);
-    const existing = group.members.find((m) => m.memberId === cmd.memberId);
+    const existing = group.members.find((m) => m.memberId === memberId);
     const topics = [...new Set(cmd.topics)].sort();
     if (existing) existing.topics = topics;
     else
       group.members.push({
-        memberId: cmd.memberId,
+        memberId,
         clientId: cmd.clientId,
         host: cmd.host ?? '/127.0.0.1',
         topics,
       });
     ctx.emit(
       'shareGroupMemberJoined',
-      `${cmd.memberId} (${cmd.clientId}) joined share group ${cmd.groupId} subscribed to ${topics.join(', ')}`,
-      { groupId: cmd.groupId, memberId: cmd.memberId, topics },
+      `${memberId} (${cmd.clientId}) joined share group ${cmd.groupId} subscribed to ${topics.join(', ')}`,
+      { groupId: cmd.groupId, memberId, topics },
     );
     reassign(ctx, group);
-    return okVoid();
+    return ok({ memberId });
   },
 
   shareGroupLeave: (ctx, cmd) => {

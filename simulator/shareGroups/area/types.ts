@@ -53,8 +53,11 @@ declare module '../../engine/registry' {
     shareGroups: ShareGroupsAreaState;
   }
   interface CommandMap {
-    /** A share consumer subscribes (KafkaShareConsumer#subscribe + first ShareGroupHeartbeat); creates the group. */
-    shareGroupJoin: { groupId: string; memberId: string; clientId: string; topics: string[]; host?: string };
+    /**
+     * A share consumer subscribes (KafkaShareConsumer#subscribe + first ShareGroupHeartbeat); creates the group.
+     * Without memberId the client generates one (a random Uuid, as the 4.0 share consumer does).
+     */
+    shareGroupJoin: { groupId: string; memberId?: string; clientId: string; topics: string[]; host?: string };
     /** KafkaShareConsumer#close: the member leaves, its acquired records are released at once. */
     shareGroupLeave: { groupId: string; memberId: string };
     /** KafkaShareConsumer#poll: one ShareFetch over the member's assigned partitions, at most maxRecords. */
@@ -73,6 +76,7 @@ declare module '../../engine/registry' {
     shareGroupSetBrokerConfig: { config: Partial<ShareGroupConfig> };
   }
   interface CommandResultMap {
+    shareGroupJoin: { memberId: string };
     shareGroupPoll: { records: ShareFetchedRecord[] };
   }
   interface EventMap {
