@@ -40,7 +40,9 @@ const STATE_CLASS: Record<ShareRecordView['state'], string> = {
 
 function nextMember(group: ShareGroup | undefined): string {
   const taken = new Set(group?.members.map((m) => m.memberId) ?? []);
-  for (let i = 1; ; i++) if (!taken.has(`w${i}`)) return `w${i}`;
+  // The members' own naming (s1, s2 → s3), w1, w2 … by default.
+  const prefix = /^([a-z]+)\d+$/.exec(group?.members[0]?.memberId ?? '')?.[1] ?? 'w';
+  for (let i = 1; ; i++) if (!taken.has(`${prefix}${i}`)) return `${prefix}${i}`;
 }
 
 export function ShareGroupView() {
@@ -234,6 +236,7 @@ function MemberCard({
       .map((r) => ({ topic: sp.topic, partition: sp.partition, offset: r.offset, lock: r.lockExpiresAtMs })),
   );
   const oldest = held[0];
+  const many = group.partitions.length > 1;
   const now = read.now();
   const settle = (type: ShareAckType) =>
     oldest && run(shareAckCommand(memberId, oldest.topic, oldest.partition, oldest.offset, type));
@@ -255,7 +258,7 @@ function MemberCard({
             : held
                 .map(
                   (h) =>
-                    `@${h.offset}${h.lock === null ? '' : ` (${Math.max(0, Math.ceil((h.lock - now) / 1000))} s left)`}`,
+                    `${many ? `${h.topic}-${h.partition}` : ''}@${h.offset}${h.lock === null ? '' : ` (${Math.max(0, Math.ceil((h.lock - now) / 1000))} s left)`}`,
                 )
                 .join(', ')}
         </span>
