@@ -54,6 +54,9 @@ export type SendResult =
   | { kind: 'pending'; topic: string; partition: number }
   | { kind: 'failed'; error: KafkaError };
 
+/** Share-group commands (KIP-932): the console share consumer and `share` send them. */
+export type ShareGroupCommandType = Extract<CommandType, `shareGroup${string}`>;
+
 /** The RabbitMQ broker's commands (simulator/rabbitmq): rabbitmqadmin, rabbitmqctl and `rabbit` send them. */
 export type RabbitCommandType = Extract<CommandType, `rabbit${string}`>;
 
@@ -223,6 +226,8 @@ export interface ClusterPort {
   // ---- the RabbitMQ broker beside the cluster ----
   /** One RabbitMQ command, with the events it caused (deliveries, acks, requeues) for the tool to print. */
   rabbitmq<K extends RabbitCommandType>(cmd: CommandOf<K>): CommandResult<K>;
+  /** One share-group command (KIP-932), with the events it caused for the tool to print. */
+  shareGroups<K extends ShareGroupCommandType>(cmd: CommandOf<K>): CommandResult<K>;
   // ---- Kafka Connect: workers, REST calls, the source database (simulator/connect/runtime) ----
   connect<C extends ConnectCommand>(cmd: C): Outcome<ConnectData<C>>;
   // ---- Kafka Streams applications (the streams area) ----

@@ -14,11 +14,13 @@ import { networkTool } from './sim/networkCommands';
 import { rabbitTool } from './sim/rabbitCommands';
 import { avroAppTool, schemaRegistryTool } from './sim/schemaRegistryCommands';
 import { securityTool } from './sim/securityCommands';
+import { shareTool } from './sim/shareCommands';
 import { type ScriptEntry, splitScript, tokenizeLine } from './tokenizer';
 import type { ToolContext, ToolDef } from './tool';
 import { connectDistributedTool, connectStandaloneTool, connectWorkerTool } from './tools/connectWorkers';
 import { consoleConsumerTool } from './tools/consoleConsumer';
 import { consoleProducerTool } from './tools/consoleProducer';
+import { consoleShareConsumerTool } from './tools/consoleShareConsumer';
 import { consumerGroupsTool } from './tools/consumerGroups';
 import { curlTool } from './tools/curl';
 import { getOffsetsTool } from './tools/getOffsets';
@@ -36,6 +38,7 @@ import { rabbitmqadminTool } from './tools/rabbitmqadmin';
 import { rabbitmqctlTool } from './tools/rabbitmqctl';
 import { reassignTool } from './tools/reassignPartitions';
 import { SCHEMA_CONSOLE_TOOLS } from './tools/schemaConsole';
+import { shareGroupsTool } from './tools/shareGroups';
 import { sqlite3Tool } from './tools/sqlite3';
 import { streamsTool } from './tools/streams';
 import { streamsResetTool } from './tools/streamsReset';
@@ -117,6 +120,8 @@ export class ConsoleSession {
       consoleProducerTool,
       consoleConsumerTool,
       consumerGroupsTool,
+      shareGroupsTool,
+      consoleShareConsumerTool,
       getOffsetsTool,
       leaderElectionTool,
       reassignTool,
@@ -144,6 +149,7 @@ export class ConsoleSession {
       consumerTool,
       monitoringTool,
       rabbitTool,
+      shareTool,
       streamsTool,
       simTool,
       securityTool,

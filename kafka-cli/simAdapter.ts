@@ -33,6 +33,7 @@ import {
   type SecurityToolOutput,
   type SendRequest,
   type SendResult,
+  type ShareGroupCommandType,
 } from './port';
 
 type Data<C extends Command> = Extract<CommandResult<C['type']>, { ok: true }>['data'];
@@ -523,6 +524,10 @@ export class SimPort implements ClusterPort {
   }
 
   rabbitmq<K extends RabbitCommandType>(cmd: CommandOf<K>): CommandResult<K> {
+    return this.dispatch(cmd as Command) as CommandResult<K>;
+  }
+
+  shareGroups<K extends ShareGroupCommandType>(cmd: CommandOf<K>): CommandResult<K> {
     return this.dispatch(cmd as Command) as CommandResult<K>;
   }
 

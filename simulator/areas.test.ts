@@ -31,6 +31,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'externalClients',
       'externalProducerIds',
       'externalGroups',
+      'shareGroups',
       'monitoring',
       'rabbitmq',
       'schemaRegistry',
@@ -124,6 +125,14 @@ describe('the area list (simulator/areas.ts)', () => {
         'rabbitReject',
         'rabbitSetConsumerTimeout',
       ],
+      shareGroups: [
+        'shareGroupAcknowledge',
+        'shareGroupJoin',
+        'shareGroupLeave',
+        'shareGroupPoll',
+        'shareGroupSetAutoOffsetReset',
+        'shareGroupSetBrokerConfig',
+      ],
       schemaRegistry: [
         'schemaRegistryRequest',
         'schemaRegistryRestart',
@@ -167,6 +176,7 @@ describe('the area list (simulator/areas.ts)', () => {
       externalGroups: ['externalGroupTimer'],
       monitoring: ['monitoringBurrowRefresh', 'monitoringLagPoll', 'monitoringScrape'],
       rabbitmq: ['rabbitProcess', 'rabbitTimeoutCheck'],
+      shareGroups: ['shareLockTimeout'],
     });
   });
 
@@ -190,6 +200,7 @@ describe('the area list (simulator/areas.ts)', () => {
       'event highWatermarkAdvanced': ['storage', 'consumer', 'streams', 'mirror', 'externalClients'],
       'event leaderChanged': ['producer', 'transactions', 'externalClients'],
       'event recordsAppended': ['storage', 'externalClients'],
+      'event topicDeleted': ['consumer', 'shareGroups'],
     });
   });
 

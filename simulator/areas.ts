@@ -20,6 +20,7 @@ import { externalClientsArea } from './replication/externalProduce';
 import { replicationArea } from './replication/index';
 import { schemaRegistryArea } from './schemaRegistry/area/index';
 import { securityArea } from './security/area/index';
+import { shareGroupsArea } from './shareGroups/area/index';
 import { storageArea } from './storage/index';
 import { streamsArea } from './streams/area/index';
 import { transactionsArea } from './transactions/index';
@@ -51,6 +52,8 @@ export const AREAS = [
   externalClientsArea,
   externalProducerIdArea,
   externalGroupsArea,
+  // Share groups (KIP-932): queue-like consumption of Kafka partitions (before monitoring, which hooks last).
+  shareGroupsArea,
   // jmx_exporter, Prometheus, Burrow: after every area whose events it counts, so it reads the state they left.
   monitoringArea,
   // A RabbitMQ broker beside the cluster, for the Kafka-vs-RabbitMQ side by side (reacts to no Kafka event).

@@ -93,6 +93,13 @@ export type {
 } from './read/rabbitmq';
 // the security area as views read it (listeners, ACLs, last authorizer decisions, handshakes)
 export type { SecurityView } from './read/security';
+// share groups (KIP-932) as the console and the share-group view read them (simulator/shareGroups)
+export type {
+  ShareGroupsView,
+  ShareGroupView,
+  SharePartitionView,
+  ShareRecordView,
+} from './read/shareGroups';
 export type { TenantPoint, TenantSeries } from './read/tenantSeries';
 // classroom scenarios (simulator/scenario)
 export {
@@ -103,4 +110,5 @@ export {
 } from './scenario/index';
 // Confluent Schema Registry (pure core; its libraries load with schemaRegistry.loadSchemaFormats())
 export * as schemaRegistry from './schemaRegistry/public';
+export { formatShareGroupMembers, formatShareGroupState } from './shareGroups/shareGroupCommand';
 export { type CommandResult, type HistoryStep, Simulation } from './simulation';

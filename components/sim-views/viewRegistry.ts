@@ -16,6 +16,7 @@ import { RetentionView } from './RetentionView';
 import { RollingRestartView } from './RollingRestartView';
 import { SchemaRegistryView } from './SchemaRegistryView';
 import { SecurityPathView } from './SecurityPathView';
+import { ShareGroupView } from './ShareGroupView';
 import { StreamsView } from './StreamsView';
 import { StreamsWindowsView } from './StreamsWindowsView';
 import { TenantView } from './TenantView';
@@ -49,6 +50,7 @@ export const VIEW_REGISTRY = [
   { name: 'roll', column: 'left', Component: RollingRestartView },
   { name: 'mirror', column: 'right', Component: MirrorView },
   { name: 'schemas', column: 'right', Component: SchemaRegistryView },
+  { name: 'share', column: 'top', Component: ShareGroupView },
 ] as const satisfies readonly ViewEntry[];
 
 export type ViewName = (typeof VIEW_REGISTRY)[number]['name'];

@@ -7,6 +7,7 @@ import { exceptionName } from '../kafkaErrors';
 import type { OptionSpec, ParsedOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import type { ToolContext, ToolDef } from '../tool';
+import { alterGroupConfig } from './groupConfigs';
 import { optionValue } from './kafkaAcls';
 import { commandConfigOf, gated, passGate } from './securityGate';
 import { toolPrologue } from './toolPrologue';
@@ -209,6 +210,8 @@ export function runKafkaConfigs(args: string[], ctx: ToolContext): CommandOutput
     }
   }
   const type = types[0];
+  if (type === 'groups' && o.has('alter') && name && o.has('add-config'))
+    return alterGroupConfig(name, o.values('add-config'), ctx, out).result();
   if (type !== 'topics') {
     return out
       .fail(`The simulation only models topic configs; --entity-type ${type} is not available here.`)

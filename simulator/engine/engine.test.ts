@@ -133,6 +133,7 @@ describe('engine', () => {
       'production',
       'mirror',
       'externalClients',
+      'shareGroups',
       'monitoring',
       'rabbitmq',
       'schemaRegistry',

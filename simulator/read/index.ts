@@ -22,6 +22,7 @@ import { type ProductionView, productionOf, translateOffsetsOf } from './product
 import { type RabbitView, rabbitOf } from './rabbitmq';
 import { schemaCompatibilityOf, schemaRecordBytesOf, schemaRegistryOf } from './schemaRegistry';
 import { type AuthorizationQuestion, authorizesOf, type SecurityView, securityOf } from './security';
+import { type ShareGroupsView, shareGroupsOf } from './shareGroups';
 import { type StreamsAppView, streamsAppOf, streamsAppsOf } from './streams';
 import { effectiveTopicConfigOf } from './topicConfig';
 import { producerStatesOf, transactionsOf } from './transactions';
@@ -113,6 +114,8 @@ export type ReadModel = {
   monitoring(): MonitoringView;
   /** The RabbitMQ broker beside the cluster (the Kafka-vs-RabbitMQ side by side). */
   rabbitmq(): RabbitView;
+  /** Share groups (KIP-932): members, assignments and each share-partition's records and their states. */
+  shareGroups(): ShareGroupsView;
   /** Kafka Streams applications (topology, instances, tasks, stores). */
   streamsApps(): StreamsAppView[];
   streamsApp(applicationId: string): StreamsAppView | null;
@@ -211,6 +214,7 @@ export function buildReadModel(sim: SimulationLike): ReadModel {
     authorizes: (q) => authorizesOf(state, q),
     monitoring: once(() => monitoringOf(state)),
     rabbitmq: once(() => rabbitOf(state)),
+    shareGroups: once(() => shareGroupsOf(state)),
     streamsApps: once(() => streamsAppsOf(state)),
     streamsApp: memo((id: string) => streamsAppOf(state, id)),
     production: once(() => productionOf(state)),
