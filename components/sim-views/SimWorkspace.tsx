@@ -34,8 +34,15 @@ export function SimWorkspace({
 }) {
   const render = (column: 'top' | 'left' | 'right') =>
     viewsIn(column, views).map(({ name, Component }) => <Component key={name} />);
-  const left = render('left');
-  const right = render('right');
+  let left = render('left');
+  let right = render('right');
+  // Two columns only hold something when both do: views of one column alone (the security lesson's
+  // request path and tenants) share the two columns instead of leaving one empty.
+  if (wide && (left.length === 0 || right.length === 0)) {
+    const all = [...left, ...right];
+    left = all.slice(0, Math.ceil(all.length / 2));
+    right = all.slice(Math.ceil(all.length / 2));
+  }
   return (
     <PanelScope.Provider value={label ?? null}>
       <SimContext.Provider value={controller}>

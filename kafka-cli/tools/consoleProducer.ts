@@ -224,7 +224,17 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
     : [records];
   const auth =
     records.length > 0
-      ? authorizeSends(o, ctx, topic, records, produceRequestBytes(requests[0]), out)
+      ? authorizeSends(
+          {
+            commandConfig: commandConfigOf(o, 'producer.config'),
+            bootstrapServer: o.value('bootstrap-server') ?? null,
+          },
+          ctx,
+          topic,
+          records,
+          produceRequestBytes(requests[0]),
+          out,
+        )
       : { refused: false, throttleTimeMs: 0 };
   const refused = auth.refused;
   if (records.length > 0 && !refused) {
@@ -309,8 +319,8 @@ function produceQuota(o: ParsedOptions, ctx: ToolContext, topic: string, records
   return g.ok ? g.throttleTimeMs : 0;
 }
 
-function authorizeSends(
-  o: ParsedOptions,
+export function authorizeSends(
+  client: { commandConfig: string | null; bootstrapServer: string | null },
   ctx: ToolContext,
   topic: string,
   records: SendRequest[],
@@ -318,12 +328,16 @@ function authorizeSends(
   bytes: number,
   out: Output,
 ): { refused: boolean; throttleTimeMs: number } {
-  const cc = commandConfigOf(o, 'producer.config');
   const existing = ctx.read.topics().map((t) => t.name);
   const g = passGate(
     ctx,
-    o,
-    { clientId: 'console-producer', kind: 'producer', commandConfig: cc },
+    null,
+    {
+      clientId: 'console-producer',
+      kind: 'producer',
+      commandConfig: client.commandConfig,
+      bootstrapServer: client.bootstrapServer,
+    },
     [
       {
         api: 'Metadata',

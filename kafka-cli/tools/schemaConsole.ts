@@ -8,7 +8,9 @@ import { type RecordView, schemaRegistry } from '../../simulator';
 import { type CommandOutput, Output } from '../output';
 import type { SendRequest, SendResult } from '../port';
 import type { ToolContext, ToolDef } from '../tool';
-import { describeSendError, freeClientName, settle } from './consoleProducer';
+import { authorizeSends, describeSendError, freeClientName, settle } from './consoleProducer';
+import { fetchUnderQuota } from './fetchThrottle';
+import { gated, passGate, produceRequestBytes, throttledNote } from './securityGate';
 
 type Tool = schemaRegistry.SchemaConsoleTool;
 
@@ -80,7 +82,15 @@ function runProducer(tool: Tool, argv: string[], ctx: ToolContext): CommandOutpu
       headers: [],
     });
   }
-  if (records.length > 0) {
+  // The Kafka side is the plain console producer's (ConsoleProducer under Confluent's wrapper): under
+  // security its Metadata, InitProducerId and Produce are authorized and counted against producer_byte_rate
+  // (one request here). The schema was registered with the registry before (its own REST API, not ACLs).
+  const client = { commandConfig: args.commandConfig ?? null, bootstrapServer: args.bootstrapServer };
+  const auth =
+    records.length > 0 && gated(ctx, args.commandConfig ?? null)
+      ? authorizeSends(client, ctx, args.topic, records, produceRequestBytes(records), out)
+      : { refused: false, throttleTimeMs: 0 };
+  if (records.length > 0 && !auth.refused) {
     const name = freeClientName(ctx, 'console-producer');
     const created = ctx.port.createProducer(name, { ...args.clientProperties });
     if (!created.ok)
@@ -93,6 +103,10 @@ function runProducer(tool: Tool, argv: string[], ctx: ToolContext): CommandOutpu
     }
     settle(ctx, name, sent);
     ctx.port.closeProducer(name);
+    if (auth.throttleTimeMs > 0)
+      out.warn(
+        `(simulation) the last produce response carried throttle_time_ms=${auth.throttleTimeMs}; the producer had nothing more to send and closed without waiting`,
+      );
     for (const s of sent) {
       const msg = describeSendError(args.topic, s.req, s.result);
       if (msg) out.fail(msg);
@@ -117,6 +131,14 @@ function runConsumer(tool: Tool, argv: string[], ctx: ToolContext): CommandOutpu
     );
     return out.fail('Processed a total of 0 messages').result();
   }
+  const { refusal, fetchMaxBytes } = authorizeSchemaConsumer(ctx, args);
+  if (refusal !== null) {
+    out.fail(
+      'ERROR Error processing message, terminating consumer process:  (org.apache.kafka.tools.consumer.ConsoleConsumer$)',
+    );
+    for (const l of refusal) out.fail(l);
+    return out.fail('Processed a total of 0 messages').result();
+  }
   const registry = ctx.read.schemaRegistry();
   // A stopped registry (schema-registry stop) refuses the deserializer's GET /schemas/ids/{id}.
   const refused =
@@ -127,6 +149,7 @@ function runConsumer(tool: Tool, argv: string[], ctx: ToolContext): CommandOutpu
   const limit = args.maxMessages ?? Number.MAX_SAFE_INTEGER;
   let total = 0;
   let failed = false;
+  let throttled = { waitedMs: 0, count: 0 };
   const positions: Array<{ topic: string; partition: number; offset: number }> = [];
   for (const p of topic.partitions) {
     const c = committed?.offsets.find((x) => x.partition === p.partition);
@@ -139,6 +162,17 @@ function runConsumer(tool: Tool, argv: string[], ctx: ToolContext): CommandOutpu
         limit - total,
         'read_uncommitted',
       );
+      // Under a consumer_byte_rate quota the fetch responses wait out their throttle time first.
+      if (gated(ctx, args.commandConfig ?? null)) {
+        const q = fetchUnderQuota(
+          ctx,
+          { clientId: 'console-consumer', kind: 'consumer', commandConfig: args.commandConfig ?? null },
+          args.bootstrapServer,
+          records,
+          fetchMaxBytes,
+        );
+        throttled = { waitedMs: throttled.waitedMs + q.waitedMs, count: throttled.count + q.throttled };
+      }
       for (const r of records) {
         if (refused && r.value !== null) {
           out.fail(
@@ -171,8 +205,52 @@ function runConsumer(tool: Tool, argv: string[], ctx: ToolContext): CommandOutpu
     const res = ctx.port.commitGroupOffsets(args.group, positions);
     if (!res.ok) out.fail(`ERROR Offset commit failed: ${res.error.message}`);
   }
+  if (throttled.count > 0) out.warn(throttledNote('consumer_byte_rate', throttled.waitedMs, throttled.count));
   out.warn(`Processed a total of ${total} messages`);
   return out.result();
+}
+
+/**
+ * The consumer side under security, as the plain console consumer: Metadata (DESCRIBE), the group's
+ * FindCoordinator/JoinGroup/SyncGroup/OffsetFetch (READ on --group, or on the generated
+ * console-consumer-<n> group ConsoleConsumer subscribes with), ListOffsets and Fetch (READ on the topic).
+ */
+function authorizeSchemaConsumer(
+  ctx: ToolContext,
+  args: schemaRegistry.SchemaToolArgs,
+): { refusal: string[] | null; fetchMaxBytes: number | null } {
+  if (!gated(ctx, args.commandConfig ?? null)) return { refusal: null, fetchMaxBytes: null };
+  const gid = args.group ?? `console-consumer-${(ctx.port.commandCount() * 7919) % 100000}`;
+  const names = [args.topic];
+  const g = passGate(
+    ctx,
+    null,
+    {
+      clientId: 'console-consumer',
+      kind: 'consumer',
+      commandConfig: args.commandConfig ?? null,
+      bootstrapServer: args.bootstrapServer,
+    },
+    [
+      {
+        api: 'Metadata',
+        topics: names,
+        allowAutoTopicCreation: false,
+        autoCreateTopicsEnable: false,
+        existingTopics: names,
+      },
+      { api: 'FindCoordinator', keyType: 'GROUP', key: gid },
+      { api: 'JoinGroup', groupId: gid },
+      { api: 'SyncGroup', groupId: gid },
+      { api: 'OffsetFetch', groupId: gid, topics: names },
+      { api: 'ListOffsets', topics: names },
+      { api: 'Fetch', topics: names },
+    ],
+  );
+  // fetchMaxBytes: the most one response may carry under consumer_byte_rate (the quota window).
+  return g.ok
+    ? { refusal: null, fetchMaxBytes: g.fetchMaxBytes ?? null }
+    : { refusal: g.lines, fetchMaxBytes: null };
 }
 
 const PRODUCER_USAGE = (tool: string, schemaProp: string) =>
@@ -182,6 +260,9 @@ const CONSUMER_USAGE = (tool: string) =>
 
 const FLAGS = [
   '--bootstrap-server',
+  '--producer.config',
+  '--consumer.config',
+  '--command-config',
   '--topic',
   '--property',
   '--producer-property',
@@ -198,7 +279,13 @@ function producerTool(tool: Tool, what: string, schemaProp: string): ToolDef {
     summary: `Send ${what} records, one JSON value per line (registers the schema).`,
     usage: PRODUCER_USAGE(tool, schemaProp),
     helpGroup: 'other',
-    flags: FLAGS.filter((f) => f !== '--consumer-property' && f !== '--from-beginning' && f !== '--group'),
+    flags: FLAGS.filter(
+      (f) =>
+        f !== '--consumer-property' &&
+        f !== '--from-beginning' &&
+        f !== '--group' &&
+        f !== '--consumer.config',
+    ),
     readsStdin: (args) => schemaRegistry.parseSchemaToolArgs(tool, args).ok,
     run: (args, ctx) => runProducer(tool, args, ctx),
   };
@@ -211,7 +298,7 @@ function consumerTool(tool: Tool, what: string): ToolDef {
     summary: `Print ${what} records as JSON (writer schema fetched by id).`,
     usage: CONSUMER_USAGE(tool),
     helpGroup: 'other',
-    flags: FLAGS.filter((f) => f !== '--producer-property'),
+    flags: FLAGS.filter((f) => f !== '--producer-property' && f !== '--producer.config'),
     run: (args, ctx) => runConsumer(tool, args, ctx),
   };
 }

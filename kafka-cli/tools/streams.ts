@@ -12,6 +12,7 @@ import { parseLongOptions } from '../options';
 import { type CommandOutput, Output } from '../output';
 import { errorLabel } from '../sim/clusterCommands';
 import type { ToolContext, ToolDef } from '../tool';
+import { streamsJoinGate, streamsRunGate } from './streamsStartGate';
 
 const VERBS = ['topology', 'create', 'start', 'stop', 'crash', 'list', 'describe', 'store'] as const;
 
@@ -20,7 +21,8 @@ const USAGE = [
   'streams create APP [--config k=v]... <<EOF ... EOF   define a Streams application (application.id = APP)',
   '    configs: processing.guarantee=at_least_once|exactly_once_v2, commit.interval.ms, statestore.cache.max.bytes,',
   '      num.stream.threads, num.standby.replicas, repartition.purge.interval.ms',
-  'streams start APP [--instance NAME]      start an instance (num.stream.threads threads); waits for the rebalance',
+  'streams start APP [--instance NAME] [--command-config FILE]   start an instance (num.stream.threads threads); waits',
+  '    for the rebalance. FILE: the security settings of its Properties (security.protocol, sasl.*, ssl.*)',
   'streams stop APP --instance NAME         KafkaStreams#close(): commit, then stop',
   'streams crash APP --instance NAME        the process dies without committing',
   'streams list | streams describe APP | streams store APP STORE',
@@ -120,8 +122,11 @@ function instanceOf(
   ctx: ToolContext,
   app: StreamsAppView,
   out: Output,
-): string | null {
-  const parsed = parseLongOptions(args, [{ name: 'instance', arg: 'required', help: '' }]);
+): { instance: string; commandConfig: string | null } | null {
+  const parsed = parseLongOptions(args, [
+    { name: 'instance', arg: 'required', help: '' },
+    ...(verb === 'start' ? [{ name: 'command-config', arg: 'required' as const, help: '' }] : []),
+  ]);
   if (parsed.kind === 'error') {
     out.fail(`streams ${verb}: ${parsed.message}`);
     return null;
@@ -130,15 +135,16 @@ function instanceOf(
     out.fail(`streams ${verb}: unexpected argument '${parsed.options.nonOptions[0]}'`);
     return null;
   }
+  const commandConfig = parsed.options.value('command-config') ?? null;
   const given = parsed.options.value('instance');
-  if (given) return given;
+  if (given) return { instance: given, commandConfig };
   if (verb === 'start') {
     for (let n = 1; ; n++)
       if (!app.instances.some((i) => i.name === `instance-${n}` && i.status === 'RUNNING'))
-        return `instance-${n}`;
+        return { instance: `instance-${n}`, commandConfig };
   }
   const running = app.instances.filter((i) => i.status === 'RUNNING');
-  if (running.length === 1) return running[0].name;
+  if (running.length === 1) return { instance: running[0].name, commandConfig };
   out.fail(
     `streams ${verb}: say which instance with --instance NAME (running: ${running.map((i) => i.name).join(', ') || 'none'})`,
   );
@@ -262,11 +268,25 @@ function run(args: string[], ctx: ToolContext): CommandOutput {
     return out.result();
   }
 
-  const instance = instanceOf(more, verb, ctx, app, out);
-  if (instance === null) return out.result();
+  const picked = instanceOf(more, verb, ctx, app, out);
+  if (picked === null) return out.result();
+  const { instance, commandConfig } = picked;
+  // Under security the instance's clients authenticate and are authorized before it joins, and again once
+  // its producers exist (streamsStartGate.ts); a refusal shuts the client down as Kafka Streams does.
+  const gateRun = { app, instance, commandConfig, bootstrapServer: null };
+  if (verb === 'start') {
+    const refused = streamsJoinGate(ctx, gateRun);
+    if (refused) return refusedStart(out, refused, appId, instance, false);
+  }
   const r = ctx.port.streamsInstance(verb as 'start' | 'stop' | 'crash', appId, instance);
   if (!r.ok) return out.fail(`${errorLabel(r.error)}: ${r.error.message}`).result();
   if (verb === 'start') {
+    const joined = ctx.read.streamsApp(appId);
+    const refused = joined ? streamsRunGate(ctx, { ...gateRun, app: joined }) : null;
+    if (refused) {
+      ctx.port.streamsInstance('stop', appId, instance);
+      return refusedStart(out, refused, appId, instance, true);
+    }
     // Like an application that calls KafkaStreams#start() and waits for RUNNING: the clock runs through the
     // group's join phase (group.initial.rebalance.delay.ms, the members' next heartbeats), but not through a
     // dead member's session timeout, which the learner advances to on purpose.
@@ -303,13 +323,27 @@ function run(args: string[], ctx: ToolContext): CommandOutput {
   return out.result();
 }
 
+function refusedStart(
+  out: Output,
+  lines: string[],
+  appId: string,
+  instance: string,
+  joined: boolean,
+): CommandOutput {
+  for (const l of lines) out.fail(l);
+  out.fail(
+    `${instance} of ${appId} is in state ERROR: ${joined ? 'its members left the group' : 'it never joined the group'}; grant the ACLs it needs and start it again.`,
+  );
+  return out.result();
+}
+
 export const streamsTool: ToolDef = {
   name: 'streams',
   aliases: [],
   summary:
     'Run Kafka Streams applications: define one from DSL text, start/stop/crash instances, describe it.',
   usage: USAGE,
-  flags: ['--instance', '--config', '--java'],
+  flags: ['--instance', '--config', '--java', '--command-config'],
   subcommands: [...VERBS],
   readsStdin: (args) => args[0] === 'create' || args[0] === 'topology',
   run,

@@ -28,6 +28,8 @@ export interface SchemaToolArgs {
   properties: Record<string, string>;
   /** `--producer-property` / `--consumer-property`. */
   clientProperties: Record<string, string>;
+  /** --producer.config / --consumer.config / --command-config: the client's properties file (security). */
+  commandConfig?: string | null;
   fromBeginning: boolean;
   maxMessages: number | null;
   group: string | null;
@@ -50,6 +52,7 @@ export function parseSchemaToolArgs(tool: SchemaConsoleTool, tokens: string[]): 
   let fromBeginning = false;
   let maxMessages: number | null = null;
   let group: string | null = null;
+  let commandConfig: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const next = () => args[++i];
@@ -72,6 +75,11 @@ export function parseSchemaToolArgs(tool: SchemaConsoleTool, tokens: string[]): 
         if (p) clientProperties[p[0]] = p[1];
         break;
       }
+      case '--producer.config':
+      case '--consumer.config':
+      case '--command-config':
+        commandConfig = next() ?? null;
+        break;
       case '--from-beginning':
         fromBeginning = true;
         break;
@@ -105,6 +113,7 @@ export function parseSchemaToolArgs(tool: SchemaConsoleTool, tokens: string[]): 
       topic,
       properties,
       clientProperties,
+      commandConfig,
       fromBeginning,
       maxMessages,
       group,
