@@ -63,6 +63,12 @@ function completeUnsafe(session: ConsoleSession, line: string): Completion {
       .read()
       .groups()
       .map((g) => g.groupId);
+  // Several clusters: `--bootstrap-server we<Tab>` → west:9092, `cluster use <Tab>` → the cluster names.
+  const clusters = (): string[] => (session.read().clusters() ?? []).map((c) => c.name);
+  if (prev === '--bootstrap-server' || prev === '--broker-list' || (tool.name === 'kcat' && prev === '-b'))
+    return pick(clusters().map((c) => `${c}:9092`));
+  if (tool.name === 'cluster' && words[1] === 'use' && words.length === 2) return pick(clusters());
+  if (tool.name === 'region' && words.length === 2) return pick(clusters());
   if (TOPIC_FLAGS.has(prev)) return pick(topics());
   if (GROUP_FLAGS.has(prev)) return pick(groups());
   if (CONFIG_FLAGS.has(prev)) {

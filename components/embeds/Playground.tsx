@@ -5,8 +5,16 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Preset } from '@/components/embeds/preset';
-import { decodeAnyShare, encodeSessionShare, encodeShare, shareFromHash, shareHash } from '@/lib/share';
+import {
+  clusterFromHash,
+  decodeAnyShare,
+  encodeSessionShare,
+  encodeShare,
+  shareFromHash,
+  shareHash,
+} from '@/lib/share';
 import type { SimInitSpec } from '../sim-runtime/SimController';
+import { useShownClusterStore } from '../sim-runtime/shownCluster';
 import { restoreLargeMode, useSimUi } from '../sim-runtime/uiStore';
 import { useLiveFeed } from '../sim-runtime/useLiveFeed';
 import { useSimController, useSimVersion } from '../sim-runtime/useSimulation';
@@ -35,7 +43,8 @@ const PlaygroundWorkspace = dynamic(
 const DEFAULT_PRESET = 'playground-default';
 const EMPTY: SimInitSpec = { seed: 42, brokers: 3, setup: [] };
 
-type Start = { spec: SimInitSpec; presetId: string | null; error: string | null };
+/** `cluster`: the cluster a share link's views show (two-cluster presets), applied once its controller exists. */
+type Start = { spec: SimInitSpec; presetId: string | null; error: string | null; cluster?: string | null };
 
 let epochCounter = 0;
 
@@ -72,6 +81,7 @@ async function startFromLocation(presets: Presets): Promise<Start> {
     },
     presetId: preset?.id ?? null,
     error: null,
+    cluster: clusterFromHash(window.location.hash),
   };
 }
 
@@ -123,6 +133,11 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
 
   const controller = useSimController(start?.spec ?? null, start?.epoch ?? 0);
   useSimVersion(controller);
+  const pickCluster = useShownClusterStore((s) => s.pick);
+  const linkCluster = start?.cluster ?? null;
+  useEffect(() => {
+    if (controller && linkCluster) pickCluster(controller, linkCluster);
+  }, [controller, linkCluster, pickCluster]);
   // ?live=1 (kafka-sim --listen --ui): the controller replays the server's command stream.
   const liveStatus = useLiveFeed(controller, (spec) => setStart({ spec, presetId: null, error: null }));
 
@@ -158,8 +173,10 @@ export function Playground({ playgroundPresets, lessonPresets }: PlaygroundProps
         commands.length > 0
           ? await encodeSessionShare({ ...base, commands: [...commands] })
           : encodeShare(base);
-      const url = `${window.location.origin}${window.location.pathname}${shareHash(encoded)}`;
-      history.replaceState(null, '', shareHash(encoded));
+      // The cluster the views show is UI state: it travels beside the log, not in it.
+      const hash = shareHash(encoded, useShownClusterStore.getState().picks.get(controller) ?? null);
+      const url = `${window.location.origin}${window.location.pathname}${hash}`;
+      history.replaceState(null, '', hash);
       setShareText(url);
       try {
         await navigator.clipboard.writeText(url);

@@ -4,6 +4,7 @@
 // opens the same state in the playground. The server (components/mdx/embeds.tsx) looks the preset up and
 // passes it in, so a page carries only the presets it uses.
 import { useCallback, useId, useState } from 'react';
+import { useShownClusterStore } from '@/components/sim-runtime/shownCluster';
 import { useSimController, useSimVersion } from '@/components/sim-runtime/useSimulation';
 import { parseViews, SimWorkspace } from '@/components/sim-views/SimWorkspace';
 import { SimButton } from '@/components/sim-views/ui';
@@ -27,6 +28,8 @@ export function Simulation({ preset: p, presetId, views, caption }: SimulationPr
   const [output, setOutput] = useState<{ line: string; text: string; ok: boolean } | null>(null);
   const controller = useSimController(p ? { seed: p.seed, brokers: p.brokers, setup: p.setup } : null, epoch);
   useSimVersion(controller);
+  // The cluster the reader picked in the views (two regions) opens in the playground too.
+  const pickedCluster = useShownClusterStore((s) => (controller ? (s.picks.get(controller) ?? null) : null));
   const showResult = useCallback(
     (r: { line: string; output: string; ok: boolean }) =>
       setOutput({ line: r.line, text: r.output, ok: r.ok }),
@@ -47,7 +50,7 @@ export function Simulation({ preset: p, presetId, views, caption }: SimulationPr
   let playgroundHref = '/playground/';
   if (controller) {
     try {
-      playgroundHref = `/playground/${shareHash(encodeShare({ seed: p.seed, brokers: p.brokers, preset: p.id, lines: [...controller.log.slice(0, controller.cursor)] }))}`;
+      playgroundHref = `/playground/${shareHash(encodeShare({ seed: p.seed, brokers: p.brokers, preset: p.id, lines: [...controller.log.slice(0, controller.cursor)] }), pickedCluster)}`;
     } catch {
       // Too long to share: the playground opens on its default instead.
     }

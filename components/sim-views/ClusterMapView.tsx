@@ -8,9 +8,11 @@ import { scaleSqrt } from 'd3-scale';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReadModel } from '@/simulator';
 import { useFocus } from '../sim-runtime/focus';
+import { eventsOfCluster, shownReadNow, useShownCluster } from '../sim-runtime/shownCluster';
 import { prefersReducedMotion, useSimUi } from '../sim-runtime/uiStore';
-import { useRead, useSim, useSimEvents } from '../sim-runtime/useSimulation';
+import { useSim, useSimEvents } from '../sim-runtime/useSimulation';
 import { ClusterMapSummary } from './ClusterMapSummary';
+import { ClusterPicker } from './ClusterPicker';
 import {
   type BrokerSlot,
   clusterMapLayout,
@@ -65,7 +67,10 @@ let trailIds = 0;
 
 export function ClusterMapView() {
   const sim = useSim();
-  const read = useRead(sim);
+  const onCluster = useShownCluster(sim);
+  const { read } = onCluster;
+  const shownRef = useRef(onCluster.shown);
+  shownRef.current = onCluster.shown;
   const focus = useFocus(read);
   const presenter = useContext(PresenterMode);
   const largeMode = useSimUi((s) => s.largeMode);
@@ -115,10 +120,12 @@ export function ClusterMapView() {
   // Who owned what before each batch: a cooperative rebalance then moves only the partitions that change owner.
   const ownedRef = useRef<Map<string, string[]> | null>(null);
   useEffect(() => {
-    ownedRef.current = ownedOf(sim.read());
+    ownedRef.current = ownedOf(shownReadNow(sim));
   }, [sim]);
-  useSimEvents(sim, (events) => {
-    const now = sim.read();
+  useSimEvents(sim, (all) => {
+    // Only the cluster shown moves marks (another region's records travel on its own map).
+    const events = eventsOfCluster(all, shownRef.current);
+    const now = shownReadNow(sim);
     const before = ownedRef.current;
     const marks = marksFor(events, {
       leaderOf: (tp) => leaderIn(now, tp),
@@ -146,7 +153,7 @@ export function ClusterMapView() {
   const latest = trail.at(-1);
 
   return (
-    <Panel id="sim-map" title="Cluster map">
+    <Panel id="sim-map" title="Cluster map" actions={<ClusterPicker view={onCluster} />}>
       {layout.narrow && model.brokers.length > 1 ? (
         <div className="mb-2 flex flex-wrap items-center gap-1.5" role="group" aria-label="Broker shown">
           <span className="text-xs font-medium text-slate-700 dark:text-slate-300">Show</span>

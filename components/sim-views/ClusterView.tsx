@@ -7,8 +7,10 @@ import { scaleBand } from 'd3-scale';
 import { type ReactElement, useContext, useMemo, useState } from 'react';
 import type { BrokerView, PartitionView, ReadModel } from '@/simulator';
 import { brokerCommand } from '../sim-runtime/commands';
+import { useShownCluster } from '../sim-runtime/shownCluster';
 import { useSimUi } from '../sim-runtime/uiStore';
-import { useRead, useSim } from '../sim-runtime/useSimulation';
+import { useSim } from '../sim-runtime/useSimulation';
+import { ClusterPicker } from './ClusterPicker';
 import { userTopics } from './readHelpers';
 import { Chip, inlineSelectClass, Panel, PresenterMode, SimButton } from './ui';
 
@@ -18,7 +20,8 @@ const ISR_W = 84;
 
 export function ClusterView({ topic: fixedTopic }: { topic?: string }) {
   const sim = useSim();
-  const read = useRead(sim);
+  const onCluster = useShownCluster(sim);
+  const { read } = onCluster;
   const [topicFilter, setTopicFilter] = useState<string>('all');
   if (!read) return null;
   const topics = userTopics(read);
@@ -33,31 +36,34 @@ export function ClusterView({ topic: fixedTopic }: { topic?: string }) {
   return (
     <Panel
       id="sim-cluster"
-      title="Cluster"
+      title={onCluster.shown ? `Cluster ${onCluster.shown.name}` : 'Cluster'}
       actions={
-        !fixedTopic && topics.length > 1 ? (
-          <label className="flex items-center gap-2 text-xs font-medium text-slate-700 dark:text-slate-300">
-            Show topic
-            <select
-              className={inlineSelectClass}
-              value={topicFilter}
-              onChange={(e) => setTopicFilter(e.target.value)}
-            >
-              <option value="all">All topics</option>
-              {topics.map((t) => (
-                <option key={t.name} value={t.name}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null
+        <>
+          <ClusterPicker view={onCluster} />
+          {!fixedTopic && topics.length > 1 ? (
+            <label className="flex items-center gap-2 text-xs font-medium text-slate-700 dark:text-slate-300">
+              Show topic
+              <select
+                className={inlineSelectClass}
+                value={topicFilter}
+                onChange={(e) => setTopicFilter(e.target.value)}
+              >
+                <option value="all">All topics</option>
+                {topics.map((t) => (
+                  <option key={t.name} value={t.name}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+        </>
       }
     >
       <ControllerStrip read={read} />
       <ul className="mb-3 grid grid-cols-[repeat(auto-fill,minmax(11.5rem,1fr))] gap-2" aria-label="Brokers">
         {brokers.map((b) => (
-          <BrokerCard key={b.id} broker={b} onCommand={(line) => sim.run(line)} />
+          <BrokerCard key={b.id} broker={b} onCommand={(line) => sim.run(onCluster.line(line))} />
         ))}
       </ul>
       {partitions.length > 0 ? (

@@ -8,13 +8,16 @@ import { useState } from 'react';
 import type { GroupView as Group, ReadModel } from '@/simulator';
 import { addConsumerCommand, consumerCommand } from '../sim-runtime/commands';
 import { useFocus } from '../sim-runtime/focus';
-import { useRead, useSim } from '../sim-runtime/useSimulation';
+import { useShownCluster } from '../sim-runtime/shownCluster';
+import { useSim } from '../sim-runtime/useSimulation';
+import { ClusterPicker } from './ClusterPicker';
 import { tpKey } from './readHelpers';
 import { Chip, inlineSelectClass, memberBadge, memberColour, Panel, SimButton } from './ui';
 
 export function GroupView({ group: fixedGroup }: { group?: string }) {
   const sim = useSim();
-  const read = useRead(sim);
+  const onCluster = useShownCluster(sim);
+  const { read } = onCluster;
   const focus = useFocus(read);
   if (!read) return null;
   const groups = read.groups();
@@ -25,26 +28,29 @@ export function GroupView({ group: fixedGroup }: { group?: string }) {
       id="sim-group"
       title="Consumer group"
       actions={
-        !fixedGroup && groups.length > 1 ? (
-          <label className="flex items-center gap-2 text-xs font-medium text-slate-700 dark:text-slate-300">
-            Group
-            <select
-              className={inlineSelectClass}
-              value={groupId ?? ''}
-              onChange={(e) => focus.setFocus({ group: e.target.value })}
-            >
-              {groups.map((g) => (
-                <option key={g.groupId} value={g.groupId}>
-                  {g.groupId}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null
+        <>
+          <ClusterPicker view={onCluster} />
+          {!fixedGroup && groups.length > 1 ? (
+            <label className="flex items-center gap-2 text-xs font-medium text-slate-700 dark:text-slate-300">
+              Group
+              <select
+                className={inlineSelectClass}
+                value={groupId ?? ''}
+                onChange={(e) => focus.setFocus({ group: e.target.value })}
+              >
+                {groups.map((g) => (
+                  <option key={g.groupId} value={g.groupId}>
+                    {g.groupId}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+        </>
       }
     >
       {group ? (
-        <GroupBody read={read} group={group} run={(line) => sim.run(line)} />
+        <GroupBody read={read} group={group} run={(line) => sim.run(onCluster.line(line))} />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           No consumer group yet. Create a consumer in the console, e.g.{' '}

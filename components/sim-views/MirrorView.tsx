@@ -72,6 +72,9 @@ export function MirrorView() {
 function Flow({ flow, down }: { flow: MirrorFlowView; down: readonly string[] }) {
   const sourceDown = down.includes(flow.source);
   const totalLag = flow.partitions.reduce((n, p) => n + p.lag, 0);
+  // MirrorSourceMetrics' replication-latency-ms, the latest copy's (the highest over the flow's partitions).
+  const latencies = flow.partitions.flatMap((p) => (p.metrics ? [p.metrics.replicationLatencyMs] : []));
+  const latency = latencies.length > 0 ? Math.max(...latencies) : null;
   return (
     <>
       <div className="grid grid-cols-[1fr_auto_1fr] items-stretch gap-1.5 text-xs">
@@ -88,6 +91,7 @@ function Flow({ flow, down }: { flow: MirrorFlowView; down: readonly string[] })
         <Chip tone={totalLag === 0 ? 'ok' : 'warn'}>
           replication lag {totalLag} record{totalLag === 1 ? '' : 's'}
         </Chip>
+        {latency === null ? null : <Chip tone="info">replication-latency-ms {latency}</Chip>}
         <Chip tone="muted">offset.lag.max={flow.offsetLagMax}</Chip>
         {flow.heartbeats === null ? null : (
           <Chip tone="muted">

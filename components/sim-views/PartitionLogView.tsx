@@ -7,8 +7,10 @@ import { scaleLinear } from 'd3-scale';
 import { useContext, useMemo, useRef, useState } from 'react';
 import type { GroupView, PartitionLogView as PartitionLog, RecordView } from '@/simulator';
 import { useFocus } from '../sim-runtime/focus';
+import { useShownCluster } from '../sim-runtime/shownCluster';
 import { useSimUi } from '../sim-runtime/uiStore';
-import { useRead, useSim } from '../sim-runtime/useSimulation';
+import { useSim } from '../sim-runtime/useSimulation';
+import { ClusterPicker } from './ClusterPicker';
 import { abbreviateKey, labelRows, labelWidth } from './labelLayout';
 import { PartitionPicker } from './PartitionPicker';
 import { tpKey } from './readHelpers';
@@ -31,7 +33,8 @@ export function PartitionLogView({
   partition?: number;
 }) {
   const sim = useSim();
-  const read = useRead(sim);
+  const onCluster = useShownCluster(sim);
+  const { read } = onCluster;
   const focus = useFocus(read);
   const topic = fixedTopic ?? focus.topic;
   const partition = fixedPartition ?? focus.partition;
@@ -72,18 +75,21 @@ export function PartitionLogView({
       id="sim-log"
       title="Partition log"
       actions={
-        fixedTopic ? null : (
-          <PartitionPicker
-            read={read}
-            topic={topic}
-            partition={partition}
-            idPrefix="sim-log"
-            onChange={(t, p) => {
-              focus.setFocus({ topic: t, partition: p });
-              setWindowEnd(null);
-            }}
-          />
-        )
+        <>
+          <ClusterPicker view={onCluster} />
+          {fixedTopic ? null : (
+            <PartitionPicker
+              read={read}
+              topic={topic}
+              partition={partition}
+              idPrefix="sim-log"
+              onChange={(t, p) => {
+                focus.setFocus({ topic: t, partition: p });
+                setWindowEnd(null);
+              }}
+            />
+          )}
+        </>
       }
     >
       <div ref={wrapRef} className="min-w-0">

@@ -60,11 +60,40 @@ export function portForLine(
         ? clusters[0].name
         : host;
   const port = root.onCluster(name);
+  if (port && root.read().production().mirror.downRegions.includes(name)) {
+    const refused = adminTimeout(tool.name, args);
+    if (refused) return refused;
+  }
   if (port) return { port, args: withoutBootstrap(tool, args) };
   return errorResult(
     `Error: org.apache.kafka.common.config.ConfigException: No resolvable bootstrap urls given in bootstrap.servers (no cluster answers at ${host}; the simulation's clusters: ${clusters.map((c) => `${c.name}:9092`).join(', ')})`,
     1,
   );
+}
+
+const TIMEOUT = 'org.apache.kafka.common.errors.TimeoutException';
+
+/**
+ * An Admin client tool against a lost region: no broker of that cluster answers, so KafkaAdminClient fails
+ * its first call after default.api.timeout.ms with "Timed out waiting for a node assignment. Call: NAME"
+ * (KafkaAdminClient#handleTimeouts), printed the way the tool prints any failure (to stderr, as every
+ * error here; TopicCommand's goes to stdout and its stack trace to the log). Only the tools below are
+ * covered; the simulation's producers and consumers are refused by the mirror area's guards.
+ */
+function adminTimeout(tool: string, args: readonly string[]): CommandOutput | null {
+  if (tool === 'kafka-topics.sh') {
+    // TopicCommand: --create calls createTopics first; --list, --describe, --alter and --delete list topics.
+    const call = args.includes('--create') ? 'createTopics' : 'listTopics';
+    return errorResult(
+      `Error while executing topic command : Timed out waiting for a node assignment. Call: ${call}`,
+    );
+  }
+  if (tool === 'kafka-consumer-groups.sh' && args.includes('--list'))
+    // ConsumerGroupCommand#printError: the ExecutionException's message names its cause's class.
+    return errorResult(
+      `\nError: Executing consumer group command failed due to ${TIMEOUT}: Timed out waiting for a node assignment. Call: findAllBrokers`,
+    );
+  return null;
 }
 
 function list(ctx: ToolContext, out: Output): CommandOutput {

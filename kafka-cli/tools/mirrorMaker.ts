@@ -99,6 +99,48 @@ function status(ctx: ToolContext, out: Output): CommandOutput {
   return out.result();
 }
 
+/**
+ * MirrorSourceMetrics as a JMX client lists them: one kafka.connect.mirror:type=MirrorSourceConnector bean per
+ * target, remote topic and partition, with its record-count, record-age-ms* and replication-latency-ms*.
+ */
+function metrics(ctx: ToolContext, out: Output): CommandOutput {
+  const { flows } = ctx.read.production().mirror;
+  let beans = 0;
+  for (const f of flows)
+    for (const p of f.partitions) {
+      const m = p.metrics;
+      if (!m) continue;
+      beans++;
+      out.line(
+        `kafka.connect.mirror:type=MirrorSourceConnector,target=${f.target},topic=${p.remoteTopic},partition=${p.partition}`,
+      );
+      const attrs: Array<[string, number]> = [
+        ['record-count', m.recordCount],
+        ['record-age-ms', m.recordAgeMs],
+        ['record-age-ms-min', m.recordAgeMsMin],
+        ['record-age-ms-max', m.recordAgeMsMax],
+        ['record-age-ms-avg', m.recordAgeMsAvg],
+        ['replication-latency-ms', m.replicationLatencyMs],
+        ['replication-latency-ms-min', m.replicationLatencyMsMin],
+        ['replication-latency-ms-max', m.replicationLatencyMsMax],
+        ['replication-latency-ms-avg', m.replicationLatencyMsAvg],
+      ];
+      for (const [name, value] of attrs) out.line(`  ${name} = ${javaDouble(value)}`);
+    }
+  if (beans === 0)
+    out.line(
+      flows.length === 0
+        ? 'No MirrorMaker 2 flow runs. Start one with connect-mirror-maker.sh mm2.properties.'
+        : 'No record mirrored yet: MirrorSourceMetrics registers a partition’s metrics with its first record.',
+    );
+  return out.result();
+}
+
+/** Kafka metrics are doubles: JMX prints 512.0, 533.3333333333334. */
+function javaDouble(v: number): string {
+  return Number.isInteger(v) ? `${v}.0` : String(v);
+}
+
 function translate(args: string[], ctx: ToolContext, out: Output): CommandOutput {
   const parsed = parseLongOptions(args, [
     { name: 'group', arg: 'required', help: '' },
@@ -159,9 +201,10 @@ function runMirror(args: string[], ctx: ToolContext): CommandOutput {
   const [verb, ...rest] = args;
   if (verb === 'status') return status(ctx, out);
   if (verb === 'translate') return translate(rest, ctx, out);
+  if (verb === 'metrics') return metrics(ctx, out);
   return out
     .fail(
-      `mirror: unknown action '${verb ?? ''}'. Use: mirror status | mirror translate --group G --source ALIAS [--execute]`,
+      `mirror: unknown action '${verb ?? ''}'. Use: mirror status | mirror metrics | mirror translate --group G --source ALIAS [--execute]`,
     )
     .result();
 }
@@ -205,9 +248,9 @@ export const mirrorTool: ToolDef = {
   name: 'mirror',
   aliases: [],
   summary: 'MirrorMaker 2 flows: status, and RemoteClusterUtils.translateOffsets for a group.',
-  usage: 'mirror status | mirror translate --group G --source ALIAS [--execute]',
+  usage: 'mirror status | mirror metrics | mirror translate --group G --source ALIAS [--execute]',
   flags: ['--group', '--source', '--execute'],
-  subcommands: ['status', 'translate'],
+  subcommands: ['status', 'metrics', 'translate'],
   scope: 'simulation',
   run: runMirror,
 };

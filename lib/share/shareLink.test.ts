@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare, MAX_ENCODED_LENGTH, shareFromHash, shareHash } from './shareLink';
+import {
+  clusterFromHash,
+  decodeShare,
+  encodeShare,
+  MAX_ENCODED_LENGTH,
+  shareFromHash,
+  shareHash,
+} from './shareLink';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: generating lines without control characters
 const line = fc.string({ maxLength: 80 }).filter((s) => !/[\u0000-\u001f\u007f]/.test(s));
@@ -65,5 +72,24 @@ describe('share links', () => {
       ok: false,
       message: 'This share link is too long to be a playground link.',
     });
+  });
+});
+
+describe('the cluster the views show travels beside the log (UI state, not a command)', () => {
+  it('round-trips a picked cluster and ignores what is not a cluster name', () => {
+    const encoded = encodeShare({
+      seed: 1,
+      brokers: 3,
+      preset: null,
+      lines: ['cluster create west --first east'],
+    });
+    const hash = shareHash(encoded, 'west');
+    expect(hash).toBe(`#s=${encoded}&cluster=west`);
+    expect(shareFromHash(hash)).toBe(encoded);
+    expect(clusterFromHash(hash)).toBe('west');
+    expect(shareHash(encoded)).toBe(`#s=${encoded}`);
+    expect(clusterFromHash(shareHash(encoded))).toBeNull();
+    expect(shareHash(encoded, '<script>')).toBe(`#s=${encoded}`);
+    expect(clusterFromHash(`#s=${encoded}&cluster=West%20Coast`)).toBeNull();
   });
 });

@@ -115,6 +115,19 @@ export function shareFromHash(hash: string): string | null {
   return params.get(SHARE_PARAM);
 }
 
-export function shareHash(encoded: string): string {
-  return `#${SHARE_PARAM}=${encoded}`;
+/** The fragment parameter naming the cluster the views show (UI state beside the replayed log). */
+export const CLUSTER_PARAM = 'cluster';
+/** A cluster name as the simulation accepts one (the host name of its bootstrap server). */
+const CLUSTER_NAME = /^[a-z][a-z0-9-]{0,30}$/;
+
+/** `#s=...`, and `&cluster=west` when the views showed a cluster the reader picked. */
+export function shareHash(encoded: string, cluster: string | null = null): string {
+  const shown = cluster !== null && CLUSTER_NAME.test(cluster) ? `&${CLUSTER_PARAM}=${cluster}` : '';
+  return `#${SHARE_PARAM}=${encoded}${shown}`;
+}
+
+/** The cluster a link's views show, or null (none given, or not a cluster name). */
+export function clusterFromHash(hash: string): string | null {
+  const name = new URLSearchParams(hash.replace(/^#/, '')).get(CLUSTER_PARAM);
+  return name !== null && CLUSTER_NAME.test(name) ? name : null;
 }

@@ -4,21 +4,11 @@ import { clusterNames } from '../clusters/index';
 import { consumerCommands } from '../consumer/commands';
 import type { Ctx } from '../engine/context';
 import { type CommandHandlers, fail, ok } from '../engine/registry';
-import { createTopicInternal, highWatermark, tpKey } from '../extend';
+import { createTopicInternal, highWatermark } from '../extend';
 import { flowCtx, flowPolicy, mirroredTopics, mirrorState, regionDownError } from './mirrorClusters';
-import { CHECKPOINT_INTERVAL_MS, HEARTBEAT_INTERVAL_MS, schedulePoll } from './mirrorTasks';
-import { emptySyncStore, initialPartitionSyncState, markReadToEnd } from './offsetSyncs';
-import type { MirrorFlow, MirrorFlowSpec, MirrorPartition } from './types';
-
-/** Topic configs MM2's DefaultConfigPropertyFilter never copies to the remote topic. */
-const CONFIGS_NOT_SYNCED = new Set([
-  'follower.replication.throttled.replicas',
-  'leader.replication.throttled.replicas',
-  'message.timestamp.difference.max.ms',
-  'message.timestamp.type',
-  'unclean.leader.election.enable',
-  'min.insync.replicas',
-]);
+import { scheduleFlowTicks, schedulePoll } from './mirrorTasks';
+import { DEFAULT_REFRESH_INTERVAL_MS, mirrorTopic } from './mirrorTopics';
+import type { MirrorFlow, MirrorFlowSpec } from './types';
 
 /** Are the flow's aliases clusters of the simulation (true), or does one cluster play both (false)? */
 function resolveClusters(
@@ -110,6 +100,12 @@ export const mirrorCommands = {
       checkpoints: {},
       nextSyncId: 1,
       pollScheduled: false,
+      topicsExclude: spec.topicsExclude,
+      replicationFactor: spec.replicationFactor,
+      refreshTopicsMs:
+        spec.refreshTopicsMs === undefined ? DEFAULT_REFRESH_INTERVAL_MS : spec.refreshTopicsMs,
+      syncTopicConfigsMs:
+        spec.syncTopicConfigsMs === undefined ? DEFAULT_REFRESH_INTERVAL_MS : spec.syncTopicConfigsMs,
       offsetSyncsTopic: policy.offsetSyncsTopic(spec.target),
       checkpointsTopic: policy.checkpointsTopic(spec.source),
       ...(clusters
@@ -138,36 +134,9 @@ export const mirrorCommands = {
       }
     const created: Array<{ topic: string; remoteTopic: string }> = [];
     for (const topic of topics) {
-      const src = source.state.topics[topic];
-      const remoteTopic = policy.formatRemoteTopic(spec.source, topic);
-      if (!target.state.topics[remoteTopic]) {
-        const configs = Object.fromEntries(
-          Object.entries(src.configs).filter(([k]) => !CONFIGS_NOT_SYNCED.has(k)),
-        );
-        const r = createTopicInternal(target, {
-          topic: remoteTopic,
-          partitions: src.partitions.length,
-          replicationFactor: spec.replicationFactor,
-          configs,
-        });
-        if (!r.ok) return r;
-      }
-      for (const p of src.partitions) {
-        const part: MirrorPartition = {
-          topic,
-          partition: p.partition,
-          remoteTopic,
-          // A new flow starts at the log start: MM2's source consumer has no committed offsets yet.
-          position: p.leader === null ? 0 : p.replicaLogs[p.leader].log.logStartOffset,
-          syncState: initialPartitionSyncState(),
-          // The checkpoint task reads the (empty) offset-syncs topic to its end before it translates.
-          store: markReadToEnd(emptySyncStore()),
-          replicated: 0,
-          runs: [],
-        };
-        flow.partitions[tpKey(topic, p.partition)] = part;
-      }
-      created.push({ topic, remoteTopic });
+      const r = mirrorTopic(source, target, flow, topic, spec.replicationFactor);
+      if (!r.ok) return r;
+      created.push({ topic, remoteTopic: r.remoteTopic });
     }
     area.flows[name] = flow;
     ctx.emit(
@@ -176,8 +145,7 @@ export const mirrorCommands = {
       { flow: name, topics: created.map((c) => c.topic) },
     );
     schedulePoll(ctx, flow);
-    ctx.root.schedule(CHECKPOINT_INTERVAL_MS, { type: 'mirrorCheckpoint', flow: name });
-    if (flow.heartbeats) ctx.root.schedule(HEARTBEAT_INTERVAL_MS, { type: 'mirrorHeartbeat', flow: name });
+    scheduleFlowTicks(ctx, flow);
     return ok({ flow: name, topics: created });
   },
 
@@ -235,9 +203,7 @@ export const mirrorCommands = {
       f.epoch = (f.epoch ?? 0) + 1;
       resumed.push(f.name);
       schedulePoll(ctx, f);
-      ctx.root.schedule(CHECKPOINT_INTERVAL_MS, { type: 'mirrorCheckpoint', flow: f.name, epoch: f.epoch });
-      if (f.heartbeats)
-        ctx.root.schedule(HEARTBEAT_INTERVAL_MS, { type: 'mirrorHeartbeat', flow: f.name, epoch: f.epoch });
+      scheduleFlowTicks(ctx, f);
     }
     ctx.emit(
       'mirrorRegionRestored',

@@ -11,6 +11,7 @@ import { type Hook, on, type TaskHandlers } from '../engine/registry';
 import { appendAsCoordinator, highWatermark, tpKey } from '../extend';
 import { readRecords } from '../log';
 import { checkpointedGroup, flowCtx, flowPolicy, mirrorState } from './mirrorClusters';
+import { refreshTopics, syncTopicConfigs } from './mirrorTopics';
 import { applySync, shouldSyncOffsets, translateDownstream } from './offsetSyncs';
 import type { Checkpoint, MirrorFlow, MirrorPartition } from './types';
 
@@ -24,6 +25,54 @@ export const CHECKPOINT_INTERVAL_MS = 60_000;
  */
 export const HEARTBEAT_INTERVAL_MS = 10_000;
 const MAX_POLL_RECORDS = 500;
+
+/** The flow's periodic work after a start or a resume: checkpoints, heartbeats, topic refresh and config sync. */
+export function scheduleFlowTicks(ctx: Ctx, flow: MirrorFlow): void {
+  const tick = { flow: flow.name, ...(flow.epoch ? { epoch: flow.epoch } : {}) };
+  ctx.root.schedule(CHECKPOINT_INTERVAL_MS, { type: 'mirrorCheckpoint', ...tick });
+  if (flow.heartbeats) ctx.root.schedule(HEARTBEAT_INTERVAL_MS, { type: 'mirrorHeartbeat', ...tick });
+  // refreshTopicPartitions is scheduleRepeatingDelayed (first run one interval after the start);
+  // syncTopicConfigs is scheduleRepeating (its first run is the start itself, where the remote topics were
+  // just created with the synced configs), so both first fire one interval later here.
+  if (flow.refreshTopicsMs) ctx.root.schedule(flow.refreshTopicsMs, { type: 'mirrorRefreshTopics', ...tick });
+  if (flow.syncTopicConfigsMs)
+    ctx.root.schedule(flow.syncTopicConfigsMs, { type: 'mirrorSyncTopicConfigs', ...tick });
+}
+
+/**
+ * MirrorSourceMetrics: record-age-ms is the poll time minus the record's timestamp, replication-latency-ms the
+ * time the target acknowledged the copy minus the record's timestamp. The simulation writes the copy at the
+ * poll's instant, so the two are equal here (in Kafka the latency adds the produce round trip to the target).
+ */
+function recordLatency(p: MirrorPartition, now: number, timestamps: readonly number[]): void {
+  if (timestamps.length === 0) return;
+  // Plain JSON state: the minimums start at the first age, never at Infinity.
+  const first = Math.max(0, now - timestamps[0]);
+  const m = p.latency ?? {
+    count: 0,
+    recordAgeLast: 0,
+    recordAgeMin: first,
+    recordAgeMax: 0,
+    recordAgeSum: 0,
+    latencyLast: 0,
+    latencyMin: first,
+    latencyMax: 0,
+    latencySum: 0,
+  };
+  for (const ts of timestamps) {
+    const age = Math.max(0, now - ts);
+    m.count++;
+    m.recordAgeLast = age;
+    m.recordAgeMin = Math.min(m.recordAgeMin, age);
+    m.recordAgeMax = Math.max(m.recordAgeMax, age);
+    m.recordAgeSum += age;
+    m.latencyLast = age;
+    m.latencyMin = Math.min(m.latencyMin, age);
+    m.latencyMax = Math.max(m.latencyMax, age);
+    m.latencySum += age;
+  }
+  p.latency = m;
+}
 
 export function schedulePoll(ctx: Ctx, flow: MirrorFlow): void {
   if (flow.pollScheduled || flow.status !== 'running') return;
@@ -81,6 +130,11 @@ function copyPartition(source: Ctx, target: Ctx, flow: MirrorFlow, p: MirrorPart
     records: data.map((r) => ({ timestamp: r.timestamp, key: r.key, value: r.value, headers: r.headers })),
   });
   p.replicated += data.length;
+  recordLatency(
+    p,
+    source.now,
+    data.map((r) => r.timestamp),
+  );
   source.root.emit(
     'mirrorRecordsReplicated',
     `MirrorSourceTask copied ${data.length} record${data.length === 1 ? '' : 's'} of ${p.topic}-${p.partition} (offsets ${data[0].offset}–${data[data.length - 1].offset}) to ${p.remoteTopic}-${p.partition} at ${appended.firstOffset}–${appended.lastOffset}${flow.clusters ? ` on ${flow.target}` : ''}`,
@@ -152,6 +206,20 @@ function syncGroupOffsets(target: Ctx, flow: MirrorFlow, groupId: string): void 
 }
 
 export const mirrorTasks = {
+  mirrorRefreshTopics: (ctx, task) => {
+    const flow = currentFlow(ctx, task);
+    if (!flow?.refreshTopicsMs) return;
+    if (refreshTopics(ctx, flow) > 0) schedulePoll(ctx, flow);
+    ctx.root.schedule(flow.refreshTopicsMs, task);
+  },
+
+  mirrorSyncTopicConfigs: (ctx, task) => {
+    const flow = currentFlow(ctx, task);
+    if (!flow?.syncTopicConfigsMs) return;
+    syncTopicConfigs(ctx, flow);
+    ctx.root.schedule(flow.syncTopicConfigsMs, task);
+  },
+
   mirrorPoll: (ctx, task) => {
     const flow = mirrorState(ctx).flows[task.flow];
     if (!flow) return;

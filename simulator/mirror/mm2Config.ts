@@ -109,6 +109,13 @@ function flowSpec(
     policy: policyClass === IDENTITY_POLICY ? 'identity' : 'default',
     syncGroupOffsets: bool('sync.group.offsets.enabled', get('sync.group.offsets.enabled', 'false'), errors),
     emitHeartbeats: bool('emit.heartbeats.enabled', get('emit.heartbeats.enabled', 'true'), errors),
+    // MirrorSourceConfig#refreshTopicsInterval / syncTopicConfigsInterval: a disabled feature never runs.
+    refreshTopicsMs: bool('refresh.topics.enabled', get('refresh.topics.enabled', 'true'), errors)
+      ? int('refresh.topics.interval.seconds', 600, 1) * 1000
+      : null,
+    syncTopicConfigsMs: bool('sync.topic.configs.enabled', get('sync.topic.configs.enabled', 'true'), errors)
+      ? int('sync.topic.configs.interval.seconds', 600, 1) * 1000
+      : null,
   };
   for (const name of ['topics', 'topics.exclude', 'groups', 'groups.exclude'])
     for (const r of splitList(get(name, '')))

@@ -27,6 +27,24 @@ export type MirrorPartition = {
   /** Records copied so far. */
   replicated: number;
   /**
+   * MirrorSourceMetrics of this partition (kafka.connect.mirror:type=MirrorSourceConnector,target=…,topic=…,
+   * partition=…): record-age-ms (poll time minus the record's timestamp) and replication-latency-ms (the
+   * target's acknowledgement time minus the record's timestamp), as their last value, min, max and sum over
+   * `count` records (Kafka's Min/Max/Avg stats are windowed, 2 samples of 30 s; these are since the start).
+   * Absent until the first record is copied.
+   */
+  latency?: {
+    count: number;
+    recordAgeLast: number;
+    recordAgeMin: number;
+    recordAgeMax: number;
+    recordAgeSum: number;
+    latencyLast: number;
+    latencyMin: number;
+    latencyMax: number;
+    latencySum: number;
+  };
+  /**
    * Where each copied record landed, as runs of consecutive offsets (upstream → downstream). MM2 keeps no such
    * map (only the sparse offset syncs); the simulation keeps it so a drill can tell re-reads from skips.
    */
@@ -66,6 +84,13 @@ export type MirrorFlow = {
   heartbeats?: boolean;
   /** Heartbeats written so far. */
   heartbeatCount?: number;
+  /** topics.exclude and replication.factor, for topics the refresh finds later (absent: MM2's defaults). */
+  topicsExclude?: string;
+  replicationFactor?: number;
+  /** refresh.topics.interval.seconds in ms (null: refresh.topics.enabled = false). */
+  refreshTopicsMs?: number | null;
+  /** sync.topic.configs.interval.seconds in ms (null: sync.topic.configs.enabled = false). */
+  syncTopicConfigsMs?: number | null;
   /** Counts the times the flow resumed (a region came back): older checkpoint and heartbeat ticks stop. */
   epoch?: number;
   /** Keys "orders-0" (source topic-partition). */
@@ -97,6 +122,10 @@ export type MirrorFlowSpec = {
   syncGroupOffsets?: boolean;
   /** emit.heartbeats.enabled (default true). */
   emitHeartbeats?: boolean;
+  /** refresh.topics.interval.seconds in ms, null with refresh.topics.enabled = false (default 600 s). */
+  refreshTopicsMs?: number | null;
+  /** sync.topic.configs.interval.seconds in ms, null with sync.topic.configs.enabled = false (default 600 s). */
+  syncTopicConfigsMs?: number | null;
 };
 
 declare module '../engine/registry' {
@@ -150,6 +179,8 @@ declare module '../engine/registry' {
       offsets: Array<{ topic: string; partition: number; offset: number }>;
     };
     mirrorHeartbeat: { flow: string; topic: string };
+    mirrorTopicsRefreshed: { flow: string; topics: string[] };
+    mirrorTopicConfigsSynced: { flow: string; topic: string; configs: string[] };
   }
   interface TaskMap {
     /** The source task's next poll of flow `flow`. */
@@ -158,5 +189,9 @@ declare module '../engine/registry' {
     mirrorCheckpoint: { flow: string; epoch?: number };
     /** MirrorHeartbeatTask's next heartbeat (see HEARTBEAT_INTERVAL_MS). */
     mirrorHeartbeat: { flow: string; epoch?: number };
+    /** MirrorSourceConnector's refreshTopicPartitions tick (refresh.topics.interval.seconds). */
+    mirrorRefreshTopics: { flow: string; epoch?: number };
+    /** MirrorSourceConnector's syncTopicConfigs tick (sync.topic.configs.interval.seconds). */
+    mirrorSyncTopicConfigs: { flow: string; epoch?: number };
   }
 }

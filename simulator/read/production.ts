@@ -39,6 +39,22 @@ export type MirrorPartitionView = {
   resumeAt: Record<string, number>;
   /** The offset syncs the checkpoint task holds, newest first, distinct. */
   syncs: Array<{ upstream: number; downstream: number }>;
+  /**
+   * MirrorSourceMetrics of this partition (kafka.connect.mirror:type=MirrorSourceConnector,target=T,topic=R,
+   * partition=P): record-count and record-age-ms / replication-latency-ms (last value, min, max, avg in ms);
+   * null before the first copied record.
+   */
+  metrics: {
+    recordCount: number;
+    recordAgeMs: number;
+    recordAgeMsMin: number;
+    recordAgeMsMax: number;
+    recordAgeMsAvg: number;
+    replicationLatencyMs: number;
+    replicationLatencyMsMin: number;
+    replicationLatencyMsMax: number;
+    replicationLatencyMsAvg: number;
+  } | null;
 };
 
 export type MirrorFlowView = {
@@ -179,6 +195,19 @@ export function productionOf(state: SimState): ProductionView {
               lag: Math.max(0, sourceEnd - p.position),
               remoteEnd,
               syncs: syncs.map((s) => ({ upstream: s.upstream, downstream: s.downstream })),
+              metrics: p.latency
+                ? {
+                    recordCount: p.latency.count,
+                    recordAgeMs: p.latency.recordAgeLast,
+                    recordAgeMsMin: p.latency.recordAgeMin,
+                    recordAgeMsMax: p.latency.recordAgeMax,
+                    recordAgeMsAvg: p.latency.recordAgeSum / p.latency.count,
+                    replicationLatencyMs: p.latency.latencyLast,
+                    replicationLatencyMsMin: p.latency.latencyMin,
+                    replicationLatencyMsMax: p.latency.latencyMax,
+                    replicationLatencyMsAvg: p.latency.latencySum / p.latency.count,
+                  }
+                : null,
             };
           }),
           checkpoints: Object.values(f.checkpoints).flatMap((byTp) => Object.values(byTp)),

@@ -2,7 +2,7 @@
 // between them, the failover drill, and a share link carrying both clusters.
 import { describe, expect, it } from 'vitest';
 import { SimController } from '@/components/sim-runtime/SimController';
-import { runConsoleLines } from '@/kafka-cli';
+import { complete, consoleFor, runConsoleLines } from '@/kafka-cli';
 import { decodeShare, encodeShare } from '@/lib/share';
 import { readModel, Simulation } from '@/simulator';
 
@@ -129,5 +129,61 @@ describe('several clusters in the console', () => {
         .clusters()
         ?.map((c) => c.name),
     ).toEqual(['east', 'west']);
+  });
+});
+
+describe('a lost region and its admin tools; MirrorSourceMetrics; completion of cluster names', () => {
+  it('region down east: kafka-topics.sh and kafka-consumer-groups.sh --list against east time out as KafkaAdminClient does ("Timed out waiting for a node assignment"); west still answers', () => {
+    const { out, r } = run([
+      ...TWO_REGIONS,
+      'region down east',
+      'kafka-topics.sh --bootstrap-server east:9092 --list',
+      'kafka-topics.sh --bootstrap-server east:9092 --create --topic x --partitions 1 --replication-factor 1',
+      'kafka-consumer-groups.sh --bootstrap-server east:9092 --list',
+      'kafka-topics.sh --bootstrap-server west:9092 --list',
+      'region up east',
+      'kafka-topics.sh --list',
+    ]);
+    const at = (line: string) => r.find((x) => x.line === line);
+    const list = at('kafka-topics.sh --bootstrap-server east:9092 --list');
+    expect(list?.exitCode).toBe(1);
+    expect(list?.stderr).toBe(
+      'Error while executing topic command : Timed out waiting for a node assignment. Call: listTopics',
+    );
+    expect(
+      at(
+        'kafka-topics.sh --bootstrap-server east:9092 --create --topic x --partitions 1 --replication-factor 1',
+      )?.stderr,
+    ).toContain('Call: createTopics');
+    expect(out('kafka-consumer-groups.sh')?.stderr).toBe(
+      '\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: findAllBrokers',
+    );
+    expect(at('kafka-topics.sh --bootstrap-server west:9092 --list')?.stdout).toContain('east.orders');
+    // Back up: the first cluster answers again (and no topic x was created while it was down).
+    expect(at('kafka-topics.sh --list')?.stdout).toBe('mm2-offset-syncs.west.internal\norders');
+  });
+
+  it('mirror metrics prints kafka.connect.mirror:type=MirrorSourceConnector beans with record-age-ms and replication-latency-ms (MirrorSourceMetrics)', () => {
+    const { out } = run([...TWO_REGIONS, 'mirror metrics']);
+    const text = out('mirror metrics')?.stdout ?? '';
+    expect(text.split('\n')[0]).toBe(
+      'kafka.connect.mirror:type=MirrorSourceConnector,target=west,topic=east.orders,partition=0',
+    );
+    expect(text).toContain('  record-count = 3.0');
+    expect(text).toMatch(/ {2}record-age-ms = \d+\.\d+/);
+    expect(text).toMatch(/ {2}replication-latency-ms-max = \d+\.\d+/);
+  });
+
+  it('Tab completes cluster names after --bootstrap-server, cluster use and region down', () => {
+    const sim = new Simulation({ brokers: 3, seed: 42 });
+    runConsoleLines(sim, ['cluster create west --first east']);
+    const session = consoleFor(sim);
+    expect(complete(session, 'kafka-topics.sh --bootstrap-server w').candidates).toEqual(['west:9092']);
+    expect(complete(session, 'kafka-topics.sh --bootstrap-server ').candidates).toEqual([
+      'east:9092',
+      'west:9092',
+    ]);
+    expect(complete(session, 'cluster use ').candidates).toEqual(['east', 'west']);
+    expect(complete(session, 'region down e').candidates).toEqual(['east']);
   });
 });

@@ -109,7 +109,7 @@ describe('connect-mirror-maker.sh, mirror and region', () => {
     expect(Simulation.replay(sim.init, sim.log).serialize()).toBe(sim.serialize());
     const session = consoleFor(sim);
     expect(complete(session, 'kubectl ').candidates).toEqual(['annotate', 'get']);
-    expect(complete(session, 'mirror ').candidates).toEqual(['status', 'translate']);
+    expect(complete(session, 'mirror ').candidates).toEqual(['metrics', 'status', 'translate']);
   });
 });
 
