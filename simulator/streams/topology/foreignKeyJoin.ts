@@ -4,19 +4,41 @@
 // current value (the subscription-response topic, back to the partition the subscription came from), and the
 // left side joins the answer with its current row unless the row changed in the meantime (value hash check).
 
+import type { OpAst, Pos } from '../dsl/dslAst';
+import type { DslError } from '../dsl/scanner';
+import type { Expr } from '../expr/exprAst';
 import { exprVariables } from '../expr/exprAst';
-import type { Builder } from './dslBuilder';
-import { kvStore } from './dslBuilder';
 import {
   enableSendingOldValues,
+  type GNode,
   getterStores,
   type TableObj,
   type TableSupplier,
   valueGetterOf,
 } from './graph';
-import type { JoinOp } from './joinOps';
-import { P } from './naming';
-import type { ValueGetter } from './types';
+import { type NameCounter, P } from './naming';
+import type { ProcOp, StoreSpec, ValueGetter } from './types';
+
+type JoinOp = OpAst & { k: 'join' };
+
+/** The part of the DSL builder this module uses (kept structural so the modules do not import each other). */
+type Builder = {
+  readonly names: NameCounter;
+  readonly root: GNode;
+  err(pos: Pos, message: string, found?: string, expected?: string): DslError;
+  node(nodeName: string, write: GNode['write']): GNode;
+  add(parents: GNode | GNode[], child: GNode): void;
+  copartition(...groups: string[][]): string[];
+  processor(
+    name: string,
+    parent: GNode | GNode[],
+    op: () => ProcOp,
+    stores?: { add?: StoreSpec; connect?: () => string[] },
+  ): GNode;
+  defaultJoiner(): Expr;
+};
+
+const kvStore = (name: string): StoreSpec => ({ name, type: 'keyValue', logging: true, global: false });
 
 const TOPIC_SUFFIX = '-topic';
 
