@@ -1,7 +1,8 @@
 'use client';
-// Windows on a time axis: for each task's tumbling or hopping windowed count, every window of every key as a bar
-// [start, end) with its grace period after it, the processor's stream time as a line, windows that closed
-// (windowEnd + grace <= stream time) set apart from open ones, and the late records it dropped as crosses.
+// Windows on a time axis: for each task's windowed aggregation (tumbling, hopping, sliding or session windows),
+// every window of every key as a bar with the time after its end in which it still accepts records (grace; for
+// sessions gap + grace), the processor's stream time as a line, closed windows set apart from open ones, and the
+// late records it dropped as crosses. Overlapping windows of a key (hopping, sliding) get lanes of their own.
 // React renders the SVG; d3-scale maps time to pixels. Everything comes from readModel(sim).streamsApp.
 import { scaleLinear } from 'd3-scale';
 import { useContext, useRef } from 'react';
@@ -18,6 +19,43 @@ function ms(t: number): string {
   return t === 0 || Math.abs(t) >= 1000 ? `${t / 1000}s` : `${t}ms`;
 }
 
+const MAX_LANES = 6;
+
+type Placed = StreamsWindowedView['windows'][number] & { lane: number };
+
+/** Greedy lanes per key: a window goes to the first lane whose last window (with its tail) ended before it. */
+function layout(
+  w: StreamsWindowedView,
+  keys: string[],
+): { placed: Placed[]; top: number[]; lanes: number[] } {
+  const placed: Placed[] = [];
+  const lanes: number[] = [];
+  for (const k of keys) {
+    const ends: number[] = [];
+    const mine = w.windows.filter((v) => v.key === k).sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const v of mine) {
+      let lane = ends.findIndex((e) => e < v.start);
+      if (lane < 0) lane = ends.length < MAX_LANES ? ends.length : MAX_LANES - 1;
+      ends[lane] = Math.max(ends[lane] ?? -Infinity, v.end + w.closesAfterMs);
+      placed.push({ ...v, lane });
+    }
+    lanes.push(Math.max(1, ends.length));
+  }
+  const top: number[] = [];
+  let y = AXIS;
+  for (const n of lanes) {
+    top.push(y);
+    y += n * ROW;
+  }
+  return { placed, top, lanes };
+}
+
+function shapeText(w: StreamsWindowedView): string {
+  if (w.kind === 'sliding') return `sliding, time difference ${ms(w.sizeMs)}, grace ${ms(w.graceMs)}`;
+  if (w.kind === 'session') return `session, inactivity gap ${ms(w.sizeMs)}, grace ${ms(w.graceMs)}`;
+  return `size ${ms(w.sizeMs)}${w.advanceMs !== w.sizeMs ? `, advance ${ms(w.advanceMs)}` : ''}, grace ${ms(w.graceMs)}`;
+}
+
 export function StreamsWindowsView() {
   const sim = useSim();
   const read = useRead(sim);
@@ -27,9 +65,9 @@ export function StreamsWindowsView() {
     <Panel id="sim-streams-windows" title="Windows and stream time">
       {windowed.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          No windowed count is running. A windowed aggregation such as{' '}
-          <code>groupByKey | windowedBy tumbling 5s grace 1s | count</code> shows its windows here once a task
-          has processed a record.
+          No windowed aggregation is running. One such as{' '}
+          <code>groupByKey | windowedBy tumbling 5s grace 1s | count</code> (or <code>sliding 10s</code>,{' '}
+          <code>session 30s</code>) shows its windows here once a task has processed a record.
         </p>
       ) : (
         <div className="flex flex-col gap-4">
@@ -50,7 +88,7 @@ function WindowChart({ app, w }: { app: string; w: StreamsWindowedView }) {
   const width = useContext(PresenterMode) ? Math.round(shown / 1.35) : shown;
   const keys = [...new Set([...w.windows.map((x) => x.key), ...w.late.map((l) => l.key ?? 'null')])].sort();
   const times = [
-    ...w.windows.flatMap((x) => [x.start, x.end + w.graceMs]),
+    ...w.windows.flatMap((x) => [x.start, x.end + w.closesAfterMs]),
     ...w.late.map((l) => l.timestamp),
     Math.max(0, w.streamTime),
   ];
@@ -59,20 +97,23 @@ function WindowChart({ app, w }: { app: string; w: StreamsWindowedView }) {
   const x = scaleLinear()
     .domain([lo, hi])
     .range([LEFT, Math.max(LEFT + 40, width - 12)]);
-  const height = AXIS + Math.max(1, keys.length) * ROW + 18;
+  const { placed, top, lanes } = layout(w, keys);
+  const rows = lanes.reduce((a, b) => a + b, 0);
+  const height = AXIS + Math.max(1, rows) * ROW + 18;
   const ticks = x.ticks(Math.max(2, Math.floor(width / 90)));
   const closed = w.windows.filter((v) => v.closed).length;
-  const label = `${app} task ${w.task}, store ${w.store}: ${w.windows.length} window(s), ${closed} closed, stream time ${w.streamTime < 0 ? 'none yet' : ms(w.streamTime)}, grace ${ms(w.graceMs)}, ${w.late.length} late record(s) dropped`;
+  const inclusive = w.kind !== 'time';
+  const span = (v: { start: number; end: number }) =>
+    inclusive ? `[${v.start},${v.end}]` : `[${v.start},${v.end})`;
+  const tail = w.kind === 'session' ? 'gap + grace' : 'grace';
+  const label = `${app} task ${w.task}, store ${w.store} (${shapeText(w)}): ${w.windows.length} ${w.kind === 'session' ? 'session' : 'window'}(s), ${closed} closed, stream time ${w.streamTime < 0 ? 'none yet' : ms(w.streamTime)}, ${w.late.length} late record(s) dropped`;
   return (
     <figure className="m-0">
       <figcaption className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-700 dark:text-slate-300">
         <span className="font-semibold text-slate-900 dark:text-white">
           {app} · task {w.task} · {w.store}
         </span>
-        <span>
-          size {ms(w.sizeMs)}
-          {w.advanceMs !== w.sizeMs ? `, advance ${ms(w.advanceMs)}` : ''}, grace {ms(w.graceMs)}
-        </span>
+        <span>{shapeText(w)}</span>
         <Chip tone="info">stream time {w.streamTime < 0 ? '–' : ms(w.streamTime)}</Chip>
         {w.late.length > 0 ? <Chip tone="bad">{w.late.length} late dropped</Chip> : null}
       </figcaption>
@@ -108,33 +149,32 @@ function WindowChart({ app, w }: { app: string; w: StreamsWindowedView }) {
             <text
               key={k}
               x={4}
-              y={AXIS + i * ROW + ROW / 2 + 4}
+              y={top[i] + ROW / 2 + 4}
               className="fill-slate-800 text-[11px] font-semibold dark:fill-slate-200"
             >
               {k}
             </text>
           ))}
-          {w.windows.map((v) => {
-            const row = keys.indexOf(v.key);
-            const y = AXIS + row * ROW + 3;
+          {placed.map((v) => {
+            const y = top[keys.indexOf(v.key)] + v.lane * ROW + 3;
             const h = ROW - 6;
             const x0 = x(v.start);
             const x1 = x(v.end);
             return (
-              <g key={`${v.key}-${v.start}`}>
+              <g key={`${v.key}-${v.start}-${v.end}`}>
                 <rect
                   x={x1}
                   y={y + h / 4}
-                  width={Math.max(0, x(v.end + w.graceMs) - x1)}
+                  width={Math.max(0, x(v.end + w.closesAfterMs) - x1)}
                   height={h / 2}
                   className="fill-amber-200 dark:fill-amber-800"
                 >
-                  <title>{`grace of [${v.start},${v.end}): until ${v.end + w.graceMs}`}</title>
+                  <title>{`${tail} of ${span(v)}: accepts records until ${v.end + w.closesAfterMs}`}</title>
                 </rect>
                 <rect
                   x={x0}
                   y={y}
-                  width={Math.max(2, x1 - x0 - 1)}
+                  width={Math.max(4, x1 - x0 - (inclusive ? 0 : 1))}
                   height={h}
                   rx={3}
                   className={
@@ -143,7 +183,7 @@ function WindowChart({ app, w }: { app: string; w: StreamsWindowedView }) {
                       : 'fill-sky-200 stroke-sky-600 dark:fill-sky-800 dark:stroke-sky-300'
                   }
                 >
-                  <title>{`[${v.start},${v.end}) ${v.key} = ${v.value} (${v.closed ? 'closed' : 'open'})`}</title>
+                  <title>{`${span(v)} ${v.key} = ${v.value} (${v.closed ? 'closed' : 'open'})`}</title>
                 </rect>
                 <text x={x0 + 4} y={y + h / 2 + 4} className="fill-slate-900 text-[10px] dark:fill-white">
                   {v.value}
@@ -155,7 +195,7 @@ function WindowChart({ app, w }: { app: string; w: StreamsWindowedView }) {
           {w.late.map((l, i) => {
             const row = Math.max(0, keys.indexOf(l.key ?? 'null'));
             const cx = x(l.timestamp);
-            const cy = AXIS + row * ROW + ROW / 2;
+            const cy = top[row] + ROW / 2;
             return (
               <g key={`late-${i}`} className="stroke-rose-600 dark:stroke-rose-400" strokeWidth={2}>
                 <line x1={cx - 5} y1={cy - 5} x2={cx + 5} y2={cy + 5} />
@@ -188,8 +228,11 @@ function WindowChart({ app, w }: { app: string; w: StreamsWindowedView }) {
         </svg>
       </div>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-        Blue: open window; grey ✓: closed (window end + grace ≤ stream time, final); amber: grace period; ✕:
-        late record dropped.
+        {w.kind === 'session'
+          ? 'Blue: open session [first record, last record]; a record within the gap extends it, one that bridges two sessions merges them; grey ✓: closed (session end + gap + grace < stream time); amber: gap + grace; ✕: late record dropped.'
+          : w.kind === 'sliding'
+            ? 'Blue: open window [start, end], both ends included, one ending at each record and, once later records fall within the time difference, one starting just after it; grey ✓: closed (window end + grace < stream time); amber: grace period; ✕: late record dropped.'
+            : 'Blue: open window; grey ✓: closed (window end + grace ≤ stream time, final); amber: grace period; ✕: late record dropped.'}
       </p>
     </figure>
   );

@@ -41,14 +41,25 @@ export type StreamsTaskView = {
   stores: Array<{ name: string; changelog: string | null; rows: StoreRow[] }>;
 };
 
-/** A tumbling or hopping windowed aggregation of one task, for the window time-axis view. */
+/** A windowed aggregation of one task (time, sliding or session windows), for the window time-axis view. */
 export type StreamsWindowedView = {
   task: string;
   node: string;
   store: string;
+  /**
+   * time: TimeWindows [start, end), tumbling or hopping; sliding: SlidingWindows (KIP-450) [start, end] inclusive,
+   * one per record; session: SessionWindows [start, end] inclusive, merged within the inactivity gap.
+   */
+  kind: 'time' | 'sliding' | 'session';
+  /** Window size (time), time difference (sliding) or inactivity gap (session). */
   sizeMs: number;
   advanceMs: number;
   graceMs: number;
+  /**
+   * How long after its end a window still accepts records: grace for time and sliding windows, gap + grace for
+   * sessions (KStreamSessionWindowAggregate's close time is stream time - grace - gap).
+   */
+  closesAfterMs: number;
   /** The processor's observed stream time (-1 before its first record). */
   streamTime: number;
   windows: Array<{ key: string; start: number; end: number; value: string | null; closed: boolean }>;
@@ -228,19 +239,36 @@ function appView(state: SimState, app: StreamsApp): StreamsAppView {
     windowed: tasks.flatMap((task) =>
       t.order.flatMap((name): StreamsWindowedView[] => {
         const n = t.nodes[name];
-        if (n.kind !== 'processor' || n.op.t !== 'windowAggregate' || !task.state) return [];
+        if (n.kind !== 'processor' || !task.state) return [];
+        const op = n.op;
+        if (op.t !== 'windowAggregate' && op.t !== 'slidingAggregate' && op.t !== 'sessionAggregate')
+          return [];
         const sub = t.subtopologies.find((x) => x.id === task.subtopology);
         if (!sub?.nodes.includes(name)) return [];
-        const op = n.op;
         const streamTime = task.state.processorTime[name] ?? -1;
         const st = task.state.stores[op.store];
+        const shape =
+          op.t === 'windowAggregate'
+            ? { kind: 'time' as const, sizeMs: op.sizeMs, advanceMs: op.advanceMs, closesAfterMs: op.graceMs }
+            : op.t === 'slidingAggregate'
+              ? { kind: 'sliding' as const, sizeMs: op.diffMs, advanceMs: 0, closesAfterMs: op.graceMs }
+              : {
+                  kind: 'session' as const,
+                  sizeMs: op.gapMs,
+                  advanceMs: 0,
+                  closesAfterMs: op.gapMs + op.graceMs,
+                };
+        // TimeWindows close at windowEnd + grace <= stream time (KStreamWindowAggregate); sliding windows when
+        // windowEnd < stream time - grace (KStreamSlidingWindowAggregate); sessions when sessionEnd < stream
+        // time - grace - gap (KStreamSessionWindowAggregate).
+        const isClosed = (end: number) =>
+          shape.kind === 'time' ? end + op.graceMs <= streamTime : end + shape.closesAfterMs < streamTime;
         return [
           {
             task: task.id,
             node: name,
             store: op.store,
-            sizeMs: op.sizeMs,
-            advanceMs: op.advanceMs,
+            ...shape,
             graceMs: op.graceMs,
             streamTime,
             windows: (st ? storeRows(st) : [])
@@ -250,8 +278,7 @@ function appView(state: SimState, app: StreamsApp): StreamsAppView {
                 start: r.window!.start,
                 end: r.window!.end,
                 value: r.value,
-                // TimeWindows close at windowEnd + grace <= stream time (KStreamWindowAggregate)
-                closed: r.window!.end + op.graceMs <= streamTime,
+                closed: isClosed(r.window!.end),
               })),
             late: task.late
               .filter((l) => l.node === name)

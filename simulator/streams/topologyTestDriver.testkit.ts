@@ -177,7 +177,7 @@ export class TopologyTestDriver {
     }
     for (const o of step.outputs) {
       if (o.internal) {
-        const p = partitionForKey(o.key, this.partitionsOf(o.topic));
+        const p = o.partition ?? partitionForKey(o.key, this.partitionsOf(o.topic));
         queue.push({ topic: o.topic, key: o.key, value: o.value, timestamp: o.timestamp, partition: p });
       } else {
         if (!this.outputs[o.topic]) this.outputs[o.topic] = [];

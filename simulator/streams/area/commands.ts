@@ -324,7 +324,7 @@ export const streamsCommands = {
     const deleted = Object.keys(ctx.state.topics).filter(
       (t) =>
         t.startsWith(`${cmd.app}-`) &&
-        (t.endsWith('-changelog') || t.endsWith('-repartition')) &&
+        matchesInternalTopicFormat(t) &&
         (cmd.deleteOnly === undefined || cmd.deleteOnly.includes(t)),
     );
     const offsets = inputs.flatMap((topic) =>
@@ -393,3 +393,15 @@ export const streamsCommands = {
     return okVoid();
   },
 } satisfies CommandHandlers;
+
+/** StreamsResetter#matchesInternalTopicFormat, including the foreign-key join's two topics (named or generated). */
+export function matchesInternalTopicFormat(topic: string): boolean {
+  return (
+    topic.endsWith('-changelog') ||
+    topic.endsWith('-repartition') ||
+    topic.endsWith('-subscription-registration-topic') ||
+    topic.endsWith('-subscription-response-topic') ||
+    /.+-KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-\d+-topic$/.test(topic) ||
+    /.+-KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-\d+-topic$/.test(topic)
+  );
+}

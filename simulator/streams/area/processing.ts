@@ -131,6 +131,7 @@ function sendStep(
       type: 'producerSend',
       producer: inst.producer,
       topic: o.topic,
+      ...(o.partition !== undefined ? { partition: o.partition } : {}),
       key: o.key,
       value: o.value,
       timestamp: o.timestamp,

@@ -388,6 +388,14 @@ class Printer {
         obj: { kind: 'KStream', windowed: null, value: joiner.type },
       };
     }
+    if (op.on) {
+      // KTable#join(other, Function<V, KO> foreignKeyExtractor, joiner, TableJoined) (KIP-213).
+      const fk = this.lambda(op.on, { value: javaTypeOf(o.value) }, 'String').code;
+      return {
+        call: `.${method}(${op.other.text}, value -> ${fk}, ${j}${this.named(op.as, 'TableJoined')})`,
+        obj: { kind: 'KTable', windowed: null, value: joiner.type },
+      };
+    }
     return {
       call: `.${method}(${op.other.text}, ${j}${this.named(op.as, 'Named')})`,
       obj: { kind: 'KTable', windowed: null, value: joiner.type },

@@ -7,6 +7,7 @@ import type { Topology } from '../topology/types';
 import { type Exec, keyText, type Rec, StreamsProcessingError } from './exec';
 import type { CNode, Run } from './node';
 import { aggregateRun } from './processors/aggregates';
+import { foreignKeyJoinRun, responsePartition } from './processors/foreignKeyJoin';
 import { joinRun } from './processors/joins';
 import { statelessRun } from './processors/stateless';
 import { tableRun } from './processors/tables';
@@ -43,6 +44,7 @@ export function compileTopology(t: Topology): CompiledTopology {
         def.name,
         def.topic,
         def.parents.some((p) => isTableSelect(t, p)),
+        def.partitioner === 'primaryPartition',
       );
     else {
       const op = def.op;
@@ -50,7 +52,8 @@ export function compileTopology(t: Topology): CompiledTopology {
         statelessRun(n, op) ??
         aggregateRun(n, op, retentionOf, flushers) ??
         tableRun(n, op, flushers) ??
-        joinRun(n, op, retentionOf);
+        joinRun(n, op, retentionOf) ??
+        foreignKeyJoinRun(n, op);
       if (run === null) throw new Error(`no runtime for ${op.t}`);
     }
     n.run = guard(name, run);
@@ -111,10 +114,12 @@ export function decodeChange(value: string | null): { newValue: string | null; o
   }
 }
 
-function sinkRun(t: Topology, name: string, topic: string, change: boolean): Run {
+function sinkRun(t: Topology, name: string, topic: string, change: boolean, toPrimary: boolean): Run {
   const internal = !!t.internalTopics[topic];
   return (x, r) => {
+    const partition = toPrimary ? responsePartition(r.value) : undefined;
     x.outputs.push({
+      ...(partition !== undefined ? { partition } : {}),
       topic: internal ? decorateTopic(x.app, topic) : topic,
       key: keyText(r.key),
       value: change ? encodeChange(r.value, r.old) : r.value,

@@ -76,6 +76,8 @@ export type OutputRecord = {
   node: string;
   /** 'repartition' when the topic is one of the application's internal topics. */
   internal: boolean;
+  /** Set when the sink picks the partition itself (the foreign-key join's response sink); else hash(key). */
+  partition?: number;
 };
 
 /** A write to a store's changelog topic (partition = the task's partition). */
@@ -93,7 +95,11 @@ export type DropCause =
   | 'nullKeyOrValue'
   | 'nullJoinKeyOrValue'
   | 'expiredWindow'
-  | 'expiredSegment';
+  | 'expiredSegment'
+  /** Foreign-key join: a null extracted foreign key (inner join) or subscription. */
+  | 'nullForeignKey'
+  /** Foreign-key join: a response whose value hash no longer matches the left row (ResponseJoinProcessor). */
+  | 'staleResponse';
 
 export type StreamsEvent =
   | {

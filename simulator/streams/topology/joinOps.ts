@@ -4,6 +4,7 @@
 import type { OpAst } from '../dsl/dslAst';
 import type { Builder } from './dslBuilder';
 import { kindName } from './dslBuilder';
+import { foreignKeyJoin } from './foreignKeyJoin';
 import {
   type DslObj,
   enableSendingOldValues,
@@ -15,7 +16,7 @@ import {
 import { P } from './naming';
 import type { StoreSpec, ValueGetter } from './types';
 
-type JoinOp = OpAst & { k: 'join' };
+export type JoinOp = OpAst & { k: 'join' };
 
 function joinWord(op: JoinOp): string {
   return op.kind === 'inner' ? 'join' : op.kind === 'left' ? 'leftJoin' : 'outerJoin';
@@ -41,7 +42,8 @@ export function applyJoin(b: Builder, left: StreamObj | TableObj, op: JoinOp): D
       op.other.text,
     );
   }
-  if (other.kind === 'table') return tableTableJoin(b, left, other, op);
+  if (other.kind === 'table')
+    return op.on ? foreignKeyJoin(b, left, other, op) : tableTableJoin(b, left, other, op);
   if (other.kind === 'stream') {
     throw b.err(
       op.other,
@@ -253,13 +255,6 @@ function globalTableJoin(b: Builder, s: StreamObj, store: string, op: JoinOp): S
 function tableTableJoin(b: Builder, l: TableObj, r: TableObj, op: JoinOp): TableObj {
   if (op.window)
     throw b.err(op.window.diff, 'a table-table join has no window: it joins the current values', 'window');
-  if (op.on) {
-    throw b.err(
-      op,
-      'foreign-key table joins (KTable#join(other, foreignKeyExtractor, joiner)) are not modelled by the simulation',
-      'on',
-    );
-  }
   if (op.grace) throw b.err(op.grace, 'a table-table join has no grace period', op.grace.text);
   const named = op.as?.text;
   const merge = b.names.orElseGenerate(named, P.KTABLE_MERGE);

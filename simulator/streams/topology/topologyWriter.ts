@@ -96,8 +96,14 @@ export class TopologyWriter {
     this.predecessorsOf(name, parents);
   }
 
-  addSink(name: string, topic: string, parents: string[]): void {
-    this.addNode({ kind: 'sink', name, parents: [...parents], topic });
+  addSink(name: string, topic: string, parents: string[], partitioner?: 'primaryPartition'): void {
+    this.addNode({
+      kind: 'sink',
+      name,
+      parents: [...parents],
+      topic,
+      ...(partitioner ? { partitioner } : {}),
+    });
     this.predecessorsOf(name, parents);
   }
 

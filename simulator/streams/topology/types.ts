@@ -100,7 +100,14 @@ export type ProcOp =
       reversed: boolean;
       sendOldValues: boolean;
     }
-  | { t: 'tableJoinMerge'; sendOldValues: boolean };
+  | { t: 'tableJoinMerge'; sendOldValues: boolean }
+  // The foreign-key table-table join (KIP-213, KTableImpl#doJoinOnForeignKey): five processors over two
+  // repartition topics and a subscription store.
+  | { t: 'fkSubscriptionSend'; foreignKey: Expr; leftJoin: boolean }
+  | { t: 'fkSubscriptionReceive'; store: string }
+  | { t: 'fkSubscriptionJoin'; foreign: ValueGetter }
+  | { t: 'fkForeignJoin'; store: string }
+  | { t: 'fkResponseJoin'; primary: ValueGetter; joiner: Expr; leftJoin: boolean };
 
 export type SourceNode = {
   kind: 'source';
@@ -118,7 +125,17 @@ export type ProcessorNode = {
   stores: string[];
   op: ProcOp;
 };
-export type SinkNode = { kind: 'sink'; name: string; parents: string[]; topic: string };
+export type SinkNode = {
+  kind: 'sink';
+  name: string;
+  parents: string[];
+  topic: string;
+  /**
+   * The foreign-key join's response sink sends each response back to the partition its subscription came from
+   * (SubscriptionResponseWrapper#primaryPartition), not to hash(key).
+   */
+  partitioner?: 'primaryPartition';
+};
 export type TopologyNode = SourceNode | ProcessorNode | SinkNode;
 
 export type StoreType = 'keyValue' | 'window' | 'session' | 'joinWindow' | 'outerJoin' | 'suppress';
