@@ -69,6 +69,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'consumerSeek',
         'groupCommitOffsets',
         'groupDelete',
+        'groupDeleteOffsets',
         'groupResetOffsets',
       ],
       transactions: [
