@@ -31,7 +31,12 @@ const SPECS: OptionSpec[] = [
   },
   { name: 'all-groups', arg: 'none', help: 'Apply to all groups.' },
   { name: 'delete', arg: 'none', help: 'Delete groups (they must have no active members).' },
-  { name: 'timeout', arg: 'required', type: 'long', help: 'Accepted.' },
+  {
+    name: 'timeout',
+    arg: 'required',
+    type: 'long',
+    help: "Timeout in ms of the tool's Admin calls (default 5000); the simulated cluster answers at once, so it changes nothing here.",
+  },
   { name: 'reset-offsets', arg: 'none', help: 'Reset committed offsets of an inactive group.' },
   {
     name: 'delete-offsets',
@@ -42,7 +47,11 @@ const SPECS: OptionSpec[] = [
   { name: 'execute', arg: 'none', help: 'Commit the new offsets.' },
   { name: 'export', arg: 'none', help: 'Print the plan as CSV.' },
   { name: 'to-offset', arg: 'required', type: 'long', help: 'Reset to this offset.' },
-  { name: 'from-file', arg: 'required', help: 'Reset from a CSV file (not available here).' },
+  {
+    name: 'from-file',
+    arg: 'required',
+    help: 'Reset to the offsets in a CSV file: topic,partition,offset (one --group) or group,topic,partition,offset.',
+  },
   {
     name: 'to-datetime',
     arg: 'required',
@@ -325,6 +334,8 @@ export const consumerGroupsTool: ToolDef = {
   usage:
     'kafka-consumer-groups.sh --bootstrap-server localhost:9092 --list | --describe --group G [--members [--verbose] | --state]\n' +
     'kafka-consumer-groups.sh --reset-offsets --group G --topic T --to-earliest|--to-latest|--to-offset N|--shift-by N --execute|--dry-run\n' +
+    'kafka-consumer-groups.sh --reset-offsets --group G --from-file plan.csv --execute\n' +
+    'kafka-consumer-groups.sh --delete-offsets --group G --topic T[:0,1]\n' +
     'kafka-consumer-groups.sh --delete --group G',
   flags: SPECS.map((s) => `--${s.name}`),
   run: runConsumerGroups,
