@@ -104,6 +104,11 @@ export interface ClusterPort {
     offsets: Array<{ topic: string; partition: number; offset: number }>,
   ): Outcome<void>;
   deleteGroup(groupId: string): Outcome<void>;
+  /** Admin#deleteConsumerGroupOffsets (OffsetDelete): each partition's error code, or null when deleted. */
+  deleteGroupOffsets(
+    groupId: string,
+    partitions: Array<{ topic: string; partition: number }>,
+  ): Outcome<Array<{ topic: string; partition: number; error: string | null }>>;
   /** Admin#abortTransaction: an ABORT marker for one producer on one partition (kafka-transactions.sh abort). */
   adminAbortTransaction(spec: {
     topic: string;

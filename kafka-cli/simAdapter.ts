@@ -184,6 +184,13 @@ export class SimPort implements ClusterPort {
     return this.run({ type: 'groupDelete', groupId });
   }
 
+  deleteGroupOffsets(
+    groupId: string,
+    partitions: Array<{ topic: string; partition: number }>,
+  ): Outcome<Array<{ topic: string; partition: number; error: string | null }>> {
+    return this.run({ type: 'groupDeleteOffsets', groupId, partitions }, (d) => d.partitions);
+  }
+
   adminAbortTransaction(spec: {
     topic: string;
     partition: number;

@@ -70,6 +70,7 @@ describe('the area list (simulator/areas.ts)', () => {
         'consumerSeek',
         'groupCommitOffsets',
         'groupDelete',
+        'groupDeleteOffsets',
         'groupResetOffsets',
       ],
       transactions: [

@@ -13,7 +13,7 @@ import { parseProperties } from './connectWorkers';
 import { commandConfigOf, gated, passGate, produceRequestBytes, throttledNote } from './securityGate';
 import { toolPrologue } from './toolPrologue';
 
-const SPECS: OptionSpec[] = [
+export const CONSOLE_PRODUCER_SPECS: OptionSpec[] = [
   ...COMMON_FLAGS,
   { name: 'topic', arg: 'required', help: 'Topic to produce to.' },
   {
@@ -47,16 +47,30 @@ const SPECS: OptionSpec[] = [
   {
     name: 'command-config',
     arg: 'required',
-    help: 'Producer properties file: its security settings decide the principal (other settings are not read).',
+    help: 'Producer properties file (--producer-property and the tool options take precedence over it); its security settings decide the principal.',
   },
   { name: 'request-required-acks', arg: 'required', help: 'acks for the producer (-1/all, 0, 1).' },
   { name: 'sync', arg: 'none', help: 'Send synchronously (each line is its own batch).' },
-  { name: 'compression-codec', arg: 'required', help: 'Compression codec (no effect in the simulation).' },
+  {
+    name: 'compression-codec',
+    arg: 'optional',
+    help: 'compression.type: none, gzip, snappy, lz4 or zstd; given without a value, gzip (no effect in the simulation).',
+  },
   { name: 'batch-size', arg: 'required', type: 'int', help: 'batch.size for the producer, in bytes.' },
-  { name: 'timeout', arg: 'required', type: 'long', help: 'linger.ms for the producer.' },
-  { name: 'message-send-max-retries', arg: 'required', type: 'int', help: 'retries for the producer.' },
+  { name: 'timeout', arg: 'required', type: 'long', help: 'linger.ms for the producer (default 1000).' },
+  {
+    name: 'message-send-max-retries',
+    arg: 'required',
+    type: 'int',
+    help: 'retries for the producer (default 3).',
+  },
   { name: 'retry-backoff-ms', arg: 'required', type: 'long', help: 'retry.backoff.ms for the producer.' },
-  { name: 'request-timeout-ms', arg: 'required', type: 'int', help: 'request.timeout.ms for the producer.' },
+  {
+    name: 'request-timeout-ms',
+    arg: 'required',
+    type: 'int',
+    help: 'request.timeout.ms for the producer (default 1500).',
+  },
   {
     name: 'metadata-expiry-ms',
     arg: 'required',
@@ -80,20 +94,52 @@ const SPECS: OptionSpec[] = [
   { name: 'line-reader', arg: 'required', help: 'Reader class (only the default line reader exists here).' },
 ];
 
-// ConsoleProducer#producerProps: each option is merged into its producer config (CommandLineUtils#maybeMergeOptions).
-const PRODUCER_OPTIONS: ReadonlyArray<readonly [string, string]> = [
-  ['timeout', 'linger.ms'],
-  ['request-required-acks', 'acks'],
-  ['request-timeout-ms', 'request.timeout.ms'],
-  ['message-send-max-retries', 'retries'],
-  ['retry-backoff-ms', 'retry.backoff.ms'],
-  ['socket-buffer-size', 'send.buffer.bytes'],
-  ['max-memory-bytes', 'buffer.memory'],
-  ['batch-size', 'batch.size'],
-  ['max-partition-memory-bytes', 'batch.size'],
-  ['metadata-expiry-ms', 'metadata.max.age.ms'],
-  ['max-block-ms', 'max.block.ms'],
+/**
+ * ConsoleProducer#producerProps: each option is merged into its producer config with
+ * CommandLineUtils#maybeMergeOptions — the option's value when it is given, else a value already in
+ * --producer-property / --producer.config, else the option's own default (ConsoleProducerOptions). So the
+ * console producer does not run with KafkaProducer's defaults: linger.ms=1000, request.timeout.ms=1500 and
+ * retries=3 unless the learner sets them.
+ */
+const PRODUCER_OPTIONS: ReadonlyArray<readonly [flag: string, config: string, fallback: string]> = [
+  ['timeout', 'linger.ms', '1000'],
+  ['request-required-acks', 'acks', '-1'],
+  ['request-timeout-ms', 'request.timeout.ms', '1500'],
+  ['message-send-max-retries', 'retries', '3'],
+  ['retry-backoff-ms', 'retry.backoff.ms', '100'],
+  ['socket-buffer-size', 'send.buffer.bytes', String(1024 * 100)],
+  ['max-memory-bytes', 'buffer.memory', String(32 * 1024 * 1024)],
+  // Two options for batch.size (KIP-717): the second given wins, like the two merges in Kafka's order.
+  ['batch-size', 'batch.size', '16384'],
+  ['max-partition-memory-bytes', 'batch.size', '16384'],
+  ['metadata-expiry-ms', 'metadata.max.age.ms', String(5 * 60 * 1000)],
+  ['max-block-ms', 'max.block.ms', String(60 * 1000)],
 ];
+
+/** Settings a --producer.config / --command-config file holds that the security path reads, not the producer model. */
+const SECURITY_PREFIXES = ['security.', 'sasl.', 'ssl.'];
+
+/**
+ * The producer's configs as ConsoleProducer#producerProps builds them: the config file, then
+ * --producer-property over it, compression.type always from --compression-codec (none without it, gzip when
+ * it is given empty), then each tool option merged in (CommandLineUtils#maybeMergeOptions).
+ */
+export function consoleProducerConfigs(
+  o: ParsedOptions,
+  file: Record<string, string>,
+): Record<string, string> {
+  const p: Record<string, string> = {};
+  for (const [k, v] of Object.entries(file)) if (!SECURITY_PREFIXES.some((x) => k.startsWith(x))) p[k] = v;
+  Object.assign(p, props(o.values('producer-property')));
+  const codec = o.has('compression-codec') ? (o.value('compression-codec') ?? '') : 'none';
+  p['compression.type'] = codec === '' ? 'gzip' : codec;
+  for (const [flag, key, fallback] of PRODUCER_OPTIONS) {
+    const v = o.value(flag);
+    if (v !== undefined) p[key] = v;
+    else if (!(key in p)) p[key] = fallback;
+  }
+  return p;
+}
 
 function props(values: string[]): Record<string, string> {
   const p: Record<string, string> = {};
@@ -183,7 +229,7 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
   const out = new Output();
   const start = toolPrologue(
     args,
-    SPECS,
+    CONSOLE_PRODUCER_SPECS,
     'This tool helps to read data from standard input and publish it to Kafka.',
     out,
   );
@@ -199,11 +245,15 @@ export function runConsoleProducer(args: string[], ctx: ToolContext): CommandOut
     readerFile = parseProperties(text);
   }
   const reader = { ...readerFile, ...props([...o.values('property'), ...o.values('reader-property')]) };
-  const producerProps = props(o.values('producer-property'));
-  for (const [flag, key] of PRODUCER_OPTIONS) {
-    const v = o.value(flag);
-    if (v !== undefined) producerProps[key] = v;
+  let producerFile: Record<string, string> = {};
+  const configPath = commandConfigOf(o, 'producer.config');
+  if (configPath !== null) {
+    const path = configPath;
+    const text = ctx.read.file(path);
+    if (text === null) return out.fail(`java.nio.file.NoSuchFileException: ${path}`).result();
+    producerFile = parseProperties(text);
   }
+  const producerProps = consoleProducerConfigs(o, producerFile);
 
   const lines = ctx.input ?? [];
   const records: SendRequest[] = [];
@@ -395,10 +445,10 @@ export const consoleProducerTool: ToolDef = {
   usage:
     'kafka-console-producer.sh --bootstrap-server localhost:9092 --topic T [--property parse.key=true] [--property key.separator=:] <<EOF\n' +
     'key1:value1\nEOF',
-  flags: SPECS.map((s) => `--${s.name}`),
+  flags: CONSOLE_PRODUCER_SPECS.map((s) => `--${s.name}`),
   // Only a runnable invocation reads the following lines (a usage error must not swallow the script).
   readsStdin: (args) => {
-    const parsed = parseLongOptions(args, SPECS);
+    const parsed = parseLongOptions(args, CONSOLE_PRODUCER_SPECS);
     return (
       parsed.kind === 'ok' &&
       parsed.options.has('topic') &&

@@ -19,6 +19,33 @@ export function parseIsoDuration(text: string): number | null {
   return sign === '-' ? -ms : ms;
 }
 
+type ResetPlan = Map<string, Array<{ topic: string; partition: number; offset: number }>>;
+
+/**
+ * ConsumerGroupService#parseResetPlan: one record per line. With a single --group and a first line of three
+ * columns (CsvRecordNoGroup) every line is topic,partition,offset for that group; otherwise every line is
+ * group,topic,partition,offset (CsvRecordWithGroup). A string is the failure's message (simplified: Jackson's
+ * own texts are longer).
+ */
+export function parseResetPlan(text: string, singleGroup: string | null): ResetPlan | string {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const noGroup = singleGroup !== null && lines.length > 0 && lines[0].split(',').length === 3;
+  const plan: ResetPlan = new Map();
+  for (const line of lines) {
+    const cols = line.split(',').map((c) => c.trim());
+    const want = noGroup ? 3 : 4;
+    if (cols.length > want)
+      return `com.fasterxml.jackson.dataformat.csv.CsvReadException: Too many entries: expected at most ${want} (line '${line}')`;
+    const [group, topic, partition, offset] = noGroup ? [singleGroup, ...cols] : cols;
+    if (!/^-?\d+$/.test(partition ?? '') || !/^-?\d+$/.test(offset ?? ''))
+      return `com.fasterxml.jackson.databind.exc.InvalidFormatException: Cannot deserialize line '${line}': partition and offset must be numbers`;
+    const list = plan.get(group ?? '') ?? [];
+    list.push({ topic: topic ?? '', partition: Number(partition), offset: Number(offset) });
+    plan.set(group ?? '', list);
+  }
+  return plan;
+}
+
 export function resetOffsets(
   o: ParsedOptions,
   groupIds: string[],
@@ -45,10 +72,12 @@ export function resetOffsets(
       )
       .result();
   }
-  if (scenario === 'from-file')
-    return out.fail('--from-file is not available in the simulation (there are no files).').result();
   const execute = o.has('execute');
   const exportCsv = o.has('export');
+  // ConsumerGroupService#exportOffsetsToCsv / #parseResetPlan: topic,partition,offset when exactly one
+  // --group is given, group,topic,partition,offset otherwise (--all-groups, several --group).
+  const singleGroup = o.values('group').length === 1;
+  let filePlan: ResetPlan | null = null;
   for (const groupId of groupIds) {
     const g = ctx.read.group(groupId);
     if (g && g.state !== 'Empty' && g.state !== 'Dead') {
@@ -59,7 +88,44 @@ export function resetOffsets(
     }
     // Partitions in scope.
     const targets: Target[] = [];
-    if (o.has('all-topics')) {
+    const requested = new Map<string, number>();
+    if (scenario === 'from-file') {
+      if (filePlan === null) {
+        const path = o.value('from-file') ?? '';
+        const text = ctx.read.file(path);
+        if (text === null) {
+          out.line();
+          out.line(
+            `Error: Executing consumer group command failed due to java.nio.file.NoSuchFileException: ${path}`,
+          );
+          return out.result();
+        }
+        const parsed = parseResetPlan(text, singleGroup ? (o.value('group') ?? '') : null);
+        if (typeof parsed === 'string') {
+          out.line();
+          out.line(`Error: Executing consumer group command failed due to ${parsed}`);
+          return out.result();
+        }
+        filePlan = parsed;
+      }
+      const forGroup = filePlan.get(groupId);
+      if (!forGroup) {
+        out.line();
+        out.line(`Error: No reset plan for group ${groupId} found`);
+        continue;
+      }
+      for (const r of forGroup) {
+        if (!ctx.read.topic(r.topic)?.partitions.some((q) => q.partition === r.partition)) {
+          // Simplified: the tool's ListOffsets for a missing partition fails; it is reported as the command's failure.
+          out.fail(
+            `\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.`,
+          );
+          return out.result();
+        }
+        targets.push({ topic: r.topic, partition: r.partition });
+        requested.set(`${r.topic}\u0000${r.partition}`, r.offset);
+      }
+    } else if (o.has('all-topics')) {
       for (const x of g?.offsets ?? []) targets.push({ topic: x.topic, partition: x.partition });
     } else {
       for (const spec of o.values('topic')) {
@@ -127,6 +193,10 @@ export function resetOffsets(
         case 'to-current':
           offset = current ?? latest;
           break;
+        case 'from-file':
+          // checkOffsetsRange: each requested offset is clamped to [log start, log end].
+          offset = clamp(requested.get(`${t.topic}\u0000${t.partition}`) ?? latest);
+          break;
         default: {
           // to-datetime / by-duration: first offset whose timestamp >= the target time.
           let time: number;
@@ -165,7 +235,8 @@ export function resetOffsets(
       }
     }
     if (exportCsv) {
-      for (const r of plan) out.line(`${groupId},${r.topic},${r.partition},${r.offset}`);
+      for (const r of plan)
+        out.line(`${singleGroup ? '' : `${groupId},`}${r.topic},${r.partition},${r.offset}`);
       continue;
     }
     const widths = [30, 30, 10, 15];

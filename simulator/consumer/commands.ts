@@ -13,6 +13,7 @@ import {
   processRecords,
 } from './client/consumerClient';
 import { seekConsumer } from './client/seek';
+import { deleteGroupOffsets } from './offsets/offsetDelete';
 import { adminCommitOffsets, groupIsInactive, planOffsetReset } from './offsets/offsetReset';
 
 export const consumerCommands = {
@@ -113,5 +114,9 @@ export const consumerCommands = {
       groupId: cmd.groupId,
     });
     return okVoid();
+  },
+  groupDeleteOffsets: (ctx, cmd) => {
+    const r = deleteGroupOffsets(ctx, cmd.groupId, cmd.partitions);
+    return r.ok ? ok({ partitions: r.partitions }) : fail(r.error.exception, r.error.message);
   },
 } satisfies CommandHandlers;

@@ -145,9 +145,16 @@ declare module '../engine/registry' {
     groupResetOffsets: { groupId: string; partitions: TopicPartition[]; spec: ResetSpec; execute?: boolean };
     /** kafka-consumer-groups --delete: only an inactive group, with its committed offsets. */
     groupDelete: { groupId: string };
+    /** Admin OffsetDelete (kafka-consumer-groups --delete-offsets, KIP-496). */
+    groupDeleteOffsets: { groupId: string; partitions: TopicPartition[] };
   }
   interface CommandResultMap {
     consumerCreate: { memberId: string; clientId: string };
+    groupDeleteOffsets: {
+      partitions: Array<
+        TopicPartition & { error: 'GROUP_SUBSCRIBED_TO_TOPIC' | 'UNKNOWN_TOPIC_OR_PARTITION' | null }
+      >;
+    };
     consumerPoll: {
       records: Array<{
         topic: string;
@@ -195,6 +202,7 @@ declare module '../engine/registry' {
       partitions: TopicPartition[];
     };
     groupDeleted: { groupId: string };
+    groupOffsetsDeleted: { groupId: string; partitions: TopicPartition[] };
     consumerCreated: { consumer: string; groupId: string; memberId: string };
     consumerPolled: { consumer: string; records: OffsetEntry[] };
     consumerProcessed: { consumer: string; records: OffsetEntry[]; duplicates: OffsetEntry[] };

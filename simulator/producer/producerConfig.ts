@@ -30,6 +30,8 @@ const KNOWN = new Set([
   'compression.type',
 ]);
 
+const COMPRESSION_TYPES = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
+
 export type ParsedProducerConfig =
   | { ok: true; config: ProducerConfig; warnings: string[] }
   | { ok: false; message: string };
@@ -60,6 +62,14 @@ export function parseProducerConfig(user: Record<string, string>): ParsedProduce
     return {
       ok: false,
       message: `Invalid value ${acksRaw} for configuration acks: String must be one of: all, -1, 0, 1`,
+    };
+  // ProducerConfig: compression.type is ValidString.in(none, gzip, snappy, lz4, zstd); the simulation
+  // accepts it without compressing.
+  const compression = user['compression.type'];
+  if (compression !== undefined && !COMPRESSION_TYPES.includes(compression.trim()))
+    return {
+      ok: false,
+      message: `Invalid value ${compression} for configuration compression.type: String must be one of: ${COMPRESSION_TYPES.join(', ')}`,
     };
   const acks: Acks = acksRaw === '0' ? 0 : acksRaw === '1' ? 1 : 'all';
   const ints: Record<string, number> = {};
