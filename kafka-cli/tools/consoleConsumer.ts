@@ -22,7 +22,8 @@ import {
 import { toolPrologue } from './toolPrologue';
 import { compileIncludeList } from './topicFilter';
 
-const SPECS: OptionSpec[] = [
+/** The tool's options (the console's follow mode reads a typed line with them too). */
+export const CONSOLE_CONSUMER_OPTIONS: OptionSpec[] = [
   ...COMMON_FLAGS,
   { name: 'topic', arg: 'required', help: 'Topic to consume from.' },
   { name: 'include', arg: 'required', help: 'Regular expression of topics to consume from.' },
@@ -86,7 +87,8 @@ const SPECS: OptionSpec[] = [
   { name: 'enable-systest-events', arg: 'none', help: 'Accepted.' },
 ];
 
-function props(values: string[]): Record<string, string> {
+/** `k=v` arguments (--property, --consumer-property) as a map; a bare key maps to the empty string. */
+export function props(values: string[]): Record<string, string> {
   const p: Record<string, string> = {};
   for (const v of values) {
     const eq = v.indexOf('=');
@@ -188,7 +190,7 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   const out = new Output();
   const start = toolPrologue(
     args,
-    SPECS,
+    CONSOLE_CONSUMER_OPTIONS,
     'This tool helps to read data from Kafka topics and outputs it to standard output.',
     out,
   );
@@ -483,6 +485,6 @@ export const consoleConsumerTool: ToolDef = {
   usage:
     'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic T [--from-beginning] [--group G] [--partition P --offset N]\n' +
     '  [--max-messages N] [--property print.key=true] [--property print.partition=true] [--property print.offset=true]',
-  flags: SPECS.map((s) => `--${s.name}`),
+  flags: CONSOLE_CONSUMER_OPTIONS.map((s) => `--${s.name}`),
   run: runConsoleConsumer,
 };
