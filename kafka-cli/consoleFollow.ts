@@ -24,8 +24,12 @@ export type FollowHost = { run(line: string): CommandOutput; read(): ReadModel }
 
 /** How much one consumer poll may return (max.poll.records default, ConsumerConfig). */
 const MAX_POLL_RECORDS = 500;
-/** The group consumer polls at least this often (virtual ms), well inside max.poll.interval.ms (300000). */
-const IDLE_POLL_MS = 30_000;
+/**
+ * With nothing to read the group consumer still polls this often (virtual ms): auto-commit runs inside poll() every
+ * auto.commit.interval.ms (5000 by default, ConsumerConfig), as in the real tool's endless poll loop, and the member
+ * stays far inside max.poll.interval.ms (300000).
+ */
+const IDLE_POLL_MS = 5_000;
 const JOIN_WAIT_MS = 60_000;
 const JOIN_STEP_MS = 500;
 const SIMPLE_NAME = /^[A-Za-z0-9._-]+$/;
