@@ -1,6 +1,7 @@
-// kafka-console-consumer.sh — ConsoleConsumer with DefaultMessageFormatter. In the simulation it
+// kafka-console-consumer.sh — ConsoleConsumer with DefaultMessageFormatter. Run as a line of a script it
 // prints what is readable now and exits (as if stopped with --timeout-ms), then reports
-// `Processed a total of N messages` on stderr like the real tool does on exit.
+// `Processed a total of N messages` on stderr like the real tool does on exit. Typed in the browser console
+// without --max-messages or --timeout-ms it keeps running until Ctrl-C (../consoleFollow.ts).
 
 import type { RecordView, TopicView } from '../../simulator';
 import { COMMON_FLAGS } from '../commonFlags';
@@ -44,7 +45,7 @@ export const CONSOLE_CONSUMER_OPTIONS: OptionSpec[] = [
     name: 'timeout-ms',
     arg: 'required',
     type: 'int',
-    help: 'Accepted; the simulation always stops when nothing more is readable.',
+    help: 'Stop when no record came for this long; in a script the tool stops when nothing more is readable.',
   },
   { name: 'isolation-level', arg: 'required', help: 'read_uncommitted (default) or read_committed.' },
   {
@@ -481,7 +482,7 @@ function consoleClientName(ctx: ToolContext): string {
 export const consoleConsumerTool: ToolDef = {
   name: 'kafka-console-consumer.sh',
   aliases: ['kafka-console-consumer'],
-  summary: 'Print the records readable now, then exit.',
+  summary: 'Print records; typed in the console it runs until Ctrl-C (a script: until none are left).',
   usage:
     'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic T [--from-beginning] [--group G] [--partition P --offset N]\n' +
     '  [--max-messages N] [--property print.key=true] [--property print.partition=true] [--property print.offset=true]',
