@@ -393,9 +393,9 @@ function Accumulator({
       className="mb-3 rounded-md border border-slate-200 p-2 text-xs dark:border-slate-800"
       data-testid="producer-accumulator"
     >
-      <h4 className="mb-1 font-semibold text-slate-700 dark:text-slate-300">
+      <p className="mb-1 font-semibold text-slate-700 dark:text-slate-300">
         Batches (RecordAccumulator){batchSize ? `, batch.size=${batchSize} bytes` : ''}, linger.ms={lingerMs}
-      </h4>
+      </p>
       {batches.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-400">
           No batch: every record sent so far has been acknowledged (or failed).
