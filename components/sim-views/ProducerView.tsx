@@ -388,7 +388,9 @@ function Accumulator({
 }) {
   const batchSize = batches[0]?.batchSize;
   return (
-    <section
+    // A group, not a landmark: two producer views on one page may show producers of the same name.
+    <div
+      role="group"
       aria-label={`Accumulator of producer ${producer}`}
       className="mb-3 rounded-md border border-slate-200 p-2 text-xs dark:border-slate-800"
       data-testid="producer-accumulator"
@@ -433,7 +435,7 @@ function Accumulator({
           })}
         </ul>
       )}
-    </section>
+    </div>
   );
 }
 
