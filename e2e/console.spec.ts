@@ -2,7 +2,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { axe } from './axe';
 
 // The browser console typed into by keyboard alone: real tool output from the simulator, history,
-// tab completion, the interactive producer prompt ended by Ctrl-D, and an accessible panel.
+// tab completion, the interactive producer prompt ended by Ctrl-D, the running consumer stopped by Ctrl-C, and an
+// accessible panel.
 
 async function openConsole(page: Page) {
   await page.goto('/playground/');
@@ -49,7 +50,7 @@ test('history with the arrow keys and tab completion of commands and topic names
   await expect(input).toHaveValue('kafka-topics.sh --describe --topic e2e-history ');
 });
 
-test('the console producer prompts for records until Ctrl-D, and the consumer reads them back', async ({
+test('the console producer sends each record on Enter until Ctrl-D, and the consumer keeps running until Ctrl-C', async ({
   page,
 }) => {
   await openConsole(page);
@@ -58,18 +59,26 @@ test('the console producer prompts for records until Ctrl-D, and the consumer re
     page,
     'kafka-console-producer.sh --topic e2e-prompt --property parse.key=true --property key.separator=:',
   );
-  const prompt = page.getByLabel('Record to send (Ctrl-D to finish)');
+  const prompt = page.getByLabel('Record to send on Enter (Ctrl-D to finish)');
   await expect(prompt).toBeVisible();
   await prompt.fill('k1:first');
   await prompt.press('Enter');
+  await expect(output(page)).toContainText('>k1:first');
   await prompt.fill('k2:second');
   await prompt.press('Enter');
+  await expect(output(page)).toContainText('>k2:second');
   await prompt.press('Control+d');
-  await expect(page.getByLabel('Console command')).toBeVisible();
+  const input = page.getByLabel('Console command');
+  await expect(input).toBeVisible();
   await type(page, 'kafka-console-consumer.sh --topic e2e-prompt --from-beginning --property print.key=true');
   await expect(output(page)).toContainText('k1\tfirst');
   await expect(output(page)).toContainText('k2\tsecond');
+  const running = page.getByLabel('Consumer running (Ctrl-C to stop)');
+  await expect(running).toBeVisible();
+  await expect(output(page)).not.toContainText('Processed a total');
+  await running.press('Control+c');
   await expect(output(page)).toContainText('Processed a total of 2 messages');
+  await expect(input).toBeVisible();
 });
 
 test('help lists the commands and bad input gets a one-line error', async ({ page }) => {

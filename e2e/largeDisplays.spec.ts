@@ -100,6 +100,8 @@ for (const viewport of [
       const input = page.getByLabel('Console command');
       await input.fill('kafka-console-consumer.sh --topic orders --group orders-app --from-beginning');
       await input.press('Enter');
+      // The console consumer keeps running until it is stopped, like the real tool.
+      await page.getByRole('button', { name: 'Stop consumer (Ctrl-C)' }).click();
       await expect(page.getByLabel('Console output')).toContainText('Processed a total of');
       expect(await svgLabelProblems(page, 'main')).toEqual([]);
     });
@@ -133,6 +135,7 @@ for (const viewport of [
       await run(
         'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic seg --group seg-readers --from-beginning',
       );
+      await page.getByRole('button', { name: 'Stop consumer (Ctrl-C)' }).click();
       await expect(page.getByLabel('Console output')).toContainText('Processed a total of 24 messages');
       const log = page.getByRole('region', { name: 'Partition log' });
       await log.getByLabel('Topic', { exact: true }).selectOption('seg');

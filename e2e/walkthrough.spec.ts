@@ -9,7 +9,8 @@ const WIDGET_READY = { timeout: 30_000 };
 
 async function typeLines(region: Locator, title: string, lines: string[]) {
   const terminal = region.getByRole('region', { name: `Terminal: ${title}` });
-  const input = terminal.getByLabel(/^(Console command|Record to send)/);
+  // The input's label follows what it reads (a command, a record, nothing while a consumer runs).
+  const input = terminal.getByRole('textbox');
   for (const line of lines) {
     await input.fill(line);
     await input.press('Enter');
@@ -35,6 +36,11 @@ test('basics: a second team solved with kafka-console-consumer --group --from-be
   const log = await typeLines(region, 'A second team joins', [
     'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group fraud-check --from-beginning',
   ]);
+  // Like the real tool it keeps running after the five orders; stopping it closes the consumer, which commits
+  // (enable.auto.commit) and reports the total.
+  await expect(log).toContainText('amount=64.10');
+  await expect(log).not.toContainText('Processed a total');
+  await region.getByRole('button', { name: 'Stop consumer (Ctrl-C)' }).click();
   await expect(log).toContainText('Processed a total of 5 messages');
   await region.getByRole('button', { name: 'Check my solution' }).click();
   await expect(region.getByText(SOLVED)).toBeVisible();
@@ -50,6 +56,7 @@ test('consumers: catch up after a reset to earliest and a full read with kafka-c
     'kafka-consumer-groups.sh --bootstrap-server localhost:9092 --group ledger --reset-offsets --to-earliest --topic payments --execute',
     'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic payments --group ledger',
   ]);
+  await region.getByRole('button', { name: 'Stop consumer (Ctrl-C)' }).click();
   await expect(log).toContainText('Processed a total of 30 messages');
   await region.getByRole('button', { name: 'Check my solution' }).click();
   await expect(region.getByText(SOLVED)).toBeVisible();

@@ -1,5 +1,6 @@
 // The console's public surface: one engine for the browser panel and the `kafka-sim` terminal.
 export { type Completion, commonPrefix, complete } from './complete';
+export { type FollowHost, FollowingConsumer } from './consoleFollow';
 export {
   consoleFor,
   createConsole,

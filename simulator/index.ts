@@ -60,6 +60,7 @@ export {
   type PartitionLogView,
   type PartitionView,
   type PendingSend,
+  type ProducerBatchView,
   type ProducerView,
   type ProductionView,
   type ReadModel,

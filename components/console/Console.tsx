@@ -1,17 +1,37 @@
 'use client';
 // The browser terminal: type Kafka CLI / kcat / simulation commands against a simulation.
-// Keyboard: Enter runs, Up/Down walk history, Tab completes, Ctrl-D ends producer input,
-// Ctrl-C cancels it, Ctrl-L clears the screen. Output is a polite live region for screen readers.
+// Keyboard: Enter runs, Up/Down walk history, Tab completes, Ctrl-L clears the screen. Like the real tools, a
+// console producer sends each line on Enter (Ctrl-D ends it) and a console consumer without --max-messages or
+// --timeout-ms keeps running, printing records as they arrive while the virtual clock moves, until Ctrl-C or Stop.
+// Output is a polite live region for screen readers.
 
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { SimController } from '@/components/sim-runtime/SimController';
 import { SchemaAwareQueue } from '@/components/sim-runtime/schemaLibraries';
-import { commonPrefix, complete, heredocDelimiter } from '@/kafka-cli';
+import type { CommandOutput } from '@/kafka-cli';
+import { commonPrefix, complete, FollowingConsumer, heredocDelimiter, tokenizeLine } from '@/kafka-cli';
 
 type Entry = { id: number; command: string; stdout: string; stderr: string; exitCode: number };
 
-/** A command waiting for its standard input lines (interactive producer or a typed here-document). */
-type Pending = { command: string; delimiter: string | null; lines: string[] };
+/**
+ * A command waiting for its standard input lines: a typed here-document (run when its delimiter comes), or a console
+ * producer (`liveEntry`: each line is sent on Enter, as ConsoleProducer does, and shown in that transcript entry with
+ * what sending it printed; Ctrl-D ends it).
+ */
+type Pending = {
+  command: string;
+  delimiter: string | null;
+  liveEntry: number | null;
+  lines: string[];
+};
+
+/** Virtual time the console's clock moves each real second while a consumer runs in it. */
+const FOLLOW_TICK_MS = 1000;
+
+/** A console producer (Kafka's, the Schema Registry's, or kcat -P): the tools that send each line as it is read. */
+function isLineProducer(toolName: string | undefined): boolean {
+  return toolName !== undefined && (toolName.endsWith('console-producer.sh') || toolName === 'kcat');
+}
 
 export type ConsoleProps = {
   /** The embed's controller: every line joins its replayable log (and its timeline and share links). */
@@ -37,6 +57,8 @@ export function Console({ controller, preload, label = 'Kafka console', classNam
   const inputId = useId();
   const hintId = useId();
   const preloaded = useRef(false);
+  /** The console consumer running in the foreground, and the transcript entry it prints into. */
+  const [following, setFollowing] = useState<{ follow: FollowingConsumer; entryId: number } | null>(null);
 
   // A line that reaches the Schema Registry waits for its libraries (loaded on first use), and the lines after it.
   const queue = useRef(new SchemaAwareQueue());
@@ -53,6 +75,56 @@ export function Console({ controller, preload, label = 'Kafka console', classNam
     [controller],
   );
 
+  const appendTo = useCallback((id: number, out: CommandOutput) => {
+    if (out.stdout === '' && out.stderr === '') return;
+    const join = (a: string, b: string) => (a === '' ? b : b === '' ? a : `${a}\n${b}`);
+    setEntries((prev) =>
+      prev.map((x) =>
+        x.id === id
+          ? {
+              ...x,
+              stdout: join(x.stdout, out.stdout),
+              stderr: join(x.stderr, out.stderr),
+              exitCode: x.exitCode || out.exitCode,
+            }
+          : x,
+      ),
+    );
+  }, []);
+
+  // While a consumer runs, the clock moves (as it does for a real one) and what arrives is printed.
+  useEffect(() => {
+    if (!following) return;
+    const timer = setInterval(() => {
+      controller.run(`clock advance ${FOLLOW_TICK_MS}ms`);
+      appendTo(following.entryId, following.follow.tick());
+    }, FOLLOW_TICK_MS);
+    return () => clearInterval(timer);
+  }, [following, controller, appendTo]);
+
+  const stopFollowing = () => {
+    if (!following) return;
+    appendTo(following.entryId, following.follow.stop());
+    setFollowing(null);
+  };
+
+  /** A typed console consumer that keeps running: started, and true; false when the line runs as usual. */
+  const startFollowing = (line: string): boolean => {
+    const started = FollowingConsumer.start(
+      { run: (l) => controller.run(l), read: () => controller.read() },
+      line,
+    );
+    if (!started) return false;
+    const id = nextId.current++;
+    const o = started.output;
+    setEntries((prev) => [
+      ...prev,
+      { id, command: line, stdout: o.stdout, stderr: o.stderr, exitCode: o.exitCode },
+    ]);
+    if (started.follow.running) setFollowing({ follow: started.follow, entryId: id });
+    return true;
+  };
+
   useEffect(() => {
     if (preloaded.current || !preload || preload.length === 0) return;
     preloaded.current = true;
@@ -64,6 +136,13 @@ export function Console({ controller, preload, label = 'Kafka console', classNam
     const el = outputRef.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [entries, pending]);
+
+  /** A live producer's line: sent at once as its own record; the line and what sending it printed join its entry. */
+  const sendLine = (entryId: number, command: string, line: string) => {
+    appendTo(entryId, { stdout: `>${line}`, stderr: '', exitCode: 0 });
+    const block = [`${command} <<EOF`, line, 'EOF'].join('\n');
+    queue.current.run(block, () => appendTo(entryId, controller.run(block)));
+  };
 
   const submitPending = (p: Pending) => {
     const delimiter = p.delimiter ?? 'EOF';
@@ -77,6 +156,11 @@ export function Console({ controller, preload, label = 'Kafka console', classNam
     const line = input;
     setInput('');
     setCandidates([]);
+    if (following) return;
+    if (pending && pending.liveEntry !== null) {
+      sendLine(pending.liveEntry, pending.command, line);
+      return;
+    }
     if (pending) {
       if (pending.delimiter !== null && line.trim() === pending.delimiter) submitPending(pending);
       else setPending({ ...pending, lines: [...pending.lines, line] });
@@ -92,13 +176,22 @@ export function Console({ controller, preload, label = 'Kafka console', classNam
     // The console's own tokenizer decides whether the line opens a here-document (cat > plan.json <<EOF).
     const delimiter = heredocDelimiter(line);
     if (delimiter !== null) {
-      setPending({ command: line, delimiter, lines: [] });
+      setPending({ command: line, delimiter, liveEntry: null, lines: [] });
       return;
     }
     if (controller.session.readsStdinLine(line)) {
-      setPending({ command: line, delimiter: null, lines: [] });
+      const tok = tokenizeLine(line);
+      const tool = tok.kind === 'ok' ? controller.session.tool(tok.tokens[0] ?? '')?.name : undefined;
+      let liveEntry: number | null = null;
+      if (isLineProducer(tool)) {
+        liveEntry = nextId.current++;
+        const id = liveEntry;
+        setEntries((prev) => [...prev, { id, command: line, stdout: '', stderr: '', exitCode: 0 }]);
+      }
+      setPending({ command: line, delimiter: null, liveEntry, lines: [] });
       return;
     }
+    if (startFollowing(line)) return;
     execute(line, line);
   };
 
@@ -114,6 +207,18 @@ export function Console({ controller, preload, label = 'Kafka console', classNam
     const common = commonPrefix(c.candidates);
     if (common.length > c.prefix.length) setInput(input.slice(0, c.from) + common);
     setCandidates(c.candidates);
+  };
+
+  /** Ctrl-D: the typed text (if any) is the last line, then the input ends. */
+  const finishInput = () => {
+    if (!pending) return;
+    setInput('');
+    if (pending.liveEntry !== null) {
+      if (input !== '') sendLine(pending.liveEntry, pending.command, input);
+      setPending(null);
+      return;
+    }
+    submitPending(input === '' ? pending : { ...pending, lines: [...pending.lines, input] });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -135,11 +240,17 @@ export function Console({ controller, preload, label = 'Kafka console', classNam
       e.preventDefault();
       historyAt.current = Math.min(history.current.length, historyAt.current + 1);
       setInput(history.current[historyAt.current] ?? '');
+    } else if (e.key === 'c' && e.ctrlKey && following) {
+      e.preventDefault();
+      stopFollowing();
     } else if (e.key === 'd' && e.ctrlKey && pending) {
       e.preventDefault();
-      const p = input === '' ? pending : { ...pending, lines: [...pending.lines, input] };
+      finishInput();
+    } else if (e.key === 'c' && e.ctrlKey && pending && pending.liveEntry !== null) {
+      // ^C ends the producer; the lines already sent stay sent.
+      e.preventDefault();
       setInput('');
-      submitPending(p);
+      setPending(null);
     } else if (e.key === 'c' && e.ctrlKey && pending) {
       e.preventDefault();
       setEntries((prev) => [
@@ -240,10 +351,15 @@ export function Console({ controller, preload, label = 'Kafka console', classNam
             )}
           </div>
         ))}
-        {pending && (
+        {pending && pending.liveEntry === null && (
           <pre className="whitespace-pre-wrap break-words text-slate-700 dark:text-slate-300">
             {[`$ ${pending.command}`, ...pending.lines.map((l) => `> ${l}`)].join('\n')}
           </pre>
+        )}
+        {following && (
+          <p className="text-slate-600 dark:text-slate-400">
+            The consumer is running: records print as they arrive. Ctrl-C or Stop ends it.
+          </p>
         )}
       </div>
       {candidates.length > 1 && (
@@ -254,10 +370,16 @@ export function Console({ controller, preload, label = 'Kafka console', classNam
       )}
       <div className="flex items-center gap-2 border-t border-slate-300 px-3 py-2 dark:border-slate-700">
         <label htmlFor={inputId} className="sr-only">
-          {pending ? 'Record to send (Ctrl-D to finish)' : 'Console command'}
+          {following
+            ? 'Consumer running (Ctrl-C to stop)'
+            : pending && pending.liveEntry !== null
+              ? 'Record to send on Enter (Ctrl-D to finish)'
+              : pending
+                ? 'Record to send (Ctrl-D to finish)'
+                : 'Console command'}
         </label>
         <span aria-hidden="true" className="font-mono text-sm text-slate-600 dark:text-slate-400">
-          {pending ? '>' : '$'}
+          {following ? '' : pending ? '>' : '$'}
         </span>
         <input
           ref={inputRef}
@@ -271,27 +393,47 @@ export function Console({ controller, preload, label = 'Kafka console', classNam
           autoCorrect="off"
           spellCheck={false}
           className="min-w-0 flex-1 bg-transparent font-mono text-sm outline-none placeholder:text-slate-500"
-          placeholder={pending ? 'one record per line' : 'kafka-topics.sh --list'}
+          placeholder={
+            following
+              ? 'Ctrl-C stops the consumer'
+              : pending
+                ? 'one record per line'
+                : 'kafka-topics.sh --list'
+          }
         />
         {pending && (
           <button
             type="button"
             onClick={() => {
-              const p = input === '' ? pending : { ...pending, lines: [...pending.lines, input] };
-              setInput('');
-              submitPending(p);
+              finishInput();
               inputRef.current?.focus();
             }}
             className="rounded border border-slate-400 px-2 py-0.5 text-xs dark:border-slate-600"
           >
-            Send records (Ctrl-D)
+            {pending.liveEntry !== null ? 'End input (Ctrl-D)' : 'Send records (Ctrl-D)'}
+          </button>
+        )}
+        {following && (
+          <button
+            type="button"
+            onClick={() => {
+              stopFollowing();
+              inputRef.current?.focus();
+            }}
+            className="rounded border border-slate-400 px-2 py-0.5 text-xs dark:border-slate-600"
+          >
+            Stop consumer (Ctrl-C)
           </button>
         )}
       </div>
       <p id={hintId} className="sr-only">
-        {pending
-          ? 'Type one record per line and press Enter after each. Press Control D to send them, Control C to cancel.'
-          : 'Press Enter to run, Tab to complete, Up and Down arrows for history.'}
+        {following
+          ? 'The console consumer keeps running and prints records as they arrive. Press Control C to stop it.'
+          : pending && pending.liveEntry !== null
+            ? 'Each line is sent as a record when you press Enter. Press Control D to end the producer.'
+            : pending
+              ? 'Type one record per line and press Enter after each. Press Control D to send them, Control C to cancel.'
+              : 'Press Enter to run, Tab to complete, Up and Down arrows for history.'}
       </p>
     </section>
   );

@@ -11,7 +11,7 @@ import { useShownCluster } from '../sim-runtime/shownCluster';
 import { useSimUi } from '../sim-runtime/uiStore';
 import { useSim } from '../sim-runtime/useSimulation';
 import { ClusterPicker } from './ClusterPicker';
-import { abbreviateKey, labelRows, labelWidth } from './labelLayout';
+import { keyLines, labelRows, labelWidth } from './labelLayout';
 import { PartitionPicker } from './PartitionPicker';
 import { tpKey } from './readHelpers';
 import { memberBadge, memberColour, Panel, PresenterMode, SimButton } from './ui';
@@ -283,16 +283,54 @@ function RecordCell({
       >
         {cell.offset}
       </text>
-      <text
+      <KeyText
         x={x + CELL / 2}
-        y={y + 29}
-        textAnchor="middle"
+        y={y}
+        width={w - 4}
+        text={letter}
+        recordKey={r?.key ?? ''}
         fill={hollow || !r || r.kind === 'tombstone' ? 'var(--sim-muted)' : 'var(--sim-bg)'}
-        fontSize={9}
-      >
-        {letter || abbreviateKey(r?.key ?? '')}
-      </text>
+      />
     </g>
+  );
+}
+
+/**
+ * The key under the offset: whole, on one line or two (keyLines), squeezed to the cell's width when a line is wider
+ * than it (about 0.55 em a character); a marker's letter on one line.
+ */
+function KeyText({
+  x,
+  y,
+  width,
+  text,
+  recordKey,
+  fill,
+}: {
+  x: number;
+  y: number;
+  width: number;
+  text: string;
+  recordKey: string;
+  fill: string;
+}) {
+  const lines = text ? [text] : keyLines(recordKey);
+  const size = lines.length === 1 ? 9 : 8;
+  return (
+    <text x={x} textAnchor="middle" fill={fill} fontSize={size}>
+      {lines.map((line, i) => (
+        <tspan
+          key={`${i}:${line}`}
+          x={x}
+          y={lines.length === 1 ? y + 29 : y + 25 + i * 8}
+          {...(line.length * size * 0.55 > width
+            ? { textLength: width, lengthAdjust: 'spacingAndGlyphs' as const }
+            : {})}
+        >
+          {line}
+        </tspan>
+      ))}
+    </text>
   );
 }
 

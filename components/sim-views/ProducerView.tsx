@@ -3,7 +3,7 @@
 // producer → partition leader, leader → followers (replication), acknowledgement back; a failure stops
 // where it happened with the error's name. Every flight is one simulator event.
 import { useCallback, useContext, useMemo, useState } from 'react';
-import { murmur2, type ReadModel, toPositive } from '@/simulator';
+import { murmur2, type ProducerBatchView, type ReadModel, toPositive } from '@/simulator';
 import { createProducerCommand, flushCommand, parseHeaders, sendCommand } from '../sim-runtime/commands';
 import { useFocus } from '../sim-runtime/focus';
 import { useSimUi } from '../sim-runtime/uiStore';
@@ -191,6 +191,15 @@ export function ProducerView() {
         </p>
       ) : null}
 
+      {current ? (
+        <Accumulator
+          producer={current.name}
+          batches={current.batches}
+          lingerMs={current.lingerMs}
+          now={read.now()}
+        />
+      ) : null}
+
       <form
         className="grid grid-cols-2 gap-2 sm:grid-cols-4"
         onSubmit={(e) => {
@@ -341,6 +350,92 @@ export function ProducerView() {
         </div>
       </details>
     </Panel>
+  );
+}
+
+/** What a batch is waiting for, in words (RecordAccumulator#ready, Sender#sendProducerData). */
+function batchStatus(b: ProducerBatchView, lingerMs: number, now: number): string {
+  switch (b.state) {
+    case 'open': {
+      const left = b.createdAt + lingerMs - now;
+      return left > 0
+        ? `filling: linger.ms ends in ${left} ms, or sooner when full`
+        : 'filling: linger.ms is over';
+    }
+    case 'ready':
+      return 'sendable: waiting for the sender (a leader or an in-flight slot)';
+    case 'inflight':
+      return b.broker === null ? 'in flight' : `in flight to broker ${b.broker}`;
+    case 'backoff':
+      return `retry ${b.attempts}: waiting retry.backoff.ms`;
+  }
+}
+
+/**
+ * The producer's RecordAccumulator: one queue of batches per partition. A record joins the partition's open batch;
+ * the batch is sent when it holds batch.size bytes, when linger.ms has passed since it was created, or on flush().
+ */
+function Accumulator({
+  producer,
+  batches,
+  lingerMs,
+  now,
+}: {
+  producer: string;
+  batches: ProducerBatchView[];
+  lingerMs: number;
+  now: number;
+}) {
+  const batchSize = batches[0]?.batchSize;
+  return (
+    // A group, not a landmark: two producer views on one page may show producers of the same name.
+    <div
+      role="group"
+      aria-label={`Accumulator of producer ${producer}`}
+      className="mb-3 rounded-md border border-slate-200 p-2 text-xs dark:border-slate-800"
+      data-testid="producer-accumulator"
+    >
+      <p className="mb-1 font-semibold text-slate-700 dark:text-slate-300">
+        Batches (RecordAccumulator){batchSize ? `, batch.size=${batchSize} bytes` : ''}, linger.ms={lingerMs}
+      </p>
+      {batches.length === 0 ? (
+        <p className="text-slate-600 dark:text-slate-400">
+          No batch: every record sent so far has been acknowledged (or failed).
+        </p>
+      ) : (
+        <ul className="space-y-1.5">
+          {batches.map((b) => {
+            const fill = Math.min(100, Math.round((b.sizeBytes / b.batchSize) * 100));
+            return (
+              <li key={b.batchId} className="grid gap-0.5">
+                <span className="flex flex-wrap gap-x-2 text-slate-800 dark:text-slate-200">
+                  <span className="font-mono font-semibold">
+                    {b.topic}-{b.partition}
+                  </span>
+                  <span>
+                    {b.records} record{b.records === 1 ? '' : 's'}, {b.sizeBytes} of {b.batchSize} bytes
+                  </span>
+                  <span className="text-slate-600 dark:text-slate-400">{batchStatus(b, lingerMs, now)}</span>
+                </span>
+                <span
+                  role="meter"
+                  aria-label={`Batch of ${b.topic}-${b.partition}, bytes of batch.size`}
+                  aria-valuemin={0}
+                  aria-valuemax={b.batchSize}
+                  aria-valuenow={Math.min(b.sizeBytes, b.batchSize)}
+                  className="block h-1.5 overflow-hidden rounded bg-slate-200 dark:bg-slate-800"
+                >
+                  <span
+                    className={`block h-full ${b.state === 'open' ? 'bg-amber-500' : 'bg-sky-600'}`}
+                    style={{ width: `${Math.max(fill, 2)}%` }}
+                  />
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
   );
 }
 

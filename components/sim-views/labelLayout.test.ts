@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abbreviateKey, labelRows, labelWidth } from './labelLayout';
+import { abbreviateKey, keyLines, labelRows, labelWidth } from './labelLayout';
 
 describe('labelRows', () => {
   it('keeps far-apart labels on one row and moves a neighbour that would overlap to the next', () => {
@@ -41,5 +41,22 @@ describe('abbreviateKey', () => {
     expect(abbreviateKey('customer-17')).toBe('cu…-17');
     expect(abbreviateKey('customer-18')).not.toBe(abbreviateKey('customer-17'));
     expect(abbreviateKey('customer-17')).toHaveLength(6);
+  });
+});
+
+describe('keyLines', () => {
+  it('keeps keys whole on one or two lines, broken after a separator, and each line fits the cell', () => {
+    expect(keyLines('alice')).toEqual(['alice']);
+    expect(keyLines('customer-17')).toEqual(['customer-', '17']);
+    expect(keyLines('order-1234')).toEqual(['order-', '1234']);
+    expect(keyLines('abcdefghij')).toEqual(['abcde', 'fghij']);
+    for (const key of ['customer-17', 'user-12345678', 'abcdefghijklmnop'])
+      expect(keyLines(key).join('')).toBe(key);
+    for (const key of ['customer-17', 'abcdefghijklmnop', 'a-very-long-key-name-42'])
+      for (const line of keyLines(key)) expect(line.length).toBeLessThanOrEqual(9);
+  });
+  it('only a key longer than two lines loses its middle, keeping its distinguishing end', () => {
+    expect(keyLines('a-very-long-key-name-42')).toEqual(['a-very-lo', '…-name-42']);
+    expect(keyLines('a-very-long-key-name-43')).not.toEqual(keyLines('a-very-long-key-name-42'));
   });
 });

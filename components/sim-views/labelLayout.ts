@@ -36,3 +36,19 @@ export function abbreviateKey(key: string, max = 6): string {
   const tail = Math.ceil((max - 1) / 2);
   return `${key.slice(0, max - 1 - tail)}…${key.slice(-tail)}`;
 }
+
+/**
+ * A record key laid out for a log cell: whole on one line up to `perLine` characters, whole on two lines up to twice
+ * that (broken after a separator near the middle when there is one: customer- / 17), and only a longer key loses its
+ * middle (start on the first line, the distinguishing end on the second). The cell's accessible name has the key whole.
+ */
+export function keyLines(key: string, perLine = 9): string[] {
+  if (key.length <= perLine) return [key];
+  if (key.length <= perLine * 2) {
+    let cut = -1;
+    for (let i = key.length - perLine; i <= perLine; i++) if (/[-_.:/@ ]/.test(key[i - 1] ?? '')) cut = i;
+    if (cut < 0) cut = Math.ceil(key.length / 2);
+    return [key.slice(0, cut), key.slice(cut)];
+  }
+  return [key.slice(0, perLine), `…${key.slice(-(perLine - 1))}`];
+}

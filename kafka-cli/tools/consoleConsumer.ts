@@ -1,6 +1,7 @@
-// kafka-console-consumer.sh — ConsoleConsumer with DefaultMessageFormatter. In the simulation it
+// kafka-console-consumer.sh — ConsoleConsumer with DefaultMessageFormatter. Run as a line of a script it
 // prints what is readable now and exits (as if stopped with --timeout-ms), then reports
-// `Processed a total of N messages` on stderr like the real tool does on exit.
+// `Processed a total of N messages` on stderr like the real tool does on exit. Typed in the browser console
+// without --max-messages or --timeout-ms it keeps running until Ctrl-C (../consoleFollow.ts).
 
 import type { RecordView, TopicView } from '../../simulator';
 import { COMMON_FLAGS } from '../commonFlags';
@@ -22,7 +23,8 @@ import {
 import { toolPrologue } from './toolPrologue';
 import { compileIncludeList } from './topicFilter';
 
-const SPECS: OptionSpec[] = [
+/** The tool's options (the console's follow mode reads a typed line with them too). */
+export const CONSOLE_CONSUMER_OPTIONS: OptionSpec[] = [
   ...COMMON_FLAGS,
   { name: 'topic', arg: 'required', help: 'Topic to consume from.' },
   { name: 'include', arg: 'required', help: 'Regular expression of topics to consume from.' },
@@ -43,7 +45,7 @@ const SPECS: OptionSpec[] = [
     name: 'timeout-ms',
     arg: 'required',
     type: 'int',
-    help: 'Accepted; the simulation always stops when nothing more is readable.',
+    help: 'Stop when no record came for this long; in a script the tool stops when nothing more is readable.',
   },
   { name: 'isolation-level', arg: 'required', help: 'read_uncommitted (default) or read_committed.' },
   {
@@ -86,7 +88,8 @@ const SPECS: OptionSpec[] = [
   { name: 'enable-systest-events', arg: 'none', help: 'Accepted.' },
 ];
 
-function props(values: string[]): Record<string, string> {
+/** `k=v` arguments (--property, --consumer-property) as a map; a bare key maps to the empty string. */
+export function props(values: string[]): Record<string, string> {
   const p: Record<string, string> = {};
   for (const v of values) {
     const eq = v.indexOf('=');
@@ -188,7 +191,7 @@ export function runConsoleConsumer(args: string[], ctx: ToolContext): CommandOut
   const out = new Output();
   const start = toolPrologue(
     args,
-    SPECS,
+    CONSOLE_CONSUMER_OPTIONS,
     'This tool helps to read data from Kafka topics and outputs it to standard output.',
     out,
   );
@@ -479,10 +482,10 @@ function consoleClientName(ctx: ToolContext): string {
 export const consoleConsumerTool: ToolDef = {
   name: 'kafka-console-consumer.sh',
   aliases: ['kafka-console-consumer'],
-  summary: 'Print the records readable now, then exit.',
+  summary: 'Print records; typed in the console it runs until Ctrl-C (a script: until none are left).',
   usage:
     'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic T [--from-beginning] [--group G] [--partition P --offset N]\n' +
     '  [--max-messages N] [--property print.key=true] [--property print.partition=true] [--property print.offset=true]',
-  flags: SPECS.map((s) => `--${s.name}`),
+  flags: CONSOLE_CONSUMER_OPTIONS.map((s) => `--${s.name}`),
   run: runConsoleConsumer,
 };

@@ -140,6 +140,7 @@ export function producerView(name: string, configs: Record<string, string>): Pro
     producerId: 0,
     producerEpoch: 0,
     pendingSends: [],
+    batches: [],
     transaction: 'none',
   };
 }

@@ -12,6 +12,7 @@ import type {
   ConsumerView,
   DeliveryStatus,
   PendingSend,
+  ProducerBatchView,
   ProducerView,
   RecordView,
   TransactionState,
@@ -45,6 +46,27 @@ function pendingSends(p: Producer): PendingSend[] {
   return out.sort((a, b) => a.recordId - b.recordId);
 }
 
+function batchesOf(p: Producer): ProducerBatchView[] {
+  const out: ProducerBatchView[] = [];
+  for (const queue of Object.values(p.queues))
+    for (const b of queue)
+      out.push({
+        batchId: b.batchId,
+        topic: b.topic,
+        partition: b.partition,
+        records: b.records.length,
+        sizeBytes: b.sizeBytes,
+        batchSize: p.config.batchSize,
+        createdAt: b.createdAt,
+        state: b.state,
+        broker: b.state === 'inflight' && b.broker >= 0 ? b.broker : null,
+        attempts: b.attempts,
+      });
+  return out.sort((a, b) =>
+    a.topic === b.topic ? a.partition - b.partition || a.batchId - b.batchId : a.topic < b.topic ? -1 : 1,
+  );
+}
+
 /** The transactional client's state, from the transactions area (TransactionManager). */
 function transactionOf(state: SimState, p: Producer): TransactionState {
   if (p.config.transactionalId === null) return 'none';
@@ -73,6 +95,7 @@ function producerOf(state: SimState, p: Producer): ProducerView {
     producerId: p.producerId,
     producerEpoch: p.producerEpoch,
     pendingSends: pendingSends(p),
+    batches: batchesOf(p),
     transaction: transactionOf(state, p),
   };
 }

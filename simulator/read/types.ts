@@ -202,6 +202,24 @@ export type TransactionState = 'none' | 'ready' | 'open' | 'fenced';
 
 export type PendingSend = { recordId: number; topic: string; partition: number };
 
+/** One batch in the producer's RecordAccumulator (per partition), or on its way to the leader. */
+export type ProducerBatchView = {
+  batchId: number;
+  topic: string;
+  partition: number;
+  records: number;
+  /** Bytes so far, the record batch header included (DefaultRecordBatch.RECORD_BATCH_OVERHEAD). */
+  sizeBytes: number;
+  /** batch.size: a batch is sendable once it is full. */
+  batchSize: number;
+  createdAt: number;
+  /** open: still filling (sendable when full or linger.ms after createdAt); ready: sendable; inflight: sent, no response yet; backoff: waiting retry.backoff.ms. */
+  state: 'open' | 'ready' | 'inflight' | 'backoff';
+  /** The broker the in-flight request went to, else null. */
+  broker: number | null;
+  attempts: number;
+};
+
 export type ProducerView = {
   name: string;
   status: 'open' | 'closed';
@@ -215,6 +233,8 @@ export type ProducerView = {
   producerEpoch: number;
   /** Records sent and not yet acknowledged or failed, in send order. */
   pendingSends: PendingSend[];
+  /** The accumulator's batches and those in flight, by partition then age. */
+  batches: ProducerBatchView[];
   /** The transactional client's state (TransactionManager): 'open' between begin and commit/abort. */
   transaction: TransactionState;
 };
