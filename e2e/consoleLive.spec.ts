@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { readThrough } from './readThrough';
+import { onRenderingPage, readThrough } from './readThrough';
 
 // The lesson console behaves like a terminal running Kafka's console tools: a console producer sends each line when
 // Enter is pressed, before its input ends (the running console consumer is checked in walkthrough.spec.ts). A
@@ -36,28 +36,30 @@ async function type(input: Locator, line: string) {
 }
 
 test('a console producer sends each line on Enter, before its input ends: the challenge accepts it', async ({
-  page,
+  page: first,
 }) => {
-  test.setTimeout(120_000);
-  const { region, check, terminal, input, transcript } = await challengeTerminal(
-    page,
-    'producers',
-    'Everything into partition 2',
-  );
-  await type(
-    input,
-    'kafka-console-producer.sh --bootstrap-server localhost:9092 --topic orders --property parse.key=true --property key.separator=:',
-  );
-  await expect(input).toHaveAccessibleName('Record to send on Enter (Ctrl-D to finish)');
-  for (const line of ['user-1:order-a', 'key1:order-b', 'key2:order-c']) {
-    await type(input, line);
-    await expect(transcript).toContainText(`>${line}`);
-  }
-  // Still producing (no Ctrl-D yet), and the three records are already in partition 2.
-  await expect(terminal.getByRole('button', { name: 'End input (Ctrl-D)' })).toBeVisible();
-  await check.click();
-  await expect(region.getByText('Solved! The simulator confirms the goal.')).toBeVisible();
-  await input.press('Control+d');
-  await expect(input).toHaveAccessibleName('Console command');
-  await expect(transcript.locator('pre.text-red-700')).toHaveCount(0);
+  test.setTimeout(180_000);
+  await onRenderingPage(first, '/learn/producers/', async (page) => {
+    const { region, check, terminal, input, transcript } = await challengeTerminal(
+      page,
+      'producers',
+      'Everything into partition 2',
+    );
+    await type(
+      input,
+      'kafka-console-producer.sh --bootstrap-server localhost:9092 --topic orders --property parse.key=true --property key.separator=:',
+    );
+    await expect(input).toHaveAccessibleName('Record to send on Enter (Ctrl-D to finish)');
+    for (const line of ['user-1:order-a', 'key1:order-b', 'key2:order-c']) {
+      await type(input, line);
+      await expect(transcript).toContainText(`>${line}`);
+    }
+    // Still producing (no Ctrl-D yet), and the three records are already in partition 2.
+    await expect(terminal.getByRole('button', { name: 'End input (Ctrl-D)' })).toBeVisible();
+    await check.click();
+    await expect(region.getByText('Solved! The simulator confirms the goal.')).toBeVisible();
+    await input.press('Control+d');
+    await expect(input).toHaveAccessibleName('Console command');
+    await expect(transcript.locator('pre.text-red-700')).toHaveCount(0);
+  });
 });
