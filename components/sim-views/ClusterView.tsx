@@ -11,6 +11,7 @@ import { useShownCluster } from '../sim-runtime/shownCluster';
 import { useSimUi } from '../sim-runtime/uiStore';
 import { useSim } from '../sim-runtime/useSimulation';
 import { ClusterPicker } from './ClusterPicker';
+import { labelWidth } from './labelLayout';
 import { userTopics } from './readHelpers';
 import { Chip, inlineSelectClass, Panel, PresenterMode, SimButton } from './ui';
 
@@ -159,15 +160,21 @@ function ReplicaMatrix({ brokers, partitions }: { brokers: BrokerView[]; partiti
   const projected = useContext(PresenterMode);
   const large = useSimUi((s) => s.largeMode);
   const scale = projected ? 1.35 : large ? 1.5 : 1.15;
-  const width = LABEL_W + brokers.length * colW + ISR_W;
+  // The label column fits the longest partition name (a mirrored `east.checkpoints.internal-0` is far longer than
+  // `orders-0`), so no name runs under the first broker's column.
+  const labelW = Math.max(
+    LABEL_W,
+    Math.ceil(Math.max(0, ...partitions.map((p) => labelWidth(`${p.topic}-${p.partition}`))) + 12),
+  );
+  const width = labelW + brokers.length * colW + ISR_W;
   const height = 26 + partitions.length * ROW;
   const x = useMemo(
     () =>
       scaleBand<number>()
         .domain(brokers.map((b) => b.id))
-        .range([LABEL_W, LABEL_W + brokers.length * colW])
+        .range([labelW, labelW + brokers.length * colW])
         .padding(0.1),
-    [brokers],
+    [brokers, labelW],
   );
   const r = Math.min(11, x.bandwidth() / 2 - 1);
   const isolated = new Set(brokers.filter((b) => b.state === 'isolated').map((b) => b.id));
@@ -205,7 +212,7 @@ function ReplicaMatrix({ brokers, partitions }: { brokers: BrokerView[]; partiti
             </text>
           </g>
         ))}
-        <text x={LABEL_W + brokers.length * colW + 8} y={13} fill="var(--sim-muted)" fontWeight={600}>
+        <text x={labelW + brokers.length * colW + 8} y={13} fill="var(--sim-muted)" fontWeight={600}>
           ISR
         </text>
         {partitions.map((p, i) => {
@@ -241,7 +248,7 @@ function ReplicaMatrix({ brokers, partitions }: { brokers: BrokerView[]; partiti
                   />
                 );
               })}
-              <text x={LABEL_W + brokers.length * colW + 8} y={cy + 4} fill="var(--sim-fg)">
+              <text x={labelW + brokers.length * colW + 8} y={cy + 4} fill="var(--sim-fg)">
                 {p.isr.length > 0 ? p.isr.join(',') : '—'}
                 {p.isr.length < p.replicas.length ? ' ⚠' : ''}
               </text>
