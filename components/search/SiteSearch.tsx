@@ -2,7 +2,7 @@
 
 // The header's search trigger. It ships only this button and the shortcut listener: the dialog and the search
 // engine are imported, and the index fetched, the first time search opens (or the pointer reaches the button).
-import { type ComponentType, useCallback, useEffect, useRef, useState } from 'react';
+import { type ComponentType, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { SearchDialogProps } from './SearchDialog';
 
 let dialogModule: Promise<ComponentType<SearchDialogProps>> | null = null;
@@ -66,7 +66,9 @@ export function SiteSearch() {
     return state?.text ?? '';
   }, []);
 
-  useEffect(() => {
+  // Listening from the commit that hydrates the button (a layout effect), not after the next paint: a reader's (or
+  // a test's) '/' pressed as soon as the button works must not be lost on a busy main thread.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey) return;
       const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !typingIn(event.target);

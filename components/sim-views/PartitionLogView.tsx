@@ -314,7 +314,14 @@ function KeyText({
   recordKey: string;
   fill: string;
 }) {
-  const lines = text ? [text] : keyLines(recordKey);
+  const projected = useContext(PresenterMode);
+  // On the projector a key stays on one line at 9 units (its 18 px floor), squeezed to the cell; elsewhere two
+  // lines of 8 units fit under the offset.
+  const lines = text
+    ? [text]
+    : projected
+      ? [recordKey.length <= 14 ? recordKey : `${recordKey.slice(0, 6)}…${recordKey.slice(-6)}`]
+      : keyLines(recordKey);
   const size = lines.length === 1 ? 9 : 8;
   return (
     <text x={x} textAnchor="middle" fill={fill} fontSize={size}>
